@@ -1,0 +1,35 @@
+"""saidwhat: who said what in the news — attributions tied to their resolved speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from saidwhat.records import Article, Attribution, Failure, Mention, Speaker
+
+__all__ = ["Article", "Attribution", "Failure", "Mention", "Speaker", "extract", "extract_many"]
+
+
+def _as_article(item: str | Article, id: str = "article") -> Article:
+    """An Article from raw text or HTML (told apart by a leading tag), or the Article itself."""
+    if isinstance(item, Article):
+        return item
+    from saidwhat import ingest
+
+    return ingest.article_from_string(item, id=id)
+
+
+def extract(text_or_html: str | Article, *, id: str = "article", model: str | None = None) -> Article:
+    """Find every attribution in one article given as plain text, HTML or an Article."""
+    from saidwhat import nlp, pipeline
+
+    return pipeline.annotate(nlp.load(model), _as_article(text_or_html, id=id))
+
+
+def extract_many(
+    items: Iterable[str | Article], *, model: str | None = None, batch_size: int = 32
+) -> Iterator[Article | Failure]:
+    """Stream attributions for many articles, in input order; bad ones come out as Failure."""
+    from saidwhat import nlp, pipeline
+
+    articles = (_as_article(x, id=f"article-{i}") for i, x in enumerate(items))
+    return pipeline.annotate_many(nlp.load(model), articles, batch_size=batch_size)

@@ -1,0 +1,173 @@
+"""The record format of DESIGN.md as frozen dataclasses, with JSON-ready dict conversion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+Offsets = tuple[tuple[int, int], ...]
+
+KINDS = ("direct", "indirect", "mixed")
+TYPES = ("speech", "thought")
+RESOLVED_BY = ("name", "alias", "pronoun", "nominal", "context", "none")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A piece of text given as one or more character spans into the article text."""
+
+    text: str
+    spans: Offsets
+
+    @classmethod
+    def from_spans(cls, text: str, spans: Iterable[tuple[int, int]]) -> Mention:
+        """Build a mention from spans, reading its text from the article text."""
+        pieces = tuple(sorted((int(s), int(e)) for s, e in spans if e > s))
+        return cls(text=" … ".join(text[s:e] for s, e in pieces), spans=pieces)
+
+    @property
+    def start(self) -> int:
+        """First character offset."""
+        return self.spans[0][0] if self.spans else 0
+
+    @property
+    def end(self) -> int:
+        """Offset one past the last character."""
+        return self.spans[-1][1] if self.spans else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"text": self.text, "spans": [list(p) for p in self.spans]}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> Mention | None:
+        """Inverse of to_dict; None stays None."""
+        if d is None:
+            return None
+        return cls(text=d.get("text", ""), spans=tuple((int(s), int(e)) for s, e in d["spans"]))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a source mention refers to, and how that was decided."""
+
+    name: str
+    id: str
+    type: str = "PERSON"  # PERSON | ORG | GPE | NORP | GROUP | OTHER
+    resolved_by: str = "name"  # one of RESOLVED_BY
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"name": self.name, "id": self.id, "type": self.type, "resolved_by": self.resolved_by}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> Speaker | None:
+        """Inverse of to_dict; None stays None."""
+        if d is None:
+            return None
+        return cls(
+            name=d["name"],
+            id=d.get("id", ""),
+            type=d.get("type", "PERSON"),
+            resolved_by=d.get("resolved_by", "name"),
+        )
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution: content said or thought, its cue, its source mention and speaker."""
+
+    kind: str  # direct | indirect | mixed
+    type: str  # speech | thought
+    content: Mention
+    cue: Mention | None
+    source: Mention | None
+    speaker: Speaker | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict in the DESIGN.md layout."""
+        return {
+            "kind": self.kind,
+            "type": self.type,
+            "content": self.content.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "source": self.source.to_dict() if self.source else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Attribution:
+        """Inverse of to_dict."""
+        content = Mention.from_dict(d["content"])
+        assert content is not None
+        return cls(
+            kind=d.get("kind", "indirect"),
+            type=d.get("type", "speech"),
+            content=content,
+            cue=Mention.from_dict(d.get("cue")),
+            source=Mention.from_dict(d.get("source")),
+            speaker=Speaker.from_dict(d.get("speaker")),
+            confidence=float(d.get("confidence", 1.0)),
+        )
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text and metadata, and once processed, its attributions."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    body: Offsets = ()
+    attributions: tuple[Attribution, ...] = ()
+    errors: tuple[str, ...] = ()
+    origin: str | None = field(default=None, compare=False)  # input file or archive it came from
+
+    def with_attributions(self, attributions: Iterable[Attribution]) -> Article:
+        """Copy with the given attributions."""
+        return replace(self, attributions=tuple(attributions))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: the DESIGN.md record."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "text": self.text,
+            "body": [list(p) for p in self.body],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "errors": list(self.errors),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Article:
+        """Inverse of to_dict (also reads records written by the Spark runner)."""
+        text = d.get("text") or ""
+        body = d.get("body")
+        return cls(
+            id=str(d["id"]),
+            text=text,
+            title=d.get("title"),
+            url=d.get("url"),
+            published=d.get("published"),
+            body=tuple((int(s), int(e)) for s, e in body) if body else ((0, len(text)),),
+            attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions") or ()),
+            errors=tuple(d.get("errors") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be processed: where it came from and why, in one line."""
+
+    origin: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.error}"
