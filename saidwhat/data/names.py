@@ -1,0 +1,234 @@
+"""Small lexicons for speaker resolution: titles, role words, nationalities, first-name genders."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A frozenset of the whitespace-separated words of a string."""
+    return frozenset(text.split())
+
+
+# Honorifics and titles stripped from the front of a name ("President Joe Biden" -> "Joe Biden").
+# Lowercased, trailing period removed.
+TITLES = _words(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother
+    president vice vice-president president-elect vp former then then- late acting interim
+    senator sen sens senators rep reps representative congressman congresswoman congressmember
+    gov governor lt lieutenant gen general adm admiral col colonel maj major capt captain sgt
+    secretary sec attorney att'y ag judge justice chief chairman chairwoman chair speaker leader
+    mayor minister premier chancellor king queen prince princess pope ambassador amb
+    sheriff commissioner superintendent director detective officer deputy assistant retired ret
+    candidate nominee presidential democratic republican gop democrat sen. u.s. us
+    first lady prime supreme court state house senate majority minority whip
+    """
+)
+
+# Gender implied by an honorific or a gendered role word.
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+                    "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
+                    "princess": "f", "congressman": "m", "congresswoman": "f",
+                    "chairman": "m", "chairwoman": "f", "father": "m", "sister": "f",
+                    "brother": "m", "spokesman": "m", "spokeswoman": "f", "businessman": "m",
+                    "businesswoman": "f"}
+
+# Abbreviated titles -> the role word they stand for.
+ABBREVIATIONS = {
+    "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
+    "gov": "governor", "gen": "general", "lt": "lieutenant", "adm": "admiral", "col": "colonel",
+    "maj": "major", "capt": "captain", "sgt": "sergeant", "sec": "secretary", "amb": "ambassador",
+    "pres": "president", "vp": "vice", "ag": "attorney", "dr": "doctor", "prof": "professor",
+    "congressman": "representative", "congresswoman": "representative", "ceo": "executive",
+    "cfo": "executive", "coo": "executive", "spokeswoman": "spokesman",
+    "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+}
+
+# Head nouns of descriptions of one person ("the president", "the Russian leader").
+# Each maps to the role words it is compatible with.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "president": _words("president leader head"),
+    "leader": _words("leader president premier minister chancellor head chief king queen "
+                     "dictator chairman speaker"),
+    "premier": _words("premier minister leader"),
+    "minister": _words("minister premier"),
+    "chancellor": _words("chancellor leader"),
+    "senator": _words("senator lawmaker"),
+    "representative": _words("representative congressman congresswoman lawmaker"),
+    "congressman": _words("representative congressman lawmaker"),
+    "congresswoman": _words("representative congresswoman lawmaker"),
+    "lawmaker": _words("senator representative congressman congresswoman lawmaker legislator"),
+    "legislator": _words("senator representative lawmaker legislator"),
+    "governor": _words("governor"),
+    "mayor": _words("mayor"),
+    "candidate": _words("candidate nominee contender hopeful challenger"),
+    "nominee": _words("nominee candidate"),
+    "hopeful": _words("candidate hopeful"),
+    "contender": _words("candidate contender"),
+    "challenger": _words("candidate challenger"),
+    "secretary": _words("secretary"),
+    "chief": _words("chief executive ceo head director"),
+    "executive": _words("executive chief ceo"),
+    "ceo": _words("executive chief ceo"),
+    "chairman": _words("chairman chair chairwoman head"),
+    "director": _words("director head chief"),
+    "spokesman": _words("spokesman spokeswoman spokesperson"),
+    "spokeswoman": _words("spokesman spokeswoman spokesperson"),
+    "spokesperson": _words("spokesman spokeswoman spokesperson"),
+    "official": _words("official"),
+    "ambassador": _words("ambassador envoy diplomat"),
+    "envoy": _words("ambassador envoy"),
+    "diplomat": _words("diplomat ambassador envoy"),
+    "general": _words("general"),
+    "judge": _words("judge justice"),
+    "justice": _words("justice judge"),
+    "attorney": _words("attorney lawyer prosecutor"),
+    "lawyer": _words("lawyer attorney"),
+    "prosecutor": _words("prosecutor attorney"),
+    "speaker": _words("speaker"),
+    "manager": _words("manager"),
+    "adviser": _words("adviser advisor aide"),
+    "advisor": _words("adviser advisor aide"),
+    "aide": _words("aide adviser advisor"),
+    "businessman": _words("businessman mogul billionaire developer executive"),
+    "mogul": _words("mogul businessman billionaire developer"),
+    "billionaire": _words("billionaire mogul businessman"),
+    "developer": _words("developer mogul"),
+    "author": _words("author writer"),
+    "writer": _words("writer author"),
+    "professor": _words("professor"),
+    "economist": _words("economist"),
+    "analyst": _words("analyst"),
+    "strategist": _words("strategist"),
+    "pollster": _words("pollster"),
+    "host": _words("host anchor"),
+    "anchor": _words("anchor host"),
+    "commissioner": _words("commissioner"),
+    "sheriff": _words("sheriff"),
+    "founder": _words("founder"),
+    "surrogate": _words("surrogate"),
+    "activist": _words("activist"),
+    "star": _words("star"),
+    "king": _words("king leader"),
+    "queen": _words("queen leader"),
+    "pope": _words("pope pontiff"),
+    "pontiff": _words("pope pontiff"),
+    "dictator": _words("dictator leader"),
+    "strongman": _words("strongman leader dictator president"),
+    "officer": _words("officer"),
+    "detective": _words("detective"),
+    "veteran": _words("veteran"),
+    "businesswoman": _words("businesswoman executive"),
+    "man": _words("man"),
+    "woman": _words("woman"),
+}
+
+# Nouns of descriptions of an organisation ("the company", "the campaign").
+ORG_WORDS = _words(
+    """
+    company firm corporation business bank campaign agency administration department ministry
+    committee government group organization organisation network newspaper paper magazine
+    outlet channel station party union council court commission board office bureau service
+    team club university school institute foundation center centre association coalition
+    charity website site publication newsroom automaker airline retailer maker manufacturer
+    regulator watchdog league lab laboratory hospital church embassy
+    """
+)
+
+# Plural or collective heads that name an anonymous group ("officials", "sources", "critics").
+GROUP_WORDS = _words(
+    """
+    official officials source sources aide aides adviser advisers advisor advisors critic critics
+    analyst analysts expert experts observer observers people person supporter supporters voter
+    voters resident residents lawmaker lawmakers member members leader leaders witness witnesses
+    protester protesters protestor protestors activist activists investigator investigators
+    police authorities authority staff staffers staffer employee employees worker workers
+    diplomat diplomats spokesman spokeswoman spokesperson representative representatives
+    insider insiders ally allies opponent opponents democrat democrats republican republicans
+    conservative conservatives liberal liberals economist economists scientist scientists
+    researcher researchers doctor doctors lawyer lawyers prosecutors prosecutor study studies
+    report reports poll polls survey surveys data
+    """
+)
+
+# Nationality / affiliation adjectives -> words that tie a candidate to that country.
+NATIONALITIES: dict[str, frozenset[str]] = {
+    "russian": _words("russian russia moscow kremlin soviet"),
+    "american": _words("american america u.s. us united states washington white house"),
+    "u.s.": _words("american america u.s. us united states washington white house"),
+    "us": _words("american america u.s. us united states washington white house"),
+    "chinese": _words("chinese china beijing"),
+    "british": _words("british britain uk u.k. london downing"),
+    "french": _words("french france paris elysee"),
+    "german": _words("german germany berlin"),
+    "ukrainian": _words("ukrainian ukraine kyiv kiev"),
+    "israeli": _words("israeli israel jerusalem"),
+    "iranian": _words("iranian iran tehran"),
+    "turkish": _words("turkish turkey ankara"),
+    "mexican": _words("mexican mexico"),
+    "canadian": _words("canadian canada ottawa"),
+    "japanese": _words("japanese japan tokyo"),
+    "indian": _words("indian india delhi"),
+    "syrian": _words("syrian syria damascus"),
+    "saudi": _words("saudi arabia riyadh"),
+    "north": _words("north korea korean pyongyang"),
+    "korean": _words("korean korea seoul pyongyang"),
+    "italian": _words("italian italy rome"),
+    "spanish": _words("spanish spain madrid"),
+    "palestinian": _words("palestinian palestine gaza"),
+    "egyptian": _words("egyptian egypt cairo"),
+    "venezuelan": _words("venezuelan venezuela caracas"),
+    "cuban": _words("cuban cuba havana"),
+    "brazilian": _words("brazilian brazil"),
+    "australian": _words("australian australia canberra"),
+    "polish": _words("polish poland warsaw"),
+    "hungarian": _words("hungarian hungary budapest"),
+    "belarusian": _words("belarusian belarus minsk"),
+    "afghan": _words("afghan afghanistan kabul"),
+    "pakistani": _words("pakistani pakistan islamabad"),
+    "iraqi": _words("iraqi iraq baghdad"),
+    "european": _words("european europe eu brussels"),
+}
+
+# Party adjectives; a description with one excludes candidates known to have another.
+PARTIES: dict[str, str] = {
+    "democratic": "democratic", "democrat": "democratic", "d": "democratic",
+    "republican": "republican", "gop": "republican", "r": "republican",
+    "independent": "independent", "i": "independent", "libertarian": "libertarian",
+    "green": "green",
+}
+
+# Common first names with a clear gender hint (US news, 2016-era politics, world leaders).
+MALE_NAMES = _words(
+    """
+    aaron adam alan albert alex alexander alexei andrew angus anthony antonin arnold barack ben
+    benjamin bernie bernard bill billy bob bobby boris brad brandon brendan brett brian bruce
+    carl carlos charles charlie chris christopher chuck clarence colin corey craig dan daniel
+    darrell dave david dean dennis derek devin dick don donald doug douglas dwight ed eddie
+    edward elijah emmanuel eric evan frank fred gary gavin george gerald glenn greg gregory
+    harry henry howard ian jack jacob jake james jamie jared jason jay jeb jeff jeffrey jeremy
+    jerry jim jimmy joe joel john johnny jon jonathan jordan jose joseph josh juan justin keith
+    ken kenneth kevin kim-jong larry lee leon lindsey luis marco mark martin matt matthew
+    michael mike mitch mitt nathan newt nicholas nick nigel olaf pat patrick paul pete peter
+    phil philip ralph randy ray reince richard rick rob robert robby rod roger ron ronald rudy
+    rudolph russ ryan sam samuel scott sean sergei sergey seth stephen steve steven stuart ted
+    terry thomas tim timothy todd tom tony travis trey vince vladimir walter wayne william xi
+    yevgeny zach dmitry dmitri volodymyr viktor recep justin hassan ali mohammed muhammad
+    ahmed bashar benjamin bibi emmanuel shinzo narendra jair rodrigo kim ashraf mahmoud
+    """
+)
+FEMALE_NAMES = _words(
+    """
+    abigail alexandria alice alicia allison amanda amy andrea angela ann anna anne barbara
+    betsy betty beverly brenda carly carol caroline catherine chelsea cheryl christine cindy
+    claire condoleezza cynthia dana debbie deborah debra diane dianne donna dorothy elaine
+    elena elisabeth elizabeth ellen emily emma erin eva evelyn gina gloria grace gretchen
+    heather heidi helen hillary hope huma ilhan ivanka jane janet janice jean jennifer jessica
+    jill joan joanne jodi joni josephine joy judith judy julia julie karen kamala kate katherine
+    kathleen kathy kayleigh kellyanne kelly kim kirsten kristen laura lauren linda lisa loretta
+    lori lynn madeleine maggie marcia margaret maria marine marsha martha mary maxine megan
+    melania melissa michele michelle monica nancy nicole nikki olivia pamela patricia patty
+    paula rachel rebecca rosa ruth sally samantha sandra sara sarah sharon shirley stacey
+    stephanie susan susana suzanne tammy teresa theresa tiffany tulsi ursula valerie victoria
+    virginia wendy whitney yvonne zoe angela theresa liz nikki tulsi kyrsten jacinda giorgia
+    """
+) - _words("kim")
