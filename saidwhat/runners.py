@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -104,31 +105,58 @@ def _work(batch: list[Item]) -> list[Item]:
     return annotate_batch(_worker_nlp, batch)
 
 
-def _executor(model: str | None, workers: int) -> ProcessPoolExecutor:
-    """A fresh pool whose workers each load the model once."""
-    method = os.environ.get(START_METHOD_ENV, "spawn")
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_init_worker, initargs=(model,))
+def _ready(pause: float) -> int:
+    """A warm-up task: returns once this worker has its model (pausing so each worker gets one)."""
+    assert _worker_nlp is not None, "worker started without its model"
+    time.sleep(pause)
+    return os.getpid()
 
 
-def _pooled(items: Iterable[Item], model: str | None, workers: int) -> Iterator[Item]:
-    """Annotate in worker processes with a bounded number of batches in flight, in input order."""
-    from saidwhat import nlp
+class WorkerPool:
+    """Worker processes that each load the model once; map() streams batches through them."""
 
-    if model is None:
-        model = nlp.default_model_name()  # fail here, in one line, rather than in every worker
-    limit = workers * IN_FLIGHT_PER_WORKER
-    pending: deque[tuple[list[Item], Future[list[Item]]]] = deque()
-    executor = _executor(model, workers)
-    done_since_start = 0
-    try:
+    def __init__(self, model: str | None, workers: int) -> None:
+        from saidwhat import nlp
+
+        # resolve the default here: a missing model fails once, in one line, not in every worker
+        self.model = model if model is not None else nlp.default_model_name()
+        self.workers = workers
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        """A fresh executor."""
+        method = os.environ.get(START_METHOD_ENV, "spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_init_worker, initargs=(self.model,))
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers, dropping queued work."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def warm(self) -> None:
+        """Start every worker and wait until each has loaded the model."""
+        futures = [self._executor.submit(_ready, 0.2) for _ in range(self.workers)]
+        for f in futures:
+            f.result()
+
+    def map(self, items: Iterable[Item]) -> Iterator[Item]:
+        """Annotate with a bounded number of batches in flight, results in input order."""
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        pending: deque[tuple[list[Item], Future[list[Item]]]] = deque()
+        done_since_start = 0
         stream = batches(items)
         while True:
             while len(pending) < limit:
                 batch = next(stream, None)
                 if batch is None:
                     break
-                pending.append((batch, executor.submit(_work, batch)))
+                pending.append((batch, self._executor.submit(_work, batch)))
             if not pending:
                 return
             batch, future = pending.popleft()
@@ -137,16 +165,20 @@ def _pooled(items: Iterable[Item], model: str | None, workers: int) -> Iterator[
                 done_since_start += 1
             except BrokenProcessPool:
                 if done_since_start == 0:
-                    _raise_if_model_broken(model)
+                    _raise_if_model_broken(self.model)
                 result = [x if isinstance(x, Failure) else
                           Failure(x.origin or x.id, "worker process died on its batch")
                           for x in batch]
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor, done_since_start = _executor(model, workers), 0
-                pending = deque((b, executor.submit(_work, b)) for b, _ in pending)
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor, done_since_start = self._start(), 0
+                pending = deque((b, self._executor.submit(_work, b)) for b, _ in pending)
             yield from result
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _pooled(items: Iterable[Item], model: str | None, workers: int) -> Iterator[Item]:
+    """Annotate in a pool of worker processes, in input order."""
+    with WorkerPool(model, workers) as pool:
+        yield from pool.map(items)
 
 
 def _raise_if_model_broken(model: str | None) -> None:
