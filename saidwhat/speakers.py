@@ -233,17 +233,23 @@ def name_tokens(toks: Sequence[Token]) -> tuple[str, ...]:
     return tuple(norm_word(t.text) for t in toks if norm_word(t.text))
 
 
+def _title_like(tok: Token) -> bool:
+    """A token of a title phrase before a name ("Democratic nominee", "Russian President")."""
+    if tok.is_punct and tok.text not in (".", "-"):
+        return False
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ not in ("det", "cc", "punct"):
+        return True
+    return norm_word(tok.text) in TITLES or tok.ent_type_ == "NORP"
+
+
 def descriptors(ent_tokens: Sequence[Token], doc: Doc) -> set[str]:
     """Words describing a named mention: title compounds, appositions, relative clauses, party."""
     first, last = ent_tokens[0], ent_tokens[-1]
     root = max(ent_tokens, key=lambda t: (t.head.i < first.i or t.head.i > last.i, t.i))
     words: list[str] = []
     i = first.i - 1
-    while i >= 0 and i >= first.i - 6 and (doc[i].dep_ in ("compound", "amod", "poss", "nmod")
-                                           or doc[i].ent_type_ == "NORP"
-                                           or norm_word(doc[i].text) in TITLES):
-        if doc[i].head.i >= first.i or doc[i].head.i < i:
-            words.append(doc[i].lemma_ if doc[i].pos_ == "NOUN" else doc[i].text)
+    while i >= 0 and i >= first.i - 6 and _title_like(doc[i]):
+        words.append(doc[i].lemma_ if doc[i].pos_ == "NOUN" else doc[i].text)
         i -= 1
     for child in root.children:
         if child.dep_ in ("appos", "relcl") and child.i > last.i:

@@ -1,0 +1,351 @@
+"""Speaker resolution: names, aliases, pronouns, descriptions and groups within one article."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from saidwhat.nlp import load
+from saidwhat.records import Speaker
+from saidwhat.speakers import (
+    acronym,
+    compatible_names,
+    group_name,
+    resolve_sources,
+    slugify,
+)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SUMMIT = SHARED / "data" / "articles" / "biden-putin-summit.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load()
+
+
+def span_of(doc: Doc, needle: str, nth: int = 0) -> Span:
+    """The span of the nth occurrence of `needle` in the doc text."""
+    found = list(re.finditer(rf"\b{re.escape(needle)}\b", doc.text))[nth]
+    span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def resolve(nlp: Language, text: str, *sources: str | tuple[str, int]) -> list[Speaker | None]:
+    """Parse `text` and resolve the given source mentions (text, or (text, occurrence))."""
+    doc = nlp(text)
+    spans = [span_of(doc, *(s if isinstance(s, tuple) else (s,))) for s in sources]
+    return resolve_sources(doc, spans)
+
+
+def names(speakers: list[Speaker | None]) -> list[str | None]:
+    return [s.name if s else None for s in speakers]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def test_slugify() -> None:
+    assert slugify("Joe Biden") == "joe-biden"
+    assert slugify("Ségolène Royal") == "segolene-royal"
+    assert slugify("White House officials") == "white-house-officials"
+    assert slugify("—") == "unknown"
+
+
+def test_compatible_names() -> None:
+    assert compatible_names(("biden",), ("joe", "biden"))
+    assert compatible_names(("joe", "biden"), ("joe", "r.", "biden"))
+    assert not compatible_names(("hillary", "clinton"), ("bill", "clinton"))
+    assert not compatible_names(("donald", "trump"), ("donald", "trump", "jr"))
+    assert compatible_names(("trump",), ("donald", "trump", "jr"))
+
+
+def test_acronym() -> None:
+    assert acronym("federal bureau of investigation".split()) == "fbi"
+    assert acronym(["national", "rifle", "association"]) == "nra"
+
+
+def test_group_name_strips_determiners(nlp: Language) -> None:
+    doc = nlp("Some White House officials said so.")
+    assert group_name(doc[0:4]) == ("White House officials", True)
+    doc = nlp("Two senior officials said so.")
+    assert group_name(doc[0:3]) == ("senior officials", False)
+
+
+# ---------------------------------------------------------------- rule 1: name variants
+
+
+def test_name_variants_cluster_to_fullest_form(nlp: Language) -> None:
+    text = (
+        "Joe Biden arrived in Geneva on Monday. President Biden said the talks would be hard. "
+        "Mr. Biden said he was ready. Later, Biden said the summit went well."
+    )
+    out = resolve(nlp, text, "Joe Biden", "President Biden", "Mr. Biden", ("Biden", 3))
+    assert names(out) == ["Joe Biden"] * 4
+    assert {s.id for s in out if s} == {"joe-biden"}
+    assert [s.resolved_by for s in out if s] == ["name", "alias", "alias", "alias"]
+    assert all(s.type == "PERSON" for s in out if s)
+
+
+def test_full_name_after_short_form(nlp: Language) -> None:
+    text = "Biden spoke first. Then Joe Biden said the talks were over."
+    out = resolve(nlp, text, "Biden", "Joe Biden")
+    assert names(out) == ["Joe Biden", "Joe Biden"]
+    assert [s.resolved_by for s in out if s] == ["alias", "name"]
+
+
+def test_namesakes_stay_apart_bare_surname_goes_to_recent(nlp: Language) -> None:
+    text = (
+        "Bill Clinton campaigned in Ohio on Monday. Hillary Clinton said the economy was strong. "
+        "Clinton said she would win the state."
+    )
+    out = resolve(nlp, text, "Bill Clinton", "Hillary Clinton", ("Clinton", 2))
+    assert names(out) == ["Bill Clinton", "Hillary Clinton", "Hillary Clinton"]
+    text = (
+        "Hillary Clinton spoke first in Ohio. Later, Bill Clinton took the stage in Dayton. "
+        "Clinton said the crowd was the largest of the campaign."
+    )
+    out = resolve(nlp, text, ("Clinton", 2))
+    assert names(out) == ["Bill Clinton"]
+
+
+# ---------------------------------------------------------------- rule 2: pronouns
+
+
+def test_he_and_she_with_two_candidates(nlp: Language) -> None:
+    text = (
+        "Maria Lopez met John Smith on Tuesday in Washington. She said the talks went well. "
+        "He said they did not."
+    )
+    out = resolve(nlp, text, "She", "He")
+    assert names(out) == ["Maria Lopez", "John Smith"]
+    assert [s.resolved_by for s in out if s] == ["pronoun", "pronoun"]
+
+
+def test_gender_from_honorifics(nlp: Language) -> None:
+    text = (
+        "Ms. Alvarez and Mr. Okafor met in the capital on Monday. "
+        "He said the deal was close. She said it was not."
+    )
+    out = resolve(nlp, text, "He", "She")
+    assert names(out) == ["Okafor", "Alvarez"]
+
+
+def test_pronoun_prefers_previous_speaker(nlp: Language) -> None:
+    text = (
+        "Putin said the meeting was constructive. He said both sides wanted to understand each "
+        "other, and Biden was polite. He noted the treaty would be extended."
+    )
+    out = resolve(nlp, text, "Putin", "He", ("He", 1))
+    assert names(out) == ["Putin", "Putin", "Putin"]
+
+
+def test_pronoun_prefers_subject_of_its_sentence(nlp: Language) -> None:
+    text = (
+        "Biden said the talks were hard. Putin also criticized the US for its shootings: "
+        "“You can hardly open your mouth,” he said."
+    )
+    out = resolve(nlp, text, "Biden", "he")
+    assert names(out) == ["Biden", "Putin"]
+
+
+def test_they_goes_to_group(nlp: Language) -> None:
+    text = (
+        "Joe Biden met Vladimir Putin on Wednesday. White House officials had briefed reporters "
+        "before the meeting. They said no breakthroughs were expected."
+    )
+    out = resolve(nlp, text, "They")
+    assert out[0] == Speaker("White House officials", "white-house-officials", "GROUP", "pronoun")
+
+
+def test_it_goes_to_organisation(nlp: Language) -> None:
+    text = "Acme Corp. reported higher profits on Monday. It said sales rose in Asia."
+    out = resolve(nlp, text, "It")
+    assert out[0] is not None and out[0].type == "ORG" and "Acme" in out[0].name
+
+
+def test_pronoun_inside_quote_is_not_resolved(nlp: Language) -> None:
+    text = "Smith spoke on Monday. “We will win,” Smith said."
+    out = resolve(nlp, text, "We")
+    assert out[0] is not None and out[0].resolved_by == "none"
+
+
+# ---------------------------------------------------------------- rule 3: quotations
+
+
+def test_name_inside_quote_is_never_antecedent(nlp: Language) -> None:
+    text = (
+        "Mark Jones spoke at the rally on Monday. He said the plan was flawed. "
+        "“I told Barack Obama that the plan would fail.” He said he would vote against it."
+    )
+    out = resolve(nlp, text, "He", ("He", 1))
+    assert names(out) == ["Mark Jones", "Mark Jones"]
+
+
+# ---------------------------------------------------------------- rule 4: descriptions
+
+
+def test_nationality_description_picks_the_right_leader(nlp: Language) -> None:
+    text = (
+        "Russian President Vladimir Putin met U.S. President Joe Biden in Geneva. "
+        "Biden said the talks were good. The Russian leader said they were constructive."
+    )
+    out = resolve(nlp, text, "Biden", "The Russian leader")
+    assert names(out) == ["Joe Biden", "Vladimir Putin"]
+    assert out[1] is not None and out[1].resolved_by == "nominal"
+
+
+def test_apposition_description(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin, the Russian president, arrived late. Joe Biden was already there. "
+        "Biden spoke first. The president said little."
+    )
+    out = resolve(nlp, text, "The president")
+    assert names(out) == ["Vladimir Putin"]  # the one introduced as president
+    text = (
+        "Vladimir Putin, the Russian president, arrived late. Joe Biden, the American president, "
+        "was already there. Biden spoke first. The Russian president said little."
+    )
+    assert names(resolve(nlp, text, "The Russian president")) == ["Vladimir Putin"]
+
+
+def test_party_description(nlp: Language) -> None:
+    text = (
+        "Republican nominee Donald Trump and Democratic nominee Hillary Clinton met in "
+        "St. Louis. Clinton said the economy was strong. The Republican nominee said it was weak."
+    )
+    out = resolve(nlp, text, "The Republican nominee")
+    assert names(out) == ["Donald Trump"]
+
+
+def test_title_and_party_in_parentheses(nlp: Language) -> None:
+    text = (
+        "Sen. Maria Lopez (D-Calif.), who leads the committee, opened the hearing. "
+        "Rep. Tom Baker (R-Texas) disagreed with her. The Democratic senator said the bill "
+        "would pass."
+    )
+    out = resolve(nlp, text, "The Democratic senator")
+    assert names(out) == ["Maria Lopez"]
+
+
+def test_company_description(nlp: Language) -> None:
+    text = "Shares of Boeing fell on Monday. The company said demand was recovering."
+    out = resolve(nlp, text, "The company")
+    assert out[0] is not None and out[0].name == "Boeing" and out[0].resolved_by == "nominal"
+
+
+def test_anonymous_groups(nlp: Language) -> None:
+    text = (
+        "Officials said the plan was dead. A source said talks continued. "
+        "White House officials said nothing. Sources familiar with the matter said otherwise."
+    )
+    out = resolve(nlp, text, "Officials", "A source", "White House officials", "Sources")
+    assert [(s.name, s.type, s.resolved_by) for s in out if s] == [
+        ("Officials", "GROUP", "none"),
+        ("source", "GROUP", "none"),
+        ("White House officials", "GROUP", "name"),
+        ("Sources", "GROUP", "none"),
+    ]
+
+
+# ---------------------------------------------------------------- rule 5: organisations, places
+
+
+def test_organisations_and_places(nlp: Language) -> None:
+    text = (
+        "The New York Post reported the story on Sunday. CNN said it could not confirm it. "
+        "The Federal Bureau of Investigation declined to comment, but the FBI said later that "
+        "Russia denied it."
+    )
+    out = resolve(nlp, text, "The New York Post", "CNN", "the FBI", "Russia")
+    assert names(out) == ["New York Post", "CNN", "Federal Bureau of Investigation", "Russia"]
+    assert [s.type for s in out if s] == ["ORG", "ORG", "ORG", "GPE"]
+    assert out[2] is not None and out[2].resolved_by == "alias"
+
+
+# ---------------------------------------------------------------- contract
+
+
+def test_none_sources_stay_none(nlp: Language) -> None:
+    doc = nlp("Biden said so. “Period.”")
+    out = resolve_sources(doc, [span_of(doc, "Biden"), None])
+    assert out[1] is None and out[0] is not None
+    assert resolve_sources(doc, [None, None]) == [None, None]
+    assert resolve_sources(doc, []) == []
+
+
+def test_relative_pronoun_source(nlp: Language) -> None:
+    text = "Sen. Bernie Sanders, who lost the primaries, said he would back the nominee."
+    out = resolve(nlp, text, "who")
+    assert names(out) == ["Bernie Sanders"]
+
+
+def test_unresolvable_pronoun(nlp: Language) -> None:
+    out = resolve(nlp, "He said it was over.", "He")
+    assert out[0] == Speaker("He", "he", "OTHER", "none")
+
+
+def test_linear_enough_on_long_article(nlp: Language) -> None:
+    para = (
+        "Joe Biden met Vladimir Putin in Geneva. He said the talks were good. "
+        "White House officials said they were hopeful. The Russian president said little. "
+    )
+    doc = nlp(para * 60)
+    sources = [t for t in doc if t.lower_ in ("he", "they") or t.text == "president"]
+    spans = [doc[t.i : t.i + 1] for t in sources]
+    start = time.perf_counter()
+    out = resolve_sources(doc, spans)
+    assert time.perf_counter() - start < 2.0
+    assert all(s is not None for s in out)
+
+
+# ---------------------------------------------------------------- the reference article
+
+SUMMIT_SOURCES = [  # (context, mention within it, expected speaker name, resolved_by)
+    ("The Russian president knew", "The Russian president", "Putin", "nominal"),
+    ("Putin said there was", "Putin", "Putin", "name"),
+    ("He said both sides", "He", "Putin", "pronoun"),
+    ("he suggested", "he", "Putin", "pronoun"),
+    ("Biden, speaking at", "Biden", "Biden", "name"),
+    ("said Biden.", "Biden", "Biden", "name"),
+    ("Biden continued", "Biden", "Biden", "name"),
+    ("Putin told reporters", "Putin", "Putin", "name"),
+    ("He said that Navalny", "He", "Putin", "pronoun"),
+    ("Biden said, “I made", "Biden", "Biden", "name"),
+    ("dead,” he said.", "he", "Putin", "pronoun"),
+    ("Biden said he and Putin", "Biden", "Biden", "name"),
+    ("Biden also said", "Biden", "Biden", "name"),
+    ("Biden said.", "Biden", "Biden", "name"),
+    ("Putin said he and Biden", "Putin", "Putin", "name"),
+    ("And he said", "he", "Putin", "pronoun"),
+    ("He noted", "He", "Putin", "pronoun"),
+    ("Biden said this means", "Biden", "Biden", "name"),
+    ("Putin also said that Russia", "Putin", "Putin", "name"),
+    ("White House officials had", "White House officials", "White House officials", "name"),
+    ("they didn’t expect", "they", "White House officials", "pronoun"),
+    ("what Biden described", "Biden", "Biden", "name"),
+    ("(Biden said he told", "Biden", "Biden", "name"),
+    ("said he told then", "he", "Biden", "pronoun"),
+]
+
+
+@pytest.mark.skipif(not SUMMIT.exists(), reason="../shared not available")
+def test_reference_article(nlp: Language) -> None:
+    text = SUMMIT.read_text(encoding="utf-8")
+    doc = nlp(text)
+    spans = []
+    for context, mention, _, _ in SUMMIT_SOURCES:
+        start = text.index(context) + context.index(mention)
+        span = doc.char_span(start, start + len(mention))
+        assert span is not None
+        spans.append(span)
+    out = resolve_sources(doc, spans)
+    got = [(s.name, s.resolved_by) if s else None for s in out]
+    assert got == [(name, by) for _, _, name, by in SUMMIT_SOURCES]
+    assert {s.type for s in out if s and s.name in ("Putin", "Biden")} == {"PERSON"}
