@@ -2,13 +2,404 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from saidwhat.records import Attribution
+from saidwhat.cues import Cue, find_cues, lexicon
+from saidwhat.quotes import Quote, find_quotes
+from saidwhat.records import Attribution, Mention, Speaker
+
+Pieces = tuple[tuple[int, int], ...]
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# Relations through which a subject-less cue borrows its head's subject ("…, saying …", "and said").
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp")
+CONTENT_DEPS = ("ccomp", "csubj")
+INTENT_DEPS = ("xcomp",)
+INTENT_LEMMAS = frozenset(
+    "want plan expect hope intend seek aim decide promise vow pledge threaten refuse decline "
+    "agree urge vote offer try wish need prefer".split()
+)
+OBJECT_CONTENT_LEMMAS = frozenset(
+    "deny announce propose predict promise pledge vow call urge demand defend criticize praise "
+    "reveal confirm acknowledge admit question describe endorse support oppose reject dismiss "
+    "want seek expect fear recommend cite".split()
+)
+MAX_GAP_TOKENS = 12
+LEAD_IN_DEPS = ("advmod", "npadvmod", "prep", "dative", "nsubj", "aux", "neg", "punct", "agent", "prt")
+ADDRESS_LEMMAS = frozenset("tell ask inform remind warn assure urge write".split())
+PUNCT_GAP = set(" \t\n,;:—–-")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An attribution before speaker resolution: token-level cue, source span, content pieces."""
+
+    cue: Cue | None
+    source: Span | None
+    content: Pieces
+    type: str
+    confidence: float
+    floating: bool = False
+
+
+def token_in_quote(doc: Doc, quotes: list[Quote]) -> list[bool]:
+    """For each token, whether it lies inside the marks of a quotation."""
+    flags = [False] * len(doc)
+    qi = 0
+    for tok in doc:
+        while qi < len(quotes) and quotes[qi].inner_end <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].inner_start <= tok.idx < quotes[qi].inner_end:
+            flags[tok.i] = True
+    return flags
+
+
+def tokens_to_pieces(tokens: Iterable[Token]) -> Pieces:
+    """Character pieces covering the given tokens, contiguous runs merged."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    pieces: list[list[int]] = []
+    last_i = -2
+    for t in toks:
+        if t.i == last_i + 1 and pieces:
+            pieces[-1][1] = t.idx + len(t.text)
+        else:
+            pieces.append([t.idx, t.idx + len(t.text)])
+        last_i = t.i
+    return tuple((s, e) for s, e in pieces)
+
+
+def trim_pieces(text: str, pieces: Pieces) -> Pieces:
+    """Pieces with surrounding whitespace and commas/periods removed; empty pieces dropped."""
+    out = []
+    for s, e in pieces:
+        while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, borrowed from the governing verb for participles and conjuncts."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < 3:
+        for anc in verb.ancestors:
+            subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.lower_ != "there":
+                return subj
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        if verb.dep_ == "ccomp" and verb.i > verb.head.i:
+            return None
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head
+    return None
+
+
+CUT_DEPS = ("relcl", "appos", "acl", "punct", "cc", "conj", "prep", "advcl")
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase a source head stands for, without relative clauses and appositions."""
+    doc = head.doc
+    if head.dep_ == "poss" or head.tag_ in ("PRP$", "WP$"):
+        return doc[head.i : head.i + 1]
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ not in CUT_DEPS:
+            keep |= {t.i for t in child.subtree}
+    start = end = head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    return doc[start : end + 1]
+
+
+def source_for(doc: Doc, cue: Cue) -> Span | None:
+    """The source mention of a cue."""
+    head = doc[cue.head]
+    if cue.tokens == (cue.head, cue.head + 1) and head.lower_ == "according":
+        to = doc[cue.head + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in head.children if c.dep_ == "pobj"]
+        return mention_span(objs[0]) if objs else None
+    subj = subject_of(head)
+    return mention_span(subj) if subj is not None else None
+
+
+# ---------------------------------------------------------------- contents
+
+
+def _sibling_cue_tokens(doc: Doc, head: Token, cue_heads: frozenset[int]) -> set[int]:
+    """Tokens of participle cues hanging inside the content (', calling …', ', adding …')."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i in cue_heads and t.i != head.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG":
+            cut |= {x.i for x in t.subtree}
+    return cut
+
+
+def _following_clause(head: Token) -> Token | None:
+    """A misparsed complement: the first clause with a subject right of the cue, no comma between."""
+    doc = head.doc
+    for t in head.subtree:
+        if t.i <= head.i or t.pos_ not in ("VERB", "AUX"):
+            continue
+        if t.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            between = doc[head.i + 1 : t.left_edge.i]
+            if not any(x.text in (",", ";", ":", ".") for x in between) and len(between) < 8:
+                return t
+    return None
+
+
+def clause_content(doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int]) -> Pieces:
+    """Content from the parse: the cue's clausal complement, or its intended action or object."""
+    head = doc[cue.head]
+    lemma = head.lemma_.lower()
+    exclude = set(cue.tokens) | _sibling_cue_tokens(doc, head, cue_heads)
+    if source is not None:
+        exclude |= {t.i for t in source}
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    if not comps and lemma in INTENT_LEMMAS:
+        comps = [c for c in head.children if c.dep_ in INTENT_DEPS]
+    if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
+        clause = _following_clause(head)
+        comps = [clause] if clause is not None else []
+    if comps:
+        toks = [t for c in comps for t in c.subtree if t.i not in exclude]
+        return tokens_to_pieces(toks)
+    if lemma in OBJECT_CONTENT_LEMMAS and source is not None:
+        right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude]
+        if right and not (len(right) == 1 and right[0].pos_ == "PRON"):
+            return tokens_to_pieces(right)
+    return ()
+
+
+def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
+    """Content of a parenthetical cue ('That is why, Biden continued, the US …'): the host clause."""
+    head = doc[cue.head]
+    if head.dep_ not in ("parataxis",) and not (head.lower_ == "according"):
+        return ()
+    if head.lower_ == "according":
+        host = head.head
+        while host.dep_ not in ("ROOT",) and host.head.i != host.i and host.pos_ not in ("VERB", "AUX"):
+            host = host.head
+        cut = {t.i for t in head.subtree}
+    else:
+        host = head.head
+        cut = {t.i for t in head.subtree}
+    sent = host.sent
+    toks = [t for t in host.subtree if t.i not in cut and t.sent == sent]
+    return tokens_to_pieces(toks)
+
+
+def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool:
+    """Whether the text between two offsets holds only punctuation and the allowed tokens."""
+    if end_char < start_char:
+        return False
+    if "\n" in doc.text[start_char:end_char] or any(c in ".!?" for c in doc.text[start_char:end_char]):
+        return False
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return doc.text[start_char:end_char].strip(" ,:;—–-") == ""
+    toks = [t for t in span if not t.is_space]
+    if len(toks) > MAX_GAP_TOKENS:
+        return False
+    return all(t.i in allowed or t.is_punct for t in toks)
+
+
+def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]) -> list[Quote]:
+    """Quotations attached to the cue: right before its clause, right after it, or both."""
+    head = doc[cue.head]
+    allowed = {t.i for t in head.subtree}
+    allowed |= set(cue.tokens)
+    if source is not None:
+        allowed |= {t.i for t in source}
+    clause_toks = [doc[i] for i in allowed]
+    lo = min(t.idx for t in clause_toks)
+    hi = max(t.idx + len(t.text) for t in clause_toks)
+    cue_start = doc[min(cue.tokens)].idx
+    cue_end = doc[max(cue.tokens)].idx + len(doc[max(cue.tokens)].text)
+    found: list[Quote] = []
+    before = [q for q in quotes if q.end <= cue_start]
+    if before and _ends_open(doc, before[-1], cue_start) and _gap_ok(doc, before[-1].end, cue_start, allowed):
+        found.append(before[-1])
+    after = [q for q in quotes if q.start >= cue_end]
+    if after:
+        q = after[0]
+        lead_in = _lead_in_ids(head, source, cue)
+        if _gap_ok(doc, cue_end, q.start, lead_in) or (
+            found and _gap_ok(doc, max(cue_end, source.end_char if source else 0), q.start, lead_in)
+        ):
+            found.append(q)
+            idx = quotes.index(q)
+            while idx + 1 < len(quotes) and quotes[idx + 1].continues:
+                idx += 1
+                found.append(quotes[idx])
+    del lo
+    return found
+
+
+def _ends_open(doc: Doc, q: Quote, cue_start: int) -> bool:
+    """A quote can lead into its cue unless it closed its sentence ('… end.” He said' is two)."""
+    last = doc.text[q.inner_start : q.inner_end].rstrip()[-1:]
+    if last == ".":
+        return False
+    if last in "!?":
+        nxt = doc.text[q.end : cue_start].strip()[:1]
+        return nxt == "" or nxt.islower()
+    return True
+
+
+def _lead_in_ids(head: Token, source: Span | None, cue: Cue) -> set[int]:
+    """Tokens that may stand between a cue and the quote it introduces ('told reporters on Monday:')."""
+    ids = set(cue.tokens) | ({t.i for t in source} if source is not None else set())
+    for c in head.children:
+        if c.dep_ in LEAD_IN_DEPS or c.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_LEMMAS:
+            ids |= {t.i for t in c.subtree}
+    return ids
+
+
+def content_for(
+    doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote], cue_heads: frozenset[int]
+) -> tuple[Pieces, float]:
+    """The content pieces of a cue, and a confidence for the attribution."""
+    attached = adjacent_quotes(doc, cue, source, quotes)
+    p = lexicon().get(doc[cue.head].lemma_.lower(), 0.5)
+    if attached:
+        return tuple(q.inner for q in attached), 0.9
+    pieces = clause_content(doc, cue, source, cue_heads) or parenthetical_content(doc, cue, source)
+    return pieces, 0.5 + 0.4 * p
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def kind_of(pieces: Pieces, quotes: list[Quote], text: str) -> str:
+    """direct if the content is all quoted, mixed if it holds quoted fragments, else indirect."""
+    inside = 0
+    total = 0
+    touches = False
+    for s, e in pieces:
+        for q in quotes:
+            a, b = max(s, q.inner_start), min(e, q.inner_end)
+            if b > a:
+                touches = True
+                inside += sum(1 for c in text[a:b] if not c.isspace())
+        total += sum(1 for c in text[s:e] if not c.isspace())
+    if not touches:
+        return "indirect"
+    return "direct" if inside >= 0.9 * total else "mixed"
+
+
+def floating_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+    """Quotes standing alone as sentences after an attributed quote: the same speaker goes on."""
+    covered = [p for d in drafts for p in d.content]
+    out: list[Draft] = []
+    for q in quotes:
+        if any(s < q.inner_end and q.inner_start < e for s, e in covered):
+            continue
+        if not _stands_alone(doc.text, q):
+            continue
+        prior = [d for d in drafts if d.content and d.content[-1][1] <= q.start]
+        if not prior:
+            continue
+        prev = max(prior, key=lambda d: d.content[-1][1])
+        between = doc.text[prev.content[-1][1] : q.start]
+        if between.count("\n\n") + between.count("\n") > 2 or len(between) > 400:
+            continue
+        out.append(Draft(None, None, (q.inner,), prev.type, 0.7, floating=True))
+        covered.append(q.inner)
+    return out
+
+
+def _stands_alone(text: str, q: Quote) -> bool:
+    """A quote that makes a sentence by itself: only punctuation separates it from neighbours."""
+    before = text[max(0, q.start - 3) : q.start]
+    after = text[q.end : q.end + 2]
+    starts = q.start == 0 or before.strip() == "" or before.rstrip()[-1:] in ".!?”\""
+    ends = after.strip() == "" or after.lstrip()[:1] in ("", "\n") or not q.closed
+    if not ends:
+        ends = after[:1] in (" ", "\n") and text[q.end : q.end + 3].strip()[:1] in ("“", '"', "")
+    return starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1 and (
+        text[q.inner_end - 1 : q.inner_end] in ".!?" or text[q.inner_end - 2 : q.inner_end].strip()[-1:] in ".!?"
+    )
+
+
+def drafts_for(doc: Doc) -> list[Draft]:
+    """All drafts of the doc: cue-anchored ones first, then floating quotes."""
+    quotes = find_quotes(doc.text)
+    in_quote = token_in_quote(doc, quotes)
+    drafts: list[Draft] = []
+    cues = find_cues(doc, in_quote)
+    cue_heads = frozenset(c.head for c in cues)
+    for cue in cues:
+        source = source_for(doc, cue)
+        if source is None and cue.type == "thought":
+            continue
+        pieces, conf = content_for(doc, cue, source, quotes, cue_heads)
+        pieces = trim_pieces(doc.text, pieces)
+        if not pieces:
+            continue
+        if source is not None and any(s <= source.start_char < e for s, e in pieces):
+            source = None if source.start_char >= pieces[0][0] else source
+        drafts.append(Draft(cue, source, pieces, cue.type, conf))
+    drafts = _dedupe(drafts)
+    drafts += floating_quotes(doc, quotes, drafts)
+    drafts.sort(key=lambda d: d.content[0][0])
+    return drafts
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One draft per content: the most confident wins."""
+    best: dict[Pieces, Draft] = {}
+    for d in drafts:
+        if d.content not in best or d.confidence > best[d.content].confidence:
+            best[d.content] = d
+    return [d for d in drafts if best[d.content] is d]
+
+
+def _mention(doc: Doc, pieces: Pieces) -> Mention:
+    """A record mention from character pieces of the doc."""
+    return Mention.from_spans(doc.text, pieces)
 
 
 def attribute_doc(doc: Doc) -> Iterator[Attribution]:
-    """Every attribution in the doc, offsets relative to doc.text (work in progress)."""
-    return iter(())
+    """Every attribution in the doc with its resolved speaker, offsets relative to doc.text."""
+    from saidwhat.speakers import resolve_sources
+
+    drafts = drafts_for(doc)
+    quotes = find_quotes(doc.text)
+    speakers = resolve_sources(doc, [d.source for d in drafts])
+    previous: Speaker | None = None
+    for d, speaker in zip(drafts, speakers):
+        if d.floating and previous is not None:
+            speaker = replace(previous, resolved_by="context")
+        if speaker is not None:
+            previous = speaker
+        cue = d.cue
+        yield Attribution(
+            kind=kind_of(d.content, quotes, doc.text),
+            type=d.type,
+            content=_mention(doc, d.content),
+            cue=_mention(doc, tokens_to_pieces(doc[i] for i in cue.tokens)) if cue else None,
+            source=_mention(doc, ((d.source.start_char, d.source.end_char),)) if d.source else None,
+            speaker=speaker,
+            confidence=d.confidence,
+        )

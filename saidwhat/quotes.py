@@ -1,0 +1,117 @@
+"""Direct quotations: pairing quote marks in raw text, robust to unclosed and oddly nested marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the marks that may close it (sloppy text mixes straight and curly marks).
+CLOSERS = {
+    "“": ("”", '"'), "«": ("»",), "‘": ("’",), "„": ("“", "”"),
+    '"': ('"', "”"), "''": ("''", "”"), "``": ("''", '"', "”"),
+}
+OPENERS = ("“", "«", "‘", "„")
+TOGGLES = ('"', "''", "``")
+# A quote never runs past this many characters without closing (guards unbalanced marks).
+MAX_QUOTE_CHARS = 3000
+_MARK = re.compile(r"''|``|[“”«»‘’\"„]")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[“\"«'‘])")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `start`/`end` include the marks, `inner` excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool = True
+    continues: bool = False  # a paragraph-opening quote continuing the previous paragraph's quote
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the quoted words without the marks."""
+        return self.inner_start, self.inner_end
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ’ or ‘ inside or at the end of a word (don’t, ’90s, Jones’) rather than a quote mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "’":
+        return before.isalnum() and (after.isalnum() or after == "s")
+    return before.isalnum() or (after.isdigit())
+
+
+def _opens_single(text: str, i: int) -> bool:
+    """A ‘ opens a quote when it follows a space or punctuation and precedes a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(“\"—–-[:") and not after.isspace()
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """A ’ closes a quote when it is not an apostrophe inside a word."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not (after.isalpha() and text[i - 1].isalpha())
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: text split at blank lines (or single newlines)."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n+", text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _quotes_in_paragraph(text: str, start: int, end: int) -> list[Quote]:
+    """Pair quote marks within one paragraph; an unclosed quote runs to the paragraph end."""
+    found: list[Quote] = []
+    open_at: int | None = None
+    open_mark = ""
+    for m in _MARK.finditer(text, start, end):
+        mark, i = m.group(), m.start()
+        if open_at is None:
+            if mark in OPENERS and (mark != "‘" or _opens_single(text, i)):
+                open_at, open_mark = i, mark
+            elif mark in TOGGLES:
+                open_at, open_mark = i, mark
+            continue
+        if mark in CLOSERS[open_mark] and (mark != "’" or _closes_single(text, i)):
+            found.append(Quote(open_at, m.end(), open_at + len(open_mark), i))
+            open_at = None
+        elif i - open_at > MAX_QUOTE_CHARS:
+            open_at = None
+    if open_at is not None:
+        stop = end
+        while stop > open_at and text[stop - 1].isspace():
+            stop -= 1
+        if stop - open_at > 1:
+            found.append(Quote(open_at, stop, open_at + len(open_mark), stop, closed=False))
+    return [q for q in found if q.inner_end > q.inner_start]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in the text, in order; paragraph-spanning quotes come as linked pieces."""
+    quotes: list[Quote] = []
+    for start, end in paragraphs(text):
+        for q in _quotes_in_paragraph(text, start, end):
+            prev = quotes[-1] if quotes else None
+            continues = (
+                prev is not None
+                and not prev.closed
+                and q.start == start
+                and text[prev.end:q.start].strip() == ""
+            )
+            quotes.append(Quote(q.start, q.end, q.inner_start, q.inner_end, q.closed, continues))
+    return quotes
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans (marks included) of every quotation."""
+    return [(q.start, q.end) for q in find_quotes(text)]

@@ -1,0 +1,71 @@
+"""Learn the cue lexicon from a PolNeAR-style split: P(verb is a cue | its lemma).
+
+Usage: python scripts/train_cues.py ../shared/data/polnear/train [-o saidwhat/data/cues.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from saidwhat import nlp as models
+from saidwhat.brat import read_ann
+
+MIN_CUE_COUNT = 2
+PRIOR_CUES = 0.5  # smoothing: a rare lemma counts as 0.5 cues in 4 extra sightings
+PRIOR_WEIGHT = 4.0
+
+
+def gold_cue_positions(gold_dir: Path, name: str) -> set[int]:
+    """Character positions covered by any annotator's Cue spans for a text."""
+    positions: set[int] = set()
+    for ann in sorted((gold_dir / "attributions").glob(f"{name}_*.ann")):
+        for att in read_ann(ann).attributions:
+            for s, e in att.cue:
+                positions.update(range(s, e))
+    return positions
+
+
+def count(gold_dir: Path, model: str | None) -> tuple[Counter[str], Counter[str]]:
+    """Per lemma: how often a verb with it occurs, and how often it is (part of) a gold cue."""
+    nlp = models.load(model)
+    names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
+    texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    seen: Counter[str] = Counter()
+    cued: Counter[str] = Counter()
+    docs = nlp.pipe(texts, disable=["ner"], batch_size=16)
+    for name, doc in zip(names, docs, strict=True):
+        cue_pos = gold_cue_positions(gold_dir, name)
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+                continue
+            lemma = tok.lemma_.lower()
+            seen[lemma] += 1
+            if tok.idx in cue_pos:
+                cued[lemma] += 1
+    return seen, cued
+
+
+def main() -> None:
+    """Train and write the lexicon."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train_dir", type=Path)
+    ap.add_argument("-o", "--output", type=Path,
+                    default=Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "cues.json")
+    ap.add_argument("--model", default=None)
+    args = ap.parse_args()
+    seen, cued = count(args.train_dir, args.model)
+    lemmas = {
+        lemma: {"p": round((cued[lemma] + PRIOR_CUES) / (seen[lemma] + PRIOR_WEIGHT), 4), "cue": cued[lemma], "seen": seen[lemma]}
+        for lemma in sorted(cued)
+        if cued[lemma] >= MIN_CUE_COUNT
+    }
+    out = {"trained_on": str(args.train_dir.name), "min_cue_count": MIN_CUE_COUNT, "lemmas": lemmas}
+    args.output.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(lemmas)} cue lemmas written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
