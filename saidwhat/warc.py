@@ -104,6 +104,11 @@ def _read_stream(
                 last = record.stream_pos  # absolute offset in the file
                 damaged = False
                 yield from _count(_from_record(record, path, max_bytes, last, stats), stats)
+            tail = _find(fh, magic, max(last, start) + 1)
+            if tail is not None and _starts_record(fh, tail, gzipped):
+                stats.records += 1
+                stats.failed += 1
+                yield Failure(f"{path}@{tail}", "truncated WARC record at the end of the file")
             return
         except (OSError, ValueError) as exc:
             if not damaged:  # one Failure per damaged stretch, however many restarts it takes
@@ -148,6 +153,21 @@ def _find(fh: BinaryIO, magic: bytes, offset: int) -> int | None:
                 return pos + i
             i = chunk.find(magic, i + 1)
         pos += _SCAN_CHUNK
+
+
+def _starts_record(fh: BinaryIO, offset: int, gzipped: bool) -> bool:
+    """Whether the bytes at offset begin a WARC record (inflating a gzip member's first bytes)."""
+    fh.seek(offset)
+    head = fh.read(4096)
+    if not gzipped:
+        return head.startswith(WARC_MAGIC)
+    if len(head) >= 10 and (head[3] & 0xE0 or head[8] not in (0, 2, 4)):
+        return False  # not a plausible gzip member header: three bytes that happened to match
+    try:
+        inflated = zlib.decompressobj(31).decompress(head, 16)
+    except zlib.error:
+        return False
+    return not inflated or inflated.startswith(WARC_MAGIC[: len(inflated)])
 
 
 def _at_line_start(fh: BinaryIO, offset: int) -> bool:

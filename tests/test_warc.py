@@ -124,14 +124,16 @@ def test_oversized_record_is_a_failure_and_reading_goes_on(tmp_path: Path) -> No
     assert balanced(stats)
 
 
-@pytest.mark.parametrize("compress", [False, True])
-def test_truncated_archive_keeps_what_came_before(tmp_path: Path, compress: bool) -> None:
+@pytest.mark.parametrize("compress,keep", [(False, -200), (True, 0), (True, 12), (True, 60)])
+def test_truncated_archive_keeps_what_came_before(
+    tmp_path: Path, compress: bool, keep: int
+) -> None:
     recs = pages(3)
     if compress:
         members = [gzip.compress(r) for r in recs]
-        data = members[0] + members[1] + members[2][: len(members[2]) // 2]
+        data = members[0] + members[1] + members[2][: keep or len(members[2]) // 2]
     else:
-        data = recs[0] + recs[1] + recs[2][: len(recs[2]) - 200]
+        data = recs[0] + recs[1] + recs[2][:keep]
     path = tmp_path / ("t.warc.gz" if compress else "t.warc")
     path.write_bytes(data)
     items, stats = run(path)
