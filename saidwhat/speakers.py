@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.data.names import (
     ABBREVIATIONS,
+    FAMILY_WORDS,
     FEMALE_NAMES,
     GROUP_WORDS,
     HONORIFIC_GENDER,
@@ -40,6 +41,7 @@ from saidwhat.data.names import (
     NATIONALITIES,
     ORG_WORDS,
     PARTIES,
+    PLACE_WORDS,
     ROLE_SYNONYMS,
     TITLES,
 )
@@ -53,8 +55,16 @@ NEUTER_PRONOUNS = frozenset("it its itself".split())
 FIRST_PERSON = frozenset("i me my we us our you your one".split())
 RELATIVES = frozenset("who whom whose which that".split())
 THIRD_PERSON = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS
+HEADLINE_VERBS = frozenset(
+    "says said tells told calls slams urges wants asks warns vows blasts rips hits says: "
+    "claims denies admits defends responds".split()
+)
 NAME_PARTICLES = frozenset("de del der van von bin al la le du da di dos st".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+QUANTITY_NOUNS = frozenset(
+    "number majority minority handful group lot couple dozen dozens hundreds thousands "
+    "millions some many most all both none few several half".split()
+)
 QUANTIFIERS = frozenset(
     "the a an some many several few most all both other another any each every these those "
     "this that one two three four five six seven eight nine ten dozens hundreds".split()
@@ -107,10 +117,8 @@ class Entity:
     @property
     def party(self) -> str | None:
         """The party this entity was introduced with, if any."""
-        for word in self.roles:
-            if word in PARTIES and len(word) > 1:
-                return PARTIES[word]
-        return None
+        parties = {PARTIES[w] for w in self.roles if w in PARTIES and len(w) > 1}
+        return parties.pop() if len(parties) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -192,10 +200,15 @@ def quoted_tokens(doc: Doc, regions: Sequence[tuple[int, int]]) -> list[bool]:
     return flags
 
 
-def sentence_ids(doc: Doc) -> list[int]:
-    """For each token, the index of its sentence."""
+def sentence_ids(doc: Doc, in_quote: Sequence[bool]) -> list[int]:
+    """For each token, the index of its sentence, counting only sentences with narration
+    (a run of quoted sentences does not push antecedents out of reach)."""
     ids = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
+    n = -1
+    for sent in doc.sents:
+        if n < 0 or any(not in_quote[i] and not doc[i].is_punct for i in range(sent.start,
+                                                                                 sent.end)):
+            n += 1
         for i in range(sent.start, sent.end):
             ids[i] = n
     return ids
@@ -216,14 +229,15 @@ def subject_bonus(tok: Token) -> int:
 # ---------------------------------------------------------------- names
 
 
-def clean_name(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
-    """Split a name's tokens into (title tokens, name tokens): "the", "'s" and titles removed."""
+def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token], list[Token]]:
+    """Split a name's tokens into (title tokens, name tokens): "the", "'s" and titles removed;
+    organisation names only lose "the" and the possessive."""
     toks = [t for t in tokens if not t.is_punct or t.text in ("-", "'")]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’")):
         toks.pop()
     titles: list[Token] = []
-    while len(toks) > 1 and (toks[0].lower_ in ("the", "of") or norm_word(toks[0].text) in TITLES
-                             or norm_word(toks[0].text) in NATIONALITIES):
+    while len(toks) > 1 and (toks[0].lower_ in ("the", "of") or person and (
+            norm_word(toks[0].text) in TITLES or norm_word(toks[0].text) in NATIONALITIES)):
         titles.append(toks.pop(0))
     return titles, toks
 
@@ -271,9 +285,9 @@ def name_gender(titles: Sequence[Token], toks: Sequence[Token], roles: set[str])
         g = HONORIFIC_GENDER.get(norm_word(t.text))
         if g:
             return g
-    for word in roles:
-        if word in HONORIFIC_GENDER and word not in ("lord",):
-            return HONORIFIC_GENDER[word]
+    genders = {HONORIFIC_GENDER[w] for w in roles if w in HONORIFIC_GENDER}
+    if len(genders) == 1:
+        return genders.pop()
     if len(toks) > 1:
         first = norm_word(toks[0].text)
         if first in MALE_NAMES:
@@ -289,6 +303,8 @@ def plausible_name(toks: Sequence[Token], label: str) -> bool:
         return True
     if toks[-1].tag_ in ("NNS", "NNPS") and toks[-1].text.lower().endswith("s"):
         return False
+    if any(t.tag_.startswith("VB") or t.lower_ in HEADLINE_VERBS for t in toks):
+        return False
     return not any(t.is_stop and t.lower_ not in NAME_PARTICLES for t in toks)
 
 
@@ -303,7 +319,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]:
             continue
-        titles, toks = clean_name(list(ent))
+        titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if not toks or not plausible_name(toks, ent.label_):
             continue
         label = "ORG" if ent.label_ == "FAC" else ent.label_
@@ -380,7 +396,7 @@ class ArticleIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.in_quote = quoted_tokens(doc, quote_spans(doc.text))
-        self.sent_of = sentence_ids(doc)
+        self.sent_of = sentence_ids(doc, self.in_quote)
         self.entities: list[Entity] = []
         self.events: list[Event] = []
         self.event_pos: list[int] = []
@@ -491,6 +507,15 @@ class ArticleIndex:
         self.events.insert(at, Event(tok, self.sent_of[tok], ent, bonus))
         self.event_pos.insert(at, tok)
 
+    def has_event(self, ent: int, tok: int) -> bool:
+        """Whether an occurrence of the entity is recorded at the token."""
+        j = bisect_left(self.event_pos, tok)
+        while j < len(self.events) and self.events[j].token == tok:
+            if self.events[j].entity == ent:
+                return True
+            j += 1
+        return False
+
     def before(self, tok: int, window: int = WINDOW) -> list[Event]:
         """Occurrences before a token within `window` sentences, nearest first."""
         s = self.sent_of[tok]
@@ -529,6 +554,8 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int]) -> d
             continue
         toks = mentions[n].tokens
         match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)]
+        same_gender = [f for f in match if mentions[f].gender in (mentions[n].gender, None)]
+        match = same_gender if mentions[n].gender and same_gender else match
         if not match:
             out[n] = singles.setdefault(" ".join(toks), n)
         elif len(match) == 1:
@@ -571,10 +598,25 @@ def _np_start(head: Token) -> int:
 
 
 def group_name(span: Span) -> tuple[str, bool]:
-    """A group description without determiners/quantifiers, and whether it has a proper name."""
-    toks = [t for t in span if not t.is_punct or t.text in ("-", "'s", "’s")]
+    """A group description without determiners/quantifiers, and whether it has a proper name:
+    "some White House officials" -> "White House officials", "a number of members of Congress"
+    -> "members of Congress", "officials at the FBI" kept whole."""
+    root = span.root
+    if root.lemma_.lower() in QUANTITY_NOUNS:
+        of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if objs:
+            root = objs[0]
+    end = root.i + 1
+    for child in root.rights:  # "officials at the FBI", "members of Congress"
+        if child.dep_ == "prep" and child.i == end and any(
+                t.pos_ == "PROPN" for t in child.subtree) and child.right_edge.i - root.i < 10:
+            end = child.right_edge.i + 1
+            break
+    toks = [t for t in span.doc[min(span.start, _np_start(root)) : end]
+            if t.i >= _np_start(root) and (not t.is_punct or t.text in ("'s", "’s"))]
     while toks and (toks[0].lower_ in QUANTIFIERS or toks[0].dep_ in ("det", "predet")
-                    or toks[0].like_num):
+                    or toks[0].like_num or toks[0].text == "-" or toks[0].tag_ == "CD"):
         toks.pop(0)
     if not toks:
         return span.text, False
@@ -606,7 +648,7 @@ def pronoun_ok(pronoun: str, ent: Entity) -> bool:
     if pronoun in PLURAL_PRONOUNS:
         return ent.type in ("GROUP", "NORP", "ORG")
     if pronoun in NEUTER_PRONOUNS:
-        return ent.type in ("ORG", "GPE")
+        return ent.type in ("ORG", "GPE", "OTHER")
     return False
 
 
@@ -630,7 +672,7 @@ def resolve_pronoun(index: ArticleIndex, tok: Token) -> int | None:
             score += 2
         scores[e.entity] = max(scores.get(e.entity, -99), score)
     if not scores:
-        return None
+        return cataphora(index, tok)
     last = index.last_speaker(tok.i, set(scores))
     if last is not None:
         scores[last] += LAST_SPEAKER
@@ -638,6 +680,19 @@ def resolve_pronoun(index: ArticleIndex, tok: Token) -> int | None:
         if e.entity in scores and e.entity != last and e.token < tok.i:
             scores[e.entity] += EARLIER_SPEAKER / 2
     return max(scores, key=lambda k: scores[k])
+
+
+def cataphora(index: ArticleIndex, tok: Token) -> int | None:
+    """An antecedent after the pronoun in its sentence ("When he wrote his book, Mr. McKinley
+    said …"): the first compatible subject."""
+    s = index.sent_of[tok.i]
+    j = bisect_right(index.event_pos, tok.i)
+    while j < len(index.events) and index.events[j].sent == s:
+        e = index.events[j]
+        if e.bonus and pronoun_ok(tok.lower_, index.entities[e.entity]):
+            return e.entity
+        j += 1
+    return None
 
 
 def _same_clause_object(pronoun: Token, cand: Token) -> bool:
@@ -659,7 +714,9 @@ def description_score(index: ArticleIndex, ent: Entity, head: str, mods: set[str
     roles = ent.roles
     wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
     if roles & wanted:
-        score += 6
+        specific = [m for m in mods if m not in NATIONALITIES and m not in PARTIES
+                    and m not in ROLE_SYNONYMS and m not in TITLES and m not in ("top", "new")]
+        score += 6 if not specific or roles & set(specific) else 2
     for mod in mods:
         if mod in NATIONALITIES:
             if roles & NATIONALITIES[mod]:
@@ -713,19 +770,24 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
 
 
 def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
-    """The organisation "the company"/"the campaign" refers to: head-word match, then recency."""
-    head = span.root.lemma_.lower()
-    best, best_score = None, -1e9
+    """The organisation or place "the company"/"the appeals court"/"the state" refers to:
+    overlap of its words with the name, then salience."""
+    head, mods = description_words(span)
+    types = ("GPE",) if head in PLACE_WORDS else ("ORG",)
+    words = {head} | mods
+    here = index.sent_of[span.start]
     seen: dict[int, Event] = {}
     for e in index.events:
         if e.token >= span.start:
             break
-        if index.entities[e.entity].type == "ORG":
+        if index.entities[e.entity].type in types:
             seen[e.entity] = e
+    best, best_score = None, -1e9
     for ent_id, e in seen.items():
         ent = index.entities[ent_id]
-        score = 6.0 if head in {w.lower() for w in ent.name.split()} else 0.0
-        score -= (index.sent_of[span.start] - e.sent) / 4
+        name_words = {norm_word(w) for w in ent.name.split()}
+        score = 6.0 * len(words & name_words) + min(ent.mentions, 8) / 2
+        score += DISTANCE_POINTS[here - e.sent] / 4 if here - e.sent <= WINDOW else 0
         if score > best_score:
             best, best_score = ent_id, score
     return best
@@ -733,12 +795,13 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
 
 def is_group_noun(word: str) -> bool:
     """Whether a plural noun's lemma can name a group of speakers ("officials", "leaders")."""
-    return word in GROUP_WORDS or word in ORG_WORDS or is_person_noun(word)
+    return word in GROUP_WORDS or word in ORG_WORDS or is_person_noun(word) or word in FAMILY_WORDS
 
 
 def is_person_noun(word: str) -> bool:
     """Whether a common noun denotes a person ("president", "nominee", "spokeswoman")."""
-    return word in ROLE_SYNONYMS or word.endswith(("ist", "man", "woman", "person", "ian", "ee"))
+    return (word in ROLE_SYNONYMS or word in FAMILY_WORDS
+            or word.endswith(("ist", "man", "woman", "person", "ian", "ee")))
 
 
 def named_entity_in(index: ArticleIndex, span: Span) -> tuple[int, NameMention] | None:
@@ -758,7 +821,12 @@ def named_entity_in(index: ArticleIndex, span: Span) -> tuple[int, NameMention] 
 
 
 def resolve_name(index: ArticleIndex, span: Span) -> Speaker | None:
-    """A source naming someone: its entity, "name" for the full form, else "alias"."""
+    """A source naming someone: its entity, "name" for the full form, else "alias"; names
+    joined by "and" ("Mr. Grassley and Mr. Leahy") make one GROUP named after all of them."""
+    together = coordinated_entities(index, span)
+    if len(together) > 1:
+        name = " and ".join(index.entities[e].name for e in together)
+        return speaker_of(index, index.group_entity(name, "GROUP"), "name")
     found = named_entity_in(index, span)
     if found is None:
         return None
@@ -770,6 +838,24 @@ def resolve_name(index: ArticleIndex, span: Span) -> Speaker | None:
         [w.lower() for w in ent.name.split()]
     )
     return speaker_of(index, ent_id, "name" if full else "alias")
+
+
+def coordinated_entities(index: ArticleIndex, span: Span) -> list[int]:
+    """Distinct entities of the names coordinated at the root of a span ("A and B")."""
+    root = span.root
+    if not any(c.dep_ == "conj" for c in root.children):
+        return []
+    heads = [root] + [t for t in root.subtree if t.dep_ == "conj" and t.i < span.end]
+    out: list[int] = []
+    starts = [m.start for m in index.mentions]
+    for h in heads:
+        j = bisect_right(starts, h.i) - 1
+        if j < 0 or not index.mentions[j].start <= h.i < index.mentions[j].end:
+            return []
+        ent = index.mention_entity[index.mentions[j].start]
+        if ent not in out:
+            out.append(ent)
+    return out
 
 
 def resolve_unlisted_name(index: ArticleIndex, span: Span) -> Speaker | None:
@@ -800,11 +886,13 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     plural = root.tag_ in ("NNS", "NNPS")
     indefinite = bool(dets & {"a", "an", "one", "some", "another", "any", "several", "many"})
     trimmed = span[: root.i - span.start + 1]
-    name, named = group_name(trimmed)
+    name, named = group_name(span)
+    if (plural or indefinite) and not is_group_noun(head) and head not in QUANTITY_NOUNS:
+        return resolve_thing(index, span)
     if plural or indefinite or head in ("police", "staff", "source"):
         ent_id = index.group_entity(name, "GROUP")
         return speaker_of(index, ent_id, "name" if named else "none")
-    if head in ORG_WORDS:
+    if head in ORG_WORDS or head in PLACE_WORDS:
         if named:
             ent_id = index.group_entity(name.replace("’s", "").replace("'s", ""), "ORG")
             return speaker_of(index, ent_id, "name")
@@ -814,7 +902,23 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
         ent_id = resolve_description(index, trimmed)
         if ent_id is not None:
             return speaker_of(index, ent_id, "nominal")
-    return unresolved(span)
+        return unresolved(span)
+    return resolve_thing(index, span)
+
+
+def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
+    """A document or thing as source: "a Pentagon memo" -> the named author organisation;
+    "the report" -> unresolved, but kept so that a later "it" can refer back to it."""
+    root = span.root
+    for tok in span:
+        if tok.i < root.i and tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.head.i == root.i:
+            ent = next((m for m in index.mentions if m.start <= tok.i < m.end), None)
+            if ent is not None:
+                return speaker_of(index, index.mention_entity[ent.start], "nominal")
+    name, _ = group_name(span[: root.i - span.start + 1])
+    thing = Speaker(name=name, id=slugify(name), type="OTHER", resolved_by="none")
+    index.group_entity(thing.name, "OTHER")
+    return thing
 
 
 def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
@@ -839,7 +943,7 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if speaker is None:
         speaker = resolve_noun(index, span)
     ent_id = None
-    if speaker.resolved_by != "none" or speaker.type == "GROUP":
+    if speaker.resolved_by != "none" or speaker.type in ("GROUP", "OTHER"):
         ent_id = next((n for n, e in enumerate(index.entities) if e.name == speaker.name
                        and e.type == speaker.type), None)
     return speaker, ent_id
@@ -869,7 +973,7 @@ def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | 
         out[n] = speaker
         if ent_id is not None:
             root = span.root.i
-            if speaker.resolved_by in ("pronoun", "nominal"):
+            if not index.has_event(ent_id, root):
                 index.add_event(ent_id, root, subject_bonus(span.root))
                 if speaker.resolved_by == "nominal":
                     index.entities[ent_id].roles |= role_words(

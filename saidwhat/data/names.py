@@ -30,7 +30,11 @@ HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "
                     "princess": "f", "congressman": "m", "congresswoman": "f",
                     "chairman": "m", "chairwoman": "f", "father": "m", "sister": "f",
                     "brother": "m", "spokesman": "m", "spokeswoman": "f", "businessman": "m",
-                    "businesswoman": "f"}
+                    "businesswoman": "f", "mother": "f", "wife": "f", "husband": "m",
+                    "son": "m", "daughter": "f",
+                    "widow": "f", "widower": "m", "grandmother": "f", "grandfather": "m",
+                    "mom": "f", "dad": "m", "uncle": "m", "aunt": "f", "niece": "f",
+                    "nephew": "m"}
 
 # Abbreviated titles -> the role word they stand for.
 ABBREVIATIONS = {
@@ -39,8 +43,7 @@ ABBREVIATIONS = {
     "maj": "major", "capt": "captain", "sgt": "sergeant", "sec": "secretary", "amb": "ambassador",
     "pres": "president", "vp": "vice", "ag": "attorney", "dr": "doctor", "prof": "professor",
     "congressman": "representative", "congresswoman": "representative", "ceo": "executive",
-    "cfo": "executive", "coo": "executive", "spokeswoman": "spokesman",
-    "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+    "cfo": "executive", "coo": "executive", "chair": "chairman",
 }
 
 # Head nouns of descriptions of one person ("the president", "the Russian leader").
@@ -232,3 +235,16 @@ FEMALE_NAMES = _words(
     virginia wendy whitney yvonne zoe angela theresa liz nikki tulsi kyrsten jacinda giorgia
     """
 ) - _words("kim")
+
+# Nouns of descriptions of a place acting as a speaker ("the state", "the country").
+PLACE_WORDS = _words("state country nation city town county province region capital")
+
+# Kinship and acquaintance nouns: people described by their relation ("the 34-year-old mother").
+FAMILY_WORDS = _words(
+    """
+    mother father mom dad wife husband son daughter brother sister widow widower parent parents
+    grandparent grandparents grandmother grandfather family relative relatives child children
+    kid kids friend friends neighbor neighbors girlfriend boyfriend fiance fiancee uncle aunt
+    cousin nephew niece
+    """
+)
