@@ -63,12 +63,14 @@ def direct(stream: str, workers: int) -> int:
                     yield Failure(f"{stream}:{n}", f"bad JSONL line: {exc}")
 
     articles = failed = attributions = 0
-    for item in runners.process(read(), workers=workers):  # type: ignore[arg-type]
+    for n, item in enumerate(runners.process(read(), workers=workers), 1):  # type: ignore[arg-type]
         if isinstance(item, Failure):
             failed += 1
         else:
             articles += 1
             attributions += len(item.attributions)
+        if n % 500 == 0:
+            print(f"{n} done", file=sys.stderr, flush=True)
     print(f"{articles} articles, {failed} failed, {attributions} attributions", file=sys.stderr)
     return 0
 
@@ -103,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             total += kb
             peaks[pid] = max(peaks.get(pid, 0), kb)
         timeline.append((time.perf_counter() - start, total))
+        if len(timeline) % max(1, int(30 / a.interval)) == 0:  # a line every 30 s
+            print(f"  {timeline[-1][0]:.0f} s: total RSS {total / 1024:.0f} MB", flush=True)
         time.sleep(a.interval)
     seconds = time.perf_counter() - start
     tree_max = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
