@@ -112,23 +112,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-CUT_DEPS = ("relcl", "appos", "acl", "punct", "cc", "conj", "prep", "advcl")
-
-
 def mention_span(head: Token) -> Span:
-    """The noun phrase a source head stands for, without relative clauses and appositions."""
+    """The full noun phrase a source head stands for (appositions and clauses included), on its line."""
     doc = head.doc
     if head.dep_ == "poss" or head.tag_ in ("PRP$", "WP$"):
         return doc[head.i : head.i + 1]
-    keep = {head.i}
-    for child in head.children:
-        if child.dep_ not in CUT_DEPS:
-            keep |= {t.i for t in child.subtree}
-    start = end = head.i
-    while start - 1 in keep:
-        start -= 1
-    while end + 1 in keep:
-        end += 1
+    start, end = head.left_edge.i, head.right_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space or "\n" in doc[start:head.i].text):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].is_space or "\n" in doc[head.i : end + 1].text):
+        end -= 1
     return doc[start : end + 1]
 
 
@@ -309,24 +302,32 @@ def kind_of(pieces: Pieces, quotes: list[Quote], text: str) -> str:
 
 
 def floating_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
-    """Quotes standing alone as sentences after an attributed quote: the same speaker goes on."""
+    """Quotes standing alone after an attributed one: the same speaker goes on.
+
+    In the same paragraph they become further pieces of that content ("“A,” he said. “B.”");
+    in a following paragraph they are an attribution of their own with no source in the text.
+    """
+    drafts = list(drafts)
     covered = [p for d in drafts for p in d.content]
-    out: list[Draft] = []
     for q in quotes:
         if any(s < q.inner_end and q.inner_start < e for s, e in covered):
             continue
         if not _stands_alone(doc.text, q):
             continue
-        prior = [d for d in drafts if d.content and d.content[-1][1] <= q.start]
+        prior = [i for i, d in enumerate(drafts) if d.content and d.content[-1][1] <= q.start]
         if not prior:
             continue
-        prev = max(prior, key=lambda d: d.content[-1][1])
+        i = max(prior, key=lambda k: drafts[k].content[-1][1])
+        prev = drafts[i]
         between = doc.text[prev.content[-1][1] : q.start]
-        if between.count("\n\n") + between.count("\n") > 2 or len(between) > 400:
+        if between.count("\n") > 2 or len(between) > 400:
             continue
-        out.append(Draft(None, None, (q.inner,), prev.type, 0.7, floating=True))
+        if "\n" not in between and not prev.floating:
+            drafts[i] = replace(prev, content=prev.content + (q.inner,))
+        else:
+            drafts.append(Draft(None, None, (q.inner,), prev.type, 0.7, floating=True))
         covered.append(q.inner)
-    return out
+    return drafts
 
 
 def _stands_alone(text: str, q: Quote) -> bool:
@@ -361,7 +362,7 @@ def drafts_for(doc: Doc) -> list[Draft]:
             source = None if source.start_char >= pieces[0][0] else source
         drafts.append(Draft(cue, source, pieces, cue.type, conf))
     drafts = _dedupe(drafts)
-    drafts += floating_quotes(doc, quotes, drafts)
+    drafts = floating_quotes(doc, quotes, drafts)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
 
