@@ -35,6 +35,7 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES 
 
 STDIN = "-"
 NO_TEXT = "no article text found"
+PROSE_WORDS = 6  # an HTML page's text needs a line this long to count as an article
 CONTROL_SHARE = 0.05  # more control bytes than this and a file is binary, not text
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13)) + b"\x7f"
 _HTML_START = re.compile(r"^\s*<", re.S)
@@ -253,8 +254,13 @@ def text_article(
     body = body_spans(text)
     if not body:
         return None
-    title = meta.pop("title", None) or first_line(text)
+    title = meta.pop("title", None) or first_line(text[body[0][0]:body[0][1]])
     return Article(id=id, text=text, title=title, body=body, errors=errors, origin=origin, **meta)
+
+
+def has_prose(text: str, words: int = PROSE_WORDS) -> bool:
+    """Whether some line holds a sentence's worth of words (menus and link lists do not)."""
+    return any(len(line.split()) >= words for line in text.splitlines())
 
 
 def html_article(
@@ -269,7 +275,7 @@ def html_article(
     )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     body = body_spans(text)
-    if not body:
+    if not body or not has_prose(text[body[0][0]:body[-1][1]]):
         return None
     return Article(
         id=id, text=text, body=body, errors=errors, origin=origin,
