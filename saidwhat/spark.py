@@ -73,29 +73,10 @@ def local_files(path: str) -> list[str]:
 
 
 def record_schema() -> Any:
-    """The pyarrow record schema of the Parquet sink (defined here if sinks has none)."""
-    try:
-        from saidwhat.sinks import RECORD_SCHEMA  # type: ignore[attr-defined]
+    """The pyarrow record schema of the Parquet sink: one row per article, attributions nested."""
+    from saidwhat.sinks import RECORD_SCHEMA
 
-        return RECORD_SCHEMA
-    except ImportError:
-        return _fallback_schema()
-
-
-def _fallback_schema() -> Any:
-    """One row per article, attributions nested (mirrors Article.to_dict)."""
-    import pyarrow as pa
-
-    spans = pa.list_(pa.list_(pa.int64()))
-    mention = pa.struct([("text", pa.string()), ("spans", spans)])
-    speaker = pa.struct([("name", pa.string()), ("id", pa.string()), ("type", pa.string()),
-                         ("resolved_by", pa.string())])
-    attribution = pa.struct([("kind", pa.string()), ("type", pa.string()), ("content", mention),
-                             ("cue", mention), ("source", mention), ("speaker", speaker),
-                             ("confidence", pa.float64())])
-    return pa.schema([("id", pa.string()), ("title", pa.string()), ("url", pa.string()),
-                      ("published", pa.string()), ("text", pa.string()), ("body", spans),
-                      ("attributions", pa.list_(attribution)), ("errors", pa.list_(pa.string()))])
+    return RECORD_SCHEMA
 
 
 def spark_type(t: Any) -> Any:
@@ -128,12 +109,8 @@ def spark_schema(schema: Any) -> Any:
 
 
 def article_row(article: Any, names: Sequence[str]) -> dict[str, Any]:
-    """An Article as a row of the record schema."""
-    try:
-        from saidwhat.sinks import article_row as sink_row  # type: ignore[attr-defined]
-    except ImportError:
-        sink_row = None
-    row = sink_row(article) if sink_row is not None else article.to_dict()
+    """An Article as a row of the record schema (the fields of Article.to_dict)."""
+    row = article.to_dict()
     return {name: row.get(name) for name in names}
 
 

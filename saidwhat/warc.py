@@ -6,7 +6,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from saidwhat.records import Article, Failure
@@ -58,24 +58,23 @@ def html_to_article(
     published: str | None = None,
     origin: str | None = None,
 ) -> Article | None:
-    """The main text of an HTML page as an Article (trafilatura), or None when it has none."""
-    import trafilatura
+    """An HTML page's main text as an Article (None if it has none); the page's date wins."""
+    from saidwhat.ingest import html_article
 
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        return None
-    return Article(
-        id=id,
-        text=text,
-        title=getattr(doc, "title", None) or None,
-        url=url,
-        published=getattr(doc, "date", None) or published,
-        body=((0, len(text)),),
-        origin=origin,
-    )
+    article = html_article(html, id=id, origin=origin, url=url)
+    if article is not None and not article.published and published:
+        article = replace(article, published=published)
+    return article
+
+
+def text_to_article(
+    text: str, *, id: str, url: str | None = None, published: str | None = None,
+    origin: str | None = None,
+) -> Article | None:
+    """A plain-text record as an Article: text unchanged, boilerplate outside the body."""
+    from saidwhat.ingest import text_article
+
+    return text_article(text, id=id, origin=origin, url=url, published=published)
 
 
 def read_warc(
@@ -230,9 +229,8 @@ def _from_record(record: object, path: str, max_bytes: int, offset: int, stats: 
     date = headers.get("WARC-Date") or None
     try:
         if ctype == "text/plain":
-            text = payload.decode(_charset(record, http), errors="replace").strip()
-            article = Article(id=rid, text=text, url=url, published=date, body=((0, len(text)),),
-                              origin=where) if text else None
+            text = payload.decode(_charset(record, http), errors="replace")
+            article = text_to_article(text, id=rid, url=url, published=date, origin=where)
         else:
             article = html_to_article(payload, id=rid, url=url, published=date, origin=where)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the archive
