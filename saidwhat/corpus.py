@@ -10,7 +10,8 @@ articles, `resolve(local_speakers)` decides which of those are the same speaker:
   full name with that surname is known in the whole corpus; otherwise (none, or Bill and
   Hillary Clinton both known) it stays its own surname speaker;
 - organisations, groups and everything else are keyed by their normalised name
-  ("the White House" / "White House" are one).
+  ("the White House" / "White House" are one);
+- unidentified speakers (type OTHER: an unresolved "he", "a source") get no corpus speaker.
 
 Each corpus speaker is named by its fullest form, carries every alias seen, and its quote count,
 article count, first/last seen dates (article published) and outlets.
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from saidwhat.data.names import TITLES
 
 PERSON = "PERSON"
+OTHER = "OTHER"
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 LEADING_WORDS = frozenset("the a an".split())
 
@@ -139,8 +141,8 @@ def corpus_id(key: str, type_: str) -> str:
 def resolve(local_speakers: Iterable[LocalSpeaker]
             ) -> tuple[dict[tuple[str, str], str], list[CorpusSpeaker]]:
     """Map (article_id, local_id) to corpus speaker ids; return the corpus speakers too."""
-    locals_ = list(local_speakers)
-    keys = [speaker_key(s.name, s.type) or speaker_key(s.name, "OTHER") for s in locals_]
+    locals_ = [s for s in local_speakers if s.type != OTHER]
+    keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
     linked = link_surnames(k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON)
     members: dict[str, list[LocalSpeaker]] = defaultdict(list)
     types: dict[str, str] = {}

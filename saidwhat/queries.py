@@ -138,9 +138,9 @@ class Counts:
 
 
 def to_dict(obj: Any) -> Any:
-    """Any query result (dataclass, list of them, or None) as JSON-ready data."""
+    """Any query result (dataclass, list of them, or None) as JSON-ready data (tuples as lists)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.asdict(obj)
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, list | tuple):
         return [to_dict(x) for x in obj]
     return obj
@@ -271,12 +271,18 @@ _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
 
 def fts_query(text: str) -> str:
-    """A user's words as a safe FTS5 query: each word or "quoted phrase" a literal, all required."""
-    terms = []
+    """A user's words as a safe FTS5 query: each word or "quoted phrase" a literal, all required
+    (an upper-case OR between two words allows either)."""
+    terms: list[str] = []
     for phrase, word in _TERM.findall(text):
+        if word == "OR" and terms and terms[-1] != "OR":
+            terms.append("OR")
+            continue
         term = (phrase or word).strip()
         if term and re.search(r"\w", term):
             terms.append('"' + term.replace('"', '""') + '"')
+    while terms and terms[-1] == "OR":
+        terms.pop()
     return " ".join(terms)
 
 
@@ -406,7 +412,8 @@ def _emit(results: Sequence[Any], fmt: str, columns: Sequence[tuple[str, str]]) 
     if fmt == "jsonl":
         for r in results:
             d = to_dict(r)
-            d.pop("highlight", None) if not d.get("highlight") else None
+            if "highlight" in d and not d["highlight"]:
+                del d["highlight"]
             sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
         return
     if fmt == "csv":
@@ -442,8 +449,10 @@ def run_speakers_cli(args: argparse.Namespace) -> int:
     conn = _open_for_cli(args, "speakers")
     if conn is None:
         return 2
-    with conn:
+    try:
         rows = top_speakers(conn, limit=args.limit)
+    finally:
+        conn.close()
     _emit(rows, _format(args), [("name", "speaker"), ("type", "type"), ("quote_count", "quotes"),
                                 ("article_count", "articles"), ("first_seen", "first"),
                                 ("last_seen", "last"), ("outlets", "outlets")])
@@ -455,16 +464,18 @@ def run_quotes_cli(args: argparse.Namespace) -> int:
     conn = _open_for_cli(args, "quotes")
     if conn is None:
         return 2
-    with conn:
+    try:
         found = find_speakers(conn, args.speaker)
-        if not found:
-            print(f"saidwhat quotes: no speaker named {args.speaker!r}", file=sys.stderr)
-            return 1
         rows: list[Quote] = []
         for s in found:
             rows.extend(speaker_quotes(conn, s.id, limit=args.limit - len(rows)))
             if len(rows) >= args.limit:
                 break
+    finally:
+        conn.close()
+    if not found:
+        print(f"saidwhat quotes: no speaker named {args.speaker!r}", file=sys.stderr)
+        return 1
     _emit(rows, _format(args), _QUOTE_COLUMNS)
     return 0
 
@@ -478,8 +489,10 @@ def run_search_cli(args: argparse.Namespace) -> int:
     conn = _open_for_cli(args, "search")
     if conn is None:
         return 2
-    with conn:
+    try:
         rows = search(conn, args.query, limit=args.limit)
+    finally:
+        conn.close()
     _emit(rows, _format(args), _QUOTE_COLUMNS)
     return 0
 

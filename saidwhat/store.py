@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -29,7 +30,9 @@ from saidwhat.records import Article, Attribution, Failure
 SCHEMA_VERSION = 1
 REBUILD_EVERY = 2000  # articles between corpus-speaker rebuilds during a run
 OUTLET_KEYS = ("outlet", "source_domain", "site_name", "sitename", "site", "publisher", "source")
-RAW_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz", ".parquet")
+INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
+                  ".warc.gz", ".parquet")
+SINGLE_ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -216,7 +219,7 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
             (aid, seq, a.kind, a.type, a.content.text, _spans(a.content),
              a.cue.text if a.cue else None, _spans(a.cue), a.source.text if a.source else None,
              _spans(a.source), _local_id(a), a.speaker.resolved_by if a.speaker else None,
-             a.confidence))
+             round(a.confidence, 4)))
         rowid = cur.lastrowid
         assert rowid is not None
         conn.execute("INSERT INTO attribution_fts (rowid, content, speaker, title)"
@@ -275,11 +278,11 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
               json.dumps(list(s.outlets))) for s in speakers])
         conn.executemany("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?)",
                          [(s.id, alias) for s in speakers for alias in {s.name, *s.aliases}])
-        changed = [(sid, aid, lid) for r in rows
-                   if (sid := mapping[(aid := r["article_id"], lid := r["local_id"])])]
-        conn.executemany("UPDATE article_speakers SET speaker_id = ? WHERE article_id = ?"
-                         " AND local_id = ? AND speaker_id IS NOT ?",
-                         [(sid, aid, lid, sid) for sid, aid, lid in changed])
+        conn.executemany(
+            "UPDATE article_speakers SET speaker_id = ? WHERE article_id = ? AND local_id = ?"
+            " AND speaker_id IS NOT ?",
+            [(sid, r["article_id"], r["local_id"], sid) for r in rows
+             for sid in [mapping.get((r["article_id"], r["local_id"]))]])
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
         conn.execute("COMMIT")
     except BaseException:
@@ -297,15 +300,25 @@ def speakers_dirty(conn: sqlite3.Connection) -> bool:
 # ---------------------------------------------------------------- reading inputs
 
 
+def _known_suffixes() -> tuple[str, ...]:
+    """Input file extensions: ingest's list when it is there."""
+    try:
+        from saidwhat.ingest import KNOWN_SUFFIXES
+    except ImportError:
+        return INPUT_SUFFIXES
+    return tuple(KNOWN_SUFFIXES)
+
+
 def expand(paths: Sequence[str]) -> list[str]:
-    """Files named or found under directories (sorted), stdin "-" kept."""
+    """Input files named or found under directories (sorted, hidden ones skipped), "-" kept."""
+    known = _known_suffixes()
     out: list[str] = []
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
             out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and f.name.lower().endswith(RAW_SUFFIXES)
-                       and not f.name.startswith("."))
+                       if f.is_file() and f.name.lower().endswith(known)
+                       and not any(part.startswith(".") for part in f.relative_to(path).parts))
         else:
             out.append(p)
     return out
@@ -316,7 +329,7 @@ def is_saved_records(path: str) -> bool:
     lower = path.lower()
     if lower.endswith(".parquet"):
         return True
-    if not lower.endswith(".jsonl") or not os.path.isfile(path):
+    if not lower.endswith((".jsonl", ".ndjson")) or not os.path.isfile(path):
         return False
     try:
         with open(path, encoding="utf-8") as f:
@@ -331,20 +344,20 @@ def is_saved_records(path: str) -> bool:
 
 def read_saved(path: str, max_bytes: int) -> Iterator[tuple[Article | Failure, str | None]]:
     """Saved records as (article, outlet) pairs, a failure for each unreadable record or file."""
-    try:
-        size = os.path.getsize(path)
-    except OSError as exc:
-        yield Failure(path, f"cannot read: {exc.strerror or exc}"), None
-        return
-    if size > max_bytes and not path.lower().endswith((".jsonl", ".parquet")):
-        yield Failure(path, f"larger than --max-bytes ({size} > {max_bytes})"), None
-        return
     if path.lower().endswith(".parquet"):
         yield from _read_parquet(path)
         return
-    with open(path, encoding="utf-8", errors="replace") as f:
+    try:
+        f = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as exc:
+        yield Failure(path, f"cannot read: {exc.strerror or exc}"), None
+        return
+    with f:
         for n, line in enumerate(f, 1):
             if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield Failure(f"{path}:{n}", f"record larger than --max-bytes ({max_bytes})"), None
                 continue
             try:
                 d = json.loads(line)
@@ -449,18 +462,19 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
             rebuild_speakers(conn)
             since_rebuild = 0
 
-    def unseen(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+    def unseen(items: Iterable[Article | Failure]) -> Iterator[Article]:
         for item in items:
             c.seen += 1
-            if isinstance(item, Article):
-                digest = content_hash(item.text)
-                if digest in pending or is_indexed(conn, digest):
-                    c.skipped += 1
-                    if on_step:
-                        on_step(c)
-                    continue
+            if isinstance(item, Failure):
+                fail(item)
+            elif (digest := content_hash(item.text)) in pending or is_indexed(conn, digest):
+                c.skipped += 1
+            else:
                 pending.add(digest)
-            yield item
+                yield item
+                continue
+            if on_step:
+                on_step(c)
 
     for path in saved:
         for item, outlet in read_saved(path, max_bytes):
@@ -468,15 +482,18 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
             fail(item) if isinstance(item, Failure) else store(item, outlet)
             if on_step:
                 on_step(c)
-    stream = unseen(read_raw(raw, max_bytes))
-    for item in runners.process(stream, model=model, workers=workers, progress=False):
-        if isinstance(item, Failure):
-            fail(item)
-        else:
-            pending.discard(content_hash(item.text))
-            store(item, None)
-        if on_step:
-            on_step(c)
+    todo = unseen(read_raw(raw, max_bytes))
+    first = next(todo, None)  # nothing new: no model loaded, no workers started
+    if first is not None:
+        stream = itertools.chain([first], todo)
+        for item in runners.process(stream, model=model, workers=workers, progress=False):
+            if isinstance(item, Failure):
+                fail(item)
+            else:
+                pending.discard(content_hash(item.text))
+                store(item, None)
+            if on_step:
+                on_step(c)
     if since_rebuild or speakers_dirty(conn):
         rebuild_speakers(conn)
     return c.result()
@@ -484,7 +501,7 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
 
 def _single_article_files(files: Sequence[str]) -> int | None:
     """The article count when every input holds one article (txt/html), else None."""
-    if files and all(f.lower().endswith((".txt", ".html", ".htm")) for f in files):
+    if files and all(f.lower().endswith(SINGLE_ARTICLE_SUFFIXES) for f in files):
         return len(files)
     return None
 
