@@ -101,6 +101,8 @@ def extract(args: argparse.Namespace) -> int:
         return usage_error(" ".join(str(exc).split()))
     else:
         sink.close()
+    if stats.warc is not None:
+        say(stats.warc.summary())
     if stats.summary():
         say(stats.summary())
     say(counts.summary())

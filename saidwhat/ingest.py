@@ -47,6 +47,7 @@ class IngestStats:
     """What reading the inputs skipped (files in directories with unknown extensions), by reason."""
 
     skipped: Counter[str] = field(default_factory=Counter)
+    warc: Any = None  # a saidwhat.warc.WarcStats once a WARC file is read
 
     def summary(self) -> str:
         """One line: how many files were skipped and why; '' when none were."""
@@ -82,9 +83,9 @@ def read_inputs(
         p = Path(path)
         if p.is_dir():
             for child in walk(p, stats):
-                yield from read_path(child, max_bytes)
+                yield from read_path(child, max_bytes, stats=stats)
         else:
-            yield from read_path(p, max_bytes, named=True)
+            yield from read_path(p, max_bytes, stats=stats)
 
 
 def walk(directory: Path, stats: IngestStats) -> Iterator[Path]:
@@ -105,7 +106,9 @@ def walk(directory: Path, stats: IngestStats) -> Iterator[Path]:
             stats.skipped[f"'{suffix_of(entry) or entry.name}'"] += 1
 
 
-def read_path(path: Path, max_bytes: int, named: bool = False) -> Iterator[Item]:
+def read_path(
+    path: Path, max_bytes: int, stats: IngestStats | None = None
+) -> Iterator[Item]:
     """The articles of one file, dispatched by extension (by content when named with another)."""
     suffix = suffix_of(path)
     origin = str(path)
@@ -121,7 +124,9 @@ def read_path(path: Path, max_bytes: int, named: bool = False) -> Iterator[Item]
         elif suffix in WARC_SUFFIXES:
             from saidwhat import warc
 
-            yield from warc.read_warc(origin, max_bytes)
+            if stats is not None and stats.warc is None:
+                stats.warc = warc.WarcStats()
+            yield from warc.read_warc(origin, max_bytes, stats.warc if stats else None)
         elif suffix in PARQUET_SUFFIXES:
             from saidwhat import sinks
 
@@ -335,7 +340,7 @@ def jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
     except UnicodeDecodeError as exc:
         return Failure(origin, f"not UTF-8 (invalid byte at offset {exc.start})")
     except json.JSONDecodeError as exc:
-        return Failure(origin, f"not valid JSON: {exc.msg} at column {exc.colno}")
+        return Failure(origin, f"not valid JSON: {exc.msg} at character {exc.pos + 1}")
     if not isinstance(record, Mapping):
         return Failure(origin, f"expected a JSON object, got {type(record).__name__}")
     meta = {k: _str_or_none(record.get(k)) for k in ("url", "title", "published")}

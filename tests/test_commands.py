@@ -157,3 +157,27 @@ def test_choose_format() -> None:
     assert commands.choose_format(None, "-", stdout_is_tty=False) == "jsonl"
     assert commands.choose_format(None, "x.csv", stdout_is_tty=True) == "csv"
     assert commands.choose_format("jsonl", "x.csv", stdout_is_tty=True) == "jsonl"
+
+
+def warc_record(uri: str, html: bytes, uid: str) -> bytes:
+    """One WARC/1.0 response record holding an HTML page."""
+    block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+             + f"Content-Length: {len(html)}\r\n\r\n".encode() + html)
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uid}>\r\n"
+            f"WARC-Date: 2024-05-14T12:00:00Z\r\nWARC-Target-URI: {uri}\r\n"
+            f"Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode()
+    return head + block + b"\r\n\r\n"
+
+
+def test_warc_input_dispatched_and_counted(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    html = (FIXTURES / "ferry-strike.html").read_bytes()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(warc_record("https://coastcourier.example/a", html, "u-1")
+                     + warc_record("https://coastcourier.example/b", html, "u-2"))
+    status, out, err = run(capsys, str(path))
+    assert status == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["u-1", "u-2"]
+    assert "2 WARC records: 2 articles" in err
+    assert counts(err)[:3] == (2, 2, 0)
