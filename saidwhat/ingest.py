@@ -88,22 +88,28 @@ def read_inputs(
             yield from read_path(p, max_bytes, stats=stats)
 
 
-def walk(directory: Path, stats: IngestStats) -> Iterator[Path]:
+def walk(directory: Path, stats: IngestStats, seen: set[Path] | None = None) -> Iterator[Path]:
     """Files under a directory with known extensions, recursively, in sorted order."""
+    seen = seen if seen is not None else set()
+    real = directory.resolve()
+    if real in seen:  # a symlink back up the tree
+        stats.skipped["directory loops"] += 1
+        return
+    seen.add(real)
     try:
         entries = sorted(directory.iterdir(), key=lambda e: e.name)
     except OSError as exc:
-        stats.skipped[f"unreadable directory ({exc.strerror or exc})"] += 1
+        stats.skipped[f"unreadable directories ({(exc.strerror or str(exc)).lower()})"] += 1
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue  # hidden files and folders (.git, .DS_Store) are not inputs
         if entry.is_dir():
-            yield from walk(entry, stats)
+            yield from walk(entry, stats, seen)
         elif suffix_of(entry) in KNOWN_SUFFIXES:
             yield entry
         else:
-            stats.skipped[f"'{suffix_of(entry) or entry.name}'"] += 1
+            stats.skipped[f"{suffix_of(entry) or 'no-extension'} files"] += 1
 
 
 def read_path(

@@ -170,7 +170,7 @@ def test_directory_recursive_sorted_skips_unknown(tmp_path: Path) -> None:
     stats = ingest.IngestStats()
     items = list(ingest.read_inputs([str(tmp_path)], MB, stats))
     assert [x.id for x in items if isinstance(x, Article)] == ["a", "two"]
-    assert stats.skipped == {"'.jpg'": 1}
+    assert stats.skipped == {".jpg files": 1}
     assert "skipped 1 file" in stats.summary()
 
 
@@ -184,6 +184,15 @@ def test_mixed_directory_good_and_bad(tmp_path: Path) -> None:
     assert [(type(x).__name__, Path(x.origin or "").name) for x in items] == [
         ("Article", "1-good.txt"), ("Failure", "2-empty.txt"), ("Failure", "3-binary.txt"),
         ("Failure", "4-menu.html"), ("Article", "5-good.html")]
+
+
+def test_directory_symlink_loop_is_not_followed_forever(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A\n\nFirst, he said.\n")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    stats = ingest.IngestStats()
+    items = list(ingest.read_inputs([str(tmp_path)], MB, stats))
+    assert [x.id for x in items] == ["a"]
+    assert stats.skipped == {"directory loops": 1}
 
 
 def test_named_file_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:
