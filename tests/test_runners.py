@@ -116,3 +116,22 @@ def test_attribution_records_survive_the_trip_to_workers() -> None:
     a = Article(id="p", text="He said so.", attributions=(Attribution(
         kind="indirect", type="speech", content=Mention("so", ((8, 10),)), cue=None, source=None),))
     assert pickle.loads(pickle.dumps(a)) == a
+
+
+@pytest.mark.slow
+def test_worker_that_dies_fails_its_batch_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def crash(doc, article, offset):  # type: ignore[no-untyped-def]
+        if article.id == "a17":
+            os._exit(3)  # a segfault or an OOM kill, as far as the pool can tell
+        return fake_attributions(doc, article, offset)
+
+    monkeypatch.setattr(pipeline, "attributions_from_doc", crash)
+    monkeypatch.setenv(runners.START_METHOD_ENV, "fork")
+    items = articles(60)
+    out = list(runners.process(items, workers=2))
+    assert [key(x) for x in out] == [key(x) for x in items]
+    died = [x for x in out if isinstance(x, Failure) and "died" in x.error]
+    assert "a17" in {x.origin for x in died} and len(died) <= runners.BATCH_ARTICLES
+    assert sum(isinstance(x, Article) for x in out) >= len(items) - 1 - runners.BATCH_ARTICLES
