@@ -58,11 +58,12 @@ def balanced(stats: WarcStats) -> bool:
     return stats.records == stats.articles + stats.failed + stats.skipped_total
 
 
-@pytest.mark.parametrize("compress", [False, True])
-def test_reads_html_responses_with_warc_metadata(tmp_path: Path, compress: bool) -> None:
+@pytest.mark.parametrize("compress", ["none", "per-record", "whole-file"])
+def test_reads_html_responses_with_warc_metadata(tmp_path: Path, compress: str) -> None:
     recs = pages(3)
-    data = b"".join(gzip.compress(r) for r in recs) if compress else b"".join(recs)
-    path = tmp_path / ("a.warc.gz" if compress else "a.warc")
+    data = {"none": b"".join(recs), "per-record": b"".join(gzip.compress(r) for r in recs),
+            "whole-file": gzip.compress(b"".join(recs))}[compress]
+    path = tmp_path / ("a.warc" if compress == "none" else "a.warc.gz")
     path.write_bytes(data)
     items, stats = run(path)
     assert urls(items) == [f"https://news.example/{i}" for i in range(3)]
