@@ -61,6 +61,7 @@ HEADLINE_VERBS = frozenset(
 )
 NAME_PARTICLES = frozenset("de del der van von bin al la le du da di dos st".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+AGE_WORDS = frozenset("year years old year-old -year-old age".split())
 QUANTITY_NOUNS = frozenset(
     "number majority minority handful group lot couple dozen dozens hundreds thousands "
     "millions some many most all both none few several half".split()
@@ -305,6 +306,8 @@ def plausible_name(toks: Sequence[Token], label: str) -> bool:
         return False
     if any(t.tag_.startswith("VB") or t.lower_ in HEADLINE_VERBS for t in toks):
         return False
+    if not toks[0].text[:1].isupper():
+        return False
     return not any(t.is_stop and t.lower_ not in NAME_PARTICLES for t in toks)
 
 
@@ -526,12 +529,12 @@ class ArticleIndex:
             j -= 1
         return out
 
-    def last_speaker(self, tok: int, ok: set[int] | None = None) -> int | None:
+    def last_speaker(self, tok: int, ok: set[int] | None = None) -> Event | None:
         """The most recent previous speaker (optionally among `ok`) within the window."""
         s = self.sent_of[tok]
         for e in reversed(self.speakers):
             if e.token < tok and s - e.sent <= WINDOW and (ok is None or e.entity in ok):
-                return e.entity
+                return e
         return None
 
 
@@ -620,7 +623,8 @@ def group_name(span: Span) -> tuple[str, bool]:
         toks.pop(0)
     if not toks:
         return span.text, False
-    named = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in toks)
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS
+                or (t.text[:1].isupper() and not t.is_sent_start) for t in toks)
     text = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
     return text, named
 
@@ -673,9 +677,11 @@ def resolve_pronoun(index: ArticleIndex, tok: Token) -> int | None:
         scores[e.entity] = max(scores.get(e.entity, -99), score)
     if not scores:
         return cataphora(index, tok)
-    last = index.last_speaker(tok.i, set(scores))
-    if last is not None:
-        scores[last] += LAST_SPEAKER
+    last_event = index.last_speaker(tok.i, set(scores))
+    last = last_event.entity if last_event else None
+    if last_event is not None:
+        near = index.sent_of[tok.i] - last_event.sent <= 1
+        scores[last_event.entity] += LAST_SPEAKER if near else EARLIER_SPEAKER
     for e in index.speakers[-4:]:
         if e.entity in scores and e.entity != last and e.token < tok.i:
             scores[e.entity] += EARLIER_SPEAKER / 2
@@ -708,15 +714,30 @@ def description_words(span: Span) -> tuple[str, set[str]]:
     return head.lemma_.lower(), mods
 
 
-def description_score(index: ArticleIndex, ent: Entity, head: str, mods: set[str]) -> float | None:
+def specific_words(span: Span) -> set[str]:
+    """Common-noun modifiers that narrow a description to someone particular ("the band
+    leader", "the agency's inspector general"); a candidate must have been introduced with one."""
+    head = span.root
+    out = set()
+    for t in span:
+        w = norm_word(t.text)
+        if (t is head or t.pos_ != "NOUN" or t.like_num or w in AGE_WORDS or w in TITLES
+                or w in ROLE_SYNONYMS or w in ORG_WORDS or w in PLACE_WORDS):
+            continue
+        out.add(w)
+    return out
+
+
+def description_score(ent: Entity, head: str, mods: set[str],
+                      specific: frozenset[str] | set[str] = frozenset()) -> float | None:
     """How well a person fits a description's words; None when they contradict it."""
     score = 0.0
     roles = ent.roles
+    if specific and not roles & specific:
+        return None
     wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
     if roles & wanted:
-        specific = [m for m in mods if m not in NATIONALITIES and m not in PARTIES
-                    and m not in ROLE_SYNONYMS and m not in TITLES and m not in ("top", "new")]
-        score += 6 if not specific or roles & set(specific) else 2
+        score += 6
     for mod in mods:
         if mod in NATIONALITIES:
             if roles & NATIONALITIES[mod]:
@@ -744,6 +765,7 @@ def description_score(index: ArticleIndex, ent: Entity, head: str, mods: set[str
 def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     """The person a singular definite description refers to: best role fit, then salience."""
     head, mods = description_words(span)
+    specific = specific_words(span)
     tok = span.start
     here = index.sent_of[tok]
     last_seen: dict[int, Event] = {}
@@ -753,9 +775,10 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
         if index.entities[e.entity].type == "PERSON":
             last_seen[e.entity] = e
     best, best_score = None, -1e9
-    last = index.last_speaker(tok, set(last_seen))
+    last_event = index.last_speaker(tok, set(last_seen))
+    last = last_event.entity if last_event else None
     for ent_id, e in last_seen.items():
-        fit = description_score(index, index.entities[ent_id], head, mods)
+        fit = description_score(index.entities[ent_id], head, mods, specific)
         if fit is None:
             continue
         d = here - e.sent
