@@ -554,7 +554,7 @@ def _table_rows(scores: Scores) -> Iterator[tuple[str, str, Counts]]:
         rs: RoleScores = getattr(scores, role)
         yield role, "exact", rs.exact
         yield role, "overlap", rs.overlap
-    yield "attribution", "content Dice ≥ 0.5 + source", scores.attribution
+    yield "attribution", "joint", scores.attribution
 
 
 def print_table(scores: Scores, file: Any = None) -> None:
@@ -563,7 +563,9 @@ def print_table(scores: Scores, file: Any = None) -> None:
     from rich.table import Table
 
     table = Table(title=f"saidwhat evaluate: {scores.documents} gold documents "
-                        "(micro P / R / F1, percent)")
+                        "(micro P / R / F1, percent)",
+                  caption="exact: same characters; overlap: any shared character; "
+                          "joint: content Dice ≥ 0.5 and the same source (or none)")
     for column in ("role", "match"):
         table.add_column(column)
     for column in ("P", "R", "F1", "gold", "predicted", "matched"):
