@@ -157,7 +157,7 @@ class TableSink:
         table.add_column("speaker", style="cyan", max_width=24)
         table.add_column("kind")
         table.add_column("type")
-        table.add_column("quote", min_width=30)
+        table.add_column("quote", ratio=1)
         table.add_column("source → speaker", max_width=32)
         for a in article.attributions:
             table.add_row(a.speaker.name if a.speaker else "?", a.kind, a.type,
