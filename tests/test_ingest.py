@@ -142,6 +142,18 @@ def test_missing_path_fails() -> None:
     assert isinstance(f, Failure) and f.error == "no such file or directory"
 
 
+def test_unreadable_file_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("Locked\n")
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(ingest, "open", denied, raising=False)
+    f = only(read(path))
+    assert isinstance(f, Failure) and f.error == "cannot read: permission denied"
+
+
 def test_huge_file_refused_by_size_without_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                    ) -> None:
     path = tmp_path / "huge.txt"
