@@ -545,6 +545,24 @@ def extract_predictions(
     return predictions, problems
 
 
+def coverage_problems(
+    docs: Iterable[GoldDocument], predictions: Mapping[str, Article]
+) -> list[str]:
+    """One line each for gold texts with no prediction and predictions of a different text."""
+    texts = {d.name: d.text for d in docs}
+    missing = [name for name in texts if name not in predictions]
+    differ = [name for name, text in texts.items()
+              if name in predictions and predictions[name].text != text]
+    problems = []
+    if missing:
+        problems.append(f"{len(missing)} gold text(s) have no prediction, scored as all-missed "
+                        f"(first: {missing[0]})")
+    if differ:
+        problems.append(f"{len(differ)} prediction(s) have a text that differs from the gold text, "
+                        f"scored as all-missed (first: {differ[0]})")
+    return problems
+
+
 # --- command line -------------------------------------------------------------------------
 
 
@@ -599,6 +617,7 @@ def run_cli(args: argparse.Namespace) -> int:
     else:
         predictions, problems = extract_predictions(docs, args.model, args.workers,
                                                     progress=not args.quiet)
+    problems.extend(coverage_problems(docs, predictions))
     for p in problems:
         print(f"saidwhat evaluate: {p}", file=sys.stderr)
     mistakes: list[Mistake] | None = [] if args.errors else None

@@ -327,6 +327,7 @@ def test_cli_pred_json_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert d["documents"] == 1 and d["cue"]["exact"]["f1"] == 100.0
     assert d["source"]["exact"]["f1"] == 0.0 and d["source"]["overlap"]["f1"] == 100.0
     assert "pred.jsonl:1: bad record" in err and "1 record(s) with an id not in the gold set" in err
+    assert "no prediction" not in err and "differs" not in err
     rows = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert {(r["role"], r["kind"]) for r in rows} == {
         ("source", "fn"), ("source", "fp"), ("attribution", "fn"), ("attribution", "fp")}
@@ -346,6 +347,20 @@ def test_cli_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_empty_gold_dir_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no .ann files"):
         run_cli(cli_args(tmp_path))
+
+
+def test_cli_reports_missing_and_mismatched_predictions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_corpus(tmp_path / "gold", {"a": (TEXT, [ann_line(TEXT)]),
+                                            "b": (TEXT, [ann_line(TEXT)])})
+    preds = tmp_path / "pred.jsonl"
+    record = {**pred(TEXT + " More.", []).to_dict(), "id": "a"}
+    preds.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert run_cli(cli_args(root, pred=str(preds), json=True)) == 0
+    err = capsys.readouterr().err
+    assert "1 gold text(s) have no prediction" in err and "(first: b)" in err
+    assert "1 prediction(s) have a text that differs" in err and "(first: a)" in err
 
 
 def test_read_predictions_keeps_first_duplicate(tmp_path: Path) -> None:
