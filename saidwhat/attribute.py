@@ -161,6 +161,17 @@ def _following_clause(head: Token) -> Token | None:
     return None
 
 
+OBJECT_ANY_LEMMA = True
+TRAILING_DEPS = ("advcl", "punct", "cc", "conj", "npadvmod")
+
+
+def _in_trailing_clause(tok: Token, head: Token) -> bool:
+    """Whether a token hangs off the cue verb through an adverbial clause or conjunct."""
+    while tok.head.i != head.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in TRAILING_DEPS
+
+
 def clause_content(doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int]) -> Pieces:
     """Content from the parse: the cue's clausal complement, or its intended action or object."""
     head = doc[cue.head]
@@ -177,8 +188,9 @@ def clause_content(doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset
     if comps:
         toks = [t for c in comps for t in c.subtree if t.i not in exclude]
         return tokens_to_pieces(toks)
-    if lemma in OBJECT_CONTENT_LEMMAS and source is not None:
-        right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude]
+    if source is not None and (OBJECT_ANY_LEMMA or lemma in OBJECT_CONTENT_LEMMAS):
+        right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
+                 and not _in_trailing_clause(t, head)]
         if right and not (len(right) == 1 and right[0].pos_ == "PRON"):
             return tokens_to_pieces(right)
     return ()

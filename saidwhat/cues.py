@@ -26,6 +26,8 @@ SPEECH_LEMMAS = frozenset(
     .split()
 )
 MIN_CUE_PROBABILITY = 0.2
+# Infinitives ("daring him to say", "to ask why") are rarely attributions of their own.
+SKIP_INFINITIVES = True
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,30 @@ def cue_type(lemma: str) -> str:
     return "thought" if lemma in THOUGHT_LEMMAS else "speech"
 
 
+AUX_DEPS = ("aux", "auxpass", "neg")
+# Adverbs PolNeAR leaves outside the cue ("when he said", "however, she said").
+NON_CUE_ADVERBS = frozenset("when where why how however so though then more also_not".split())
+# Prepositions that belong to the cue phrase ("referring to", "talked about", "railed against").
+CUE_PREPS = frozenset("to about against over into".split())
+
+
 def _phrase(tok: Token) -> tuple[int, ...]:
-    """The cue phrase of a cue verb: the verb and its particle (point out, call for)."""
-    ids = [tok.i]
-    ids += [c.i for c in tok.children if c.dep_ == "prt"]
+    """The cue phrase of a cue verb: its auxiliaries, negation, adverbs in the verb group, particle."""
+    ids = {tok.i} | {c.i for c in tok.children if c.dep_ == "prt"}
+    left = {c.i for c in tok.children if c.i < tok.i and (
+        c.dep_ in AUX_DEPS or c.dep_ == "advmod" and c.lower_ not in NON_CUE_ADVERBS and not c.tag_.startswith("W")
+    )}
+    i = tok.i - 1
+    while i in left:
+        ids.add(i)
+        i -= 1
+    nxt = tok.i + 1
+    while nxt in ids:
+        nxt += 1
+    if nxt < len(tok.doc):
+        after = tok.doc[nxt]
+        if after.dep_ == "prep" and after.head.i == tok.i and after.lower_ in CUE_PREPS:
+            ids.add(nxt)
     return tuple(sorted(ids))
 
 
@@ -74,6 +96,8 @@ def is_cue_verb(tok: Token, inside_quote: bool) -> bool:
         return False
     p = lexicon().get(tok.lemma_.lower(), 0.0)
     if p < MIN_CUE_PROBABILITY:
+        return False
+    if SKIP_INFINITIVES and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     return tok.dep_ not in ("amod", "compound", "aux", "auxpass")
 
