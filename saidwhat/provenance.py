@@ -51,8 +51,10 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 
 def normalise(text: str) -> tuple[str, ...]:
-    """The quote as normalised words."""
-    return tuple(n for _, n in tokens(text))
+    """The quote as normalised words (the second items of `tokens`, computed faster)."""
+    folded = unicodedata.normalize("NFKD", text.replace("’", "'").replace("…", " "))
+    folded = folded.encode("ascii", "ignore").decode().lower().replace("'", "")
+    return tuple(w for w in (_STRIP.sub("", w) for w in folded.split()) if w)
 
 
 def eligible(kind: str, words: Sequence[str]) -> bool:

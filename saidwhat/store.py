@@ -28,7 +28,8 @@ from saidwhat import corpus, provenance
 from saidwhat.records import Article, Attribution, Failure
 
 SCHEMA_VERSION = 1
-REBUILD_EVERY = 2000  # articles between corpus-speaker rebuilds during a run
+REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run
+BATCH_SECONDS = 0.5  # an index run commits at least this often
 OUTLET_KEYS = ("outlet", "source_domain", "site_name", "sitename", "site", "publisher", "source")
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
                   ".warc.gz", ".parquet")
@@ -90,6 +91,9 @@ CREATE TABLE IF NOT EXISTS quote_shingles (
     shingle INTEGER NOT NULL, attribution_id INTEGER NOT NULL REFERENCES attributions(id)
 );
 CREATE INDEX IF NOT EXISTS quote_shingles_shingle ON quote_shingles(shingle);
+CREATE TABLE IF NOT EXISTS quote_words (     -- a grouped quote's normalised words
+    attribution_id INTEGER PRIMARY KEY REFERENCES attributions(id), words TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS failures (
     id INTEGER PRIMARY KEY, origin TEXT NOT NULL, error TEXT NOT NULL, time TEXT NOT NULL
 );
@@ -118,6 +122,7 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA cache_size=-65536")  # 64 MB: shingle lookups stay in memory
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.executescript(SCHEMA)
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -182,19 +187,51 @@ def _local_id(a: Attribution) -> str | None:
 
 def add_article(conn: sqlite3.Connection, article: Article, outlet: str | None = None) -> bool:
     """Store one annotated article in its own transaction; False if its text is already indexed."""
-    digest = content_hash(article.text)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if is_indexed(conn, digest):
-            conn.execute("ROLLBACK")
-            return False
-        _insert_article(conn, article, digest, outlet or outlet_from_url(article.url))
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '1')")
-        conn.execute("COMMIT")
-        return True
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    with Writer(conn, batch_seconds=0) as writer:
+        return writer.add(article, outlet)
+
+
+class Writer:
+    """Adds articles in short transactions: each article whole or not at all, committed at least
+    every `batch_seconds` (0: after every article), so an interrupted run keeps what it wrote."""
+
+    def __init__(self, conn: sqlite3.Connection, batch_seconds: float = BATCH_SECONDS) -> None:
+        self.conn = conn
+        self.batch_seconds = batch_seconds
+        self._since: float | None = None  # when the open transaction began
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.commit()
+
+    def add(self, article: Article, outlet: str | None = None) -> bool:
+        """Store one annotated article; False if its text is already indexed."""
+        digest = content_hash(article.text)
+        if self._since is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._since = time.monotonic()
+        self.conn.execute("SAVEPOINT article")
+        try:
+            added = not is_indexed(self.conn, digest)
+            if added:
+                _insert_article(self.conn, article, digest, outlet or outlet_from_url(article.url))
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '1')")
+            self.conn.execute("RELEASE article")
+        except BaseException:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+            raise
+        if time.monotonic() - self._since >= self.batch_seconds:
+            self.commit()
+        return added
+
+    def commit(self) -> None:
+        """Commit the open transaction, if any."""
+        if self._since is not None:
+            self.conn.execute("COMMIT")
+            self._since = None
 
 
 def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
@@ -237,18 +274,20 @@ def _group_quote(conn: sqlite3.Connection, rowid: int, a: Attribution) -> None:
     grams = sorted(provenance.shingles(words))
     marks = ",".join("?" * len(grams))
     rows = conn.execute(
-        f"SELECT q.attribution_id, a.content, a.group_id FROM (SELECT attribution_id, count(*) AS n"
+        f"SELECT q.attribution_id, w.words, a.group_id FROM (SELECT attribution_id, count(*) AS n"
         f" FROM quote_shingles WHERE shingle IN ({marks}) GROUP BY attribution_id"
         f" ORDER BY n DESC LIMIT {provenance.MAX_CANDIDATES}) q"
-        f" JOIN attributions a ON a.id = q.attribution_id", grams).fetchall()
+        f" JOIN attributions a ON a.id = q.attribution_id"
+        f" JOIN quote_words w ON w.attribution_id = q.attribution_id", grams).fetchall()
     group_of = {r[0]: r[2] for r in rows}
-    match = provenance.best_match(words, ((r[0], provenance.normalise(r[1])) for r in rows))
+    match = provenance.best_match(words, ((r[0], r[1].split()) for r in rows))
     if match is None:
         group = conn.execute("INSERT INTO quote_groups (size) VALUES (1)").lastrowid
     else:
         group = group_of[match]
         conn.execute("UPDATE quote_groups SET size = size + 1 WHERE id = ?", (group,))
     conn.execute("UPDATE attributions SET group_id = ? WHERE id = ?", (group, rowid))
+    conn.execute("INSERT INTO quote_words VALUES (?, ?)", (rowid, " ".join(words)))
     conn.executemany("INSERT INTO quote_shingles VALUES (?, ?)", [(g, rowid) for g in grams])
 
 
@@ -444,6 +483,7 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
     c = _Counter()
     since_rebuild = 0
     pending: set[str] = set()
+    writer = Writer(conn)
 
     def fail(f: Failure) -> None:
         c.failed += 1
@@ -453,12 +493,13 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
 
     def store(article: Article, outlet: str | None) -> None:
         nonlocal since_rebuild
-        if add_article(conn, article, outlet):
+        if writer.add(article, outlet):
             c.indexed += 1
             since_rebuild += 1
         else:
             c.skipped += 1
         if since_rebuild >= REBUILD_EVERY:
+            writer.commit()
             rebuild_speakers(conn)
             since_rebuild = 0
 
@@ -476,24 +517,29 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
             if on_step:
                 on_step(c)
 
-    for path in saved:
-        for item, outlet in read_saved(path, max_bytes):
-            c.seen += 1
-            fail(item) if isinstance(item, Failure) else store(item, outlet)
-            if on_step:
-                on_step(c)
-    todo = unseen(read_raw(raw, max_bytes))
-    first = next(todo, None)  # nothing new: no model loaded, no workers started
-    if first is not None:
-        stream = itertools.chain([first], todo)
-        for item in runners.process(stream, model=model, workers=workers, progress=False):
-            if isinstance(item, Failure):
-                fail(item)
-            else:
-                pending.discard(content_hash(item.text))
-                store(item, None)
-            if on_step:
-                on_step(c)
+    try:
+        for path in saved:  # loading saved records: commits batched for speed
+            for item, outlet in read_saved(path, max_bytes):
+                c.seen += 1
+                fail(item) if isinstance(item, Failure) else store(item, outlet)
+                if on_step:
+                    on_step(c)
+        writer.commit()
+        writer.batch_seconds = 0  # extraction is the slow part: commit each article
+        todo = unseen(read_raw(raw, max_bytes))
+        first = next(todo, None)  # nothing new: no model loaded, no workers started
+        if first is not None:
+            stream = itertools.chain([first], todo)
+            for item in runners.process(stream, model=model, workers=workers, progress=False):
+                if isinstance(item, Failure):
+                    fail(item)
+                else:
+                    pending.discard(content_hash(item.text))
+                    store(item, None)
+                if on_step:
+                    on_step(c)
+    finally:
+        writer.commit()  # every article written so far is whole
     if since_rebuild or speakers_dirty(conn):
         rebuild_speakers(conn)
     return c.result()
