@@ -132,7 +132,10 @@ def parse_ann(
 def _parse_event(
     eid: str, rest: str, bounds: dict[str, TextBound], where: str, problems: list[str]
 ) -> GoldAttribution | None:
-    """The part of an `E` line after its id; Content2, Content3, … add pieces to the content."""
+    """The part of an `E` line after its id; Content2, Content3, … add pieces to the content.
+
+    Roles are taken as listed: an `Attribution-no-source` event that does name a Source keeps it.
+    """
     args = rest.split()
     if not args:
         problems.append(f"{where}: empty event {eid}")
