@@ -545,11 +545,26 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
     return c.result()
 
 
-def _single_article_files(files: Sequence[str]) -> int | None:
-    """The article count when every input holds one article (txt/html), else None."""
-    if files and all(f.lower().endswith(SINGLE_ARTICLE_SUFFIXES) for f in files):
-        return len(files)
-    return None
+def estimate_total(files: Sequence[str]) -> int | None:
+    """How many articles the inputs hold, when cheap to tell (no WARC, no stdin), else None."""
+    total = 0
+    for f in files:
+        lower = f.lower()
+        try:
+            if lower.endswith(SINGLE_ARTICLE_SUFFIXES):
+                total += 1
+            elif lower.endswith((".jsonl", ".ndjson")):
+                with open(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif lower.endswith(".parquet"):
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(f).metadata.num_rows
+            else:
+                return None
+        except Exception:  # noqa: BLE001 - unreadable here means unreadable later: counted then
+            total += 1
+    return total or None
 
 
 def run_index_cli(args: argparse.Namespace) -> int:
@@ -592,7 +607,7 @@ def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace, on_failur
         TimeRemainingColumn,
     )
 
-    total = _single_article_files(expand(args.paths))
+    total = estimate_total(expand(args.paths))
     console = Console(stderr=True)
     columns = [TextColumn("[bold]index"), BarColumn(),
                TextColumn("{task.completed}" + (f"/{total}" if total else "") + " in"),
@@ -609,7 +624,8 @@ def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace, on_failur
                        skipped=c.skipped, failed=c.failed)
 
         def fail(f: Failure) -> None:
-            bar.console.print(f"saidwhat index: {f}", markup=False, highlight=False)
+            bar.console.print(f"saidwhat index: {f}", markup=False, highlight=False,
+                              soft_wrap=True)
 
         return index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
                            workers=args.workers, on_failure=fail, on_step=step)
