@@ -238,7 +238,17 @@ def speaker(conn: sqlite3.Connection, speaker_id: str) -> SpeakerSummary | None:
 
 
 def find_speakers(conn: sqlite3.Connection, name: str, limit: int = 50) -> list[SpeakerSummary]:
-    """Speakers whose name or an alias equals `name` (case-insensitive), most quoted first."""
+    """Speakers whose name or an alias equals `name` (case-insensitive; titles ignored if need be),
+    most quoted first."""
+    from saidwhat.corpus import strip_titles
+
+    found = _find_speakers(conn, name, limit)
+    bare = strip_titles(name.strip())
+    return found if found or bare == name.strip() else _find_speakers(conn, bare, limit)
+
+
+def _find_speakers(conn: sqlite3.Connection, name: str, limit: int) -> list[SpeakerSummary]:
+    """Speakers whose name, id or an alias equals `name`, case-insensitive."""
     rows = conn.execute(
         "SELECT * FROM speakers WHERE id IN (SELECT speaker_id FROM speaker_aliases"
         " WHERE alias = ? COLLATE NOCASE) OR name = ? COLLATE NOCASE OR id = ?"

@@ -573,30 +573,33 @@ def run_index_cli(args: argparse.Namespace) -> int:
     if db.parent and not db.parent.exists():
         print(f"saidwhat index: error: {db.parent}: no such directory", file=sys.stderr)
         return 2
-    conn = connect(db)
+    try:
+        conn = connect(db)
+    except sqlite3.Error as exc:
+        print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
+        return 2
 
     def on_failure(f: Failure) -> None:
         print(f"saidwhat index: {f}", file=sys.stderr)
 
-    show = not args.quiet and sys.stderr.isatty()
     start = time.perf_counter()
     try:
-        if show:
-            counts = _with_progress(conn, args, on_failure)
+        if not args.quiet and sys.stderr.isatty():
+            counts = _with_progress(conn, args)
         else:
             counts = index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
                                  workers=args.workers, on_failure=on_failure)
+    except sqlite3.Error as exc:
+        print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
+        return 2
     finally:
         conn.close()
-    if not args.quiet:
-        print(f"{counts.seen} in, {counts.indexed} indexed, {counts.skipped} already indexed, "
-              f"{counts.failed} failed ({time.perf_counter() - start:.1f}s) -> {db}",
-              file=sys.stderr)
+    print(f"{counts.seen} in, {counts.indexed} indexed, {counts.skipped} already indexed, "
+          f"{counts.failed} failed ({time.perf_counter() - start:.1f}s) -> {db}", file=sys.stderr)
     return 1 if counts.failed else 0
 
 
-def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace, on_failure: Any
-                   ) -> IndexCounts:
+def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace) -> IndexCounts:
     """index_paths under a rich progress bar: counts, rate and (when known) ETA."""
     from rich.console import Console
     from rich.progress import (

@@ -298,3 +298,11 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     assert conn.execute("SELECT count(DISTINCT hash) FROM articles").fetchone()[0] == 120
     assert count(conn, "attributions") == count(conn, "attribution_fts")
     conn.close()
+
+
+def test_index_cli_not_a_database(tmp_path, capsys):
+    db = tmp_path / "junk.db"
+    db.write_text("this is not sqlite " * 100)
+    status = store.run_index_cli(cli_args([tmp_path / "missing.txt"], db))
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and "junk.db" in err
