@@ -426,8 +426,13 @@ class GoldDocument:
 
 
 def read_text(path: Path) -> str:
-    """A text file's decoded content unchanged (no newline translation), so offsets line up."""
-    return path.read_bytes().decode("utf-8")
+    """A text file decoded as `saidwhat extract` reads it, unchanged, so offsets line up."""
+    from saidwhat.ingest import decode
+
+    text, _, problem = decode(path.read_bytes())
+    if text is None:
+        raise ValueError(problem or "cannot decode")
+    return text
 
 
 def _layout(gold_dir: Path) -> tuple[Path, Path]:
@@ -455,7 +460,7 @@ def load_gold(gold_dir: str | Path) -> tuple[list[GoldDocument], list[str]]:
         if text_path not in texts:
             try:
                 texts[text_path] = read_text(text_path)
-            except (OSError, UnicodeDecodeError) as exc:
+            except (OSError, ValueError) as exc:
                 problems.append(f"{ann_path}: skipped, cannot read its text {text_path}: {exc}")
                 continue
         text = texts[text_path]
@@ -468,11 +473,13 @@ def load_gold(gold_dir: str | Path) -> tuple[list[GoldDocument], list[str]]:
 
 def gold_articles(docs: Iterable[GoldDocument]) -> list[Article]:
     """One Article per distinct gold text, its body the whole text (nothing annotated excluded)."""
+    from saidwhat.ingest import first_line
+
     seen: dict[str, Article] = {}
     for d in docs:
         if d.name not in seen:
-            seen[d.name] = Article(id=d.name, text=d.text, body=((0, len(d.text)),),
-                                   origin=d.text_origin or d.origin)
+            seen[d.name] = Article(id=d.name, text=d.text, title=first_line(d.text),
+                                   body=((0, len(d.text)),), origin=d.text_origin or d.origin)
     return list(seen.values())
 
 

@@ -299,6 +299,25 @@ def test_crlf_text_is_not_translated(tmp_path: Path) -> None:
     assert [p for p in problems if "T1" in p or "T2" in p] == []
 
 
+def test_gold_articles_cover_the_whole_text(tmp_path: Path) -> None:
+    from saidwhat.evaluate import gold_articles
+
+    text = "Headline\n\nShare this article\n" + TEXT
+    root = write_corpus(tmp_path / "gold", {"doc": (text, [])})
+    (root / "attributions" / "doc_b.ann").write_text("", encoding="utf-8")
+    docs, _ = load_gold(root)
+    (article,) = gold_articles(docs + docs)
+    assert article.id == "doc" and article.text == text and article.body == ((0, len(text)),)
+    assert article.title == "Headline"
+
+
+def test_binary_text_is_reported_and_skipped(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "gold", {"doc": (TEXT, [ann_line(TEXT)])})
+    (root / "text" / "doc.txt").write_bytes(b"\x00\x01\x02binary")
+    docs, problems = load_gold(root)
+    assert docs == [] and "skipped, cannot read its text" in problems[0]
+
+
 def test_missing_text_is_reported_and_skipped(tmp_path: Path) -> None:
     root = write_corpus(tmp_path / "gold", {"doc": (TEXT, [ann_line(TEXT)])})
     (root / "attributions" / "ghost_a000.ann").write_text(ann_line(TEXT), encoding="utf-8")
