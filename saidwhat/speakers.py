@@ -234,6 +234,10 @@ def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token
     """Split a name's tokens into (title tokens, name tokens): "the", "'s" and titles removed;
     organisation names only lose "the" and the possessive."""
     toks = [t for t in tokens if not t.is_punct or t.text in ("-", "'")]
+    for n, t in enumerate(toks):  # a name never runs over a line break
+        if t.is_space or "\n" in t.text:
+            toks = toks[:n] if n else toks[n + 1 :]
+            break
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’")):
         toks.pop()
     titles: list[Token] = []
@@ -299,9 +303,10 @@ def name_gender(titles: Sequence[Token], toks: Sequence[Token], roles: set[str])
 
 
 def plausible_name(toks: Sequence[Token], label: str) -> bool:
-    """Reject NER noise from title-cased headlines ("Relishing The", "Breakthroughs")."""
+    """Reject NER noise from title-cased headlines ("Relishing The", "Obama Administration To
+    Expand Program")."""
     if label != "PERSON":
-        return True
+        return not any(t.tag_.startswith("VB") or t.lower_ == "to" for t in toks)
     if toks[-1].tag_ in ("NNS", "NNPS") and toks[-1].text.lower().endswith("s"):
         return False
     if any(t.tag_.startswith("VB") or t.lower_ in HEADLINE_VERBS for t in toks):
@@ -342,7 +347,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
             continue  # "Russian" as an adjective names no one
         roles = descriptors(list(ent), doc) | role_words([t.text for t in titles])
         gender = name_gender(_left_titles(doc, ent.start) + titles, toks, roles)
-        text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+        text = " ".join(doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)].split())
         out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
         covered.update(range(ent.start, ent.end))
     for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
@@ -405,9 +410,12 @@ class ArticleIndex:
         self.event_pos: list[int] = []
         self.mention_entity: dict[int, int] = {}  # token index of a name mention's start -> entity
         self.mentions = name_mentions(doc, self.in_quote)
+        self.mention_starts = [m.start for m in self.mentions]
         self.speakers: list[Event] = []
         self._orgs: dict[str, int] = {}
         self._groups: dict[str, int] = {}
+        self._by_name: dict[tuple[str, str], int] = {}
+        self._by_name_size = -1
         self._cluster()
         self._plural_groups()
         self._pronoun_genders()
@@ -420,6 +428,15 @@ class ArticleIndex:
         """Add an entity, return its index."""
         self.entities.append(Entity(name=name, type=type_, tokens=frozenset(tokens)))
         return len(self.entities) - 1
+
+    def entity_named(self, name: str, type_: str) -> int | None:
+        """The first entity with this name and type (names settle once the index is built)."""
+        if self._by_name_size != len(self.entities):  # rebuilt only when entities were added
+            self._by_name = {}
+            for n, e in enumerate(self.entities):
+                self._by_name.setdefault((e.name, e.type), n)
+            self._by_name_size = len(self.entities)
+        return self._by_name.get((name, type_))
 
     def _occur(self, ent: int, tok: int) -> None:
         """Record an occurrence of an entity at a token."""
@@ -829,7 +846,7 @@ def is_person_noun(word: str) -> bool:
 
 def named_entity_in(index: ArticleIndex, span: Span) -> tuple[int, NameMention] | None:
     """The named mention a source span is about: the one holding its root, else the first."""
-    starts = [m.start for m in index.mentions]
+    starts = index.mention_starts
     j = bisect_right(starts, span.root.i) - 1
     if j >= 0 and index.mentions[j].start <= span.root.i < index.mentions[j].end:
         m = index.mentions[j]
@@ -870,7 +887,7 @@ def coordinated_entities(index: ArticleIndex, span: Span) -> list[int]:
         return []
     heads = [root] + [t for t in root.subtree if t.dep_ == "conj" and t.i < span.end]
     out: list[int] = []
-    starts = [m.start for m in index.mentions]
+    starts = index.mention_starts
     for h in heads:
         j = bisect_right(starts, h.i) - 1
         if j < 0 or not index.mentions[j].start <= h.i < index.mentions[j].end:
@@ -944,6 +961,12 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
     return thing
 
 
+def _mentions_near(index: ArticleIndex, tok: int) -> list[NameMention]:
+    """The name mentions that could contain a token (the last one starting at or before it)."""
+    j = bisect_right(index.mention_starts, tok) - 1
+    return [index.mentions[j]] if j >= 0 else []
+
+
 def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     """Resolve one source mention; also return the entity it was tied to (or None)."""
     root = span.root
@@ -958,17 +981,20 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
         noun = root.head.head
         return resolve_one(index, index.doc[noun.i : noun.i + 1])
-    speaker = resolve_name(index, span) if root.pos_ in ("PROPN",) or root.ent_type_ else None
+    common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS
+    in_name = any(m.start <= root.i < m.end for m in _mentions_near(index, root.i))
+    speaker = None
+    if not common or in_name:
+        speaker = resolve_name(index, span) if root.pos_ == "PROPN" or root.ent_type_ else None
     if speaker is None and root.pos_ == "PROPN":
         speaker = resolve_unlisted_name(index, span)
-    if speaker is None and any(t.ent_type_ == "PERSON" for t in span) and root.pos_ != "NOUN":
+    if speaker is None and any(t.ent_type_ == "PERSON" for t in span) and not common:
         speaker = resolve_name(index, span)
     if speaker is None:
         speaker = resolve_noun(index, span)
     ent_id = None
     if speaker.resolved_by != "none" or speaker.type in ("GROUP", "OTHER"):
-        ent_id = next((n for n, e in enumerate(index.entities) if e.name == speaker.name
-                       and e.type == speaker.type), None)
+        ent_id = index.entity_named(speaker.name, speaker.type)
     return speaker, ent_id
 
 
