@@ -127,6 +127,27 @@ class QuoteGroupSummary:
 
 
 @dataclass(frozen=True)
+class ArticleSummary:
+    """A line of the article list."""
+
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    attribution_count: int
+
+
+@dataclass(frozen=True)
+class FailureRecord:
+    """An input that could not be indexed."""
+
+    origin: str
+    error: str
+    time: str
+
+
+@dataclass(frozen=True)
 class Counts:
     """Totals in the index."""
 
@@ -305,6 +326,15 @@ def _pieces(marked: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
+def search_count(conn: sqlite3.Connection, text: str) -> int:
+    """How many attributions `search` would find for these words."""
+    query = fts_query(text)
+    if not query:
+        return 0
+    return conn.execute("SELECT count(*) FROM attribution_fts WHERE attribution_fts MATCH ?",
+                        (query,)).fetchone()[0]
+
+
 def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0) -> list[Quote]:
     """Attributions matching the words (in content, speaker name or title), best first (bm25)."""
     query = fts_query(text)
@@ -334,6 +364,25 @@ def article(conn: sqlite3.Connection, article_id: str) -> ArticleView | None:
         id=row["id"], title=row["title"], url=row["url"], outlet=row["outlet"],
         published=row["published"], origin=row["origin"], text=row["text"],
         body=_spans(row["body"]), attributions=tuple(_quote(q) for q in quotes))
+
+
+def recent_articles(conn: sqlite3.Connection, limit: int = 50, offset: int = 0
+                    ) -> list[ArticleSummary]:
+    """Articles, newest first (undated last, then latest indexed), with attribution counts."""
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.url, a.outlet, a.published,"
+        " (SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS n FROM articles a"
+        " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC LIMIT ? OFFSET ?",
+        (limit, offset)).fetchall()
+    return [ArticleSummary(r["id"], r["title"], r["url"], r["outlet"], r["published"], r["n"])
+            for r in rows]
+
+
+def failures(conn: sqlite3.Connection, limit: int = 50, offset: int = 0) -> list[FailureRecord]:
+    """Inputs that could not be indexed, latest first."""
+    rows = conn.execute("SELECT origin, error, time FROM failures ORDER BY id DESC"
+                        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    return [FailureRecord(r["origin"], r["error"], r["time"]) for r in rows]
 
 
 def quote_group(conn: sqlite3.Connection, group_id: int) -> QuoteGroup | None:

@@ -241,3 +241,17 @@ def test_missing_db_is_one_line_exit_2(tmp_path, capsys, command):
     status, out, err = run([*command, "--db", str(tmp_path / "none.db")], capsys)
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and "none.db" in err
+
+
+def test_search_count_recent_articles_and_failures(db, conn):
+    assert queries.search_count(conn, "commitment") == 3
+    assert queries.search_count(conn, '"(') == 0
+    arts = queries.recent_articles(conn, limit=2)
+    assert [a.id for a in arts] == ["bbc", "rt"] and arts[0].attribution_count == 1
+    assert [a.id for a in queries.recent_articles(conn, limit=10)][-2:] == ["undated", "wh"]
+    assert queries.failures(conn) == []
+    w = store.connect(db)
+    store.add_failure(w, store.Failure("x.txt", "cannot read"))
+    w.close()
+    (f,) = queries.failures(conn)
+    assert (f.origin, f.error) == ("x.txt", "cannot read")
