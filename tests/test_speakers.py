@@ -349,3 +349,66 @@ def test_reference_article(nlp: Language) -> None:
     got = [(s.name, s.resolved_by) if s else None for s in out]
     assert got == [(name, by) for _, _, name, by in SUMMIT_SOURCES]
     assert {s.type for s in out if s and s.name in ("Putin", "Biden")} == {"PERSON"}
+
+
+# ---------------------------------------------------------------- further cases from PolNeAR
+
+
+def test_coordinated_names_make_one_group(nlp: Language) -> None:
+    text = "Charles Grassley and Patrick Leahy wrote the bill. Mr. Grassley and Mr. Leahy said so."
+    out = resolve(nlp, text, "Mr. Grassley and Mr. Leahy")
+    assert out[0] is not None
+    assert (out[0].name, out[0].type) == ("Charles Grassley and Patrick Leahy", "GROUP")
+
+
+def test_cataphora_when_nothing_comes_before(nlp: Language) -> None:
+    text = "Back when he wrote his book, Mr. McKinley said that debt was a tool."
+    assert names(resolve(nlp, text, "he")) == ["McKinley"]
+
+
+def test_quoted_sentences_do_not_push_antecedents_away(nlp: Language) -> None:
+    text = (
+        "Rakeyia Scott filmed the encounter on her phone. "
+        "“Don't shoot him. He has no weapon. He has no weapon. Don't shoot him. "
+        "Don't you do it. He is not armed.” At this point she becomes upset."
+    )
+    assert names(resolve(nlp, text, "she")) == ["Rakeyia Scott"]
+
+
+def test_campaign_of_a_person_is_an_organisation(nlp: Language) -> None:
+    text = "Marco Rubio spoke in Miami. The Rubio campaign said the crowd was large."
+    out = resolve(nlp, text, "The Rubio campaign")
+    assert out[0] is not None and (out[0].name, out[0].type) == ("Rubio campaign", "ORG")
+
+
+def test_specific_description_without_match_stays_unresolved(nlp: Language) -> None:
+    text = (
+        "Donald Trump attacked Hillary Clinton over her emails. The intelligence community's "
+        "inspector general said some were classified."
+    )
+    out = resolve(nlp, text, "The intelligence community's inspector general")
+    assert out[0] is not None and out[0].resolved_by == "none"
+
+
+def test_group_names(nlp: Language) -> None:
+    text = (
+        "A number of other members of Congress objected. Officials at Homeland Security "
+        "Investigations declined to comment. Twenty-seven states sued."
+    )
+    out = resolve(nlp, text, "A number of other members of Congress",
+                  "Officials at Homeland Security Investigations", "Twenty-seven states")
+    assert names(out) == ["members of Congress",
+                          "Officials at Homeland Security Investigations", "states"]
+
+
+def test_document_source_goes_to_its_author(nlp: Language) -> None:
+    text = "The Pentagon released figures on Monday. A Pentagon memo said troops would stay."
+    out = resolve(nlp, text, "A Pentagon memo")
+    assert out[0] is not None and out[0].name == "Pentagon" and out[0].resolved_by == "nominal"
+
+
+def test_report_then_it(nlp: Language) -> None:
+    text = "The report says that taxes rose. It also points out that spending fell."
+    out = resolve(nlp, text, "The report", "It")
+    assert [(s.name, s.resolved_by) for s in out if s] == [("report", "none"),
+                                                           ("report", "pronoun")]
