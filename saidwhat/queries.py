@@ -239,7 +239,7 @@ def counts(conn: sqlite3.Connection) -> Counts:
         articles=one("SELECT count(*) FROM articles"),
         attributions=one("SELECT count(*) FROM attributions"),
         speakers=one("SELECT count(*) FROM speakers"),
-        quote_groups=one("SELECT count(*) FROM quote_groups WHERE size >= 2"),
+        quote_groups=one("SELECT count(*) FROM quote_groups WHERE articles >= 2"),
         failures=one("SELECT count(*) FROM failures"))
 
 
@@ -413,15 +413,12 @@ def quote_groups(conn: sqlite3.Connection, limit: int = 50, offset: int = 0,
                  " WHERE s.speaker_id = ?)")
         params = [speaker_id]
     rows = conn.execute(
-        f"""
-        SELECT g.id, g.size, count(DISTINCT t.article_id) AS article_count,
-               count(DISTINCT a.outlet) AS outlet_count
-        FROM quote_groups g JOIN attributions t ON t.group_id = g.id
-        JOIN articles a ON a.id = t.article_id
-        WHERE g.size >= ? {where}
-        GROUP BY g.id HAVING article_count >= ?
-        ORDER BY article_count DESC, outlet_count DESC, g.id LIMIT ? OFFSET ?""",
-        [min(min_articles, 2), *params, min_articles, limit, offset]).fetchall()
+        f"SELECT g.id, g.size, g.articles AS article_count,"
+        f" (SELECT count(DISTINCT a.outlet) FROM attributions t JOIN articles a"
+        f"  ON a.id = t.article_id WHERE t.group_id = g.id) AS outlet_count"
+        f" FROM quote_groups g WHERE g.articles >= ? {where}"
+        f" ORDER BY g.articles DESC, g.id LIMIT ? OFFSET ?",
+        [min_articles, *params, limit, offset]).fetchall()
     out = []
     for r in rows:
         first = conn.execute(

@@ -85,8 +85,11 @@ CREATE TABLE IF NOT EXISTS speaker_aliases (
     PRIMARY KEY (speaker_id, alias)
 );
 CREATE INDEX IF NOT EXISTS speaker_aliases_alias ON speaker_aliases(alias);
-CREATE TABLE IF NOT EXISTS quote_groups (id INTEGER PRIMARY KEY, size INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS quote_groups_size ON quote_groups(size);
+CREATE TABLE IF NOT EXISTS quote_groups (
+    id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL,               -- attributions in the group
+    articles INTEGER NOT NULL DEFAULT 1  -- distinct articles reporting it
+);
 CREATE TABLE IF NOT EXISTS quote_shingles (
     shingle INTEGER NOT NULL, attribution_id INTEGER NOT NULL REFERENCES attributions(id)
 );
@@ -124,9 +127,21 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-65536")  # 64 MB: shingle lookups stay in memory
     conn.execute("PRAGMA foreign_keys=OFF")
+    _upgrade(conn)
     conn.executescript(SCHEMA)
+    conn.execute("CREATE INDEX IF NOT EXISTS quote_groups_articles"
+                 " ON quote_groups(articles DESC, id)")
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     return conn
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring an index written by an earlier version up to this schema."""
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(quote_groups)")}
+    if cols and "articles" not in cols:
+        conn.execute("ALTER TABLE quote_groups ADD COLUMN articles INTEGER NOT NULL DEFAULT 1")
+        conn.execute("UPDATE quote_groups SET articles = (SELECT count(DISTINCT article_id)"
+                     " FROM attributions t WHERE t.group_id = quote_groups.id)")
 
 
 def content_hash(text: str) -> str:
@@ -263,10 +278,11 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
                      " VALUES (?,?,?,?)",
                      (rowid, a.content.text, a.speaker.name if a.speaker else "",
                       article.title or ""))
-        _group_quote(conn, rowid, a)
+        _group_quote(conn, rowid, aid, a)
 
 
-def _group_quote(conn: sqlite3.Connection, rowid: int, a: Attribution) -> None:
+def _group_quote(conn: sqlite3.Connection, rowid: int, article_id: str, a: Attribution
+                 ) -> None:
     """Put a direct/mixed quote into the group of its best match, or a new group."""
     words = provenance.normalise(a.content.text)
     if not provenance.eligible(a.kind, words):
@@ -285,7 +301,11 @@ def _group_quote(conn: sqlite3.Connection, rowid: int, a: Attribution) -> None:
         group = conn.execute("INSERT INTO quote_groups (size) VALUES (1)").lastrowid
     else:
         group = group_of[match]
-        conn.execute("UPDATE quote_groups SET size = size + 1 WHERE id = ?", (group,))
+        new_article = conn.execute(
+            "SELECT 1 FROM attributions WHERE group_id = ? AND article_id = ? LIMIT 1",
+            (group, article_id)).fetchone() is None
+        conn.execute("UPDATE quote_groups SET size = size + 1, articles = articles + ?"
+                     " WHERE id = ?", (int(new_article), group))
     conn.execute("UPDATE attributions SET group_id = ? WHERE id = ?", (group, rowid))
     conn.execute("INSERT INTO quote_words VALUES (?, ?)", (rowid, " ".join(words)))
     conn.executemany("INSERT INTO quote_shingles VALUES (?, ?)", [(g, rowid) for g in grams])

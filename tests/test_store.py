@@ -306,3 +306,27 @@ def test_index_cli_not_a_database(tmp_path, capsys):
     status = store.run_index_cli(cli_args([tmp_path / "missing.txt"], db))
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1 and "junk.db" in err
+
+
+def test_quote_repeated_within_one_article_counts_one_article(conn):
+    q = "We will not back down from our commitment to the people of Ukraine"
+    base = quote_article("a1", q, "Joe Biden")
+    twice = base.with_attributions(base.attributions * 2)
+    store.add_article(conn, twice)
+    assert rows(conn, "SELECT size, articles FROM quote_groups") == [(2, 1)]
+    store.add_article(conn, quote_article("a2", q, "Biden"))
+    assert rows(conn, "SELECT size, articles FROM quote_groups") == [(3, 2)]
+
+
+def test_upgrade_adds_group_article_counts(tmp_path):
+    path = tmp_path / "old.db"
+    c = store.connect(path)
+    q = "We will not back down from our commitment to the people of Ukraine"
+    store.add_article(c, quote_article("a1", q, "Joe Biden"))
+    store.add_article(c, quote_article("a2", q, "Biden"))
+    c.execute("DROP INDEX quote_groups_articles")
+    c.execute("ALTER TABLE quote_groups DROP COLUMN articles")
+    c.close()
+    c = store.connect(path)
+    assert rows(c, "SELECT size, articles FROM quote_groups") == [(2, 2)]
+    c.close()
