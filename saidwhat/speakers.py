@@ -490,7 +490,8 @@ class ArticleIndex:
         for tok in self.doc:
             if (tok.tag_ in ("NNS", "NNPS") and not self.in_quote[tok.i]
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
-                    and tok.i not in self.mention_entity and is_group_noun(tok.lemma_.lower())):
+                    and tok.i not in self.mention_entity
+                    and (is_group_noun(tok.lemma_.lower()) or tok.dep_ in ("nsubj", "nsubjpass"))):
                 name, named = group_name(self.doc[_np_start(tok) : tok.i + 1])
                 ent = self.group_entity(name, "GROUP")
                 self.entities[ent].roles.add("named" if named else "anonymous")
@@ -726,7 +727,7 @@ def _same_clause_object(pronoun: Token, cand: Token) -> bool:
 def description_words(span: Span) -> tuple[str, set[str]]:
     """The head lemma of a description and its modifier words."""
     head = span.root
-    mods = {norm_word(t.text) for t in span if t is not head and not t.is_punct
+    mods = {norm_word(t.text) for t in span if t.i != head.i and not t.is_punct
             and t.dep_ not in ("det", "case")}
     return head.lemma_.lower(), mods
 
@@ -738,7 +739,7 @@ def specific_words(span: Span) -> set[str]:
     out = set()
     for t in span:
         w = norm_word(t.text)
-        if (t is head or t.pos_ != "NOUN" or t.like_num or w in AGE_WORDS or w in TITLES
+        if (t.i == head.i or t.pos_ != "NOUN" or t.like_num or w in AGE_WORDS or w in TITLES
                 or w in ROLE_SYNONYMS or w in ORG_WORDS or w in PLACE_WORDS):
             continue
         out.add(w)
