@@ -11,7 +11,8 @@ articles, `resolve(local_speakers)` decides which of those are the same speaker:
   Hillary Clinton both known) it stays its own surname speaker;
 - organisations, groups and everything else are keyed by their normalised name
   ("the White House" / "White House" are one);
-- unidentified speakers (type OTHER: an unresolved "he", "a source") get no corpus speaker.
+- unidentified speakers (type OTHER: an unresolved "he", "a source") get no corpus speaker,
+  unless their name is a known person's ("Trump" where NER missed it, Donald Trump known).
 
 Each corpus speaker is named by its fullest form, carries every alias seen, and its quote count,
 article count, first/last seen dates (article published) and outlets.
@@ -107,19 +108,27 @@ def speaker_key(name: str, type_: str) -> str:
     return f"{type_.lower()}:{group_key(name)}"
 
 
-def link_surnames(keys: Iterable[str]) -> dict[str, str]:
-    """Each person key mapped to its corpus key: a bare surname to its only full name, if unique."""
-    keys = set(keys)
-    full_by_surname: dict[str, set[str]] = defaultdict(set)
+def full_names_by_surname(keys: Iterable[str]) -> dict[str, set[str]]:
+    """Full-name person keys grouped by their last word."""
+    out: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         parts = key.split()
         if len(parts) >= 2:
-            full_by_surname[parts[-1]].add(key)
-    out = {}
-    for key in keys:
-        fulls = full_by_surname.get(key) if " " not in key else None
-        out[key] = next(iter(fulls)) if fulls and len(fulls) == 1 else key
+            out[parts[-1]].add(key)
     return out
+
+
+def link_surnames(keys: Iterable[str]) -> dict[str, str]:
+    """Each person key mapped to its corpus key: a bare surname to its only full name, if unique."""
+    keys = set(keys)
+    by_surname = full_names_by_surname(keys)
+    return {key: _link(key, by_surname) for key in keys}
+
+
+def _link(key: str, by_surname: dict[str, set[str]]) -> str:
+    """A bare surname's only full name, else the key itself."""
+    fulls = by_surname.get(key) if " " not in key else None
+    return next(iter(fulls)) if fulls and len(fulls) == 1 else key
 
 
 def display_name(aliases: Counter[str], type_: str) -> str:
@@ -141,15 +150,22 @@ def corpus_id(key: str, type_: str) -> str:
 def resolve(local_speakers: Iterable[LocalSpeaker]
             ) -> tuple[dict[tuple[str, str], str], list[CorpusSpeaker]]:
     """Map (article_id, local_id) to corpus speaker ids; return the corpus speakers too."""
-    locals_ = [s for s in local_speakers if s.type != OTHER]
+    locals_ = list(local_speakers)
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
-    linked = link_surnames(k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON)
+    person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
+    by_surname = full_names_by_surname(person_keys)
     members: dict[str, list[LocalSpeaker]] = defaultdict(list)
     types: dict[str, str] = {}
     for s, k in zip(locals_, keys, strict=True):
-        final = linked.get(k, k) if s.type == PERSON else k
+        if s.type == OTHER:  # unidentified: kept only when its name is a known person's
+            k = " ".join(person_tokens(s.name))
+            final = _link(k, by_surname)
+            if final not in person_keys:
+                continue
+        else:
+            final = _link(k, by_surname) if s.type == PERSON else k
+            types[final] = s.type
         members[final].append(s)
-        types[final] = s.type
     mapping: dict[tuple[str, str], str] = {}
     speakers = []
     for key, group in members.items():

@@ -108,3 +108,11 @@ def test_unidentified_speakers_get_no_corpus_speaker():
 def test_speakers_sorted_most_quoted_first():
     _, speakers = resolve([local("a1", "A Person", quotes=1), local("a2", "B Person", quotes=5)])
     assert [s.name for s in speakers] == ["B Person", "A Person"]
+
+
+def test_unidentified_name_of_a_known_person_joins_them():
+    mapping, speakers = resolve([local("a1", "Trump", "OTHER"), local("a2", "Donald J. Trump"),
+                                 local("a3", "Clinton", "OTHER"), local("a4", "a source", "OTHER")])
+    assert [(s.name, s.type, s.quote_count) for s in speakers] == [("Donald J. Trump", "PERSON", 2)]
+    assert mapping[("a1", "trump")] == "donald-trump"
+    assert ("a3", "clinton") not in mapping and ("a4", "a-source") not in mapping
