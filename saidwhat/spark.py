@@ -124,6 +124,7 @@ def annotate_files(
 
     model_nlp = nlp.load(model)  # cached: once per partition at most, once per Python worker
     for name, content in files:
+        yield "file", name  # counted, not written
         with tempfile.TemporaryDirectory(prefix="saidwhat-") as tmp:
             path = name
             if content is not None:  # a remote file handed over as bytes: give it a local name
@@ -177,16 +178,12 @@ def run(
     sc = session.sparkContext
     if is_local(input):
         files = local_files(input)
-        n_files = len(files)
         if not files:
             raise ValueError(f"{input}: no input files ({' '.join(INPUT_SUFFIXES)})")
-        n = partitions or min(n_files, sc.defaultParallelism * 4)
+        n = partitions or min(len(files), sc.defaultParallelism * 4)
         rdd = sc.parallelize([(f, None) for f in files], max(1, n))
     else:
         rdd = sc.binaryFiles(input, partitions or sc.defaultParallelism)
-        if partitions:
-            rdd = rdd.repartition(partitions)
-        n_files = rdd.count()
     schema = record_schema()
     names = list(schema.names)
     tagged = rdd.mapPartitions(
@@ -207,7 +204,7 @@ def run(
         counts = tagged.map(lambda t: t[0]).countByValue()
     finally:
         tagged.unpersist()
-    return SparkCounts(files=n_files, articles=counts.get("article", 0),
+    return SparkCounts(files=counts.get("file", 0), articles=counts.get("article", 0),
                        failures=counts.get("failure", 0))
 
 
