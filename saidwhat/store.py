@@ -513,7 +513,15 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
 
     def store(article: Article, outlet: str | None) -> None:
         nonlocal since_rebuild
-        if writer.add(article, outlet):
+        try:
+            added = writer.add(article, outlet)
+        except sqlite3.OperationalError:
+            raise  # the database itself is unusable (locked, disk full): stop
+        except Exception as exc:  # noqa: BLE001 - one malformed record must not stop the run
+            fail(Failure(article.origin or article.id,
+                         f"cannot store: {type(exc).__name__}: {exc}"))
+            return
+        if added:
             c.indexed += 1
             since_rebuild += 1
         else:

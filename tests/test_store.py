@@ -330,3 +330,15 @@ def test_upgrade_adds_group_article_counts(tmp_path):
     c = store.connect(path)
     assert rows(c, "SELECT size, articles FROM quote_groups") == [(2, 2)]
     c.close()
+
+
+def test_malformed_saved_record_is_a_failure_not_a_crash(conn, tmp_path):
+    good = quote_article("ok", "A quote that is long enough to track here", "Ann Lee")
+    bad = {"id": "bad", "text": "abc", "attributions": [
+        {"kind": "direct", "content": {"text": {"not": "text"}, "spans": [[0, 1]]}}]}
+    path = tmp_path / "saved.jsonl"
+    path.write_text(json.dumps(bad) + "\n" + json.dumps(good.to_dict()) + "\n")
+    counts = store.index_paths(conn, [str(path)])
+    assert (counts.seen, counts.indexed, counts.failed) == (2, 1, 1)
+    assert rows(conn, "SELECT id FROM articles") == [("ok",)]
+    assert "cannot store" in rows(conn, "SELECT error FROM failures")[0][0]
