@@ -34,7 +34,7 @@ def process(
     total: int | None = None,
 ) -> Iterator[Item]:
     """Annotate a stream of articles in input order; failures pass through."""
-    n = workers if workers is not None else (os.cpu_count() or 1)
+    n = workers if workers is not None else available_cpus()
     results = _in_process(items, model) if n <= 1 else _pooled(items, model, n)
     if progress and sys.stderr.isatty():
         from saidwhat.progress import track
@@ -43,6 +43,14 @@ def process(
             total = len(items)  # type: ignore[arg-type]
         return track(results, total=total)
     return results
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask), else the CPU count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def annotate_batch(nlp: Language, batch: list[Item]) -> list[Item]:
