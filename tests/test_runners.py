@@ -135,3 +135,11 @@ def test_worker_that_dies_fails_its_batch_only(monkeypatch: pytest.MonkeyPatch) 
     died = [x for x in out if isinstance(x, Failure) and "died" in x.error]
     assert "a17" in {x.origin for x in died} and len(died) <= runners.BATCH_ARTICLES
     assert sum(isinstance(x, Article) for x in out) >= len(items) - 1 - runners.BATCH_ARTICLES
+
+
+def test_progress_passes_items_through_unchanged() -> None:
+    from saidwhat.progress import track
+
+    items = articles(5)
+    assert list(track(iter(items), total=len(items))) == items
+    assert list(track(iter(items))) == items
