@@ -490,8 +490,7 @@ class ArticleIndex:
         for tok in self.doc:
             if (tok.tag_ in ("NNS", "NNPS") and not self.in_quote[tok.i]
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
-                    and tok.i not in self.mention_entity
-                    and (is_group_noun(tok.lemma_.lower()) or tok.dep_ in ("nsubj", "nsubjpass"))):
+                    and tok.i not in self.mention_entity and is_group_noun(tok.lemma_.lower())):
                 name, named = group_name(self.doc[_np_start(tok) : tok.i + 1])
                 ent = self.group_entity(name, "GROUP")
                 self.entities[ent].roles.add("named" if named else "anonymous")
@@ -674,13 +673,13 @@ def pronoun_ok(pronoun: str, ent: Entity) -> bool:
     return False
 
 
-def resolve_pronoun(index: ArticleIndex, tok: Token) -> int | None:
+def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = None) -> int | None:
     """The antecedent entity of a third-person pronoun, by salience among compatible ones."""
     pronoun = tok.lower_
     scores: dict[int, float] = {}
     for e in index.before(tok.i):
         ent = index.entities[e.entity]
-        if not pronoun_ok(pronoun, ent):
+        if not pronoun_ok(pronoun, ent) or exclude and e.entity in exclude:
             continue
         if pronoun in PLURAL_PRONOUNS and ent.type == "ORG":
             bonus = -2
@@ -864,7 +863,7 @@ def named_entity_in(index: ArticleIndex, span: Span) -> tuple[int, NameMention] 
 def resolve_name(index: ArticleIndex, span: Span) -> Speaker | None:
     """A source naming someone: its entity, "name" for the full form, else "alias"; names
     joined by "and" ("Mr. Grassley and Mr. Leahy") make one GROUP named after all of them."""
-    together = coordinated_entities(index, span)
+    together, _ = coordinated_entities(index, span)
     if len(together) > 1:
         name = " and ".join(index.entities[e].name for e in together)
         return speaker_of(index, index.group_entity(name, "GROUP"), "name")
@@ -881,22 +880,32 @@ def resolve_name(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, ent_id, "name" if full else "alias")
 
 
-def coordinated_entities(index: ArticleIndex, span: Span) -> list[int]:
-    """Distinct entities of the names coordinated at the root of a span ("A and B")."""
+def coordinated_entities(index: ArticleIndex, span: Span) -> tuple[list[int], bool]:
+    """Distinct entities of the names and pronouns coordinated at the root of a span ("A and B",
+    "he and Biden"), and whether a pronoun had to be resolved; ([], False) if any is neither."""
     root = span.root
     if not any(c.dep_ == "conj" for c in root.children):
-        return []
-    heads = [root] + [t for t in root.subtree if t.dep_ == "conj" and t.i < span.end]
-    out: list[int] = []
-    starts = index.mention_starts
+        return [], False
+    heads = [root] + [t for t in root.subtree
+                      if t.dep_ == "conj" and span.start <= t.i < span.end]
+    slots: list[int | Token] = []  # entity ids, or pronouns still to resolve, in text order
     for h in heads:
-        j = bisect_right(starts, h.i) - 1
-        if j < 0 or not index.mentions[j].start <= h.i < index.mentions[j].end:
-            return []
-        ent = index.mention_entity[index.mentions[j].start]
-        if ent not in out:
-            out.append(ent)
-    return out
+        if h.tag_ == "PRP" and h.lower_ in THIRD_PERSON and not index.in_quote[h.i]:
+            slots.append(h)
+            continue
+        found = [m for m in _mentions_near(index, h.i) if m.start <= h.i < m.end]
+        if not found:
+            return [], False
+        slots.append(index.mention_entity[found[0].start])
+    named = {x for x in slots if isinstance(x, int)}
+    pronouns = [x for x in slots if not isinstance(x, int)]
+    out: list[int] = []
+    for x in slots:
+        ent = x if isinstance(x, int) else resolve_pronoun(index, x, exclude=named)
+        if ent is None:
+            return [], False
+        out.append(ent)
+    return list(dict.fromkeys(out)), bool(pronouns)
 
 
 def resolve_unlisted_name(index: ArticleIndex, span: Span) -> Speaker | None:
@@ -972,7 +981,12 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     """Resolve one source mention; also return the entity it was tied to (or None)."""
     root = span.root
     low = root.lower_
-    if root.tag_ in ("PRP", "PRP$") or low in THIRD_PERSON | FIRST_PERSON:
+    together, by_pronoun = coordinated_entities(index, span)
+    if len(together) > 1 and by_pronoun:  # "he and Biden"
+        name = " and ".join(index.entities[e].name for e in together)
+        ent_id = index.group_entity(name, "GROUP")
+        return speaker_of(index, ent_id, "pronoun"), ent_id
+    if root.tag_ in ("PRP", "PRP$") or root.pos_ == "PRON" and low in THIRD_PERSON | FIRST_PERSON:
         if low not in THIRD_PERSON or index.in_quote[root.i]:
             return unresolved(span), None
         ent_id = resolve_pronoun(index, root)
@@ -982,12 +996,13 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
         noun = root.head.head
         return resolve_one(index, index.doc[noun.i : noun.i + 1])
-    common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS
+    title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS)
+    common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS or title_cased_role
     in_name = any(m.start <= root.i < m.end for m in _mentions_near(index, root.i))
     speaker = None
     if not common or in_name:
         speaker = resolve_name(index, span) if root.pos_ == "PROPN" or root.ent_type_ else None
-    if speaker is None and root.pos_ == "PROPN":
+    if speaker is None and root.pos_ == "PROPN" and not title_cased_role:
         speaker = resolve_unlisted_name(index, span)
     if speaker is None and any(t.ent_type_ == "PERSON" for t in span) and not common:
         speaker = resolve_name(index, span)

@@ -412,3 +412,21 @@ def test_report_then_it(nlp: Language) -> None:
     out = resolve(nlp, text, "The report", "It")
     assert [(s.name, s.resolved_by) for s in out if s] == [("report", "none"),
                                                            ("report", "pronoun")]
+
+
+def test_pronoun_coordinated_with_a_name(nlp: Language) -> None:
+    text = "Putin met Biden in Geneva. Later, Putin said he and Biden had agreed to talk again."
+    out = resolve(nlp, text, "he and Biden")
+    assert out[0] == Speaker("Putin and Biden", "putin-and-biden", "GROUP", "pronoun")
+
+
+def test_us_is_a_country_not_a_pronoun(nlp: Language) -> None:
+    text = "Russia and the US met in Geneva. For example, the US asked that Putin arrive first."
+    out = resolve(nlp, text, ("the US", 1))
+    assert out[0] is not None and (out[0].name, out[0].type) == ("US", "GPE")
+
+
+def test_title_cased_role_in_headline_is_a_description(nlp: Language) -> None:
+    text = "The Russian Leader Relishing The Spotlight\n\nPutin arrived first."
+    out = resolve(nlp, text, "The Russian Leader")
+    assert out[0] is not None and out[0].resolved_by == "none" and out[0].name != "Leader"

@@ -149,7 +149,11 @@ GROUP_WORDS = _words(
     insider insiders ally allies opponent opponents democrat democrats republican republicans
     conservative conservatives liberal liberals economist economists scientist scientists
     researcher researchers doctor doctors lawyer lawyers prosecutors prosecutor study studies
-    report reports poll polls survey surveys data
+    report reports poll polls survey surveys data proponent proponents advocate advocates
+    opponent backer backers donor donors delegate delegates demonstrator demonstrators crew
+    editor editors contestant contestants fan fans parent parents student students teacher
+    teachers family families citizen citizens american americans immigrant immigrants
+    veteran veterans official group groups organizer organizers attendee attendees
     """
 )
 
