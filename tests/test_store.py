@@ -252,7 +252,11 @@ def test_end_to_end_index_and_rerun(tmp_path):
     counts = table_counts(db)
     assert counts["articles"] == 3 and counts["failures"] == 0
     conn = sqlite3.connect(db)
-    assert count(conn, "attributions") == count(conn, "attribution_fts")
+    assert count(conn, "attributions") == count(conn, "attribution_fts") >= 3
+    names = {r[0] for r in rows(conn, "SELECT name FROM speakers")}
+    assert {"Joe Biden", "Vladimir Putin", "Angela Merkel"} <= names
+    # the same quotes, said in all three articles, form groups reported by three articles
+    assert rows(conn, "SELECT count(*) FROM quote_groups WHERE articles = 3")[0][0] >= 1
     orphans = conn.execute("SELECT count(*) FROM attributions t LEFT JOIN articles a"
                            " ON a.id = t.article_id WHERE a.id IS NULL").fetchone()[0]
     assert orphans == 0
