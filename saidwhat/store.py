@@ -4,7 +4,8 @@ Built incrementally and safe to interrupt: an article is identified by the hash 
 text, checked before any NLP runs, and each article is written in its own transaction with its
 attributions and quote-group assignments. Corpus speakers (cross-article identity, see
 `saidwhat.corpus`) are recomputed from the per-article speakers after each run and every
-`REBUILD_EVERY` articles; a run killed before that leaves a flag the next run picks up.
+`REBUILD_EVERY` articles (or a quarter of the index); a run killed before that leaves a flag
+the next run picks up.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from saidwhat import corpus, provenance
 from saidwhat.records import Article, Attribution, Failure
 
 SCHEMA_VERSION = 1
-REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run
+REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (or a quarter of
+# the index, when larger: a rebuild reads every article's speakers)
 BATCH_SECONDS = 0.5  # an index run commits at least this often
 OUTLET_KEYS = ("outlet", "source_domain", "site_name", "sitename", "site", "publisher", "source")
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
@@ -350,6 +352,11 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
     return len(speakers)
 
 
+def _article_count(conn: sqlite3.Connection) -> int:
+    """How many articles the index holds."""
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
 def speakers_dirty(conn: sqlite3.Connection) -> bool:
     """Whether articles were added since corpus speakers were last rebuilt."""
     row = conn.execute("SELECT value FROM meta WHERE key = 'speakers_dirty'").fetchone()
@@ -502,6 +509,7 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
     raw = [p for p in files if p not in set(saved)]
     c = _Counter()
     since_rebuild = 0
+    rebuild_every = max(REBUILD_EVERY, _article_count(conn) // 4)
     pending: set[str] = set()
     writer = Writer(conn)
 
@@ -512,7 +520,7 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
             on_failure(f)
 
     def store(article: Article, outlet: str | None) -> None:
-        nonlocal since_rebuild
+        nonlocal since_rebuild, rebuild_every
         try:
             added = writer.add(article, outlet)
         except sqlite3.OperationalError:
@@ -526,10 +534,11 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
             since_rebuild += 1
         else:
             c.skipped += 1
-        if since_rebuild >= REBUILD_EVERY:
+        if since_rebuild >= rebuild_every:
             writer.commit()
             rebuild_speakers(conn)
             since_rebuild = 0
+            rebuild_every = max(REBUILD_EVERY, _article_count(conn) // 4)
 
     def unseen(items: Iterable[Article | Failure]) -> Iterator[Article]:
         for item in items:
