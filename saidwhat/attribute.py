@@ -43,6 +43,7 @@ class Draft:
     type: str
     confidence: float
     floating: bool = False
+    how: str = "quote"  # how the content was found: quote ccomp xcomp following object parenthetical
 
 
 def token_in_quote(doc: Doc, quotes: list[Quote]) -> list[bool]:
@@ -172,28 +173,29 @@ def _in_trailing_clause(tok: Token, head: Token) -> bool:
     return tok.dep_ in TRAILING_DEPS
 
 
-def clause_content(doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int]) -> Pieces:
-    """Content from the parse: the cue's clausal complement, or its intended action or object."""
+def clause_content(
+    doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int]
+) -> tuple[Pieces, str]:
+    """Content from the parse, and how it was found: complement clause, intention, or object."""
     head = doc[cue.head]
     lemma = head.lemma_.lower()
     exclude = set(cue.tokens) | _sibling_cue_tokens(doc, head, cue_heads)
     if source is not None:
         exclude |= {t.i for t in source}
-    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    comps, how = [c for c in head.children if c.dep_ in CONTENT_DEPS], "ccomp"
     if not comps and lemma in INTENT_LEMMAS:
-        comps = [c for c in head.children if c.dep_ in INTENT_DEPS]
+        comps, how = [c for c in head.children if c.dep_ in INTENT_DEPS], "xcomp"
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
         clause = _following_clause(head)
-        comps = [clause] if clause is not None else []
+        comps, how = ([clause] if clause is not None else []), "following"
     if comps:
-        toks = [t for c in comps for t in c.subtree if t.i not in exclude]
-        return tokens_to_pieces(toks)
+        return tokens_to_pieces(t for c in comps for t in c.subtree if t.i not in exclude), how
     if source is not None and (OBJECT_ANY_LEMMA or lemma in OBJECT_CONTENT_LEMMAS):
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not _in_trailing_clause(t, head)]
         if right and not (len(right) == 1 and right[0].pos_ == "PRON"):
-            return tokens_to_pieces(right)
-    return ()
+            return tokens_to_pieces(right), "object"
+    return (), "none"
 
 
 def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
@@ -283,14 +285,16 @@ def _lead_in_ids(head: Token, source: Span | None, cue: Cue) -> set[int]:
 
 def content_for(
     doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote], cue_heads: frozenset[int]
-) -> tuple[Pieces, float]:
-    """The content pieces of a cue, and a confidence for the attribution."""
+) -> tuple[Pieces, str]:
+    """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
     attached = adjacent_quotes(doc, cue, source, quotes)
-    p = lexicon().get(doc[cue.head].lemma_.lower(), 0.5)
     if attached:
-        return tuple(q.inner for q in attached), 0.9
-    pieces = clause_content(doc, cue, source, cue_heads) or parenthetical_content(doc, cue, source)
-    return pieces, 0.5 + 0.4 * p
+        return tuple(q.inner for q in attached), "quote"
+    pieces, how = clause_content(doc, cue, source, cue_heads)
+    if pieces:
+        return pieces, how
+    pieces = parenthetical_content(doc, cue, source)
+    return pieces, "parenthetical" if pieces else "none"
 
 
 # ---------------------------------------------------------------- assembly
@@ -337,7 +341,7 @@ def floating_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[
         if "\n" not in between and not prev.floating:
             drafts[i] = replace(prev, content=prev.content + (q.inner,))
         else:
-            drafts.append(Draft(None, None, (q.inner,), prev.type, 0.7, floating=True))
+            drafts.append(Draft(None, None, (q.inner,), prev.type, 1.0, floating=True, how="floating"))
         covered.append(q.inner)
     return drafts
 
@@ -366,17 +370,33 @@ def drafts_for(doc: Doc) -> list[Draft]:
         source = source_for(doc, cue)
         if source is None and cue.type == "thought":
             continue
-        pieces, conf = content_for(doc, cue, source, quotes, cue_heads)
+        pieces, how = content_for(doc, cue, source, quotes, cue_heads)
         pieces = trim_pieces(doc.text, pieces)
         if not pieces:
             continue
         if source is not None and any(s <= source.start_char < e for s, e in pieces):
             source = None if source.start_char >= pieces[0][0] else source
-        drafts.append(Draft(cue, source, pieces, cue.type, conf))
+        drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
     drafts = _dedupe(drafts)
     drafts = floating_quotes(doc, quotes, drafts)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
+
+
+def scored_drafts(doc: Doc) -> list[Draft]:
+    """Drafts with a learned confidence, those below the trained threshold dropped."""
+    from saidwhat.scorer import load_scorer
+
+    drafts = drafts_for(doc)
+    scorer = load_scorer()
+    if scorer is None:
+        return drafts
+    kept = []
+    for d in drafts:
+        conf = scorer.confidence(doc, d, drafts)
+        if conf >= scorer.threshold:
+            kept.append(replace(d, confidence=conf))
+    return kept
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -397,7 +417,7 @@ def attribute_doc(doc: Doc) -> Iterator[Attribution]:
     """Every attribution in the doc with its resolved speaker, offsets relative to doc.text."""
     from saidwhat.speakers import resolve_sources
 
-    drafts = drafts_for(doc)
+    drafts = scored_drafts(doc)
     quotes = find_quotes(doc.text)
     speakers = resolve_sources(doc, [d.source for d in drafts])
     previous: Speaker | None = None
