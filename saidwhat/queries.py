@@ -483,9 +483,13 @@ def _emit(results: Sequence[Any], fmt: str, columns: Sequence[tuple[str, str]]) 
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for _, header in columns:
-        table.add_column(header, overflow="fold")
+    wide = any(k == "content" for k, _ in columns)  # quotes: the content column gets the room
+    table = Table(show_lines=False, expand=wide)
+    columns = [(k, h) for k, h in columns  # columns empty in every row are left out
+               if k == "content" or any(getattr(r, k) not in (None, (), "") for r in results)]
+    for key, header in columns:
+        table.add_column(header, overflow="fold",
+                         ratio=(4 if key == "content" else 1) if wide else None)
     for r in results:
         cells = []
         for key, _ in columns:
