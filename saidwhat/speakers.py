@@ -686,7 +686,7 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
         else:
             bonus = 0
         d = index.sent_of[tok.i] - e.sent
-        if d == 0 and _same_clause_object(tok, index.doc[e.token]):
+        if d == 0 and _bound_in_clause(tok, index.doc[e.token]):
             continue
         score = DISTANCE_POINTS[d] + e.bonus + bonus
         if ent.gender is not None and pronoun in MALE_PRONOUNS | FEMALE_PRONOUNS:
@@ -718,9 +718,21 @@ def cataphora(index: ArticleIndex, tok: Token) -> int | None:
     return None
 
 
-def _same_clause_object(pronoun: Token, cand: Token) -> bool:
-    """A candidate that is an object of the pronoun's own verb cannot be its antecedent."""
-    return cand.head == pronoun.head and cand.dep_ in ("dobj", "iobj", "attr")
+def _bound_in_clause(pronoun: Token, cand: Token) -> bool:
+    """A non-subject inside the pronoun's own clause cannot be its antecedent: the object of its
+    verb, or a name in a phrase fronted to it ("Campaigning against Romney, he …")."""
+    if cand.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    verb = pronoun.head
+    anc = cand
+    for _ in range(12):
+        if anc.head.i == verb.i:
+            return anc.i != pronoun.i and anc.dep_ in (
+                "dobj", "iobj", "attr", "advcl", "prep", "npadvmod", "dative")
+        if anc.head.i == anc.i:
+            return False
+        anc = anc.head
+    return False
 
 
 def description_words(span: Span) -> tuple[str, set[str]]:
@@ -1014,6 +1026,12 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     return speaker, ent_id
 
 
+def _is_role_subject(tok: Token) -> bool:
+    """A definite singular person description as subject ("the president appeared cowed")."""
+    return (tok.tag_ == "NN" and is_person_noun(tok.lemma_.lower())
+            and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children))
+
+
 def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | None]:
     """The speaker of each source mention of an article's attributions (None stays None)."""
     if not any(s is not None for s in sources):
@@ -1021,14 +1039,18 @@ def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | 
     index = ArticleIndex(doc)
     order = sorted((s.start, n) for n, s in enumerate(sources) if s is not None)
     source_at = {start for start, _ in order}
-    chain = [tok.i for tok in doc if tok.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS
-             and tok.dep_ in ("nsubj", "nsubjpass") and not index.in_quote[tok.i]
-             and tok.i not in source_at]
+    chain = [tok.i for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
+             and not index.in_quote[tok.i] and tok.i not in source_at
+             and (tok.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS or _is_role_subject(tok))]
     out: list[Speaker | None] = [None] * len(sources)
     items = sorted([(start, 1, n) for start, n in order] + [(i, 0, -1) for i in chain])
     for start, is_source, n in items:
-        if not is_source:  # a non-source subject pronoun: resolve it to keep salience current
-            ent_id = resolve_pronoun(index, doc[start])
+        if not is_source:  # a non-source subject: resolve it to keep salience current
+            tok = doc[start]
+            if tok.pos_ == "NOUN":
+                ent_id = resolve_description(index, doc[_np_start(tok) : tok.i + 1])
+            else:
+                ent_id = resolve_pronoun(index, tok)
             if ent_id is not None:
                 index.add_event(ent_id, start, subject_bonus(doc[start]))
             continue

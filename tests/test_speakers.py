@@ -430,3 +430,11 @@ def test_title_cased_role_in_headline_is_a_description(nlp: Language) -> None:
     text = "The Russian Leader Relishing The Spotlight\n\nPutin arrived first."
     out = resolve(nlp, text, "The Russian Leader")
     assert out[0] is not None and out[0].resolved_by == "none" and out[0].name != "Leader"
+
+
+def test_name_in_fronted_phrase_is_not_the_antecedent(nlp: Language) -> None:
+    text = (
+        "Barack Obama lost the climate vote in 2010. In defeat, the president appeared cowed. "
+        "Campaigning against Mitt Romney in 2012, he barely mentioned climate change."
+    )
+    assert names(resolve(nlp, text, "he")) == ["Barack Obama"]
