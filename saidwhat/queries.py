@@ -1,8 +1,15 @@
 """Read-only queries over the index, shared by the CLI and the web UI.
 
 Every function takes a connection from `open_readonly(path)` and returns frozen dataclasses;
-`to_dict(result)` (or `dataclasses.asdict`) makes any of them JSON-ready. Lists take `limit`
-and `offset` for paging; `counts(conn)` gives the totals.
+`to_dict(result)` makes any of them (or a list of them) JSON-ready. Lists take `limit` and
+`offset` for paging; `counts(conn)`, `search_count` and `SpeakerSummary.quote_count` give totals.
+
+- speakers: `top_speakers`, `speaker`, `find_speakers` (name or alias), `speaker_quotes`
+- quotes: `recent_quotes`, `search` (FTS5, bm25-ranked, `Quote.highlight` pieces), `quotes_by_ids`
+- articles: `article` (text, body, attributions with spans and corpus speaker ids),
+  `recent_articles`, `failures`
+- provenance: `quote_groups` (most widely reported first), `quote_group` (earliest report,
+  outlets, each variant with its word diff against the earliest)
 
     conn = open_readonly("saidwhat.db")
     for s in top_speakers(conn, limit=10):
