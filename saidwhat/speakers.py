@@ -306,6 +306,8 @@ def plausible_name(toks: Sequence[Token], label: str) -> bool:
     """Reject NER noise from title-cased headlines ("Relishing The", "Obama Administration To
     Expand Program")."""
     if label != "PERSON":
+        if len(toks) == 1 and (toks[0].lower_ in ORG_WORDS or toks[0].tag_ == "JJ"):
+            return False  # "Bank executives", "the Federal mine"
         return not any(t.tag_.startswith("VB") or t.lower_ == "to" for t in toks)
     if toks[-1].tag_ in ("NNS", "NNPS") and toks[-1].text.lower().endswith("s"):
         return False
@@ -418,6 +420,7 @@ class ArticleIndex:
         self._by_name_size = -1
         self._cluster()
         self._plural_groups()
+        self._coordinated_people()
         self._pronoun_genders()
         self.events.sort(key=lambda e: e.token)
         self.event_pos = [e.token for e in self.events]
@@ -495,6 +498,25 @@ class ArticleIndex:
                 ent = self.group_entity(name, "GROUP")
                 self.entities[ent].roles.add("named" if named else "anonymous")
                 self._occur(ent, tok.i)
+
+    def _coordinated_people(self) -> None:
+        """Coordinated people ("Obama and Clinton withdrew …") as a GROUP that "they" can take."""
+        for m in self.mentions:
+            if m.label != "PERSON":
+                continue
+            root = max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
+                       range(m.start, m.end))
+            conj = [c for i in range(m.start, m.end) for c in self.doc[i].children
+                    if c.dep_ == "conj" and not m.start <= c.i < m.end]
+            ents = [self.mention_entity[m.start]]
+            for c in conj:
+                for other in _mentions_near(self, c.i):
+                    if other.start <= c.i < other.end and other.label == "PERSON":
+                        ents.append(self.mention_entity[other.start])
+            ents = list(dict.fromkeys(ents))
+            if len(ents) > 1:
+                name = " and ".join(self.entities[e].name for e in ents)
+                self._occur(self.group_entity(name, "GROUP"), root)
 
     def group_entity(self, name: str, type_: str) -> int:
         """The entity of a group or description name, created on first use."""

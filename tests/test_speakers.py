@@ -438,3 +438,21 @@ def test_name_in_fronted_phrase_is_not_the_antecedent(nlp: Language) -> None:
         "Campaigning against Mitt Romney in 2012, he barely mentioned climate change."
     )
     assert names(resolve(nlp, text, "he")) == ["Barack Obama"]
+
+
+def test_they_after_coordinated_people(nlp: Language) -> None:
+    text = (
+        "Barack Obama and Hillary Clinton withdrew the troops in 2011. "
+        "They can't blame this on President Bush, critics said."
+    )
+    out = resolve(nlp, text, "They")
+    assert out[0] is not None and out[0].name == "Barack Obama and Hillary Clinton"
+
+
+def test_common_words_tagged_as_organisations_are_not_names(nlp: Language) -> None:
+    text = (
+        "Wells Fargo fired 5,300 employees. Bank executives were not punished. "
+        "The bank said it had changed its sales practices."
+    )
+    out = resolve(nlp, text, "The bank")
+    assert out[0] is not None and out[0].name == "Wells Fargo"
