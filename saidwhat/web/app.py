@@ -1,0 +1,325 @@
+"""The web UI: plain URLs over the read-only index, each page also served as JSON at `<path>.json`.
+
+    saidwhat serve --db saidwhat.db      # http://127.0.0.1:8001/
+
+Pages: `/` (top speakers, recent quotes), `/speakers`, `/speakers/{id}`, `/quotes`,
+`/search?q=`, `/articles`, `/articles/{id}`, `/quotes/groups`, `/quotes/groups/{id}`,
+`/failures`. Listings take `?page=N` (and `?size=N`); JSON listings carry `next`/`prev` URLs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote as urlquote
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException
+
+from saidwhat import queries
+from saidwhat.web import render
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of a listing is: its number, size, and links to its neighbours."""
+
+    page: int
+    size: int
+    offset: int
+    next: str | None
+    prev: str | None
+    total: int | None = None
+
+
+def _environment() -> Environment:
+    """Jinja2 with autoescaping on for every template."""
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters["highlight"] = render.highlight_html
+    env.globals.update(colour=render.speaker_colour, speaker_url=speaker_url,
+                       article_url=article_url, group_url=group_url)
+    return env
+
+
+def speaker_url(speaker_id: str | None) -> str | None:
+    """The page of a corpus speaker."""
+    return f"/speakers/{urlquote(speaker_id, safe='')}" if speaker_id else None
+
+
+def article_url(article_id: str, quote_id: int | None = None) -> str:
+    """The page of an article, optionally at one attribution."""
+    return f"/articles/{urlquote(article_id, safe='')}" + (f"#q{quote_id}" if quote_id else "")
+
+
+def group_url(group_id: int) -> str:
+    """The provenance page of a quote group."""
+    return f"/quotes/groups/{group_id}"
+
+
+def _json_url(request: Request) -> str:
+    """This page's JSON twin: the same path with `.json` (`/.json` for home), the same query."""
+    path = request.url.path.rstrip("/") or "/"
+    query = request.url.query
+    return f"{path}.json" + (f"?{query}" if query else "")
+
+
+def _is_json(request: Request) -> bool:
+    """Whether the JSON twin was asked for."""
+    return request.url.path.endswith(".json")
+
+
+def _strip_json(value: str) -> str:
+    """A path parameter without the `.json` suffix."""
+    return value[:-5] if value.endswith(".json") else value
+
+
+def _connection(request: Request) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to the index for one request."""
+    conn = queries.open_readonly(request.app.state.db_path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _paginate(request: Request, fetch: Callable[[int, int], list[T]], page: int, size: int,
+              total: int | None = None) -> tuple[list[T], Pager]:
+    """One page of a listing (fetching one row more to know if there is a next page)."""
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    page = max(1, page)
+    offset = (page - 1) * size
+    rows = fetch(size + 1, offset)
+
+    def link(n: int) -> str:
+        params = dict(request.query_params)
+        params["page"] = str(n)
+        if n == 1:
+            params.pop("page")
+        qs = urlencode(params)
+        return request.url.path + (f"?{qs}" if qs else "")
+
+    nxt = link(page + 1) if len(rows) > size else None
+    prev = link(page - 1) if page > 1 else None
+    return rows[:size], Pager(page, size, offset, nxt, prev, total)
+
+
+class Pages:
+    """Renders a page as HTML, or as JSON for its `.json` twin."""
+
+    def __init__(self) -> None:
+        self.env = _environment()
+
+    def respond(self, request: Request, template: str, title: str, data: dict[str, Any],
+                status: int = 200) -> Response:
+        """The page: JSON of `data` for a `.json` path, else the template over `data`."""
+        if _is_json(request):
+            payload = {k: queries.to_dict(v) for k, v in data.items()}
+            pager = data.get("pager")
+            if isinstance(pager, Pager):
+                payload["next"] = _absolute_json(request, pager.next)
+                payload["prev"] = _absolute_json(request, pager.prev)
+            return JSONResponse(payload, status_code=status)
+        html = self.env.get_template(template).render(
+            title=title, json_url=_json_url(request), request=request, **data)
+        return HTMLResponse(html, status_code=status)
+
+
+def _absolute_json(request: Request, link: str | None) -> str | None:
+    """A pager link (already pointing at the JSON path) as an absolute URL."""
+    if link is None:
+        return None
+    return str(request.base_url).rstrip("/") + link
+
+
+def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
+    """The web app over an existing index, opened read-only (FileNotFoundError/ValueError if
+    it is missing or not an index)."""
+    path = Path(db_path)
+    queries.open_readonly(path).close()
+    app = FastAPI(title="saidwhat", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.db_path = path
+    pages = Pages()
+    app.state.pages = pages
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    Conn = Depends(_connection)  # noqa: N806 - a FastAPI dependency marker
+
+    @app.exception_handler(HTTPException)
+    def http_error(request: Request, exc: HTTPException) -> Response:
+        """Friendly 404s (and other HTTP errors), as a page or as JSON."""
+        message = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else (
+            f"Nothing at {request.url.path}")
+        return pages.respond(request, "error.html", f"{exc.status_code}",
+                             {"status": exc.status_code, "error": message}, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        """Bad query parameters as a 400 page naming the parameter."""
+        names = ", ".join(str(e["loc"][-1]) for e in exc.errors())
+        return pages.respond(request, "error.html", "400",
+                             {"status": 400, "error": f"Bad value for: {names}"}, 400)
+
+    @app.get("/")
+    @app.get("/.json")
+    @app.get("/index.json")
+    def home(request: Request, conn: sqlite3.Connection = Conn) -> Response:
+        """Totals, top speakers, recent quotes, the most widely reported quotes, recent articles."""
+        data = {"counts": queries.counts(conn),
+                "top_speakers": queries.top_speakers(conn, limit=12),
+                "recent_quotes": queries.recent_quotes(conn, limit=12),
+                "quote_groups": queries.quote_groups(conn, limit=5),
+                "recent_articles": queries.recent_articles(conn, limit=8)}
+        return pages.respond(request, "home.html", "saidwhat", data)
+
+    @app.get("/speakers")
+    @app.get("/speakers.json")
+    def speakers(request: Request, page: int = 1, size: int = PAGE_SIZE,
+                 type: str | None = None, conn: sqlite3.Connection = Conn) -> Response:
+        """Every speaker, most quoted first."""
+        rows, pager = _paginate(
+            request, lambda n, o: queries.top_speakers(conn, limit=n, offset=o, type=type),
+            page, size, queries.counts(conn).speakers if not type else None)
+        return pages.respond(request, "speakers.html", "Speakers",
+                             {"speakers": rows, "type": type, "pager": pager})
+
+    @app.get("/speakers/{speaker_id:path}")
+    def speaker(request: Request, speaker_id: str, page: int = 1, size: int = PAGE_SIZE,
+                conn: sqlite3.Connection = Conn) -> Response:
+        """A speaker: who, how often, where, and every attribution newest first."""
+        sid = _strip_json(speaker_id)
+        found = queries.speaker(conn, sid)
+        if found is None:
+            raise HTTPException(404, f"No speaker with id {sid!r}")
+        rows, pager = _paginate(
+            request, lambda n, o: queries.speaker_quotes(conn, sid, limit=n, offset=o),
+            page, size, found.quote_count)
+        groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if pager.page == 1 else []
+        return pages.respond(request, "speaker.html", found.name,
+                             {"speaker": found, "quotes": rows, "quote_groups": groups,
+                              "pager": pager})
+
+    @app.get("/quotes")
+    @app.get("/quotes.json")
+    def quotes(request: Request, page: int = 1, size: int = PAGE_SIZE,
+               conn: sqlite3.Connection = Conn) -> Response:
+        """Every attribution, newest article first."""
+        rows, pager = _paginate(
+            request, lambda n, o: queries.recent_quotes(conn, limit=n, offset=o), page, size,
+            queries.counts(conn).attributions)
+        return pages.respond(request, "quotes.html", "Quotes", {"quotes": rows, "pager": pager})
+
+    @app.get("/search")
+    @app.get("/search.json")
+    def search(request: Request, q: str = "", page: int = 1, size: int = PAGE_SIZE,
+               conn: sqlite3.Connection = Conn) -> Response:
+        """Full-text search over attributions, best match first, matches highlighted."""
+        text = q.strip()
+        total = queries.search_count(conn, text) if text else 0
+        rows, pager = _paginate(
+            request, lambda n, o: queries.search(conn, text, limit=n, offset=o) if text else [],
+            page, size, total)
+        title = f"Search: {text}" if text else "Search"
+        return pages.respond(request, "search.html", title,
+                             {"q": text, "quotes": rows, "pager": pager})
+
+    @app.get("/articles")
+    @app.get("/articles.json")
+    def articles(request: Request, page: int = 1, size: int = PAGE_SIZE,
+                 conn: sqlite3.Connection = Conn) -> Response:
+        """Every article, newest first."""
+        rows, pager = _paginate(
+            request, lambda n, o: queries.recent_articles(conn, limit=n, offset=o), page, size,
+            queries.counts(conn).articles)
+        return pages.respond(request, "articles.html", "Articles",
+                             {"articles": rows, "pager": pager})
+
+    @app.get("/articles/{article_id:path}")
+    def article(request: Request, article_id: str,
+                conn: sqlite3.Connection = Conn) -> Response:
+        """An article's text with every attribution highlighted, and the list of them."""
+        aid = _strip_json(article_id)
+        view = queries.article(conn, aid)
+        if view is None:
+            raise HTTPException(404, f"No article with id {aid!r}")
+        data: dict[str, Any] = {"article": view, "legend": render.legend(view.attributions)}
+        if not _is_json(request):
+            data["text_html"] = render.article_html(view)
+        return pages.respond(request, "article.html", view.title or view.id, data)
+
+    @app.get("/quotes/groups")
+    @app.get("/quotes/groups.json")
+    def groups(request: Request, page: int = 1, size: int = PAGE_SIZE,
+               conn: sqlite3.Connection = Conn) -> Response:
+        """Quotes reported by two or more articles, most widely reported first."""
+        rows, pager = _paginate(
+            request, lambda n, o: queries.quote_groups(conn, limit=n, offset=o), page, size,
+            queries.counts(conn).quote_groups)
+        return pages.respond(request, "groups.html", "Quotes across outlets",
+                             {"groups": rows, "pager": pager})
+
+    @app.get("/quotes/groups/{group_id:int}")
+    @app.get("/quotes/groups/{group_id:int}.json")
+    def group(request: Request, group_id: int, conn: sqlite3.Connection = Conn) -> Response:
+        """A quote's provenance: earliest report, every outlet, each variant's word diff."""
+        found = queries.quote_group(conn, group_id)
+        if found is None:
+            raise HTTPException(404, f"No quote group {group_id}")
+        return pages.respond(request, "group.html", f"Quote group {group_id}", {"group": found})
+
+    @app.get("/failures")
+    @app.get("/failures.json")
+    def failures(request: Request, page: int = 1, size: int = PAGE_SIZE,
+                 conn: sqlite3.Connection = Conn) -> Response:
+        """Inputs that could not be indexed."""
+        rows, pager = _paginate(
+            request, lambda n, o: queries.failures(conn, limit=n, offset=o), page, size,
+            queries.counts(conn).failures)
+        return pages.respond(request, "failures.html", "Failures",
+                             {"failures": rows, "pager": pager})
+
+    return app
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    """`saidwhat serve`: serve the index at http://HOST:PORT/ until interrupted."""
+    try:
+        app = create_app(args.db)
+    except (FileNotFoundError, ValueError, sqlite3.Error) as exc:
+        print(f"saidwhat serve: error: {exc}", file=sys.stderr)
+        return 2
+    import uvicorn
+
+    host = "localhost" if args.host in ("127.0.0.1", "::1") else args.host
+    print(f"saidwhat: serving {args.db} at http://{host}:{args.port}/ (Ctrl+C to stop)",
+          file=sys.stderr)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    except SystemExit as exc:  # uvicorn exits when it cannot bind the port
+        if exc.code:
+            print(f"saidwhat serve: error: cannot listen on {args.host}:{args.port}",
+                  file=sys.stderr)
+            return 2
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `saidwhat serve` with these arguments (for `python -m saidwhat.web.app`)."""
+    from saidwhat.cli import main as cli_main
+
+    return cli_main(["serve", *(argv if argv is not None else sys.argv[1:])])
