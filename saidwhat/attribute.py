@@ -173,6 +173,22 @@ def _in_trailing_clause(tok: Token, head: Token) -> bool:
     return tok.dep_ in TRAILING_DEPS
 
 
+# Prepositional phrases on the cue verb that set the scene rather than carry content.
+SCENE_PREPS = frozenset("during in at after before since while with from amid despite following".split())
+
+
+def _in_aside(tok: Token, head: Token) -> bool:
+    """Whether a token sits in a scene-setting phrase of the cue or a comma-set relative clause."""
+    node = tok
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "relcl" and node.left_edge.i > 0 and node.doc[node.left_edge.i - 1].text in (",", "--", "—"):
+            return True
+        if node.head.i == head.i and node.dep_ == "prep" and node.lower_ in SCENE_PREPS:
+            return True
+        node = node.head
+    return False
+
+
 def clause_content(
     doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int]
 ) -> tuple[Pieces, str]:
@@ -192,7 +208,9 @@ def clause_content(
         return tokens_to_pieces(t for c in comps for t in c.subtree if t.i not in exclude), how
     if source is not None and (OBJECT_ANY_LEMMA or lemma in OBJECT_CONTENT_LEMMAS):
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
-                 and not _in_trailing_clause(t, head)]
+                 and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
+        while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
+            right = right[1:]
         if right and not (len(right) == 1 and right[0].pos_ == "PRON"):
             return tokens_to_pieces(right), "object"
     return (), "none"
@@ -245,7 +263,7 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     cue_end = doc[max(cue.tokens)].idx + len(doc[max(cue.tokens)].text)
     found: list[Quote] = []
     before = [q for q in quotes if q.end <= cue_start]
-    if before and _ends_open(doc, before[-1], cue_start) and _gap_ok(doc, before[-1].end, cue_start, allowed):
+    if before and _ends_open(doc, before[-1], cue_start, cue.head) and _gap_ok(doc, before[-1].end, cue_start, allowed):
         found.append(before[-1])
     after = [q for q in quotes if q.start >= cue_end]
     if after:
@@ -263,15 +281,18 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     return found
 
 
-def _ends_open(doc: Doc, q: Quote, cue_start: int) -> bool:
+def _ccomp_ids(head: Token) -> set[int]:
+    """Token ids of the cue's clausal complements."""
+    return {t.i for c in head.children if c.dep_ in CONTENT_DEPS for t in c.subtree}
+
+
+def _ends_open(doc: Doc, q: Quote, cue_start: int, cue_head: int) -> bool:
     """A quote can lead into its cue unless it closed its sentence ('… end.” He said' is two)."""
     last = doc.text[q.inner_start : q.inner_end].rstrip()[-1:]
-    if last == ".":
-        return False
-    if last in "!?":
-        nxt = doc.text[q.end : cue_start].strip()[:1]
-        return nxt == "" or nxt.islower()
-    return True
+    nxt = doc.text[q.end : cue_start].strip()[:1]
+    if nxt == "" or nxt.islower() or last not in ".!?":
+        return True
+    return last != "." and not _ccomp_ids(doc[cue_head])
 
 
 def _lead_in_ids(head: Token, source: Span | None, cue: Cue) -> set[int]:
