@@ -76,8 +76,6 @@ DISTANCE_POINTS = (15, 8, 6, 4, 2)
 WINDOW = len(DISTANCE_POINTS) - 1
 ROOT_SUBJECT, SUBJECT = 3, 1
 LAST_SPEAKER, EARLIER_SPEAKER = 5, 2
-_QUOTE_MARKS = re.compile(r"[“”«»\"]")
-_PARTY_AFTER = re.compile(r"\s*\(\s*([DRI])\s*[-–.,]")
 _ALL_NATIONAL = frozenset().union(*NATIONALITIES.values())
 
 
@@ -278,9 +276,9 @@ def descriptors(ent_tokens: Sequence[Token], doc: Doc) -> set[str]:
         head = root.head
         words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in head.lefts if not t.is_punct]
         words.append(head.lemma_ if head.pos_ == "NOUN" else head.text)
-    m = _PARTY_AFTER.match(doc.text, last.idx + len(last.text))
-    if m:
-        words.append({"D": "democratic", "R": "republican", "I": "independent"}[m.group(1)])
+    after = doc[last.i + 1 : last.i + 3]  # "(D-Calif.)": the party letter in parentheses
+    if len(after) == 2 and after[0].text == "(" and after[1].text in ("D", "R", "I"):
+        words.append({"D": "democratic", "R": "republican", "I": "independent"}[after[1].text])
     return role_words(words)
 
 
@@ -349,7 +347,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
             continue  # "Russian" as an adjective names no one
         roles = descriptors(list(ent), doc) | role_words([t.text for t in titles])
         gender = name_gender(_left_titles(doc, ent.start) + titles, toks, roles)
-        text = " ".join(doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)].split())
+        text = " ".join(doc[toks[0].i : toks[-1].i + 1].text.split())
         out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
         covered.update(range(ent.start, ent.end))
     for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
@@ -536,7 +534,8 @@ class ArticleIndex:
             if self.in_quote[tok.i] or low not in MALE_PRONOUNS | FEMALE_PRONOUNS:
                 continue
             s = self.sent_of[tok.i]
-            people = by_sent.get(s) or (by_sent.get(s - 1) if tok.i == tok.sent.start else None)
+            first = tok.i == 0 or self.sent_of[tok.i - 1] != s
+            people = by_sent.get(s) or (by_sent.get(s - 1) if first else None)
             if people and len(people) == 1:
                 ent = next(iter(people))
                 self.entities[ent].gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
@@ -663,8 +662,9 @@ def group_name(span: Span) -> tuple[str, bool]:
     if not toks:
         return span.text, False
     named = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS
-                or (t.text[:1].isupper() and not t.is_sent_start) for t in toks)
-    text = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+                or (t.text[:1].isupper() and t.i > 0 and t.nbor(-1).text not in ".!?\n")
+                for t in toks)
+    text = span.doc[toks[0].i : toks[-1].i + 1].text
     return text, named
 
 
@@ -955,7 +955,7 @@ def resolve_unlisted_name(index: ArticleIndex, span: Span) -> Speaker | None:
         ent_id = max(match, key=lambda n: index.entities[n].mentions)
         by = "name" if frozenset(key) == index.entities[ent_id].tokens else "alias"
         return speaker_of(index, ent_id, by)
-    text = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = span.doc[toks[0].i : toks[-1].i + 1].text
     type_ = "PERSON" if titles or looks_like_person(toks) else "OTHER"
     ent_id = index.group_entity(text, type_)
     return speaker_of(index, ent_id, "name")
