@@ -48,12 +48,19 @@ class Segment:
     in_body: bool
 
 
+# well separated hues (degrees) with the foreground lightness that keeps each readable on white
+PALETTE = ((4, 40), (28, 36), (46, 30), (88, 28), (140, 28), (172, 27), (196, 32), (218, 40),
+           (248, 45), (276, 40), (304, 36), (334, 40))
+
+
 def speaker_colour(speaker_id: str | None) -> Colour:
     """A stable colour for a speaker, from a hash of its id (grey when unresolved)."""
     if not speaker_id:
         return Colour(0, "hsl(0 0% 35%)", "hsl(0 0% 90%)", "hsl(0 0% 60%)")
-    hue = int.from_bytes(hashlib.blake2b(speaker_id.encode(), digest_size=4).digest(), "big") % 360
-    return Colour(hue, f"hsl({hue} 70% 32%)", f"hsl({hue} 85% 88%)", f"hsl({hue} 70% 50%)")
+    digest = int.from_bytes(hashlib.blake2b(speaker_id.encode(), digest_size=4).digest(), "big")
+    hue, light = PALETTE[digest % len(PALETTE)]
+    return Colour(hue, f"hsl({hue} 75% {light}%)", f"hsl({hue} 90% 89%)",
+                  f"hsl({hue} 70% {light + 18}%)")
 
 
 def highlight_html(pieces: Iterable[tuple[str, bool]]) -> Markup:

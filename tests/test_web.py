@@ -1,0 +1,409 @@
+"""The web UI: pages and their JSON twins, highlighting, escaping, paging, read-only access."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from saidwhat import store
+from saidwhat.cli import main
+from saidwhat.queries import Quote
+from saidwhat.records import Article, Attribution, Mention, Speaker
+from saidwhat.web import render
+from saidwhat.web.app import _connection, create_app
+
+UKRAINE = "We will not back down from our commitment to the people of Ukraine"
+EVIL = '<script>alert("pwned")</script>'
+
+
+def quote_article(aid: str, quote: str, name: str, *, url: str | None = None,
+                  published: str | None = None, kind: str = "direct",
+                  title: str | None = None) -> Article:
+    """An article holding one attribution: “quote,” name said."""
+    text = f"“{quote},” {name} said."
+    n = len(quote)
+    return Article(
+        id=aid, text=text, title=title or f"About {aid}", url=url, published=published,
+        body=((0, len(text)),),
+        attributions=(Attribution(
+            kind=kind, type="speech", content=Mention(quote, ((1, 1 + n),)),
+            cue=Mention("said", ((len(text) - 5, len(text) - 1),)),
+            source=Mention(name, ((n + 4, n + 4 + len(name)),)),
+            speaker=Speaker(name, name.lower().replace(" ", "-")), confidence=0.9),))
+
+
+def span(text: str, part: str, start: int = 0) -> tuple[int, int]:
+    """The offsets of `part` in `text`."""
+    i = text.index(part, start)
+    return (i, i + len(part))
+
+
+def nested_article() -> Article:
+    """A pronoun-sourced attribution whose content holds another attribution (nested spans)."""
+    text = ("Vladimir Putin spoke in Geneva. He said that Biden believes the talks were useful.\n"
+            "Share this: Twitter")
+    body_end = text.index("\nShare")
+    content_a = span(text, "that Biden believes the talks were useful")
+    return Article(
+        id="geneva", text=text, title="Putin in Geneva", url="https://rt.com/geneva",
+        published="2021-06-16", body=((0, body_end),),
+        attributions=(
+            Attribution("indirect", "speech", Mention.from_spans(text, [content_a]),
+                        Mention.from_spans(text, [span(text, "said")]),
+                        Mention.from_spans(text, [span(text, "He")]),
+                        Speaker("Vladimir Putin", "putin", "PERSON", "pronoun"), 0.8),
+            Attribution("indirect", "thought",
+                        Mention.from_spans(text, [span(text, "the talks were useful")]),
+                        Mention.from_spans(text, [span(text, "believes")]),
+                        Mention.from_spans(text, [span(text, "Biden", 40)]),
+                        Speaker("Joe Biden", "biden", "PERSON", "name"), 0.7)))
+
+
+def evil_article() -> Article:
+    """Markup in the title, text, quote and speaker name: it must show as text."""
+    quote = f"I wrote {EVIL} on purpose"
+    text = f"“{quote},” said Mallory <b>Hacker</b>.\n<img src=x onerror=alert(1)>"
+    return Article(
+        id="evil", text=text, title=f"Hacked {EVIL}", published="2020-01-01",
+        body=((0, len(text)),),
+        attributions=(Attribution(
+            "direct", "speech", Mention.from_spans(text, [span(text, quote)]),
+            Mention.from_spans(text, [span(text, "said")]),
+            Mention.from_spans(text, [span(text, "Mallory <b>Hacker</b>")]),
+            Speaker("Mallory <b>Hacker</b>", "mallory", "PERSON", "name"), 0.9),))
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    conn = store.connect(path)
+    for a in [
+        quote_article("nyt", UKRAINE, "Joe Biden", url="https://www.nytimes.com/a",
+                      published="2021-06-16", title="Biden in Geneva"),
+        quote_article("cnn", UKRAINE.replace("not", "never"), "President Biden",
+                      url="https://cnn.com/b", published="2021-06-15", title="Summit day"),
+        quote_article("bbc", "back down from our commitment to the people", "Biden",
+                      url="https://bbc.co.uk/c", published="2021-06-17", kind="mixed"),
+        quote_article("undated", "Our economy is stronger than it has been in years",
+                      "Joe Biden"),
+        nested_article(),
+        evil_article(),
+    ]:
+        store.add_article(conn, a)
+    store.rebuild_speakers(conn)
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db) -> TestClient:
+    return TestClient(create_app(db))
+
+
+class Spans(HTMLParser):
+    """Collects the attributes of every <span> with class `hl` and every <mark>'s text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spans: list[dict[str, str]] = []
+        self.marks: list[str] = []
+        self._in_mark = False
+        self._stack: list[dict[str, str] | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "mark":
+            self._in_mark = True
+            self.marks.append("")
+        if tag == "span":
+            item = {**a, "text": ""} if "hl" in a.get("class", "").split() else None
+            if item is not None:
+                self.spans.append(item)
+            self._stack.append(item)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._in_mark = False
+        if tag == "span" and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_mark:
+            self.marks[-1] += data
+        for item in self._stack:
+            if item is not None:
+                item["text"] += data
+
+
+def parse(html: str) -> Spans:
+    p = Spans()
+    p.feed(html)
+    return p
+
+
+def speaker_id(client: TestClient, name: str) -> str:
+    """The corpus id of the speaker called `name`."""
+    speakers = client.get("/speakers.json").json()["speakers"]
+    return next(s["id"] for s in speakers if s["name"] == name)
+
+
+# ---------------------------------------------------------------- starting
+
+
+def test_serve_missing_or_bad_db_is_one_line_exit_2(tmp_path, capsys):
+    assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.db" in err and "Traceback" not in err
+    bad = tmp_path / "bad.db"
+    bad.write_text("not sqlite")
+    assert main(["serve", "--db", str(bad)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    with pytest.raises(FileNotFoundError):
+        create_app(tmp_path / "missing.db")
+
+
+def test_app_connection_is_read_only_and_file_unchanged(db, client):
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for path in ("/", "/speakers", "/search?q=people", "/articles/geneva", "/quotes",
+                 "/quotes/groups", "/articles", "/failures"):
+        assert client.get(path).status_code == 200
+    gen = _connection(SimpleNamespace(app=client.app))
+    conn = next(gen)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("DELETE FROM articles")
+    gen.close()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_command_starts_uvicorn_on_localhost(db):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "saidwhat", "serve", "--db", str(db),
+                             "--port", str(port)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/.json", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["counts"]["articles"] == 6
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stdout.close()
+        proc.stderr.close()
+
+
+# ---------------------------------------------------------------- pages and JSON twins
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/speakers", "/speakers/joe-biden", "/quotes", "/search?q=people", "/articles",
+    "/articles/geneva", "/quotes/groups", "/failures"])
+def test_every_page_has_a_json_twin(client, path):
+    html = client.get(path)
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    base, _, query = path.partition("?")
+    twin = ("/.json" if base == "/" else base + ".json") + (f"?{query}" if query else "")
+    assert f'href="{twin}"' in html.text.replace("&amp;", "&")
+    data = client.get(twin)
+    assert data.status_code == 200 and data.headers["content-type"] == "application/json"
+    assert isinstance(data.json(), dict)
+
+
+def test_home_shows_top_speakers_and_recent_quotes(client):
+    data = client.get("/.json").json()
+    assert data["top_speakers"][0]["name"] == "Joe Biden"
+    assert data["counts"]["articles"] == 6
+    assert [q["article_id"] for q in data["recent_quotes"]][:3] == ["bbc", "geneva", "geneva"]
+    html = client.get("/").text
+    assert "Joe Biden" in html and "/speakers/joe-biden" in html
+    assert "back down from our commitment" in html
+
+
+def test_speaker_page_newest_first_with_dates_and_outlets(client):
+    data = client.get("/speakers/joe-biden.json").json()
+    assert data["speaker"]["name"] == "Joe Biden" and data["speaker"]["quote_count"] == 5
+    assert [q["article_id"] for q in data["quotes"]] == ["bbc", "geneva", "nyt", "cnn", "undated"]
+    html = client.get("/speakers/joe-biden").text
+    assert "2021-06-15 – 2021-06-17" in html  # first and last seen
+    html = html.split("newest first", 1)[1]
+    positions = [html.index(s) for s in ("2021-06-17", "2021-06-16", "2021-06-15")]
+    assert positions == sorted(positions)
+    assert "bbc.co.uk" in html and "nytimes.com" in html and "President Biden" in html
+
+
+def test_paging_with_next_and_prev_links(client):
+    first = client.get("/speakers.json?size=2").json()
+    assert len(first["speakers"]) == 2 and first["prev"] is None
+    assert first["next"].endswith("/speakers.json?size=2&page=2")
+    second = client.get(first["next"]).json()
+    assert second["prev"].endswith("/speakers.json?size=2") and second["next"] is None
+    names = [s["name"] for s in first["speakers"] + second["speakers"]]
+    assert len(set(names)) == 3 == first["pager"]["total"]
+    last = client.get("/speakers.json?size=2&page=99").json()
+    assert last["speakers"] == [] and last["next"] is None
+    html = client.get("/speakers?size=2").text
+    assert 'rel="next" href="/speakers?size=2&amp;page=2"' in html
+    assert client.get("/speakers/joe-biden.json?size=3").json()["next"]
+
+
+def test_search_ranked_and_highlighted_safely(client):
+    data = client.get("/search.json?q=commitment").json()
+    assert {q["article_id"] for q in data["quotes"]} == {"nyt", "cnn", "bbc"}
+    assert data["pager"]["total"] == 3
+    page = parse(client.get("/search?q=commitment").text)
+    assert page.marks == ["commitment"] * 3
+    html = client.get("/search", params={"q": "purpose"}).text
+    assert "<mark>purpose</mark>" in html
+    assert "<script>alert" not in html and "&lt;script&gt;alert(" in html
+
+
+def test_search_empty_and_odd_queries(client):
+    assert client.get("/search").status_code == 200
+    assert client.get("/search.json?q=").json()["quotes"] == []
+    for q in ['"', "NEAR(", "<script>", "'; DROP TABLE articles; --"]:
+        r = client.get("/search", params={"q": q})
+        assert r.status_code == 200 and "<script>" not in r.text.split("</header>", 1)[1]
+
+
+# ---------------------------------------------------------------- the article page
+
+
+def test_article_highlights_source_cue_content_with_speaker_colours(client):
+    html = client.get("/articles/geneva").text
+    spans = parse(html).spans
+    by_text = {s["text"]: s for s in spans}
+    he = by_text["He"]
+    assert "source" in he["class"].split()
+    assert "He → Vladimir Putin (pronoun)" in he["title"]
+    assert "cue" in by_text["said"]["class"].split()
+    putin = render.speaker_colour(speaker_id(client, "Vladimir Putin"))
+    biden = render.speaker_colour("joe-biden")
+    # nested: "Biden" is inside Putin's content and is Biden's own source
+    inner = by_text["Biden"]
+    assert set(inner["class"].split()) >= {"hl", "source", "content"}
+    assert f"--cbg: {putin.bg}" in inner["style"] and f"--sfg: {biden.fg}" in inner["style"]
+    assert "Biden → Joe Biden (name)" in inner["title"]
+    # the innermost content takes its speaker's tint
+    assert f"--cbg: {biden.bg}" in by_text["the talks were useful"]["style"]
+    # every highlight piece is a piece of the text, in order, with nothing lost
+    assert "Share this: Twitter" in html and 'class="outside"' in html
+    assert 'id="q' in html and "Legend" in html
+
+
+def test_article_json_has_text_and_attributions(client):
+    data = client.get("/articles/geneva.json").json()
+    art = data["article"]
+    assert art["title"] == "Putin in Geneva" and len(art["attributions"]) == 2
+    q = art["attributions"][0]
+    s, e = q["source_spans"][0]
+    assert art["text"][s:e] == "He" and q["resolved_by"] == "pronoun"
+    assert {e["name"] for e in data["legend"]} == {"Vladimir Putin", "Joe Biden"}
+
+
+def test_markup_in_an_article_is_shown_as_text(client):
+    for path in ("/articles/evil", "/speakers/" + speaker_id(client, "Mallory <b>Hacker</b>"),
+                 "/", "/quotes", "/articles"):
+        html = client.get(path).text
+        body = html.split("</header>", 1)[1]
+        assert "<script>alert" not in body and "<img src=x" not in body, path
+        assert "<b>Hacker</b>" not in body, path
+    html = client.get("/articles/evil").text
+    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<title>Hacked &lt;script&gt;" in html
+
+
+# ---------------------------------------------------------------- provenance
+
+
+def test_quote_group_page_shows_earliest_outlets_and_word_diffs(client):
+    groups = client.get("/quotes/groups.json").json()["groups"]
+    assert len(groups) == 1 and groups[0]["article_count"] == 3
+    gid = groups[0]["id"]
+    data = client.get(f"/quotes/groups/{gid}.json").json()["group"]
+    assert data["earliest"]["article_id"] == "cnn"
+    assert data["outlets"] == ["bbc.co.uk", "cnn.com", "nytimes.com"]
+    assert [v["altered"] for v in data["variants"]] == [False, True, True]
+    html = client.get(f"/quotes/groups/{gid}").text
+    assert "<del>never</del> <ins>not</ins>" in html
+    assert "<del>We will never</del>" in html  # bbc's trimmed quote drops the opening words
+    assert "Summit day" in html and "3 reports in 3 outlets" in html
+
+
+# ---------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize("path", ["/speakers/nobody", "/articles/nope", "/quotes/groups/999",
+                                  "/no/such/page"])
+def test_not_found_is_friendly_page_and_json(client, path):
+    r = client.get(path)
+    assert r.status_code == 404 and "Not found" in r.text and "<form" in r.text
+    j = client.get(path + ".json")
+    assert j.status_code == 404 and j.json()["status"] == 404 and j.json()["error"]
+
+
+def test_bad_parameter_is_400(client):
+    r = client.get("/speakers?page=abc")
+    assert r.status_code == 400 and "page" in r.text
+    assert client.get("/speakers.json?page=abc").json()["status"] == 400
+
+
+# ---------------------------------------------------------------- rendering helpers
+
+
+def test_segments_cut_at_every_boundary_of_overlapping_spans():
+    marks = [render.Mark(0, "content", 0, 10), render.Mark(1, "content", 5, 15),
+             render.Mark(1, "source", 12, 20)]
+    segs = render.segments(25, marks, body=((0, 22),))
+    assert [(s.start, s.end) for s in segs] == [(0, 5), (5, 10), (10, 12), (12, 15), (15, 20),
+                                                (20, 22), (22, 25)]
+    assert [len(s.marks) for s in segs] == [1, 2, 1, 2, 1, 0, 0]
+    assert [s.in_body for s in segs][-2:] == [True, False]
+
+
+def test_highlight_html_escapes_then_marks():
+    out = render.highlight_html([("<b>", False), ("x&y", True), ('"', False)])
+    assert str(out) == "&lt;b&gt;<mark>x&amp;y</mark>&#34;"
+
+
+def test_speaker_colour_is_stable_and_grey_when_unresolved():
+    assert render.speaker_colour("joe-biden") == render.speaker_colour("joe-biden")
+    assert render.speaker_colour(None).fg.startswith("hsl(0 0%")
+    hues = {render.speaker_colour(f"s{i}").hue for i in range(100)}
+    assert len(hues) == len(render.PALETTE)
+
+
+def test_article_html_keeps_every_character():
+    q = Quote(id=1, article_id="a", article_title=None, url=None, outlet=None, published=None,
+              kind="direct", type="speech", content="b<c", content_spans=((2, 5), (40, 50)),
+              cue=None, cue_spans=(), source="a", source_spans=((0, 1),), speaker_id="x",
+              speaker_name="X", resolved_by="name", confidence=1.0, group_id=None)
+    view = SimpleNamespace(text="a b<c & d", body=((0, 9),), attributions=(q,))
+    html = str(render.article_html(view))
+    assert re.sub(r"<[^>]+>", "", html) == "a b&lt;c &amp; d"
+    assert json.dumps(html)
