@@ -61,6 +61,7 @@ HEADLINE_VERBS = frozenset(
 )
 NAME_PARTICLES = frozenset("de del der van von bin al la le du da di dos st".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+PERSONAL_ORGS = frozenset("campaign administration team foundation".split())
 AGE_WORDS = frozenset("year years old year-old -year-old age".split())
 QUANTITY_NOUNS = frozenset(
     "number majority minority handful group lot couple dozen dozens hundreds thousands "
@@ -845,25 +846,38 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
 
 def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
     """The organisation or place "the company"/"the appeals court"/"the state" refers to:
-    overlap of its words with the name, then salience."""
+    overlap of its words with the name, the organisation of a person just named ("Clinton …
+    The campaign says"), then salience."""
     head, mods = description_words(span)
     types = ("GPE",) if head in PLACE_WORDS else ("ORG",)
     words = {head} | mods
     here = index.sent_of[span.start]
     seen: dict[int, Event] = {}
+    recent_people: set[str] = set()
+    last_subject: int | None = None
     for e in index.events:
         if e.token >= span.start:
             break
-        if index.entities[e.entity].type in types:
+        ent = index.entities[e.entity]
+        if ent.type in types:
             seen[e.entity] = e
+        elif ent.type == "PERSON" and here - e.sent <= 1:
+            recent_people |= ent.tokens
+            last_subject = e.entity if e.bonus else last_subject
     best, best_score = None, -1e9
     for ent_id, e in seen.items():
         ent = index.entities[ent_id]
         name_words = {norm_word(w) for w in ent.name.split()}
         score = 6.0 * len(words & name_words) + min(ent.mentions, 8) / 2
+        score += 5.0 if name_words & recent_people else 0.0
         score += DISTANCE_POINTS[here - e.sent] / 4 if here - e.sent <= WINDOW else 0
         if score > best_score:
             best, best_score = ent_id, score
+    if head in PERSONAL_ORGS and last_subject is not None and (
+            best is None or not recent_people & {norm_word(w) for w in
+                                                 index.entities[best].name.split()}):
+        # "Hillary Clinton plans … The campaign says": her campaign, even if never named
+        return index.group_entity(f"{index.entities[last_subject].name} {head}", "ORG")
     return best
 
 

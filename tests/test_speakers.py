@@ -456,3 +456,14 @@ def test_common_words_tagged_as_organisations_are_not_names(nlp: Language) -> No
     )
     out = resolve(nlp, text, "The bank")
     assert out[0] is not None and out[0].name == "Wells Fargo"
+
+
+def test_the_campaign_of_the_person_just_named(nlp: Language) -> None:
+    text = (
+        "The Donald Trump campaign attacked. The Donald Trump campaign said so. The Trump "
+        "campaign repeated it. Hillary Clinton plans a speech on Friday. The campaign says she "
+        "will announce a national service program."
+    )
+    out = resolve(nlp, text, "The campaign")
+    assert out[0] == Speaker("Hillary Clinton campaign", "hillary-clinton-campaign", "ORG",
+                             "nominal")
