@@ -302,8 +302,11 @@ def test_article_highlights_source_cue_content_with_speaker_colours(client):
     assert "source" in he["class"].split()
     assert "He → Vladimir Putin (pronoun)" in he["title"]
     assert "cue" in by_text["said"]["class"].split()
-    putin = render.speaker_colour(speaker_id(client, "Vladimir Putin"))
-    biden = render.speaker_colour("joe-biden")
+    colours = render.article_colours(
+        [SimpleNamespace(speaker_id=s) for s in (speaker_id(client, "Vladimir Putin"),
+                                                 "joe-biden")])
+    putin, biden = colours[speaker_id(client, "Vladimir Putin")], colours["joe-biden"]
+    assert putin != biden
     # nested: "Biden" is inside Putin's content and is Biden's own source
     inner = by_text["Biden"]
     assert set(inner["class"].split()) >= {"hl", "source", "content"}
@@ -397,6 +400,14 @@ def test_speaker_colour_is_stable_and_grey_when_unresolved():
     assert render.speaker_colour(None).fg.startswith("hsl(0 0%")
     hues = {render.speaker_colour(f"s{i}").hue for i in range(100)}
     assert len(hues) == len(render.PALETTE)
+
+
+def test_article_colours_never_repeat_within_an_article():
+    ids = [f"speaker-{i}" for i in range(12)]
+    colours = render.article_colours([SimpleNamespace(speaker_id=i) for i in ids])
+    assert len({colours[i].hue for i in ids}) == 12
+    # stable: the lowest id keeps its own colour
+    assert colours[min(ids)] == render.speaker_colour(min(ids))
 
 
 def test_article_html_keeps_every_character():

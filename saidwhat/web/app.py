@@ -260,6 +260,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         data: dict[str, Any] = {"article": view, "legend": render.legend(view.attributions)}
         if not _is_json(request):
             data["text_html"] = render.article_html(view)
+            data["colours"] = render.article_colours(view.attributions)
         return pages.respond(request, "article.html", view.title or view.id, data)
 
     @app.get("/quotes/groups")

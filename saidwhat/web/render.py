@@ -53,14 +53,39 @@ PALETTE = ((4, 40), (28, 36), (46, 30), (88, 28), (140, 28), (172, 27), (196, 32
            (248, 45), (276, 40), (304, 36), (334, 40))
 
 
-def speaker_colour(speaker_id: str | None) -> Colour:
-    """A stable colour for a speaker, from a hash of its id (grey when unresolved)."""
-    if not speaker_id:
-        return Colour(0, "hsl(0 0% 35%)", "hsl(0 0% 90%)", "hsl(0 0% 60%)")
+def _slot(speaker_id: str) -> int:
+    """The palette slot a speaker id hashes to."""
     digest = int.from_bytes(hashlib.blake2b(speaker_id.encode(), digest_size=4).digest(), "big")
-    hue, light = PALETTE[digest % len(PALETTE)]
+    return digest % len(PALETTE)
+
+
+def _colour(slot: int) -> Colour:
+    """The colours of a palette slot."""
+    hue, light = PALETTE[slot]
     return Colour(hue, f"hsl({hue} 75% {light}%)", f"hsl({hue} 90% 89%)",
                   f"hsl({hue} 70% {light + 18}%)")
+
+
+GREY = Colour(0, "hsl(0 0% 35%)", "hsl(0 0% 90%)", "hsl(0 0% 60%)")
+
+
+def speaker_colour(speaker_id: str | None) -> Colour:
+    """A stable colour for a speaker, from a hash of its id (grey when unresolved)."""
+    return _colour(_slot(speaker_id)) if speaker_id else GREY
+
+
+def article_colours(quotes: Sequence[Quote]) -> dict[str | None, Colour]:
+    """Each speaker's colour within one article: its own, unless a speaker earlier by id holds
+    that colour, then the next free one (so no two speakers of an article look alike)."""
+    used: set[int] = set()
+    out: dict[str | None, Colour] = {None: GREY}
+    for sid in sorted({q.speaker_id for q in quotes if q.speaker_id}):
+        slot = _slot(sid)
+        while slot in used and len(used) < len(PALETTE):
+            slot = (slot + 1) % len(PALETTE)
+        used.add(slot)
+        out[sid] = _colour(slot)
+    return out
 
 
 def highlight_html(pieces: Iterable[tuple[str, bool]]) -> Markup:
@@ -115,7 +140,8 @@ def _innermost(ms: Sequence[Mark], quotes: Sequence[Quote]) -> Mark:
     return min(ms, key=lambda m: (len(quotes[m.index].content), m.index))
 
 
-def _segment_html(text: str, seg: Segment, quotes: Sequence[Quote], anchors: set[int]) -> Markup:
+def _segment_html(text: str, seg: Segment, quotes: Sequence[Quote],
+                  colours: dict[str | None, Colour], anchors: set[int]) -> Markup:
     """One segment as escaped text, wrapped in a styled <span> when marked."""
     piece = escape(text[seg.start:seg.end])
     if not seg.marks:
@@ -125,7 +151,7 @@ def _segment_html(text: str, seg: Segment, quotes: Sequence[Quote], anchors: set
     for role, var in (("content", "--cbg"), ("source", "--sfg"), ("cue", "--qfg")):
         ms = [m for m in seg.marks if m.role == role]
         if ms:
-            colour = speaker_colour(quotes[_innermost(ms, quotes).index].speaker_id)
+            colour = colours[quotes[_innermost(ms, quotes).index].speaker_id]
             style.append(f"{var}: {colour.bg if role == 'content' else colour.fg}")
     titles = []
     for m in sorted(seg.marks, key=lambda m: (ROLES.index(m.role), m.index)):
@@ -150,8 +176,9 @@ def article_html(view: ArticleView) -> Markup:
     """The article text with every attribution's source, cue and content highlighted."""
     quotes = view.attributions
     segs = segments(len(view.text), marks(quotes, len(view.text)), view.body)
+    colours = article_colours(quotes)
     anchors: set[int] = set()
-    return Markup("").join(_segment_html(view.text, s, quotes, anchors) for s in segs)
+    return Markup("").join(_segment_html(view.text, s, quotes, colours, anchors) for s in segs)
 
 
 @dataclass(frozen=True)
@@ -169,6 +196,7 @@ def legend(quotes: Sequence[Quote]) -> list[LegendEntry]:
     seen: dict[str | None, list[Quote]] = {}
     for q in quotes:
         seen.setdefault(q.speaker_id, []).append(q)
-    entries = [LegendEntry(sid, qs[0].speaker_name or "unknown speaker", speaker_colour(sid),
-                           len(qs)) for sid, qs in seen.items()]
+    colours = article_colours(quotes)
+    entries = [LegendEntry(sid, qs[0].speaker_name or "unknown speaker", colours[sid], len(qs))
+               for sid, qs in seen.items()]
     return sorted(entries, key=lambda e: (-e.count, e.name))
