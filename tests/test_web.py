@@ -377,6 +377,20 @@ def test_bad_parameter_is_400(client):
     assert client.get("/speakers.json?page=abc").json()["status"] == 400
 
 
+def test_index_removed_while_serving_is_a_503_page(tmp_path):
+    path = tmp_path / "gone.db"
+    conn = store.connect(path)
+    store.add_article(conn, nested_article())
+    conn.close()
+    c = TestClient(create_app(path))
+    assert c.get("/").status_code == 200
+    for f in tmp_path.iterdir():
+        f.unlink()
+    r = c.get("/")
+    assert r.status_code == 503 and "cannot be read" in r.text
+    assert c.get("/.json").json()["status"] == 503
+
+
 # ---------------------------------------------------------------- rendering helpers
 
 

@@ -13,7 +13,7 @@ import argparse
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -175,6 +175,13 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return pages.respond(request, "error.html", "400",
                              {"status": 400, "error": f"Bad value for: {names}"}, 400)
 
+    @app.exception_handler(sqlite3.Error)
+    @app.exception_handler(FileNotFoundError)
+    def index_unavailable(request: Request, exc: Exception) -> Response:
+        """The index went missing or broke while serving: a 503 page, not a traceback."""
+        return pages.respond(request, "error.html", "503",
+                             {"status": 503, "error": f"The index cannot be read: {exc}"}, 503)
+
     @app.get("/")
     @app.get("/.json")
     @app.get("/index.json")
@@ -317,10 +324,3 @@ def run_cli(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
     return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `saidwhat serve` with these arguments (for `python -m saidwhat.web.app`)."""
-    from saidwhat.cli import main as cli_main
-
-    return cli_main(["serve", *(argv if argv is not None else sys.argv[1:])])
