@@ -217,6 +217,16 @@ def test_serve_command_starts_uvicorn_on_localhost(db):
         proc.stderr.close()
 
 
+def test_serve_on_a_busy_port_is_one_line_exit_2(db, capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        assert main(["serve", "--db", str(db), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"127.0.0.1:{port}" in err
+
+
 # ---------------------------------------------------------------- pages and JSON twins
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -313,14 +314,14 @@ def run_cli(args: argparse.Namespace) -> int:
         return 2
     import uvicorn
 
+    try:
+        socket.create_server((args.host, args.port)).close()
+    except OSError as exc:
+        print(f"saidwhat serve: error: cannot listen on {args.host}:{args.port}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 2
     host = "localhost" if args.host in ("127.0.0.1", "::1") else args.host
     print(f"saidwhat: serving {args.db} at http://{host}:{args.port}/ (Ctrl+C to stop)",
           file=sys.stderr)
-    try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    except SystemExit as exc:  # uvicorn exits when it cannot bind the port
-        if exc.code:
-            print(f"saidwhat serve: error: cannot listen on {args.host}:{args.port}",
-                  file=sys.stderr)
-            return 2
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
