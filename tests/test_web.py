@@ -23,7 +23,7 @@ from saidwhat.cli import main
 from saidwhat.queries import Quote
 from saidwhat.records import Article, Attribution, Mention, Speaker
 from saidwhat.web import render
-from saidwhat.web.app import _connection, create_app
+from saidwhat.web.app import _connection, article_url, create_app
 
 UKRAINE = "We will not back down from our commitment to the people of Ukraine"
 EVIL = '<script>alert("pwned")</script>'
@@ -443,3 +443,18 @@ def test_article_html_keeps_every_character():
     html = str(render.article_html(view))
     assert re.sub(r"<[^>]+>", "", html) == "a b&lt;c &amp; d"
     assert json.dumps(html)
+
+
+def test_article_ids_with_slashes_and_odd_characters_round_trip(tmp_path):
+    path = tmp_path / "ids.db"
+    conn = store.connect(path)
+    ids = ["wire/1 a?b#c", "café"]
+    for aid in ids:
+        store.add_article(conn, Article(id=aid, text=f"x {aid}", body=((0, 3),)))
+    conn.close()
+    c = TestClient(create_app(path))
+    listing = c.get("/articles").text
+    for aid in ids:
+        url = article_url(aid)
+        assert f'href="{url}"' in listing and c.get(url).status_code == 200
+        assert c.get(url + ".json").json()["article"]["id"] == aid
