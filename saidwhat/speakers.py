@@ -16,8 +16,19 @@ descriptions against what came before. Decisions, each in a small function below
 - anonymous groups and indefinites ("officials", "a source", "White House officials") are
   GROUP speakers named by the mention without determiners: resolved_by "name" when the mention
   contains a proper name ("White House officials"), else "none" (nobody identifiable).
+- coordinations are GROUP speakers named after their members: "Mr. Grassley and Mr. Leahy"
+  (resolved_by "name"), "he and Biden" -> "Putin and Biden" (resolved_by "pronoun"); they also
+  become antecedents of a later "they".
+- organisations described by a common noun: "the Trump campaign" is the ORG "Trump campaign";
+  "the campaign"/"the company"/"the city" go to the matching organisation or place (or to the
+  campaign of the person just named); a document ("a Pentagon memo") goes to its named author.
 - anything else unresolved is `Speaker(mention text, slug, "OTHER", "none")`; a pronoun source
-  inside a quotation ("“I …”", "“We …”") is left unresolved.
+  inside a quotation ("“I …”", "“We …”") is left unresolved. Unresolved things ("the report")
+  stay available as antecedents of "it".
+
+Only names outside quotations are candidates, distances count narrative sentences (a run of
+quoted sentences does not push a speaker out of reach), and every scan is bounded: the index
+is built in one pass over the tokens, each pronoun looks back at most five sentences.
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ context and the speaker saidwhat resolves them to, for a person to judge.
 
     .venv/bin/python scripts/check_speakers.py --sample 60 --seed 7
     .venv/bin/python scripts/check_speakers.py --split train --kinds pronoun --sample 30
+
+Read on dev (435 pronoun/description sources in 84 articles), 60 per sample, judged by hand:
+seed 2026 before tuning 51/60 right (85%); seed 777 with the final code 55/60 (92%, partly
+seen while tuning). Main errors: "they" taking a non-speaker plural, descriptions of people
+never named, headline NER noise.
 """
 
 from __future__ import annotations
