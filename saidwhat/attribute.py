@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.cues import Cue, find_cues, lexicon
-from saidwhat.quotes import Quote, find_quotes
+from saidwhat.cues import Cue, find_cues
+from saidwhat.layouts import colon_lines, dash_signoffs
+from saidwhat.quotes import Quote, doc_text, find_quotes
 from saidwhat.records import Attribution, Mention, Speaker
 
 Pieces = tuple[tuple[int, int], ...]
@@ -238,11 +239,11 @@ def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool
     """Whether the text between two offsets holds only punctuation and the allowed tokens."""
     if end_char < start_char:
         return False
-    if "\n" in doc.text[start_char:end_char] or any(c in ".!?" for c in doc.text[start_char:end_char]):
+    if "\n" in doc_text(doc)[start_char:end_char] or any(c in ".!?" for c in doc_text(doc)[start_char:end_char]):
         return False
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
-        return doc.text[start_char:end_char].strip(" ,:;—–-") == ""
+        return doc_text(doc)[start_char:end_char].strip(" ,:;—–-") == ""
     toks = [t for t in span if not t.is_space]
     if len(toks) > MAX_GAP_TOKENS:
         return False
@@ -256,9 +257,6 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     allowed |= set(cue.tokens)
     if source is not None:
         allowed |= {t.i for t in source}
-    clause_toks = [doc[i] for i in allowed]
-    lo = min(t.idx for t in clause_toks)
-    hi = max(t.idx + len(t.text) for t in clause_toks)
     cue_start = doc[min(cue.tokens)].idx
     cue_end = doc[max(cue.tokens)].idx + len(doc[max(cue.tokens)].text)
     found: list[Quote] = []
@@ -277,7 +275,6 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
             while idx + 1 < len(quotes) and quotes[idx + 1].continues:
                 idx += 1
                 found.append(quotes[idx])
-    del lo
     return found
 
 
@@ -288,8 +285,8 @@ def _ccomp_ids(head: Token) -> set[int]:
 
 def _ends_open(doc: Doc, q: Quote, cue_start: int, cue_head: int) -> bool:
     """A quote can lead into its cue unless it closed its sentence ('… end.” He said' is two)."""
-    last = doc.text[q.inner_start : q.inner_end].rstrip()[-1:]
-    nxt = doc.text[q.end : cue_start].strip()[:1]
+    last = doc_text(doc)[q.inner_start : q.inner_end].rstrip()[-1:]
+    nxt = doc_text(doc)[q.end : cue_start].strip()[:1]
     if nxt == "" or nxt.islower() or last not in ".!?":
         return True
     return last != "." and not _ccomp_ids(doc[cue_head])
@@ -349,14 +346,14 @@ def floating_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[
     for q in quotes:
         if any(s < q.inner_end and q.inner_start < e for s, e in covered):
             continue
-        if not _stands_alone(doc.text, q):
+        if not _stands_alone(doc_text(doc), q):
             continue
         prior = [i for i, d in enumerate(drafts) if d.content and d.content[-1][1] <= q.start]
         if not prior:
             continue
         i = max(prior, key=lambda k: drafts[k].content[-1][1])
         prev = drafts[i]
-        between = doc.text[prev.content[-1][1] : q.start]
+        between = doc_text(doc)[prev.content[-1][1] : q.start]
         if between.count("\n") > 2 or len(between) > 400:
             continue
         if "\n" not in between and not prev.floating:
@@ -382,7 +379,7 @@ def _stands_alone(text: str, q: Quote) -> bool:
 
 def drafts_for(doc: Doc) -> list[Draft]:
     """All drafts of the doc: cue-anchored ones first, then floating quotes."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     in_quote = token_in_quote(doc, quotes)
     drafts: list[Draft] = []
     cues = find_cues(doc, in_quote)
@@ -392,12 +389,13 @@ def drafts_for(doc: Doc) -> list[Draft]:
         if source is None and cue.type == "thought":
             continue
         pieces, how = content_for(doc, cue, source, quotes, cue_heads)
-        pieces = trim_pieces(doc.text, pieces)
+        pieces = trim_pieces(doc_text(doc), pieces)
         if not pieces:
             continue
         if source is not None and any(s <= source.start_char < e for s, e in pieces):
             source = None if source.start_char >= pieces[0][0] else source
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
+    drafts += layout_drafts(doc, quotes, drafts)
     drafts = _dedupe(drafts)
     drafts = floating_quotes(doc, quotes, drafts)
     drafts.sort(key=lambda d: d.content[0][0])
@@ -420,6 +418,19 @@ def scored_drafts(doc: Doc) -> list[Draft]:
     return kept
 
 
+def layout_drafts(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+    """Drafts for 'Name: words' lines and '― Name' sign-offs whose words no cue has claimed."""
+    taken = [p for d in drafts for p in d.content]
+    found = [(n, c, r, "colon") for n, c, r in colon_lines(doc)]
+    found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, quotes)]
+    out = []
+    for name, cue, rest, how in found:
+        pieces = trim_pieces(doc_text(doc), (rest,))
+        if pieces and not any(s < pieces[-1][1] and pieces[0][0] < e for s, e in taken):
+            out.append(Draft(cue, name, pieces, "speech", 1.0, how=how))
+    return out
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One draft per content: the most confident wins."""
     best: dict[Pieces, Draft] = {}
@@ -431,15 +442,15 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 def _mention(doc: Doc, pieces: Pieces) -> Mention:
     """A record mention from character pieces of the doc."""
-    return Mention.from_spans(doc.text, pieces)
+    return Mention.from_spans(doc_text(doc), pieces)
 
 
 def attribute_doc(doc: Doc) -> Iterator[Attribution]:
-    """Every attribution in the doc with its resolved speaker, offsets relative to doc.text."""
+    """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc)."""
     from saidwhat.speakers import resolve_sources
 
     drafts = scored_drafts(doc)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     speakers = resolve_sources(doc, [d.source for d in drafts])
     previous: Speaker | None = None
     for d, speaker in zip(drafts, speakers):
@@ -449,7 +460,7 @@ def attribute_doc(doc: Doc) -> Iterator[Attribution]:
             previous = speaker
         cue = d.cue
         yield Attribution(
-            kind=kind_of(d.content, quotes, doc.text),
+            kind=kind_of(d.content, quotes, doc_text(doc)),
             type=d.type,
             content=_mention(doc, d.content),
             cue=_mention(doc, tokens_to_pieces(doc[i] for i in cue.tokens)) if cue else None,

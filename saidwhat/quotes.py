@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 # Opening mark -> the marks that may close it (sloppy text mixes straight and curly marks).
 CLOSERS = {
     "“": ("”", '"'), "«": ("»",), "‘": ("’",), "„": ("“", "”"),
@@ -115,3 +117,11 @@ def find_quotes(text: str) -> list[Quote]:
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character spans (marks included) of every quotation."""
     return [(q.start, q.end) for q in find_quotes(text)]
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once (spaCy rebuilds `doc.text` from every token on each access)."""
+    text = doc.user_data.get("saidwhat_text")
+    if text is None:
+        text = doc.user_data["saidwhat_text"] = doc.text
+    return text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from saidwhat.cues import lexicon
+from saidwhat.quotes import doc_text
 
 if TYPE_CHECKING:
     from saidwhat.attribute import Draft
@@ -80,7 +81,7 @@ def _nested(draft: Draft, drafts: list[Draft]) -> bool:
 
 def features(doc: Doc, draft: Draft, drafts: list[Draft]) -> dict[str, float]:
     """Sparse features of a candidate attribution."""
-    words = sum(len(doc.text[s:e].split()) for s, e in draft.content)
+    words = sum(len(doc_text(doc)[s:e].split()) for s, e in draft.content)
     src = source_kind(draft)
     f: dict[str, float] = {
         "how=" + draft.how: 1.0,
@@ -91,7 +92,7 @@ def features(doc: Doc, draft: Draft, drafts: list[Draft]) -> dict[str, float]:
         "pieces>1": float(len(draft.content) > 1),
         "nested": float(_nested(draft, drafts)),
     }
-    first_line_end = doc.text.find("\n")
+    first_line_end = doc_text(doc).find("\n")
     if draft.cue is not None:
         head = doc[draft.cue.head]
         lemma = head.lemma_.lower()

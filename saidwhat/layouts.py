@@ -1,0 +1,50 @@
+"""Attributions signalled by layout rather than a verb: 'Name: words' lines and '― Name' sign-offs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from saidwhat.cues import Cue
+from saidwhat.quotes import Quote, doc_text
+
+MAX_NAME_TOKENS = 6
+# "PENCE: Well, look …", "Poll: Wealthy Voters Abandon …", "Pat Caddell: Democrat Voters …"
+_COLON_LINE = re.compile(r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,60}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$", re.M)
+# "― Carla Sanchez." after a quotation, on the same line or on its own line
+_DASH_SIGNOFF = re.compile(r"(?P<dash>―|—|--)[ \t]*(?P<name>[A-Z][^\n]{0,60}?)[ \t.]*$", re.M)
+
+
+def _is_name(span: Span | None) -> bool:
+    """A short run of capitalised words: a person, outlet or poll named as the speaker."""
+    if span is None or not 0 < len(span) <= MAX_NAME_TOKENS:
+        return False
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.text[:1].isupper() or t.pos_ == "PROPN" for t in words)
+
+
+def colon_lines(doc: Doc) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """'Name: words' lines (headlines, transcripts): the name, the colon cue and the words."""
+    for m in _COLON_LINE.finditer(doc_text(doc)):
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
+        if not _is_name(name) or colon is None:
+            continue
+        yield name, Cue(colon.start, (colon.start,), "speech"), (m.start("rest"), m.end("rest"))
+
+
+def dash_signoffs(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """'“…”― Name' sign-offs: the name, the dash cue and the quotation just before it."""
+    for m in _DASH_SIGNOFF.finditer(doc_text(doc)):
+        line_start = doc_text(doc).rfind("\n", 0, m.start()) + 1
+        before = doc_text(doc)[line_start : m.start()].strip()
+        if before and not before.endswith(("”", '"', "’")):
+            continue
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+        prior = [q for q in quotes if q.end <= m.start() and doc_text(doc)[q.end : m.start()].strip() == ""]
+        if not _is_name(name) or dash is None or not prior:
+            continue
+        yield name, Cue(dash.start, tuple(range(dash.start, dash.end)), "speech"), prior[-1].inner
