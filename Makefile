@@ -1,0 +1,52 @@
+# saidwhat — set up, run, test. Everything installs into .venv from the hash-pinned requirements.lock.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+OUT ?= out
+
+.PHONY: demo test lint venv browser train accuracy bench clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+## demo: extract every attribution from the bundled example articles, then build the index and say how to browse it
+demo: venv
+	@mkdir -p $(OUT)
+	$(BIN)/saidwhat extract examples/ --format table
+	$(BIN)/saidwhat extract examples/ --format jsonl -o $(OUT)/examples.jsonl -q
+	$(BIN)/saidwhat index examples/ --db $(OUT)/examples.db -q
+	@echo
+	@echo "Index built: $(OUT)/examples.db. Browse it with:"
+	@echo "    $(BIN)/saidwhat serve --db $(OUT)/examples.db    # then open http://localhost:8001/"
+
+## test: lint, then the whole test suite (browser tests use Debian's chromium, installed if missing)
+test: venv browser lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: venv
+	$(BIN)/ruff check saidwhat tests scripts bench
+
+browser:
+	@bash scripts/install-browser.sh || echo "chromium could not be installed: browser tests will skip"
+
+## accuracy: score on the PolNeAR dev split (needs ../shared)
+accuracy: venv
+	$(BIN)/saidwhat evaluate $(SHARED)/data/polnear/dev
+
+## train: retrain the shipped cue lexicon and candidate scorer from PolNeAR train (needs ../shared)
+train: venv
+	$(BIN)/python scripts/train_cues.py $(SHARED)/data/polnear/train
+	$(BIN)/python scripts/train_scorer.py $(SHARED)/data/polnear/train
+
+## bench: throughput against bare spaCy and textacy on PolNeAR dev
+bench: venv
+	$(BIN)/saidwhat bench
+
+clean:
+	rm -rf $(VENV) $(OUT) *.egg-info
