@@ -309,10 +309,18 @@ def content_for(
     if attached:
         return tuple(q.inner for q in attached), "quote"
     pieces, how = clause_content(doc, cue, source, cue_heads)
-    if pieces:
-        return pieces, how
-    pieces = parenthetical_content(doc, cue, source)
-    return pieces, "parenthetical" if pieces else "none"
+    if not pieces:
+        pieces = parenthetical_content(doc, cue, source)
+        how = "parenthetical" if pieces else "none"
+    return clip_to_paragraph(doc_text(doc), pieces, doc[cue.head].idx), how
+
+
+def clip_to_paragraph(text: str, pieces: Pieces, at: int) -> Pieces:
+    """Pieces cut to the line holding offset `at`: a parse never carries content across lines."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    return tuple((max(s, start), min(e, end)) for s, e in pieces if s < end and e > start)
 
 
 # ---------------------------------------------------------------- assembly

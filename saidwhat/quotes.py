@@ -111,7 +111,21 @@ def find_quotes(text: str) -> list[Quote]:
                 and text[prev.end:q.start].strip() == ""
             )
             quotes.append(Quote(q.start, q.end, q.inner_start, q.inner_end, q.closed, continues))
-    return quotes
+    return [
+        _cap_dangling(text, q) if not q.closed and not (i + 1 < len(quotes) and quotes[i + 1].continues) else q
+        for i, q in enumerate(quotes)
+    ]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"‘(])")
+
+
+def _cap_dangling(text: str, q: Quote) -> Quote:
+    """An unclosed quote that no paragraph continues is cut at its first sentence end."""
+    m = _SENTENCE_END.search(text, q.inner_start, q.inner_end)
+    if m is None:
+        return q
+    return Quote(q.start, m.end(), q.inner_start, m.end(), closed=False, continues=q.continues)
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
