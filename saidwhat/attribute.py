@@ -133,7 +133,10 @@ def source_for(doc: Doc, cue: Cue) -> Span | None:
     if cue.tokens == (cue.head, cue.head + 1) and head.lower_ == "according":
         to = doc[cue.head + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in head.children if c.dep_ == "pobj"]
-        return mention_span(objs[0]) if objs else None
+        if objs:
+            return mention_span(objs[0])
+        after = [nc for nc in doc.noun_chunks if nc.start == to.i + 1 or nc.start == to.i + 2]
+        return after[0] if after else None
     subj = subject_of(head)
     return mention_span(subj) if subj is not None else None
 
@@ -200,6 +203,8 @@ def clause_content(
     if source is not None:
         exclude |= {t.i for t in source}
     comps, how = [c for c in head.children if c.dep_ in CONTENT_DEPS], "ccomp"
+    if not comps and any(c.dep_ == "agent" for c in head.children):
+        comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
     if not comps and lemma in INTENT_LEMMAS:
         comps, how = [c for c in head.children if c.dep_ in INTENT_DEPS], "xcomp"
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
