@@ -458,6 +458,22 @@ def _mention(doc: Doc, pieces: Pieces) -> Mention:
     return Mention.from_spans(doc_text(doc), pieces)
 
 
+RELATIVE_PRONOUNS = frozenset(("that", "which"))
+FACTIVE_LEMMAS = frozenset(("know", "realize", "understand", "recognize"))
+
+
+def plausible_speaker(doc: Doc, draft: Draft, speaker: Speaker | None, drafts: list[Draft]) -> bool:
+    """False for candidates whose speaker cannot be one: a 'that'/'which' standing for no one,
+    or a factive verb inside someone else's reported words ("he said Navalny knew …")."""
+    if draft.source is not None and draft.source.root.lower_ in RELATIVE_PRONOUNS:
+        if speaker is None or speaker.type == "OTHER":
+            return False
+    if draft.cue is not None and doc[draft.cue.head].lemma_.lower() in FACTIVE_LEMMAS:
+        start = draft.content[0][0]
+        return not any(o is not draft and o.content[0][0] <= start < o.content[-1][1] for o in drafts)
+    return True
+
+
 def attribute_doc(doc: Doc) -> Iterator[Attribution]:
     """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc)."""
     from saidwhat.speakers import resolve_sources
@@ -466,7 +482,9 @@ def attribute_doc(doc: Doc) -> Iterator[Attribution]:
     quotes = find_quotes(doc_text(doc))
     speakers = resolve_sources(doc, [d.source for d in drafts])
     previous: Speaker | None = None
-    for d, speaker in zip(drafts, speakers):
+    for d, speaker in zip(drafts, speakers, strict=True):
+        if not plausible_speaker(doc, d, speaker, drafts):
+            continue
         if d.floating and previous is not None:
             speaker = replace(previous, resolved_by="context")
         if speaker is not None:
