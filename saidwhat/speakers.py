@@ -1055,6 +1055,10 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
         noun = root.head.head
         return resolve_one(index, index.doc[noun.i : noun.i + 1])
+    named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and span.start <= c.i < span.end), None)
+    if named is not None and root.pos_ == "NOUN":  # "the director, Ruth Adeyemi"
+        return resolve_one(index, index.doc[_np_start(named) : named.i + 1])
     title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS)
     common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS or title_cased_role
     in_name = any(m.start <= root.i < m.end for m in _mentions_near(index, root.i))
