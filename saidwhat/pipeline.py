@@ -1,4 +1,4 @@
-"""Per-article processing: run the spaCy pipeline over an article's body and attach its attributions."""
+"""Per-article processing: parse an article's body and attach its attributions."""
 
 from __future__ import annotations
 
@@ -40,9 +40,13 @@ def attributions_from_doc(doc: Doc, article: Article, offset: int) -> tuple[Attr
     found = []
     for a in attribute_doc(doc):
         a = Attribution(
-            kind=a.kind, type=a.type, content=_shift(a.content, offset),  # type: ignore[arg-type]
-            cue=_shift(a.cue, offset), source=_shift(a.source, offset),
-            speaker=a.speaker, confidence=a.confidence,
+            kind=a.kind,
+            type=a.type,
+            content=_shift(a.content, offset),  # type: ignore[arg-type]
+            cue=_shift(a.cue, offset),
+            source=_shift(a.source, offset),
+            speaker=a.speaker,
+            confidence=a.confidence,
         )
         if _inside_body(a, article.body):
             found.append(a)
@@ -52,7 +56,9 @@ def attributions_from_doc(doc: Doc, article: Article, offset: int) -> tuple[Attr
 def annotate(nlp: Language, article: Article) -> Article:
     """The article with its attributions found."""
     start, end = body_window(article)
-    return article.with_attributions(attributions_from_doc(nlp(article.text[start:end]), article, start))
+    return article.with_attributions(
+        attributions_from_doc(nlp(article.text[start:end]), article, start)
+    )
 
 
 def annotate_many(
@@ -73,12 +79,14 @@ def _annotate_batch(nlp: Language, batch: list[Article | Failure]) -> Iterator[A
     """One batch through nlp.pipe; an article whose processing raises becomes a Failure."""
     articles = [x for x in batch if isinstance(x, Article)]
     windows = [body_window(a) for a in articles]
-    docs = nlp.pipe(a.text[s:e] for a, (s, e) in zip(articles, windows))
+    docs = nlp.pipe(a.text[s:e] for a, (s, e) in zip(articles, windows, strict=True))
     done: dict[int, Article | Failure] = {}
-    for a, (s, _), doc in zip(articles, windows, docs):
+    for a, (s, _), doc in zip(articles, windows, docs, strict=True):
         try:
             done[id(a)] = a.with_attributions(attributions_from_doc(doc, a, s))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            done[id(a)] = Failure(a.origin or a.id, f"attribution failed: {type(exc).__name__}: {exc}")
+            done[id(a)] = Failure(
+                a.origin or a.id, f"attribution failed: {type(exc).__name__}: {exc}"
+            )
     for x in batch:
         yield done[id(x)] if isinstance(x, Article) else x

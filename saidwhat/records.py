@@ -59,7 +59,12 @@ class Speaker:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
-        return {"name": self.name, "id": self.id, "type": self.type, "resolved_by": self.resolved_by}
+        return {
+            "name": self.name,
+            "id": self.id,
+            "type": self.type,
+            "resolved_by": self.resolved_by,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | None) -> Speaker | None:
