@@ -1,0 +1,325 @@
+"""attribute.py through the public API: each quote shape and each speaker-resolution rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import saidwhat
+from saidwhat import ingest, pipeline
+from saidwhat.records import Article, Attribution, Failure, Mention
+
+LOPEZ = "Sen. Maria Lopez spoke to reporters on Monday about the city budget."
+
+
+def run(nlp: Language, text: str) -> Article:
+    """The text as one whole-body article, attributed, with its offsets checked."""
+    article = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
+    check_offsets(article)
+    return article
+
+
+def check_mention(text: str, m: Mention) -> None:
+    assert m.spans, m
+    assert all(0 <= s < e <= len(text) for s, e in m.spans), m
+    assert list(m.spans) == sorted(m.spans)
+    assert m.text == " … ".join(text[s:e] for s, e in m.spans), m
+
+
+def check_offsets(article: Article) -> None:
+    """Every mention's text is the article text at its spans; contents lie within the body."""
+    for a in article.attributions:
+        assert a.kind in ("direct", "indirect", "mixed")
+        assert a.type in ("speech", "thought")
+        assert 0.0 <= a.confidence <= 1.0
+        for m in (a.content, a.cue, a.source):
+            if m is not None:
+                check_mention(article.text, m)
+        if article.body:
+            assert any(s <= a.content.start and a.content.end <= e for s, e in article.body)
+
+
+def only(article: Article, containing: str) -> Attribution:
+    """The single attribution whose content holds `containing`."""
+    found = [a for a in article.attributions if containing in a.content.text]
+    assert len(found) == 1, [a.content.text for a in article.attributions]
+    return found[0]
+
+
+def speaker_name(a: Attribution) -> str | None:
+    return a.speaker.name if a.speaker else None
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def test_quote_then_pronoun_and_cue(nlp: Language) -> None:
+    text = LOPEZ + " “We will balance this budget by June,” she said."
+    article = run(nlp, text)
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert a.kind == "direct" and a.type == "speech"
+    assert a.content.text == "We will balance this budget by June"
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.source is not None and a.source.text == "she"
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type, a.speaker.resolved_by) == (
+        "Maria Lopez", "PERSON", "pronoun",
+    )
+
+
+def test_inverted_cue(nlp: Language) -> None:
+    text = LOPEZ + "\n\n“We will balance this budget by June,” said Lopez."
+    a = only(run(nlp, text), "balance this budget")
+    assert a.kind == "direct"
+    assert a.content.text == "We will balance this budget by June"
+    assert a.source is not None and a.source.text == "Lopez"
+    assert a.speaker is not None and a.speaker.name == "Maria Lopez"
+    assert a.speaker.resolved_by == "alias"
+
+
+@pytest.mark.parametrize("lead", ["Lopez said:", "Lopez said,", "Lopez told reporters:"])
+def test_cue_before_quote(nlp: Language, lead: str) -> None:
+    text = LOPEZ + f" {lead} “The budget is a disgrace and it must go.”"
+    a = only(run(nlp, text), "disgrace")
+    assert a.kind == "direct"
+    assert a.content.text == "The budget is a disgrace and it must go."
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_split_quote_is_one_attribution_with_two_pieces(nlp: Language) -> None:
+    text = LOPEZ + " “The budget,” she said, “is a disgrace.”"
+    article = run(nlp, text)
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert a.kind == "direct"
+    assert len(a.content.spans) == 2
+    assert a.content.text == "The budget … is a disgrace."
+    assert a.cue is not None and a.cue.text == "said"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_multi_sentence_quote(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace. It must go. We will vote it down,” she said."
+    a = only(run(nlp, text), "disgrace")
+    assert a.content.text == "The budget is a disgrace. It must go. We will vote it down"
+    assert len(a.content.spans) == 1
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_follow_on_quote_in_same_paragraph_joins_the_content(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace,” she said. “It must go.”"
+    article = run(nlp, text)
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+    assert a.kind == "direct"
+
+
+FOLLOW_ON = (
+    "“It must go, and it must go now, before the families of this city pay for it "
+    "for another ten long years.”"
+)
+
+
+def test_floating_quote_in_next_paragraph_takes_previous_speaker(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace,” she said.\n\n" + FOLLOW_ON
+    article = run(nlp, text)
+    assert len(article.attributions) == 2
+    first, floating = article.attributions
+    assert speaker_name(first) == "Maria Lopez"
+    assert floating.kind == "direct"
+    assert floating.content.text == FOLLOW_ON[1:-1]
+    assert floating.source is None and floating.cue is None
+    assert floating.speaker is not None
+    assert floating.speaker.name == "Maria Lopez"
+    assert floating.speaker.resolved_by == "context"
+
+
+@pytest.mark.xfail(
+    reason="scorer drops short floating quotes (how=floating, <=15 words scores below threshold)",
+    strict=False,
+)
+def test_short_floating_quote_in_next_paragraph(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace,” she said.\n\n“It must go.”"
+    article = run(nlp, text)
+    floating = only(article, "It must go")
+    assert speaker_name(floating) == "Maria Lopez"
+    assert floating.speaker is not None and floating.speaker.resolved_by == "context"
+
+
+def test_quote_continued_over_paragraphs_after_its_cue(nlp: Language) -> None:
+    text = LOPEZ + " Lopez said: “The budget is a disgrace.\n\n“It must go.”\n\nThe vote is Friday."
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace.", "It must go."]
+    assert speaker_name(a) == "Maria Lopez"
+
+
+@pytest.mark.xfail(
+    reason="a cue after a paragraph-spanning quote takes only the last paragraph's piece; "
+    "the earlier, unclosed paragraph is attributed to no one",
+    strict=False,
+)
+def test_quote_continued_over_paragraphs_before_its_cue(nlp: Language) -> None:
+    text = LOPEZ + "\n\n“The budget is a disgrace.\n\n“It must go,” she said."
+    article = run(nlp, text)
+    a = only(article, "It must go")
+    assert "The budget is a disgrace." in a.content.text
+    assert speaker_name(a) == "Maria Lopez"
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Lopez said the budget was a disgrace.", "the budget was a disgrace"),
+        ("Lopez told reporters the budget was a disgrace.", "the budget was a disgrace"),
+        ("Lopez added that the vote would be close.", "the vote would be close"),
+        ("Lopez warned that the deal could collapse.", "the deal could collapse"),
+        ("Lopez denied that she had met the lobbyist.", "she had met the lobbyist"),
+    ],
+)
+def test_reported_speech(nlp: Language, sentence: str, content: str) -> None:
+    a = only(run(nlp, LOPEZ + " " + sentence), content)
+    assert a.kind == "indirect" and a.type == "speech"
+    assert a.source is not None and a.source.text == "Lopez"
+    assert speaker_name(a) == "Maria Lopez"
+    assert a.content.text.endswith(content)
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "The plant will close next year, according to John Baker."
+    a = only(run(nlp, text), "plant will close")
+    assert a.kind == "indirect"
+    assert a.source is not None and a.source.text == "John Baker"
+    assert a.cue is not None and a.cue.text == "according to"
+    assert speaker_name(a) == "John Baker"
+    assert "John Baker" not in a.content.text
+
+
+def test_partial_quote_is_mixed(nlp: Language) -> None:
+    text = "John Baker called the meeting “constructive” and left early."
+    a = only(run(nlp, text), "“constructive”")
+    assert a.kind == "mixed"
+    assert speaker_name(a) == "John Baker"
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("John Baker believes the plan will fail.", "the plan will fail"),
+        ("John Baker expects the vote to pass.", "the vote to pass"),
+        ("John Baker plans to run for governor.", "to run for governor"),
+    ],
+)
+def test_thought(nlp: Language, sentence: str, content: str) -> None:
+    a = only(run(nlp, sentence), content)
+    assert a.type == "thought"
+    assert a.kind == "indirect"
+    assert speaker_name(a) == "John Baker"
+
+
+def test_speech_is_not_thought(nlp: Language) -> None:
+    a = only(run(nlp, "John Baker said the plan will fail."), "the plan will fail")
+    assert a.type == "speech"
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_pronouns_pick_the_person_of_matching_gender(nlp: Language) -> None:
+    text = (
+        "John Baker and Maria Lopez met on Friday to settle the budget.\n\n"
+        "“We are not done yet, and we will not be done for weeks,” she said.\n\n"
+        "“I agree that there is a lot of work left for both of us,” he said."
+    )
+    article = run(nlp, text)
+    assert speaker_name(only(article, "not done yet")) == "Maria Lopez"
+    assert speaker_name(only(article, "I agree")) == "John Baker"
+    for a in article.attributions:
+        assert a.speaker is not None and a.speaker.resolved_by == "pronoun"
+
+
+def test_name_variants_resolve_to_the_full_name(nlp: Language) -> None:
+    text = (
+        "Maria Lopez said the budget was late. Lopez said the vote would be close. "
+        "Ms. Lopez said the mayor was wrong. Sen. Lopez said the council would meet."
+    )
+    article = run(nlp, text)
+    assert len(article.attributions) == 4
+    assert {speaker_name(a) for a in article.attributions} == {"Maria Lopez"}
+    ids = {a.speaker.id for a in article.attributions if a.speaker}
+    assert len(ids) == 1
+    resolved = [a.speaker.resolved_by for a in article.attributions if a.speaker]
+    assert resolved[0] == "name"
+    assert resolved[1:] == ["alias", "alias", "alias"]
+
+
+def test_group_speaker_is_kept_as_a_group(nlp: Language) -> None:
+    a = only(run(nlp, "White House officials said the talks would continue."), "talks")
+    assert a.speaker is not None
+    assert a.speaker.name == "White House officials"
+    assert a.speaker.type == "GROUP"
+
+
+def test_name_inside_a_quote_is_not_an_antecedent(nlp: Language) -> None:
+    text = (
+        "Tom Reed arrived late to the hearing on Tuesday.\n\n"
+        "“John Baker is a fine man and a good neighbour,” he said."
+    )
+    a = only(run(nlp, text), "fine man")
+    assert speaker_name(a) == "Tom Reed"
+
+
+# ---------------------------------------------------------------- robustness and offsets
+
+
+def test_unbalanced_quote_does_not_swallow_the_article(nlp: Language) -> None:
+    text = (
+        LOPEZ + " She said “we will see what the council does. The vote is close.\n\n"
+        "The council meets on Monday. John Baker said the vote would be close.\n\n"
+        "“It will pass,” Baker added."
+    )
+    article = run(nlp, text)
+    for a in article.attributions:
+        assert "\n" not in a.content.text
+        assert a.content.end - a.content.start < 200
+    assert speaker_name(only(article, "It will pass")) == "John Baker"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“", "”“", "\"\"\"", "“ ” “", "He said “", "“Yes,” “No,” “Maybe,” she said “",
+        "«Non», a-t-il dit. “ok’", "''''''", "\n\n\n", "said said said", "According to",
+    ],
+)
+def test_odd_texts_do_not_crash(nlp: Language, text: str) -> None:
+    run(nlp, text)
+
+
+def test_boilerplate_after_the_body_gives_nothing(nlp: Language, tmp_path: Path) -> None:
+    body = (
+        "Mayor Tom Reed opened the new bridge over the river on Saturday morning, "
+        "two years after the old one was closed.\n\n"
+        "“This bridge belongs to everyone who waited for it,” Reed said.\n"
+    )
+    junk = (
+        "\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
+        "“Great read,” said Anna.\n\nGIPHY App Key not set. Please check settings\n"
+    )
+    path = tmp_path / "bridge.txt"
+    path.write_text(body + junk, encoding="utf-8")
+    (item,) = list(ingest.read_path(path, 10_000_000))
+    assert not isinstance(item, Failure)
+    article = saidwhat.extract(item)
+    check_offsets(article)
+    body_end = article.body[-1][1]
+    assert body_end <= len(body)
+    assert all(a.content.end <= body_end for a in article.attributions)
+    assert not any("Great read" in a.content.text for a in article.attributions)
+    assert speaker_name(only(article, "belongs to everyone")) == "Tom Reed"
