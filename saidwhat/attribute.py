@@ -415,6 +415,10 @@ def drafts_for(doc: Doc) -> list[Draft]:
     return drafts
 
 
+# Candidates kept whatever the scorer says: '“…” ― Name' sign-offs, which PolNeAR train never shows.
+TRUSTED_HOWS = frozenset(("dash",))
+
+
 def scored_drafts(doc: Doc) -> list[Draft]:
     """Drafts with a learned confidence, those below the trained threshold dropped."""
     from saidwhat.scorer import load_scorer
@@ -426,6 +430,8 @@ def scored_drafts(doc: Doc) -> list[Draft]:
     kept = []
     for d in drafts:
         conf = scorer.confidence(doc, d, drafts)
+        if d.how in TRUSTED_HOWS:
+            conf = max(conf, scorer.threshold)
         if conf >= scorer.threshold:
             kept.append(replace(d, confidence=conf))
     return kept

@@ -14,7 +14,10 @@ MAX_NAME_TOKENS = 6
 # "PENCE: Well, look …", "Poll: Wealthy Voters Abandon …", "Pat Caddell: Democrat Voters …"
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,60}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$", re.M)
 # "― Carla Sanchez." after a quotation, on the same line or on its own line
-_DASH_SIGNOFF = re.compile(r"(?P<dash>―|—|--)[ \t]*(?P<name>[A-Z][^\n]{0,60}?)[ \t.]*$", re.M)
+_DASH_SIGNOFF = re.compile(
+    r"(?P<dash>―|—|--)[ \t\xa0]*(?P<name>[A-Z][^\n]{0,60}?)[ \t\xa0.]*$", re.M
+)
+QUOTE_MARKS = "\"“”"
 
 
 def _is_name(span: Span | None) -> bool:
@@ -45,6 +48,12 @@ def dash_signoffs(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Span, Cue, tu
         name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
         dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
         prior = [q for q in quotes if q.end <= m.start() and doc_text(doc)[q.end : m.start()].strip() == ""]
-        if not _is_name(name) or dash is None or not prior:
+        if not _is_name(name) or dash is None:
             continue
-        yield name, Cue(dash.start, tuple(range(dash.start, dash.end)), "speech"), prior[-1].inner
+        cue = Cue(dash.start, tuple(range(dash.start, dash.end)), "speech")
+        if before[:1] in QUOTE_MARKS and before[-1:] in QUOTE_MARKS and len(before) > 2:
+            # a whole quoted line, even when its marks are mis-typed ("”Fear. …”― Name")
+            start = doc_text(doc).index(before, line_start)
+            yield name, cue, (start + 1, start + len(before) - 1)
+        elif prior:
+            yield name, cue, prior[-1].inner
