@@ -90,7 +90,7 @@ def test_headline_colon_line_is_attributed(nlp: Language) -> None:
 
 
 @pytest.mark.xfail(
-    reason="scorer drops short colon headlines (how=colon with <=5 words scores 0.34 < 0.44)",
+    reason="the scorer drops short colon headlines (how=colon, <=5 words, below threshold)",
     strict=False,
 )
 def test_short_headline_colon_line_is_attributed(nlp: Language) -> None:
@@ -100,11 +100,6 @@ def test_short_headline_colon_line_is_attributed(nlp: Language) -> None:
     assert [a.content.text for a in found] == ["We Will Win"]
 
 
-@pytest.mark.xfail(
-    reason="the shipped scorer has no weights for how=dash, and the dash 'cue' has lexicon "
-    "probability 0, so every '― Name' sign-off scores below threshold and is dropped",
-    strict=False,
-)
 def test_dash_signoff_is_attributed(nlp: Language) -> None:
     text = (
         "The senator spoke about the town where she grew up.\n\n"
