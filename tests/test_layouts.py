@@ -109,3 +109,17 @@ def test_dash_signoff_is_attributed(nlp: Language) -> None:
     (a,) = [a for a in article.attributions if "Never give up" in a.content.text]
     assert a.speaker is not None and a.speaker.name == "Carla Sanchez"
     assert a.kind == "direct"
+
+
+@pytest.mark.xfail(
+    reason="colon_lines takes any capitalised label as a speaker: 'Update: …' and 'Note: …' "
+    "lines become attributions (speaker 'Update', or no speaker)",
+    strict=False,
+)
+@pytest.mark.parametrize("label", ["Update", "Note"])
+def test_label_colon_lines_are_not_attributions(nlp: Language, label: str) -> None:
+    text = (
+        f"{label}: The council has postponed the vote until further notice from the mayor.\n\n"
+        "The mayor will attend the next meeting in the main hall of the town."
+    )
+    assert run(nlp, text).attributions == ()
