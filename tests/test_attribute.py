@@ -201,6 +201,24 @@ def test_according_to(nlp: Language) -> None:
     assert "John Baker" not in a.content.text
 
 
+@pytest.mark.xfail(
+    reason="parenthetical 'according to' at the end keeps the sentence's final period as a "
+    "separate one-character content piece ('The plant will close next year … .')",
+    strict=False,
+)
+def test_according_to_at_the_end_has_no_lone_punctuation_piece(nlp: Language) -> None:
+    text = "The plant will close next year, according to John Baker."
+    a = only(run(nlp, text), "plant will close")
+    assert all(any(c.isalnum() for c in text[s:e]) for s, e in a.content.spans)
+
+
+def test_according_to_first(nlp: Language) -> None:
+    text = "According to John Baker, the plant will close next year."
+    a = only(run(nlp, text), "plant will close")
+    assert a.content.text.startswith("the plant will close next year")
+    assert speaker_name(a) == "John Baker"
+
+
 def test_partial_quote_is_mixed(nlp: Language) -> None:
     text = "John Baker called the meeting “constructive” and left early."
     a = only(run(nlp, text), "“constructive”")
