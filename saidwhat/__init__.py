@@ -33,5 +33,13 @@ def extract_many(
     """Stream attributions for many articles, in input order; bad ones come out as Failure."""
     from saidwhat import nlp, pipeline
 
-    articles = (_as_article(x, id=f"article-{i}") for i, x in enumerate(items))
-    return pipeline.annotate_many(nlp.load(model), articles, batch_size=batch_size)
+    return pipeline.annotate_many(nlp.load(model), _articles(items), batch_size=batch_size)
+
+
+def _articles(items: Iterable[str | Article]) -> Iterator[Article | Failure]:
+    """Articles from strings or Articles; a string that is no article becomes a Failure."""
+    for i, item in enumerate(items):
+        try:
+            yield _as_article(item, id=f"article-{i}")
+        except ValueError as exc:
+            yield Failure(f"article-{i}", str(exc))

@@ -70,11 +70,6 @@ def test_extract_many_is_lazy() -> None:
     assert isinstance(first, Article) and first.id == "article-0"
 
 
-@pytest.mark.xfail(
-    reason="extract_many raises ValueError ('no article text found in the HTML') from the "
-    "lazy _as_article instead of yielding a Failure and going on",
-    strict=False,
-)
 def test_extract_many_turns_bad_html_into_a_failure() -> None:
     items = list(saidwhat.extract_many([TEXT, "<html><body><div></div></body></html>", TEXT]))
     assert [type(x) for x in items] == [Article, Failure, Article]
