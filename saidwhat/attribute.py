@@ -73,6 +73,26 @@ def tokens_to_pieces(tokens: Iterable[Token]) -> Pieces:
     return tuple((s, e) for s, e in pieces)
 
 
+# Sentence openers PolNeAR leaves out of a parsed content ("However, he said, …", "But …").
+OPENER_WORDS = frozenset("however but and so also yet still meanwhile instead moreover".split())
+STRIP_OPENERS = True
+
+
+def drop_openers(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens of a parsed content without a leading conjunction or linking adverb and its comma."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not STRIP_OPENERS:
+        return toks
+    while toks and (toks[0].is_punct or toks[0].lower_ in OPENER_WORDS
+                    and toks[0].dep_ in ("cc", "advmod")):
+        toks = toks[1:]
+    if len(toks) > 2 and toks[0].lower_ == "in" and toks[1].lower_ == "addition":
+        toks = toks[2:]
+        while toks and toks[0].is_punct:
+            toks = toks[1:]
+    return toks
+
+
 def trim_pieces(text: str, pieces: Pieces) -> Pieces:
     """Pieces with surrounding whitespace and commas/periods removed; empty pieces dropped."""
     out = []
@@ -211,7 +231,8 @@ def clause_content(
         clause = _following_clause(head)
         comps, how = ([clause] if clause is not None else []), "following"
     if comps:
-        return tokens_to_pieces(t for c in comps for t in c.subtree if t.i not in exclude), how
+        toks = drop_openers(t for c in comps for t in c.subtree if t.i not in exclude)
+        return tokens_to_pieces(toks), how
     if source is not None and (OBJECT_ANY_LEMMA or lemma in OBJECT_CONTENT_LEMMAS):
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
@@ -237,7 +258,7 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
         cut = {t.i for t in head.subtree}
     sent = host.sent
     toks = [t for t in host.subtree if t.i not in cut and t.sent == sent]
-    return tokens_to_pieces(toks)
+    return tokens_to_pieces(drop_openers(toks))
 
 
 def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool:

@@ -62,29 +62,6 @@ AUX_DEPS = ("aux", "auxpass", "neg")
 NON_CUE_ADVERBS = frozenset("when where why how however so though then more also_not".split())
 # Prepositions that belong to the cue phrase ("referring to", "talked about", "railed against").
 CUE_PREPS = frozenset("to about against over into for as".split())
-# Trailing phrases PolNeAR keeps in the cue: "said in an interview", "said in a statement".
-VENUE_NOUNS = frozenset(
-    "interview statement briefing conference release email call speech tweet post".split()
-)
-EXTEND_TIME = False
-EXTEND_VENUE = True
-
-
-def _trailing_extension(tok: Token, nxt: int) -> int:
-    """The end (exclusive) of a time or venue phrase of the cue starting at token `nxt`."""
-    doc = tok.doc
-    if nxt >= len(doc):
-        return nxt
-    after = doc[nxt]
-    if after.head.i != tok.i or after.left_edge.i != nxt:
-        return nxt
-    if EXTEND_TIME and after.dep_ == "npadvmod" and after.ent_type_ in ("DATE", "TIME"):
-        return after.right_edge.i + 1
-    if EXTEND_VENUE and after.dep_ == "prep" and after.lower_ in ("in", "during") and any(
-        c.dep_ == "pobj" and c.lemma_.lower() in VENUE_NOUNS for c in after.children
-    ):
-        return after.right_edge.i + 1
-    return nxt
 
 
 def _phrase(tok: Token) -> tuple[int, ...]:
@@ -104,8 +81,6 @@ def _phrase(tok: Token) -> tuple[int, ...]:
         after = tok.doc[nxt]
         if after.dep_ == "prep" and after.head.i == tok.i and after.lower_ in CUE_PREPS:
             ids.add(nxt)
-        else:
-            ids |= set(range(nxt, _trailing_extension(tok, nxt)))
     return tuple(sorted(ids))
 
 
