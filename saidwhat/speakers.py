@@ -56,6 +56,7 @@ from saidwhat.data.names import (
     ROLE_SYNONYMS,
     TITLES,
 )
+from saidwhat.quotes import doc_text, quote_regions
 from saidwhat.records import Speaker
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -172,30 +173,6 @@ def role_words(words: Sequence[str]) -> set[str]:
         if n in ABBREVIATIONS:
             out.add(ABBREVIATIONS[n])
     return out
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations: the lead's quote pairing, or a simple fallback."""
-    try:
-        from saidwhat.quotes import quote_regions
-    except ImportError:  # pragma: no cover - quotes.py is part of the package
-        return _pair_quote_marks(text)
-    return quote_regions(text)
-
-
-def _pair_quote_marks(text: str) -> list[tuple[int, int]]:
-    """Fallback quote pairing: “…” and "…" within a paragraph."""
-    spans, open_at = [], None
-    for m in re.finditer(r"[“”\"]|\n", text):
-        c = m.group()
-        if c == "\n":
-            open_at = None
-        elif open_at is None and c in "“\"":
-            open_at = m.start()
-        elif open_at is not None and c in "”\"":
-            spans.append((open_at, m.end()))
-            open_at = None
-    return spans
 
 
 def quoted_tokens(doc: Doc, regions: Sequence[tuple[int, int]]) -> list[bool]:
@@ -415,7 +392,7 @@ class ArticleIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.in_quote = quoted_tokens(doc, quote_spans(doc.text))
+        self.in_quote = quoted_tokens(doc, quote_regions(doc_text(doc)))
         self.sent_of = sentence_ids(doc, self.in_quote)
         self.entities: list[Entity] = []
         self.events: list[Event] = []
