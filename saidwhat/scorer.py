@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from saidwhat.cues import lexicon
 from saidwhat.quotes import doc_text
@@ -108,4 +108,25 @@ def features(doc: Doc, draft: Draft, drafts: list[Draft]) -> dict[str, float]:
             "question": float(head.sent.text.rstrip().endswith("?")),
             "src_after": float(draft.source is not None and draft.source.start > head.i),
         })
+        if EXTRA_FEATURES:
+            f.update(_extra(doc, draft, head, lemma, src))
     return f
+
+
+EXTRA_FEATURES = True
+
+
+def _extra(doc: Doc, draft: Draft, head: Token, lemma: str, src: str) -> dict[str, float]:
+    """Cross features: the cue lemma with how its content was found, the content's shape."""
+    start = draft.content[0][0]
+    first = doc.char_span(start, draft.content[0][1], alignment_mode="expand")
+    has_verb = first is not None and any(t.pos_ in ("VERB", "AUX") for t in first)
+    first_word = first[0].lower_ if first is not None and len(first) else ""
+    return {
+        "lemma|how=" + lemma + "|" + draft.how: 1.0,
+        "how|verb=" + draft.how + "|" + str(has_verb): 1.0,
+        "how|first=" + draft.how + "|" + first_word: 1.0,
+        "src|type=" + src.split(":")[0] + "|" + draft.type: 1.0,
+        "cue_before": float(head.idx < start),
+    }
+

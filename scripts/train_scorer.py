@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
@@ -22,41 +23,54 @@ from saidwhat.scorer import features
 MIN_DICE = 0.5
 
 
-def gold_contents(gold_dir: Path, name: str, text: str) -> list[frozenset[int]]:
-    """Trimmed position sets of every annotator's contents for a text."""
+def gold_contents(gold_dir: Path, name: str, text: str) -> list[list[frozenset[int]]]:
+    """Trimmed position sets of the contents of a text, one list per annotator."""
     spans = []
     for ann in sorted((gold_dir / "attributions").glob(f"{name}_*.ann")):
-        for att in read_ann(ann).attributions:
-            if att.content:
-                spans.append(trim_span(text, att.content))
+        atts = read_ann(ann).attributions
+        spans.append([trim_span(text, att.content) for att in atts if att.content])
     return spans
 
 
-def examples(gold_dir: Path, model: str | None) -> tuple[list[dict[str, float]], list[int]]:
+@dataclass
+class Examples:
+    """Candidate features and labels, with what each is worth in the evaluator's F1."""
+
+    xs: list[dict[str, float]] = field(default_factory=list)
+    ys: list[int] = field(default_factory=list)
+    weights: list[int] = field(default_factory=list)  # annotators of the candidate's text
+    hits: list[int] = field(default_factory=list)  # annotators with a content it matches
+    gold: int = 0  # gold contents over every annotator
+
+
+def examples(gold_dir: Path, model: str | None) -> Examples:
     """Features of every candidate in the split, labelled by whether gold has that content."""
     nlp = models.load(model)
     names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
     texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
-    xs: list[dict[str, float]] = []
-    ys: list[int] = []
+    ex = Examples()
     for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=16), strict=True):
-        gold = gold_contents(gold_dir, name, text)
+        per_annotator = gold_contents(gold_dir, name, text)
+        ex.gold += sum(len(g) for g in per_annotator)
         drafts = drafts_for(doc)
         for d in drafts:
             pred = trim_span(text, d.content)
-            xs.append(features(doc, d, drafts))
-            ys.append(int(any(dice(pred, g) >= MIN_DICE for g in gold)))
-    return xs, ys
+            hits = sum(any(dice(pred, g) >= MIN_DICE for g in gold) for gold in per_annotator)
+            ex.xs.append(features(doc, d, drafts))
+            ex.ys.append(int(hits > 0))
+            ex.weights.append(len(per_annotator))
+            ex.hits.append(hits)
+    return ex
 
 
-def best_threshold(probs: list[float], ys: list[int]) -> float:
-    """The cut-off maximising F1 of kept candidates against all gold-matching candidates."""
-    positives = sum(ys)
-    pairs = sorted(zip(probs, ys), reverse=True)
-    best, best_f1, tp = 0.5, 0.0, 0
-    for k, (p, y) in enumerate(pairs, start=1):
-        tp += y
-        f1 = 2 * tp / (k + positives)
+def best_threshold(probs: list[float], ex: Examples) -> float:
+    """The cut-off maximising content F1 as the evaluator counts it: every annotator's gold."""
+    ranked = sorted(zip(probs, ex.weights, ex.hits, strict=True), reverse=True)
+    best, best_f1, tp, predicted = 0.5, 0.0, 0, 0
+    for p, w, h in ranked:
+        tp += h
+        predicted += w
+        f1 = 2 * tp / (predicted + ex.gold)
         if f1 > best_f1:
             best, best_f1 = p, f1
     return best
@@ -71,12 +85,13 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     args = ap.parse_args()
-    xs, ys = examples(args.train_dir, args.model)
+    ex = examples(args.train_dir, args.model)
+    xs, ys = ex.xs, ex.ys
     vec = DictVectorizer()
     X = vec.fit_transform(xs)
     clf = LogisticRegression(C=args.C, max_iter=2000).fit(X, ys)
     probs = clf.predict_proba(X)[:, 1].tolist()
-    threshold = best_threshold(probs, ys)
+    threshold = best_threshold(probs, ex)
     weights = {name: round(float(w), 5) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
                if abs(w) > 1e-6}
     out = {"trained_on": args.train_dir.name, "candidates": len(ys), "positives": sum(ys),
