@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from saidwhat.records import Article, Failure
 
-BATCH_ARTICLES = 16  # articles per task sent to a worker
+BATCH_ARTICLES = 8  # articles per task: small, so workers finish together (the tail is one batch)
 BATCH_CHARS = 200_000  # ...or fewer, once a batch holds this much text
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, memory stays flat
 START_METHOD_ENV = "SAIDWHAT_START_METHOD"  # spawn (default) | fork | forkserver
@@ -75,9 +75,10 @@ def _annotate_one(nlp: Language, item: Item) -> Item:
         return Failure(item.origin or item.id, f"processing failed: {type(exc).__name__}: {exc}")
 
 
-def batches(items: Iterable[Item], size: int = BATCH_ARTICLES, chars: int = BATCH_CHARS
+def batches(items: Iterable[Item], size: int | None = None, chars: int | None = None
             ) -> Iterator[list[Item]]:
     """The stream cut into lists of at most `size` items or about `chars` characters of text."""
+    size, chars = size or BATCH_ARTICLES, chars or BATCH_CHARS
     batch: list[Item] = []
     held = 0
     for item in items:
