@@ -64,6 +64,22 @@ NON_CUE_ADVERBS = frozenset("when where why how however so though then more also
 CUE_PREPS = frozenset("to about against over into for as".split())
 
 
+def _takes_prep(lemma: str, prep: str) -> bool:
+    """Whether PolNeAR puts the preposition after this cue verb in the cue (learned on train)."""
+    p = prep_lexicon().get(f"{lemma} {prep}")
+    return prep in CUE_PREPS if p is None else p > 0.5
+
+
+@lru_cache(maxsize=1)
+def prep_lexicon() -> dict[str, float]:
+    """'lemma prep' -> how often PolNeAR includes the preposition in the cue (trained on train)."""
+    try:
+        data = json.loads(resources.files("saidwhat.data").joinpath("cues.json").read_text())
+        return {k: float(v["p"]) for k, v in data.get("preps", {}).items()}
+    except (FileNotFoundError, ModuleNotFoundError, KeyError):
+        return {}
+
+
 def _phrase(tok: Token) -> tuple[int, ...]:
     """The cue phrase of a cue verb: its auxiliaries, negation, adverbs in the verb group, particle."""
     ids = {tok.i} | {c.i for c in tok.children if c.dep_ == "prt"}
@@ -79,7 +95,8 @@ def _phrase(tok: Token) -> tuple[int, ...]:
         nxt += 1
     if nxt < len(tok.doc):
         after = tok.doc[nxt]
-        if after.dep_ == "prep" and after.head.i == tok.i and after.lower_ in CUE_PREPS:
+        lemma = tok.lemma_.lower()
+        if after.dep_ == "prep" and after.head.i == tok.i and _takes_prep(lemma, after.lower_):
             ids.add(nxt)
     return tuple(sorted(ids))
 

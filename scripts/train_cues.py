@@ -10,12 +10,15 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from saidwhat import nlp as models
 from saidwhat.brat import read_ann
 
 MIN_CUE_COUNT = 2
 PRIOR_CUES = 0.5  # smoothing: a rare lemma counts as 0.5 cues in 4 extra sightings
 PRIOR_WEIGHT = 4.0
+MIN_PREP_COUNT = 3  # 'lemma prep' pairs seen fewer times fall back to cues.CUE_PREPS
 
 
 def gold_cue_positions(gold_dir: Path, name: str) -> set[int]:
@@ -28,13 +31,29 @@ def gold_cue_positions(gold_dir: Path, name: str) -> set[int]:
     return positions
 
 
-def count(gold_dir: Path, model: str | None) -> tuple[Counter[str], Counter[str]]:
-    """Per lemma: how often a verb with it occurs, and how often it is (part of) a gold cue."""
+def next_prep(tok: Token) -> Token | None:
+    """The preposition right after a verb (and its particle), if it hangs off the verb."""
+    i = tok.i + 1
+    while i < len(tok.doc) and tok.doc[i].dep_ == "prt" and tok.doc[i].head.i == tok.i:
+        i += 1
+    if i < len(tok.doc) and tok.doc[i].dep_ == "prep" and tok.doc[i].head.i == tok.i:
+        return tok.doc[i]
+    return None
+
+
+Counts = tuple[Counter[str], Counter[str], Counter[str], Counter[str]]
+
+
+def count(gold_dir: Path, model: str | None) -> Counts:
+    """Per lemma: how often a verb with it occurs, and how often it is (part of) a gold cue;
+    per 'lemma prep': how often a cue verb has the preposition next, and how often it is cued."""
     nlp = models.load(model)
     names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
     texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     seen: Counter[str] = Counter()
     cued: Counter[str] = Counter()
+    prep_seen: Counter[str] = Counter()
+    prep_cued: Counter[str] = Counter()
     docs = nlp.pipe(texts, disable=["ner"], batch_size=16)
     for name, doc in zip(names, docs, strict=True):
         cue_pos = gold_cue_positions(gold_dir, name)
@@ -45,7 +64,11 @@ def count(gold_dir: Path, model: str | None) -> tuple[Counter[str], Counter[str]
             seen[lemma] += 1
             if tok.idx in cue_pos:
                 cued[lemma] += 1
-    return seen, cued
+                prep = next_prep(tok)
+                if prep is not None:
+                    prep_seen[f"{lemma} {prep.lower_}"] += 1
+                    prep_cued[f"{lemma} {prep.lower_}"] += prep.idx in cue_pos
+    return seen, cued, prep_seen, prep_cued
 
 
 def main() -> None:
@@ -56,13 +79,19 @@ def main() -> None:
                     default=Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "cues.json")
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
-    seen, cued = count(args.train_dir, args.model)
+    seen, cued, prep_seen, prep_cued = count(args.train_dir, args.model)
     lemmas = {
         lemma: {"p": round((cued[lemma] + PRIOR_CUES) / (seen[lemma] + PRIOR_WEIGHT), 4), "cue": cued[lemma], "seen": seen[lemma]}
         for lemma in sorted(cued)
         if cued[lemma] >= MIN_CUE_COUNT
     }
-    out = {"trained_on": str(args.train_dir.name), "min_cue_count": MIN_CUE_COUNT, "lemmas": lemmas}
+    preps = {
+        key: {"p": round(prep_cued[key] / n, 4), "cue": prep_cued[key], "seen": n}
+        for key, n in sorted(prep_seen.items())
+        if n >= MIN_PREP_COUNT
+    }
+    out = {"trained_on": str(args.train_dir.name), "min_cue_count": MIN_CUE_COUNT, "lemmas": lemmas,
+           "preps": preps}
     args.output.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(lemmas)} cue lemmas written to {args.output}")
 
