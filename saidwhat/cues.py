@@ -62,6 +62,9 @@ AUX_DEPS = ("aux", "auxpass", "neg")
 NON_CUE_ADVERBS = frozenset("when where why how however so though then more also_not".split())
 # Prepositions that belong to the cue phrase ("referring to", "talked about", "railed against").
 CUE_PREPS = frozenset("to about against over into for as".split())
+# An adverb right after the cue verb is part of the cue in PolNeAR ("said sarcastically", "wrote
+# recently"): 120 of 152 times on train.
+TRAILING_ADVERBS = True
 
 
 def _takes_prep(lemma: str, prep: str) -> bool:
@@ -93,12 +96,19 @@ def _phrase(tok: Token) -> tuple[int, ...]:
     nxt = tok.i + 1
     while nxt in ids:
         nxt += 1
+    if TRAILING_ADVERBS and nxt < len(tok.doc):
+        after = tok.doc[nxt]
+        if (after.dep_ == "advmod" and after.head.i == tok.i and after.pos_ == "ADV"
+                and after.lower_ not in NON_CUE_ADVERBS and not after.tag_.startswith("W")):
+            ids.add(nxt)
+            nxt += 1
     if nxt < len(tok.doc):
         after = tok.doc[nxt]
         lemma = tok.lemma_.lower()
         if after.dep_ == "prep" and after.head.i == tok.i and _takes_prep(lemma, after.lower_):
             ids.add(nxt)
     return tuple(sorted(ids))
+
 
 
 def is_according_to(tok: Token) -> bool:
