@@ -93,14 +93,31 @@ def drop_openers(tokens: Iterable[Token]) -> list[Token]:
     return toks
 
 
+STRIP_TRAILING_CC = True
+TRAILING_CC = (" and", " or", " but")
+
+
+def _without_trailing_cc(text: str, s: int, e: int) -> int:
+    """The end of text[s:e] with a dangling conjunction dropped ('… his training, and')."""
+    for word in TRAILING_CC:
+        if text.endswith(word, s, e) and e - len(word) > s:
+            return e - len(word)
+    return e
+
+
 def trim_pieces(text: str, pieces: Pieces) -> Pieces:
     """Pieces with surrounding whitespace and commas/periods removed; empty pieces dropped."""
     out = []
     for s, e in pieces:
         while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
             s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
-            e -= 1
+        end = -1
+        while end != e:
+            end = e
+            while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+                e -= 1
+            if STRIP_TRAILING_CC:
+                e = _without_trailing_cc(text, s, e)
         if e > s:
             out.append((s, e))
     return tuple(out)
@@ -187,6 +204,7 @@ def _following_clause(head: Token) -> Token | None:
 
 
 OBJECT_ANY_LEMMA = True
+XCOMP_OBJECT = True
 TRAILING_DEPS = ("advcl", "punct", "cc", "conj", "npadvmod")
 
 
@@ -227,6 +245,8 @@ def clause_content(
         comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
     if not comps and lemma in INTENT_LEMMAS:
         comps, how = [c for c in head.children if c.dep_ in INTENT_DEPS], "xcomp"
+        if XCOMP_OBJECT and comps:
+            comps += [c for c in head.children if c.dep_ == "dobj" and c.i < comps[0].i]
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
         clause = _following_clause(head)
         comps, how = ([clause] if clause is not None else []), "following"
