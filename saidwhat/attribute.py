@@ -449,6 +449,7 @@ def drafts_for(doc: Doc) -> list[Draft]:
         if source is not None and any(s <= source.start_char < e for s, e in pieces):
             source = None if source.start_char >= pieces[0][0] else source
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
+    drafts = release_speaker_labels(doc, drafts)
     drafts += layout_drafts(doc, quotes, drafts)
     drafts = _dedupe(drafts)
     drafts = floating_quotes(doc, quotes, drafts)
@@ -476,6 +477,29 @@ def scored_drafts(doc: Doc) -> list[Draft]:
         if conf >= scorer.threshold:
             kept.append(replace(d, confidence=conf))
     return kept
+
+
+RELEASE_LABELS = True
+
+
+def release_speaker_labels(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Quoted pieces holding a 'NAME:' speaker label (a quoted transcript) go back to that
+    label: the cue next to the quote did not say them."""
+    if not RELEASE_LABELS:
+        return drafts
+    labels = [(name.start_char, doc[cue.head].idx) for name, cue, _ in colon_lines(doc)]
+    if not labels:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.how == "quote":
+            kept = tuple(p for p in d.content
+                         if not any(p[0] <= at and colon < p[1] for at, colon in labels))
+            if not kept:
+                continue
+            d = replace(d, content=kept)
+        out.append(d)
+    return out
 
 
 def layout_drafts(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
