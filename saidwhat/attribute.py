@@ -151,12 +151,20 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+# A comma-set participle clause is not part of the source ("Trump, speaking to veterans, said …").
+CUT_SOURCE_PARTICIPLES = True
+
+
 def mention_span(head: Token) -> Span:
     """The full noun phrase a source head stands for (appositions and clauses included), on its line."""
     doc = head.doc
     if head.dep_ == "poss" or head.tag_ in ("PRP$", "WP$"):
         return doc[head.i : head.i + 1]
     start, end = head.left_edge.i, head.right_edge.i
+    for c in head.children:
+        if CUT_SOURCE_PARTICIPLES and c.i > head.i and c.dep_ == "acl" and c.tag_ == "VBG" \
+                and doc[c.left_edge.i - 1].text == ",":
+            end = min(end, c.left_edge.i - 2)
     while start < head.i and (doc[start].is_punct or doc[start].is_space or "\n" in doc[start:head.i].text):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_space or "\n" in doc[head.i : end + 1].text):
