@@ -29,7 +29,9 @@ OBJECT_CONTENT_LEMMAS = frozenset(
     "want seek expect fear recommend cite".split()
 )
 MAX_GAP_TOKENS = 12
-LEAD_IN_DEPS = ("advmod", "npadvmod", "prep", "dative", "nsubj", "aux", "neg", "punct", "agent", "prt")
+LEAD_IN_DEPS = (
+    "advmod", "npadvmod", "prep", "dative", "nsubj", "aux", "neg", "punct", "agent", "prt",
+)
 ADDRESS_LEMMAS = frozenset("tell ask inform remind warn assure urge write".split())
 PUNCT_GAP = set(" \t\n,;:—–-")
 
@@ -44,7 +46,8 @@ class Draft:
     type: str
     confidence: float
     floating: bool = False
-    how: str = "quote"  # how the content was found: quote ccomp xcomp following object parenthetical
+    # how the content was found: quote ccomp xcomp following object parenthetical …
+    how: str = "quote"
 
 
 def token_in_quote(doc: Doc, quotes: list[Quote]) -> list[bool]:
@@ -156,7 +159,7 @@ CUT_SOURCE_PARTICIPLES = True
 
 
 def mention_span(head: Token) -> Span:
-    """The full noun phrase a source head stands for (appositions and clauses included), on its line."""
+    """The full noun phrase a source head stands for (appositions, clauses), on its line."""
     doc = head.doc
     if head.dep_ == "poss" or head.tag_ in ("PRP$", "WP$"):
         return doc[head.i : head.i + 1]
@@ -165,9 +168,13 @@ def mention_span(head: Token) -> Span:
         if CUT_SOURCE_PARTICIPLES and c.i > head.i and c.dep_ == "acl" and c.tag_ == "VBG" \
                 and doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 2)
-    while start < head.i and (doc[start].is_punct or doc[start].is_space or "\n" in doc[start:head.i].text):
+    while start < head.i and (
+        doc[start].is_punct or doc[start].is_space or "\n" in doc[start:head.i].text
+    ):
         start += 1
-    while end > head.i and (doc[end].is_punct or doc[end].is_space or "\n" in doc[head.i : end + 1].text):
+    while end > head.i and (
+        doc[end].is_punct or doc[end].is_space or "\n" in doc[head.i : end + 1].text
+    ):
         end -= 1
     return doc[start : end + 1]
 
@@ -177,7 +184,8 @@ def source_for(doc: Doc, cue: Cue) -> Span | None:
     head = doc[cue.head]
     if cue.tokens == (cue.head, cue.head + 1) and head.lower_ == "according":
         to = doc[cue.head + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in head.children if c.dep_ == "pobj"]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        objs = objs or [c for c in head.children if c.dep_ == "pobj"]
         if objs:
             return mention_span(objs[0])
         after = [nc for nc in doc.noun_chunks if nc.start == to.i + 1 or nc.start == to.i + 2]
@@ -199,7 +207,7 @@ def _sibling_cue_tokens(doc: Doc, head: Token, cue_heads: frozenset[int]) -> set
 
 
 def _following_clause(head: Token) -> Token | None:
-    """A misparsed complement: the first clause with a subject right of the cue, no comma between."""
+    """A misparsed complement: the first clause with a subject right of the cue, no comma before."""
     doc = head.doc
     for t in head.subtree:
         if t.i <= head.i or t.pos_ not in ("VERB", "AUX"):
@@ -224,14 +232,17 @@ def _in_trailing_clause(tok: Token, head: Token) -> bool:
 
 
 # Prepositional phrases on the cue verb that set the scene rather than carry content.
-SCENE_PREPS = frozenset("during in at after before since while with from amid despite following".split())
+SCENE_PREPS = frozenset(
+    "during in at after before since while with from amid despite following".split()
+)
 
 
 def _in_aside(tok: Token, head: Token) -> bool:
     """Whether a token sits in a scene-setting phrase of the cue or a comma-set relative clause."""
     node = tok
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "relcl" and node.left_edge.i > 0 and node.doc[node.left_edge.i - 1].text in (",", "--", "—"):
+        left = node.left_edge.i
+        if node.dep_ == "relcl" and left > 0 and node.doc[left - 1].text in (",", "--", "—"):
             return True
         if node.head.i == head.i and node.dep_ == "prep" and node.lower_ in SCENE_PREPS:
             return True
@@ -272,13 +283,13 @@ def clause_content(
 
 
 def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
-    """Content of a parenthetical cue ('That is why, Biden continued, the US …'): the host clause."""
+    """Content of a parenthetical cue ('That is why, Biden continued, the US …'): its host."""
     head = doc[cue.head]
     if head.dep_ not in ("parataxis",) and not (head.lower_ == "according"):
         return ()
     if head.lower_ == "according":
         host = head.head
-        while host.dep_ not in ("ROOT",) and host.head.i != host.i and host.pos_ not in ("VERB", "AUX"):
+        while host.dep_ != "ROOT" and host.head.i != host.i and host.pos_ not in ("VERB", "AUX"):
             host = host.head
         cut = {t.i for t in head.subtree}
     else:
@@ -293,7 +304,8 @@ def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool
     """Whether the text between two offsets holds only punctuation and the allowed tokens."""
     if end_char < start_char:
         return False
-    if "\n" in doc_text(doc)[start_char:end_char] or any(c in ".!?" for c in doc_text(doc)[start_char:end_char]):
+    gap = doc_text(doc)[start_char:end_char]
+    if "\n" in gap or any(c in ".!?" for c in gap):
         return False
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
@@ -315,7 +327,8 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     cue_end = doc[max(cue.tokens)].idx + len(doc[max(cue.tokens)].text)
     found: list[Quote] = []
     before = [q for q in quotes if q.end <= cue_start]
-    if before and _ends_open(doc, before[-1], cue_start, cue.head) and _gap_ok(doc, before[-1].end, cue_start, allowed):
+    if (before and _ends_open(doc, before[-1], cue_start, cue.head)
+            and _gap_ok(doc, before[-1].end, cue_start, allowed)):
         found.append(before[-1])
     after = [q for q in quotes if q.start >= cue_end]
     if after:
@@ -347,7 +360,7 @@ def _ends_open(doc: Doc, q: Quote, cue_start: int, cue_head: int) -> bool:
 
 
 def _lead_in_ids(head: Token, source: Span | None, cue: Cue) -> set[int]:
-    """Tokens that may stand between a cue and the quote it introduces ('told reporters on Monday:')."""
+    """Tokens that may stand between a cue and the quote it introduces ('told reporters:')."""
     ids = set(cue.tokens) | ({t.i for t in source} if source is not None else set())
     for c in head.children:
         if c.dep_ in LEAD_IN_DEPS or c.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_LEMMAS:
@@ -421,7 +434,9 @@ def floating_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[
         if "\n" not in between and not prev.floating:
             drafts[i] = replace(prev, content=prev.content + (q.inner,))
         else:
-            drafts.append(Draft(None, None, (q.inner,), prev.type, 1.0, floating=True, how="floating"))
+            drafts.append(
+                Draft(None, None, (q.inner,), prev.type, 1.0, floating=True, how="floating")
+            )
         covered.append(q.inner)
     return drafts
 
@@ -435,7 +450,8 @@ def _stands_alone(text: str, q: Quote) -> bool:
     if not ends:
         ends = after[:1] in (" ", "\n") and text[q.end : q.end + 3].strip()[:1] in ("“", '"', "")
     return starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1 and (
-        text[q.inner_end - 1 : q.inner_end] in ".!?" or text[q.inner_end - 2 : q.inner_end].strip()[-1:] in ".!?"
+        text[q.inner_end - 1 : q.inner_end] in ".!?"
+        or text[q.inner_end - 2 : q.inner_end].strip()[-1:] in ".!?"
     )
 
 
@@ -549,7 +565,9 @@ def plausible_speaker(doc: Doc, draft: Draft, speaker: Speaker | None, drafts: l
             return False
     if draft.cue is not None and doc[draft.cue.head].lemma_.lower() in FACTIVE_LEMMAS:
         start = draft.content[0][0]
-        return not any(o is not draft and o.content[0][0] <= start < o.content[-1][1] for o in drafts)
+        return not any(
+            o is not draft and o.content[0][0] <= start < o.content[-1][1] for o in drafts
+        )
     return True
 
 

@@ -84,10 +84,11 @@ def prep_lexicon() -> dict[str, float]:
 
 
 def _phrase(tok: Token) -> tuple[int, ...]:
-    """The cue phrase of a cue verb: its auxiliaries, negation, adverbs in the verb group, particle."""
+    """The cue phrase of a cue verb: auxiliaries, negation, adverbs, particle, preposition."""
     ids = {tok.i} | {c.i for c in tok.children if c.dep_ == "prt"}
     left = {c.i for c in tok.children if c.i < tok.i and (
-        c.dep_ in AUX_DEPS or c.dep_ == "advmod" and c.lower_ not in NON_CUE_ADVERBS and not c.tag_.startswith("W")
+        c.dep_ in AUX_DEPS
+        or c.dep_ == "advmod" and c.lower_ not in NON_CUE_ADVERBS and not c.tag_.startswith("W")
     )}
     i = tok.i - 1
     while i in left:

@@ -1,4 +1,4 @@
-"""Attributions signalled by layout rather than a verb: 'Name: words' lines and '― Name' sign-offs."""
+"""Attributions signalled by layout, not a verb: 'Name: words' lines and '― Name' sign-offs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from saidwhat.quotes import Quote, doc_text
 
 MAX_NAME_TOKENS = 6
 # "PENCE: Well, look …", "Poll: Wealthy Voters Abandon …", "Pat Caddell: Democrat Voters …"
-_COLON_LINE = re.compile(r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,60}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$", re.M)
+_COLON_LINE = re.compile(
+    r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,60}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$", re.M
+)
 # "― Carla Sanchez." after a quotation, on the same line or on its own line
 _DASH_SIGNOFF = re.compile(
     r"(?P<dash>―|—|--)[ \t\xa0]*(?P<name>[A-Z][^\n]{0,60}?)[ \t\xa0.]*$", re.M
@@ -47,7 +49,8 @@ def dash_signoffs(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Span, Cue, tu
             continue
         name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
         dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
-        prior = [q for q in quotes if q.end <= m.start() and doc_text(doc)[q.end : m.start()].strip() == ""]
+        prior = [q for q in quotes
+                 if q.end <= m.start() and doc_text(doc)[q.end : m.start()].strip() == ""]
         if not _is_name(name) or dash is None:
             continue
         cue = Cue(dash.start, tuple(range(dash.start, dash.end)), "speech")

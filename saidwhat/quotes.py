@@ -112,7 +112,9 @@ def find_quotes(text: str) -> list[Quote]:
             )
             quotes.append(Quote(q.start, q.end, q.inner_start, q.inner_end, q.closed, continues))
     return [
-        _cap_dangling(text, q) if not q.closed and not (i + 1 < len(quotes) and quotes[i + 1].continues) else q
+        _cap_dangling(text, q)
+        if not q.closed and not (i + 1 < len(quotes) and quotes[i + 1].continues)
+        else q
         for i, q in enumerate(quotes)
     ]
 

@@ -34,7 +34,8 @@ class Scorer:
 
     def confidence(self, doc: Doc, draft: Draft, drafts: list[Draft]) -> float:
         """Probability that the candidate is a real attribution."""
-        z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in features(doc, draft, drafts).items())
+        feats = features(doc, draft, drafts)
+        z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -45,7 +46,9 @@ def load_scorer() -> Scorer | None:
         data = json.loads(resources.files("saidwhat.data").joinpath("scorer.json").read_text())
     except FileNotFoundError:
         return None
-    return Scorer(weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"]))
+    return Scorer(
+        weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"])
+    )
 
 
 def _bucket(n: int) -> str:
@@ -74,7 +77,8 @@ def _nested(draft: Draft, drafts: list[Draft]) -> bool:
     if draft.cue is None:
         return False
     return any(
-        other is not draft and any(s <= draft.content[0][0] and draft.content[-1][1] <= e for s, e in other.content)
+        other is not draft
+        and any(s <= draft.content[0][0] and draft.content[-1][1] <= e for s, e in other.content)
         for other in drafts
     )
 

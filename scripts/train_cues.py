@@ -81,7 +81,11 @@ def main() -> None:
     args = ap.parse_args()
     seen, cued, prep_seen, prep_cued = count(args.train_dir, args.model)
     lemmas = {
-        lemma: {"p": round((cued[lemma] + PRIOR_CUES) / (seen[lemma] + PRIOR_WEIGHT), 4), "cue": cued[lemma], "seen": seen[lemma]}
+        lemma: {
+            "p": round((cued[lemma] + PRIOR_CUES) / (seen[lemma] + PRIOR_WEIGHT), 4),
+            "cue": cued[lemma],
+            "seen": seen[lemma],
+        }
         for lemma in sorted(cued)
         if cued[lemma] >= MIN_CUE_COUNT
     }

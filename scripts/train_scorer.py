@@ -81,7 +81,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train_dir", type=Path)
     ap.add_argument("-o", "--output", type=Path,
-                    default=Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "scorer.json")
+                    default=Path(__file__).resolve().parents[1] / "saidwhat" / "data"
+                    / "scorer.json")
     ap.add_argument("--model", default=None)
     ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     args = ap.parse_args()
@@ -92,13 +93,16 @@ def main() -> None:
     clf = LogisticRegression(C=args.C, max_iter=2000).fit(X, ys)
     probs = clf.predict_proba(X)[:, 1].tolist()
     threshold = best_threshold(probs, ex)
-    weights = {name: round(float(w), 5) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
+    pairs = zip(vec.feature_names_, clf.coef_[0], strict=True)
+    weights = {name: round(float(w), 5) for name, w in pairs
                if abs(w) > 1e-6}
     out = {"trained_on": args.train_dir.name, "candidates": len(ys), "positives": sum(ys),
-           "C": args.C, "threshold": round(threshold, 4), "bias": round(float(clf.intercept_[0]), 5),
+           "C": args.C, "threshold": round(threshold, 4),
+           "bias": round(float(clf.intercept_[0]), 5),
            "weights": dict(sorted(weights.items()))}
     args.output.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(ys)} candidates ({sum(ys)} gold-matching), threshold {threshold:.3f}: {args.output}")
+    print(f"{len(ys)} candidates ({sum(ys)} gold-matching), threshold {threshold:.3f}:",
+          args.output)
 
 
 if __name__ == "__main__":
