@@ -548,6 +548,18 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if best[d.content] is d]
 
 
+def cue_pieces(doc: Doc, cue: Cue) -> Pieces:
+    """Character pieces of a cue, a sign-off dash without the quote mark glued to it ('”―')."""
+    pieces = tokens_to_pieces(doc[i] for i in cue.tokens)
+    text = doc_text(doc)
+    out = []
+    for s, e in pieces:
+        while e - s > 1 and text[s] in "\"“”":
+            s += 1
+        out.append((s, e))
+    return tuple(out)
+
+
 def _mention(doc: Doc, pieces: Pieces) -> Mention:
     """A record mention from character pieces of the doc."""
     return Mention.from_spans(doc_text(doc), pieces)
@@ -591,7 +603,7 @@ def attribute_doc(doc: Doc) -> Iterator[Attribution]:
             kind=kind_of(d.content, quotes, doc_text(doc)),
             type=d.type,
             content=_mention(doc, d.content),
-            cue=_mention(doc, tokens_to_pieces(doc[i] for i in cue.tokens)) if cue else None,
+            cue=_mention(doc, cue_pieces(doc, cue)) if cue else None,
             source=_mention(doc, ((d.source.start_char, d.source.end_char),)) if d.source else None,
             speaker=speaker,
             confidence=d.confidence,
