@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.cues import Cue, find_cues
+from saidwhat.cues import Cue, find_cues, lexicon
 from saidwhat.layouts import colon_lines, dash_signoffs
 from saidwhat.quotes import Quote, doc_text, find_quotes
 from saidwhat.records import Attribution, Mention, Speaker
@@ -141,10 +141,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < 3:
-        for anc in verb.ancestors:
-            subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
-            if subj is not None and subj.lower_ != "there":
-                return subj
+        subjects = [
+            (anc, subj) for anc in verb.ancestors
+            for subj in [next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)]
+            if subj is not None and subj.lower_ != "there"
+        ]
+        # '…, saying …' goes on the speaker who said, not a clause inside what was said
+        speaking = [subj for anc, subj in subjects if lexicon().get(anc.lemma_.lower(), 0.0) >= 0.5]
+        if speaking or subjects:
+            return (speaking or [subjects[0][1]])[0]
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ == "ccomp" and verb.i > verb.head.i:
             return None

@@ -341,3 +341,13 @@ def test_boilerplate_after_the_body_gives_nothing(nlp: Language, tmp_path: Path)
     assert all(a.content.end <= body_end for a in article.attributions)
     assert not any("Great read" in a.content.text for a in article.attributions)
     assert speaker_name(only(article, "belongs to everyone")) == "Tom Reed"
+
+
+def test_participle_cue_goes_to_the_speaker_not_a_clause_inside_the_content(nlp: Language) -> None:
+    text = (
+        LOPEZ + " Lopez said she and the mayor found common ground on the budget, "
+        "saying that as partners they understand their duty."
+    )
+    a = only(run(nlp, text), "they understand their duty")
+    assert a.cue is not None and a.cue.text == "saying"
+    assert speaker_name(a) == "Maria Lopez"
