@@ -13,27 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
+from factories import quote_article
 
 from saidwhat import store
-from saidwhat.records import Article, Attribution, Mention, Speaker
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def quote_article(aid: str, quote: str, name: str, *, url: str | None = None,
-                  published: str | None = None, kind: str = "direct", type_: str = "PERSON",
-                  title: str | None = None) -> Article:
-    """An article holding one attribution: “quote,” name said."""
-    text = f"“{quote},” {name} said."
-    n = len(quote)
-    return Article(
-        id=aid, text=text, title=title or f"About {aid}", url=url, published=published,
-        body=((0, len(text)),),
-        attributions=(Attribution(
-            kind=kind, type="speech", content=Mention(quote, ((1, 1 + n),)),
-            cue=Mention("said", ((len(text) - 5, len(text) - 1),)),
-            source=Mention(name, ((n + 4, n + 4 + len(name)),)),
-            speaker=Speaker(name, name.lower().replace(" ", "-"), type_), confidence=0.9),))
 
 
 def rows(conn: sqlite3.Connection, sql: str, *params) -> list[tuple]:

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+from factories import quote_article
 from fastapi.testclient import TestClient
 
 from saidwhat import store
@@ -29,20 +30,6 @@ UKRAINE = "We will not back down from our commitment to the people of Ukraine"
 EVIL = '<script>alert("pwned")</script>'
 
 
-def quote_article(aid: str, quote: str, name: str, *, url: str | None = None,
-                  published: str | None = None, kind: str = "direct",
-                  title: str | None = None) -> Article:
-    """An article holding one attribution: “quote,” name said."""
-    text = f"“{quote},” {name} said."
-    n = len(quote)
-    return Article(
-        id=aid, text=text, title=title or f"About {aid}", url=url, published=published,
-        body=((0, len(text)),),
-        attributions=(Attribution(
-            kind=kind, type="speech", content=Mention(quote, ((1, 1 + n),)),
-            cue=Mention("said", ((len(text) - 5, len(text) - 1),)),
-            source=Mention(name, ((n + 4, n + 4 + len(name)),)),
-            speaker=Speaker(name, name.lower().replace(" ", "-")), confidence=0.9),))
 
 
 def span(text: str, part: str, start: int = 0) -> tuple[int, int]:
