@@ -121,7 +121,7 @@ def trim_pieces(text: str, pieces: Pieces) -> Pieces:
                 e -= 1
             if STRIP_TRAILING_CC:
                 e = _without_trailing_cc(text, s, e)
-        if e > s:
+        if e > s and not all(not c.isalnum() for c in text[s:e]):
             out.append((s, e))
     return tuple(out)
 
@@ -334,7 +334,10 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     before = [q for q in quotes if q.end <= cue_start]
     if (before and _ends_open(doc, before[-1], cue_start, cue.head)
             and _gap_ok(doc, before[-1].end, cue_start, allowed)):
-        found.append(before[-1])
+        k = len(before) - 1
+        while k > 0 and before[k].continues:  # “A. ¶ “B,” she said: A and B are hers
+            k -= 1
+        found.extend(before[k:])
     after = [q for q in quotes if q.start >= cue_end]
     if after:
         q = after[0]
@@ -488,6 +491,8 @@ def drafts_for(doc: Doc) -> list[Draft]:
 
 # Candidates kept whatever the scorer says: '“…” ― Name' sign-offs, which PolNeAR train never shows.
 TRUSTED_HOWS = frozenset(("dash",))
+# A quote floating after one of these continues a kept direct quotation, so it is kept too.
+QUOTE_HOWS = frozenset(("quote", "floating", "dash", "colon"))
 
 
 def scored_drafts(doc: Doc) -> list[Draft]:
@@ -498,10 +503,10 @@ def scored_drafts(doc: Doc) -> list[Draft]:
     scorer = load_scorer()
     if scorer is None:
         return drafts
-    kept = []
+    kept: list[Draft] = []
     for d in drafts:
         conf = scorer.confidence(doc, d, drafts)
-        if d.how in TRUSTED_HOWS:
+        if d.how in TRUSTED_HOWS or d.floating and kept and kept[-1].how in QUOTE_HOWS:
             conf = max(conf, scorer.threshold)
         if conf >= scorer.threshold:
             kept.append(replace(d, confidence=conf))

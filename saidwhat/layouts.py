@@ -22,9 +22,19 @@ _DASH_SIGNOFF = re.compile(
 QUOTE_MARKS = "\"“”"
 
 
+# Capitalised labels that introduce text without anyone saying it ("Update: …", "Photo: …").
+LABELS = frozenset(
+    "update updated note correction clarification editor editors related photo photos video "
+    "watch listen read more source sources credit credits caption advertisement sponsored "
+    "warning disclaimer tags topics share follow subscribe".split()
+)
+
+
 def _is_name(span: Span | None) -> bool:
     """A short run of capitalised words: a person, outlet or poll named as the speaker."""
     if span is None or not 0 < len(span) <= MAX_NAME_TOKENS:
+        return False
+    if any(t.lower_.strip("’'s") in LABELS for t in span):
         return False
     words = [t for t in span if not t.is_punct]
     return bool(words) and all(t.text[:1].isupper() or t.pos_ == "PROPN" for t in words)

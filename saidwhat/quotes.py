@@ -53,10 +53,14 @@ def _opens_single(text: str, i: int) -> bool:
     return (before.isspace() or before in "(“\"—–-[:") and not after.isspace()
 
 
-def _closes_single(text: str, i: int) -> bool:
-    """A ’ closes a quote when it is not an apostrophe inside a word."""
+def _closes_single(text: str, i: int, end: int) -> bool:
+    """A ’ closes a quote unless it is an apostrophe: inside a word (don’t), before digits
+    (’90s), or a plural possessive (Jones’ plan) when another ’ closes later in the paragraph."""
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not (after.isalpha() and text[i - 1].isalpha())
+    if after.isalpha() and text[i - 1].isalpha() or after.isdigit():
+        return False
+    possessive = text[i - 1] == "s" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()
+    return not (possessive and "’" in text[i + 1 : end])
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -84,7 +88,7 @@ def _quotes_in_paragraph(text: str, start: int, end: int) -> list[Quote]:
             elif mark in TOGGLES:
                 open_at, open_mark = i, mark
             continue
-        if mark in CLOSERS[open_mark] and (mark != "’" or _closes_single(text, i)):
+        if mark in CLOSERS[open_mark] and (mark != "’" or _closes_single(text, i, end)):
             found.append(Quote(open_at, m.end(), open_at + len(open_mark), i))
             open_at = None
         elif i - open_at > MAX_QUOTE_CHARS:

@@ -672,13 +672,20 @@ def unresolved(span: Span, type_: str = "OTHER") -> Speaker:
     return Speaker(name=text, id=slugify(text), type=type_, resolved_by="none")
 
 
+# Names of documents NER may tag as organisations: a treaty or a bill never says anything.
+DOCUMENT_WORDS = frozenset(
+    "treaty act bill law agreement accord pact amendment resolution convention charter".split()
+)
+
+
 def pronoun_ok(pronoun: str, ent: Entity) -> bool:
     """Whether an entity can be the antecedent of a pronoun (type, number, gender)."""
     if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
         want = "m" if pronoun in MALE_PRONOUNS else "f"
         return ent.type == "PERSON" and ent.gender in (want, None)
     if pronoun in PLURAL_PRONOUNS:
-        return ent.type in ("GROUP", "NORP", "ORG")
+        is_document = ent.name.split()[-1].lower() in DOCUMENT_WORDS if ent.name else False
+        return ent.type in ("GROUP", "NORP", "ORG") and not is_document
     if pronoun in NEUTER_PRONOUNS:
         return ent.type in ("ORG", "GPE", "OTHER")
     return False

@@ -138,10 +138,6 @@ def test_floating_quote_in_next_paragraph_takes_previous_speaker(nlp: Language) 
     assert floating.speaker.resolved_by == "context"
 
 
-@pytest.mark.xfail(
-    reason="scorer drops short floating quotes (how=floating, <=15 words scores below threshold)",
-    strict=False,
-)
 def test_short_floating_quote_in_next_paragraph(nlp: Language) -> None:
     text = LOPEZ + " “The budget is a disgrace,” she said.\n\n“It must go.”"
     article = run(nlp, text)
@@ -157,11 +153,6 @@ def test_quote_continued_over_paragraphs_after_its_cue(nlp: Language) -> None:
     assert speaker_name(a) == "Maria Lopez"
 
 
-@pytest.mark.xfail(
-    reason="a cue after a paragraph-spanning quote takes only the last paragraph's piece; "
-    "the earlier, unclosed paragraph is attributed to no one",
-    strict=False,
-)
 def test_quote_continued_over_paragraphs_before_its_cue(nlp: Language) -> None:
     text = LOPEZ + "\n\n“The budget is a disgrace.\n\n“It must go,” she said."
     article = run(nlp, text)
@@ -201,11 +192,6 @@ def test_according_to(nlp: Language) -> None:
     assert "John Baker" not in a.content.text
 
 
-@pytest.mark.xfail(
-    reason="parenthetical 'according to' at the end keeps the sentence's final period as a "
-    "separate one-character content piece ('The plant will close next year … .')",
-    strict=False,
-)
 def test_according_to_at_the_end_has_no_lone_punctuation_piece(nlp: Language) -> None:
     text = "The plant will close next year, according to John Baker."
     a = only(run(nlp, text), "plant will close")

@@ -111,11 +111,6 @@ def test_dash_signoff_is_attributed(nlp: Language) -> None:
     assert a.kind == "direct"
 
 
-@pytest.mark.xfail(
-    reason="colon_lines takes any capitalised label as a speaker: 'Update: …' and 'Note: …' "
-    "lines become attributions (speaker 'Update', or no speaker)",
-    strict=False,
-)
 @pytest.mark.parametrize("label", ["Update", "Note"])
 def test_label_colon_lines_are_not_attributions(nlp: Language, label: str) -> None:
     text = (

@@ -56,13 +56,11 @@ def test_apostrophe_inside_single_quoted_words() -> None:
     assert inner_texts(text) == ["I don’t like it,"]
 
 
-@pytest.mark.xfail(reason="a possessive Jones’ closes a ‘…’ quote early", strict=False)
 def test_possessive_apostrophe_inside_single_quotes() -> None:
     text = "‘I like Jones’ plan,’ she said."
     assert inner_texts(text) == ["I like Jones’ plan,"]
 
 
-@pytest.mark.xfail(reason="the ’ of ’90s closes a ‘…’ quote early", strict=False)
 def test_decade_apostrophe_inside_single_quotes() -> None:
     text = "‘It was the ’90s,’ she said."
     assert inner_texts(text) == ["It was the ’90s,"]

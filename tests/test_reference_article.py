@@ -113,3 +113,16 @@ def test_navalny_is_never_a_speaker(article: Article) -> None:
 def test_both_leaders_speak(article: Article) -> None:
     assert sum(is_putin(a) for a in article.attributions) >= 5
     assert sum(is_biden(a) for a in article.attributions) >= 5
+
+
+def test_every_speaker_is_a_leader_officials_or_their_countries(article: Article) -> None:
+    allowed = {"Putin", "Biden", "White House officials", "US", "Russia", "reporter"}
+    for a in article.attributions:
+        assert a.speaker is not None, a.content.text
+        names = set(a.speaker.name.split(" and "))
+        assert names <= allowed, (a.speaker.name, a.content.text)
+
+
+def test_participle_after_he_said_is_putins(article: Article) -> None:
+    (a,) = holding(article, "they understand their responsibility")
+    assert is_putin(a)
