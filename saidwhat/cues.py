@@ -28,6 +28,8 @@ SPEECH_LEMMAS = frozenset(
 MIN_CUE_PROBABILITY = 0.2
 # Infinitives ("daring him to say", "to ask why") are rarely attributions of their own.
 SKIP_INFINITIVES = True
+# Aspect verbs whose infinitive is the cue itself ("continues to insist that …").
+CHAIN_LEMMAS = frozenset(("continue", "begin", "start", "keep", "go"))
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,16 @@ def _phrase(tok: Token) -> tuple[int, ...]:
         lemma = tok.lemma_.lower()
         if after.dep_ == "prep" and after.head.i == tok.i and _takes_prep(lemma, after.lower_):
             ids.add(nxt)
+    if _chained(tok):  # "continues to insist": the aspect verb belongs to the cue
+        head = tok.head
+        ids.add(head.i)
+        ids |= {c.i for c in head.children if c.i < head.i and c.dep_ in AUX_DEPS}
     return tuple(sorted(ids))
+
+
+def _chained(tok: Token) -> bool:
+    """An infinitive cue carried by an aspect verb ('continued to insist', 'began to argue')."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CHAIN_LEMMAS
 
 
 
@@ -126,7 +137,11 @@ def is_cue_verb(tok: Token, inside_quote: bool) -> bool:
     if p < MIN_CUE_PROBABILITY:
         return False
     if SKIP_INFINITIVES and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
-        return False
+        if not _chained(tok):
+            return False
+    if any(_chained(c) and lexicon().get(c.lemma_.lower(), 0.0) >= MIN_CUE_PROBABILITY
+           for c in tok.children):
+        return False  # the infinitive it carries is the cue
     return tok.dep_ not in ("amod", "compound", "aux", "auxpass")
 
 

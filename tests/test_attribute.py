@@ -337,3 +337,10 @@ def test_participle_cue_goes_to_the_speaker_not_a_clause_inside_the_content(nlp:
     a = only(run(nlp, text), "they understand their duty")
     assert a.cue is not None and a.cue.text == "saying"
     assert speaker_name(a) == "Maria Lopez"
+
+
+def test_aspect_verb_carries_an_infinitive_cue(nlp: Language) -> None:
+    text = LOPEZ + " Lopez continues to insist that the budget is balanced."
+    a = only(run(nlp, text), "the budget is balanced")
+    assert a.cue is not None and a.cue.text == "continues to insist"
+    assert speaker_name(a) == "Maria Lopez"
