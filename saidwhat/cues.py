@@ -26,6 +26,10 @@ SPEECH_LEMMAS = frozenset(
     .split()
 )
 MIN_CUE_PROBABILITY = 0.2
+# Rarer cue verbs are candidates only with a subject and a that-clause ("sends a message that").
+MIN_CLAUSE_CUE_PROBABILITY = 0.05
+# Subjects that never speak ("this means that …", "it shows that …").
+NON_SPEAKERS = frozenset(("this", "that", "it", "which", "what", "there"))
 # Infinitives ("daring him to say", "to ask why") are rarely attributions of their own.
 SKIP_INFINITIVES = True
 # Aspect verbs whose infinitive is the cue itself ("continues to insist that …").
@@ -117,6 +121,14 @@ def _phrase(tok: Token) -> tuple[int, ...]:
     return tuple(sorted(ids))
 
 
+def _says_that(tok: Token) -> bool:
+    """A verb with a subject and a 'that'-clause: the shape of reported speech."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in NON_SPEAKERS for c in tok.children) and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )
+
+
 def _chained(tok: Token) -> bool:
     """An infinitive cue carried by an aspect verb ('continued to insist', 'began to argue')."""
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CHAIN_LEMMAS
@@ -134,7 +146,7 @@ def is_cue_verb(tok: Token, inside_quote: bool) -> bool:
     if inside_quote or tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ == "aux":
         return False
     p = lexicon().get(tok.lemma_.lower(), 0.0)
-    if p < MIN_CUE_PROBABILITY:
+    if p < MIN_CUE_PROBABILITY and not (p >= MIN_CLAUSE_CUE_PROBABILITY and _says_that(tok)):
         return False
     if SKIP_INFINITIVES and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         if not _chained(tok):

@@ -63,3 +63,15 @@ def test_lexicon_holds_probabilities() -> None:
     assert lex["say"] > 0.5
     assert all(0.0 <= p <= 1.0 for p in lex.values())
     assert {"say", "tell", "believe", "deny", "warn"} <= set(lex)
+
+
+def test_rarer_verb_with_subject_and_that_clause_is_a_candidate(nlp) -> None:
+    from saidwhat.cues import MIN_CUE_PROBABILITY, find_cues, lexicon
+
+    assert lexicon()["think"] < MIN_CUE_PROBABILITY
+    with_clause = nlp("The senator thinks that the vote was rigged.")
+    bare = nlp("The senator thinks about the vote.")
+    assert [
+        with_clause[c.head].lemma_ for c in find_cues(with_clause, [False] * len(with_clause))
+    ] == ["think"]
+    assert find_cues(bare, [False] * len(bare)) == []
