@@ -33,7 +33,6 @@ LEAD_IN_DEPS = (
     "advmod", "npadvmod", "prep", "dative", "nsubj", "aux", "neg", "punct", "agent", "prt",
 )
 ADDRESS_LEMMAS = frozenset("tell ask inform remind warn assure urge write".split())
-PUNCT_GAP = set(" \t\n,;:—–-")
 
 
 @dataclass(frozen=True)
