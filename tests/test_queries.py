@@ -8,12 +8,10 @@ import io
 import json
 
 import pytest
-from factories import quote_article
+from factories import biden_variants, quote_article
 
 from saidwhat import queries, store
 from saidwhat.cli import main
-
-UKRAINE = "We will not back down from our commitment to the people of Ukraine"
 
 
 @pytest.fixture
@@ -21,12 +19,7 @@ def db(tmp_path):
     path = tmp_path / "q.db"
     conn = store.connect(path)
     for a in [
-        quote_article("nyt", UKRAINE, "Joe Biden", url="https://www.nytimes.com/a",
-                      published="2021-06-16", title="Biden in Geneva"),
-        quote_article("cnn", UKRAINE.replace("not", "never"), "President Biden",
-                      url="https://cnn.com/b", published="2021-06-15", title="Summit day"),
-        quote_article("bbc", "back down from our commitment to the people", "Biden",
-                      url="https://bbc.co.uk/c", published="2021-06-17", kind="mixed"),
+        *biden_variants(),
         quote_article("rt", "The talks with the American side were constructive, frankly",
                       "Vladimir Putin", url="https://rt.com/d", published="2021-06-16",
                       title="Putin on Biden talks"),

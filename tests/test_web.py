@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from factories import quote_article
+from factories import biden_variants, quote_article
 from fastapi.testclient import TestClient
 
 from saidwhat import store
@@ -26,7 +26,6 @@ from saidwhat.records import Article, Attribution, Mention, Speaker
 from saidwhat.web import render
 from saidwhat.web.app import _connection, article_url, create_app
 
-UKRAINE = "We will not back down from our commitment to the people of Ukraine"
 EVIL = '<script>alert("pwned")</script>'
 
 
@@ -78,12 +77,7 @@ def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("web") / "web.db"
     conn = store.connect(path)
     for a in [
-        quote_article("nyt", UKRAINE, "Joe Biden", url="https://www.nytimes.com/a",
-                      published="2021-06-16", title="Biden in Geneva"),
-        quote_article("cnn", UKRAINE.replace("not", "never"), "President Biden",
-                      url="https://cnn.com/b", published="2021-06-15", title="Summit day"),
-        quote_article("bbc", "back down from our commitment to the people", "Biden",
-                      url="https://bbc.co.uk/c", published="2021-06-17", kind="mixed"),
+        *biden_variants(),
         quote_article("undated", "Our economy is stronger than it has been in years",
                       "Joe Biden"),
         nested_article(),
