@@ -128,11 +128,18 @@ def trim_pieces(text: str, pieces: Pieces) -> Pieces:
 # ---------------------------------------------------------------- sources
 
 
+def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
+    """Of several subjects (a misparsed quote before "…, he said"), the one nearest the verb."""
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, borrowed from the governing verb for participles and conjuncts."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return nearest_subject(verb, subjects)
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
@@ -149,6 +156,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         speaking = [subj for anc, subj in subjects if lexicon().get(anc.lemma_.lower(), 0.0) >= 0.5]
         if speaking or subjects:
             return (speaking or [subjects[0][1]])[0]
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 3:
+        # "responded by saying …", "stopped short of calling …": the governing verb's subject
+        return subject_of(verb.head.head, depth + 1)
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ == "ccomp" and verb.i > verb.head.i:
             return None

@@ -344,3 +344,18 @@ def test_aspect_verb_carries_an_infinitive_cue(nlp: Language) -> None:
     a = only(run(nlp, text), "the budget is balanced")
     assert a.cue is not None and a.cue.text == "continues to insist"
     assert speaker_name(a) == "Maria Lopez"
+
+
+def test_gerund_after_a_preposition_takes_the_governing_subject(nlp: Language) -> None:
+    text = LOPEZ + " Lopez ended the meeting by saying that the budget protects every school."
+    a = only(run(nlp, text), "the budget protects every school")
+    assert a.cue is not None and a.cue.text == "saying"
+    assert a.source is not None and a.source.text == "Lopez"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_quoted_fragment_parsed_as_a_subject_is_not_the_source(nlp: Language) -> None:
+    text = LOPEZ + ' "One of the brightest members of the entire Congress," Lopez said in an interview.'
+    a = only(run(nlp, text), "brightest members")
+    assert a.source is not None and a.source.text == "Lopez"
+    assert speaker_name(a) == "Maria Lopez"
