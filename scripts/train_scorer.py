@@ -15,7 +15,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from saidwhat import nlp as models
-from saidwhat.attribute import drafts_for
+from saidwhat.attribute import cue_pieces, drafts_for
 from saidwhat.brat import read_ann
 from saidwhat.evaluate import dice, trim_span
 from saidwhat.scorer import features
@@ -23,13 +23,31 @@ from saidwhat.scorer import features
 MIN_DICE = 0.5
 
 
-def gold_contents(gold_dir: Path, name: str, text: str) -> list[list[frozenset[int]]]:
-    """Trimmed position sets of the contents of a text, one list per annotator."""
-    spans = []
+@dataclass(frozen=True)
+class GoldTarget:
+    """What a candidate must hit to count as one annotator's attribution."""
+
+    content: frozenset[int]  # trimmed content positions
+    cue: frozenset[int]  # cue positions; empty when the annotator marked no cue
+
+
+def gold_targets(gold_dir: Path, name: str, text: str) -> list[list[GoldTarget]]:
+    """The attributions of a text as scoring targets, one list per annotator."""
+    targets = []
     for ann in sorted((gold_dir / "attributions").glob(f"{name}_*.ann")):
         atts = read_ann(ann).attributions
-        spans.append([trim_span(text, att.content) for att in atts if att.content])
-    return spans
+        targets.append([
+            GoldTarget(trim_span(text, att.content),
+                       frozenset(p for s, e in att.cue for p in range(s, e)))
+            for att in atts if att.content
+        ])
+    return targets
+
+
+def matches(target: GoldTarget, content: frozenset[int], cue: frozenset[int]) -> bool:
+    """A candidate hits a gold attribution when its content matches (Dice ≥ 0.5) and its
+    cue overlaps the gold cue: a right content under the wrong cue is still a wrong cue."""
+    return dice(content, target.content) >= MIN_DICE and (not target.cue or bool(target.cue & cue))
 
 
 @dataclass
@@ -39,32 +57,34 @@ class Examples:
     xs: list[dict[str, float]] = field(default_factory=list)
     ys: list[int] = field(default_factory=list)
     weights: list[int] = field(default_factory=list)  # annotators of the candidate's text
-    hits: list[int] = field(default_factory=list)  # annotators with a content it matches
+    hits: list[int] = field(default_factory=list)  # annotators with an attribution it matches
     gold: int = 0  # gold contents over every annotator
 
 
 def examples(gold_dir: Path, model: str | None) -> Examples:
-    """Features of every candidate in the split, labelled by whether gold has that content."""
+    """Features of every candidate in the split, labelled by whether gold has that attribution."""
     nlp = models.load(model)
     names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
     texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     ex = Examples()
     for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=16), strict=True):
-        per_annotator = gold_contents(gold_dir, name, text)
+        per_annotator = gold_targets(gold_dir, name, text)
         ex.gold += sum(len(g) for g in per_annotator)
         drafts = drafts_for(doc)
         for d in drafts:
-            pred = trim_span(text, d.content)
-            hits = sum(any(dice(pred, g) >= MIN_DICE for g in gold) for gold in per_annotator)
+            content = trim_span(text, d.content)
+            cue = frozenset(p for s, e in cue_pieces(doc, d.cue) for p in range(s, e)) \
+                if d.cue else frozenset()
+            n = sum(any(matches(g, content, cue) for g in gold) for gold in per_annotator)
             ex.xs.append(features(doc, d, drafts))
-            ex.ys.append(int(hits > 0))
+            ex.ys.append(int(n > 0))
             ex.weights.append(len(per_annotator))
-            ex.hits.append(hits)
+            ex.hits.append(n)
     return ex
 
 
 def best_threshold(probs: list[float], ex: Examples) -> float:
-    """The cut-off maximising content F1 as the evaluator counts it: every annotator's gold."""
+    """The cut-off maximising F1 over every annotator's gold attributions (content and cue)."""
     ranked = sorted(zip(probs, ex.weights, ex.hits, strict=True), reverse=True)
     best, best_f1, tp, predicted = 0.5, 0.0, 0, 0
     for p, w, h in ranked:
