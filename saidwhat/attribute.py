@@ -251,6 +251,23 @@ SCENE_PREPS = frozenset(
 )
 
 
+# Verbs whose 'to' names who was spoken to ("spoke to reporters about …"), not what was said.
+TO_ADDRESSEE_LEMMAS = frozenset(
+    "speak talk say explain complain write describe announce boast brag apologize "
+    "lie mention report tweet yell shout sing whisper reply".split()
+)
+
+
+def _is_scene_prep(prep: Token, head: Token) -> bool:
+    """A prepositional phrase of the cue verb that sets the scene: a place or occasion
+    ('during the debate'), a time ('on Monday'), or the addressee ('spoke to reporters')."""
+    if prep.lower_ in SCENE_PREPS:
+        return True
+    if prep.lower_ == "to" and head.lemma_.lower() in TO_ADDRESSEE_LEMMAS:
+        return True
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _in_aside(tok: Token, head: Token) -> bool:
     """Whether a token sits in a scene-setting phrase of the cue or a comma-set relative clause."""
     node = tok
@@ -258,7 +275,7 @@ def _in_aside(tok: Token, head: Token) -> bool:
         left = node.left_edge.i
         if node.dep_ == "relcl" and left > 0 and node.doc[left - 1].text in (",", "--", "—"):
             return True
-        if node.head.i == head.i and node.dep_ == "prep" and node.lower_ in SCENE_PREPS:
+        if node.head.i == head.i and node.dep_ == "prep" and _is_scene_prep(node, head):
             return True
         node = node.head
     return False

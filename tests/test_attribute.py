@@ -11,7 +11,7 @@ import saidwhat
 from saidwhat import ingest, pipeline
 from saidwhat.records import Article, Attribution, Failure, Mention
 
-LOPEZ = "Sen. Maria Lopez spoke to reporters on Monday about the city budget."
+LOPEZ = "Sen. Maria Lopez met reporters on Monday at City Hall."
 
 
 def run(nlp: Language, text: str) -> Article:
@@ -355,7 +355,14 @@ def test_gerund_after_a_preposition_takes_the_governing_subject(nlp: Language) -
 
 
 def test_quoted_fragment_parsed_as_a_subject_is_not_the_source(nlp: Language) -> None:
-    text = LOPEZ + ' "One of the brightest members of the entire Congress," Lopez said in an interview.'
+    quote = '"One of the brightest members of the entire Congress,"'
+    text = f"{LOPEZ} {quote} Lopez said in an interview."
     a = only(run(nlp, text), "brightest members")
     assert a.source is not None and a.source.text == "Lopez"
     assert speaker_name(a) == "Maria Lopez"
+
+
+def test_addressee_and_time_are_not_the_content(nlp: Language) -> None:
+    text = "Sen. Maria Lopez spoke to reporters on Monday about the city budget."
+    contents = [a.content.text for a in run(nlp, text).attributions]
+    assert not any("reporters" in c or "Monday" in c for c in contents), contents
