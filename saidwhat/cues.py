@@ -25,7 +25,7 @@ SPEECH_LEMMAS = frozenset(
     "counter quip joke boast concede demand declare question wonder"
     .split()
 )
-MIN_CUE_PROBABILITY = 0.2
+MIN_CUE_PROBABILITY = 0.1
 # Rarer cue verbs are candidates only with a subject and a that-clause ("sends a message that").
 MIN_CLAUSE_CUE_PROBABILITY = 0.05
 # Subjects that never speak ("this means that …", "it shows that …").

@@ -68,10 +68,10 @@ def test_lexicon_holds_probabilities() -> None:
 def test_rarer_verb_with_subject_and_that_clause_is_a_candidate(nlp) -> None:
     from saidwhat.cues import MIN_CUE_PROBABILITY, find_cues, lexicon
 
-    assert lexicon()["think"] < MIN_CUE_PROBABILITY
-    with_clause = nlp("The senator thinks that the vote was rigged.")
-    bare = nlp("The senator thinks about the vote.")
+    assert lexicon()["hear"] < MIN_CUE_PROBABILITY
+    with_clause = nlp("The senator heard that the vote was rigged.")
+    bare = nlp("The senator heard about the vote.")
     assert [
         with_clause[c.head].lemma_ for c in find_cues(with_clause, [False] * len(with_clause))
-    ] == ["think"]
+    ] == ["hear"]
     assert find_cues(bare, [False] * len(bare)) == []
