@@ -77,14 +77,11 @@ def tokens_to_pieces(tokens: Iterable[Token]) -> Pieces:
 
 # Sentence openers PolNeAR leaves out of a parsed content ("However, he said, …", "But …").
 OPENER_WORDS = frozenset("however but and so also yet still meanwhile instead moreover".split())
-STRIP_OPENERS = True
 
 
 def drop_openers(tokens: Iterable[Token]) -> list[Token]:
     """Tokens of a parsed content without a leading conjunction or linking adverb and its comma."""
     toks = sorted(tokens, key=lambda t: t.i)
-    if not STRIP_OPENERS:
-        return toks
     while toks and (toks[0].is_punct or toks[0].lower_ in OPENER_WORDS
                     and toks[0].dep_ in ("cc", "advmod")):
         toks = toks[1:]
@@ -95,7 +92,6 @@ def drop_openers(tokens: Iterable[Token]) -> list[Token]:
     return toks
 
 
-STRIP_TRAILING_CC = True
 TRAILING_CC = (" and", " or", " but")
 
 
@@ -118,8 +114,7 @@ def trim_pieces(text: str, pieces: Pieces) -> Pieces:
             end = e
             while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
                 e -= 1
-            if STRIP_TRAILING_CC:
-                e = _without_trailing_cc(text, s, e)
+            e = _without_trailing_cc(text, s, e)
         if e > s and not all(not c.isalnum() for c in text[s:e]):
             out.append((s, e))
     return tuple(out)
@@ -168,10 +163,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-# A comma-set participle clause is not part of the source ("Trump, speaking to veterans, said …").
-CUT_SOURCE_PARTICIPLES = True
-
-
 def mention_span(head: Token) -> Span:
     """The full noun phrase a source head stands for (appositions, clauses), on its line."""
     doc = head.doc
@@ -179,7 +170,8 @@ def mention_span(head: Token) -> Span:
         return doc[head.i : head.i + 1]
     start, end = head.left_edge.i, head.right_edge.i
     for c in head.children:
-        if CUT_SOURCE_PARTICIPLES and c.i > head.i and c.dep_ == "acl" and c.tag_ == "VBG" \
+        # a comma-set participle clause is not the source ("Trump, speaking to veterans, said")
+        if c.i > head.i and c.dep_ == "acl" and c.tag_ == "VBG" \
                 and doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 2)
     while start < head.i and (
@@ -233,8 +225,6 @@ def _following_clause(head: Token) -> Token | None:
     return None
 
 
-OBJECT_ANY_LEMMA = True
-XCOMP_OBJECT = True
 TRAILING_DEPS = ("advcl", "punct", "cc", "conj", "npadvmod")
 
 
@@ -295,7 +285,7 @@ def clause_content(
         comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
     if not comps and lemma in INTENT_LEMMAS:
         comps, how = [c for c in head.children if c.dep_ in INTENT_DEPS], "xcomp"
-        if XCOMP_OBJECT and comps:
+        if comps:
             comps += [c for c in head.children if c.dep_ == "dobj" and c.i < comps[0].i]
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
         clause = _following_clause(head)
@@ -303,7 +293,7 @@ def clause_content(
     if comps:
         toks = drop_openers(t for c in comps for t in c.subtree if t.i not in exclude)
         return tokens_to_pieces(toks), how
-    if source is not None and (OBJECT_ANY_LEMMA or lemma in OBJECT_CONTENT_LEMMAS):
+    if source is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
         while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
@@ -539,14 +529,9 @@ def scored_drafts(doc: Doc) -> list[Draft]:
     return kept
 
 
-RELEASE_LABELS = True
-
-
 def release_speaker_labels(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Quoted pieces holding a 'NAME:' speaker label (a quoted transcript) go back to that
     label: the cue next to the quote did not say them."""
-    if not RELEASE_LABELS:
-        return drafts
     labels = [(name.start_char, doc[cue.head].idx) for name, cue, _ in colon_lines(doc)]
     if not labels:
         return drafts

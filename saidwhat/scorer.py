@@ -112,12 +112,8 @@ def features(doc: Doc, draft: Draft, drafts: list[Draft]) -> dict[str, float]:
             "question": float(head.sent.text.rstrip().endswith("?")),
             "src_after": float(draft.source is not None and draft.source.start > head.i),
         })
-        if EXTRA_FEATURES:
-            f.update(_extra(doc, draft, head, lemma, src))
+        f.update(_extra(doc, draft, head, lemma, src))
     return f
-
-
-EXTRA_FEATURES = True
 
 
 def _extra(doc: Doc, draft: Draft, head: Token, lemma: str, src: str) -> dict[str, float]:
