@@ -470,7 +470,7 @@ def _stands_alone(text: str, q: Quote) -> bool:
     before = text[max(0, q.start - 3) : q.start]
     after = text[q.end : q.end + 2]
     starts = q.start == 0 or before.strip() == "" or before.rstrip()[-1:] in ".!?”\""
-    ends = after.strip() == "" or after.lstrip()[:1] in ("", "\n") or not q.closed
+    ends = after.strip(" \t") == "" or after.lstrip(" \t")[:1] == "\n" or not q.closed
     if not ends:
         ends = after[:1] in (" ", "\n") and text[q.end : q.end + 3].strip()[:1] in ("“", '"', "")
     return starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1 and (

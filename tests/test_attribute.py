@@ -118,6 +118,13 @@ def test_follow_on_quote_in_same_paragraph_joins_the_content(nlp: Language) -> N
     assert a.kind == "direct"
 
 
+@pytest.mark.parametrize("after", ["\nThe council meets on Tuesday.", "\n\nThe council meets."])
+def test_follow_on_quote_ending_its_paragraph_joins_the_content(nlp: Language, after: str) -> None:
+    text = LOPEZ + "\n“The budget is a disgrace,” said Lopez. “It must go.”" + after
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+
+
 FOLLOW_ON = (
     "“It must go, and it must go now, before the families of this city pay for it "
     "for another ten long years.”"
