@@ -397,13 +397,35 @@ def content_for(
 ) -> tuple[Pieces, str]:
     """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
     attached = adjacent_quotes(doc, cue, source, quotes)
-    if attached:
-        return tuple(q.inner for q in attached), "quote"
     pieces, how = clause_content(doc, cue, source, cue_heads)
+    if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)):
+        return tuple(q.inner for q in attached), "quote"
+    pieces = _close_open_quote(pieces, quotes)
     if not pieces:
         pieces = parenthetical_content(doc, cue, source)
         how = "parenthetical" if pieces else "none"
     return clip_to_paragraph(doc_text(doc), pieces, doc[cue.head].idx), how
+
+
+def _close_open_quote(pieces: Pieces, quotes: list[Quote]) -> Pieces:
+    """Pieces whose last one ends inside a quotation it opened run on to the closing mark."""
+    if not pieces:
+        return pieces
+    start, end = pieces[0][0], pieces[-1][1]
+    for q in quotes:
+        if start <= q.start and q.inner_start < end < q.end:
+            return pieces[:-1] + ((pieces[-1][0], q.end),)
+    return pieces
+
+
+def _holds_quotes(pieces: Pieces, attached: list[Quote]) -> bool:
+    """Whether a parsed clause starts before the quotes attached to its cue and holds them all
+    ('said the move reeks of “cronyism”'): the clause, quote and all, is the content."""
+    if not pieces:
+        return False
+    start, end = pieces[0][0], pieces[-1][1]
+    inside = all(start <= q.start and q.end <= end + 1 for q in attached)
+    return start < attached[0].start and inside
 
 
 def clip_to_paragraph(text: str, pieces: Pieces, at: int) -> Pieces:

@@ -219,6 +219,13 @@ def test_partial_quote_is_mixed(nlp: Language) -> None:
     assert speaker_name(a) == "John Baker"
 
 
+def test_clause_ending_inside_a_quote_runs_to_its_closing_mark(nlp: Language) -> None:
+    text = LOPEZ + " Lopez said the plan reeks of “cronyism and waste.”"
+    a = only(run(nlp, text), "cronyism")
+    assert a.content.text == "the plan reeks of “cronyism and waste.”"
+    assert a.kind == "mixed"
+
+
 @pytest.mark.parametrize(
     "sentence, content",
     [
