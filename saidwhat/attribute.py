@@ -290,17 +290,32 @@ def clause_content(
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
         clause = _following_clause(head)
         comps, how = ([clause] if clause is not None else []), "following"
+    patient = _agentless_patient(head) if source is None else None
     if comps:
-        toks = drop_openers(t for c in comps for t in c.subtree if t.i not in exclude)
-        return tokens_to_pieces(toks), how
-    if source is not None:
+        toks = [t for c in comps for t in c.subtree if t.i not in exclude]
+        if patient is not None and how != "ccomp":
+            toks += [t for t in patient.subtree if t.i not in exclude]
+            how = "patient"
+        return tokens_to_pieces(drop_openers(toks)), how
+    if source is not None or patient is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
         while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
             right = right[1:]
+        if patient is not None and right:
+            toks = [t for t in patient.subtree if t.i not in exclude] + right
+            return tokens_to_pieces(drop_openers(toks)), "patient"
         if right and not (len(right) == 1 and right[0].pos_ == "PRON"):
             return tokens_to_pieces(right), "object"
     return (), "none"
+
+
+def _agentless_patient(head: Token) -> Token | None:
+    """The subject of a passive cue with no agent ('Quiros was accused of …'): part of the
+    content, since nobody in the sentence is said to have spoken."""
+    if any(c.dep_ == "agent" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
@@ -510,9 +525,9 @@ def drafts_for(doc: Doc) -> list[Draft]:
     cue_heads = frozenset(c.head for c in cues)
     for cue in cues:
         source = source_for(doc, cue)
-        if source is None and cue.type == "thought":
-            continue
         pieces, how = content_for(doc, cue, source, quotes, cue_heads)
+        if source is None and cue.type == "thought" and how != "patient":
+            continue
         pieces = trim_pieces(doc_text(doc), pieces)
         if not pieces:
             continue

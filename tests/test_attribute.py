@@ -380,3 +380,14 @@ def test_addressee_and_time_are_not_the_content(nlp: Language) -> None:
     text = "Sen. Maria Lopez spoke to reporters on Monday about the city budget."
     contents = [a.content.text for a in run(nlp, text).attributions]
     assert not any("reporters" in c or "Monday" in c for c in contents), contents
+
+
+def test_agentless_passive_keeps_its_subject_in_the_content_and_has_no_source(
+    nlp: Language,
+) -> None:
+    text = LOPEZ + " Lopez was accused of hiding the budget from the council."
+    a = only(run(nlp, text), "hiding the budget")
+    pieces = [text[s:e] for s, e in a.content.spans]
+    assert pieces == ["Lopez", "hiding the budget from the council"]
+    assert a.cue is not None and a.cue.text == "was accused of"
+    assert a.source is None and a.speaker is None
