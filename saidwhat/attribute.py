@@ -302,12 +302,16 @@ def clause_content(
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
         while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
             right = right[1:]
-        if patient is not None and right:
+        if patient is not None and any(t.pos_ in CONTENT_POS for t in right):
             toks = [t for t in patient.subtree if t.i not in exclude] + right
             return tokens_to_pieces(drop_openers(toks)), "patient"
         if right and not (len(right) == 1 and right[0].pos_ == "PRON"):
             return tokens_to_pieces(right), "object"
     return (), "none"
+
+
+# Word classes a content needs beyond function words ('Nothing is said here at all' has none).
+CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
 
 
 def _agentless_patient(head: Token) -> Token | None:
