@@ -44,7 +44,6 @@ class Draft:
     content: Pieces
     type: str
     confidence: float
-    floating: bool = False
     # how the content was found: quote ccomp xcomp following object parenthetical …
     how: str = "quote"
 
@@ -475,12 +474,9 @@ def kind_of(pieces: Pieces, quotes: list[Quote], text: str) -> str:
     return "direct" if inside >= 0.9 * total else "mixed"
 
 
-def floating_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
-    """Quotes standing alone after an attributed one: the same speaker goes on.
-
-    In the same paragraph they become further pieces of that content ("“A,” he said. “B.”");
-    in a following paragraph they are an attribution of their own with no source in the text.
-    """
+def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+    """Quotes standing alone after an attributed content are more of it: the same speaker goes
+    on ("“A,” he said. “B.”", or “B.” opening the next paragraph), as PolNeAR joins them."""
     drafts = list(drafts)
     covered = [p for d in drafts for p in d.content]
     for q in quotes:
@@ -492,16 +488,10 @@ def floating_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[
         if not prior:
             continue
         i = max(prior, key=lambda k: drafts[k].content[-1][1])
-        prev = drafts[i]
-        between = doc_text(doc)[prev.content[-1][1] : q.start]
+        between = doc_text(doc)[drafts[i].content[-1][1] : q.start]
         if between.count("\n") > 2 or len(between) > 400:
             continue
-        if "\n" not in between and not prev.floating:
-            drafts[i] = replace(prev, content=prev.content + (q.inner,))
-        else:
-            drafts.append(
-                Draft(None, None, (q.inner,), prev.type, 1.0, floating=True, how="floating")
-            )
+        drafts[i] = replace(drafts[i], content=drafts[i].content + (q.inner,))
         covered.append(q.inner)
     return drafts
 
@@ -521,7 +511,7 @@ def _stands_alone(text: str, q: Quote) -> bool:
 
 
 def drafts_for(doc: Doc) -> list[Draft]:
-    """All drafts of the doc: cue-anchored ones first, then floating quotes."""
+    """All drafts of the doc, cue-anchored, with the quotes that continue them."""
     quotes = find_quotes(doc_text(doc))
     in_quote = token_in_quote(doc, quotes)
     drafts: list[Draft] = []
@@ -541,17 +531,13 @@ def drafts_for(doc: Doc) -> list[Draft]:
     drafts = release_speaker_labels(doc, drafts)
     drafts += layout_drafts(doc, quotes, drafts)
     drafts = _dedupe(drafts)
-    drafts = floating_quotes(doc, quotes, drafts)
+    drafts = continued_quotes(doc, quotes, drafts)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
 
 
 # Candidates kept whatever the scorer says: '“…” ― Name' sign-offs, which PolNeAR train never shows.
 TRUSTED_HOWS = frozenset(("dash",))
-# A quote floating after one of these continues a kept direct quotation, so it is kept too.
-QUOTE_HOWS = frozenset(("quote", "floating", "dash", "colon"))
-
-
 def scored_drafts(doc: Doc) -> list[Draft]:
     """Drafts with a learned confidence, those below the trained threshold dropped."""
     from saidwhat.scorer import load_scorer
@@ -563,7 +549,7 @@ def scored_drafts(doc: Doc) -> list[Draft]:
     kept: list[Draft] = []
     for d in drafts:
         conf = scorer.confidence(doc, d, drafts)
-        if d.how in TRUSTED_HOWS or d.floating and kept and kept[-1].how in QUOTE_HOWS:
+        if d.how in TRUSTED_HOWS:
             conf = max(conf, scorer.threshold)
         if conf >= scorer.threshold:
             kept.append(replace(d, confidence=conf))
@@ -652,14 +638,9 @@ def attribute_doc(doc: Doc) -> Iterator[Attribution]:
     drafts = scored_drafts(doc)
     quotes = find_quotes(doc_text(doc))
     speakers = resolve_sources(doc, [d.source for d in drafts])
-    previous: Speaker | None = None
     for d, speaker in zip(drafts, speakers, strict=True):
         if not plausible_speaker(doc, d, speaker, drafts):
             continue
-        if d.floating and previous is not None:
-            speaker = replace(previous, resolved_by="context")
-        if speaker is not None:
-            previous = speaker
         cue = d.cue
         yield Attribution(
             kind=kind_of(d.content, quotes, doc_text(doc)),

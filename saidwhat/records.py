@@ -10,7 +10,7 @@ Offsets = tuple[tuple[int, int], ...]
 
 KINDS = ("direct", "indirect", "mixed")
 TYPES = ("speech", "thought")
-RESOLVED_BY = ("name", "alias", "pronoun", "nominal", "context", "none")
+RESOLVED_BY = ("name", "alias", "pronoun", "nominal", "none")
 
 
 @dataclass(frozen=True)

@@ -131,26 +131,27 @@ FOLLOW_ON = (
 )
 
 
-def test_floating_quote_in_next_paragraph_takes_previous_speaker(nlp: Language) -> None:
+def test_quote_opening_the_next_paragraph_continues_the_content(nlp: Language) -> None:
     text = LOPEZ + " “The budget is a disgrace,” she said.\n\n" + FOLLOW_ON
     article = run(nlp, text)
-    assert len(article.attributions) == 2
-    first, floating = article.attributions
-    assert speaker_name(first) == "Maria Lopez"
-    assert floating.kind == "direct"
-    assert floating.content.text == FOLLOW_ON[1:-1]
-    assert floating.source is None and floating.cue is None
-    assert floating.speaker is not None
-    assert floating.speaker.name == "Maria Lopez"
-    assert floating.speaker.resolved_by == "context"
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", FOLLOW_ON[1:-1]]
+    assert a.kind == "direct"
+    assert speaker_name(a) == "Maria Lopez"
 
 
-def test_short_floating_quote_in_next_paragraph(nlp: Language) -> None:
+def test_short_quote_in_next_paragraph_continues_the_content(nlp: Language) -> None:
     text = LOPEZ + " “The budget is a disgrace,” she said.\n\n“It must go.”"
-    article = run(nlp, text)
-    floating = only(article, "It must go")
-    assert speaker_name(floating) == "Maria Lopez"
-    assert floating.speaker is not None and floating.speaker.resolved_by == "context"
+    a = only(run(nlp, text), "It must go")
+    assert a.content.text.startswith("The budget is a disgrace")
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_quote_far_after_any_attribution_is_not_attributed(nlp: Language) -> None:
+    filler = " ".join(["The council met for hours. Roads and parks took the evening."] * 8)
+    text = LOPEZ + " “The budget is a disgrace,” she said.\n\n" + filler + "\n\n“It must go.”"
+    assert not any("It must go" in a.content.text for a in run(nlp, text).attributions)
 
 
 def test_quote_continued_over_paragraphs_after_its_cue(nlp: Language) -> None:

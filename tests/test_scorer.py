@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 
 from saidwhat.attribute import drafts_for
@@ -54,12 +56,10 @@ def test_features_are_deterministic(nlp: Language) -> None:
 
 
 def test_source_kind_of_a_sourceless_draft(nlp: Language) -> None:
-    text = SAID + "\n\n“It must go now, before the families of this city pay for it for years.”"
-    doc = nlp(text)
-    floating = [d for d in drafts_for(doc) if d.floating]
-    assert floating and source_kind(floating[0]) == "none"
-    f = features(doc, floating[0], drafts_for(doc))
-    assert "lemma=say" not in f and f["src=none"] == 1.0
+    doc = nlp(SAID)
+    draft = replace(drafts_for(doc)[0], source=None)
+    assert source_kind(draft) == "none"
+    assert features(doc, draft, [draft])["src=none"] == 1.0
 
 
 def test_extreme_weights_do_not_overflow(nlp: Language) -> None:
