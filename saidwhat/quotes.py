@@ -145,3 +145,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["saidwhat_text"] = doc.text
     return text
+
+
+def token_in_quote(doc: Doc, quotes: list[Quote]) -> list[bool]:
+    """For each token, whether it lies inside the marks of a quotation."""
+    flags = [False] * len(doc)
+    qi = 0
+    for tok in doc:
+        while qi < len(quotes) and quotes[qi].inner_end <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].inner_start <= tok.idx < quotes[qi].inner_end:
+            flags[tok.i] = True
+    return flags

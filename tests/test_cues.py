@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from saidwhat.attribute import token_in_quote
 from saidwhat.cues import Cue, cue_type, find_cues, lexicon
-from saidwhat.quotes import find_quotes
+from saidwhat.quotes import find_quotes, token_in_quote
 
 
 def cues_of(nlp: Language, text: str) -> list[tuple[str, list[str], str]]:
