@@ -120,11 +120,23 @@ def scored_drafts(doc: Doc) -> list[Draft]:
     kept: list[Draft] = []
     for d in drafts:
         conf = scorer.confidence(doc, d, drafts)
-        if d.how in TRUSTED_HOWS:
+        if d.how in TRUSTED_HOWS or d.how == "colon" and _person_named_elsewhere(doc, d.source):
             conf = max(conf, scorer.threshold)
         if conf >= scorer.threshold:
             kept.append(replace(d, confidence=conf))
     return kept
+
+
+def _person_named_elsewhere(doc: Doc, name: Span | None) -> bool:
+    """Whether a 'Name:' label is a person the article names ('Smith:' and 'John Smith')."""
+    if name is None or not name.text.split():
+        return False
+    words = name.text.split()
+    return any(
+        ent.label_ == "PERSON" and ent.text.split()[-1] == words[-1]
+        and not (ent.start_char < name.end_char and name.start_char < ent.end_char)
+        for ent in doc.ents
+    )
 
 
 def release_speaker_labels(doc: Doc, drafts: list[Draft]) -> list[Draft]:
