@@ -74,6 +74,8 @@ HEADLINE_VERBS = frozenset(
 NAME_PARTICLES = frozenset("de del der van von bin al la le du da di dos st".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 PERSONAL_ORGS = frozenset("campaign administration team foundation".split())
+# Bodies that belong to a person only when the text says whose ("her office", "his staff").
+OWNED_ORGS = frozenset("office staff".split())
 AGE_WORDS = frozenset("year years old year-old -year-old age".split())
 QUANTITY_NOUNS = frozenset(
     "number majority minority handful group lot couple dozen dozens hundreds thousands "
@@ -305,6 +307,15 @@ def plausible_name(toks: Sequence[Token], label: str) -> bool:
     return not any(t.is_stop and t.lower_ not in NAME_PARTICLES for t in toks)
 
 
+def headline_only(doc: Doc, ent: Span) -> bool:
+    """A multi-word organisation found only in a title-cased first line ("Senate Panel
+    Advances Water Bill"): the parser read a headline as a name."""
+    first_line_end = doc_text(doc).find("\n")
+    if len(ent) < 3 or first_line_end < 0 or ent.end_char > first_line_end:
+        return False
+    return doc_text(doc).find(ent.text, first_line_end) < 0
+
+
 def looks_like_person(toks: Sequence[Token]) -> bool:
     """A multi-token name whose first token is a known first name."""
     return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
@@ -318,6 +329,8 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
             continue
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if not toks or not plausible_name(toks, ent.label_):
+            continue
+        if ent.label_ != "PERSON" and headline_only(doc, ent):
             continue
         label = "ORG" if ent.label_ == "FAC" else ent.label_
         if label != "PERSON" and looks_like_person(toks):
@@ -868,7 +881,8 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
         score += DISTANCE_POINTS[here - e.sent] / 4 if here - e.sent <= WINDOW else 0
         if score > best_score:
             best, best_score = ent_id, score
-    if head in PERSONAL_ORGS and last_subject is not None and (
+    owned = head in OWNED_ORGS and any(t.tag_ == "PRP$" for t in span)
+    if (head in PERSONAL_ORGS or owned) and last_subject is not None and (
             best is None or not recent_people & {norm_word(w) for w in
                                                  index.entities[best].name.split()}):
         # "Hillary Clinton plans … The campaign says": her campaign, even if never named

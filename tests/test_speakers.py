@@ -16,6 +16,7 @@ from saidwhat.speakers import (
     acronym,
     compatible_names,
     group_name,
+    name_mentions,
     resolve_sources,
     slugify,
 )
@@ -467,3 +468,23 @@ def test_the_campaign_of_the_person_just_named(nlp: Language) -> None:
     out = resolve(nlp, text, "The campaign")
     assert out[0] == Speaker("Hillary Clinton campaign", "hillary-clinton-campaign", "ORG",
                              "nominal")
+
+
+def test_her_office_is_the_persons_office_but_the_budget_office_is_not(nlp: Language) -> None:
+    text = (
+        "Senator Maria Lopez said the bill would pass. Her office plans to publish a map. "
+        "The Congressional Budget Office said costs would rise. The budget office said more."
+    )
+    out = resolve(nlp, text, "Her office", "The budget office")
+    assert names(out)[0] == "Maria Lopez office"
+    assert names(out)[1] != "Maria Lopez office"
+
+
+def test_title_cased_headline_is_not_an_organisation(nlp: Language) -> None:
+    text = (
+        "Senate Panel Advances Water Bill After Vote\n\n"
+        "Senator Maria Lopez said the bill would pass. The panel said it would meet again."
+    )
+    doc = nlp(text)
+    found = [m.text for m in name_mentions(doc, [False] * len(doc))]
+    assert not any("Advances" in t for t in found), found
