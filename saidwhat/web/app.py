@@ -49,6 +49,18 @@ class Pager:
     total: int | None = None
 
 
+@dataclass(frozen=True)
+class PageParams:
+    """A listing's `?page=N&size=N` (a FastAPI dependency: bad values are a 400 naming them)."""
+
+    page: int = 1
+    size: int = PAGE_SIZE
+
+
+Fetch = Callable[[int, int], list[Any]]  # (limit, offset) -> rows
+ROWS = object()  # marks where a listing's rows go in its page data
+
+
 def _environment() -> Environment:
     """Jinja2 with autoescaping on for every template."""
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
@@ -141,6 +153,14 @@ class Pages:
             title=title, json_url=_json_url(request), request=request, **data)
         return HTMLResponse(html, status_code=status)
 
+    def listing(self, request: Request, params: PageParams, fetch: Fetch, total: int | None,
+                template: str, title: str, data: dict[str, Any]) -> Response:
+        """One page of a listing: `fetch` pages it, its rows replace `ROWS` in `data`, a `pager`
+        is added, and the page is answered as HTML or as its `.json` twin."""
+        rows, pager = _paginate(request, fetch, params.page, params.size, total)
+        filled = {k: rows if v is ROWS else v for k, v in data.items()}
+        return self.respond(request, template, title, {**filled, "pager": pager})
+
 
 def _absolute_json(request: Request, link: str | None) -> str | None:
     """A pager link (already pointing at the JSON path) as an absolute URL."""
@@ -159,7 +179,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     pages = Pages()
     app.state.pages = pages
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    Conn = Depends(_connection)  # noqa: N806 - a FastAPI dependency marker
+    Conn = Depends(_connection)  # noqa: N806 - FastAPI dependency markers
+    Paged = Depends(PageParams)  # noqa: N806
 
     @app.exception_handler(HTTPException)
     def http_error(request: Request, exc: HTTPException) -> Response:
@@ -197,65 +218,56 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
     @app.get("/speakers")
     @app.get("/speakers.json")
-    def speakers(request: Request, page: int = 1, size: int = PAGE_SIZE,
-                 type: str | None = None, conn: sqlite3.Connection = Conn) -> Response:
+    def speakers(request: Request, params: PageParams = Paged, type: str | None = None,
+                 conn: sqlite3.Connection = Conn) -> Response:
         """Every speaker, most quoted first."""
-        rows, pager = _paginate(
-            request, lambda n, o: queries.top_speakers(conn, limit=n, offset=o, type=type),
-            page, size, queries.counts(conn).speakers if not type else None)
-        return pages.respond(request, "speakers.html", "Speakers",
-                             {"speakers": rows, "type": type, "pager": pager})
+        return pages.listing(
+            request, params, lambda n, o: queries.top_speakers(conn, n, o, type=type),
+            queries.counts(conn).speakers if not type else None,
+            "speakers.html", "Speakers", {"speakers": ROWS, "type": type})
 
     @app.get("/speakers/{speaker_id:path}")
-    def speaker(request: Request, speaker_id: str, page: int = 1, size: int = PAGE_SIZE,
+    def speaker(request: Request, speaker_id: str, params: PageParams = Paged,
                 conn: sqlite3.Connection = Conn) -> Response:
         """A speaker: who, how often, where, and every attribution newest first."""
         sid = _strip_json(speaker_id)
         found = queries.speaker(conn, sid)
         if found is None:
             raise HTTPException(404, f"No speaker with id {sid!r}")
-        rows, pager = _paginate(
-            request, lambda n, o: queries.speaker_quotes(conn, sid, limit=n, offset=o),
-            page, size, found.quote_count)
-        groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if pager.page == 1 else []
-        return pages.respond(request, "speaker.html", found.name,
-                             {"speaker": found, "quotes": rows, "quote_groups": groups,
-                              "pager": pager})
+        groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if params.page <= 1 else []
+        return pages.listing(
+            request, params, lambda n, o: queries.speaker_quotes(conn, sid, n, o),
+            found.quote_count, "speaker.html", found.name,
+            {"speaker": found, "quotes": ROWS, "quote_groups": groups})
 
     @app.get("/quotes")
     @app.get("/quotes.json")
-    def quotes(request: Request, page: int = 1, size: int = PAGE_SIZE,
+    def quotes(request: Request, params: PageParams = Paged,
                conn: sqlite3.Connection = Conn) -> Response:
         """Every attribution, newest article first."""
-        rows, pager = _paginate(
-            request, lambda n, o: queries.recent_quotes(conn, limit=n, offset=o), page, size,
-            queries.counts(conn).attributions)
-        return pages.respond(request, "quotes.html", "Quotes", {"quotes": rows, "pager": pager})
+        return pages.listing(
+            request, params, lambda n, o: queries.recent_quotes(conn, n, o),
+            queries.counts(conn).attributions, "quotes.html", "Quotes", {"quotes": ROWS})
 
     @app.get("/search")
     @app.get("/search.json")
-    def search(request: Request, q: str = "", page: int = 1, size: int = PAGE_SIZE,
+    def search(request: Request, q: str = "", params: PageParams = Paged,
                conn: sqlite3.Connection = Conn) -> Response:
         """Full-text search over attributions, best match first, matches highlighted."""
         text = q.strip()
-        total = queries.search_count(conn, text) if text else 0
-        rows, pager = _paginate(
-            request, lambda n, o: queries.search(conn, text, limit=n, offset=o) if text else [],
-            page, size, total)
-        title = f"Search: {text}" if text else "Search"
-        return pages.respond(request, "search.html", title,
-                             {"q": text, "quotes": rows, "pager": pager})
+        return pages.listing(
+            request, params, lambda n, o: queries.search(conn, text, n, o) if text else [],
+            queries.search_count(conn, text) if text else 0,
+            "search.html", f"Search: {text}" if text else "Search", {"q": text, "quotes": ROWS})
 
     @app.get("/articles")
     @app.get("/articles.json")
-    def articles(request: Request, page: int = 1, size: int = PAGE_SIZE,
+    def articles(request: Request, params: PageParams = Paged,
                  conn: sqlite3.Connection = Conn) -> Response:
         """Every article, newest first."""
-        rows, pager = _paginate(
-            request, lambda n, o: queries.recent_articles(conn, limit=n, offset=o), page, size,
-            queries.counts(conn).articles)
-        return pages.respond(request, "articles.html", "Articles",
-                             {"articles": rows, "pager": pager})
+        return pages.listing(
+            request, params, lambda n, o: queries.recent_articles(conn, n, o),
+            queries.counts(conn).articles, "articles.html", "Articles", {"articles": ROWS})
 
     @app.get("/articles/{article_id:path}")
     def article(request: Request, article_id: str,
@@ -273,14 +285,13 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
     @app.get("/quotes/groups")
     @app.get("/quotes/groups.json")
-    def groups(request: Request, page: int = 1, size: int = PAGE_SIZE,
+    def groups(request: Request, params: PageParams = Paged,
                conn: sqlite3.Connection = Conn) -> Response:
         """Quotes reported by two or more articles, most widely reported first."""
-        rows, pager = _paginate(
-            request, lambda n, o: queries.quote_groups(conn, limit=n, offset=o), page, size,
-            queries.counts(conn).quote_groups)
-        return pages.respond(request, "groups.html", "Quotes across outlets",
-                             {"groups": rows, "pager": pager})
+        return pages.listing(
+            request, params, lambda n, o: queries.quote_groups(conn, n, o),
+            queries.counts(conn).quote_groups, "groups.html", "Quotes across outlets",
+            {"groups": ROWS})
 
     @app.get("/quotes/groups/{group_id:int}")
     @app.get("/quotes/groups/{group_id:int}.json")
@@ -293,14 +304,12 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
     @app.get("/failures")
     @app.get("/failures.json")
-    def failures(request: Request, page: int = 1, size: int = PAGE_SIZE,
+    def failures(request: Request, params: PageParams = Paged,
                  conn: sqlite3.Connection = Conn) -> Response:
         """Inputs that could not be indexed."""
-        rows, pager = _paginate(
-            request, lambda n, o: queries.failures(conn, limit=n, offset=o), page, size,
-            queries.counts(conn).failures)
-        return pages.respond(request, "failures.html", "Failures",
-                             {"failures": rows, "pager": pager})
+        return pages.listing(
+            request, params, lambda n, o: queries.failures(conn, n, o),
+            queries.counts(conn).failures, "failures.html", "Failures", {"failures": ROWS})
 
     return app
 
