@@ -2,7 +2,8 @@
 
 Every function takes a connection from `open_readonly(path)` and returns frozen dataclasses;
 `to_dict(result)` makes any of them (or a list of them) JSON-ready. Lists take `limit` and
-`offset` for paging; `counts(conn)`, `search_count` and `SpeakerSummary.quote_count` give totals.
+`offset` for paging (`recent_quotes` and `speaker_quotes` also `after`, an attribution id, for
+keyset paging); `counts(conn)`, `search_count` and `SpeakerSummary.quote_count` give totals.
 
 - speakers: `top_speakers`, `speaker`, `find_speakers` (name or alias), `speaker_quotes`
 - quotes: `recent_quotes`, `search` (FTS5, bm25-ranked, `Quote.highlight` pieces), `quotes_by_ids`
@@ -284,22 +285,45 @@ def _find_speakers(conn: sqlite3.Connection, name: str, limit: int) -> list[Spea
     return [_speaker(conn, r) for r in rows]
 
 
+# Newest article first (undated last, then latest indexed), text order within an article.
+_NEWEST_FIRST = " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC, t.seq"
+# Keyset paging in that order: the rows after the attribution `c` (the cursor, looked up by id).
+_AFTER_CURSOR = (
+    "WITH c AS (SELECT a.published AS p, a.seq AS s, t.seq AS q FROM attributions t"
+    " JOIN articles a ON a.id = t.article_id WHERE t.id = ?) ")
+_AFTER_WHERE = (
+    " ((c.p IS NOT NULL AND (a.published IS NULL OR a.published < c.p"
+    " OR a.published = c.p AND (a.seq < c.s OR a.seq = c.s AND t.seq > c.q)))"
+    " OR (c.p IS NULL AND a.published IS NULL"
+    " AND (a.seq < c.s OR a.seq = c.s AND t.seq > c.q)))")
+
+
+def _newest_quotes(conn: sqlite3.Connection, where: str, params: list[Any], limit: int,
+                   offset: int, after: int | None) -> list[Quote]:
+    """Attributions matching `where`, newest first, from `offset` or after the attribution
+    with id `after` (keyset paging: no OFFSET scan, nothing skipped or repeated)."""
+    head, tail = "", ""
+    if after is not None:
+        head, tail = _AFTER_CURSOR, " JOIN c"
+        where = f"({where}) AND {_AFTER_WHERE}" if where else _AFTER_WHERE
+        params = [after, *params]
+    sql = (head + QUOTE_SELECT + tail + (f" WHERE {where}" if where else "") + _NEWEST_FIRST
+           + " LIMIT ? OFFSET ?")
+    return [_quote(r) for r in conn.execute(sql, [*params, limit, offset]).fetchall()]
+
+
 def speaker_quotes(conn: sqlite3.Connection, speaker_id: str, limit: int = 50,
-                   offset: int = 0) -> list[Quote]:
-    """A speaker's attributions, newest article first (undated last), text order within one."""
-    rows = conn.execute(
-        QUOTE_SELECT + " WHERE s.speaker_id = ?"
-        " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC, t.seq LIMIT ? OFFSET ?",
-        (speaker_id, limit, offset)).fetchall()
-    return [_quote(r) for r in rows]
+                   offset: int = 0, after: int | None = None) -> list[Quote]:
+    """A speaker's attributions, newest article first (undated last), text order within one;
+    `after` an attribution id: the ones following it."""
+    return _newest_quotes(conn, "s.speaker_id = ?", [speaker_id], limit, offset, after)
 
 
-def recent_quotes(conn: sqlite3.Connection, limit: int = 50, offset: int = 0) -> list[Quote]:
-    """All attributions, newest article first (undated last, then latest indexed)."""
-    rows = conn.execute(
-        QUOTE_SELECT + " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC, t.seq"
-        " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-    return [_quote(r) for r in rows]
+def recent_quotes(conn: sqlite3.Connection, limit: int = 50, offset: int = 0,
+                  after: int | None = None) -> list[Quote]:
+    """All attributions, newest article first (undated last, then latest indexed); `after` an
+    attribution id: the ones following it."""
+    return _newest_quotes(conn, "", [], limit, offset, after)
 
 
 # ---------------------------------------------------------------- search

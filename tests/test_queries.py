@@ -231,3 +231,33 @@ def test_search_count_recent_articles_and_failures(db, conn):
     w.close()
     (f,) = queries.failures(conn)
     assert (f.origin, f.error) == ("x.txt", "cannot read")
+
+
+def keyset_walk(fetch, size: int) -> list[int]:
+    """Every row id of a keyset-paged query, `size` at a time, each page after the last id."""
+    ids: list[int] = []
+    after = None
+    while True:
+        rows = fetch(size + 1, after)
+        ids += [r.id for r in rows[:size]]
+        if len(rows) <= size:
+            return ids
+        after = rows[size - 1].id
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_keyset_paging_matches_offset_order(conn, size):
+    everything = [q.id for q in queries.recent_quotes(conn, limit=100)]
+    assert len(everything) == queries.counts(conn).attributions > size
+    assert keyset_walk(lambda n, k: queries.recent_quotes(conn, n, after=k), size) == everything
+    biden = [q.id for q in queries.speaker_quotes(conn, "joe-biden", limit=100)]
+    assert len(biden) > size
+    assert keyset_walk(lambda n, k: queries.speaker_quotes(conn, "joe-biden", n, after=k),
+                       size) == biden
+
+
+def test_keyset_after_the_last_or_an_unknown_id_is_empty(conn):
+    last = queries.recent_quotes(conn, limit=100)[-1]
+    assert last.published is None  # the undated article comes last
+    assert queries.recent_quotes(conn, after=last.id) == []
+    assert queries.recent_quotes(conn, after=10**9) == []
