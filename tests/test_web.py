@@ -439,3 +439,116 @@ def test_article_ids_with_slashes_and_odd_characters_round_trip(tmp_path):
         url = article_url(aid)
         assert f'href="{url}"' in listing and c.get(url).status_code == 200
         assert c.get(url + ".json").json()["article"]["id"] == aid
+
+
+# ---------------------------------------------------------------- deep paging
+
+
+def multi_quote_article(aid: str, published: str | None, n: int = 3) -> Article:
+    """An article holding `n` direct quotes by two alternating speakers."""
+    names = ("Ann Lee", "Bo Chan")
+    text = " ".join(f"“Point {i} from {aid},” {names[i % 2]} said." for i in range(n))
+    attributions, start = [], 0
+    for i in range(n):
+        name = names[i % 2]
+        content = span(text, f"Point {i} from {aid}", start)
+        source = span(text, name, content[1])
+        cue = span(text, "said", source[1])
+        start = cue[1]
+        attributions.append(Attribution(
+            "direct", "speech", Mention.from_spans(text, [content]),
+            Mention.from_spans(text, [cue]), Mention.from_spans(text, [source]),
+            Speaker(name, name.split()[0].lower(), "PERSON", "name"), 0.9))
+    return Article(id=aid, text=text, title=aid, published=published,
+                   body=((0, len(text)),), attributions=tuple(attributions))
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory) -> TestClient:
+    """18 quotes: three articles sharing a date, a later one, two undated, three quotes each."""
+    path = tmp_path_factory.mktemp("paged") / "paged.db"
+    conn = store.connect(path)
+    for aid, published in [("d1", "2021-06-16"), ("d2", "2021-06-16"), ("late", "2021-06-17"),
+                           ("u1", None), ("d3", "2021-06-16"), ("u2", None)]:
+        store.add_article(conn, multi_quote_article(aid, published))
+    store.rebuild_speakers(conn)
+    conn.close()
+    return TestClient(create_app(path))
+
+
+def walk(client: TestClient, url: str) -> list[dict]:
+    """Every page of a JSON listing, following `next` links: the pages' payloads."""
+    pages = []
+    while url:
+        data = client.get(url).json()
+        assert len(pages) < 100, "paging does not end"
+        pages.append(data)
+        url = data["next"]
+    return pages
+
+
+@pytest.mark.parametrize("size", [1, 2, 4, 5, 18, 50])
+def test_quotes_keyset_paging_skips_and_repeats_nothing(paged, size):
+    everything = [q["id"] for q in paged.get("/quotes.json?size=500").json()["quotes"]]
+    assert len(everything) == 18
+    pages = walk(paged, f"/quotes.json?size={size}")
+    ids = [q["id"] for p in pages for q in p["quotes"]]
+    assert ids == everything  # same order, nothing skipped, nothing repeated
+    assert [p["pager"]["page"] for p in pages] == list(range(1, len(pages) + 1))
+    for p in pages[:-1]:
+        assert p["next"].endswith(f"after={p['quotes'][-1]['id']}")
+        assert p["pager"]["after"] == p["quotes"][-1]["id"] and p["pager"]["offset"] == 0
+    assert pages[-1]["pager"]["after"] is None and pages[-1]["next"] is None
+
+
+def test_quotes_newest_first_across_equal_dates_and_undated(paged):
+    quotes = paged.get("/quotes.json?size=500").json()["quotes"]
+    order = [q["article_id"] for q in quotes[::3]]
+    assert order == ["late", "d3", "d2", "d1", "u2", "u1"]  # same date: latest indexed first
+    assert [q["content"] for q in quotes[:3]] == [f"Point {i} from late" for i in range(3)]
+
+
+def test_old_page_links_give_the_same_pages_as_cursors(paged):
+    pages = walk(paged, "/quotes.json?size=4")
+    for n, p in enumerate(pages, start=1):
+        old = paged.get(f"/quotes.json?size=4&page={n}").json()
+        assert old["quotes"] == p["quotes"] and old["pager"]["page"] == n
+    third = paged.get(pages[1]["next"]).json()
+    assert third["prev"].endswith("/quotes.json?size=4&page=2")  # back by page number
+    assert paged.get(third["prev"]).json()["quotes"] == pages[1]["quotes"]
+
+
+def test_quotes_html_pager_links_carry_the_cursor(paged):
+    first = paged.get("/quotes?size=4").text
+    last_id = paged.get("/quotes.json?size=4").json()["quotes"][-1]["id"]
+    assert f'rel="next" href="/quotes?size=4&amp;page=2&amp;after={last_id}"' in first
+    second = paged.get(f"/quotes?size=4&page=2&after={last_id}").text
+    assert "page 2" in second and 'rel="prev" href="/quotes?size=4"' in second
+
+
+def test_speaker_quotes_keyset_paging(paged):
+    ann = speaker_id(paged, "Ann Lee")
+    everything = [q["id"] for q in
+                  paged.get(f"/speakers/{ann}.json?size=500").json()["quotes"]]
+    assert len(everything) == 12  # quotes 0 and 2 of six articles
+    for size in (1, 5):
+        pages = walk(paged, f"/speakers/{ann}.json?size={size}")
+        assert [q["id"] for p in pages for q in p["quotes"]] == everything
+        assert all(q["speaker_name"] == "Ann Lee" for p in pages for q in p["quotes"])
+
+
+@pytest.mark.parametrize(("url", "key"), [("/speakers.json?size=1", "speakers"),
+                                          ("/search.json?q=point&size=4", "quotes"),
+                                          ("/articles.json?size=4", "articles")])
+def test_offset_listings_page_through_everything_once(paged, url, key):
+    pages = walk(paged, url)
+    rows = [r["id"] for p in pages for r in p[key]]
+    assert len(rows) == len(set(rows)) == pages[0]["pager"]["total"] > len(pages[0][key])
+    assert all(p["pager"]["after"] is None for p in pages)
+
+
+def test_bad_or_unknown_cursor(paged):
+    r = paged.get("/quotes?after=abc")
+    assert r.status_code == 400 and "after" in r.text
+    gone = paged.get("/quotes.json?after=999999").json()
+    assert gone["quotes"] == [] and gone["next"] is None

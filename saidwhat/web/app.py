@@ -5,6 +5,8 @@
 Pages: `/` (top speakers, recent quotes), `/speakers`, `/speakers/{id}`, `/quotes`,
 `/search?q=`, `/articles`, `/articles/{id}`, `/quotes/groups`, `/quotes/groups/{id}`,
 `/failures`. Listings take `?page=N` (and `?size=N`); JSON listings carry `next`/`prev` URLs.
+`/quotes` and `/speakers/{id}` are keyset-paged: their next links carry `?after=<attribution id>`
+(also `pager.after` in the JSON), so deep pages cost no OFFSET scan; `?page=N` still works.
 """
 
 from __future__ import annotations
@@ -47,17 +49,21 @@ class Pager:
     next: str | None
     prev: str | None
     total: int | None = None
+    after: int | None = None  # keyset listings: the cursor of the next page (`?after=`)
 
 
 @dataclass(frozen=True)
 class PageParams:
-    """A listing's `?page=N&size=N` (a FastAPI dependency: bad values are a 400 naming them)."""
+    """A listing's `?page=N&size=N&after=ID` (a FastAPI dependency: bad values are a 400 naming
+    them). `after` is a keyset cursor, honoured by keyset listings and ignored by the others."""
 
     page: int = 1
     size: int = PAGE_SIZE
+    after: int | None = None
 
 
 Fetch = Callable[[int, int], list[Any]]  # (limit, offset) -> rows
+Cursor = Callable[[Any], int]  # a row -> its keyset cursor
 ROWS = object()  # marks where a listing's rows go in its page data
 
 
@@ -113,24 +119,35 @@ def _connection(request: Request) -> Iterator[sqlite3.Connection]:
 
 
 def _paginate(request: Request, fetch: Callable[[int, int], list[T]], page: int, size: int,
-              total: int | None = None) -> tuple[list[T], Pager]:
-    """One page of a listing (fetching one row more to know if there is a next page)."""
+              total: int | None = None, cursor: Callable[[T], int] | None = None,
+              after: int | None = None) -> tuple[list[T], Pager]:
+    """One page of a listing (fetching one row more to know if there is a next page).
+
+    With a `cursor` the listing is keyset-paged: `after` set means `fetch` starts after that
+    key (offset 0), and the next link carries the last row's key as `after` (and `page` N+1 for
+    display); previous links stay `?page=N` (OFFSET), so old links keep working."""
     size = max(1, min(size, MAX_PAGE_SIZE))
     page = max(1, page)
-    offset = (page - 1) * size
+    keyset = cursor is not None and after is not None
+    offset = 0 if keyset else (page - 1) * size
     rows = fetch(size + 1, offset)
 
-    def link(n: int) -> str:
+    def link(n: int, key: int | None = None) -> str:
         params = dict(request.query_params)
+        params.pop("after", None)
         params["page"] = str(n)
         if n == 1:
             params.pop("page")
+        if key is not None:
+            params["after"] = str(key)
         qs = urlencode(params)
         return request.url.path + (f"?{qs}" if qs else "")
 
-    nxt = link(page + 1) if len(rows) > size else None
+    more = len(rows) > size
+    key = cursor(rows[size - 1]) if cursor is not None and more else None
+    nxt = link(page + 1, key) if more else None
     prev = link(page - 1) if page > 1 else None
-    return rows[:size], Pager(page, size, offset, nxt, prev, total)
+    return rows[:size], Pager(page, size, offset, nxt, prev, total, key)
 
 
 class Pages:
@@ -154,12 +171,20 @@ class Pages:
         return HTMLResponse(html, status_code=status)
 
     def listing(self, request: Request, params: PageParams, fetch: Fetch, total: int | None,
-                template: str, title: str, data: dict[str, Any]) -> Response:
-        """One page of a listing: `fetch` pages it, its rows replace `ROWS` in `data`, a `pager`
-        is added, and the page is answered as HTML or as its `.json` twin."""
-        rows, pager = _paginate(request, fetch, params.page, params.size, total)
+                template: str, title: str, data: dict[str, Any],
+                cursor: Cursor | None = None) -> Response:
+        """One page of a listing: `fetch` pages it (keyset-paged if given a row's `cursor`), its
+        rows replace `ROWS` in `data`, a `pager` is added, and the page is answered as HTML or
+        as its `.json` twin."""
+        rows, pager = _paginate(request, fetch, params.page, params.size, total, cursor,
+                                params.after)
         filled = {k: rows if v is ROWS else v for k, v in data.items()}
         return self.respond(request, template, title, {**filled, "pager": pager})
+
+
+def _quote_id(quote: queries.Quote) -> int:
+    """A quote's keyset cursor: its attribution id."""
+    return quote.id
 
 
 def _absolute_json(request: Request, link: str | None) -> str | None:
@@ -236,9 +261,10 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             raise HTTPException(404, f"No speaker with id {sid!r}")
         groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if params.page <= 1 else []
         return pages.listing(
-            request, params, lambda n, o: queries.speaker_quotes(conn, sid, n, o),
+            request, params,
+            lambda n, o: queries.speaker_quotes(conn, sid, n, o, after=params.after),
             found.quote_count, "speaker.html", found.name,
-            {"speaker": found, "quotes": ROWS, "quote_groups": groups})
+            {"speaker": found, "quotes": ROWS, "quote_groups": groups}, cursor=_quote_id)
 
     @app.get("/quotes")
     @app.get("/quotes.json")
@@ -246,8 +272,9 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                conn: sqlite3.Connection = Conn) -> Response:
         """Every attribution, newest article first."""
         return pages.listing(
-            request, params, lambda n, o: queries.recent_quotes(conn, n, o),
-            queries.counts(conn).attributions, "quotes.html", "Quotes", {"quotes": ROWS})
+            request, params, lambda n, o: queries.recent_quotes(conn, n, o, after=params.after),
+            queries.counts(conn).attributions, "quotes.html", "Quotes", {"quotes": ROWS},
+            cursor=_quote_id)
 
     @app.get("/search")
     @app.get("/search.json")
