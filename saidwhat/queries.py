@@ -255,7 +255,7 @@ def top_speakers(conn: sqlite3.Connection, limit: int = 50, offset: int = 0,
                  type: str | None = None) -> list[SpeakerSummary]:
     """Speakers by number of attributions, most quoted first (optionally of one type)."""
     where, params = ("WHERE type = ?", [type]) if type else ("", [])
-    rows = conn.execute(f"SELECT * FROM speakers {where} ORDER BY quote_count DESC, name"
+    rows = conn.execute(f"SELECT * FROM speakers {where} ORDER BY quote_count DESC, name, rowid"
                         " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     return [_speaker(conn, r) for r in rows]
 
@@ -374,9 +374,9 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0
     rows = conn.execute(
         "WITH hits AS (SELECT rowid, highlight(attribution_fts, 0, ?, ?) AS marked,"
         " bm25(attribution_fts, 10.0, 5.0, 1.0) AS rank FROM attribution_fts"
-        " WHERE attribution_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) "
+        " WHERE attribution_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?) "
         + QUOTE_SELECT.replace("SELECT ", "SELECT hits.marked, hits.rank, ", 1)
-        + " JOIN hits ON hits.rowid = t.id ORDER BY hits.rank",
+        + " JOIN hits ON hits.rowid = t.id ORDER BY hits.rank, t.id",
         (HL_START, HL_END, query, limit, offset)).fetchall()
     return [_quote(r, _pieces(r["marked"])) for r in rows]
 
