@@ -89,6 +89,15 @@ def trim_pieces(text: str, pieces: Pieces) -> Pieces:
     return tuple(out)
 
 
+def _stray_predicate(clause: Token) -> bool:
+    """A finite verb parsed as a complement but with no subject of its own, after a comma:
+    the sentence's real predicate ("Dubois, asked whether …, declined to answer")."""
+    doc = clause.doc
+    return (clause.tag_ in ("VBD", "VBZ", "VBP") and clause.i > clause.head.i
+            and not any(c.dep_ in SUBJECT_DEPS + ("nsubjpass", "expl") for c in clause.children)
+            and doc[clause.left_edge.i - 1].text == ",")
+
+
 def _sibling_cue_tokens(doc: Doc, head: Token, cue_heads: frozenset[int]) -> set[int]:
     """Tokens of participle cues hanging inside the content (', calling …', ', adding …')."""
     cut: set[int] = set()
@@ -166,7 +175,8 @@ def clause_content(
     exclude = set(cue.tokens) | _sibling_cue_tokens(doc, head, cue_heads)
     if source is not None:
         exclude |= {t.i for t in source}
-    comps, how = [c for c in head.children if c.dep_ in CONTENT_DEPS], "ccomp"
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not _stray_predicate(c)]
+    how = "ccomp"
     if not comps and any(c.dep_ == "agent" for c in head.children):
         comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
     if not comps and lemma in INTENT_LEMMAS:
@@ -191,7 +201,7 @@ def clause_content(
         if patient is not None and any(t.pos_ in CONTENT_POS for t in right):
             toks = [t for t in patient.subtree if t.i not in exclude] + right
             return tokens_to_pieces(drop_openers(toks)), "patient"
-        if right and not (len(right) == 1 and right[0].pos_ == "PRON"):
+        if source is not None and right and not (len(right) == 1 and right[0].pos_ == "PRON"):
             return tokens_to_pieces(right), "object"
     return (), "none"
 

@@ -17,11 +17,24 @@ def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
     return before[-1] if before else subjects[0]
 
 
+# Verbs whose comma-set participle says what someone was asked ("Trump, asked about …, said").
+ADDRESSED_LEMMAS = frozenset("ask press question quiz challenge".split())
+
+
+def _asked_aside(verb: Token, subject: Token) -> bool:
+    """'Trump, asked about the polls, …' misparsed with Trump as the asker: he was asked."""
+    doc = verb.doc
+    return (verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in ADDRESSED_LEMMAS
+            and subject.i < verb.i and doc[verb.i - 1].text == ","
+            and subject.i == verb.i - 2)
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, borrowed from the governing verb for participles and conjuncts."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
-        return nearest_subject(verb, subjects)
+        subject = nearest_subject(verb, subjects)
+        return None if depth == 0 and _asked_aside(verb, subject) else subject
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -58,8 +71,8 @@ def mention_span(head: Token) -> Span:
         return doc[head.i : head.i + 1]
     start, end = head.left_edge.i, head.right_edge.i
     for c in head.children:
-        # a comma-set participle clause is not the source ("Trump, speaking to veterans, said")
-        if c.i > head.i and c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" \
+        # a comma-set participle is not the source ("Trump, speaking to veterans, said")
+        if c.i > head.i and c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") \
                 and doc[c.left_edge.i - 1].text == ",":
             end = min(end, c.left_edge.i - 2)
     while start < head.i and (

@@ -63,3 +63,9 @@ def test_trim_pieces_drops_edges_and_dangling_conjunctions() -> None:
 def test_clip_to_paragraph() -> None:
     text = "first line\nsecond line\nthird"
     assert clip_to_paragraph(text, ((0, len(text)),), text.index("second")) == ((11, 22),)
+
+
+def test_the_sentence_predicate_misparsed_as_a_complement_is_not_content(nlp: Language) -> None:
+    text = "Dubois, asked whether France would retaliate with port curbs, declined to answer."
+    pieces, _ = content(nlp, text, "ask")
+    assert pieces == ["whether France would retaliate with port curbs"]

@@ -56,3 +56,14 @@ def test_mention_keeps_an_apposition(nlp: Language) -> None:
     doc = nlp("Maria Lopez, the senator from Ohio, said the bill was dead.")
     head = next(t for t in doc if t.dep_ == "nsubj")
     assert mention_span(head).text == "Maria Lopez, the senator from Ohio"
+
+
+def test_the_person_asked_is_not_the_asker(nlp: Language) -> None:
+    text = "Trump, asked about the polls, said he was winning."
+    assert source_text(nlp, text, "ask") is None
+    assert source_text(nlp, text, "say") == "Trump"
+
+
+def test_mention_leaves_out_a_comma_set_past_participle(nlp: Language) -> None:
+    text = "The senator, pressed on the deadline, insisted that the bill would pass."
+    assert source_text(nlp, text, "insist") == "The senator"
