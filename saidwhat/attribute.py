@@ -97,7 +97,7 @@ def drafts_for(doc: Doc) -> list[Draft]:
         if not pieces:
             continue
         if source is not None and any(s <= source.start_char < e for s, e in pieces):
-            source = None if source.start_char >= pieces[0][0] else source
+            source = None  # the "source" is inside what was said
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
     drafts = release_speaker_labels(doc, drafts)
     drafts += layout_drafts(doc, quotes, drafts)
@@ -109,6 +109,8 @@ def drafts_for(doc: Doc) -> list[Draft]:
 
 # Candidates kept whatever the scorer says: '“…” ― Name' sign-offs, which PolNeAR train never shows.
 TRUSTED_HOWS = frozenset(("dash",))
+
+
 def scored_drafts(doc: Doc) -> list[Draft]:
     """Drafts with a learned confidence, those below the trained threshold dropped."""
     from saidwhat.scorer import load_scorer

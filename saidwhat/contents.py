@@ -32,7 +32,7 @@ ADDRESS_LEMMAS = frozenset("tell ask inform remind warn assure urge write".split
 
 def tokens_to_pieces(tokens: Iterable[Token]) -> Pieces:
     """Character pieces covering the given tokens, contiguous runs merged."""
-    toks = sorted(tokens, key=lambda t: t.i)
+    toks = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     pieces: list[list[int]] = []
     last_i = -2
     for t in toks:
@@ -95,7 +95,7 @@ def _stray_predicate(clause: Token) -> bool:
     doc = clause.doc
     return (clause.tag_ in ("VBD", "VBZ", "VBP") and clause.i > clause.head.i
             and not any(c.dep_ in SUBJECT_DEPS + ("nsubjpass", "expl") for c in clause.children)
-            and doc[clause.left_edge.i - 1].text == ",")
+            and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ",")
 
 
 def _sibling_cue_tokens(doc: Doc, head: Token, cue_heads: frozenset[int]) -> set[int]:

@@ -308,12 +308,14 @@ def plausible_name(toks: Sequence[Token], label: str) -> bool:
 
 
 def headline_only(doc: Doc, ent: Span) -> bool:
-    """A multi-word organisation found only in a title-cased first line ("Senate Panel
-    Advances Water Bill"): the parser read a headline as a name."""
-    first_line_end = doc_text(doc).find("\n")
+    """An organisation of 3+ words seen only in a title-cased headline: a misread headline."""
+    text = doc_text(doc)
+    first_line_end = text.find("\n")
     if len(ent) < 3 or first_line_end < 0 or ent.end_char > first_line_end:
         return False
-    return doc_text(doc).find(ent.text, first_line_end) < 0
+    words = [w for w in text[:first_line_end].split() if w[:1].isalpha()]
+    title_cased = len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return title_cased and text.find(ent.text, first_line_end) < 0
 
 
 def looks_like_person(toks: Sequence[Token]) -> bool:

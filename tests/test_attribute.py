@@ -151,7 +151,8 @@ def test_short_quote_in_next_paragraph_continues_the_content(nlp: Language) -> N
 def test_quote_far_after_any_attribution_is_not_attributed(nlp: Language) -> None:
     filler = " ".join(["The council met for hours. Roads and parks took the evening."] * 8)
     text = LOPEZ + " “The budget is a disgrace,” she said.\n\n" + filler + "\n\n“It must go.”"
-    assert not any("It must go" in a.content.text for a in run(nlp, text).attributions)
+    contents = [a.content.text for a in run(nlp, text).attributions]
+    assert contents == ["The budget is a disgrace"]
 
 
 def test_quote_continued_over_paragraphs_after_its_cue(nlp: Language) -> None:
@@ -380,7 +381,7 @@ def test_quoted_fragment_parsed_as_a_subject_is_not_the_source(nlp: Language) ->
 def test_addressee_and_time_are_not_the_content(nlp: Language) -> None:
     text = "Sen. Maria Lopez spoke to reporters on Monday about the city budget."
     contents = [a.content.text for a in run(nlp, text).attributions]
-    assert not any("reporters" in c or "Monday" in c for c in contents), contents
+    assert contents == ["the city budget"]
 
 
 def test_agentless_passive_keeps_its_subject_in_the_content_and_has_no_source(

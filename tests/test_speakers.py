@@ -488,3 +488,13 @@ def test_title_cased_headline_is_not_an_organisation(nlp: Language) -> None:
     doc = nlp(text)
     found = [m.text for m in name_mentions(doc, [False] * len(doc))]
     assert not any("Advances" in t for t in found), found
+
+
+def test_organisation_named_only_in_a_plain_first_paragraph_is_kept(nlp: Language) -> None:
+    text = (
+        "The Federal Bureau of Investigation opened an inquiry on Monday, and the mayor said it "
+        "was overdue.\nThe inquiry will take months, officials said."
+    )
+    doc = nlp(text)
+    found = [m.text for m in name_mentions(doc, [False] * len(doc))]
+    assert any("Federal Bureau of Investigation" in t for t in found), found

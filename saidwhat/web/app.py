@@ -259,7 +259,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         found = queries.speaker(conn, sid)
         if found is None:
             raise HTTPException(404, f"No speaker with id {sid!r}")
-        groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if params.page <= 1 else []
+        first_page = params.page <= 1 and params.after is None
+        groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if first_page else []
         return pages.listing(
             request, params,
             lambda n, o: queries.speaker_quotes(conn, sid, n, o, after=params.after),
