@@ -49,6 +49,12 @@ def names(speakers: list[Speaker | None]) -> list[str | None]:
     return [s.name if s else None for s in speakers]
 
 
+def mention_texts(nlp: Language, text: str) -> list[str]:
+    """The named mentions found in `text`, none of it quoted."""
+    doc = nlp(text)
+    return [m.text for m in name_mentions(doc, [False] * len(doc))]
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -485,8 +491,7 @@ def test_title_cased_headline_is_not_an_organisation(nlp: Language) -> None:
         "Senate Panel Advances Water Bill After Vote\n\n"
         "Senator Maria Lopez said the bill would pass. The panel said it would meet again."
     )
-    doc = nlp(text)
-    found = [m.text for m in name_mentions(doc, [False] * len(doc))]
+    found = mention_texts(nlp, text)
     assert not any("Advances" in t for t in found), found
 
 
@@ -495,6 +500,5 @@ def test_organisation_named_only_in_a_plain_first_paragraph_is_kept(nlp: Languag
         "The Federal Bureau of Investigation opened an inquiry on Monday, and the mayor said it "
         "was overdue.\nThe inquiry will take months, officials said."
     )
-    doc = nlp(text)
-    found = [m.text for m in name_mentions(doc, [False] * len(doc))]
+    found = mention_texts(nlp, text)
     assert any("Federal Bureau of Investigation" in t for t in found), found
