@@ -245,7 +245,7 @@ def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool
         return False
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
-        return doc_text(doc)[start_char:end_char].strip(" ,:;—–-") == ""
+        return gap.strip(" ,:;—–-") == ""
     toks = [t for t in span if not t.is_space]
     if len(toks) > MAX_GAP_TOKENS:
         return False
