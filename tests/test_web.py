@@ -72,6 +72,23 @@ def evil_article() -> Article:
             Speaker("Mallory <b>Hacker</b>", "mallory", "PERSON", "name"), 0.9),))
 
 
+# Script-carrying URLs as crawls deliver them: any letter case, leading blanks or control
+# characters, a tab or newline inside the scheme, and other non-http schemes.
+HOSTILE_URLS = [
+    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "  javascript:alert(1)",
+    "\x01\x02javascript:alert(1)", "java\tscript:alert(1)", "java\nscript:alert(1)",
+    "vbscript:msgbox(1)", "VBScript:msgbox(1)", "data:text/html,<script>alert(1)</script>",
+    "  https://example.com/a", "https://exa mple.com", "//evil.example/x", "file:///etc/passwd",
+]
+
+
+def hostile_url_articles() -> list[Article]:
+    """One article per hostile URL."""
+    return [quote_article(f"url{i}", f"We never said that, part {i}", "Mallory Hacker",
+                          url=url)
+            for i, url in enumerate(HOSTILE_URLS)]
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("web") / "web.db"
@@ -92,6 +109,18 @@ def db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def client(db) -> TestClient:
     return TestClient(create_app(db))
+
+
+@pytest.fixture(scope="module")
+def hostile_client(tmp_path_factory) -> TestClient:
+    path = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    conn = store.connect(path)
+    for a in [quote_article("nyt", "Plain", "Joe Biden", url="https://www.nytimes.com/a"),
+              *hostile_url_articles()]:
+        store.add_article(conn, a)
+    store.rebuild_speakers(conn)
+    conn.close()
+    return TestClient(create_app(path))
 
 
 class Spans(HTMLParser):
@@ -331,6 +360,42 @@ def test_markup_in_an_article_is_shown_as_text(client):
     assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<title>Hacked &lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_only_http_urls_become_links(url):
+    assert render.safe_link(url) is None
+
+
+@pytest.mark.parametrize("url", ["https://www.nytimes.com/a?b=c#d", "HTTP://EXAMPLE.COM/"])
+def test_http_urls_are_links(url):
+    assert render.safe_link(url) == url
+
+
+@pytest.mark.parametrize("i", range(len(HOSTILE_URLS)))
+def test_a_script_url_is_never_a_live_link(hostile_client, i):
+    html = hostile_client.get(f"/articles/url{i}").text
+    assert "original</a>" not in html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs and all(h.startswith(("/", "#", "http://", "https://")) for h in hrefs), hrefs
+
+
+def test_a_plain_url_is_the_original_link(hostile_client):
+    html = hostile_client.get("/articles/nyt").text
+    assert '<a href="https://www.nytimes.com/a" rel="noopener noreferrer nofollow">original</a>' \
+        in html
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/speakers", "/articles/evil", "/articles/evil.json", "/search?q=x", "/nowhere",
+    "/quotes?page=abc", "/static/style.css"])
+def test_every_response_forbids_inline_script_and_sniffing(client, path):
+    headers = client.get(path).headers
+    csp = headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1] \
+        .split(";")[0]
+    assert "object-src 'none'" in csp
+    assert headers["x-content-type-options"] == "nosniff"
 
 
 # ---------------------------------------------------------------- provenance

@@ -53,6 +53,28 @@ def hostile_article() -> Article:
             Speaker("Mallory Hacker", "mallory-hacker", "PERSON", "name"), 0.9),))
 
 
+HOSTILE_URLS = [
+    "javascript:alert('url')", "JAVASCRIPT:alert('upper')", "  javascript:alert('space')",
+    "\x01javascript:alert('ctrl')", "java\tscript:alert('tab')", "java\nscript:alert('nl')",
+    "vbscript:msgbox('vb')", "data:text/html,<script>alert('data')</script>",
+]
+
+
+def hostile_url_article(i: int, url: str) -> Article:
+    """An article whose URL is a script and whose speaker and quote carry markup."""
+    name = f"<img src=x onerror=alert('name{i}')>Eve {i}"
+    quote = f"<a href=\"javascript:alert('q{i}')\">click</a> me"
+    text = f"“{quote},” said {name}."
+    return Article(
+        id=f"url-{i}", title=f"<svg onload=alert('t{i}')>", url=url, published="2020-01-02",
+        text=text, body=((0, len(text)),),
+        attributions=(Attribution(
+            "direct", "speech", Mention.from_spans(text, [span(text, quote)]),
+            Mention.from_spans(text, [span(text, "said")]),
+            Mention.from_spans(text, [span(text, name)]),
+            Speaker(name, f"eve-{i}", "PERSON", "name"), 0.9),))
+
+
 def pronoun_article() -> Article:
     """A small article with a pronoun source, used when examples/ is absent."""
     text = "Vladimir Putin spoke in Geneva. He said the talks were constructive."
@@ -76,6 +98,8 @@ def db(tmp_path_factory) -> Path:
         if not EXAMPLES.is_dir():
             store.add_article(conn, pronoun_article())
         store.add_article(conn, hostile_article())
+        for i, url in enumerate(HOSTILE_URLS):
+            store.add_article(conn, hostile_url_article(i, url))
         store.rebuild_speakers(conn)
     finally:
         conn.close()
@@ -196,6 +220,34 @@ def test_script_in_an_article_never_runs(page):
     assert page.dialogs == []
     assert page.evaluate("() => document.querySelectorAll('#text script, main script').length") \
         == 0
+
+
+def test_clicking_every_link_of_hostile_articles_runs_nothing(page):
+    for i in range(len(HOSTILE_URLS)):
+        path = f"/articles/url-{i}"
+        page.goto(path)
+        assert page.locator("a", has_text="original").count() == 0
+        schemes = page.evaluate(
+            "() => [...document.querySelectorAll('a[href]')].map(a => new URL(a.href).protocol)")
+        assert set(schemes) <= {"http:", "https:"}, schemes
+        for n in range(len(schemes)):
+            page.goto(path)
+            page.locator("a[href]").nth(n).click()
+            page.wait_for_load_state("load")
+    for path in ("/", "/speakers", "/quotes", "/articles", "/search?q=click"):
+        page.goto(path)
+        for n in range(page.locator("main a[href]").count()):
+            page.goto(path)
+            page.locator("main a[href]").nth(n).click()
+            page.wait_for_load_state("load")
+    assert page.dialogs == []
+
+
+def test_inline_script_is_refused_by_the_page_policy(page):
+    page.goto("/speakers")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = "window.__ran = true"; document.body.appendChild(s); }""")
+    assert page.evaluate("() => window.__ran === true") is False
 
 
 def test_json_twin_and_friendly_404(page):

@@ -8,6 +8,7 @@ boundary: each piece is covered by a fixed set of (attribution, role) marks.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,15 @@ from markupsafe import Markup, escape
 from saidwhat.queries import ArticleView, Quote
 
 ROLES = ("source", "cue", "content")
+# A link target saidwhat will render: http(s) only, no whitespace or control character anywhere
+# (browsers drop those inside a scheme, so "java\tscript:" would still be javascript:).
+SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_link(url: str | None) -> str | None:
+    """`url` if it is a plain http(s) URL a browser may follow, else None: no javascript:,
+    vbscript:, data: or any other scheme ever becomes a live link."""
+    return url if url and SAFE_URL.fullmatch(url) else None
 
 
 @dataclass(frozen=True)
