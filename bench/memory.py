@@ -4,7 +4,7 @@
 
 Samples /proc/<pid>/status (VmRSS) of the command and all its descendants while it runs, and
 prints each process's peak plus RSS at each tenth of the run (flat memory shows as a flat line).
---direct runs saidwhat.runners.process over the JSONL without the extract command (no sinks).
+--direct runs saidwhat.run.runners.process over the JSONL without the extract command (no sinks).
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ def descendants(pid: int) -> list[int]:
 
 def direct(stream: str, workers: int) -> int:
     """Child mode: annotate the JSONL stream with the runner, counting what comes out."""
-    from saidwhat import runners
     from saidwhat.records import Article, Failure
+    from saidwhat.run import runners
 
     def read() -> object:
         with open(stream, encoding="utf-8") as fh:

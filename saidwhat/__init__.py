@@ -13,7 +13,7 @@ def _as_article(item: str | Article, id: str = "article") -> Article:
     """An Article from raw text or HTML (told apart by a leading tag), or the Article itself."""
     if isinstance(item, Article):
         return item
-    from saidwhat import ingest
+    from saidwhat.io import ingest
 
     return ingest.article_from_string(item, id=id)
 
@@ -22,7 +22,7 @@ def extract(
     text_or_html: str | Article, *, id: str = "article", model: str | None = None
 ) -> Article:
     """Find every attribution in one article given as plain text, HTML or an Article."""
-    from saidwhat import nlp, pipeline
+    from saidwhat.run import nlp, pipeline
 
     return pipeline.annotate(nlp.load(model), _as_article(text_or_html, id=id))
 
@@ -31,7 +31,7 @@ def extract_many(
     items: Iterable[str | Article], *, model: str | None = None, batch_size: int = 32
 ) -> Iterator[Article | Failure]:
     """Stream attributions for many articles, in input order; bad ones come out as Failure."""
-    from saidwhat import nlp, pipeline
+    from saidwhat.run import nlp, pipeline
 
     return pipeline.annotate_many(nlp.load(model), _articles(items), batch_size=batch_size)
 

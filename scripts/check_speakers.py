@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saidwhat.data.names import ORG_WORDS, PLACE_WORDS
-from saidwhat.nlp import load
-from saidwhat.speakers import is_person_noun, resolve_sources
+from saidwhat.engine.speakers import is_person_noun, resolve_sources
+from saidwhat.run.nlp import load
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PRONOUNS = frozenset("he she they it him her them his its their".split())

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from saidwhat import nlp as models
-from saidwhat.brat import read_ann
+from saidwhat.evaluation.brat import read_ann
+from saidwhat.run import nlp as models
 
 MIN_CUE_COUNT = 2
 PRIOR_CUES = 0.5  # smoothing: a rare lemma counts as 0.5 cues in 4 extra sightings

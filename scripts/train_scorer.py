@@ -14,11 +14,11 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from saidwhat import nlp as models
-from saidwhat.attribute import cue_pieces, drafts_for
-from saidwhat.brat import read_ann
-from saidwhat.evaluate import dice, trim_span
-from saidwhat.scorer import features
+from saidwhat.engine.attribute import cue_pieces, drafts_for
+from saidwhat.engine.scorer import features
+from saidwhat.evaluation.brat import read_ann
+from saidwhat.evaluation.evaluate import dice, trim_span
+from saidwhat.run import nlp as models
 
 MIN_DICE = 0.5
 

@@ -30,7 +30,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
-from saidwhat import queries
+from saidwhat.index import queries
 from saidwhat.web import render
 
 HERE = Path(__file__).resolve().parent

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from saidwhat.queries import ArticleView, Quote
+from saidwhat.index.queries import ArticleView, Quote
 
 ROLES = ("source", "cue", "content")
 # A link target saidwhat will render: http(s) only, no whitespace or control character anywhere

@@ -1,0 +1,155 @@
+"""The `saidwhat` command: argument parsing here, each command's work in its own (lazy) module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+DEFAULT_DB = "saidwhat.db"
+DEFAULT_MAX_BYTES = 10_000_000
+FORMATS = ("table", "jsonl", "csv", "brat", "parquet")
+QUERY_FORMATS = ("table", "jsonl", "csv")
+
+# command name -> "module:function" taking the parsed arguments and returning an exit status
+HANDLERS = {
+    "extract": "saidwhat.cli.commands:extract",
+    "evaluate": "saidwhat.evaluation.evaluate:run_cli",
+    "index": "saidwhat.index.store:run_index_cli",
+    "speakers": "saidwhat.index.queries:run_speakers_cli",
+    "quotes": "saidwhat.index.queries:run_quotes_cli",
+    "search": "saidwhat.index.queries:run_search_cli",
+    "serve": "saidwhat.web.app:run_cli",
+    "spark": "saidwhat.run.spark:run_cli",
+    "bench": "saidwhat.evaluation.bench:run_cli",
+}
+
+
+def _input_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by every command that reads articles."""
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or directories (.txt .html .htm .jsonl .warc .warc.gz .parquet), - for stdin",
+    )
+    p.add_argument("--model", help="spaCy pipeline to use (default: an installed en_core_web_*)")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES})",
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: the CPU count)"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="saidwhat", description="Who said what: attributions in news, tied to their speakers."
+    )
+    parser.add_argument("--version", action="version", version=f"saidwhat {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="find every attribution in articles")
+    _input_options(p)
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: table on a terminal, else jsonl)",
+    )
+    p.add_argument(
+        "-o", "--output", default="-", help="output file (a directory for brat), - for stdout"
+    )
+
+    p = sub.add_parser("evaluate", help="score against a corpus in PolNeAR's layout")
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument(
+        "--pred", metavar="FILE.jsonl", help="score saved extract output instead of extracting"
+    )
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--errors", metavar="FILE", help="write every false positive and negative here")
+    p.add_argument("--model", help="spaCy pipeline to use")
+    p.add_argument("--workers", type=int, default=None, help="worker processes")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+
+    p = sub.add_parser("index", help="extract and store articles in a searchable SQLite index")
+    _input_options(p)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+
+    for name, help_ in (
+        ("speakers", "list speakers in the index"),
+        ("quotes", "list a speaker's attributions"),
+        ("search", "full-text search over attributions"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        if name == "search":
+            p.add_argument("query", metavar="TEXT")
+        if name == "quotes":
+            p.add_argument("--speaker", required=True, metavar="NAME")
+        p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+        p.add_argument(
+            "-f",
+            "--format",
+            choices=QUERY_FORMATS,
+            default=None,
+            help="output format (default: table on a terminal, else jsonl)",
+        )
+        p.add_argument("--limit", type=int, default=50, help="at most this many rows")
+
+    p = sub.add_parser("serve", help="browse the index in a web page")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8001)
+
+    p = sub.add_parser("spark", help="run extraction on Apache Spark, writing Parquet")
+    p.add_argument("input", metavar="INPUT")
+    p.add_argument("output", metavar="OUTPUT")
+    p.add_argument(
+        "--master", default=None, help="Spark master (default: local[*] unless set by spark-submit)"
+    )
+    p.add_argument("--model", help="spaCy pipeline to use")
+    p.add_argument("--partitions", type=int, default=None)
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+
+    p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy and textacy")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="folder of texts (default: PolNeAR dev)"
+    )
+    p.add_argument("--limit", type=int, default=None, help="at most this many articles")
+    p.add_argument("--workers", type=int, default=2, help="also measure with this many workers")
+    p.add_argument("--model", help="spaCy pipeline to use")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("saidwhat")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse, dispatch, turn expected failures into one-line errors."""
+    args = build_parser().parse_args(argv)
+    module_name, func_name = HANDLERS[args.command].split(":")
+    handler = getattr(importlib.import_module(module_name), func_name)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print("saidwhat: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except (OSError, ValueError, RuntimeError) as exc:
+        print(f"saidwhat {args.command}: error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,238 @@
+"""Attribution assembly over a parsed Doc: cues, then contents and sources, scoring, speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from saidwhat.engine.contents import Pieces, content_for, tokens_to_pieces, trim_pieces
+from saidwhat.engine.cues import Cue, find_cues
+from saidwhat.engine.layouts import colon_lines, dash_signoffs
+from saidwhat.engine.quotes import Quote, doc_text, find_quotes, token_in_quote
+from saidwhat.engine.sources import source_for
+from saidwhat.records import Attribution, Mention, Speaker
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An attribution before speaker resolution: token-level cue, source span, content pieces."""
+
+    cue: Cue | None
+    source: Span | None
+    content: Pieces
+    type: str
+    confidence: float
+    # how the content was found: quote ccomp xcomp following object parenthetical …
+    how: str = "quote"
+
+
+def kind_of(pieces: Pieces, quotes: list[Quote], text: str) -> str:
+    """direct if the content is all quoted, mixed if it holds quoted fragments, else indirect."""
+    inside = 0
+    total = 0
+    touches = False
+    for s, e in pieces:
+        for q in quotes:
+            a, b = max(s, q.inner_start), min(e, q.inner_end)
+            if b > a:
+                touches = True
+                inside += sum(1 for c in text[a:b] if not c.isspace())
+        total += sum(1 for c in text[s:e] if not c.isspace())
+    if not touches:
+        return "indirect"
+    return "direct" if inside >= 0.9 * total else "mixed"
+
+
+def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+    """Quotes standing alone after an attributed content are more of it: the same speaker goes
+    on ("“A,” he said. “B.”", or “B.” opening the next paragraph), as PolNeAR joins them."""
+    drafts = list(drafts)
+    covered = [p for d in drafts for p in d.content]
+    for q in quotes:
+        if any(s < q.inner_end and q.inner_start < e for s, e in covered):
+            continue
+        if not _stands_alone(doc_text(doc), q):
+            continue
+        prior = [i for i, d in enumerate(drafts) if d.content and d.content[-1][1] <= q.start]
+        if not prior:
+            continue
+        i = max(prior, key=lambda k: drafts[k].content[-1][1])
+        between = doc_text(doc)[drafts[i].content[-1][1] : q.start]
+        if between.count("\n") > 2 or len(between) > 400:
+            continue
+        drafts[i] = replace(drafts[i], content=drafts[i].content + (q.inner,))
+        covered.append(q.inner)
+    return drafts
+
+
+def _stands_alone(text: str, q: Quote) -> bool:
+    """A quote that makes a sentence by itself: only punctuation separates it from neighbours."""
+    before = text[max(0, q.start - 3) : q.start]
+    after = text[q.end : q.end + 2]
+    starts = q.start == 0 or before.strip() == "" or before.rstrip()[-1:] in ".!?”\""
+    ends = after.strip(" \t") == "" or after.lstrip(" \t")[:1] == "\n" or not q.closed
+    if not ends:
+        ends = after[:1] in (" ", "\n") and text[q.end : q.end + 3].strip()[:1] in ("“", '"', "")
+    return starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1 and (
+        text[q.inner_end - 1 : q.inner_end] in ".!?"
+        or text[q.inner_end - 2 : q.inner_end].strip()[-1:] in ".!?"
+    )
+
+
+def drafts_for(doc: Doc) -> list[Draft]:
+    """All drafts of the doc, cue-anchored, with the quotes that continue them."""
+    quotes = find_quotes(doc_text(doc))
+    in_quote = token_in_quote(doc, quotes)
+    drafts: list[Draft] = []
+    cues = find_cues(doc, in_quote)
+    cue_heads = frozenset(c.head for c in cues)
+    for cue in cues:
+        source = source_for(doc, cue)
+        pieces, how = content_for(doc, cue, source, quotes, cue_heads)
+        if source is None and cue.type == "thought" and how != "patient":
+            continue
+        pieces = trim_pieces(doc_text(doc), pieces)
+        if not pieces:
+            continue
+        if source is not None and any(s <= source.start_char < e for s, e in pieces):
+            source = None  # the "source" is inside what was said
+        drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
+    drafts = release_speaker_labels(doc, drafts)
+    drafts += layout_drafts(doc, quotes, drafts)
+    drafts = _dedupe(drafts)
+    drafts = continued_quotes(doc, quotes, drafts)
+    drafts.sort(key=lambda d: d.content[0][0])
+    return drafts
+
+
+# Candidates kept whatever the scorer says: '“…” ― Name' sign-offs, which PolNeAR train never shows.
+TRUSTED_HOWS = frozenset(("dash",))
+
+
+def scored_drafts(doc: Doc) -> list[Draft]:
+    """Drafts with a learned confidence, those below the trained threshold dropped."""
+    from saidwhat.engine.scorer import load_scorer
+
+    drafts = drafts_for(doc)
+    scorer = load_scorer()
+    if scorer is None:
+        return drafts
+    kept: list[Draft] = []
+    for d in drafts:
+        conf = scorer.confidence(doc, d, drafts)
+        if d.how in TRUSTED_HOWS or d.how == "colon" and _person_named_elsewhere(doc, d.source):
+            conf = max(conf, scorer.threshold)
+        if conf >= scorer.threshold:
+            kept.append(replace(d, confidence=conf))
+    return kept
+
+
+def _person_named_elsewhere(doc: Doc, name: Span | None) -> bool:
+    """Whether a 'Name:' label is a person the article names ('Smith:' and 'John Smith')."""
+    if name is None or not name.text.split():
+        return False
+    words = name.text.split()
+    return any(
+        ent.label_ == "PERSON" and ent.text.split()[-1] == words[-1]
+        and not (ent.start_char < name.end_char and name.start_char < ent.end_char)
+        for ent in doc.ents
+    )
+
+
+def release_speaker_labels(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Quoted pieces holding a 'NAME:' speaker label (a quoted transcript) go back to that
+    label: the cue next to the quote did not say them."""
+    labels = [(name.start_char, doc[cue.head].idx) for name, cue, _ in colon_lines(doc)]
+    if not labels:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.how == "quote":
+            kept = tuple(p for p in d.content
+                         if not any(p[0] <= at and colon < p[1] for at, colon in labels))
+            if not kept:
+                continue
+            d = replace(d, content=kept)
+        out.append(d)
+    return out
+
+
+def layout_drafts(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+    """Drafts for 'Name: words' lines and '― Name' sign-offs whose words no cue has claimed."""
+    taken = [p for d in drafts for p in d.content]
+    found = [(n, c, r, "colon") for n, c, r in colon_lines(doc)]
+    found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, quotes)]
+    out = []
+    for name, cue, rest, how in found:
+        pieces = trim_pieces(doc_text(doc), (rest,))
+        if pieces and not any(s < pieces[-1][1] and pieces[0][0] < e for s, e in taken):
+            out.append(Draft(cue, name, pieces, "speech", 1.0, how=how))
+    return out
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One draft per content: the most confident wins."""
+    best: dict[Pieces, Draft] = {}
+    for d in drafts:
+        if d.content not in best or d.confidence > best[d.content].confidence:
+            best[d.content] = d
+    return [d for d in drafts if best[d.content] is d]
+
+
+def cue_pieces(doc: Doc, cue: Cue) -> Pieces:
+    """Character pieces of a cue, a sign-off dash without the quote mark glued to it ('”―')."""
+    pieces = tokens_to_pieces(doc[i] for i in cue.tokens)
+    text = doc_text(doc)
+    out = []
+    for s, e in pieces:
+        while e - s > 1 and text[s] in "\"“”":
+            s += 1
+        out.append((s, e))
+    return tuple(out)
+
+
+def _mention(doc: Doc, pieces: Pieces) -> Mention:
+    """A record mention from character pieces of the doc."""
+    return Mention.from_spans(doc_text(doc), pieces)
+
+
+RELATIVE_PRONOUNS = frozenset(("that", "which"))
+FACTIVE_LEMMAS = frozenset(("know", "realize", "understand", "recognize"))
+
+
+def plausible_speaker(doc: Doc, draft: Draft, speaker: Speaker | None, drafts: list[Draft]) -> bool:
+    """False for candidates whose speaker cannot be one: a 'that'/'which' standing for no one,
+    or a factive verb inside someone else's reported words ("he said Navalny knew …")."""
+    if draft.source is not None and draft.source.root.lower_ in RELATIVE_PRONOUNS:
+        if speaker is None or speaker.type == "OTHER":
+            return False
+    if draft.cue is not None and doc[draft.cue.head].lemma_.lower() in FACTIVE_LEMMAS:
+        start = draft.content[0][0]
+        return not any(
+            o is not draft and o.content[0][0] <= start < o.content[-1][1] for o in drafts
+        )
+    return True
+
+
+def attribute_doc(doc: Doc) -> Iterator[Attribution]:
+    """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc)."""
+    from saidwhat.engine.speakers import resolve_sources
+
+    drafts = scored_drafts(doc)
+    quotes = find_quotes(doc_text(doc))
+    speakers = resolve_sources(doc, [d.source for d in drafts])
+    for d, speaker in zip(drafts, speakers, strict=True):
+        if not plausible_speaker(doc, d, speaker, drafts):
+            continue
+        cue = d.cue
+        yield Attribution(
+            kind=kind_of(d.content, quotes, doc_text(doc)),
+            type=d.type,
+            content=_mention(doc, d.content),
+            cue=_mention(doc, cue_pieces(doc, cue)) if cue else None,
+            source=_mention(doc, ((d.source.start_char, d.source.end_char),)) if d.source else None,
+            speaker=speaker,
+            confidence=d.confidence,
+        )

@@ -1,0 +1,351 @@
+"""Contents: what was said, from adjacent quotations or the cue's clause in the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.engine.cues import Cue
+from saidwhat.engine.quotes import Quote, doc_text
+from saidwhat.engine.sources import SUBJECT_DEPS
+
+Pieces = tuple[tuple[int, int], ...]
+
+CONTENT_DEPS = ("ccomp", "csubj")
+INTENT_DEPS = ("xcomp",)
+INTENT_LEMMAS = frozenset(
+    "want plan expect hope intend seek aim decide promise vow pledge threaten refuse decline "
+    "agree urge vote offer try wish need prefer".split()
+)
+OBJECT_CONTENT_LEMMAS = frozenset(
+    "deny announce propose predict promise pledge vow call urge demand defend criticize praise "
+    "reveal confirm acknowledge admit question describe endorse support oppose reject dismiss "
+    "want seek expect fear recommend cite".split()
+)
+MAX_GAP_TOKENS = 12
+LEAD_IN_DEPS = (
+    "advmod", "npadvmod", "prep", "dative", "nsubj", "aux", "neg", "punct", "agent", "prt",
+)
+ADDRESS_LEMMAS = frozenset("tell ask inform remind warn assure urge write".split())
+
+
+def tokens_to_pieces(tokens: Iterable[Token]) -> Pieces:
+    """Character pieces covering the given tokens, contiguous runs merged."""
+    toks = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    pieces: list[list[int]] = []
+    last_i = -2
+    for t in toks:
+        if t.i == last_i + 1 and pieces:
+            pieces[-1][1] = t.idx + len(t.text)
+        else:
+            pieces.append([t.idx, t.idx + len(t.text)])
+        last_i = t.i
+    return tuple((s, e) for s, e in pieces)
+
+
+# Sentence openers PolNeAR leaves out of a parsed content ("However, he said, …", "But …").
+OPENER_WORDS = frozenset("however but and so also yet still meanwhile instead moreover".split())
+
+
+def drop_openers(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens of a parsed content without a leading conjunction or linking adverb and its comma."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].lower_ in OPENER_WORDS
+                    and toks[0].dep_ in ("cc", "advmod")):
+        toks = toks[1:]
+    if len(toks) > 2 and toks[0].lower_ == "in" and toks[1].lower_ == "addition":
+        toks = toks[2:]
+        while toks and toks[0].is_punct:
+            toks = toks[1:]
+    return toks
+
+
+TRAILING_CC = (" and", " or", " but")
+
+
+def _without_trailing_cc(text: str, s: int, e: int) -> int:
+    """The end of text[s:e] with a dangling conjunction dropped ('… his training, and')."""
+    for word in TRAILING_CC:
+        if text.endswith(word, s, e) and e - len(word) > s:
+            return e - len(word)
+    return e
+
+
+def trim_pieces(text: str, pieces: Pieces) -> Pieces:
+    """Pieces with surrounding whitespace and commas/periods removed; empty pieces dropped."""
+    out = []
+    for s, e in pieces:
+        while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+            s += 1
+        end = -1
+        while end != e:
+            end = e
+            while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+                e -= 1
+            e = _without_trailing_cc(text, s, e)
+        if e > s and not all(not c.isalnum() for c in text[s:e]):
+            out.append((s, e))
+    return tuple(out)
+
+
+def _stray_predicate(clause: Token) -> bool:
+    """A finite verb parsed as a complement but with no subject of its own, after a comma:
+    the sentence's real predicate ("Dubois, asked whether …, declined to answer")."""
+    doc = clause.doc
+    return (clause.tag_ in ("VBD", "VBZ", "VBP") and clause.i > clause.head.i
+            and not any(c.dep_ in SUBJECT_DEPS + ("nsubjpass", "expl") for c in clause.children)
+            and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ",")
+
+
+def _sibling_cue_tokens(doc: Doc, head: Token, cue_heads: frozenset[int]) -> set[int]:
+    """Tokens of participle cues hanging inside the content (', calling …', ', adding …')."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i in cue_heads and t.i != head.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG":
+            cut |= {x.i for x in t.subtree}
+    return cut
+
+
+def _following_clause(head: Token) -> Token | None:
+    """A misparsed complement: the first clause with a subject right of the cue, no comma before."""
+    doc = head.doc
+    for t in head.subtree:
+        if t.i <= head.i or t.pos_ not in ("VERB", "AUX"):
+            continue
+        if t.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            between = doc[head.i + 1 : t.left_edge.i]
+            if not any(x.text in (",", ";", ":", ".") for x in between) and len(between) < 8:
+                return t
+    return None
+
+
+TRAILING_DEPS = ("advcl", "punct", "cc", "conj", "npadvmod")
+
+
+def _in_trailing_clause(tok: Token, head: Token) -> bool:
+    """Whether a token hangs off the cue verb through an adverbial clause or conjunct."""
+    while tok.head.i != head.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in TRAILING_DEPS
+
+
+# Prepositional phrases on the cue verb that set the scene rather than carry content.
+SCENE_PREPS = frozenset(
+    "during in at after before since while with from amid despite following".split()
+)
+
+
+# Verbs whose 'to' names who was spoken to ("spoke to reporters about …"), not what was said.
+TO_ADDRESSEE_LEMMAS = frozenset(
+    "speak talk say explain complain write describe announce boast brag apologize "
+    "lie mention report tweet yell shout sing whisper reply".split()
+)
+
+
+def _is_scene_prep(prep: Token, head: Token) -> bool:
+    """A prepositional phrase of the cue verb that sets the scene: a place or occasion
+    ('during the debate'), a time ('on Monday'), or the addressee ('spoke to reporters')."""
+    if prep.lower_ in SCENE_PREPS:
+        return True
+    if prep.lower_ == "to" and head.lemma_.lower() in TO_ADDRESSEE_LEMMAS:
+        return True
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _in_aside(tok: Token, head: Token) -> bool:
+    """Whether a token sits in a scene-setting phrase of the cue or a comma-set relative clause."""
+    node = tok
+    while node.i != head.i and node.head.i != node.i:
+        left = node.left_edge.i
+        if node.dep_ == "relcl" and left > 0 and node.doc[left - 1].text in (",", "--", "—"):
+            return True
+        if node.head.i == head.i and node.dep_ == "prep" and _is_scene_prep(node, head):
+            return True
+        node = node.head
+    return False
+
+
+def clause_content(
+    doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int]
+) -> tuple[Pieces, str]:
+    """Content from the parse, and how it was found: complement clause, intention, or object."""
+    head = doc[cue.head]
+    lemma = head.lemma_.lower()
+    exclude = set(cue.tokens) | _sibling_cue_tokens(doc, head, cue_heads)
+    if source is not None:
+        exclude |= {t.i for t in source}
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not _stray_predicate(c)]
+    how = "ccomp"
+    if not comps and any(c.dep_ == "agent" for c in head.children):
+        comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
+    if not comps and lemma in INTENT_LEMMAS:
+        comps, how = [c for c in head.children if c.dep_ in INTENT_DEPS], "xcomp"
+        if comps:
+            comps += [c for c in head.children if c.dep_ == "dobj" and c.i < comps[0].i]
+    if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
+        clause = _following_clause(head)
+        comps, how = ([clause] if clause is not None else []), "following"
+    patient = _agentless_patient(head) if source is None else None
+    if comps:
+        toks = [t for c in comps for t in c.subtree if t.i not in exclude]
+        if patient is not None and how != "ccomp":
+            toks += [t for t in patient.subtree if t.i not in exclude]
+            how = "patient"
+        return tokens_to_pieces(drop_openers(toks)), how
+    if source is not None or patient is not None:
+        right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
+                 and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
+        while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
+            right = right[1:]
+        if patient is not None and any(t.pos_ in CONTENT_POS for t in right):
+            toks = [t for t in patient.subtree if t.i not in exclude] + right
+            return tokens_to_pieces(drop_openers(toks)), "patient"
+        if source is not None and right and not (len(right) == 1 and right[0].pos_ == "PRON"):
+            return tokens_to_pieces(right), "object"
+    return (), "none"
+
+
+# Word classes a content needs beyond function words ('Nothing is said here at all' has none).
+CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+
+
+def _agentless_patient(head: Token) -> Token | None:
+    """The subject of a passive cue with no agent ('Quiros was accused of …'): part of the
+    content, since nobody in the sentence is said to have spoken."""
+    if any(c.dep_ == "agent" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
+    """Content of a parenthetical cue ('That is why, Biden continued, the US …'): its host."""
+    head = doc[cue.head]
+    if head.dep_ not in ("parataxis",) and not (head.lower_ == "according"):
+        return ()
+    if head.lower_ == "according":
+        host = head.head
+        while host.dep_ != "ROOT" and host.head.i != host.i and host.pos_ not in ("VERB", "AUX"):
+            host = host.head
+        cut = {t.i for t in head.subtree}
+    else:
+        host = head.head
+        cut = {t.i for t in head.subtree}
+    sent = host.sent
+    toks = [t for t in host.subtree if t.i not in cut and t.sent == sent]
+    return tokens_to_pieces(drop_openers(toks))
+
+
+def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool:
+    """Whether the text between two offsets holds only punctuation and the allowed tokens."""
+    if end_char < start_char:
+        return False
+    gap = doc_text(doc)[start_char:end_char]
+    if "\n" in gap or any(c in ".!?" for c in gap):
+        return False
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return gap.strip(" ,:;—–-") == ""
+    toks = [t for t in span if not t.is_space]
+    if len(toks) > MAX_GAP_TOKENS:
+        return False
+    return all(t.i in allowed or t.is_punct for t in toks)
+
+
+def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]) -> list[Quote]:
+    """Quotations attached to the cue: right before its clause, right after it, or both."""
+    head = doc[cue.head]
+    allowed = {t.i for t in head.subtree}
+    allowed |= set(cue.tokens)
+    if source is not None:
+        allowed |= {t.i for t in source}
+    cue_start = doc[min(cue.tokens)].idx
+    cue_end = doc[max(cue.tokens)].idx + len(doc[max(cue.tokens)].text)
+    found: list[Quote] = []
+    before = [q for q in quotes if q.end <= cue_start]
+    if (before and _ends_open(doc, before[-1], cue_start, cue.head)
+            and _gap_ok(doc, before[-1].end, cue_start, allowed)):
+        k = len(before) - 1
+        while k > 0 and before[k].continues:  # “A. ¶ “B,” she said: A and B are hers
+            k -= 1
+        found.extend(before[k:])
+    after = [q for q in quotes if q.start >= cue_end]
+    if after:
+        q = after[0]
+        lead_in = _lead_in_ids(head, source, cue)
+        if _gap_ok(doc, cue_end, q.start, lead_in) or (
+            found and _gap_ok(doc, max(cue_end, source.end_char if source else 0), q.start, lead_in)
+        ):
+            found.append(q)
+            idx = quotes.index(q)
+            while idx + 1 < len(quotes) and quotes[idx + 1].continues:
+                idx += 1
+                found.append(quotes[idx])
+    return found
+
+
+def _ccomp_ids(head: Token) -> set[int]:
+    """Token ids of the cue's clausal complements."""
+    return {t.i for c in head.children if c.dep_ in CONTENT_DEPS for t in c.subtree}
+
+
+def _ends_open(doc: Doc, q: Quote, cue_start: int, cue_head: int) -> bool:
+    """A quote can lead into its cue unless it closed its sentence ('… end.” He said' is two)."""
+    last = doc_text(doc)[q.inner_start : q.inner_end].rstrip()[-1:]
+    nxt = doc_text(doc)[q.end : cue_start].strip()[:1]
+    if nxt == "" or nxt.islower() or last not in ".!?":
+        return True
+    return last != "." and not _ccomp_ids(doc[cue_head])
+
+
+def _lead_in_ids(head: Token, source: Span | None, cue: Cue) -> set[int]:
+    """Tokens that may stand between a cue and the quote it introduces ('told reporters:')."""
+    ids = set(cue.tokens) | ({t.i for t in source} if source is not None else set())
+    for c in head.children:
+        if c.dep_ in LEAD_IN_DEPS or c.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_LEMMAS:
+            ids |= {t.i for t in c.subtree}
+    return ids
+
+
+def content_for(
+    doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote], cue_heads: frozenset[int]
+) -> tuple[Pieces, str]:
+    """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
+    attached = adjacent_quotes(doc, cue, source, quotes)
+    pieces, how = clause_content(doc, cue, source, cue_heads)
+    if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)):
+        return tuple(q.inner for q in attached), "quote"
+    pieces = _close_open_quote(pieces, quotes)
+    if not pieces:
+        pieces = parenthetical_content(doc, cue, source)
+        how = "parenthetical" if pieces else "none"
+    return clip_to_paragraph(doc_text(doc), pieces, doc[cue.head].idx), how
+
+
+def _close_open_quote(pieces: Pieces, quotes: list[Quote]) -> Pieces:
+    """Pieces whose last one ends inside a quotation it opened run on to the closing mark."""
+    if not pieces:
+        return pieces
+    start, end = pieces[0][0], pieces[-1][1]
+    for q in quotes:
+        if start <= q.start and q.inner_start < end < q.end:
+            return pieces[:-1] + ((pieces[-1][0], q.end),)
+    return pieces
+
+
+def _holds_quotes(pieces: Pieces, attached: list[Quote]) -> bool:
+    """Whether a parsed clause starts before the quotes attached to its cue and holds them all
+    ('said the move reeks of “cronyism”'): the clause, quote and all, is the content."""
+    if not pieces:
+        return False
+    start, end = pieces[0][0], pieces[-1][1]
+    inside = all(start <= q.start and q.end <= end + 1 for q in attached)
+    return start < attached[0].start and inside
+
+
+def clip_to_paragraph(text: str, pieces: Pieces, at: int) -> Pieces:
+    """Pieces cut to the line holding offset `at`: a parse never carries content across lines."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    return tuple((max(s, start), min(e, end)) for s, e in pieces if s < end and e > start)

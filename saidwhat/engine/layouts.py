@@ -1,0 +1,72 @@
+"""Attributions signalled by layout, not a verb: 'Name: words' lines and '― Name' sign-offs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from saidwhat.engine.cues import Cue
+from saidwhat.engine.quotes import Quote, doc_text
+
+MAX_NAME_TOKENS = 6
+# "PENCE: Well, look …", "Poll: Wealthy Voters Abandon …", "Pat Caddell: Democrat Voters …"
+_COLON_LINE = re.compile(
+    r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,60}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$", re.M
+)
+# "― Carla Sanchez." after a quotation, on the same line or on its own line
+_DASH_SIGNOFF = re.compile(
+    r"(?P<dash>―|—|--)[ \t\xa0]*(?P<name>[A-Z][^\n]{0,60}?)[ \t\xa0.]*$", re.M
+)
+QUOTE_MARKS = "\"“”"
+
+
+# Capitalised labels that introduce text without anyone saying it ("Update: …", "Photo: …").
+LABELS = frozenset(
+    "update updated note correction clarification editor editors related photo photos video "
+    "watch listen read more source sources credit credits caption advertisement sponsored "
+    "warning disclaimer tags topics share follow subscribe".split()
+)
+
+
+def _is_name(span: Span | None) -> bool:
+    """A short run of capitalised words: a person, outlet or poll named as the speaker."""
+    if span is None or not 0 < len(span) <= MAX_NAME_TOKENS:
+        return False
+    if any(t.lower_.strip("’'s") in LABELS for t in span):
+        return False
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.text[:1].isupper() or t.pos_ == "PROPN" for t in words)
+
+
+def colon_lines(doc: Doc) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """'Name: words' lines (headlines, transcripts): the name, the colon cue and the words."""
+    for m in _COLON_LINE.finditer(doc_text(doc)):
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
+        if not _is_name(name) or colon is None:
+            continue
+        yield name, Cue(colon.start, (colon.start,), "speech"), (m.start("rest"), m.end("rest"))
+
+
+def dash_signoffs(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """'“…”― Name' sign-offs: the name, the dash cue and the quotation just before it."""
+    for m in _DASH_SIGNOFF.finditer(doc_text(doc)):
+        line_start = doc_text(doc).rfind("\n", 0, m.start()) + 1
+        before = doc_text(doc)[line_start : m.start()].strip()
+        if before and not before.endswith(("”", '"', "’")):
+            continue
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+        prior = [q for q in quotes
+                 if q.end <= m.start() and doc_text(doc)[q.end : m.start()].strip() == ""]
+        if not _is_name(name) or dash is None:
+            continue
+        cue = Cue(dash.start, tuple(range(dash.start, dash.end)), "speech")
+        if before[:1] in QUOTE_MARKS and before[-1:] in QUOTE_MARKS and len(before) > 2:
+            # a whole quoted line, even when its marks are mis-typed ("”Fear. …”― Name")
+            start = doc_text(doc).index(before, line_start)
+            yield name, cue, (start + 1, start + len(before) - 1)
+        elif prior:
+            yield name, cue, prior[-1].inner

@@ -1,0 +1,132 @@
+"""Learned confidence for candidate attributions: a logistic model over parse features.
+
+The weights are trained on PolNeAR train by `scripts/train_scorer.py` and ship as
+`saidwhat/data/scorer.json`; scoring is a sparse dot product, no ML library at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from saidwhat.engine.cues import lexicon
+from saidwhat.engine.quotes import doc_text
+
+if TYPE_CHECKING:
+    from saidwhat.engine.attribute import Draft
+
+PRONOUNS = frozenset("he she they it i we you who which that this these those".split())
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """Feature weights, bias and the confidence below which a candidate is dropped."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def confidence(self, doc: Doc, draft: Draft, drafts: list[Draft]) -> float:
+        """Probability that the candidate is a real attribution."""
+        feats = features(doc, draft, drafts)
+        z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_scorer() -> Scorer | None:
+    """The shipped scorer, or None when no trained weights are installed."""
+    try:
+        data = json.loads(resources.files("saidwhat.data").joinpath("scorer.json").read_text())
+    except FileNotFoundError:
+        return None
+    return Scorer(
+        weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"])
+    )
+
+
+def _bucket(n: int) -> str:
+    """Length bucket of a word count."""
+    for limit in (2, 5, 15, 40):
+        if n <= limit:
+            return f"<={limit}"
+    return ">40"
+
+
+def source_kind(draft: Draft) -> str:
+    """Coarse type of the source mention: none, a pronoun, a name, an entity label, a noun."""
+    src = draft.source
+    if src is None:
+        return "none"
+    root = src.root
+    if root.lower_ in PRONOUNS:
+        return "pron:" + root.lower_
+    if root.ent_type_:
+        return "ent:" + root.ent_type_
+    return "pos:" + root.pos_
+
+
+def _nested(draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether the candidate's cue lies inside another candidate's content."""
+    if draft.cue is None:
+        return False
+    return any(
+        other is not draft
+        and any(s <= draft.content[0][0] and draft.content[-1][1] <= e for s, e in other.content)
+        for other in drafts
+    )
+
+
+def features(doc: Doc, draft: Draft, drafts: list[Draft]) -> dict[str, float]:
+    """Sparse features of a candidate attribution."""
+    words = sum(len(doc_text(doc)[s:e].split()) for s, e in draft.content)
+    src = source_kind(draft)
+    f: dict[str, float] = {
+        "how=" + draft.how: 1.0,
+        "src=" + src: 1.0,
+        "how|src=" + draft.how + "|" + src.split(":")[0]: 1.0,
+        "len=" + _bucket(words): 1.0,
+        "how|len=" + draft.how + "|" + _bucket(words): 1.0,
+        "pieces>1": float(len(draft.content) > 1),
+        "nested": float(_nested(draft, drafts)),
+    }
+    first_line_end = doc_text(doc).find("\n")
+    if draft.cue is not None:
+        head = doc[draft.cue.head]
+        lemma = head.lemma_.lower()
+        p = lexicon().get(lemma, 0.0)
+        f.update({
+            "lemma=" + lemma: 1.0,
+            "p": p,
+            "logit_p": math.log((p + 0.01) / (1.01 - p)),
+            "dep=" + head.dep_: 1.0,
+            "tag=" + head.tag_: 1.0,
+            "type=" + draft.type: 1.0,
+            "headline": float(0 <= first_line_end and head.idx < first_line_end),
+            "question": float(head.sent.text.rstrip().endswith("?")),
+            "src_after": float(draft.source is not None and draft.source.start > head.i),
+        })
+        f.update(_extra(doc, draft, head, lemma, src))
+    return f
+
+
+def _extra(doc: Doc, draft: Draft, head: Token, lemma: str, src: str) -> dict[str, float]:
+    """Cross features: the cue lemma with how its content was found, the content's shape."""
+    start = draft.content[0][0]
+    first = doc.char_span(start, draft.content[0][1], alignment_mode="expand")
+    has_verb = first is not None and any(t.pos_ in ("VERB", "AUX") for t in first)
+    first_word = first[0].lower_ if first is not None and len(first) else ""
+    return {
+        "lemma|how=" + lemma + "|" + draft.how: 1.0,
+        "how|verb=" + draft.how + "|" + str(has_verb): 1.0,
+        "how|first=" + draft.how + "|" + first_word: 1.0,
+        "src|type=" + src.split(":")[0] + "|" + draft.type: 1.0,
+        "cue_before": float(head.idx < start),
+    }
+

@@ -1,0 +1,101 @@
+"""Sources: who a cue's words are attributed to, read off the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.engine.cues import Cue, lexicon
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# Relations through which a subject-less cue borrows its head's subject ("…, saying …", "and said").
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp")
+
+
+def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
+    """Of several subjects (a misparsed quote before "…, he said"), the one nearest the verb."""
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
+# Verbs whose comma-set participle says what someone was asked ("Trump, asked about …, said").
+ADDRESSED_LEMMAS = frozenset("ask press question quiz challenge".split())
+
+
+def _asked_aside(verb: Token, subject: Token) -> bool:
+    """'Trump, asked about the polls, …' misparsed with Trump as the asker: he was asked."""
+    doc = verb.doc
+    return (verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in ADDRESSED_LEMMAS
+            and subject.i < verb.i and doc[verb.i - 1].text == ","
+            and subject.i == verb.i - 2)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, borrowed from the governing verb for participles and conjuncts."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        subject = nearest_subject(verb, subjects)
+        return None if depth == 0 and _asked_aside(verb, subject) else subject
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < 3:
+        subjects = [
+            (anc, subj) for anc in verb.ancestors
+            for subj in [next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)]
+            if subj is not None and subj.lower_ != "there"
+        ]
+        # '…, saying …' goes on the speaker who said, not a clause inside what was said
+        speaking = [subj for anc, subj in subjects if lexicon().get(anc.lemma_.lower(), 0.0) >= 0.5]
+        if speaking or subjects:
+            return (speaking or [subjects[0][1]])[0]
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 3:
+        # "responded by saying …", "stopped short of calling …": the governing verb's subject
+        return subject_of(verb.head.head, depth + 1)
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        if verb.dep_ == "ccomp" and verb.i > verb.head.i:
+            return None
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head
+    return None
+
+
+def mention_span(head: Token) -> Span:
+    """The full noun phrase a source head stands for (appositions, clauses), on its line."""
+    doc = head.doc
+    if head.dep_ == "poss" or head.tag_ in ("PRP$", "WP$"):
+        return doc[head.i : head.i + 1]
+    start, end = head.left_edge.i, head.right_edge.i
+    for c in head.children:
+        # a comma-set participle is not the source ("Trump, speaking to veterans, said")
+        if c.i > head.i and c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") \
+                and doc[c.left_edge.i - 1].text == ",":
+            end = min(end, c.left_edge.i - 2)
+    while start < head.i and (
+        doc[start].is_punct or doc[start].is_space or "\n" in doc[start:head.i].text
+    ):
+        start += 1
+    while end > head.i and (
+        doc[end].is_punct or doc[end].is_space or "\n" in doc[head.i : end + 1].text
+    ):
+        end -= 1
+    return doc[start : end + 1]
+
+
+def source_for(doc: Doc, cue: Cue) -> Span | None:
+    """The source mention of a cue."""
+    head = doc[cue.head]
+    if cue.tokens == (cue.head, cue.head + 1) and head.lower_ == "according":
+        to = doc[cue.head + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        objs = objs or [c for c in head.children if c.dep_ == "pobj"]
+        if objs:
+            return mention_span(objs[0])
+        after = [nc for nc in doc.noun_chunks if nc.start == to.i + 1 or nc.start == to.i + 2]
+        return after[0] if after else None
+    subj = subject_of(head)
+    return mention_span(subj) if subj is not None else None

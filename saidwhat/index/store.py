@@ -1,0 +1,672 @@
+"""The SQLite index: articles, attributions, corpus speakers, quote groups, failures, FTS5 search.
+
+Built incrementally and safe to interrupt: an article is identified by the hash of its raw
+text, checked before any NLP runs, and each article is written in its own transaction with its
+attributions and quote-group assignments. Corpus speakers (cross-article identity, see
+`saidwhat.corpus.speakers`) are recomputed from the per-article speakers after each run and every
+`REBUILD_EVERY` articles (or a quarter of the index); a run killed before that leaves a flag
+the next run picks up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from saidwhat.corpus import provenance
+from saidwhat.corpus import speakers as corpus
+from saidwhat.records import Article, Attribution, Failure
+
+SCHEMA_VERSION = 1
+REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (or a quarter of
+# the index, when larger: a rebuild reads every article's speakers)
+BATCH_SECONDS = 0.5  # an index run commits at least this often
+OUTLET_KEYS = ("outlet", "source_domain", "site_name", "sitename", "site", "publisher", "source")
+INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
+                  ".warc.gz", ".parquet")
+SINGLE_ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY,             -- index order
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,           -- sha256 of the raw text
+    url TEXT, title TEXT, published TEXT, outlet TEXT, origin TEXT,
+    text TEXT NOT NULL,
+    body TEXT NOT NULL,                  -- JSON [[start, end], ...]
+    errors TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    indexed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS article_speakers (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    local_id TEXT NOT NULL,              -- the engine's article-local speaker id
+    name TEXT NOT NULL,                  -- the engine's (fullest) name in that article
+    type TEXT NOT NULL,
+    speaker_id TEXT,                     -- corpus speaker (speakers.id)
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX IF NOT EXISTS article_speakers_speaker ON article_speakers(speaker_id);
+CREATE TABLE IF NOT EXISTS attributions (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    seq INTEGER NOT NULL,                -- position within the article
+    kind TEXT NOT NULL, type TEXT NOT NULL,
+    content TEXT NOT NULL, content_spans TEXT NOT NULL,
+    cue TEXT, cue_spans TEXT,
+    source TEXT, source_spans TEXT,
+    speaker_local_id TEXT, resolved_by TEXT,
+    confidence REAL NOT NULL,
+    group_id INTEGER REFERENCES quote_groups(id)
+);
+CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id, seq);
+CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(article_id, speaker_local_id);
+CREATE INDEX IF NOT EXISTS attributions_group ON attributions(group_id);
+CREATE TABLE IF NOT EXISTS speakers (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+    quote_count INTEGER NOT NULL, article_count INTEGER NOT NULL,
+    first_seen TEXT, last_seen TEXT,
+    outlets TEXT NOT NULL DEFAULT '[]'   -- JSON list
+);
+CREATE INDEX IF NOT EXISTS speakers_count ON speakers(quote_count DESC, name);
+CREATE TABLE IF NOT EXISTS speaker_aliases (
+    speaker_id TEXT NOT NULL REFERENCES speakers(id),
+    alias TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (speaker_id, alias)
+);
+CREATE INDEX IF NOT EXISTS speaker_aliases_alias ON speaker_aliases(alias);
+CREATE TABLE IF NOT EXISTS quote_groups (
+    id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL,               -- attributions in the group
+    articles INTEGER NOT NULL DEFAULT 1  -- distinct articles reporting it
+);
+CREATE TABLE IF NOT EXISTS quote_shingles (
+    shingle INTEGER NOT NULL, attribution_id INTEGER NOT NULL REFERENCES attributions(id)
+);
+CREATE INDEX IF NOT EXISTS quote_shingles_shingle ON quote_shingles(shingle);
+CREATE TABLE IF NOT EXISTS quote_words (     -- a grouped quote's normalised words
+    attribution_id INTEGER PRIMARY KEY REFERENCES attributions(id), words TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS failures (
+    id INTEGER PRIMARY KEY, origin TEXT NOT NULL, error TEXT NOT NULL, time TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS attribution_fts USING fts5(
+    content, speaker, title, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+@dataclass(frozen=True)
+class IndexCounts:
+    """What one index run did."""
+
+    seen: int = 0
+    indexed: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+# ---------------------------------------------------------------- connection and schema
+
+
+def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Open (creating if needed) an index for writing: WAL mode, schema in place."""
+    conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=30)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA cache_size=-65536")  # 64 MB: shingle lookups stay in memory
+    conn.execute("PRAGMA foreign_keys=OFF")
+    _upgrade(conn)
+    conn.executescript(SCHEMA)
+    conn.execute("CREATE INDEX IF NOT EXISTS quote_groups_articles"
+                 " ON quote_groups(articles DESC, id)")
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    return conn
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring an index written by an earlier version up to this schema."""
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(quote_groups)")}
+    if cols and "articles" not in cols:
+        conn.execute("ALTER TABLE quote_groups ADD COLUMN articles INTEGER NOT NULL DEFAULT 1")
+        conn.execute("UPDATE quote_groups SET articles = (SELECT count(DISTINCT article_id)"
+                     " FROM attributions t WHERE t.group_id = quote_groups.id)")
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article: sha256 of its raw text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet an article URL names: its host without "www."."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def outlet_from_metadata(meta: dict[str, Any] | None) -> str | None:
+    """An outlet named in a record's metadata, if any."""
+    for key in OUTLET_KEYS:
+        value = (meta or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def is_indexed(conn: sqlite3.Connection, digest: str) -> bool:
+    """Whether an article with this content hash is already in the index."""
+    return conn.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone() is not None
+
+
+def _now() -> str:
+    """The current UTC time, ISO 8601."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _spans(m: Any) -> str | None:
+    """A mention's spans as JSON, None for no mention."""
+    return None if m is None else json.dumps([list(p) for p in m.spans])
+
+
+def _unique_id(conn: sqlite3.Connection, wanted: str) -> str:
+    """The article id, suffixed if another article already has it."""
+    candidate, n = wanted, 1
+    while conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+        n += 1
+        candidate = f"{wanted}~{n}"
+    return candidate
+
+
+def _local_id(a: Attribution) -> str | None:
+    """The article-local speaker id of an attribution."""
+    if a.speaker is None:
+        return None
+    return a.speaker.id or corpus.slugify(a.speaker.name)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def add_article(conn: sqlite3.Connection, article: Article, outlet: str | None = None) -> bool:
+    """Store one annotated article in its own transaction; False if its text is already indexed."""
+    with Writer(conn, batch_seconds=0) as writer:
+        return writer.add(article, outlet)
+
+
+class Writer:
+    """Adds articles in short transactions: each article whole or not at all, committed at least
+    every `batch_seconds` (0: after every article), so an interrupted run keeps what it wrote."""
+
+    def __init__(self, conn: sqlite3.Connection, batch_seconds: float = BATCH_SECONDS) -> None:
+        self.conn = conn
+        self.batch_seconds = batch_seconds
+        self._since: float | None = None  # when the open transaction began
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.commit()
+
+    def add(self, article: Article, outlet: str | None = None) -> bool:
+        """Store one annotated article; False if its text is already indexed."""
+        digest = content_hash(article.text)
+        if self._since is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._since = time.monotonic()
+        self.conn.execute("SAVEPOINT article")
+        try:
+            added = not is_indexed(self.conn, digest)
+            if added:
+                _insert_article(self.conn, article, digest, outlet or outlet_from_url(article.url))
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '1')")
+            self.conn.execute("RELEASE article")
+        except BaseException:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+            raise
+        if time.monotonic() - self._since >= self.batch_seconds:
+            self.commit()
+        return added
+
+    def commit(self) -> None:
+        """Commit the open transaction, if any."""
+        if self._since is not None:
+            self.conn.execute("COMMIT")
+            self._since = None
+
+
+def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
+                    outlet: str | None) -> None:
+    """The article's rows: article, speakers, attributions, FTS entries, quote groups."""
+    aid = _unique_id(conn, article.id)
+    conn.execute(
+        "INSERT INTO articles (id, hash, url, title, published, outlet, origin, text, body, errors,"
+        " indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (aid, digest, article.url, article.title, article.published, outlet, article.origin,
+         article.text, json.dumps([list(p) for p in article.body]),
+         json.dumps(list(article.errors)), _now()))
+    for a in article.attributions:
+        if a.speaker is not None:
+            conn.execute("INSERT OR IGNORE INTO article_speakers (article_id, local_id, name, type)"
+                         " VALUES (?,?,?,?)", (aid, _local_id(a), a.speaker.name, a.speaker.type))
+    for seq, a in enumerate(article.attributions):
+        cur = conn.execute(
+            "INSERT INTO attributions (article_id, seq, kind, type, content, content_spans, cue,"
+            " cue_spans, source, source_spans, speaker_local_id, resolved_by, confidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (aid, seq, a.kind, a.type, a.content.text, _spans(a.content),
+             a.cue.text if a.cue else None, _spans(a.cue), a.source.text if a.source else None,
+             _spans(a.source), _local_id(a), a.speaker.resolved_by if a.speaker else None,
+             round(a.confidence, 4)))
+        rowid = cur.lastrowid
+        assert rowid is not None
+        conn.execute("INSERT INTO attribution_fts (rowid, content, speaker, title)"
+                     " VALUES (?,?,?,?)",
+                     (rowid, a.content.text, a.speaker.name if a.speaker else "",
+                      article.title or ""))
+        _group_quote(conn, rowid, aid, a)
+
+
+def _group_quote(conn: sqlite3.Connection, rowid: int, article_id: str, a: Attribution
+                 ) -> None:
+    """Put a direct/mixed quote into the group of its best match, or a new group."""
+    words = provenance.normalise(a.content.text)
+    if not provenance.eligible(a.kind, words):
+        return
+    grams = sorted(provenance.shingles(words))
+    marks = ",".join("?" * len(grams))
+    rows = conn.execute(
+        f"SELECT q.attribution_id, w.words, a.group_id FROM (SELECT attribution_id, count(*) AS n"
+        f" FROM quote_shingles WHERE shingle IN ({marks}) GROUP BY attribution_id"
+        f" ORDER BY n DESC LIMIT {provenance.MAX_CANDIDATES}) q"
+        f" JOIN attributions a ON a.id = q.attribution_id"
+        f" JOIN quote_words w ON w.attribution_id = q.attribution_id", grams).fetchall()
+    group_of = {r[0]: r[2] for r in rows}
+    match = provenance.best_match(words, ((r[0], r[1].split()) for r in rows))
+    if match is None:
+        group = conn.execute("INSERT INTO quote_groups (size) VALUES (1)").lastrowid
+    else:
+        group = group_of[match]
+        new_article = conn.execute(
+            "SELECT 1 FROM attributions WHERE group_id = ? AND article_id = ? LIMIT 1",
+            (group, article_id)).fetchone() is None
+        conn.execute("UPDATE quote_groups SET size = size + 1, articles = articles + ?"
+                     " WHERE id = ?", (int(new_article), group))
+    conn.execute("UPDATE attributions SET group_id = ? WHERE id = ?", (group, rowid))
+    conn.execute("INSERT INTO quote_words VALUES (?, ?)", (rowid, " ".join(words)))
+    conn.executemany("INSERT INTO quote_shingles VALUES (?, ?)", [(g, rowid) for g in grams])
+
+
+def add_failure(conn: sqlite3.Connection, failure: Failure) -> None:
+    """Record an input that could not be indexed."""
+    conn.execute("INSERT INTO failures (origin, error, time) VALUES (?,?,?)",
+                 (failure.origin, failure.error, _now()))
+
+
+def rebuild_speakers(conn: sqlite3.Connection) -> int:
+    """Recompute corpus speakers from every article's speakers; the number of speakers."""
+    rows = conn.execute(
+        "SELECT s.article_id, s.local_id, s.name, s.type, a.published, a.outlet,"
+        " (SELECT count(*) FROM attributions t WHERE t.article_id = s.article_id"
+        "  AND t.speaker_local_id = s.local_id) AS n"
+        " FROM article_speakers s JOIN articles a ON a.id = s.article_id").fetchall()
+    mapping, speakers = corpus.resolve(
+        corpus.LocalSpeaker(r["article_id"], r["local_id"], r["name"], r["type"], r["n"],
+                            r["published"], r["outlet"]) for r in rows)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM speakers")
+        conn.execute("DELETE FROM speaker_aliases")
+        conn.executemany(
+            "INSERT INTO speakers VALUES (?,?,?,?,?,?,?,?)",
+            [(s.id, s.name, s.type, s.quote_count, s.article_count, s.first_seen, s.last_seen,
+              json.dumps(list(s.outlets))) for s in speakers])
+        conn.executemany("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?)",
+                         [(s.id, alias) for s in speakers for alias in {s.name, *s.aliases}])
+        conn.executemany(
+            "UPDATE article_speakers SET speaker_id = ? WHERE article_id = ? AND local_id = ?"
+            " AND speaker_id IS NOT ?",
+            [(sid, r["article_id"], r["local_id"], sid) for r in rows
+             for sid in [mapping.get((r["article_id"], r["local_id"]))]])
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(speakers)
+
+
+def _article_count(conn: sqlite3.Connection) -> int:
+    """How many articles the index holds."""
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def speakers_dirty(conn: sqlite3.Connection) -> bool:
+    """Whether articles were added since corpus speakers were last rebuilt."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'speakers_dirty'").fetchone()
+    return bool(row and row[0] == "1")
+
+
+# ---------------------------------------------------------------- reading inputs
+
+
+def _known_suffixes() -> tuple[str, ...]:
+    """Input file extensions: ingest's list when it is there."""
+    try:
+        from saidwhat.io.ingest import KNOWN_SUFFIXES
+    except ImportError:
+        return INPUT_SUFFIXES
+    return tuple(KNOWN_SUFFIXES)
+
+
+def expand(paths: Sequence[str]) -> list[str]:
+    """Input files named or found under directories (sorted, hidden ones skipped), "-" kept."""
+    known = _known_suffixes()
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            out.extend(str(f) for f in sorted(path.rglob("*"))
+                       if f.is_file() and f.name.lower().endswith(known)
+                       and not any(part.startswith(".") for part in f.relative_to(path).parts))
+        else:
+            out.append(p)
+    return out
+
+
+def is_saved_records(path: str) -> bool:
+    """Whether a file holds saved extract output: Parquet, or JSONL lines with attributions."""
+    lower = path.lower()
+    if lower.endswith(".parquet"):
+        return True
+    if not lower.endswith((".jsonl", ".ndjson")) or not os.path.isfile(path):
+        return False
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    first = json.loads(line)
+                    return isinstance(first, dict) and "attributions" in first
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def read_saved(path: str, max_bytes: int) -> Iterator[tuple[Article | Failure, str | None]]:
+    """Saved records as (article, outlet) pairs, a failure for each unreadable record or file."""
+    if path.lower().endswith(".parquet"):
+        yield from _read_parquet(path)
+        return
+    try:
+        f = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as exc:
+        yield Failure(path, f"cannot read: {exc.strerror or exc}"), None
+        return
+    with f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield Failure(f"{path}:{n}", f"record larger than --max-bytes ({max_bytes})"), None
+                continue
+            try:
+                d = json.loads(line)
+                art = Article.from_dict(d)
+                yield _with_origin(art, f"{path}:{n}"), outlet_from_metadata(d)
+            except (ValueError, KeyError, TypeError) as exc:
+                yield Failure(f"{path}:{n}", f"bad record: {type(exc).__name__}: {exc}"), None
+
+
+def _read_parquet(path: str) -> Iterator[tuple[Article | Failure, str | None]]:
+    """Records of a Parquet file written by the Spark runner or `extract -f parquet`."""
+    try:
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(path)
+        for batch in pf.iter_batches(batch_size=256):
+            for n, d in enumerate(batch.to_pylist()):
+                try:
+                    if isinstance(d.get("attributions"), str):
+                        d["attributions"] = json.loads(d["attributions"])
+                    yield _with_origin(Article.from_dict(d), path), outlet_from_metadata(d)
+                except (ValueError, KeyError, TypeError) as exc:
+                    yield Failure(f"{path}#{n}", f"bad record: {type(exc).__name__}: {exc}"), None
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is one failure line
+        yield Failure(path, f"cannot read Parquet: {exc}"), None
+
+
+def _with_origin(article: Article, origin: str) -> Article:
+    """The article with its origin set."""
+    from dataclasses import replace
+
+    return replace(article, origin=article.origin or origin)
+
+
+def read_raw(paths: Sequence[str], max_bytes: int) -> Iterator[Article | Failure]:
+    """Articles from raw inputs via saidwhat.io.ingest (plain-text fallback while it is absent)."""
+    if not paths:
+        return
+    try:
+        from saidwhat.io import ingest
+    except ImportError:
+        yield from _read_text_files(paths, max_bytes)
+        return
+    yield from ingest.read_inputs(paths, max_bytes)
+
+
+def _read_text_files(paths: Sequence[str], max_bytes: int) -> Iterator[Article | Failure]:
+    """Plain-text files as articles (fallback reader)."""
+    for p in paths:
+        try:
+            if os.path.getsize(p) > max_bytes:
+                yield Failure(p, f"larger than --max-bytes ({max_bytes})")
+                continue
+            text = Path(p).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield Failure(p, f"cannot read: {exc}")
+            continue
+        yield Article(id=Path(p).stem, text=text, body=((0, len(text)),), origin=p)
+
+
+# ---------------------------------------------------------------- the index command
+
+
+class _Counter:
+    """Running counts for the summary and the progress display."""
+
+    def __init__(self) -> None:
+        self.seen = self.indexed = self.skipped = self.failed = 0
+
+    def result(self) -> IndexCounts:
+        """Frozen counts."""
+        return IndexCounts(self.seen, self.indexed, self.skipped, self.failed)
+
+
+def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | None = None,
+                max_bytes: int = 10_000_000, workers: int | None = None,
+                on_failure: Any = None, on_step: Any = None) -> IndexCounts:
+    """Index every article under `paths` not already in the index; counts of what happened."""
+    from saidwhat.run import runners
+
+    files = expand(paths)
+    saved = [p for p in files if is_saved_records(p)]
+    raw = [p for p in files if p not in set(saved)]
+    c = _Counter()
+    since_rebuild = 0
+    rebuild_every = max(REBUILD_EVERY, _article_count(conn) // 4)
+    pending: set[str] = set()
+    writer = Writer(conn)
+
+    def fail(f: Failure) -> None:
+        c.failed += 1
+        add_failure(conn, f)
+        if on_failure:
+            on_failure(f)
+
+    def store(article: Article, outlet: str | None) -> None:
+        nonlocal since_rebuild, rebuild_every
+        try:
+            added = writer.add(article, outlet)
+        except sqlite3.OperationalError:
+            raise  # the database itself is unusable (locked, disk full): stop
+        except Exception as exc:  # noqa: BLE001 - one malformed record must not stop the run
+            fail(Failure(article.origin or article.id,
+                         f"cannot store: {type(exc).__name__}: {exc}"))
+            return
+        if added:
+            c.indexed += 1
+            since_rebuild += 1
+        else:
+            c.skipped += 1
+        if since_rebuild >= rebuild_every:
+            writer.commit()
+            rebuild_speakers(conn)
+            since_rebuild = 0
+            rebuild_every = max(REBUILD_EVERY, _article_count(conn) // 4)
+
+    def unseen(items: Iterable[Article | Failure]) -> Iterator[Article]:
+        for item in items:
+            c.seen += 1
+            if isinstance(item, Failure):
+                fail(item)
+            elif (digest := content_hash(item.text)) in pending or is_indexed(conn, digest):
+                c.skipped += 1
+            else:
+                pending.add(digest)
+                yield item
+                continue
+            if on_step:
+                on_step(c)
+
+    try:
+        for path in saved:  # loading saved records: commits batched for speed
+            for item, outlet in read_saved(path, max_bytes):
+                c.seen += 1
+                fail(item) if isinstance(item, Failure) else store(item, outlet)
+                if on_step:
+                    on_step(c)
+        writer.commit()
+        writer.batch_seconds = 0  # extraction is the slow part: commit each article
+        todo = unseen(read_raw(raw, max_bytes))
+        first = next(todo, None)  # nothing new: no model loaded, no workers started
+        if first is not None:
+            stream = itertools.chain([first], todo)
+            for item in runners.process(stream, model=model, workers=workers, progress=False):
+                if isinstance(item, Failure):
+                    fail(item)
+                else:
+                    pending.discard(content_hash(item.text))
+                    store(item, None)
+                if on_step:
+                    on_step(c)
+    finally:
+        writer.commit()  # every article written so far is whole
+    if since_rebuild or speakers_dirty(conn):
+        rebuild_speakers(conn)
+    return c.result()
+
+
+def estimate_total(files: Sequence[str]) -> int | None:
+    """How many articles the inputs hold, when cheap to tell (no WARC, no stdin), else None."""
+    total = 0
+    for f in files:
+        lower = f.lower()
+        try:
+            if lower.endswith(SINGLE_ARTICLE_SUFFIXES):
+                total += 1
+            elif lower.endswith((".jsonl", ".ndjson")):
+                with open(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif lower.endswith(".parquet"):
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(f).metadata.num_rows
+            else:
+                return None
+        except Exception:  # noqa: BLE001 - unreadable here means unreadable later: counted then
+            total += 1
+    return total or None
+
+
+def run_index_cli(args: argparse.Namespace) -> int:
+    """`saidwhat index`: extract and store articles not yet indexed; 1 if any failed."""
+    db = Path(args.db)
+    if db.parent and not db.parent.exists():
+        print(f"saidwhat index: error: {db.parent}: no such directory", file=sys.stderr)
+        return 2
+    try:
+        conn = connect(db)
+    except sqlite3.Error as exc:
+        print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
+        return 2
+
+    def on_failure(f: Failure) -> None:
+        print(f"saidwhat index: {f}", file=sys.stderr)
+
+    start = time.perf_counter()
+    try:
+        if not args.quiet and sys.stderr.isatty():
+            counts = _with_progress(conn, args)
+        else:
+            counts = index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
+                                 workers=args.workers, on_failure=on_failure)
+    except sqlite3.Error as exc:
+        print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        conn.close()
+    print(f"{counts.seen} in, {counts.indexed} indexed, {counts.skipped} already indexed, "
+          f"{counts.failed} failed ({time.perf_counter() - start:.1f}s) -> {db}", file=sys.stderr)
+    return 1 if counts.failed else 0
+
+
+def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace) -> IndexCounts:
+    """index_paths under a rich progress bar: counts, rate and (when known) ETA."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    total = estimate_total(expand(args.paths))
+    console = Console(stderr=True)
+    columns = [TextColumn("[bold]index"), BarColumn(),
+               TextColumn("{task.completed}" + (f"/{total}" if total else "") + " in"),
+               TextColumn("{task.fields[indexed]} indexed, {task.fields[skipped]} already, "
+                          "{task.fields[failed]} failed"),
+               TimeElapsedColumn()]
+    if total:
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("index", total=total, indexed=0, skipped=0, failed=0)
+
+        def step(c: _Counter) -> None:
+            bar.update(task, completed=c.indexed + c.skipped + c.failed, indexed=c.indexed,
+                       skipped=c.skipped, failed=c.failed)
+
+        def fail(f: Failure) -> None:
+            bar.console.print(f"saidwhat index: {f}", markup=False, highlight=False,
+                              soft_wrap=True)
+
+        return index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
+                           workers=args.workers, on_failure=fail, on_step=step)

@@ -1,0 +1,200 @@
+"""Where per-article work runs: in this process or a pool of worker processes, input order kept."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from spacy.language import Language
+
+from saidwhat.records import Article, Failure
+
+BATCH_ARTICLES = 8  # articles per task: small, so workers finish together (the tail is one batch)
+BATCH_CHARS = 200_000  # ...or fewer, once a batch holds this much text
+IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, memory stays flat
+START_METHOD_ENV = "SAIDWHAT_START_METHOD"  # spawn (default) | fork | forkserver
+
+Item = Article | Failure
+
+_worker_nlp: Language | None = None  # the model, loaded once per worker process
+
+
+def process(
+    items: Iterable[Item],
+    model: str | None = None,
+    workers: int | None = None,
+    progress: bool = False,
+    *,
+    total: int | None = None,
+) -> Iterator[Item]:
+    """Annotate a stream of articles in input order; failures pass through."""
+    n = workers if workers is not None else available_cpus()
+    results = _in_process(items, model) if n <= 1 else _pooled(items, model, n)
+    if progress and sys.stderr.isatty():
+        from saidwhat.run.progress import track
+
+        if total is None and hasattr(items, "__len__"):
+            total = len(items)  # type: ignore[arg-type]
+        return track(results, total=total)
+    return results
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask), else the CPU count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def annotate_batch(nlp: Language, batch: list[Item]) -> list[Item]:
+    """One batch annotated; if the batch raises, each article alone, a raising one a Failure."""
+    from saidwhat.run import pipeline
+
+    try:
+        return list(pipeline.annotate_many(nlp, batch, batch_size=max(1, len(batch))))
+    except Exception:  # noqa: BLE001 - find the culprit article by article
+        return [_annotate_one(nlp, x) for x in batch]
+
+
+def _annotate_one(nlp: Language, item: Item) -> Item:
+    """One article annotated, or the Failure it raised."""
+    from saidwhat.run import pipeline
+
+    if isinstance(item, Failure):
+        return item
+    try:
+        return pipeline.annotate(nlp, item)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        return Failure(item.origin or item.id, f"processing failed: {type(exc).__name__}: {exc}")
+
+
+def batches(items: Iterable[Item], size: int | None = None, chars: int | None = None
+            ) -> Iterator[list[Item]]:
+    """The stream cut into lists of at most `size` items or about `chars` characters of text."""
+    size, chars = size or BATCH_ARTICLES, chars or BATCH_CHARS
+    batch: list[Item] = []
+    held = 0
+    for item in items:
+        batch.append(item)
+        held += len(item.text) if isinstance(item, Article) else 0
+        if len(batch) >= size or held >= chars:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+def _in_process(items: Iterable[Item], model: str | None) -> Iterator[Item]:
+    """Annotate in this process."""
+    from saidwhat.run import nlp
+
+    model_nlp = nlp.load(model)
+    for batch in batches(items):
+        yield from annotate_batch(model_nlp, batch)
+
+
+def _init_worker(model: str | None) -> None:
+    """Pool initializer: load the model once for this worker's lifetime."""
+    global _worker_nlp
+    from saidwhat.run import nlp
+
+    _worker_nlp = nlp.load(model)
+
+
+def _work(batch: list[Item]) -> list[Item]:
+    """A worker's task: annotate one batch with the worker's model."""
+    assert _worker_nlp is not None, "worker started without its model"
+    return annotate_batch(_worker_nlp, batch)
+
+
+def _ready(pause: float) -> int:
+    """A warm-up task: returns once this worker has its model (pausing so each worker gets one)."""
+    assert _worker_nlp is not None, "worker started without its model"
+    time.sleep(pause)
+    return os.getpid()
+
+
+class WorkerPool:
+    """Worker processes that each load the model once; map() streams batches through them."""
+
+    def __init__(self, model: str | None, workers: int) -> None:
+        from saidwhat.run import nlp
+
+        # resolve the default here: a missing model fails once, in one line, not in every worker
+        self.model = model if model is not None else nlp.default_model_name()
+        self.workers = workers
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        """A fresh executor."""
+        method = os.environ.get(START_METHOD_ENV, "spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_init_worker, initargs=(self.model,))
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers, dropping queued work."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def warm(self) -> None:
+        """Start every worker and wait until each has loaded the model."""
+        futures = [self._executor.submit(_ready, 0.2) for _ in range(self.workers)]
+        for f in futures:
+            f.result()
+
+    def map(self, items: Iterable[Item]) -> Iterator[Item]:
+        """Annotate with a bounded number of batches in flight, results in input order."""
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        pending: deque[tuple[list[Item], Future[list[Item]]]] = deque()
+        done_since_start = 0
+        stream = batches(items)
+        while True:
+            while len(pending) < limit:
+                batch = next(stream, None)
+                if batch is None:
+                    break
+                pending.append((batch, self._executor.submit(_work, batch)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                result = future.result()
+                done_since_start += 1
+            except BrokenProcessPool:
+                if done_since_start == 0:
+                    _raise_if_model_broken(self.model)
+                result = [x if isinstance(x, Failure) else
+                          Failure(x.origin or x.id, "worker process died on its batch")
+                          for x in batch]
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor, done_since_start = self._start(), 0
+                pending = deque((b, self._executor.submit(_work, b)) for b, _ in pending)
+            yield from result
+
+
+def _pooled(items: Iterable[Item], model: str | None, workers: int) -> Iterator[Item]:
+    """Annotate in a pool of worker processes, in input order."""
+    with WorkerPool(model, workers) as pool:
+        yield from pool.map(items)
+
+
+def _raise_if_model_broken(model: str | None) -> None:
+    """After a pool broke before finishing anything: raise if the model cannot load at all."""
+    from saidwhat.run import nlp
+
+    try:
+        nlp.load(model)
+    except Exception as exc:
+        raise RuntimeError(f"worker processes could not load the model: {exc}") from exc

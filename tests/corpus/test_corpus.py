@@ -1,0 +1,118 @@
+"""Cross-article speaker identity: name forms merge, namesakes stay apart, groups keyed by name."""
+
+from saidwhat.corpus.speakers import (
+    LocalSpeaker,
+    group_key,
+    link_surnames,
+    person_tokens,
+    resolve,
+    speaker_key,
+    strip_titles,
+)
+
+
+def local(article: str, name: str, type_: str = "PERSON", quotes: int = 1,
+          published: str | None = None, outlet: str | None = None) -> LocalSpeaker:
+    return LocalSpeaker(article, name.lower().replace(" ", "-"), name, type_, quotes, published,
+                        outlet)
+
+
+def by_name(speakers):
+    return {s.name: s for s in speakers}
+
+
+def test_titles_are_stripped_when_comparing():
+    assert strip_titles("President Joe Biden") == "Joe Biden"
+    assert strip_titles("Mr. Biden") == "Biden"
+    assert strip_titles("Sen. Elizabeth Warren") == "Elizabeth Warren"
+    assert strip_titles("Secretary of State") != ""  # never stripped to nothing
+    assert person_tokens("Dr. Anthony Fauci") == ("anthony", "fauci")
+    assert person_tokens("Joseph R. Biden Jr.") == ("joseph", "biden")
+    assert person_tokens("Mrs. Clinton") == ("clinton",)
+
+
+def test_group_names_normalised():
+    assert group_key("the White House") == group_key("White House") == "white house"
+    assert group_key("The Kremlin's") == "kremlin"
+    assert speaker_key("White House officials", "GROUP") == "group:white house officials"
+
+
+def test_biden_name_forms_are_one_speaker_named_by_fullest_form():
+    mapping, speakers = resolve([
+        local("a1", "Joe Biden", quotes=3, published="2021-06-16", outlet="nytimes.com"),
+        local("a2", "Biden", quotes=2, published="2021-06-14", outlet="cnn.com"),
+        local("a3", "President Biden", published="2021-06-18"),
+        local("a4", "Mr. Biden"),
+    ])
+    assert len(speakers) == 1
+    s = speakers[0]
+    assert s.name == "Joe Biden"
+    assert set(s.aliases) == {"Joe Biden", "Biden", "President Biden", "Mr. Biden"}
+    assert s.quote_count == 7 and s.article_count == 4
+    assert (s.first_seen, s.last_seen) == ("2021-06-14", "2021-06-18")
+    assert s.outlets == ("cnn.com", "nytimes.com")
+    assert len(set(mapping.values())) == 1 and len(mapping) == 4
+
+
+def test_namesakes_stay_apart_and_bare_surname_is_ambiguous():
+    _, speakers = resolve([
+        local("a1", "Hillary Clinton"),
+        local("a2", "Bill Clinton"),
+        local("a3", "Clinton"),
+        local("a4", "Mrs. Hillary Clinton"),
+    ])
+    names = by_name(speakers)
+    assert set(names) == {"Hillary Clinton", "Bill Clinton", "Clinton"}
+    assert names["Hillary Clinton"].quote_count == 2
+    assert names["Clinton"].quote_count == 1
+
+
+def test_surname_without_any_full_name_is_its_own_speaker():
+    mapping, speakers = resolve([local("a1", "Mr. Navalny"), local("a2", "Navalny")])
+    assert [s.name for s in speakers] == ["Navalny"]
+    assert mapping[("a1", "mr.-navalny")] == mapping[("a2", "navalny")]
+
+
+def test_link_surnames_only_when_unique():
+    assert link_surnames(["joe biden", "biden"]) == {"joe biden": "joe biden", "biden": "joe biden"}
+    linked = link_surnames(["bill clinton", "hillary clinton", "clinton"])
+    assert linked["clinton"] == "clinton"
+
+
+def test_same_person_different_middle_name_merges():
+    _, speakers = resolve([local("a1", "Hillary Rodham Clinton"), local("a2", "Hillary Clinton")])
+    assert len(speakers) == 1
+    assert speakers[0].name == "Hillary Rodham Clinton"
+
+
+def test_groups_and_orgs_keyed_by_normalised_name_not_merged_with_people():
+    mapping, speakers = resolve([
+        local("a1", "White House officials", "GROUP"),
+        local("a2", "white house officials", "GROUP"),
+        local("a3", "the Kremlin", "ORG"),
+        local("a4", "Kremlin", "ORG"),
+        local("a5", "Kremlin", "PERSON"),
+    ])
+    types = sorted((s.type, s.quote_count) for s in speakers)
+    assert types == [("GROUP", 2), ("ORG", 2), ("PERSON", 1)]
+    assert mapping[("a1", "white-house-officials")] == "group-white-house-officials"
+    assert len({s.id for s in speakers}) == 3
+
+
+def test_unidentified_speakers_get_no_corpus_speaker():
+    mapping, speakers = resolve([local("a1", "he", "OTHER"), local("a1", "Joe Biden")])
+    assert [s.name for s in speakers] == ["Joe Biden"]
+    assert ("a1", "he") not in mapping
+
+
+def test_speakers_sorted_most_quoted_first():
+    _, speakers = resolve([local("a1", "A Person", quotes=1), local("a2", "B Person", quotes=5)])
+    assert [s.name for s in speakers] == ["B Person", "A Person"]
+
+
+def test_unidentified_name_of_a_known_person_joins_them():
+    mapping, speakers = resolve([local("a1", "Trump", "OTHER"), local("a2", "Donald J. Trump"),
+                                 local("a3", "Clinton", "OTHER"), local("a4", "a source", "OTHER")])
+    assert [(s.name, s.type, s.quote_count) for s in speakers] == [("Donald J. Trump", "PERSON", 2)]
+    assert mapping[("a1", "trump")] == "donald-trump"
+    assert ("a3", "clinton") not in mapping and ("a4", "a-source") not in mapping

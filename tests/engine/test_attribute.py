@@ -1,0 +1,396 @@
+"""attribute.py through the public API: each quote shape and each speaker-resolution rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import saidwhat
+from saidwhat.io import ingest
+from saidwhat.records import Article, Attribution, Failure, Mention
+from saidwhat.run import pipeline
+
+LOPEZ = "Sen. Maria Lopez met reporters on Monday at City Hall."
+
+
+def run(nlp: Language, text: str) -> Article:
+    """The text as one whole-body article, attributed, with its offsets checked."""
+    article = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
+    check_offsets(article)
+    return article
+
+
+def check_mention(text: str, m: Mention) -> None:
+    assert m.spans, m
+    assert all(0 <= s < e <= len(text) for s, e in m.spans), m
+    assert list(m.spans) == sorted(m.spans)
+    assert m.text == " … ".join(text[s:e] for s, e in m.spans), m
+
+
+def check_offsets(article: Article) -> None:
+    """Every mention's text is the article text at its spans; contents lie within the body."""
+    for a in article.attributions:
+        assert a.kind in ("direct", "indirect", "mixed")
+        assert a.type in ("speech", "thought")
+        assert 0.0 <= a.confidence <= 1.0
+        for m in (a.content, a.cue, a.source):
+            if m is not None:
+                check_mention(article.text, m)
+        if article.body:
+            assert any(s <= a.content.start and a.content.end <= e for s, e in article.body)
+
+
+def only(article: Article, containing: str) -> Attribution:
+    """The single attribution whose content holds `containing`."""
+    found = [a for a in article.attributions if containing in a.content.text]
+    assert len(found) == 1, [a.content.text for a in article.attributions]
+    return found[0]
+
+
+def speaker_name(a: Attribution) -> str | None:
+    return a.speaker.name if a.speaker else None
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def test_quote_then_pronoun_and_cue(nlp: Language) -> None:
+    text = LOPEZ + " “We will balance this budget by June,” she said."
+    article = run(nlp, text)
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert a.kind == "direct" and a.type == "speech"
+    assert a.content.text == "We will balance this budget by June"
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.source is not None and a.source.text == "she"
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type, a.speaker.resolved_by) == (
+        "Maria Lopez", "PERSON", "pronoun",
+    )
+
+
+def test_inverted_cue(nlp: Language) -> None:
+    text = LOPEZ + "\n\n“We will balance this budget by June,” said Lopez."
+    a = only(run(nlp, text), "balance this budget")
+    assert a.kind == "direct"
+    assert a.content.text == "We will balance this budget by June"
+    assert a.source is not None and a.source.text == "Lopez"
+    assert a.speaker is not None and a.speaker.name == "Maria Lopez"
+    assert a.speaker.resolved_by == "alias"
+
+
+@pytest.mark.parametrize("lead", ["Lopez said:", "Lopez said,", "Lopez told reporters:"])
+def test_cue_before_quote(nlp: Language, lead: str) -> None:
+    text = LOPEZ + f" {lead} “The budget is a disgrace and it must go.”"
+    a = only(run(nlp, text), "disgrace")
+    assert a.kind == "direct"
+    assert a.content.text == "The budget is a disgrace and it must go."
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_split_quote_is_one_attribution_with_two_pieces(nlp: Language) -> None:
+    text = LOPEZ + " “The budget,” she said, “is a disgrace.”"
+    article = run(nlp, text)
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert a.kind == "direct"
+    assert len(a.content.spans) == 2
+    assert a.content.text == "The budget … is a disgrace."
+    assert a.cue is not None and a.cue.text == "said"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_multi_sentence_quote(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace. It must go. We will vote it down,” she said."
+    a = only(run(nlp, text), "disgrace")
+    assert a.content.text == "The budget is a disgrace. It must go. We will vote it down"
+    assert len(a.content.spans) == 1
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_follow_on_quote_in_same_paragraph_joins_the_content(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace,” she said. “It must go.”"
+    article = run(nlp, text)
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+    assert a.kind == "direct"
+
+
+@pytest.mark.parametrize("after", ["\nThe council meets on Tuesday.", "\n\nThe council meets."])
+def test_follow_on_quote_ending_its_paragraph_joins_the_content(nlp: Language, after: str) -> None:
+    text = LOPEZ + "\n“The budget is a disgrace,” said Lopez. “It must go.”" + after
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+
+
+FOLLOW_ON = (
+    "“It must go, and it must go now, before the families of this city pay for it "
+    "for another ten long years.”"
+)
+
+
+def test_quote_opening_the_next_paragraph_continues_the_content(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace,” she said.\n\n" + FOLLOW_ON
+    article = run(nlp, text)
+    assert len(article.attributions) == 1
+    a = article.attributions[0]
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", FOLLOW_ON[1:-1]]
+    assert a.kind == "direct"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_short_quote_in_next_paragraph_continues_the_content(nlp: Language) -> None:
+    text = LOPEZ + " “The budget is a disgrace,” she said.\n\n“It must go.”"
+    a = only(run(nlp, text), "It must go")
+    assert a.content.text.startswith("The budget is a disgrace")
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_quote_far_after_any_attribution_is_not_attributed(nlp: Language) -> None:
+    filler = " ".join(["The council met for hours. Roads and parks took the evening."] * 8)
+    text = LOPEZ + " “The budget is a disgrace,” she said.\n\n" + filler + "\n\n“It must go.”"
+    contents = [a.content.text for a in run(nlp, text).attributions]
+    assert contents == ["The budget is a disgrace"]
+
+
+def test_quote_continued_over_paragraphs_after_its_cue(nlp: Language) -> None:
+    text = LOPEZ + " Lopez said: “The budget is a disgrace.\n\n“It must go.”\n\nThe vote is Friday."
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace.", "It must go."]
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_quote_continued_over_paragraphs_before_its_cue(nlp: Language) -> None:
+    text = LOPEZ + "\n\n“The budget is a disgrace.\n\n“It must go,” she said."
+    article = run(nlp, text)
+    a = only(article, "It must go")
+    assert "The budget is a disgrace." in a.content.text
+    assert speaker_name(a) == "Maria Lopez"
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Lopez said the budget was a disgrace.", "the budget was a disgrace"),
+        ("Lopez told reporters the budget was a disgrace.", "the budget was a disgrace"),
+        ("Lopez added that the vote would be close.", "the vote would be close"),
+        ("Lopez warned that the deal could collapse.", "the deal could collapse"),
+        ("Lopez denied that she had met the lobbyist.", "she had met the lobbyist"),
+    ],
+)
+def test_reported_speech(nlp: Language, sentence: str, content: str) -> None:
+    a = only(run(nlp, LOPEZ + " " + sentence), content)
+    assert a.kind == "indirect" and a.type == "speech"
+    assert a.source is not None and a.source.text == "Lopez"
+    assert speaker_name(a) == "Maria Lopez"
+    assert a.content.text.endswith(content)
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "The plant will close next year, according to John Baker."
+    a = only(run(nlp, text), "plant will close")
+    assert a.kind == "indirect"
+    assert a.source is not None and a.source.text == "John Baker"
+    assert a.cue is not None and a.cue.text == "according to"
+    assert speaker_name(a) == "John Baker"
+    assert "John Baker" not in a.content.text
+
+
+def test_according_to_at_the_end_has_no_lone_punctuation_piece(nlp: Language) -> None:
+    text = "The plant will close next year, according to John Baker."
+    a = only(run(nlp, text), "plant will close")
+    assert all(any(c.isalnum() for c in text[s:e]) for s, e in a.content.spans)
+
+
+def test_according_to_first(nlp: Language) -> None:
+    text = "According to John Baker, the plant will close next year."
+    a = only(run(nlp, text), "plant will close")
+    assert a.content.text.startswith("the plant will close next year")
+    assert speaker_name(a) == "John Baker"
+
+
+def test_partial_quote_is_mixed(nlp: Language) -> None:
+    text = "John Baker called the meeting “constructive” and left early."
+    a = only(run(nlp, text), "“constructive”")
+    assert a.kind == "mixed"
+    assert speaker_name(a) == "John Baker"
+
+
+def test_clause_ending_inside_a_quote_runs_to_its_closing_mark(nlp: Language) -> None:
+    text = LOPEZ + " Lopez said the plan reeks of “cronyism and waste.”"
+    a = only(run(nlp, text), "cronyism")
+    assert a.content.text == "the plan reeks of “cronyism and waste.”"
+    assert a.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("John Baker believes the plan will fail.", "the plan will fail"),
+        ("John Baker expects the vote to pass.", "the vote to pass"),
+        ("John Baker plans to run for governor.", "to run for governor"),
+    ],
+)
+def test_thought(nlp: Language, sentence: str, content: str) -> None:
+    a = only(run(nlp, sentence), content)
+    assert a.type == "thought"
+    assert a.kind == "indirect"
+    assert speaker_name(a) == "John Baker"
+
+
+def test_speech_is_not_thought(nlp: Language) -> None:
+    a = only(run(nlp, "John Baker said the plan will fail."), "the plan will fail")
+    assert a.type == "speech"
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_pronouns_pick_the_person_of_matching_gender(nlp: Language) -> None:
+    text = (
+        "John Baker and Maria Lopez met on Friday to settle the budget.\n\n"
+        "“We are not done yet, and we will not be done for weeks,” she said.\n\n"
+        "“I agree that there is a lot of work left for both of us,” he said."
+    )
+    article = run(nlp, text)
+    assert speaker_name(only(article, "not done yet")) == "Maria Lopez"
+    assert speaker_name(only(article, "I agree")) == "John Baker"
+    for a in article.attributions:
+        assert a.speaker is not None and a.speaker.resolved_by == "pronoun"
+
+
+def test_name_variants_resolve_to_the_full_name(nlp: Language) -> None:
+    text = (
+        "Maria Lopez said the budget was late. Lopez said the vote would be close. "
+        "Ms. Lopez said the mayor was wrong. Sen. Lopez said the council would meet."
+    )
+    article = run(nlp, text)
+    assert len(article.attributions) == 4
+    assert {speaker_name(a) for a in article.attributions} == {"Maria Lopez"}
+    ids = {a.speaker.id for a in article.attributions if a.speaker}
+    assert len(ids) == 1
+    resolved = [a.speaker.resolved_by for a in article.attributions if a.speaker]
+    assert resolved[0] == "name"
+    assert resolved[1:] == ["alias", "alias", "alias"]
+
+
+def test_group_speaker_is_kept_as_a_group(nlp: Language) -> None:
+    a = only(run(nlp, "White House officials said the talks would continue."), "talks")
+    assert a.speaker is not None
+    assert a.speaker.name == "White House officials"
+    assert a.speaker.type == "GROUP"
+
+
+def test_name_inside_a_quote_is_not_an_antecedent(nlp: Language) -> None:
+    text = (
+        "Tom Reed arrived late to the hearing on Tuesday.\n\n"
+        "“John Baker is a fine man and a good neighbour,” he said."
+    )
+    a = only(run(nlp, text), "fine man")
+    assert speaker_name(a) == "Tom Reed"
+
+
+# ---------------------------------------------------------------- robustness and offsets
+
+
+def test_unbalanced_quote_does_not_swallow_the_article(nlp: Language) -> None:
+    text = (
+        LOPEZ + " She said “we will see what the council does. The vote is close.\n\n"
+        "The council meets on Monday. John Baker said the vote would be close.\n\n"
+        "“It will pass,” Baker added."
+    )
+    article = run(nlp, text)
+    for a in article.attributions:
+        assert "\n" not in a.content.text
+        assert a.content.end - a.content.start < 200
+    assert speaker_name(only(article, "It will pass")) == "John Baker"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“", "”“", "\"\"\"", "“ ” “", "He said “", "“Yes,” “No,” “Maybe,” she said “",
+        "«Non», a-t-il dit. “ok’", "''''''", "\n\n\n", "said said said", "According to",
+    ],
+)
+def test_odd_texts_do_not_crash(nlp: Language, text: str) -> None:
+    run(nlp, text)
+
+
+def test_boilerplate_after_the_body_gives_nothing(nlp: Language, tmp_path: Path) -> None:
+    body = (
+        "Mayor Tom Reed opened the new bridge over the river on Saturday morning, "
+        "two years after the old one was closed.\n\n"
+        "“This bridge belongs to everyone who waited for it,” Reed said.\n"
+    )
+    junk = (
+        "\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
+        "“Great read,” said Anna.\n\nGIPHY App Key not set. Please check settings\n"
+    )
+    path = tmp_path / "bridge.txt"
+    path.write_text(body + junk, encoding="utf-8")
+    (item,) = list(ingest.read_path(path, 10_000_000))
+    assert not isinstance(item, Failure)
+    article = saidwhat.extract(item)
+    check_offsets(article)
+    body_end = article.body[-1][1]
+    assert body_end <= len(body)
+    assert all(a.content.end <= body_end for a in article.attributions)
+    assert not any("Great read" in a.content.text for a in article.attributions)
+    assert speaker_name(only(article, "belongs to everyone")) == "Tom Reed"
+
+
+def test_participle_cue_goes_to_the_speaker_not_a_clause_inside_the_content(nlp: Language) -> None:
+    text = (
+        LOPEZ + " Lopez said she and the mayor found common ground on the budget, "
+        "saying that as partners they understand their duty."
+    )
+    a = only(run(nlp, text), "they understand their duty")
+    assert a.cue is not None and a.cue.text == "saying"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_aspect_verb_carries_an_infinitive_cue(nlp: Language) -> None:
+    text = LOPEZ + " Lopez continues to insist that the budget is balanced."
+    a = only(run(nlp, text), "the budget is balanced")
+    assert a.cue is not None and a.cue.text == "continues to insist"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_gerund_after_a_preposition_takes_the_governing_subject(nlp: Language) -> None:
+    text = LOPEZ + " Lopez ended the meeting by saying that the budget protects every school."
+    a = only(run(nlp, text), "the budget protects every school")
+    assert a.cue is not None and a.cue.text == "saying"
+    assert a.source is not None and a.source.text == "Lopez"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_quoted_fragment_parsed_as_a_subject_is_not_the_source(nlp: Language) -> None:
+    quote = '"One of the brightest members of the entire Congress,"'
+    text = f"{LOPEZ} {quote} Lopez said in an interview."
+    a = only(run(nlp, text), "brightest members")
+    assert a.source is not None and a.source.text == "Lopez"
+    assert speaker_name(a) == "Maria Lopez"
+
+
+def test_addressee_and_time_are_not_the_content(nlp: Language) -> None:
+    text = "Sen. Maria Lopez spoke to reporters on Monday about the city budget."
+    contents = [a.content.text for a in run(nlp, text).attributions]
+    assert contents == ["the city budget"]
+
+
+def test_agentless_passive_keeps_its_subject_in_the_content_and_has_no_source(
+    nlp: Language,
+) -> None:
+    text = LOPEZ + " Lopez was accused of hiding the budget from the council."
+    a = only(run(nlp, text), "hiding the budget")
+    pieces = [text[s:e] for s, e in a.content.spans]
+    assert pieces == ["Lopez", "hiding the budget from the council"]
+    assert a.cue is not None and a.cue.text == "was accused of"
+    assert a.source is None and a.speaker is None

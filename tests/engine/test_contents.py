@@ -1,0 +1,71 @@
+"""contents.py: content pieces from quotes and clauses, and the rules that trim them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from saidwhat.engine.contents import clip_to_paragraph, content_for, drop_openers, trim_pieces
+from saidwhat.engine.cues import find_cues
+from saidwhat.engine.quotes import find_quotes, token_in_quote
+from saidwhat.engine.sources import source_for
+
+
+def content(nlp: Language, text: str, lemma: str) -> tuple[list[str], str]:
+    """The content pieces found for the cue with this lemma, and how they were found."""
+    doc = nlp(text)
+    quotes = find_quotes(text)
+    cues = find_cues(doc, token_in_quote(doc, quotes))
+    cue = next(c for c in cues if doc[c.head].lemma_ == lemma)
+    heads = frozenset(c.head for c in cues)
+    pieces, how = content_for(doc, cue, source_for(doc, cue), quotes, heads)
+    pieces = trim_pieces(text, pieces)
+    return [text[s:e] for s, e in pieces], how
+
+
+def test_that_clause(nlp: Language) -> None:
+    assert content(nlp, "Lopez said that the budget is balanced.", "say") == (
+        ["that the budget is balanced"], "ccomp")
+
+
+def test_adjacent_quote_wins_over_the_clause(nlp: Language) -> None:
+    assert content(nlp, "“The budget is balanced,” Lopez said.", "say") == (
+        ["The budget is balanced"], "quote")
+
+
+def test_object_without_addressee_and_time(nlp: Language) -> None:
+    pieces, how = content(nlp, "Lopez spoke to reporters on Monday about the city budget.", "speak")
+    assert (pieces, how) == (["the city budget"], "object")
+
+
+def test_agentless_passive_subject_is_part_of_the_content(nlp: Language) -> None:
+    pieces, how = content(nlp, "Quiros was accused of using the money for a condo.", "accuse")
+    assert how == "patient"
+    assert pieces == ["Quiros", "using the money for a condo"]
+
+
+def test_clause_ending_inside_a_quote_runs_to_the_closing_mark(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Lopez said the plan reeks of “cronyism and waste.”", "say")
+    assert pieces == ["the plan reeks of “cronyism and waste.”"]
+
+
+def test_openers_are_dropped(nlp: Language) -> None:
+    doc = nlp("However, the budget is balanced.")
+    assert [t.text for t in drop_openers(doc)][:2] == ["the", "budget"]
+
+
+def test_trim_pieces_drops_edges_and_dangling_conjunctions() -> None:
+    text = "  , the budget is balanced, and"
+    pieces = trim_pieces(text, ((0, len(text)),))
+    assert [text[s:e] for s, e in pieces] == ["the budget is balanced"]
+    assert trim_pieces("-- ,", ((0, 4),)) == ()
+
+
+def test_clip_to_paragraph() -> None:
+    text = "first line\nsecond line\nthird"
+    assert clip_to_paragraph(text, ((0, len(text)),), text.index("second")) == ((11, 22),)
+
+
+def test_the_sentence_predicate_misparsed_as_a_complement_is_not_content(nlp: Language) -> None:
+    text = "Dubois, asked whether France would retaliate with port curbs, declined to answer."
+    pieces, _ = content(nlp, text, "ask")
+    assert pieces == ["whether France would retaliate with port curbs"]

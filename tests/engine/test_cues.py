@@ -1,0 +1,76 @@
+"""cues.py: the words that signal an attribution, their phrase and speech vs thought."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from saidwhat.engine.cues import Cue, cue_type, find_cues, lexicon
+from saidwhat.engine.quotes import find_quotes, token_in_quote
+
+
+def cues_of(nlp: Language, text: str) -> list[tuple[str, list[str], str]]:
+    doc = nlp(text)
+    found = find_cues(doc, token_in_quote(doc, find_quotes(text)))
+    assert all(isinstance(c, Cue) and c.head in c.tokens for c in found)
+    return [(doc[c.head].text, [doc[i].text for i in c.tokens], c.type) for c in found]
+
+
+def test_said_is_a_speech_cue(nlp: Language) -> None:
+    assert cues_of(nlp, "Maria Lopez said the plan failed.") == [("said", ["said"], "speech")]
+
+
+def test_according_to_is_a_two_token_cue(nlp: Language) -> None:
+    assert cues_of(nlp, "The plan failed, according to Maria Lopez.") == [
+        ("according", ["according", "to"], "speech")
+    ]
+
+
+def test_believes_is_a_thought_cue(nlp: Language) -> None:
+    assert cues_of(nlp, "Maria Lopez believes the plan failed.") == [
+        ("believes", ["believes"], "thought")
+    ]
+
+
+def test_cue_phrase_takes_auxiliaries_and_negation(nlp: Language) -> None:
+    found = cues_of(nlp, "Maria Lopez has not said whether the plan failed.")
+    assert found == [("said", ["has", "not", "said"], "speech")]
+
+
+def test_verbs_inside_quotes_are_not_cues(nlp: Language) -> None:
+    heads = [h for h, _, _ in cues_of(nlp, "“I said no and I told them so,” she replied.")]
+    assert heads == ["replied"]
+
+
+def test_infinitive_is_not_a_cue(nlp: Language) -> None:
+    heads = [h for h, _, _ in cues_of(nlp, "She wants to say something about it.")]
+    assert "say" not in heads
+
+
+def test_non_cue_verbs(nlp: Language) -> None:
+    assert cues_of(nlp, "The red house was sold to a bakery in May.") == []
+
+
+def test_cue_type_by_lemma() -> None:
+    for lemma in ("believe", "expect", "plan", "think", "hope"):
+        assert cue_type(lemma) == "thought"
+    for lemma in ("say", "tell", "add", "warn", "deny"):
+        assert cue_type(lemma) == "speech"
+
+
+def test_lexicon_holds_probabilities() -> None:
+    lex = lexicon()
+    assert lex["say"] > 0.5
+    assert all(0.0 <= p <= 1.0 for p in lex.values())
+    assert {"say", "tell", "believe", "deny", "warn"} <= set(lex)
+
+
+def test_rarer_verb_with_subject_and_that_clause_is_a_candidate(nlp) -> None:
+    from saidwhat.engine.cues import MIN_CUE_PROBABILITY, find_cues, lexicon
+
+    assert lexicon()["hear"] < MIN_CUE_PROBABILITY
+    with_clause = nlp("The senator heard that the vote was rigged.")
+    bare = nlp("The senator heard about the vote.")
+    assert [
+        with_clause[c.head].lemma_ for c in find_cues(with_clause, [False] * len(with_clause))
+    ] == ["hear"]
+    assert find_cues(bare, [False] * len(bare)) == []

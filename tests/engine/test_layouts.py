@@ -1,0 +1,123 @@
+"""layouts.py: 'Name: words' lines and '― Name' sign-offs, directly and through extraction."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.engine.layouts import colon_lines, dash_signoffs
+from saidwhat.engine.quotes import find_quotes
+from saidwhat.records import Article
+from saidwhat.run import pipeline
+
+
+def colons(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    return [(n.text, doc[c.head].text, text[s:e]) for n, c, (s, e) in colon_lines(doc)]
+
+
+def dashes(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    found = dash_signoffs(doc, find_quotes(text))
+    return [(n.text, doc[c.head].text, text[s:e]) for n, c, (s, e) in found]
+
+
+def run(nlp: Language, text: str) -> Article:
+    return pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Smith: We Will Win\n\nThe senator spoke.", ("Smith", ":", "We Will Win")),
+        ("PENCE: Well, we fix it.\n\nMore.", ("PENCE", ":", "Well, we fix it.")),
+        ("Maria Lopez: Budget Is Bad\n\nText.", ("Maria Lopez", ":", "Budget Is Bad")),
+    ],
+)
+def test_colon_lines(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    assert colons(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the mayor said: we will win",
+        "At 5:30 pm the vote began.",
+        "The council, which met for hours on a hot afternoon in the old hall: voted no.",
+    ],
+)
+def test_not_colon_lines(nlp: Language, text: str) -> None:
+    assert colons(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, dash",
+    [
+        ("“Never give up on your town.” ― Carla Sanchez", "―"),
+        ("“Never give up on your town.”\n— Carla Sanchez.", "—"),
+        ("“Never give up on your town.” -- Carla Sanchez", "-"),
+    ],
+)
+def test_dash_signoffs(nlp: Language, text: str, dash: str) -> None:
+    found = dashes(nlp, text)
+    assert len(found) == 1
+    name, cue, content = found[0]
+    assert name == "Carla Sanchez"
+    assert cue.startswith(dash)
+    assert content == "Never give up on your town."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The town — Springfield — voted.", "It was late — Carla Sanchez left.", "— Carla Sanchez"],
+)
+def test_dashes_that_are_not_signoffs(nlp: Language, text: str) -> None:
+    assert dashes(nlp, text) == []
+
+
+def test_headline_colon_line_is_attributed(nlp: Language) -> None:
+    text = (
+        "Maria Lopez: We Will Win the Vote in November\n\n"
+        "The senator spoke to supporters in the old town hall on Monday night."
+    )
+    article = run(nlp, text)
+    (a,) = [a for a in article.attributions if "We Will Win" in a.content.text]
+    assert a.content.text == "We Will Win the Vote in November"
+    assert a.kind == "indirect" and a.type == "speech"
+    assert a.source is not None and a.source.text == "Maria Lopez"
+    assert a.cue is not None and a.cue.text == ":"
+    assert a.speaker is not None and a.speaker.name == "Maria Lopez"
+
+
+def test_short_headline_colon_line_is_attributed(nlp: Language) -> None:
+    text = "Smith: We Will Win\n\nJohn Smith spoke to supporters in the town hall on Monday night."
+    article = run(nlp, text)
+    found = [a for a in article.attributions if a.source and a.source.text == "Smith"]
+    assert [a.content.text for a in found] == ["We Will Win"]
+
+
+def test_colon_label_that_names_no_person_is_left_to_the_scorer(nlp: Language) -> None:
+    text = "Stealth Over Health: Campaign Kept Quiet\n\nThe campaign said nothing on Monday night."
+    article = run(nlp, text)
+    sources = [a.source.text for a in article.attributions if a.source]
+    assert "Stealth Over Health" not in sources
+
+
+def test_dash_signoff_is_attributed(nlp: Language) -> None:
+    text = (
+        "The senator spoke about the town where she grew up.\n\n"
+        "“Never give up on your town.” ― Carla Sanchez\n\nShe left the stage."
+    )
+    article = run(nlp, text)
+    (a,) = [a for a in article.attributions if "Never give up" in a.content.text]
+    assert a.speaker is not None and a.speaker.name == "Carla Sanchez"
+    assert a.kind == "direct"
+
+
+@pytest.mark.parametrize("label", ["Update", "Note"])
+def test_label_colon_lines_are_not_attributions(nlp: Language, label: str) -> None:
+    text = (
+        f"{label}: The council has postponed the vote until further notice from the mayor.\n\n"
+        "The mayor will attend the next meeting in the main hall of the town."
+    )
+    assert run(nlp, text).attributions == ()

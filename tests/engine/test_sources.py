@@ -1,0 +1,69 @@
+"""sources.py: the subject a cue's words are attributed to, and the mention that names it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.engine.cues import find_cues
+from saidwhat.engine.quotes import find_quotes, token_in_quote
+from saidwhat.engine.sources import mention_span, source_for, subject_of
+
+
+def source_text(nlp: Language, text: str, lemma: str) -> str | None:
+    """The source found for the cue with this lemma."""
+    doc = nlp(text)
+    cues = find_cues(doc, token_in_quote(doc, find_quotes(text)))
+    cue = next(c for c in cues if doc[c.head].lemma_ == lemma)
+    span = source_for(doc, cue)
+    return span.text if span is not None else None
+
+
+@pytest.mark.parametrize(
+    "text, lemma, source",
+    [
+        ("The mayor said the budget was balanced.", "say", "The mayor"),
+        ("The mayor ended the meeting by saying that the budget was balanced.", "say", "The mayor"),
+        ("The mayor praised the council, saying that the budget was balanced.", "say", "The mayor"),
+        ("The budget is balanced, according to the mayor.", "accord", "the mayor"),
+        ("The plan was criticized by the mayor.", "criticize", "the mayor"),
+    ],
+)
+def test_source_of_each_cue_shape(nlp: Language, text: str, lemma: str, source: str) -> None:
+    assert source_text(nlp, text, lemma) == source
+
+
+def test_agentless_passive_has_no_source(nlp: Language) -> None:
+    doc = nlp("The mayor was accused of hiding the budget.")
+    verb = next(t for t in doc if t.lemma_ == "accuse")
+    assert subject_of(verb) is None
+
+
+def test_of_two_subjects_the_one_next_to_the_verb(nlp: Language) -> None:
+    doc = nlp('"One of the brightest members of the entire Congress," Lopez said in an interview.')
+    verb = next(t for t in doc if t.lemma_ == "say")
+    subject = subject_of(verb)
+    assert subject is not None and subject.text == "Lopez"
+
+
+def test_mention_leaves_out_a_comma_set_participle(nlp: Language) -> None:
+    doc = nlp("Trump, speaking to veterans in Virginia, said the system was rigged.")
+    head = next(t for t in doc if t.text == "Trump")
+    assert mention_span(head).text == "Trump"
+
+
+def test_mention_keeps_an_apposition(nlp: Language) -> None:
+    doc = nlp("Maria Lopez, the senator from Ohio, said the bill was dead.")
+    head = next(t for t in doc if t.dep_ == "nsubj")
+    assert mention_span(head).text == "Maria Lopez, the senator from Ohio"
+
+
+def test_the_person_asked_is_not_the_asker(nlp: Language) -> None:
+    text = "Trump, asked about the polls, said he was winning."
+    assert source_text(nlp, text, "ask") is None
+    assert source_text(nlp, text, "say") == "Trump"
+
+
+def test_mention_leaves_out_a_comma_set_past_participle(nlp: Language) -> None:
+    text = "The senator, pressed on the deadline, insisted that the bill would pass."
+    assert source_text(nlp, text, "insist") == "The senator"

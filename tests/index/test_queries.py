@@ -1,0 +1,263 @@
+"""Queries over the index and the speakers / quotes / search commands."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+
+import pytest
+from factories import biden_variants, quote_article
+
+from saidwhat.cli import main
+from saidwhat.index import queries, store
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "q.db"
+    conn = store.connect(path)
+    for a in [
+        *biden_variants(),
+        quote_article("rt", "The talks with the American side were constructive, frankly",
+                      "Vladimir Putin", url="https://rt.com/d", published="2021-06-16",
+                      title="Putin on Biden talks"),
+        quote_article("wh", "The president raised human rights with his counterpart",
+                      "White House officials", type_="GROUP", kind="indirect"),
+        quote_article("undated", "Our economy is stronger than it has been in years",
+                      "Joe Biden"),
+    ]:
+        store.add_article(conn, a)
+    store.rebuild_speakers(conn)
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def conn(db):
+    c = queries.open_readonly(db)
+    yield c
+    c.close()
+
+
+def test_open_readonly_refuses_missing_and_non_index(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        queries.open_readonly(tmp_path / "missing.db")
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database")
+    with pytest.raises(ValueError):
+        queries.open_readonly(bad)
+
+
+def test_readonly_connection_cannot_write(conn):
+    with pytest.raises(Exception, match="readonly"):
+        conn.execute("DELETE FROM articles")
+
+
+def test_counts(conn):
+    c = queries.counts(conn)
+    assert (c.articles, c.attributions, c.speakers, c.quote_groups) == (6, 6, 3, 1)
+
+
+def test_top_speakers_and_speaker(conn):
+    top = queries.top_speakers(conn, limit=2)
+    assert [s.name for s in top] == ["Joe Biden", "Vladimir Putin"]
+    biden = top[0]
+    assert biden.quote_count == 4 and biden.article_count == 4
+    assert (biden.first_seen, biden.last_seen) == ("2021-06-15", "2021-06-17")
+    assert biden.outlets == ("bbc.co.uk", "cnn.com", "nytimes.com")
+    assert set(biden.aliases) == {"Joe Biden", "President Biden", "Biden"}
+    assert queries.top_speakers(conn, limit=5, offset=2)[0].type == "GROUP"
+    assert queries.top_speakers(conn, type="GROUP")[0].name == "White House officials"
+    assert queries.speaker(conn, biden.id) == biden
+    assert queries.speaker(conn, "nobody") is None
+
+
+def test_find_speakers_by_name_or_alias_case_insensitive(conn):
+    for name in ("joe biden", "PRESIDENT BIDEN", "Biden"):
+        assert [s.name for s in queries.find_speakers(conn, name)] == ["Joe Biden"]
+    assert queries.find_speakers(conn, "Hunter Biden") == []
+
+
+def test_speaker_quotes_newest_first_undated_last(conn):
+    quotes = queries.speaker_quotes(conn, "joe-biden")
+    assert [q.article_id for q in quotes] == ["bbc", "nyt", "cnn", "undated"]
+    assert all(q.speaker_name == "Joe Biden" for q in quotes)
+    assert [q.article_id for q in queries.speaker_quotes(conn, "joe-biden", 2, 1)] == ["nyt", "cnn"]
+
+
+def test_recent_quotes(conn):
+    assert [q.article_id for q in queries.recent_quotes(conn, limit=3)] == ["bbc", "rt", "nyt"]
+
+
+def test_search_ranked_and_highlighted(conn):
+    hits = queries.search(conn, "commitment people")
+    assert {h.article_id for h in hits} == {"nyt", "cnn", "bbc"}
+    matched = [t for t, hit in hits[0].highlight if hit]
+    assert matched == ["commitment", "people"]
+    assert "".join(t for t, _ in hits[0].highlight) == hits[0].content
+    # a speaker name and a title word are searchable too; content matches rank first
+    by_speaker = queries.search(conn, "Putin")
+    assert [h.article_id for h in by_speaker] == ["rt"]
+    biden = queries.search(conn, "biden")
+    assert "rt" in {h.article_id for h in biden}  # matched by its title only
+    assert biden[-1].article_id == "rt"
+
+
+def test_search_phrase_and_or(conn):
+    assert [h.article_id for h in queries.search(conn, '"back down from our"')] != []
+    assert queries.search(conn, '"down back"') == []
+    either = queries.search(conn, "constructive OR economy")
+    assert {h.article_id for h in either} == {"rt", "undated"}
+
+
+@pytest.mark.parametrize("text", [
+    '"', '""', "(", ")", "*", "AND", "OR", "NOT", "a AND", "NEAR(a b)", "col:value",
+    '"unbalanced phrase', "-people", "people*", "^start", "'", "\\", "{x y}", "  ", "🙂",
+    "commitment) OR (", "'; DROP TABLE articles; --",
+])
+def test_search_never_crashes_on_fts_syntax(conn, text):
+    assert isinstance(queries.search(conn, text), list)
+
+
+def test_article_with_attributions_and_corpus_speaker_ids(conn):
+    a = queries.article(conn, "cnn")
+    assert a is not None and a.outlet == "cnn.com" and a.title == "Summit day"
+    (q,) = a.attributions
+    assert q.speaker_id == "joe-biden" and q.speaker_name == "Joe Biden"
+    assert a.text[q.content_spans[0][0]:q.content_spans[0][1]] == q.content
+    assert queries.article(conn, "missing") is None
+
+
+def test_quote_group_earliest_outlets_and_diffs(conn):
+    (summary,) = queries.quote_groups(conn)
+    assert summary.article_count == 3 and summary.outlet_count == 3
+    assert summary.first_article_id == "cnn"  # published first, though indexed second
+    assert summary.speaker_id == "joe-biden"
+    g = queries.quote_group(conn, summary.id)
+    assert g is not None
+    assert g.earliest.article_id == "cnn"
+    assert g.outlets == ("bbc.co.uk", "cnn.com", "nytimes.com")
+    assert [v.quote.article_id for v in g.variants] == ["cnn", "nyt", "bbc"]
+    first, nyt, bbc = g.variants
+    assert not first.altered and nyt.altered and bbc.altered
+    assert [(d.op, d.base, d.variant) for d in nyt.diff if d.op != "equal"] == [
+        ("replace", ("never",), ("not",))]
+    assert [d.op for d in bbc.diff] == ["delete", "equal", "delete"]
+    assert queries.quote_group(conn, 9999) is None
+    assert queries.quote_groups(conn, speaker_id="vladimir-putin") == []
+    assert len(queries.quote_groups(conn, min_articles=1)) == 3  # + rt, undated
+
+
+def test_results_are_json_ready(conn):
+    g = queries.quote_group(conn, queries.quote_groups(conn)[0].id)
+    for result in (g, queries.top_speakers(conn), queries.article(conn, "nyt"),
+                   queries.search(conn, "people"), queries.counts(conn), None):
+        json.dumps(queries.to_dict(result))
+    assert queries.to_dict(g)["variants"][1]["diff"][1] == {
+        "op": "replace", "base": ["never"], "variant": ["not"]}
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def run(argv, capsys) -> tuple[int, str, str]:
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_speakers_cli_jsonl_csv_table(db, capsys):
+    status, out, _ = run(["speakers", "--db", str(db), "-f", "jsonl"], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and lines[0]["name"] == "Joe Biden" and lines[0]["quote_count"] == 4
+    status, out, _ = run(["speakers", "--db", str(db), "-f", "csv", "--limit", "1"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 1 and rows[0]["outlets"] == "bbc.co.uk; cnn.com; nytimes.com"
+    status, out, _ = run(["speakers", "--db", str(db), "-f", "table"], capsys)
+    assert "Biden" in out and "officials" in out
+
+
+def test_default_format_is_jsonl_when_piped(db, capsys):
+    _, out, _ = run(["speakers", "--db", str(db)], capsys)
+    assert json.loads(out.splitlines()[0])["name"] == "Joe Biden"
+
+
+def test_quotes_cli_matches_alias(db, capsys):
+    status, out, _ = run(["quotes", "--speaker", "president biden", "--db", str(db),
+                          "-f", "jsonl", "--limit", "3"], capsys)
+    quotes = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and len(quotes) == 3
+    assert {q["speaker_id"] for q in quotes} == {"joe-biden"}
+    status, _, err = run(["quotes", "--speaker", "Nobody", "--db", str(db)], capsys)
+    assert status == 1 and "Nobody" in err
+
+
+def test_search_cli_formats_and_highlight(db, capsys):
+    status, out, _ = run(["search", "constructive", "--db", str(db), "-f", "jsonl"], capsys)
+    (hit,) = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and ["constructive", True] in hit["highlight"]
+    status, out, _ = run(["search", 'NEAR("', "--db", str(db), "-f", "csv"], capsys)
+    assert status == 0
+    status, out, _ = run(["search", "constructive", "--db", str(db), "-f", "table"], capsys)
+    assert "constructive" in out
+
+
+def test_search_table_bolds_matches(db, capsys, monkeypatch):
+    printed = []
+    monkeypatch.setattr("rich.table.Table.add_row", lambda self, *cells: printed.append(cells))
+    queries.run_search_cli(argparse.Namespace(db=str(db), query="constructive", format="table",
+                                              limit=5))
+    assert any("[bold]constructive[/bold]" in cell for cells in printed for cell in cells)
+
+
+@pytest.mark.parametrize("command", [["speakers"], ["quotes", "--speaker", "x"], ["search", "x"]])
+def test_missing_db_is_one_line_exit_2(tmp_path, capsys, command):
+    status, out, err = run([*command, "--db", str(tmp_path / "none.db")], capsys)
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and "none.db" in err
+
+
+def test_search_count_recent_articles_and_failures(db, conn):
+    assert queries.search_count(conn, "commitment") == 3
+    assert queries.search_count(conn, '"(') == 0
+    arts = queries.recent_articles(conn, limit=2)
+    assert [a.id for a in arts] == ["bbc", "rt"] and arts[0].attribution_count == 1
+    assert [a.id for a in queries.recent_articles(conn, limit=10)][-2:] == ["undated", "wh"]
+    assert queries.failures(conn) == []
+    w = store.connect(db)
+    store.add_failure(w, store.Failure("x.txt", "cannot read"))
+    w.close()
+    (f,) = queries.failures(conn)
+    assert (f.origin, f.error) == ("x.txt", "cannot read")
+
+
+def keyset_walk(fetch, size: int) -> list[int]:
+    """Every row id of a keyset-paged query, `size` at a time, each page after the last id."""
+    ids: list[int] = []
+    after = None
+    while True:
+        rows = fetch(size + 1, after)
+        ids += [r.id for r in rows[:size]]
+        if len(rows) <= size:
+            return ids
+        after = rows[size - 1].id
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_keyset_paging_matches_offset_order(conn, size):
+    everything = [q.id for q in queries.recent_quotes(conn, limit=100)]
+    assert len(everything) == queries.counts(conn).attributions > size
+    assert keyset_walk(lambda n, k: queries.recent_quotes(conn, n, after=k), size) == everything
+    biden = [q.id for q in queries.speaker_quotes(conn, "joe-biden", limit=100)]
+    assert len(biden) > size
+    assert keyset_walk(lambda n, k: queries.speaker_quotes(conn, "joe-biden", n, after=k),
+                       size) == biden
+
+
+def test_keyset_after_the_last_or_an_unknown_id_is_empty(conn):
+    last = queries.recent_quotes(conn, limit=100)[-1]
+    assert last.published is None  # the undated article comes last
+    assert queries.recent_quotes(conn, after=last.id) == []
+    assert queries.recent_quotes(conn, after=10**9) == []
