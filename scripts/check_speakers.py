@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saidwhat.data.names import ORG_WORDS, PLACE_WORDS
-from saidwhat.engine.speakers import is_person_noun, resolve_sources
+from saidwhat.engine.speakers import resolve_sources
+from saidwhat.engine.speakers.mentions import is_person_noun
 from saidwhat.run.nlp import load
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -10,12 +10,12 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from saidwhat.engine.speakers import (
+from saidwhat.engine.speakers import resolve_sources
+from saidwhat.engine.speakers.mentions import (
     acronym,
     compatible_names,
     group_name,
     name_mentions,
-    resolve_sources,
     slugify,
 )
 from saidwhat.records import Speaker

@@ -1,0 +1,363 @@
+"""Grouping name mentions into entities: the article index of people, organisations and groups,
+their occurrences (events) and salience."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.data.names import (
+    PARTIES,
+)
+from saidwhat.engine.quotes import doc_text, quote_regions
+from saidwhat.engine.speakers.mentions import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NameMention,
+    acronym,
+    compatible_names,
+    group_name,
+    is_group_noun,
+    name_mentions,
+    np_start,
+    org_key,
+    slugify,
+)
+from saidwhat.records import Speaker
+
+# Salience: points by sentence distance, bonuses for syntactic role and previous speakers.
+DISTANCE_POINTS = (15, 8, 6, 4, 2)
+
+
+WINDOW = len(DISTANCE_POINTS) - 1
+
+
+ROOT_SUBJECT, SUBJECT = 3, 1
+
+
+LAST_SPEAKER, EARLIER_SPEAKER = 5, 2
+
+
+@dataclass
+class Entity:
+    """A cluster of mentions of one person, organisation, place or group in the article."""
+
+    name: str
+    type: str
+    tokens: frozenset[str] = frozenset()
+    roles: set[str] = field(default_factory=set)
+    gender_votes: Counter = field(default_factory=Counter)
+    mentions: int = 0
+
+    @property
+    def gender(self) -> str | None:
+        """'m', 'f' or None from the weighted votes."""
+        m, f = self.gender_votes["m"], self.gender_votes["f"]
+        if m > f:
+            return "m"
+        if f > m:
+            return "f"
+        return None
+
+    @property
+    def party(self) -> str | None:
+        """The party this entity was introduced with, if any."""
+        parties = {PARTIES[w] for w in self.roles if w in PARTIES and len(w) > 1}
+        return parties.pop() if len(parties) == 1 else None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One occurrence of an entity at a token: its sentence and salience bonus."""
+
+    token: int
+    sent: int
+    entity: int
+    bonus: int
+
+
+def quoted_tokens(doc: Doc, regions: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it lies inside a quotation (marks excluded)."""
+    flags = [False] * len(doc)
+    qi = 0
+    for tok in doc:
+        while qi < len(regions) and regions[qi][1] <= tok.idx:
+            qi += 1
+        if qi < len(regions):
+            s, e = regions[qi]
+            flags[tok.i] = s < tok.idx and tok.idx + len(tok) <= e and tok.text not in "“”\"«»"
+    return flags
+
+
+def sentence_ids(doc: Doc, in_quote: Sequence[bool]) -> list[int]:
+    """For each token, the index of its sentence, counting only sentences with narration
+    (a run of quoted sentences does not push antecedents out of reach)."""
+    ids = [0] * len(doc)
+    n = -1
+    for sent in doc.sents:
+        if n < 0 or any(not in_quote[i] and not doc[i].is_punct for i in range(sent.start,
+                                                                                 sent.end)):
+            n += 1
+        for i in range(sent.start, sent.end):
+            ids[i] = n
+    return ids
+
+
+def subject_bonus(tok: Token) -> int:
+    """Salience bonus of a mention's syntactic role: main-clause subject > subject > other."""
+    dep = tok.dep_
+    if dep in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        tok, dep = tok.head, tok.head.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return ROOT_SUBJECT if tok.head.dep_ == "ROOT" else SUBJECT
+    if dep == "pobj" and tok.head.dep_ == "agent":
+        return SUBJECT
+    return 0
+
+
+class ArticleIndex:
+    """Entities and their occurrences in one article, built once, grown by resolutions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.in_quote = quoted_tokens(doc, quote_regions(doc_text(doc)))
+        self.sent_of = sentence_ids(doc, self.in_quote)
+        self.entities: list[Entity] = []
+        self.events: list[Event] = []
+        self.event_pos: list[int] = []
+        self.mention_entity: dict[int, int] = {}  # token index of a name mention's start -> entity
+        self.mentions = name_mentions(doc, self.in_quote)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.speakers: list[Event] = []
+        self._orgs: dict[str, int] = {}
+        self._groups: dict[str, int] = {}
+        self._by_name: dict[tuple[str, str], int] = {}
+        self._by_name_size = -1
+        self._cluster()
+        self._plural_groups()
+        self._coordinated_people()
+        self._pronoun_genders()
+        self.events.sort(key=lambda e: e.token)
+        self.event_pos = [e.token for e in self.events]
+
+    # -- building
+
+    def _new(self, name: str, type_: str, tokens: Sequence[str] = ()) -> int:
+        """Add an entity, return its index."""
+        self.entities.append(Entity(name=name, type=type_, tokens=frozenset(tokens)))
+        return len(self.entities) - 1
+
+    def entity_named(self, name: str, type_: str) -> int | None:
+        """The first entity with this name and type (names settle once the index is built)."""
+        if self._by_name_size != len(self.entities):  # rebuilt only when entities were added
+            self._by_name = {}
+            for n, e in enumerate(self.entities):
+                self._by_name.setdefault((e.name, e.type), n)
+            self._by_name_size = len(self.entities)
+        return self._by_name.get((name, type_))
+
+    def _occur(self, ent: int, tok: int) -> None:
+        """Record an occurrence of an entity at a token."""
+        self.entities[ent].mentions += 1
+        bonus = subject_bonus(self.doc[tok])
+        self.events.append(Event(tok, self.sent_of[tok], ent, bonus))
+
+    def _cluster(self) -> None:
+        """Cluster name mentions into entities (people by name containment, others by key)."""
+        people = cluster_people(self.mentions, self.sent_of)
+        person_ent: dict[int, int] = {}
+        for m, cluster in people.items():
+            if cluster not in person_ent:
+                person_ent[cluster] = self._new("", "PERSON")
+            self.mention_entity[self.mentions[m].start] = person_ent[cluster]
+        for m in self.mentions:
+            if m.label != "PERSON":
+                self.mention_entity[m.start] = self._org_entity(m)
+            ent = self.entities[self.mention_entity[m.start]]
+            if m.label == "PERSON":
+                if len(m.tokens) > len(ent.tokens) or not ent.name:
+                    ent.name, ent.tokens = m.text, frozenset(m.tokens)
+                if m.gender:
+                    ent.gender_votes[m.gender] += 3
+            ent.roles |= m.roles
+            root = max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
+                       range(m.start, m.end))
+            self._occur(self.mention_entity[m.start], root)
+
+    def _org_entity(self, m: NameMention) -> int:
+        """The ORG/GPE/NORP entity of a mention: same key, or acronym of a longer name."""
+        key = org_key(m.tokens)
+        if key in self._orgs:
+            ent = self._orgs[key]
+        else:
+            ent = -1
+            for other_key, idx in self._orgs.items():
+                if len(m.tokens) == 1 and acronym(other_key.split()) == key and len(key) > 1:
+                    ent = idx
+                elif len(other_key.split()) == 1 and acronym(m.tokens) == other_key:
+                    ent = idx
+                    e = self.entities[idx]
+                    e.name, e.tokens = m.text, frozenset(m.tokens)
+            if ent < 0:
+                ent = self._new(m.text, m.label, m.tokens)
+            self._orgs[key] = ent
+        return ent
+
+    def _plural_groups(self) -> None:
+        """Plural noun phrases outside quotes ("White House officials") as GROUP entities."""
+        for tok in self.doc:
+            if (tok.tag_ in ("NNS", "NNPS") and not self.in_quote[tok.i]
+                    and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+                    and tok.i not in self.mention_entity and is_group_noun(tok.lemma_.lower())):
+                name, named = group_name(self.doc[np_start(tok) : tok.i + 1])
+                ent = self.group_entity(name, "GROUP")
+                self.entities[ent].roles.add("named" if named else "anonymous")
+                self._occur(ent, tok.i)
+
+    def _coordinated_people(self) -> None:
+        """Coordinated people ("Obama and Clinton withdrew …") as a GROUP that "they" can take."""
+        for m in self.mentions:
+            if m.label != "PERSON":
+                continue
+            root = max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
+                       range(m.start, m.end))
+            conj = [c for i in range(m.start, m.end) for c in self.doc[i].children
+                    if c.dep_ == "conj" and not m.start <= c.i < m.end]
+            ents = [self.mention_entity[m.start]]
+            for c in conj:
+                for other in mentions_near(self, c.i):
+                    if other.start <= c.i < other.end and other.label == "PERSON":
+                        ents.append(self.mention_entity[other.start])
+            ents = list(dict.fromkeys(ents))
+            if len(ents) > 1:
+                name = " and ".join(self.entities[e].name for e in ents)
+                self._occur(self.group_entity(name, "GROUP"), root)
+
+    def group_entity(self, name: str, type_: str) -> int:
+        """The entity of a group or description name, created on first use."""
+        key = name.lower()
+        if key not in self._groups:
+            self._groups[key] = self._new(name, type_)
+        return self._groups[key]
+
+    def _pronoun_genders(self) -> None:
+        """Gender votes from he/she after the only person named in a sentence (outside quotes)."""
+        by_sent: dict[int, set[int]] = {}
+        for e in self.events:
+            if self.entities[e.entity].type == "PERSON":
+                by_sent.setdefault(e.sent, set()).add(e.entity)
+        for tok in self.doc:
+            low = tok.lower_
+            if self.in_quote[tok.i] or low not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+                continue
+            s = self.sent_of[tok.i]
+            first = tok.i == 0 or self.sent_of[tok.i - 1] != s
+            people = by_sent.get(s) or (by_sent.get(s - 1) if first else None)
+            if people and len(people) == 1:
+                ent = next(iter(people))
+                self.entities[ent].gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
+
+    # -- growing during resolution
+
+    def add_event(self, ent: int, tok: int, bonus: int) -> None:
+        """Insert an occurrence found by resolution (kept sorted by token)."""
+        at = bisect_right(self.event_pos, tok)
+        self.events.insert(at, Event(tok, self.sent_of[tok], ent, bonus))
+        self.event_pos.insert(at, tok)
+
+    def has_event(self, ent: int, tok: int) -> bool:
+        """Whether an occurrence of the entity is recorded at the token."""
+        j = bisect_left(self.event_pos, tok)
+        while j < len(self.events) and self.events[j].token == tok:
+            if self.events[j].entity == ent:
+                return True
+            j += 1
+        return False
+
+    def before(self, tok: int, window: int = WINDOW) -> list[Event]:
+        """Occurrences before a token within `window` sentences, nearest first."""
+        s = self.sent_of[tok]
+        out: list[Event] = []
+        j = bisect_left(self.event_pos, tok) - 1
+        while j >= 0 and s - self.events[j].sent <= window:
+            out.append(self.events[j])
+            j -= 1
+        return out
+
+    def last_speaker(self, tok: int, ok: set[int] | None = None) -> Event | None:
+        """The most recent previous speaker (optionally among `ok`) within the window."""
+        s = self.sent_of[tok]
+        for e in reversed(self.speakers):
+            if e.token < tok and s - e.sent <= WINDOW and (ok is None or e.entity in ok):
+                return e
+        return None
+
+
+def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int]) -> dict[int, int]:
+    """Map each PERSON mention index to a person cluster id (the index of a full-name mention)."""
+    people = [n for n, m in enumerate(mentions) if m.label == "PERSON"]
+    fulls: list[int] = []  # representative mention index per distinct full name
+    out: dict[int, int] = {}
+    for n in sorted(people, key=lambda n: -len(mentions[n].tokens)):
+        toks = mentions[n].tokens
+        if len(toks) < 2:
+            continue
+        match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)]
+        out[n] = match[0] if len(match) == 1 else (match[0] if match else n)
+        if not match:
+            fulls.append(n)
+    singles: dict[str, int] = {}
+    for n in people:
+        if n in out:
+            continue
+        toks = mentions[n].tokens
+        match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)]
+        same_gender = [f for f in match if mentions[f].gender in (mentions[n].gender, None)]
+        match = same_gender if mentions[n].gender and same_gender else match
+        if not match:
+            out[n] = singles.setdefault(" ".join(toks), n)
+        elif len(match) == 1:
+            out[n] = match[0]
+        else:
+            out[n] = pick_namesake(n, match, mentions, sent_of, out)
+    return out
+
+
+def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
+                  sent_of: Sequence[int], assigned: dict[int, int]) -> int:
+    """For a bare surname shared by several people: the one named in this or the previous
+    sentence, else the most mentioned by full name, ties to the most recent."""
+    here = sent_of[mentions[n].start]
+    counts: Counter = Counter()
+    recent: dict[int, int] = {}
+    for m, cluster in assigned.items():
+        if cluster in match and len(mentions[m].tokens) > 1:
+            counts[cluster] += 1
+            if mentions[m].start < mentions[n].start:
+                recent[cluster] = max(recent.get(cluster, -1), mentions[m].start)
+    near = [c for c in match if c in recent and here - sent_of[recent[c]] <= 1]
+    if near:
+        return max(near, key=lambda c: recent[c])
+    return max(match, key=lambda c: (counts[c], recent.get(c, -1)))
+
+
+def speaker_of(index: ArticleIndex, ent: int, resolved_by: str) -> Speaker:
+    """The Speaker record of an entity."""
+    e = index.entities[ent]
+    return Speaker(name=e.name, id=slugify(e.name), type=e.type, resolved_by=resolved_by)
+
+
+def unresolved(span: Span, type_: str = "OTHER") -> Speaker:
+    """A speaker that could not be tied to anyone: the mention itself."""
+    text = span.text.strip()
+    return Speaker(name=text, id=slugify(text), type=type_, resolved_by="none")
+
+
+def mentions_near(index: ArticleIndex, tok: int) -> list[NameMention]:
+    """The name mentions that could contain a token (the last one starting at or before it)."""
+    j = bisect_right(index.mention_starts, tok) - 1
+    return [index.mentions[j]] if j >= 0 else []

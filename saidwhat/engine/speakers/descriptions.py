@@ -1,0 +1,213 @@
+"""Description sources: "the Russian leader", "the campaign", "a Pentagon memo" to the entity
+they describe, or a group or thing of their own."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from saidwhat.data.names import (
+    HONORIFIC_GENDER,
+    NATIONALITIES,
+    ORG_WORDS,
+    PARTIES,
+    PLACE_WORDS,
+    ROLE_SYNONYMS,
+    TITLES,
+)
+from saidwhat.engine.speakers.clusters import (
+    DISTANCE_POINTS,
+    WINDOW,
+    ArticleIndex,
+    Entity,
+    Event,
+    speaker_of,
+    unresolved,
+)
+from saidwhat.engine.speakers.mentions import (
+    AGE_WORDS,
+    QUANTIFIERS,
+    QUANTITY_NOUNS,
+    group_name,
+    is_group_noun,
+    is_person_noun,
+    norm_word,
+    slugify,
+)
+from saidwhat.records import Speaker
+
+PERSONAL_ORGS = frozenset("campaign administration team foundation".split())
+
+
+# Bodies that belong to a person only when the text says whose ("her office", "his staff").
+OWNED_ORGS = frozenset("office staff".split())
+
+
+_ALL_NATIONAL = frozenset().union(*NATIONALITIES.values())
+
+
+def description_words(span: Span) -> tuple[str, set[str]]:
+    """The head lemma of a description and its modifier words."""
+    head = span.root
+    mods = {norm_word(t.text) for t in span if t.i != head.i and not t.is_punct
+            and t.dep_ not in ("det", "case")}
+    return head.lemma_.lower(), mods
+
+
+def specific_words(span: Span) -> set[str]:
+    """Common-noun modifiers that narrow a description to someone particular ("the band
+    leader", "the agency's inspector general"); a candidate must have been introduced with one."""
+    head = span.root
+    out = set()
+    for t in span:
+        w = norm_word(t.text)
+        if (t.i == head.i or t.pos_ != "NOUN" or t.like_num or w in AGE_WORDS or w in TITLES
+                or w in ROLE_SYNONYMS or w in ORG_WORDS or w in PLACE_WORDS):
+            continue
+        out.add(w)
+    return out
+
+
+def description_score(ent: Entity, head: str, mods: set[str],
+                      specific: frozenset[str] | set[str] = frozenset()) -> float | None:
+    """How well a person fits a description's words; None when they contradict it."""
+    score = 0.0
+    roles = ent.roles
+    if specific and not roles & specific:
+        return None
+    wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
+    if roles & wanted:
+        score += 6
+    for mod in mods:
+        if mod in NATIONALITIES:
+            if roles & NATIONALITIES[mod]:
+                score += 5
+            elif roles & (_ALL_NATIONAL - NATIONALITIES[mod]):
+                return None
+        elif mod in PARTIES and len(mod) > 1:
+            party = ent.party
+            if party == PARTIES[mod]:
+                score += 4
+            elif party is not None:
+                return None
+        elif mod in ROLE_SYNONYMS and roles & ROLE_SYNONYMS[mod]:
+            score += 2
+        elif mod in roles and mod not in ("the", "former"):
+            score += 1
+    if "former" in mods and "former" in roles:
+        score += 1
+    gender = HONORIFIC_GENDER.get(head)
+    if gender and ent.gender and ent.gender != gender:
+        return None
+    return score
+
+
+def resolve_description(index: ArticleIndex, span: Span) -> int | None:
+    """The person a singular definite description refers to: best role fit, then salience."""
+    head, mods = description_words(span)
+    specific = specific_words(span)
+    tok = span.start
+    here = index.sent_of[tok]
+    last_seen: dict[int, Event] = {}
+    for e in index.events:
+        if e.token >= tok:
+            break
+        if index.entities[e.entity].type == "PERSON":
+            last_seen[e.entity] = e
+    best, best_score = None, -1e9
+    last_event = index.last_speaker(tok, set(last_seen))
+    last = last_event.entity if last_event else None
+    for ent_id, e in last_seen.items():
+        fit = description_score(index.entities[ent_id], head, mods, specific)
+        if fit is None:
+            continue
+        d = here - e.sent
+        salience = (DISTANCE_POINTS[d] if d <= WINDOW else 0) / 2 + e.bonus / 2
+        salience += min(index.entities[ent_id].mentions, 6) / 3
+        if ent_id == last:
+            salience += 2
+        score = fit * 2 + salience
+        if score > best_score:
+            best, best_score = ent_id, score
+    return best
+
+
+def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
+    """The organisation or place "the company"/"the appeals court"/"the state" refers to:
+    overlap of its words with the name, the organisation of a person just named ("Clinton …
+    The campaign says"), then salience."""
+    head, mods = description_words(span)
+    types = ("GPE",) if head in PLACE_WORDS else ("ORG",)
+    words = {head} | mods
+    here = index.sent_of[span.start]
+    seen: dict[int, Event] = {}
+    recent_people: set[str] = set()
+    last_subject: int | None = None
+    for e in index.events:
+        if e.token >= span.start:
+            break
+        ent = index.entities[e.entity]
+        if ent.type in types:
+            seen[e.entity] = e
+        elif ent.type == "PERSON" and here - e.sent <= 1:
+            recent_people |= ent.tokens
+            last_subject = e.entity if e.bonus else last_subject
+    best, best_score = None, -1e9
+    for ent_id, e in seen.items():
+        ent = index.entities[ent_id]
+        name_words = {norm_word(w) for w in ent.name.split()}
+        score = 6.0 * len(words & name_words) + min(ent.mentions, 8) / 2
+        score += 5.0 if name_words & recent_people else 0.0
+        score += DISTANCE_POINTS[here - e.sent] / 4 if here - e.sent <= WINDOW else 0
+        if score > best_score:
+            best, best_score = ent_id, score
+    owned = head in OWNED_ORGS and any(t.tag_ == "PRP$" for t in span)
+    if (head in PERSONAL_ORGS or owned) and last_subject is not None and (
+            best is None or not recent_people & {norm_word(w) for w in
+                                                 index.entities[best].name.split()}):
+        # "Hillary Clinton plans … The campaign says": her campaign, even if never named
+        return index.group_entity(f"{index.entities[last_subject].name} {head}", "ORG")
+    return best
+
+
+def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
+    """A common-noun source: group, organisation description, person description, or none."""
+    root = span.root
+    head = root.lemma_.lower()
+    dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") or t.lower_ in
+            QUANTIFIERS and t.i < root.i}
+    plural = root.tag_ in ("NNS", "NNPS")
+    indefinite = bool(dets & {"a", "an", "one", "some", "another", "any", "several", "many"})
+    trimmed = span[: root.i - span.start + 1]
+    name, named = group_name(span)
+    if (plural or indefinite) and not is_group_noun(head) and head not in QUANTITY_NOUNS:
+        return resolve_thing(index, span)
+    if plural or indefinite or head in ("police", "staff", "source"):
+        ent_id = index.group_entity(name, "GROUP")
+        return speaker_of(index, ent_id, "name" if named else "none")
+    if head in ORG_WORDS or head in PLACE_WORDS:
+        if named:
+            ent_id = index.group_entity(name.replace("’s", "").replace("'s", ""), "ORG")
+            return speaker_of(index, ent_id, "name")
+        ent_id = resolve_org_description(index, span)
+        return speaker_of(index, ent_id, "nominal") if ent_id is not None else unresolved(span)
+    if is_person_noun(head):
+        ent_id = resolve_description(index, trimmed)
+        if ent_id is not None:
+            return speaker_of(index, ent_id, "nominal")
+        return unresolved(span)
+    return resolve_thing(index, span)
+
+
+def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
+    """A document or thing as source: "a Pentagon memo" -> the named author organisation;
+    "the report" -> unresolved, but kept so that a later "it" can refer back to it."""
+    root = span.root
+    for tok in span:
+        if tok.i < root.i and tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.head.i == root.i:
+            ent = next((m for m in index.mentions if m.start <= tok.i < m.end), None)
+            if ent is not None:
+                return speaker_of(index, index.mention_entity[ent.start], "nominal")
+    name, _ = group_name(span[: root.i - span.start + 1])
+    thing = Speaker(name=name, id=slugify(name), type="OTHER", resolved_by="none")
+    index.group_entity(thing.name, "OTHER")
+    return thing

@@ -1,0 +1,355 @@
+"""Named mentions of an article: clean names, their descriptors and genders, and the word facts
+that every later step shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.data.names import (
+    ABBREVIATIONS,
+    FAMILY_WORDS,
+    FEMALE_NAMES,
+    GROUP_WORDS,
+    HONORIFIC_GENDER,
+    MALE_NAMES,
+    NATIONALITIES,
+    ORG_WORDS,
+    ROLE_SYNONYMS,
+    TITLES,
+)
+from saidwhat.engine.quotes import doc_text
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+
+MALE_PRONOUNS = frozenset("he him his himself".split())
+
+
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+
+
+PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
+
+
+NEUTER_PRONOUNS = frozenset("it its itself".split())
+
+
+FIRST_PERSON = frozenset("i me my we us our you your one".split())
+
+
+RELATIVES = frozenset("who whom whose which that".split())
+
+
+THIRD_PERSON = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS
+
+
+HEADLINE_VERBS = frozenset(
+    "says said tells told calls slams urges wants asks warns vows blasts rips hits says: "
+    "claims denies admits defends responds".split()
+)
+
+
+NAME_PARTICLES = frozenset("de del der van von bin al la le du da di dos st".split())
+
+
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+AGE_WORDS = frozenset("year years old year-old -year-old age".split())
+
+
+QUANTITY_NOUNS = frozenset(
+    "number majority minority handful group lot couple dozen dozens hundreds thousands "
+    "millions some many most all both none few several half".split()
+)
+
+
+QUANTIFIERS = frozenset(
+    "the a an some many several few most all both other another any each every these those "
+    "this that one two three four five six seven eight nine ten dozens hundreds".split()
+)
+
+
+ACRONYM_STOP = frozenset("of the and for on in at to &".split())
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A named mention outside quotations: token range, cleaned name tokens and descriptors."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    tokens: tuple[str, ...]
+    roles: frozenset[str] = frozenset()
+    gender: str | None = None
+
+
+def slugify(name: str) -> str:
+    """A stable lowercase ASCII slug: "Joe Biden" -> "joe-biden"."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    return slug or "unknown"
+
+
+def norm_word(word: str) -> str:
+    """A word lowercased without trailing period, possessive or quote marks."""
+    w = word.lower().strip("“”\"'’‘")
+    for suffix in ("'s", "’s"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    return w.rstrip(".") if len(w) > 2 or not w.endswith(".") else w
+
+
+def role_words(words: Sequence[str]) -> set[str]:
+    """Normalized words plus the role words their abbreviations stand for."""
+    out: set[str] = set()
+    for w in words:
+        n = norm_word(w)
+        if not n:
+            continue
+        out.add(n)
+        if n in ABBREVIATIONS:
+            out.add(ABBREVIATIONS[n])
+    return out
+
+
+def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token], list[Token]]:
+    """Split a name's tokens into (title tokens, name tokens): "the", "'s" and titles removed;
+    organisation names only lose "the" and the possessive."""
+    toks = [t for t in tokens if not t.is_punct or t.text in ("-", "'")]
+    for n, t in enumerate(toks):  # a name never runs over a line break
+        if t.is_space or "\n" in t.text:
+            toks = toks[:n] if n else toks[n + 1 :]
+            break
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’")):
+        toks.pop()
+    titles: list[Token] = []
+    while len(toks) > 1 and (toks[0].lower_ in ("the", "of") or person and (
+            norm_word(toks[0].text) in TITLES or norm_word(toks[0].text) in NATIONALITIES)):
+        titles.append(toks.pop(0))
+    return titles, toks
+
+
+def name_tokens(toks: Sequence[Token]) -> tuple[str, ...]:
+    """Lowercased matching tokens of a name, initials and suffixes kept."""
+    return tuple(norm_word(t.text) for t in toks if norm_word(t.text))
+
+
+def _title_like(tok: Token) -> bool:
+    """A token of a title phrase before a name ("Democratic nominee", "Russian President")."""
+    if tok.is_punct and tok.text not in (".", "-"):
+        return False
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ not in ("det", "cc", "punct"):
+        return True
+    return norm_word(tok.text) in TITLES or tok.ent_type_ == "NORP"
+
+
+def descriptors(ent_tokens: Sequence[Token], doc: Doc) -> set[str]:
+    """Words describing a named mention: title compounds, appositions, relative clauses, party."""
+    first, last = ent_tokens[0], ent_tokens[-1]
+    root = max(ent_tokens, key=lambda t: (t.head.i < first.i or t.head.i > last.i, t.i))
+    words: list[str] = []
+    i = first.i - 1
+    while i >= 0 and i >= first.i - 6 and _title_like(doc[i]):
+        words.append(doc[i].lemma_ if doc[i].pos_ == "NOUN" else doc[i].text)
+        i -= 1
+    for child in root.children:
+        if child.dep_ in ("appos", "relcl") and child.i > last.i:
+            sub = [t for t in child.subtree if not t.is_punct][:12]
+            words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in sub]
+    if root.dep_ == "appos" and root.head.i < first.i:
+        head = root.head
+        words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in head.lefts if not t.is_punct]
+        words.append(head.lemma_ if head.pos_ == "NOUN" else head.text)
+    after = doc[last.i + 1 : last.i + 3]  # "(D-Calif.)": the party letter in parentheses
+    if len(after) == 2 and after[0].text == "(" and after[1].text in ("D", "R", "I"):
+        words.append({"D": "democratic", "R": "republican", "I": "independent"}[after[1].text])
+    return role_words(words)
+
+
+def name_gender(titles: Sequence[Token], toks: Sequence[Token], roles: set[str]) -> str | None:
+    """Gender hint from honorifics, gendered role words, or a known first name."""
+    for t in titles:
+        g = HONORIFIC_GENDER.get(norm_word(t.text))
+        if g:
+            return g
+    genders = {HONORIFIC_GENDER[w] for w in roles if w in HONORIFIC_GENDER}
+    if len(genders) == 1:
+        return genders.pop()
+    if len(toks) > 1:
+        first = norm_word(toks[0].text)
+        if first in MALE_NAMES:
+            return "m"
+        if first in FEMALE_NAMES:
+            return "f"
+    return None
+
+
+def plausible_name(toks: Sequence[Token], label: str) -> bool:
+    """Reject NER noise from title-cased headlines ("Relishing The", "Obama Administration To
+    Expand Program")."""
+    if label != "PERSON":
+        if len(toks) == 1 and (toks[0].lower_ in ORG_WORDS or toks[0].tag_ == "JJ"):
+            return False  # "Bank executives", "the Federal mine"
+        return not any(t.tag_.startswith("VB") or t.lower_ == "to" for t in toks)
+    if toks[-1].tag_ in ("NNS", "NNPS") and toks[-1].text.lower().endswith("s"):
+        return False
+    if any(t.tag_.startswith("VB") or t.lower_ in HEADLINE_VERBS for t in toks):
+        return False
+    if not toks[0].text[:1].isupper():
+        return False
+    return not any(t.is_stop and t.lower_ not in NAME_PARTICLES for t in toks)
+
+
+def headline_only(doc: Doc, ent: Span) -> bool:
+    """An organisation of 3+ words seen only in a title-cased headline: a misread headline."""
+    text = doc_text(doc)
+    first_line_end = text.find("\n")
+    if len(ent) < 3 or first_line_end < 0 or ent.end_char > first_line_end:
+        return False
+    words = [w for w in text[:first_line_end].split() if w[:1].isalpha()]
+    title_cased = len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return title_cased and text.find(ent.text, first_line_end) < 0
+
+
+def looks_like_person(toks: Sequence[Token]) -> bool:
+    """A multi-token name whose first token is a known first name."""
+    return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
+
+
+def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
+    """Named mentions outside quotations, with NER labels fixed by person-name evidence."""
+    raw: list[tuple[Span, str, list[Token], list[Token]]] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]:
+            continue
+        titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
+        if not toks or not plausible_name(toks, ent.label_):
+            continue
+        if ent.label_ != "PERSON" and headline_only(doc, ent):
+            continue
+        label = "ORG" if ent.label_ == "FAC" else ent.label_
+        if label != "PERSON" and looks_like_person(toks):
+            label = "PERSON"
+        raw.append((ent, label, titles, toks))
+    person_words = {
+        norm_word(t.text) for _, label, _, toks in raw if label == "PERSON" for t in toks
+    }
+    out: list[NameMention] = []
+    covered: set[int] = set()
+    for ent, label, titles, toks in raw:
+        key = name_tokens(toks)
+        if label in ("ORG", "GPE", "NORP") and len(key) == 1 and key[0] in person_words:
+            label = "PERSON"
+        if label == "NORP" and ent.root.tag_ == "JJ":
+            continue  # "Russian" as an adjective names no one
+        roles = descriptors(list(ent), doc) | role_words([t.text for t in titles])
+        gender = name_gender(_left_titles(doc, ent.start) + titles, toks, roles)
+        text = " ".join(doc[toks[0].i : toks[-1].i + 1].text.split())
+        out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
+        covered.update(range(ent.start, ent.end))
+    for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
+        if (tok.i not in covered and tok.pos_ == "PROPN" and not in_quote[tok.i]
+                and norm_word(tok.text) in person_words and tok.text[:1].isupper()):
+            titles = _left_titles(doc, tok.i)
+            roles = role_words([t.text for t in titles])
+            out.append(NameMention(tok.i, tok.i + 1, "PERSON", tok.text.rstrip("'’s") or tok.text,
+                                   (norm_word(tok.text),), frozenset(roles),
+                                   name_gender(titles, [tok], roles)))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _left_titles(doc: Doc, start: int) -> list[Token]:
+    """Title tokens right before a token ("Mr.", "Sen.", "President")."""
+    out: list[Token] = []
+    i = start - 1
+    while i >= 0 and start - i <= 3 and norm_word(doc[i].text) in TITLES:
+        out.insert(0, doc[i])
+        i -= 1
+    return out
+
+
+def compatible_names(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether a name's tokens fit inside another's: "Biden" ⊂ "Joe Biden"; suffixes must agree."""
+    s = [t for t in short if t not in NAME_SUFFIXES]
+    f = [t for t in full if t not in NAME_SUFFIXES]
+    if not s or not set(s) <= set(f):
+        return False
+    if len(s) > 1 and {t for t in short if t in NAME_SUFFIXES} != {
+        t for t in full if t in NAME_SUFFIXES
+    }:
+        return False
+    return True
+
+
+def acronym(tokens: Sequence[str]) -> str:
+    """Initials of an organisation name: "federal bureau of investigation" -> "fbi"."""
+    return "".join(t[0] for t in tokens if t and t not in ACRONYM_STOP)
+
+
+def org_key(tokens: Sequence[str]) -> str:
+    """Matching key of an organisation name: tokens joined, dots removed ("u.s." == "us")."""
+    return " ".join(tokens).replace(".", "")
+
+
+NP_DEPS = ("compound", "amod", "nmod", "det", "poss", "nummod", "quantmod", "predet", "advmod")
+
+
+def np_start(head: Token) -> int:
+    """First token of the contiguous left modifiers of a noun head."""
+    start = head.i
+    for t in reversed(list(head.lefts)):
+        if t.dep_ in NP_DEPS and t.right_edge.i == start - 1:
+            start = t.left_edge.i
+        elif t.i < start - 1:
+            break
+    return start
+
+
+def group_name(span: Span) -> tuple[str, bool]:
+    """A group description without determiners/quantifiers, and whether it has a proper name:
+    "some White House officials" -> "White House officials", "a number of members of Congress"
+    -> "members of Congress", "officials at the FBI" kept whole."""
+    root = span.root
+    if root.lemma_.lower() in QUANTITY_NOUNS:
+        of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if objs:
+            root = objs[0]
+    end = root.i + 1
+    for child in root.rights:  # "officials at the FBI", "members of Congress"
+        if child.dep_ == "prep" and child.i == end and any(
+                t.pos_ == "PROPN" for t in child.subtree) and child.right_edge.i - root.i < 10:
+            end = child.right_edge.i + 1
+            break
+    toks = [t for t in span.doc[min(span.start, np_start(root)) : end]
+            if t.i >= np_start(root) and (not t.is_punct or t.text in ("'s", "’s"))]
+    while toks and (toks[0].lower_ in QUANTIFIERS or toks[0].dep_ in ("det", "predet")
+                    or toks[0].like_num or toks[0].text == "-" or toks[0].tag_ == "CD"):
+        toks.pop(0)
+    if not toks:
+        return span.text, False
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS
+                or (t.text[:1].isupper() and t.i > 0 and t.nbor(-1).text not in ".!?\n")
+                for t in toks)
+    text = span.doc[toks[0].i : toks[-1].i + 1].text
+    return text, named
+
+
+def is_group_noun(word: str) -> bool:
+    """Whether a plural noun's lemma can name a group of speakers ("officials", "leaders")."""
+    return word in GROUP_WORDS or word in ORG_WORDS or is_person_noun(word) or word in FAMILY_WORDS
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a common noun denotes a person ("president", "nominee", "spokeswoman")."""
+    return (word in ROLE_SYNONYMS or word in FAMILY_WORDS
+            or word.endswith(("ist", "man", "woman", "person", "ian", "ee")))

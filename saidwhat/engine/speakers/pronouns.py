@@ -1,0 +1,101 @@
+"""Pronoun sources: he/she/they/it to the most salient compatible entity before them."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from saidwhat.engine.speakers.clusters import (
+    DISTANCE_POINTS,
+    EARLIER_SPEAKER,
+    LAST_SPEAKER,
+    ArticleIndex,
+    Entity,
+)
+from saidwhat.engine.speakers.mentions import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NEUTER_PRONOUNS,
+    PLURAL_PRONOUNS,
+)
+
+# Names of documents NER may tag as organisations: a treaty or a bill never says anything.
+DOCUMENT_WORDS = frozenset(
+    "treaty act bill law agreement accord pact amendment resolution convention charter".split()
+)
+
+
+def pronoun_ok(pronoun: str, ent: Entity) -> bool:
+    """Whether an entity can be the antecedent of a pronoun (type, number, gender)."""
+    if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
+        want = "m" if pronoun in MALE_PRONOUNS else "f"
+        return ent.type == "PERSON" and ent.gender in (want, None)
+    if pronoun in PLURAL_PRONOUNS:
+        is_document = ent.name.split()[-1].lower() in DOCUMENT_WORDS if ent.name else False
+        return ent.type in ("GROUP", "NORP", "ORG") and not is_document
+    if pronoun in NEUTER_PRONOUNS:
+        return ent.type in ("ORG", "GPE", "OTHER")
+    return False
+
+
+def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = None) -> int | None:
+    """The antecedent entity of a third-person pronoun, by salience among compatible ones."""
+    pronoun = tok.lower_
+    scores: dict[int, float] = {}
+    for e in index.before(tok.i):
+        ent = index.entities[e.entity]
+        if not pronoun_ok(pronoun, ent) or exclude and e.entity in exclude:
+            continue
+        if pronoun in PLURAL_PRONOUNS and ent.type == "ORG":
+            bonus = -2
+        else:
+            bonus = 0
+        d = index.sent_of[tok.i] - e.sent
+        if d == 0 and _bound_in_clause(tok, index.doc[e.token]):
+            continue
+        score = DISTANCE_POINTS[d] + e.bonus + bonus
+        if ent.gender is not None and pronoun in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            score += 2
+        scores[e.entity] = max(scores.get(e.entity, -99), score)
+    if not scores:
+        return cataphora(index, tok)
+    last_event = index.last_speaker(tok.i, set(scores))
+    last = last_event.entity if last_event else None
+    if last_event is not None:
+        near = index.sent_of[tok.i] - last_event.sent <= 1
+        scores[last_event.entity] += LAST_SPEAKER if near else EARLIER_SPEAKER
+    for e in index.speakers[-4:]:
+        if e.entity in scores and e.entity != last and e.token < tok.i:
+            scores[e.entity] += EARLIER_SPEAKER / 2
+    return max(scores, key=lambda k: scores[k])
+
+
+def cataphora(index: ArticleIndex, tok: Token) -> int | None:
+    """An antecedent after the pronoun in its sentence ("When he wrote his book, Mr. McKinley
+    said …"): the first compatible subject."""
+    s = index.sent_of[tok.i]
+    j = bisect_right(index.event_pos, tok.i)
+    while j < len(index.events) and index.events[j].sent == s:
+        e = index.events[j]
+        if e.bonus and pronoun_ok(tok.lower_, index.entities[e.entity]):
+            return e.entity
+        j += 1
+    return None
+
+
+def _bound_in_clause(pronoun: Token, cand: Token) -> bool:
+    """A non-subject inside the pronoun's own clause cannot be its antecedent: the object of its
+    verb, or a name in a phrase fronted to it ("Campaigning against Romney, he …")."""
+    if cand.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    verb = pronoun.head
+    anc = cand
+    for _ in range(12):
+        if anc.head.i == verb.i:
+            return anc.i != pronoun.i and anc.dep_ in (
+                "dobj", "iobj", "attr", "advcl", "prep", "npadvmod", "dative")
+        if anc.head.i == anc.i:
+            return False
+        anc = anc.head
+    return False

@@ -1,0 +1,207 @@
+"""The entry point: `resolve_sources` maps each source mention of an article to its `Speaker`."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.data.names import (
+    ORG_WORDS,
+    ROLE_SYNONYMS,
+)
+from saidwhat.engine.speakers.clusters import (
+    ArticleIndex,
+    Event,
+    mentions_near,
+    speaker_of,
+    subject_bonus,
+    unresolved,
+)
+from saidwhat.engine.speakers.descriptions import resolve_description, resolve_noun
+from saidwhat.engine.speakers.mentions import (
+    FEMALE_PRONOUNS,
+    FIRST_PERSON,
+    MALE_PRONOUNS,
+    RELATIVES,
+    THIRD_PERSON,
+    NameMention,
+    clean_name,
+    compatible_names,
+    is_person_noun,
+    looks_like_person,
+    name_tokens,
+    np_start,
+    org_key,
+    role_words,
+)
+from saidwhat.engine.speakers.pronouns import resolve_pronoun
+from saidwhat.records import Speaker
+
+
+def named_entity_in(index: ArticleIndex, span: Span) -> tuple[int, NameMention] | None:
+    """The named mention a source span is about: the one holding its root, else the first."""
+    starts = index.mention_starts
+    j = bisect_right(starts, span.root.i) - 1
+    if j >= 0 and index.mentions[j].start <= span.root.i < index.mentions[j].end:
+        m = index.mentions[j]
+        return index.mention_entity[m.start], m
+    j = bisect_left(starts, span.start)
+    while j < len(index.mentions) and index.mentions[j].start < span.end:
+        m = index.mentions[j]
+        if span.root.i in range(m.start, m.end) or m.start <= span.root.i or m.label == "PERSON":
+            return index.mention_entity[m.start], m
+        j += 1
+    return None
+
+
+def resolve_name(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A source naming someone: its entity, "name" for the full form, else "alias"; names
+    joined by "and" ("Mr. Grassley and Mr. Leahy") make one GROUP named after all of them."""
+    together, _ = coordinated_entities(index, span)
+    if len(together) > 1:
+        name = " and ".join(index.entities[e].name for e in together)
+        return speaker_of(index, index.group_entity(name, "GROUP"), "name")
+    found = named_entity_in(index, span)
+    if found is None:
+        return None
+    ent_id, m = found
+    ent = index.entities[ent_id]
+    if ent.type == "GROUP":
+        return None
+    full = frozenset(m.tokens) == ent.tokens or org_key(m.tokens) == org_key(
+        [w.lower() for w in ent.name.split()]
+    )
+    return speaker_of(index, ent_id, "name" if full else "alias")
+
+
+def coordinated_entities(index: ArticleIndex, span: Span) -> tuple[list[int], bool]:
+    """Distinct entities of the names and pronouns coordinated at the root of a span ("A and B",
+    "he and Biden"), and whether a pronoun had to be resolved; ([], False) if any is neither."""
+    root = span.root
+    if not any(c.dep_ == "conj" for c in root.children):
+        return [], False
+    heads = [root] + [t for t in root.subtree
+                      if t.dep_ == "conj" and span.start <= t.i < span.end]
+    slots: list[int | Token] = []  # entity ids, or pronouns still to resolve, in text order
+    for h in heads:
+        if h.tag_ == "PRP" and h.lower_ in THIRD_PERSON and not index.in_quote[h.i]:
+            slots.append(h)
+            continue
+        found = [m for m in mentions_near(index, h.i) if m.start <= h.i < m.end]
+        if not found:
+            return [], False
+        slots.append(index.mention_entity[found[0].start])
+    named = {x for x in slots if isinstance(x, int)}
+    pronouns = [x for x in slots if not isinstance(x, int)]
+    out: list[int] = []
+    for x in slots:
+        ent = x if isinstance(x, int) else resolve_pronoun(index, x, exclude=named)
+        if ent is None:
+            return [], False
+        out.append(ent)
+    return list(dict.fromkeys(out)), bool(pronouns)
+
+
+def resolve_unlisted_name(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A proper-noun source the NER missed (or quoted): match a known person, else itself."""
+    titles, toks = clean_name([t for t in span if t.pos_ in ("PROPN",) or t.tag_ == "NNP"])
+    if not toks:
+        return None
+    key = name_tokens(toks)
+    people = [n for n, e in enumerate(index.entities) if e.type == "PERSON"]
+    match = [n for n in people if compatible_names(key, sorted(index.entities[n].tokens))
+             and index.entities[n].tokens]
+    if match:
+        ent_id = max(match, key=lambda n: index.entities[n].mentions)
+        by = "name" if frozenset(key) == index.entities[ent_id].tokens else "alias"
+        return speaker_of(index, ent_id, by)
+    text = span.doc[toks[0].i : toks[-1].i + 1].text
+    type_ = "PERSON" if titles or looks_like_person(toks) else "OTHER"
+    ent_id = index.group_entity(text, type_)
+    return speaker_of(index, ent_id, "name")
+
+
+def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
+    """Resolve one source mention; also return the entity it was tied to (or None)."""
+    root = span.root
+    low = root.lower_
+    together, by_pronoun = coordinated_entities(index, span)
+    if len(together) > 1 and by_pronoun:  # "he and Biden"
+        name = " and ".join(index.entities[e].name for e in together)
+        ent_id = index.group_entity(name, "GROUP")
+        return speaker_of(index, ent_id, "pronoun"), ent_id
+    if root.tag_ in ("PRP", "PRP$") or root.pos_ == "PRON" and low in THIRD_PERSON | FIRST_PERSON:
+        if low not in THIRD_PERSON or index.in_quote[root.i]:
+            return unresolved(span), None
+        ent_id = resolve_pronoun(index, root)
+        if ent_id is None:
+            return unresolved(span), None
+        return speaker_of(index, ent_id, "pronoun"), ent_id
+    if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
+        noun = root.head.head
+        return resolve_one(index, index.doc[noun.i : noun.i + 1])
+    named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and span.start <= c.i < span.end), None)
+    if named is not None and root.pos_ == "NOUN":  # "the director, Ruth Adeyemi"
+        return resolve_one(index, index.doc[np_start(named) : named.i + 1])
+    title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS)
+    common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS or title_cased_role
+    in_name = any(m.start <= root.i < m.end for m in mentions_near(index, root.i))
+    speaker = None
+    if not common or in_name:
+        speaker = resolve_name(index, span) if root.pos_ == "PROPN" or root.ent_type_ else None
+    if speaker is None and root.pos_ == "PROPN" and not title_cased_role:
+        speaker = resolve_unlisted_name(index, span)
+    if speaker is None and any(t.ent_type_ == "PERSON" for t in span) and not common:
+        speaker = resolve_name(index, span)
+    if speaker is None:
+        speaker = resolve_noun(index, span)
+    ent_id = None
+    if speaker.resolved_by != "none" or speaker.type in ("GROUP", "OTHER"):
+        ent_id = index.entity_named(speaker.name, speaker.type)
+    return speaker, ent_id
+
+
+def _is_role_subject(tok: Token) -> bool:
+    """A definite singular person description as subject ("the president appeared cowed")."""
+    return (tok.tag_ == "NN" and is_person_noun(tok.lemma_.lower())
+            and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children))
+
+
+def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | None]:
+    """The speaker of each source mention of an article's attributions (None stays None)."""
+    if not any(s is not None for s in sources):
+        return [None] * len(sources)
+    index = ArticleIndex(doc)
+    order = sorted((s.start, n) for n, s in enumerate(sources) if s is not None)
+    source_at = {start for start, _ in order}
+    chain = [tok.i for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
+             and not index.in_quote[tok.i] and tok.i not in source_at
+             and (tok.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS or _is_role_subject(tok))]
+    out: list[Speaker | None] = [None] * len(sources)
+    items = sorted([(start, 1, n) for start, n in order] + [(i, 0, -1) for i in chain])
+    for start, is_source, n in items:
+        if not is_source:  # a non-source subject: resolve it to keep salience current
+            tok = doc[start]
+            if tok.pos_ == "NOUN":
+                ent_id = resolve_description(index, doc[np_start(tok) : tok.i + 1])
+            else:
+                ent_id = resolve_pronoun(index, tok)
+            if ent_id is not None:
+                index.add_event(ent_id, start, subject_bonus(doc[start]))
+            continue
+        span = sources[n]
+        assert span is not None
+        speaker, ent_id = resolve_one(index, span)
+        out[n] = speaker
+        if ent_id is not None:
+            root = span.root.i
+            if not index.has_event(ent_id, root):
+                index.add_event(ent_id, root, subject_bonus(span.root))
+                if speaker.resolved_by == "nominal":
+                    index.entities[ent_id].roles |= role_words(
+                        [t.lemma_ for t in span if not t.is_punct])
+            index.speakers.append(Event(root, index.sent_of[root], ent_id, 0))
+    return out
