@@ -11,6 +11,8 @@ Offsets = tuple[tuple[int, int], ...]
 KINDS = ("direct", "indirect", "mixed")
 TYPES = ("speech", "thought")
 RESOLVED_BY = ("name", "alias", "pronoun", "nominal", "none")
+RELATIONS = ("stance", "agree", "disagree")
+POLARITIES = ("support", "oppose")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,48 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Position:
+    """Who backs or opposes what (a stance), or where two speakers agree or diverge.
+
+    A stance has `source` → `target` with a `polarity`; agree/disagree has the unordered pair
+    `a`, `b`. Names are resolved speaker names (targets may be issues: "the Iran nuclear deal").
+    """
+
+    relation: str  # one of RELATIONS
+    topic: str
+    evidence: Mention
+    source: str | None = None
+    target: str | None = None
+    polarity: str | None = None  # one of POLARITIES, stances only
+    a: str | None = None
+    b: str | None = None
+    explicit: bool = True  # False: derived from two stances, or inferred from an evaluation
+    source_id: str | None = None  # speaker ids in the article, for linking
+    a_id: str | None = None
+    b_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict in the shape of the positions gold."""
+        d: dict[str, Any] = {"relation": self.relation}
+        if self.relation == "stance":
+            d.update(source=self.source, source_id=self.source_id, target=self.target,
+                     polarity=self.polarity)
+        else:
+            d.update(a=self.a, a_id=self.a_id, b=self.b, b_id=self.b_id)
+        d.update(topic=self.topic, explicit=self.explicit, evidence=self.evidence.to_dict())
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Position:
+        """Inverse of to_dict."""
+        evidence = Mention.from_dict(d.get("evidence")) or Mention("", ())
+        return cls(relation=d["relation"], topic=d.get("topic") or "", evidence=evidence,
+                   source=d.get("source"), target=d.get("target"), polarity=d.get("polarity"),
+                   a=d.get("a"), b=d.get("b"), explicit=bool(d.get("explicit", True)),
+                   source_id=d.get("source_id"), a_id=d.get("a_id"), b_id=d.get("b_id"))
+
+
+@dataclass(frozen=True)
 class Article:
     """An article's text and metadata, and once processed, its attributions."""
 
@@ -132,6 +176,7 @@ class Article:
     attributions: tuple[Attribution, ...] = ()
     errors: tuple[str, ...] = ()
     origin: str | None = field(default=None, compare=False)  # input file or archive it came from
+    positions: tuple[Position, ...] = ()
 
     def with_attributions(self, attributions: Iterable[Attribution]) -> Article:
         """Copy with the given attributions."""
@@ -147,6 +192,7 @@ class Article:
             "text": self.text,
             "body": [list(p) for p in self.body],
             "attributions": [a.to_dict() for a in self.attributions],
+            "positions": [p.to_dict() for p in self.positions],
             "errors": list(self.errors),
         }
 
@@ -164,6 +210,7 @@ class Article:
             body=tuple((int(s), int(e)) for s, e in body) if body else ((0, len(text)),),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions") or ()),
             errors=tuple(d.get("errors") or ()),
+            positions=tuple(Position.from_dict(p) for p in d.get("positions") or ()),
         )
 
 

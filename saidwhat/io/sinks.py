@@ -31,10 +31,17 @@ ATTRIBUTION_TYPE = pa.struct([
     ("content", _MENTION), ("cue", _MENTION), ("source", _MENTION),
     ("speaker", _SPEAKER), ("confidence", pa.float64()),
 ])
+POSITION_TYPE = pa.struct([
+    ("relation", pa.string()), ("source", pa.string()), ("source_id", pa.string()),
+    ("target", pa.string()), ("polarity", pa.string()), ("a", pa.string()), ("a_id", pa.string()),
+    ("b", pa.string()), ("b_id", pa.string()), ("topic", pa.string()), ("explicit", pa.bool_()),
+    ("evidence", _MENTION),
+])
 RECORD_SCHEMA = pa.schema([
     ("id", pa.string()), ("title", pa.string()), ("url", pa.string()),
     ("published", pa.string()), ("text", pa.string()), ("body", _SPANS),
-    ("attributions", pa.list_(ATTRIBUTION_TYPE)), ("errors", pa.list_(pa.string())),
+    ("attributions", pa.list_(ATTRIBUTION_TYPE)), ("positions", pa.list_(POSITION_TYPE)),
+    ("errors", pa.list_(pa.string())),
 ])
 """One row per article, the fields of Article.to_dict(); attributions a list of structs."""
 
