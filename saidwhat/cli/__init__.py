@@ -16,6 +16,7 @@ QUERY_FORMATS = ("table", "jsonl", "csv")
 HANDLERS = {
     "extract": "saidwhat.cli.commands:extract",
     "evaluate": "saidwhat.evaluation.evaluate:run_cli",
+    "evaluate-pages": "saidwhat.evaluation.pages:run_cli",
     "index": "saidwhat.index.store:run_index_cli",
     "speakers": "saidwhat.index.queries:run_speakers_cli",
     "quotes": "saidwhat.index.queries:run_quotes_cli",
@@ -75,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", metavar="FILE", help="write every false positive and negative here")
+    p.add_argument("--model", help="spaCy pipeline to use")
+    p.add_argument("--workers", type=int, default=None, help="worker processes")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+
+    p = sub.add_parser("evaluate-pages", help="score on real HTML pages against page gold")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of NAME.json page gold")
+    p.add_argument("--pages", required=True, metavar="DIR", help="folder holding the HTML pages")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--errors", metavar="FILE", help="write every false positive and negative here")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                   help="score only attributions with at least this confidence")
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--workers", type=int, default=None, help="worker processes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")

@@ -1,0 +1,337 @@
+"""Scoring attributions on real HTML pages against hand-made gold in canonical-text offsets.
+
+The gold (`gold/pages/NAME.json`) holds speaker names and character offsets into the page's
+*canonical text*: bare trafilatura with fixed settings (`canonical_text`), which need not be
+the text saidwhat reads from the page. Each predicted span is carried over to the canonical
+text through a character alignment of the two texts, then scored:
+
+- an attribution is right when its content overlaps a gold content with Dice ≥ 0.5 and its
+  speaker is the gold speaker (`same_speaker`); "content only" drops the speaker condition;
+- every prediction counts, including those outside the gold body (they can match nothing);
+- pairs are one-to-one, greedily by largest overlap, as in `evaluate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from saidwhat.evaluation.evaluate import DICE_THRESHOLD, Counts, dice, pair, trim_span
+from saidwhat.records import Article, Attribution, Failure
+
+NAMED_TYPES = frozenset({"PERSON", "ORG"})  # gold speaker types that must be matched by name
+_NAME_WORD = re.compile(r"[\w.-]+")
+_NAME_STOP = frozenset({"the", "a", "an", "of", "and", "s", "'s", "mr", "mrs", "ms", "dr"})
+NO_SPEAKER = "unspecified"
+
+
+def canonical_text(html: str) -> str:
+    """The page's main text as bare trafilatura extracts it with fixed settings (gold offsets)."""
+    import trafilatura
+
+    return trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=True,
+        include_images=False, include_formatting=False, deduplicate=False,
+        favor_precision=False, favor_recall=False, with_metadata=False) or ""
+
+
+def sha256(text: str) -> str:
+    """Hex sha256 of the text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# --- gold ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldPageAttribution:
+    """One hand-annotated attribution: offsets into the canonical text."""
+
+    speaker: str
+    speaker_type: str
+    source: tuple[tuple[int, int], ...]
+    cue: tuple[tuple[int, int], ...]
+    content: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    """A page's gold: its file name, the canonical text's hash and length, body and attributions."""
+
+    page: str
+    text_sha256: str
+    chars: int
+    body: tuple[tuple[int, int], ...]
+    attributions: tuple[GoldPageAttribution, ...]
+    origin: str
+
+
+def _pieces(value: Any) -> tuple[tuple[int, int], ...]:
+    """Offsets pieces from JSON ([[s, e], ...] or null)."""
+    return tuple((int(s), int(e)) for s, e in value or ())
+
+
+def read_gold_page(path: Path) -> GoldPage:
+    """One gold file; ValueError naming the problem when it is malformed."""
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        attributions = tuple(
+            GoldPageAttribution(str(a["speaker"]), str(a.get("speaker_type", "")),
+                                _pieces(a.get("source")), _pieces(a.get("cue")),
+                                _pieces(a["content"]))
+            for a in d["attributions"])
+        return GoldPage(str(d["page"]), str(d["text_sha256"]), int(d["chars"]),
+                        _pieces(d.get("body")), attributions, str(path))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: bad page gold: {type(exc).__name__}: {exc}") from None
+
+
+def load_gold_pages(gold_dir: str | Path) -> tuple[list[GoldPage], list[str]]:
+    """Every `*.json` page gold under GOLD_DIR, and one-line problems for the unreadable ones."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise ValueError(f"{gold_dir}: not a directory")
+    pages, problems = [], []
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            pages.append(read_gold_page(path))
+        except ValueError as exc:
+            problems.append(str(exc))
+    return pages, problems
+
+
+# --- alignment ----------------------------------------------------------------------------
+
+
+def align(source: str, target: str) -> list[int]:
+    """For each character of `source`, its position in `target` (-1 when it has none there)."""
+    mapping = [-1] * len(source)
+    matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            mapping[block.a + k] = block.b + k
+    return mapping
+
+
+def map_pieces(
+    pieces: Iterable[tuple[int, int]], mapping: Sequence[int]
+) -> tuple[tuple[int, int], ...]:
+    """Pieces of `source` carried to `target`: runs of consecutive mapped positions."""
+    positions = sorted({mapping[i] for s, e in pieces for i in range(max(0, s), min(e, len(mapping)))
+                        if mapping[i] >= 0})
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        if out and out[-1][1] == p:
+            out[-1] = (out[-1][0], p + 1)
+        else:
+            out.append((p, p + 1))
+    return tuple(out)
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+def name_words(name: str) -> frozenset[str]:
+    """A name's lower-cased words without articles, titles and possessive endings."""
+    words = (w.lower().strip(".-") for w in _NAME_WORD.findall(name.replace("’", "'")))
+    return frozenset(w.removesuffix("'s") for w in words if w and w not in _NAME_STOP)
+
+
+def same_speaker(
+    gold: GoldPageAttribution,
+    gold_source: frozenset[int],
+    name: str | None,
+    source: frozenset[int],
+) -> bool:
+    """Whether a prediction's speaker is the gold one.
+
+    Named gold speakers (PERSON, ORG) need a name whose words hold or are held by the gold
+    name's ("Holtz" for "Lou Holtz"); other gold speakers (groups, documents, anonymous)
+    also accept a predicted source overlapping the gold source; a gold attribution with no
+    source accepts a prediction with no source.
+    """
+    if gold.speaker == NO_SPEAKER or not gold.source:
+        return not source or bool(gold_source & source)
+    if name:
+        g, p = name_words(gold.speaker), name_words(name)
+        if g and p and (g <= p or p <= g):
+            return True
+    return gold.speaker_type not in NAMED_TYPES and bool(gold_source & source)
+
+
+@dataclass(frozen=True)
+class PageScores:
+    """Attribution counts with the right speaker (`attribution`) and by content alone."""
+
+    pages: int = 0
+    attribution: Counts = Counts()
+    content: Counts = Counts()
+
+    def __add__(self, other: PageScores) -> PageScores:
+        return PageScores(self.pages + other.pages, self.attribution + other.attribution,
+                          self.content + other.content)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Percentages with one decimal, and the raw counts."""
+        return {"pages": self.pages,
+                **{k: {**getattr(self, k).to_dict(), "gold": getattr(self, k).gold,
+                       "predicted": getattr(self, k).predicted,
+                       "matched": getattr(self, k).matched}
+                   for k in ("attribution", "content")}}
+
+
+@dataclass(frozen=True)
+class _Predicted:
+    """A prediction carried to the canonical text."""
+
+    content: frozenset[int]
+    source: frozenset[int]
+    name: str | None
+    attribution: Attribution
+    pieces: tuple[tuple[int, int], ...]
+
+
+def carry(article: Article, canonical: str, mapping: Sequence[int]) -> list[_Predicted]:
+    """The article's attributions in canonical-text positions (a content mapping to nothing kept)."""
+    out = []
+    for a in article.attributions:
+        pieces = map_pieces(a.content.spans, mapping)
+        source = trim_span(canonical, map_pieces(a.source.spans, mapping)) if a.source else None
+        out.append(_Predicted(trim_span(canonical, pieces), source or frozenset(),
+                              a.speaker.name if a.speaker else None, a, pieces))
+    return out
+
+
+def score_page(
+    gold: GoldPage, canonical: str, article: Article, mistakes: list[dict[str, Any]] | None = None
+) -> PageScores:
+    """Scores of one page's prediction against its gold."""
+    mapping = align(article.text, canonical)
+    predicted = carry(article, canonical, mapping)
+    g_content = [trim_span(canonical, a.content) for a in gold.attributions]
+    g_source = [trim_span(canonical, a.source) for a in gold.attributions]
+
+    def content_ok(i: int, j: int) -> bool:
+        return dice(g_content[i], predicted[j].content) >= DICE_THRESHOLD
+
+    def speaker_ok(i: int, j: int) -> bool:
+        p = predicted[j]
+        return content_ok(i, j) and same_speaker(gold.attributions[i], g_source[i], p.name,
+                                                 p.source)
+
+    contents = [p.content for p in predicted]
+    joint = pair(g_content, contents, allowed=speaker_ok)
+    loose = pair(g_content, contents, allowed=content_ok)
+    if mistakes is not None:
+        _report(gold, canonical, predicted, joint, mistakes)
+    n_gold, n_pred = len(gold.attributions), len(predicted)
+    return PageScores(1, Counts(n_gold, n_pred, len(joint)), Counts(n_gold, n_pred, len(loose)))
+
+
+def _report(gold: GoldPage, canonical: str, predicted: list[_Predicted],
+            pairs: list[tuple[int, int]], mistakes: list[dict[str, Any]]) -> None:
+    """Every unmatched gold and predicted attribution as a JSON-ready dict."""
+    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+
+    def text_of(pieces: Iterable[tuple[int, int]]) -> str:
+        return " … ".join(canonical[s:e] for s, e in pieces)
+
+    for i, a in enumerate(gold.attributions):
+        if i not in matched_g:
+            mistakes.append({"page": gold.page, "kind": "fn", "speaker": a.speaker,
+                             "content": text_of(a.content), "source": text_of(a.source),
+                             "cue": text_of(a.cue)})
+    for j, p in enumerate(predicted):
+        if j not in matched_p:
+            a = p.attribution
+            mistakes.append({"page": gold.page, "kind": "fp", "speaker": p.name,
+                             "content": text_of(p.pieces) or a.content.text,
+                             "source": a.source.text if a.source else None,
+                             "cue": a.cue.text if a.cue else None,
+                             "confidence": a.confidence})
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+def predict_pages(
+    paths: Sequence[Path], model: str | None, workers: int | None, progress: bool
+) -> tuple[dict[str, Article], list[str]]:
+    """saidwhat's articles for the pages, keyed by file name, and one-line problems."""
+    from saidwhat.io.ingest import read_file
+    from saidwhat.run.runners import process
+
+    items = [read_file(p, 10_000_000, kind="html") for p in paths]
+    names = {str(p): p.name for p in paths}
+    articles, problems = {}, []
+    for item in process(items, model=model, workers=workers, progress=progress):
+        if isinstance(item, Failure):
+            problems.append(str(item))
+        else:
+            articles[names.get(item.origin or "", item.id)] = item
+    return articles, problems
+
+
+def evaluate_pages(
+    golds: Sequence[GoldPage], pages_dir: Path, articles: dict[str, Article],
+    mistakes: list[dict[str, Any]] | None = None, min_confidence: float = 0.0,
+) -> tuple[PageScores, list[str]]:
+    """Scores over gold pages, and problems (a changed page or a missing prediction)."""
+    total, problems = PageScores(), []
+    for gold in golds:
+        path = pages_dir / gold.page
+        canonical = canonical_text(path.read_text(encoding="utf-8", errors="replace"))
+        if sha256(canonical) != gold.text_sha256:
+            problems.append(f"{gold.origin}: canonical text of {path} differs from the gold's "
+                            "(another trafilatura version?), page skipped")
+            continue
+        article = articles.get(gold.page)
+        if article is None:
+            article = Article(id=gold.page, text=canonical)
+            problems.append(f"{path}: no prediction, scored as all-missed")
+        if min_confidence:
+            kept = tuple(a for a in article.attributions if a.confidence >= min_confidence)
+            article = Article(id=article.id, text=article.text, attributions=kept)
+        total += score_page(gold, canonical, article, mistakes)
+    return total, problems
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    """`saidwhat evaluate-pages GOLD_DIR --pages DIR [--json] [--errors FILE]`."""
+    golds, problems = load_gold_pages(args.gold_dir)
+    pages_dir = Path(args.pages)
+    if not pages_dir.is_dir():
+        raise ValueError(f"{pages_dir}: not a directory")
+    missing = [g for g in golds if not (pages_dir / g.page).is_file()]
+    problems += [f"{g.origin}: page {pages_dir / g.page} not found, skipped" for g in missing]
+    golds = [g for g in golds if g not in missing]
+    if not golds:
+        raise ValueError(f"{args.gold_dir}: no page gold with its page in {pages_dir}")
+    articles, more = predict_pages([pages_dir / g.page for g in golds], args.model, args.workers,
+                                   progress=not args.quiet)
+    mistakes: list[dict[str, Any]] | None = [] if args.errors else None
+    scores, even_more = evaluate_pages(golds, pages_dir, articles, mistakes, args.min_confidence)
+    for p in problems + more + even_more:
+        print(f"saidwhat evaluate-pages: {p}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(scores.to_dict()))
+    else:
+        for key, label in (("attribution", "attribution (right speaker)"),
+                           ("content", "content only")):
+            c: Counts = getattr(scores, key)
+            print(f"{label:28} P {100 * c.p:5.1f}  R {100 * c.r:5.1f}  F1 {100 * c.f1:5.1f}  "
+                  f"(gold {c.gold}, predicted {c.predicted}, matched {c.matched})")
+        print(f"{scores.pages} pages")
+    if args.errors and mistakes is not None:
+        with open(args.errors, "w", encoding="utf-8") as f:
+            for m in mistakes:
+                f.write(json.dumps(m, ensure_ascii=False) + "\n")
+    return 0

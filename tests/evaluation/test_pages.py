@@ -1,0 +1,122 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from saidwhat.evaluation.pages import (
+    GoldPage,
+    GoldPageAttribution,
+    align,
+    canonical_text,
+    load_gold_pages,
+    map_pieces,
+    name_words,
+    same_speaker,
+    score_page,
+)
+from saidwhat.records import Article, Attribution, Mention, Speaker
+
+REPO = Path(__file__).resolve().parents[2]
+
+CANON = "Mayor Ann Lee said the bridge will reopen. Critics say it will not."
+OURS = "Headline\n\nMayor Ann Lee said the bridge will reopen.  Critics say it will not."
+
+
+def at(text: str, s: str) -> tuple[int, int]:
+    i = text.index(s)
+    return i, i + len(s)
+
+
+def attribution(text: str, content: str, source: str | None, name: str | None) -> Attribution:
+    src = Mention(source, (at(text, source),)) if source else None
+    return Attribution(
+        kind="indirect", type="speech", content=Mention(content, (at(text, content),)),
+        cue=Mention("said", (at(text, "said"),)), source=src,
+        speaker=Speaker(name, "x") if name else None)
+
+
+def gold_page(*attributions: GoldPageAttribution) -> GoldPage:
+    return GoldPage("p.html", "", len(CANON), ((0, len(CANON)),), attributions, "p.json")
+
+
+LEE = GoldPageAttribution("Ann Lee", "PERSON", (at(CANON, "Mayor Ann Lee"),),
+                          (at(CANON, "said"),), (at(CANON, "the bridge will reopen"),))
+CRITICS = GoldPageAttribution("critics", "GROUP", (at(CANON, "Critics"),),
+                              (at(CANON, "say"),), (at(CANON, "it will not"),))
+
+
+def test_align_maps_shared_characters_and_leaves_extra_ones_unmapped():
+    mapping = align(OURS, CANON)
+    s, _ = at(OURS, "Mayor")
+    assert mapping[s] == CANON.index("Mayor")
+    assert mapping[0] == -1 or OURS[0] == CANON[mapping[0]]
+
+
+def test_map_pieces_joins_consecutive_positions_into_pieces():
+    assert map_pieces([(0, 3)], [5, 6, 7]) == ((5, 8),)
+    assert map_pieces([(0, 3)], [5, -1, 9]) == ((5, 6), (9, 10))
+
+
+def test_name_words_drop_articles_titles_and_possessives():
+    assert name_words("the Mayor's office") == {"mayor", "office"}
+    assert name_words("Dr. Ann Lee") == {"ann", "lee"}
+
+
+def test_same_speaker_accepts_a_surname_but_not_a_different_person():
+    g = trimmed_source(LEE)
+    assert same_speaker(LEE, g, "Lee", frozenset())
+    assert not same_speaker(LEE, g, "Bob Jones", g)
+
+
+def test_same_speaker_accepts_an_unnamed_group_by_its_source_mention():
+    g = trimmed_source(CRITICS)
+    assert same_speaker(CRITICS, g, "it", g)
+    assert not same_speaker(CRITICS, g, None, frozenset())
+
+
+def trimmed_source(a: GoldPageAttribution) -> frozenset[int]:
+    return frozenset(i for s, e in a.source for i in range(s, e))
+
+
+def test_score_page_carries_predictions_to_the_canonical_text():
+    article = Article(id="p", text=OURS, attributions=(
+        attribution(OURS, "the bridge will reopen", "Mayor Ann Lee", "Ann Lee"),
+        attribution(OURS, "Headline", None, None),
+    ))
+    scores = score_page(gold_page(LEE, CRITICS), CANON, article)
+    assert (scores.attribution.gold, scores.attribution.predicted,
+            scores.attribution.matched) == (2, 2, 1)
+
+
+def test_score_page_counts_a_wrong_speaker_only_in_content_only():
+    article = Article(id="p", text=OURS, attributions=(
+        attribution(OURS, "the bridge will reopen", "Critics", "Bob Jones"),))
+    mistakes: list = []
+    scores = score_page(gold_page(LEE), CANON, article, mistakes)
+    assert scores.attribution.matched == 0 and scores.content.matched == 1
+    assert {m["kind"] for m in mistakes} == {"fn", "fp"}
+
+
+def test_canonical_text_is_trafilatura_main_text():
+    html = ("<html><body><article><p>" + "Mayor Ann Lee said the bridge will reopen soon. " * 5
+            + "</p></article></body></html>")
+    assert "Mayor Ann Lee said" in canonical_text(html)
+
+
+def test_load_gold_pages_reports_a_malformed_file(tmp_path):
+    (tmp_path / "good.json").write_text(json.dumps(
+        {"page": "p.html", "text_sha256": "x", "chars": 3, "body": [[0, 3]],
+         "attributions": [{"speaker": "A", "speaker_type": "PERSON", "source": None,
+                           "cue": [[0, 1]], "content": [[1, 3]]}]}))
+    (tmp_path / "bad.json").write_text("{")
+    pages, problems = load_gold_pages(tmp_path)
+    assert [p.page for p in pages] == ["p.html"] and pages[0].attributions[0].source == ()
+    assert len(problems) == 1 and "bad.json" in problems[0]
+
+
+def test_the_repository_page_gold_reads_without_problems():
+    pages, problems = load_gold_pages(REPO / "gold" / "pages")
+    if not pages:
+        pytest.skip("no page gold")
+    assert not problems
+    assert all(a.content for p in pages for a in p.attributions)
