@@ -125,7 +125,8 @@ def map_pieces(
     pieces: Iterable[tuple[int, int]], mapping: Sequence[int]
 ) -> tuple[tuple[int, int], ...]:
     """Pieces of `source` carried to `target`: runs of consecutive mapped positions."""
-    positions = sorted({mapping[i] for s, e in pieces for i in range(max(0, s), min(e, len(mapping)))
+    n = len(mapping)
+    positions = sorted({mapping[i] for s, e in pieces for i in range(max(0, s), min(e, n))
                         if mapping[i] >= 0})
     out: list[tuple[int, int]] = []
     for p in positions:
@@ -200,7 +201,7 @@ class _Predicted:
 
 
 def carry(article: Article, canonical: str, mapping: Sequence[int]) -> list[_Predicted]:
-    """The article's attributions in canonical-text positions (a content mapping to nothing kept)."""
+    """The article's attributions in canonical-text positions (unmappable ones kept)."""
     out = []
     for a in article.attributions:
         pieces = map_pieces(a.content.spans, mapping)
