@@ -7,23 +7,24 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from saidwhat.io.ingest import DEFAULT_MAX_BYTES
+
 DEFAULT_DB = "saidwhat.db"
-DEFAULT_MAX_BYTES = 10_000_000
 FORMATS = ("table", "jsonl", "csv", "brat", "parquet")
 QUERY_FORMATS = ("table", "jsonl", "csv")
 
 # command name -> "module:function" taking the parsed arguments and returning an exit status
 HANDLERS = {
-    "extract": "saidwhat.cli.commands:extract",
-    "evaluate": "saidwhat.evaluation.evaluate:run_cli",
-    "evaluate-pages": "saidwhat.evaluation.pages:run_cli",
-    "index": "saidwhat.index.store:run_index_cli",
-    "speakers": "saidwhat.index.queries:run_speakers_cli",
-    "quotes": "saidwhat.index.queries:run_quotes_cli",
-    "search": "saidwhat.index.queries:run_search_cli",
-    "serve": "saidwhat.web.app:run_cli",
-    "spark": "saidwhat.run.spark:run_cli",
-    "bench": "saidwhat.evaluation.bench:run_cli",
+    "extract": "saidwhat.cli.extract:extract",
+    "evaluate": "saidwhat.cli.evaluate:run_cli",
+    "evaluate-pages": "saidwhat.cli.evaluate_pages:run_cli",
+    "index": "saidwhat.cli.index:run_index_cli",
+    "speakers": "saidwhat.cli.query:run_speakers_cli",
+    "quotes": "saidwhat.cli.query:run_quotes_cli",
+    "search": "saidwhat.cli.query:run_search_cli",
+    "serve": "saidwhat.cli.serve:run_cli",
+    "spark": "saidwhat.cli.spark:run_cli",
+    "bench": "saidwhat.cli.bench:run_cli",
 }
 
 

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from saidwhat.engine.contents import Pieces, content_for, tokens_to_pieces, trim_pieces
 from saidwhat.engine.cues import Cue, find_cues
+from saidwhat.engine.drafts import Draft
 from saidwhat.engine.layouts import colon_lines, dash_signoffs
 from saidwhat.engine.quotes import Quote, doc_text, find_quotes, token_in_quote
 from saidwhat.engine.sources import source_for
 from saidwhat.records import Attribution, Mention, Speaker
-
-
-@dataclass(frozen=True)
-class Draft:
-    """An attribution before speaker resolution: token-level cue, source span, content pieces."""
-
-    cue: Cue | None
-    source: Span | None
-    content: Pieces
-    type: str
-    confidence: float
-    # how the content was found: quote ccomp xcomp following object parenthetical …
-    how: str = "quote"
 
 
 def kind_of(pieces: Pieces, quotes: list[Quote], text: str) -> str:
@@ -236,3 +224,4 @@ def attribute_doc(doc: Doc) -> Iterator[Attribution]:
             speaker=speaker,
             confidence=d.confidence,
         )
+

@@ -11,15 +11,12 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from saidwhat.engine.cues import lexicon
+from saidwhat.engine.drafts import Draft
 from saidwhat.engine.quotes import doc_text
-
-if TYPE_CHECKING:
-    from saidwhat.engine.attribute import Draft
 
 PRONOUNS = frozenset("he she they it i we you who which that this these those".split())
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import resource
@@ -11,7 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ VARIANTS = ("saidwhat-1", "saidwhat-n", "spacy", "textacy")
 SPACY_BATCH = 32  # the batch size saidwhat's pipeline uses, so the comparison is like for like
 TARGET_VS_SPACY = 0.8
 TARGET_SCALING_2 = 1.8
+CHILD_MODULE = "saidwhat.cli.bench"  # measures one variant in a fresh process (`--child`)
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def run_variant(variant: str, files: list[Path], model: str | None, workers: int
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write("\n".join(str(f) for f in files))
     try:
-        cmd = [sys.executable, "-m", "saidwhat.evaluation.bench", "--child", variant, fh.name,
+        cmd = [sys.executable, "-m", CHILD_MODULE, "--child", variant, fh.name,
                "--workers", str(workers)] + (["--model", model] if model else [])
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     finally:
@@ -238,47 +238,3 @@ def report(results: dict[str, Measure], rs: dict[str, float], workers: int) -> s
     if "saidwhat_vs_textacy" in rs:
         rows.append(f"saidwhat / textacy direct_quotations: {rs['saidwhat_vs_textacy']:.2f}x")
     return "\n".join(rows)
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Handler of `saidwhat bench`."""
-    files = text_files(args.paths, args.limit)
-    workers = max(2, int(args.workers or 2))
-    results: dict[str, Measure] = {}
-    load_before = os.getloadavg()[0]
-    for variant in VARIANTS:
-        if not args.json:
-            print(f"measuring {variant} on {len(files)} texts...", file=sys.stderr)
-        results[variant] = run_variant(variant, files, args.model, workers)
-    rs = ratios(results)
-    load = os.getloadavg()[0]
-    if args.json:
-        print(json.dumps({"texts": len(files), "model": args.model, "workers": workers,
-                          "cpus": os.cpu_count(), "load_average_before": load_before,
-                          "results": {k: {**asdict(m), "words_per_s": m.words_per_s,
-                                          "articles_per_s": m.articles_per_s,
-                                          "e2e_words_per_s": m.e2e_words_per_s}
-                                      for k, m in results.items()},
-                          "ratios": rs}, indent=2))
-    else:
-        print(report(results, rs, workers))
-        print(f"{os.cpu_count()} CPUs; load average {load_before:.2f} before, {load:.2f} after "
-              "(other work on the machine skews the figures)")
-    return 0
-
-
-def _child(argv: Sequence[str]) -> int:
-    """Entry of the measuring subprocess: print one Measure as JSON."""
-    p = argparse.ArgumentParser(prog="saidwhat.evaluation.bench")
-    p.add_argument("--child", required=True, choices=VARIANTS)
-    p.add_argument("list_file")
-    p.add_argument("--workers", type=int, default=2)
-    p.add_argument("--model", default=None)
-    a = p.parse_args(argv)
-    files = [Path(line) for line in Path(a.list_file).read_text().splitlines() if line]
-    print(json.dumps(asdict(measure(a.child, files, a.model, a.workers))))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_child(sys.argv[1:]))

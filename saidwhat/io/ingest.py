@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,7 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from saidwhat.io.boilerplate import BLANK, body_spans
+from saidwhat.io.boilerplate import BLANK
+from saidwhat.io.readers.html import html_article, looks_like_html
+from saidwhat.io.readers.text import first_line, text_article
 from saidwhat.records import Article, Failure
 
 Item = Article | Failure
@@ -34,12 +35,10 @@ PARQUET_SUFFIXES = (".parquet",)
 KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + PARQUET_SUFFIXES
 
 STDIN = "-"
+DEFAULT_MAX_BYTES = 10_000_000  # inputs (files, JSONL lines, WARC records) over this are refused
 NO_TEXT = "no article text found"
-PROSE_WORDS = 6  # an HTML page's text needs a line this long to count as an article
 CONTROL_SHARE = 0.05  # more control bytes than this and a file is binary, not text
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13)) + b"\x7f"
-_HTML_START = re.compile(r"^\s*<", re.S)
-_HTML_TAG = re.compile(r"<(html|body|p|div|article|head)[\s>/]", re.I)
 
 
 @dataclass
@@ -134,9 +133,9 @@ def read_path(
                 stats.warc = warc.WarcStats()
             yield from warc.read_warc(origin, max_bytes, stats.warc if stats else None)
         elif suffix in PARQUET_SUFFIXES:
-            from saidwhat.io import sinks
+            from saidwhat.io import saved
 
-            for article in sinks.read_records(origin):
+            for article in saved.read_records(origin):
                 yield article if article.origin else _with_origin(article, origin)
         else:
             yield read_file(path, max_bytes, _kind(suffix))
@@ -223,11 +222,6 @@ def _control_share(data: bytes) -> float:
     return (len(head) - len(head.translate(None, _CONTROL))) / len(head)
 
 
-def looks_like_html(text: str) -> bool:
-    """Whether text is HTML: starts with a tag, or holds html/body/p/div tags."""
-    return bool(_HTML_START.match(text)) or _HTML_TAG.search(text[:20000]) is not None
-
-
 def article_from_bytes(
     data: bytes, *, id: str, origin: str, kind: str | None = None
 ) -> Item:
@@ -247,53 +241,6 @@ def article_from_bytes(
     else:
         article = text_article(text, id=id, origin=origin, errors=errors)
     return article if article is not None else Failure(origin, NO_TEXT)
-
-
-def first_line(text: str) -> str | None:
-    """The first non-blank line, trimmed: a plain-text article's title."""
-    for line in text.splitlines():
-        line = line.strip(BLANK)
-        if line:
-            return line
-    return None
-
-
-def text_article(
-    text: str, *, id: str, origin: str | None = None, errors: tuple[str, ...] = (), **meta: Any
-) -> Article | None:
-    """A plain-text Article, text unchanged, body without boilerplate; None when nothing is left."""
-    body = body_spans(text)
-    if not body:
-        return None
-    title = meta.pop("title", None) or first_line(text[body[0][0]:body[0][1]])
-    return Article(id=id, text=text, title=title, body=body, errors=errors, origin=origin, **meta)
-
-
-def has_prose(text: str, words: int = PROSE_WORDS) -> bool:
-    """Whether some line holds a sentence's worth of words (menus and link lists do not)."""
-    return any(len(line.split()) >= words for line in text.splitlines())
-
-
-def html_article(
-    html: str | bytes, *, id: str, origin: str | None = None, errors: tuple[str, ...] = (),
-    url: str | None = None, title: str | None = None, published: str | None = None,
-) -> Article | None:
-    """The main text of an HTML page (trafilatura, no network) with its title, date and URL."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-    )
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    body = body_spans(text)
-    if not body or not has_prose(text[body[0][0]:body[-1][1]]):
-        return None
-    return Article(
-        id=id, text=text, body=body, errors=errors, origin=origin,
-        title=title or getattr(doc, "title", None) or None,
-        url=url or getattr(doc, "url", None) or None,
-        published=published or getattr(doc, "date", None) or None,
-    )
 
 
 def article_from_string(s: str, id: str = "article") -> Article:

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
+from saidwhat.io.readers.html import html_article
+from saidwhat.io.readers.text import text_article
 from saidwhat.records import Article, Failure
 
 # Record types that can carry an article; everything else is skipped and counted.
@@ -59,8 +61,6 @@ def html_to_article(
     origin: str | None = None,
 ) -> Article | None:
     """An HTML page's main text as an Article (None if it has none); the page's date wins."""
-    from saidwhat.io.ingest import html_article
-
     article = html_article(html, id=id, origin=origin, url=url)
     if article is not None and not article.published and published:
         article = replace(article, published=published)
@@ -72,8 +72,6 @@ def text_to_article(
     origin: str | None = None,
 ) -> Article | None:
     """A plain-text record as an Article: text unchanged, boilerplate outside the body."""
-    from saidwhat.io.ingest import text_article
-
     return text_article(text, id=id, origin=origin, url=url, published=published)
 
 

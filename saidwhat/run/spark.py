@@ -1,7 +1,7 @@
 """Extraction on Apache Spark: the per-article function inside mapPartitions, output as Parquet.
 
     saidwhat spark INPUT OUTPUT [--master local[4]] [--model NAME] [--partitions N]
-    spark-submit saidwhat/spark.py INPUT OUTPUT [--model NAME] [--partitions N]
+    spark-submit saidwhat/cli/spark.py INPUT OUTPUT [--model NAME] [--partitions N]
 
 INPUT is a file, a directory or a glob of .txt/.html/.jsonl/.warc/.warc.gz files, on any
 filesystem Spark reads. OUTPUT becomes a directory: OUTPUT/articles (one row per article,
@@ -10,7 +10,6 @@ attributions nested, the Parquet record schema) and OUTPUT/failures (origin, err
 
 from __future__ import annotations
 
-import argparse
 import glob
 import os
 import sys
@@ -206,39 +205,3 @@ def run(
         tagged.unpersist()
     return SparkCounts(files=counts.get("file", 0), articles=counts.get("article", 0),
                        failures=counts.get("failure", 0))
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """Handler of `saidwhat spark`."""
-    counts = run(args.input, args.output, master=args.master, model=args.model,
-                 partitions=args.partitions, max_bytes=args.max_bytes)
-    print(f"{counts.summary()} -> {args.output.rstrip('/')}/articles, /failures", file=sys.stderr)
-    return 1 if counts.failures and not counts.articles else 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point for `spark-submit saidwhat/spark.py INPUT OUTPUT`."""
-    from saidwhat.cli import DEFAULT_MAX_BYTES
-
-    p = argparse.ArgumentParser(prog="saidwhat-spark", description=__doc__.splitlines()[0])
-    p.add_argument("input", metavar="INPUT")
-    p.add_argument("output", metavar="OUTPUT")
-    p.add_argument("--master", default=None)
-    p.add_argument("--model", default=None)
-    p.add_argument("--partitions", type=int, default=None)
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
-    args = p.parse_args(argv)
-    try:
-        return run_cli(args)
-    except (OSError, ValueError, RuntimeError) as exc:
-        print(f"saidwhat spark: error: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    # spark-submit runs this file as a script: its folder must not shadow top-level modules
-    here = os.path.dirname(os.path.abspath(__file__))
-    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != here]
-    from saidwhat.run.spark import main as _main
-
-    sys.exit(_main())

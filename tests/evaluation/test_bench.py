@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from saidwhat.cli import bench as cli_bench
 from saidwhat.evaluation import bench
 
 TEXT = "“We will not back down,” the senator said. The mayor said the budget was balanced.\n"
@@ -53,7 +54,7 @@ def test_bench_smoke_on_three_tiny_texts(
     for i in range(3):
         (tmp_path / f"t{i}.txt").write_text(f"Story {i}. " + TEXT * 3)
     args = argparse.Namespace(paths=[str(tmp_path)], limit=3, workers=2, model=None, json=True)
-    assert bench.run_cli(args) == 0
+    assert cli_bench.run_cli(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out["results"]) == set(bench.VARIANTS)
     for m in out["results"].values():

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from saidwhat.cli.evaluate import run_cli
 from saidwhat.evaluation.brat import GoldAttribution
 from saidwhat.evaluation.evaluate import (
     Counts,
@@ -12,7 +13,6 @@ from saidwhat.evaluation.evaluate import (
     load_gold,
     pair,
     read_predictions,
-    run_cli,
     score,
     score_document,
     sentence_around,

@@ -10,7 +10,7 @@ import json
 import pytest
 from factories import biden_variants, quote_article
 
-from saidwhat.cli import main
+from saidwhat.cli import main, query
 from saidwhat.index import queries, store
 
 
@@ -207,7 +207,7 @@ def test_search_cli_formats_and_highlight(db, capsys):
 def test_search_table_bolds_matches(db, capsys, monkeypatch):
     printed = []
     monkeypatch.setattr("rich.table.Table.add_row", lambda self, *cells: printed.append(cells))
-    queries.run_search_cli(argparse.Namespace(db=str(db), query="constructive", format="table",
+    query.run_search_cli(argparse.Namespace(db=str(db), query="constructive", format="table",
                                               limit=5))
     assert any("[bold]constructive[/bold]" in cell for cells in printed for cell in cells)
 

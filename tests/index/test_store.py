@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from factories import quote_article
 
+from saidwhat.cli import index as cli_index
 from saidwhat.index import store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -174,7 +175,8 @@ def test_index_cli_failures_one_line_each_and_exit_1(tmp_path, capsys, monkeypat
     (tmp_path / "ok.txt").write_text("A fine article.", encoding="utf-8")
     (tmp_path / "big.txt").write_text("x" * 500, encoding="utf-8")
     db = tmp_path / "i.db"
-    status = store.run_index_cli(cli_args([tmp_path, tmp_path / "missing.txt"], db, max_bytes=100))
+    args = cli_args([tmp_path, tmp_path / "missing.txt"], db, max_bytes=100)
+    status = cli_index.run_index_cli(args)
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 1
     assert "3 in, 1 indexed, 0 already indexed, 2 failed" in err[-1]
@@ -183,12 +185,12 @@ def test_index_cli_failures_one_line_each_and_exit_1(tmp_path, capsys, monkeypat
     assert "Traceback" not in "\n".join(err)
     conn = sqlite3.connect(db)
     assert count(conn, "failures") == 2
-    assert store.run_index_cli(cli_args([tmp_path / "ok.txt"], db)) == 0
+    assert cli_index.run_index_cli(cli_args([tmp_path / "ok.txt"], db)) == 0
     assert "1 in, 0 indexed, 1 already indexed, 0 failed" in capsys.readouterr().err
 
 
 def test_index_cli_missing_db_directory(tmp_path, capsys):
-    status = store.run_index_cli(cli_args([tmp_path], tmp_path / "no" / "dir" / "i.db"))
+    status = cli_index.run_index_cli(cli_args([tmp_path], tmp_path / "no" / "dir" / "i.db"))
     assert status == 2
     assert capsys.readouterr().err.count("\n") == 1
 
@@ -293,7 +295,7 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
 def test_index_cli_not_a_database(tmp_path, capsys):
     db = tmp_path / "junk.db"
     db.write_text("this is not sqlite " * 100)
-    status = store.run_index_cli(cli_args([tmp_path / "missing.txt"], db))
+    status = cli_index.run_index_cli(cli_args([tmp_path / "missing.txt"], db))
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1 and "junk.db" in err
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from saidwhat import cli
-from saidwhat.cli import commands
+from saidwhat.cli import extract
 from saidwhat.evaluation import brat
-from saidwhat.io import sinks
+from saidwhat.io import saved
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SUMMARY = re.compile(
@@ -145,7 +145,7 @@ def test_output_formats_to_files(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert run(capsys, "-o", str(tmp_path / "out.csv"), *inputs)[0] == 0
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("article_id,kind,type")
     assert run(capsys, "-o", str(tmp_path / "out.parquet"), *inputs)[0] == 0
-    assert [a.id for a in sinks.read_records(tmp_path / "out.parquet")] == [
+    assert [a.id for a in saved.read_records(tmp_path / "out.parquet")] == [
         "harbour-plan", "ferry-strike"]
     assert run(capsys, "-f", "brat", "-o", str(tmp_path / "brat"), *inputs)[0] == 0
     ann = brat.read_ann(tmp_path / "brat" / "harbour-plan.ann",
@@ -156,10 +156,10 @@ def test_output_formats_to_files(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_choose_format() -> None:
-    assert commands.choose_format(None, "-", stdout_is_tty=True) == "table"
-    assert commands.choose_format(None, "-", stdout_is_tty=False) == "jsonl"
-    assert commands.choose_format(None, "x.csv", stdout_is_tty=True) == "csv"
-    assert commands.choose_format("jsonl", "x.csv", stdout_is_tty=True) == "jsonl"
+    assert extract.choose_format(None, "-", stdout_is_tty=True) == "table"
+    assert extract.choose_format(None, "-", stdout_is_tty=False) == "jsonl"
+    assert extract.choose_format(None, "x.csv", stdout_is_tty=True) == "csv"
+    assert extract.choose_format("jsonl", "x.csv", stdout_is_tty=True) == "jsonl"
 
 
 def warc_record(uri: str, html: bytes, uid: str) -> bytes:
@@ -187,8 +187,8 @@ def test_warc_input_dispatched_and_counted(tmp_path: Path,
 
 
 def test_default_workers() -> None:
-    assert commands.default_workers(["a.txt", "b.html"], None) == 1
-    assert commands.default_workers(["a.txt"], 3) == 3
-    assert commands.default_workers(["dump.jsonl"], None) is None
-    assert commands.default_workers(["-"], None) is None
-    assert commands.default_workers([f"{i}.txt" for i in range(10)], None) is None
+    assert extract.default_workers(["a.txt", "b.html"], None) == 1
+    assert extract.default_workers(["a.txt"], 3) == 3
+    assert extract.default_workers(["dump.jsonl"], None) is None
+    assert extract.default_workers(["-"], None) is None
+    assert extract.default_workers([f"{i}.txt" for i in range(10)], None) is None

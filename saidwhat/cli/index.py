@@ -1,0 +1,86 @@
+"""`saidwhat index`: extract and store articles not yet indexed, with progress and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+from saidwhat.index.store import (
+    IndexCounts,
+    RunningCounts,
+    connect,
+    estimate_total,
+    expand,
+    index_paths,
+)
+from saidwhat.records import Failure
+
+
+def run_index_cli(args: argparse.Namespace) -> int:
+    """`saidwhat index`: extract and store articles not yet indexed; 1 if any failed."""
+    db = Path(args.db)
+    if db.parent and not db.parent.exists():
+        print(f"saidwhat index: error: {db.parent}: no such directory", file=sys.stderr)
+        return 2
+    try:
+        conn = connect(db)
+    except sqlite3.Error as exc:
+        print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
+        return 2
+
+    def on_failure(f: Failure) -> None:
+        print(f"saidwhat index: {f}", file=sys.stderr)
+
+    start = time.perf_counter()
+    try:
+        if not args.quiet and sys.stderr.isatty():
+            counts = _with_progress(conn, args)
+        else:
+            counts = index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
+                                 workers=args.workers, on_failure=on_failure)
+    except sqlite3.Error as exc:
+        print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        conn.close()
+    print(f"{counts.seen} in, {counts.indexed} indexed, {counts.skipped} already indexed, "
+          f"{counts.failed} failed ({time.perf_counter() - start:.1f}s) -> {db}", file=sys.stderr)
+    return 1 if counts.failed else 0
+
+
+def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace) -> IndexCounts:
+    """index_paths under a rich progress bar: counts, rate and (when known) ETA."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    total = estimate_total(expand(args.paths))
+    console = Console(stderr=True)
+    columns = [TextColumn("[bold]index"), BarColumn(),
+               TextColumn("{task.completed}" + (f"/{total}" if total else "") + " in"),
+               TextColumn("{task.fields[indexed]} indexed, {task.fields[skipped]} already, "
+                          "{task.fields[failed]} failed"),
+               TimeElapsedColumn()]
+    if total:
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("index", total=total, indexed=0, skipped=0, failed=0)
+
+        def step(c: RunningCounts) -> None:
+            bar.update(task, completed=c.indexed + c.skipped + c.failed, indexed=c.indexed,
+                       skipped=c.skipped, failed=c.failed)
+
+        def fail(f: Failure) -> None:
+            bar.console.print(f"saidwhat index: {f}", markup=False, highlight=False,
+                              soft_wrap=True)
+
+        return index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
+                           workers=args.workers, on_failure=fail, on_step=step)

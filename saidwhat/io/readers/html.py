@@ -1,0 +1,44 @@
+"""HTML pages: the main text via trafilatura (no network), with title, date and URL."""
+
+from __future__ import annotations
+
+import re
+
+from saidwhat.io.boilerplate import body_spans
+from saidwhat.records import Article
+
+PROSE_WORDS = 6  # an HTML page's text needs a line this long to count as an article
+_HTML_START = re.compile(r"^\s*<", re.S)
+_HTML_TAG = re.compile(r"<(html|body|p|div|article|head)[\s>/]", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text is HTML: starts with a tag, or holds html/body/p/div tags."""
+    return bool(_HTML_START.match(text)) or _HTML_TAG.search(text[:20000]) is not None
+
+
+def has_prose(text: str, words: int = PROSE_WORDS) -> bool:
+    """Whether some line holds a sentence's worth of words (menus and link lists do not)."""
+    return any(len(line.split()) >= words for line in text.splitlines())
+
+
+def html_article(
+    html: str | bytes, *, id: str, origin: str | None = None, errors: tuple[str, ...] = (),
+    url: str | None = None, title: str | None = None, published: str | None = None,
+) -> Article | None:
+    """The main text of an HTML page (trafilatura, no network) with its title, date and URL."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+    )
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    body = body_spans(text)
+    if not body or not has_prose(text[body[0][0]:body[-1][1]]):
+        return None
+    return Article(
+        id=id, text=text, body=body, errors=errors, origin=origin,
+        title=title or getattr(doc, "title", None) or None,
+        url=url or getattr(doc, "url", None) or None,
+        published=published or getattr(doc, "date", None) or None,
+    )
