@@ -376,14 +376,19 @@ def _known_suffixes() -> tuple[str, ...]:
 
 def expand(paths: Sequence[str]) -> list[str]:
     """Input files named or found under directories (sorted, hidden ones skipped), "-" kept."""
-    known = _known_suffixes()
-    out: list[str] = []
+    return [p for p in expand_inputs(paths) if isinstance(p, str)]
+
+
+def expand_inputs(paths: Sequence[str]) -> list[str | Failure]:
+    """expand(), with a Failure for each directory or entry that cannot be read."""
+    from saidwhat.io import ingest
+
+    out: list[str | Failure] = []
+    stats = ingest.IngestStats()
     for p in paths:
         path = Path(p)
-        if p != "-" and path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and f.name.lower().endswith(known)
-                       and not any(part.startswith(".") for part in f.relative_to(path).parts))
+        if p != "-" and ingest.is_dir(path):
+            out.extend(x if isinstance(x, Failure) else str(x) for x in ingest.walk(path, stats))
         else:
             out.append(p)
     return out
@@ -391,70 +396,74 @@ def expand(paths: Sequence[str]) -> list[str]:
 
 def is_saved_records(path: str) -> bool:
     """Whether a file holds saved extract output: Parquet, or JSONL lines with attributions."""
+    from saidwhat.io import ingest
+
     lower = path.lower()
     if lower.endswith(".parquet"):
         return True
     if not lower.endswith((".jsonl", ".ndjson")) or not os.path.isfile(path):
         return False
     try:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
+        with open(path, "rb") as f:
+            for n, (line, _) in enumerate(ingest.lines(f, 10_000_000), 1):
+                if line is None:
+                    return False
+                if n == 1 and line.startswith(ingest.UTF8_BOM):
+                    line = line[len(ingest.UTF8_BOM):]
                 if line.strip():
                     first = json.loads(line)
                     return isinstance(first, dict) and "attributions" in first
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return False
     return False
 
 
 def read_saved(path: str, max_bytes: int) -> Iterator[tuple[Article | Failure, str | None]]:
     """Saved records as (article, outlet) pairs, a failure for each unreadable record or file."""
-    if path.lower().endswith(".parquet"):
-        yield from _read_parquet(path)
-        return
+    from saidwhat.io import ingest, saved
+
+    for origin, record in _saved_records(path, max_bytes):
+        if isinstance(record, Failure):
+            yield ingest.clean_item(record), None
+            continue
+        item = saved.saved_article(record, origin)
+        yield ingest.clean_item(item), (None if isinstance(item, Failure)
+                                        else outlet_from_metadata(record))
+
+
+def _saved_records(path: str, max_bytes: int
+                   ) -> Iterator[tuple[str, dict[str, Any] | Failure]]:
+    """(origin, record) for each record of a saved JSONL or Parquet file; Failures in place of
+    lines or rows that cannot be read, one Failure for a file that cannot be read at all."""
+    from saidwhat.io import ingest, saved
+
     try:
-        f = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
-    except OSError as exc:
-        yield Failure(path, f"cannot read: {exc.strerror or exc}"), None
-        return
-    with f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            if len(line) > max_bytes:
-                yield Failure(f"{path}:{n}", f"record larger than --max-bytes ({max_bytes})"), None
-                continue
-            try:
-                d = json.loads(line)
-                art = Article.from_dict(d)
-                yield _with_origin(art, f"{path}:{n}"), outlet_from_metadata(d)
-            except (ValueError, KeyError, TypeError) as exc:
-                yield Failure(f"{path}:{n}", f"bad record: {type(exc).__name__}: {exc}"), None
-
-
-def _read_parquet(path: str) -> Iterator[tuple[Article | Failure, str | None]]:
-    """Records of a Parquet file written by the Spark runner or `extract -f parquet`."""
-    try:
-        import pyarrow.parquet as pq
-
-        pf = pq.ParquetFile(path)
-        for batch in pf.iter_batches(batch_size=256):
-            for n, d in enumerate(batch.to_pylist()):
-                try:
-                    if isinstance(d.get("attributions"), str):
-                        d["attributions"] = json.loads(d["attributions"])
-                    yield _with_origin(Article.from_dict(d), path), outlet_from_metadata(d)
-                except (ValueError, KeyError, TypeError) as exc:
-                    yield Failure(f"{path}#{n}", f"bad record: {type(exc).__name__}: {exc}"), None
+        if path.lower().endswith(".parquet"):
+            yield from saved.parquet_rows(Path(path))
+            return
+        with open(path, "rb") as f:
+            for n, (line, size) in enumerate(ingest.lines(f, max_bytes), 1):
+                origin = f"{path}:{n}"
+                if line is None:
+                    yield origin, Failure(origin, ingest.too_big(size, max_bytes, "line"))
+                    continue
+                if n == 1 and line.startswith(ingest.UTF8_BOM):
+                    line = line[len(ingest.UTF8_BOM):]
+                if line.strip():
+                    yield origin, _json_record(line, origin)
     except Exception as exc:  # noqa: BLE001 - any unreadable file is one failure line
-        yield Failure(path, f"cannot read Parquet: {exc}"), None
+        yield path, Failure(path, f"cannot read: {ingest.reason(exc)}")
 
 
-def _with_origin(article: Article, origin: str) -> Article:
-    """The article with its origin set."""
-    from dataclasses import replace
-
-    return replace(article, origin=article.origin or origin)
+def _json_record(line: bytes, origin: str) -> dict[str, Any] | Failure:
+    """One saved JSONL line as a dict, or the Failure saying why it is not one."""
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except RecursionError:
+        return Failure(origin, "not valid JSON: nested too deeply")
+    except ValueError as exc:
+        return Failure(origin, f"bad record: {' '.join(str(exc).split())[:300]}")
+    return record if isinstance(record, dict) else Failure(origin, "bad record: not an object")
 
 
 def read_raw(paths: Sequence[str], max_bytes: int) -> Iterator[Article | Failure]:
@@ -501,9 +510,11 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
                 max_bytes: int = 10_000_000, workers: int | None = None,
                 on_failure: Any = None, on_step: Any = None) -> IndexCounts:
     """Index every article under `paths` not already in the index; counts of what happened."""
+    from saidwhat.io import ingest
     from saidwhat.run import runners
 
-    files = expand(paths)
+    inputs = expand_inputs(paths)
+    files = [p for p in inputs if isinstance(p, str)]
     saved = [p for p in files if is_saved_records(p)]
     raw = [p for p in files if p not in set(saved)]
     c = RunningCounts()
@@ -554,6 +565,10 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
                 on_step(c)
 
     try:
+        for problem in inputs:
+            if isinstance(problem, Failure):
+                c.seen += 1
+                fail(ingest.clean_item(problem))
         for path in saved:  # loading saved records: commits batched for speed
             for item, outlet in read_saved(path, max_bytes):
                 c.seen += 1

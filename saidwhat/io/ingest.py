@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from saidwhat.io.boilerplate import BLANK
+from saidwhat.io.clean import clean_item
 from saidwhat.io.readers.html import html_article, looks_like_html
 from saidwhat.io.readers.text import first_line, text_article
 from saidwhat.records import Article, Failure
@@ -36,6 +38,8 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES 
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 10_000_000  # inputs (files, JSONL lines, WARC records) over this are refused
+UTF8_BOM = codecs.BOM_UTF8
+_EOL = re.compile(rb"\r\n|\r|\n")  # JSONL lines end in any of these (JSON escapes them inside)
 NO_TEXT = "no article text found"
 CONTROL_SHARE = 0.05  # more control bytes than this and a file is binary, not text
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13)) + b"\x7f"
@@ -73,42 +77,81 @@ def stem_of(path: str | Path) -> str:
 def read_inputs(
     paths: Sequence[str], max_bytes: int, stats: IngestStats | None = None
 ) -> Iterator[Item]:
-    """Articles (and Failures) from every input, lazily, in the order given (directories sorted)."""
+    """Articles (and Failures) from every input, lazily, in the order given (directories sorted).
+
+    Whatever goes wrong with one input is a Failure for it (never an exception), and every
+    item is safe to encode and print (see saidwhat.io.clean)."""
     stats = stats if stats is not None else IngestStats()
+    for item in _read_all(paths, max_bytes, stats):
+        yield clean_item(item)
+
+
+def _read_all(paths: Sequence[str], max_bytes: int, stats: IngestStats) -> Iterator[Item]:
+    """read_inputs before cleaning."""
     for path in paths:
         if path == STDIN:
             yield read_stdin(max_bytes)
             continue
         p = Path(path)
-        if p.is_dir():
-            for child in walk(p, stats):
-                yield from read_path(child, max_bytes, stats=stats)
-        else:
-            yield from read_path(p, max_bytes, stats=stats)
+        for child in walk(p, stats) if is_dir(p) else [p]:
+            if isinstance(child, Failure):
+                yield child
+            else:
+                yield from guarded(str(child), read_path(child, max_bytes, stats=stats))
 
 
-def walk(directory: Path, stats: IngestStats, seen: set[Path] | None = None) -> Iterator[Path]:
-    """Files under a directory with known extensions, recursively, in sorted order."""
+def guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of one input; an unexpected error reading it ends it with a Failure, no raise."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - one bad input must never take the batch down
+        yield Failure(origin, f"cannot read: {type(exc).__name__}: {_one_line(exc)}")
+
+
+def is_dir(path: Path) -> bool:
+    """Whether path is a directory (False when it cannot even be looked at)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def walk(directory: Path, stats: IngestStats, seen: set[Path] | None = None
+         ) -> Iterator[Path | Failure]:
+    """Files under a directory with known extensions, recursively, in sorted order; a directory
+    or entry that cannot be read is a Failure naming it."""
     seen = seen if seen is not None else set()
-    real = directory.resolve()
+    try:
+        real = directory.resolve()
+        entries = sorted(directory.iterdir(), key=lambda e: e.name)
+    except (OSError, RuntimeError) as exc:
+        yield Failure(str(directory), f"cannot read directory: {reason(exc)}")
+        return
     if real in seen:  # a symlink back up the tree
         stats.skipped["directory loops"] += 1
         return
     seen.add(real)
-    try:
-        entries = sorted(directory.iterdir(), key=lambda e: e.name)
-    except OSError as exc:
-        stats.skipped[f"unreadable directories ({(exc.strerror or str(exc)).lower()})"] += 1
-        return
     for entry in entries:
         if entry.name.startswith("."):
             continue  # hidden files and folders (.git, .DS_Store) are not inputs
-        if entry.is_dir():
+        try:
+            entry_is_dir = entry.is_dir()
+        except OSError as exc:
+            yield Failure(str(entry), f"cannot read: {reason(exc)}")
+            continue
+        if entry_is_dir:
             yield from walk(entry, stats, seen)
         elif suffix_of(entry) in KNOWN_SUFFIXES:
             yield entry
         else:
             stats.skipped[f"{suffix_of(entry) or 'no-extension'} files"] += 1
+
+
+def reason(exc: BaseException) -> str:
+    """An OSError's reason in lower case ('permission denied'), else its message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return _one_line(exc)
 
 
 def read_path(
@@ -135,8 +178,7 @@ def read_path(
         elif suffix in PARQUET_SUFFIXES:
             from saidwhat.io import saved
 
-            for article in saved.read_records(origin):
-                yield article if article.origin else _with_origin(article, origin)
+            yield from saved.read_parquet(path)
         else:
             yield read_file(path, max_bytes, _kind(suffix))
     except (OSError, ValueError) as exc:
@@ -257,37 +299,65 @@ def article_from_string(s: str, id: str = "article") -> Article:
 
 
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
-    """One article per line; a broken line is a Failure naming file:line, the rest goes on."""
+    """One article per line (lines end in LF, CRLF or a lone CR; a UTF-8 byte-order mark at the
+    start is skipped); a broken line is a Failure naming file:line, the rest goes on."""
     stem = stem_of(path)
     with open(path, "rb") as fh:
-        lineno = 0
-        while True:
-            line = fh.readline(max_bytes + 1)
-            if not line:
-                return
-            lineno += 1
+        for lineno, (line, size) in enumerate(lines(fh, max_bytes), 1):
             origin = f"{path}:{lineno}"
-            if len(line) > max_bytes and not line.endswith(b"\n"):
-                size = len(line) + _skip_line(fh)
+            if line is None:
                 yield Failure(origin, too_big(size, max_bytes, "line"))
                 continue
+            if lineno == 1 and line.startswith(UTF8_BOM):
+                line = line[len(UTF8_BOM):]
             if not line.strip():
                 continue
             yield jsonl_article(line, default_id=f"{stem}-{lineno}", origin=origin)
 
 
-def _skip_line(fh: BinaryIO, chunk: int = 1 << 20) -> int:
-    """Read past the rest of an over-long line without holding it; returns the bytes skipped."""
-    skipped = 0
+def lines(fh: BinaryIO, max_bytes: int, chunk: int = 1 << 20
+          ) -> Iterator[tuple[bytes | None, int]]:
+    """(line, size) for each line of a binary stream, its ending (LF, CRLF or CR) dropped; a line
+    over max_bytes comes as (None, size), skipped without being held in memory."""
+    buf, dropped = b"", 0  # dropped: bytes of an over-long line already thrown away
     while True:
-        part = fh.readline(chunk)
-        skipped += len(part)
-        if not part or part.endswith(b"\n"):
-            return skipped
+        data = fh.read(chunk)
+        buf += data
+        start = 0
+        for m in _EOL.finditer(buf):
+            if data and m.end() == len(buf) and m.group() == b"\r":
+                break  # a CR ending the chunk may be the start of a CRLF: wait for more
+            yield _line(buf[start:m.start()], dropped, max_bytes)
+            start, dropped = m.end(), 0
+        buf = buf[start:]
+        if not data:
+            if buf or dropped:
+                yield _line(buf, dropped, max_bytes)
+            return
+        if len(buf) > max_bytes:  # no end in sight: stop holding the line
+            dropped += len(buf)
+            buf = b""
+
+
+def _line(line: bytes, dropped: int, max_bytes: int) -> tuple[bytes | None, int]:
+    """A line found by lines(): itself, or None when it is (or was already) over the limit."""
+    size = dropped + len(line)
+    return (None, size) if size > max_bytes else (line, size)
 
 
 def jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
-    """One JSONL line as an Article: `text` or `html`, optional id, url, title, published, body."""
+    """One JSONL line as an Article: `text` or `html`, optional id, url, title, published, body;
+    whatever goes wrong with the line is a Failure naming it."""
+    try:
+        return _jsonl_article(line, default_id=default_id, origin=origin)
+    except RecursionError:
+        return Failure(origin, "not valid JSON: nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - one bad line must not stop the file
+        return Failure(origin, f"cannot read: {type(exc).__name__}: {_one_line(exc)}")
+
+
+def _jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
+    """jsonl_article, raising on the unexpected."""
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
