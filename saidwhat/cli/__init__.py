@@ -25,6 +25,7 @@ HANDLERS = {
     "serve": "saidwhat.cli.serve:run_cli",
     "spark": "saidwhat.cli.spark:run_cli",
     "bench": "saidwhat.cli.bench:run_cli",
+    "evaluate-speakers": "saidwhat.cli.evaluate_speakers:run_cli",
 }
 
 
@@ -91,6 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--workers", type=int, default=None, help="worker processes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+
+    p = sub.add_parser("evaluate-speakers", help="score speaker resolution (GUM, PolNeAR gold)")
+    p.add_argument("--shared", default="../shared",
+                   help="folder holding data/gum and data/polnear (default ../shared)")
+    p.add_argument("--gum-split", default="test", help="GUM split to score (default test)")
+    p.add_argument("--gold", default=None,
+                   help="PolNeAR speaker gold folder (default gold/speakers/polnear-dev)")
+    p.add_argument("--only", choices=("gum", "polnear"), help="score one corpus only")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--errors", metavar="FILE", help="write every wrong resolution here (JSONL)")
+    p.add_argument("--model", help="spaCy pipeline to use")
 
     p = sub.add_parser("index", help="extract and store articles in a searchable SQLite index")
     _input_options(p)

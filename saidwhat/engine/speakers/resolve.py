@@ -172,8 +172,15 @@ def _is_role_subject(tok: Token) -> bool:
 
 def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | None]:
     """The speaker of each source mention of an article's attributions (None stays None)."""
-    if not any(s is not None for s in sources):
-        return [None] * len(sources)
+    return resolve_mentions(doc, sources)[0]
+
+
+def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence[Span] = ()
+                     ) -> tuple[list[Speaker | None], list[Speaker]]:
+    """The speakers of the sources, and what each other mention in `targets` refers to, read at
+    its place in the article without changing what later mentions see (for evaluation)."""
+    if not any(s is not None for s in sources) and not targets:
+        return [None] * len(sources), []
     index = ArticleIndex(doc)
     order = sorted((s.start, n) for n, s in enumerate(sources) if s is not None)
     source_at = {start for start, _ in order}
@@ -181,8 +188,13 @@ def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | 
              and not index.in_quote[tok.i] and tok.i not in source_at
              and (tok.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS or _is_role_subject(tok))]
     out: list[Speaker | None] = [None] * len(sources)
-    items = sorted([(start, 1, n) for start, n in order] + [(i, 0, -1) for i in chain])
+    read: list[Speaker] = [unresolved(t) for t in targets]
+    items = sorted([(start, 1, n) for start, n in order] + [(i, 0, -1) for i in chain]
+                   + [(t.start, -1, n) for n, t in enumerate(targets)])
     for start, is_source, n in items:
+        if is_source < 0:
+            read[n] = resolve_one(index, targets[n])[0]
+            continue
         if not is_source:  # a non-source subject: resolve it to keep salience current
             tok = doc[start]
             if tok.pos_ == "NOUN":
@@ -204,4 +216,4 @@ def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | 
                     index.entities[ent_id].roles |= role_words(
                         [t.lemma_ for t in span if not t.is_punct])
             index.speakers.append(Event(root, index.sent_of[root], ent_id, 0))
-    return out
+    return out, read

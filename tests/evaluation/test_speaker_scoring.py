@@ -1,0 +1,49 @@
+"""Speaker-resolution scoring: name matching, typed referents, anonymous sources."""
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.evaluation.speakers import (
+    SpeakerScores,
+    right_speaker,
+    same_referent,
+    score_polnear_document,
+)
+from saidwhat.records import Speaker
+from saidwhat.run.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def test_a_surname_names_the_full_name_but_a_possessor_is_not_its_campaign() -> None:
+    assert same_referent("Obama", "Barack Obama")
+    assert same_referent("President Barack Obama", "Barack Obama")
+    assert not same_referent("Clinton", "Clinton campaign")
+    assert not same_referent("Jill Biden", "Joe Biden")
+
+
+def test_a_person_is_never_the_organisation_the_gold_names() -> None:
+    person = Speaker("Holcomb", "holcomb", "PERSON", "pronoun")
+    assert not right_speaker(person, "Holcomb", "ORG")
+    assert right_speaker(person, "Eric Holcomb", "PERSON")
+
+
+def test_polnear_gold_counts_kinds_and_anonymous_sources_named(nlp: Language) -> None:
+    text = ("Senator Dana Whitfield spoke on Monday. She said the bill would pass. "
+            "A senior official said the vote was close.")
+    doc = nlp(text)
+    she = text.index("She")
+    official = text.index("A senior official")
+    gold = {"doc": "invented", "sources": [
+        {"span": [she, she + 3], "kind": "pronoun", "referent": "Dana Whitfield",
+         "referent_type": "PERSON"},
+        {"span": [official, official + 17], "kind": "description", "referent": None,
+         "referent_type": "ANONYMOUS"}]}
+    scores = SpeakerScores()
+    score_polnear_document(doc, gold, scores)
+    assert scores.kind("pronoun").to_dict()["right"] == 1
+    assert scores.kind("description").anonymous == 1
+    assert scores.kind("description").anonymous_named == 0
