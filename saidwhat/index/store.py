@@ -2,7 +2,7 @@
 
 Built incrementally and safe to interrupt: an article is identified by the hash of its raw
 text, checked before any NLP runs, and each article is written in its own transaction with its
-attributions and quote-group assignments. Corpus speakers (cross-article identity, see
+attributions, positions and quote-group assignments. Corpus speakers (cross-article identity, see
 `saidwhat.corpus.speakers`) are recomputed from the per-article speakers after each run and every
 `REBUILD_EVERY` articles (or a quarter of the index); a run killed before that leaves a flag
 the next run picks up.
@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from saidwhat.corpus import provenance
 from saidwhat.corpus import speakers as corpus
+from saidwhat.index import positions
 from saidwhat.records import Article, Attribution, Failure
 
 SCHEMA_VERSION = 1
@@ -130,6 +131,7 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=OFF")
     _upgrade(conn)
     conn.executescript(SCHEMA)
+    positions.create_tables(conn)
     conn.execute("CREATE INDEX IF NOT EXISTS quote_groups_articles"
                  " ON quote_groups(articles DESC, id)")
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -280,6 +282,7 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
                      (rowid, a.content.text, a.speaker.name if a.speaker else "",
                       article.title or ""))
         _group_quote(conn, rowid, aid, a)
+    positions.insert_positions(conn, aid, article)
 
 
 def _group_quote(conn: sqlite3.Connection, rowid: int, article_id: str, a: Attribution

@@ -1,0 +1,184 @@
+"""Positions in the index: stored with their article, linked to corpus speakers, queried."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from factories import hostile_position_article, position_articles, quote_article
+
+from saidwhat.index import positions as pos
+from saidwhat.index import queries, store
+from saidwhat.index.positions import PositionFilter
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "p.db"
+    conn = store.connect(path)
+    for a in [*position_articles(), hostile_position_article(),
+              quote_article("plain", "Nothing to see here today", "Joe Biden")]:
+        store.add_article(conn, a)
+    store.rebuild_speakers(conn)
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def conn(db):
+    c = queries.open_readonly(db)
+    yield c
+    c.close()
+
+
+def sid(conn: sqlite3.Connection, name: str) -> str:
+    """The corpus id of the speaker with this name."""
+    (found,) = queries.find_speakers(conn, name)
+    return found.id
+
+
+def test_every_position_is_stored_in_text_order(conn):
+    rows = pos.article_positions(conn, "arms")
+    assert [(p.relation, p.polarity, p.a, p.b, p.topic) for p in rows] == [
+        ("stance", "support", "Vladimir Putin", "Joe Biden", "New START"),
+        ("stance", "support", "Vladimir Putin", "New START", "New START"),
+        ("stance", "support", "Joe Biden", "New START", "new start"),
+        ("disagree", None, "Vladimir Putin", "Joe Biden", "human rights")]
+    assert pos.count(conn) == 11
+    assert pos.article_positions(conn, "plain") == []
+
+
+def test_evidence_keeps_its_text_and_spans(conn):
+    text = conn.execute("SELECT text FROM articles WHERE id = 'senate'").fetchone()[0]
+    for p in pos.article_positions(conn, "senate"):
+        (s, e), = p.evidence_spans
+        assert text[s:e] == p.evidence
+    assert [p.explicit for p in pos.article_positions(conn, "senate")] == [True, True, False]
+
+
+def test_speakers_link_to_corpus_ids_and_a_target_naming_a_speaker_is_linked(conn):
+    putin, biden = sid(conn, "Vladimir Putin"), sid(conn, "Joe Biden")
+    first = pos.article_positions(conn, "arms")[0]
+    assert (first.a_id, first.b_id) == (putin, biden)  # the target "Biden" is the speaker
+    issue = pos.article_positions(conn, "arms")[1]
+    assert issue.b_id is None and issue.b == "New START"
+    assert {p.article_id for p in pos.positions(conn, PositionFilter(speaker_id=biden))} == {
+        "summit", "arms"}
+
+
+def test_a_speaker_named_only_in_positions_gets_a_corpus_id(tmp_path):
+    from dataclasses import replace
+
+    conn = store.connect(tmp_path / "only.db")
+    art = position_articles()[2]
+    store.add_article(conn, replace(art, attributions=()))
+    store.rebuild_speakers(conn)
+    (schumer,) = queries.find_speakers(conn, "Chuck Schumer")
+    assert schumer.quote_count == 0
+    assert len(pos.positions(conn, PositionFilter(speaker_id=schumer.id))) == 2
+
+
+def test_filter_by_pair_topic_relation_and_dates(conn):
+    putin, biden = sid(conn, "Vladimir Putin"), sid(conn, "Joe Biden")
+    between = pos.positions(conn, PositionFilter(speaker_id=biden, other_id=putin))
+    assert [(p.article_id, p.relation) for p in between] == [
+        ("summit", "agree"), ("arms", "stance"), ("arms", "disagree")]
+    on_start = pos.positions(conn, PositionFilter(topic="new START"))
+    assert {p.article_id for p in on_start} == {"arms", "senate"} and len(on_start) == 6
+    opposed = pos.positions(conn, PositionFilter(relation="oppose"))
+    assert {p.b for p in opposed} >= {"the United States", "Russia", "New START"}
+    assert all(p.polarity == "oppose" for p in opposed)
+    june = pos.positions(conn, PositionFilter(since="2021-06-17", until="2021-06-30"))
+    assert {p.article_id for p in june} == {"arms", "hostile-positions"}
+    assert pos.count(conn, PositionFilter(since="2021-06-17", until="2021-06-30")) == len(june)
+    assert pos.positions(conn, PositionFilter(relation="agree"))[0].topic == "cyber security"
+
+
+def test_speaker_stands_sum_up_what_a_speaker_backs_opposes_and_agrees_on(conn):
+    stands = pos.speaker_stands(conn, sid(conn, "Vladimir Putin"))
+    lines = [(s.verb, s.other, s.topics, s.count) for s in stands]
+    assert lines == [
+        ("supports", "Joe Biden", ("New START",), 1),
+        ("supports", "New START", ("New START",), 1),
+        ("opposes", "the United States", ("police brutality",), 1),
+        ("agrees with", "Joe Biden", ("cyber security",), 1),
+        ("disagrees with", "Joe Biden", ("human rights",), 1)]
+    biden = pos.speaker_stands(conn, sid(conn, "Joe Biden"))
+    assert ("supported by", "Vladimir Putin") in [(s.verb, s.other) for s in biden]
+    assert all(s.first and s.last and s.first <= s.last for s in stands)
+
+
+def test_pair_gives_agreements_disagreements_over_time_and_shared_targets(conn):
+    putin, biden = sid(conn, "Vladimir Putin"), sid(conn, "Joe Biden")
+    p = pos.pair(conn, putin, biden)
+    assert p.agree == ("cyber security",) and p.disagree == ("human rights",)
+    assert [x.published for x in p.positions] == sorted(x.published for x in p.positions)
+    (shared,) = p.shared
+    assert (shared.target, shared.verdict) == ("New START", "agree")
+    senators = pos.pair(conn, sid(conn, "Mitch McConnell"), sid(conn, "Chuck Schumer"))
+    assert senators.disagree == ("New START",)
+    assert [(s.target, s.a_polarities, s.b_polarities, s.verdict) for s in senators.shared] == [
+        ("New START", ("oppose",), ("support",), "disagree")]
+    assert pos.pair(conn, putin, "nobody").positions == ()
+
+
+def test_topics_cluster_by_key(conn):
+    by_label = {t.label: t.count for t in pos.topics(conn)}
+    assert by_label["New START"] == 6  # "New START" and "new start" are one topic
+    assert "new start" not in by_label
+
+
+def test_network_nodes_and_edges_sized_by_count_and_filtered(conn):
+    putin, biden = sid(conn, "Vladimir Putin"), sid(conn, "Joe Biden")
+    net = pos.network(conn)
+    nodes = {n.id: n for n in net.nodes}
+    assert nodes[f"s:{putin}"].kind == "speaker" and nodes[f"s:{putin}"].label == "Vladimir Putin"
+    start = next(n for n in net.nodes if n.label == "New START")
+    assert start.kind == "target" and start.speaker_id is None
+    edges = {(e.source, e.target, e.polarity): e for e in net.edges}
+    assert edges[(f"s:{putin}", f"s:{biden}", "support")].count == 1
+    assert edges[(f"s:{sid(conn, 'Mitch McConnell')}", start.id, "oppose")].count == 1
+    assert {e.polarity for e in net.edges} == {"support", "oppose", "agree", "disagree"}
+    assert all(e.source in nodes and e.target in nodes for e in net.edges)
+    narrowed = pos.network(conn, topic="New START")
+    assert {n.label for n in narrowed.nodes} == {"Vladimir Putin", "Joe Biden", "New START",
+                                                 "Chuck Schumer", "Mitch McConnell"}
+    assert narrowed.topic == "New START"
+    dated = pos.network(conn, since="2021-07-01")
+    assert {n.label for n in dated.nodes} == {"Chuck Schumer", "Mitch McConnell", "New START"}
+    assert pos.network(conn, until="2000-01-01").nodes == ()
+    json.dumps(queries.to_dict(net))  # JSON-ready
+
+
+def test_index_written_before_positions_reads_as_none(tmp_path):
+    path = tmp_path / "old.db"
+    conn = store.connect(path)
+    store.add_article(conn, quote_article("a", "Old words", "Joe Biden"))
+    conn.execute("DROP TABLE positions")
+    conn.close()
+    ro = queries.open_readonly(path)
+    assert pos.positions(ro) == [] and pos.count(ro) == 0 and pos.topics(ro) == []
+    assert pos.network(ro).nodes == ()
+    ro.close()
+    conn = store.connect(path)  # opened for writing again: the table is added
+    assert pos.has_positions(conn)
+    conn.close()
+
+
+def test_saved_jsonl_and_parquet_records_load_their_positions(tmp_path):
+    from saidwhat.io import sinks
+
+    arts = position_articles()
+    jsonl = tmp_path / "saved.jsonl"
+    jsonl.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in arts[:2]))
+    parquet = tmp_path / "saved.parquet"
+    sink = sinks.open_sink("parquet", str(parquet))
+    sink.write(arts[2])
+    sink.close()
+    conn = store.connect(tmp_path / "saved.db")
+    counts = store.index_paths(conn, [str(jsonl), str(parquet)])
+    assert (counts.indexed, counts.failed) == (3, 0)
+    assert pos.count(conn) == 10
+    assert [p.b for p in pos.article_positions(conn, "senate")][:2] == ["New START"] * 2
+    conn.close()
