@@ -100,10 +100,13 @@ def _in_process(items: Iterable[Item], model: str | None) -> Iterator[Item]:
         yield from annotate_batch(model_nlp, batch)
 
 
-def _init_worker(model: str | None) -> None:
-    """Pool initializer: load the model once for this worker's lifetime."""
+def _init_worker(model: str | None, parent_pid: int | None = None) -> None:
+    """Pool initializer: tie this worker's life to its parent's, then load the model once."""
     global _worker_nlp
-    from saidwhat.run import nlp
+    from saidwhat.run import lifeline, nlp
+
+    if parent_pid is not None:
+        lifeline.tie_to_parent(parent_pid)
 
     _worker_nlp = nlp.load(model)
 
@@ -136,7 +139,7 @@ class WorkerPool:
         """A fresh executor."""
         method = os.environ.get(START_METHOD_ENV, "spawn")
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
-                                   initializer=_init_worker, initargs=(self.model,))
+                                   initializer=_init_worker, initargs=(self.model, os.getpid()))
 
     def __enter__(self) -> WorkerPool:
         return self
