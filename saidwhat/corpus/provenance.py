@@ -23,6 +23,7 @@ MIN_WORDS = 6  # shorter quotes are too generic to track
 SHINGLE = 3  # words per shingle
 THRESHOLD = 0.8  # token ratio for "the same quote, slightly altered"
 MAX_CANDIDATES = 25  # candidates compared per new quote, most shared shingles first
+OCCASION_DAYS = 30  # reports further apart than this are different occasions, not one quote
 QUOTE_KINDS = ("direct", "mixed")
 
 _WORD = re.compile(r"\S+")
@@ -101,6 +102,44 @@ def best_match(words: Sequence[str], candidates: Iterable[tuple[int, Sequence[st
         if score >= best_score and (best is None or score > best_score):
             best, best_score = key, score
     return best
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, normalised ("President Joe Biden" -> "biden")."""
+    words = normalise(name)
+    return words[-1] if words else ""
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two article-level speaker names can be the same person: equal last names, or
+    either unknown (an unresolved quote may still be the same line)."""
+    if not a or not b:
+        return True
+    return _surname(a) == _surname(b)
+
+
+def same_occasion(a: str | None, b: str | None, days: int = OCCASION_DAYS) -> bool:
+    """Whether two publication dates are close enough to report one occasion (unknown: yes)."""
+    from datetime import date
+
+    try:
+        da, db = date.fromisoformat(a[:10]), date.fromisoformat(b[:10])  # type: ignore[index]
+    except (TypeError, ValueError):
+        return True
+    return abs((da - db).days) <= days
+
+
+def change(diff: Sequence[DiffOp]) -> str:
+    """How a report differs from the earliest: verbatim, shortened (words only left out),
+    longer (words only added around or inside) or altered (words replaced or mixed changes)."""
+    ops = {d.op for d in diff} - {"equal"}
+    if not ops:
+        return "verbatim"
+    if ops == {"delete"}:
+        return "shortened"
+    if ops == {"insert"}:
+        return "longer"
+    return "altered"
 
 
 def word_diff(base: str, variant: str) -> list[DiffOp]:

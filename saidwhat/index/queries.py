@@ -24,13 +24,13 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from saidwhat.corpus.provenance import DiffOp, word_diff
+from saidwhat.corpus.provenance import DiffOp, change, word_diff
 
 Spans = tuple[tuple[int, int], ...]
 HL_START, HL_END = "\x02", "\x03"  # highlight markers inside FTS5 output
@@ -78,6 +78,7 @@ class Quote:
     resolved_by: str | None
     confidence: float
     group_id: int | None
+    outlet_count: int = 0  # outlets that carried it (its quote group's, else its own)
     highlight: tuple[tuple[str, bool], ...] = ()
 
 
@@ -103,6 +104,7 @@ class Variant:
     quote: Quote
     diff: tuple[DiffOp, ...]
     altered: bool  # any word changed, added or removed relative to the earliest
+    change: str = "verbatim"  # verbatim | shortened | longer | altered (provenance.change)
 
 
 @dataclass(frozen=True)
@@ -198,11 +200,12 @@ QUOTE_SELECT = """
 SELECT t.id, t.article_id, a.title AS article_title, a.url, a.outlet, a.published, t.kind, t.type,
        t.content, t.content_spans, t.cue, t.cue_spans, t.source, t.source_spans,
        s.speaker_id, coalesce(sp.name, s.name) AS speaker_name, t.resolved_by, t.confidence,
-       t.group_id
+       t.group_id, coalesce(g.outlets, a.outlet IS NOT NULL) AS outlet_count
 FROM attributions t
 JOIN articles a ON a.id = t.article_id
 LEFT JOIN article_speakers s ON s.article_id = t.article_id AND s.local_id = t.speaker_local_id
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
+LEFT JOIN quote_groups g ON g.id = t.group_id
 """
 
 
@@ -220,7 +223,8 @@ def _quote(row: sqlite3.Row, highlight: tuple[tuple[str, bool], ...] = ()) -> Qu
         cue=row["cue"], cue_spans=_spans(row["cue_spans"]), source=row["source"],
         source_spans=_spans(row["source_spans"]), speaker_id=row["speaker_id"],
         speaker_name=row["speaker_name"], resolved_by=row["resolved_by"],
-        confidence=row["confidence"], group_id=row["group_id"], highlight=highlight)
+        confidence=row["confidence"], group_id=row["group_id"],
+        outlet_count=row["outlet_count"] or 0, highlight=highlight)
 
 
 def _speaker(conn: sqlite3.Connection, row: sqlite3.Row) -> SpeakerSummary:
@@ -282,8 +286,89 @@ def _find_speakers(conn: sqlite3.Connection, name: str, limit: int) -> list[Spea
     return [_speaker(conn, r) for r in rows]
 
 
+KINDS = ("direct", "indirect", "mixed")
+TYPES = ("speech", "thought")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class QueryError(ValueError):
+    """A filter, sort or search the user wrote that cannot be run (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a list of quotes: the same everywhere (web pages, JSON, CSV, CLI).
+
+    `speakers` are corpus speaker ids, `outlets` outlet names (either matches), `since` and
+    `until` dates or date prefixes (YYYY, YYYY-MM, YYYY-MM-DD; inclusive; undated quotes drop
+    out), `kind` direct/indirect/mixed, `type` speech/thought, `min_confidence` 0..1."""
+
+    speakers: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    type: str | None = None
+    min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and not _DATE.fullmatch(value):
+                raise QueryError(f"{name}={value!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        if self.kind is not None and self.kind not in KINDS:
+            raise QueryError(f"kind={self.kind!r}: one of {', '.join(KINDS)}")
+        if self.type is not None and self.type not in TYPES:
+            raise QueryError(f"type={self.type!r}: one of {', '.join(TYPES)}")
+        c = self.min_confidence
+        if c is not None and not 0 <= c <= 1:
+            raise QueryError(f"min_confidence={c}: a number from 0 to 1")
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        """SQL conditions over QUOTE_SELECT's aliases, and their parameters."""
+        conds: list[str] = []
+        params: list[Any] = []
+        if self.speakers:
+            conds.append(f"s.speaker_id IN ({','.join('?' * len(self.speakers))})")
+            params.extend(self.speakers)
+        if self.outlets:
+            conds.append(f"a.outlet IN ({','.join('?' * len(self.outlets))})")
+            params.extend(self.outlets)
+        if self.since:
+            conds.append("a.published >= ?")
+            params.append(self.since)
+        if self.until:
+            conds.append("substr(a.published, 1, ?) <= ?")
+            params.extend([len(self.until), self.until])
+        for column, value in (("t.kind", self.kind), ("t.type", self.type)):
+            if value:
+                conds.append(f"{column} = ?")
+                params.append(value)
+        if self.min_confidence is not None:
+            conds.append("t.confidence >= ?")
+            params.append(self.min_confidence)
+        return conds, params
+
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return self != Filters()
+
+
+NO_FILTERS = Filters()
+
 # Newest article first (undated last, then latest indexed), text order within an article.
-_NEWEST_FIRST = " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC, t.seq"
+_NEWEST = "a.published IS NULL, a.published DESC, a.seq DESC, t.seq"
+SORTS = {
+    "date": _NEWEST,
+    "oldest": "a.published IS NULL, a.published, a.seq, t.seq",
+    "speaker": "speaker_name IS NULL, speaker_name COLLATE NOCASE, " + _NEWEST,
+    "confidence": "t.confidence DESC, " + _NEWEST,
+    "outlets": "outlet_count DESC, " + _NEWEST,
+}
+SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "speaker": "by speaker",
+               "confidence": "most confident first", "outlets": "most outlets first",
+               "relevance": "best match first"}
+_NEWEST_FIRST = " ORDER BY " + _NEWEST
 # Keyset paging in that order: the rows after the attribution `c` (the cursor, looked up by id).
 _AFTER_CURSOR = (
     "WITH c AS (SELECT a.published AS p, a.seq AS s, t.seq AS q FROM attributions t"
@@ -295,54 +380,199 @@ _AFTER_WHERE = (
     " AND (a.seq < c.s OR a.seq = c.s AND t.seq > c.q)))")
 
 
-def _newest_quotes(conn: sqlite3.Connection, where: str, params: list[Any], limit: int,
-                   offset: int, after: int | None) -> list[Quote]:
-    """Attributions matching `where`, newest first, from `offset` or after the attribution
-    with id `after` (keyset paging: no OFFSET scan, nothing skipped or repeated)."""
+def check_sort(sort: str, allowed: Iterable[str] = tuple(SORTS)) -> None:
+    """QueryError unless `sort` is one of the allowed sort names."""
+    names = tuple(allowed)
+    if sort not in names:
+        raise QueryError(f"sort={sort!r}: one of {', '.join(names)}")
+
+
+def _order(sort: str) -> str:
+    """The ORDER BY of a sort name (QueryError for an unknown one)."""
+    check_sort(sort)
+    return " ORDER BY " + SORTS[sort]
+
+
+def _quotes_sql(filters: Filters, sort: str, after: int | None) -> tuple[str, list[Any]]:
+    """The filtered, sorted quote query (no LIMIT); keyset `after` only in date order."""
+    conds, params = filters.where()
     head, tail = "", ""
-    if after is not None:
+    if after is not None and sort == "date":
         head, tail = _AFTER_CURSOR, " JOIN c"
-        where = f"({where}) AND {_AFTER_WHERE}" if where else _AFTER_WHERE
+        conds.append(_AFTER_WHERE)
         params = [after, *params]
-    sql = (head + QUOTE_SELECT + tail + (f" WHERE {where}" if where else "") + _NEWEST_FIRST
-           + " LIMIT ? OFFSET ?")
-    return [_quote(r) for r in conn.execute(sql, [*params, limit, offset]).fetchall()]
+    where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
+    return head + QUOTE_SELECT + tail + where + _order(sort), params
+
+
+def list_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, sort: str = "date",
+                limit: int = 50, offset: int = 0, after: int | None = None) -> list[Quote]:
+    """Attributions passing `filters`, in `sort` order (see SORTS), from `offset` or, in date
+    order, after the attribution with id `after` (keyset paging: no OFFSET scan)."""
+    sql, params = _quotes_sql(filters, sort, after)
+    if after is not None and sort == "date":
+        offset = 0
+    return [_quote(r) for r in conn.execute(sql + " LIMIT ? OFFSET ?",
+                                            [*params, limit, offset]).fetchall()]
+
+
+def iter_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, sort: str = "date",
+                query: str | None = None) -> Iterator[Quote]:
+    """Every attribution passing `filters` (and matching the search `query`, if any), streamed
+    from the database a batch at a time: memory stays flat however many there are."""
+    if query:
+        sql, params = _search_sql(query, filters, sort)
+    else:
+        sql, params = _quotes_sql(filters, sort, None)
+    cursor = conn.execute(sql, params)
+    while batch := cursor.fetchmany(500):
+        yield from (_quote(r) for r in batch)
+
+
+def count_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS) -> int:
+    """How many attributions pass `filters`."""
+    if not filters.active():
+        return conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
+    conds, params = filters.where()
+    return conn.execute(
+        "SELECT count(*) FROM (" + QUOTE_SELECT + " WHERE " + " AND ".join(conds) + ")",
+        params).fetchone()[0]
 
 
 def speaker_quotes(conn: sqlite3.Connection, speaker_id: str, limit: int = 50,
-                   offset: int = 0, after: int | None = None) -> list[Quote]:
+                   offset: int = 0, after: int | None = None,
+                   filters: Filters = NO_FILTERS, sort: str = "date") -> list[Quote]:
     """A speaker's attributions, newest article first (undated last), text order within one;
     `after` an attribution id: the ones following it."""
-    return _newest_quotes(conn, "s.speaker_id = ?", [speaker_id], limit, offset, after)
+    scoped = dataclasses.replace(filters, speakers=(speaker_id,))
+    return list_quotes(conn, scoped, sort, limit, offset, after)
 
 
 def recent_quotes(conn: sqlite3.Connection, limit: int = 50, offset: int = 0,
                   after: int | None = None) -> list[Quote]:
     """All attributions, newest article first (undated last, then latest indexed); `after` an
     attribution id: the ones following it."""
-    return _newest_quotes(conn, "", [], limit, offset, after)
+    return list_quotes(conn, NO_FILTERS, "date", limit, offset, after)
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet and how many listed quotes have it (`value` None: not known)."""
+
+    value: str | None
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Counts of the listed quotes by one column (speaker, outlet, kind or month)."""
+
+    name: str
+    values: tuple[FacetValue, ...]
+    more: bool = False  # more values than shown
+
+
+FACETS = {  # name -> (SQL value, SQL label)
+    "speaker": ("s.speaker_id", "coalesce(sp.name, s.name)"),
+    "outlet": ("a.outlet", "a.outlet"),
+    "kind": ("t.kind", "t.kind"),
+    "month": ("substr(a.published, 1, 7)", "substr(a.published, 1, 7)"),
+}
+FACET_SIZE = 10
+
+
+def facets(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, query: str | None = None,
+           size: int = FACET_SIZE) -> list[Facet]:
+    """The listed quotes (filtered, and matching `query` if given) counted by speaker, outlet,
+    kind and month, most frequent first (months newest first)."""
+    conds, params = filters.where()
+    head = ""
+    if query:
+        head = "WITH hits AS (SELECT rowid FROM attribution_fts WHERE attribution_fts MATCH ?) "
+        params = [_fts_or_error(query), *params]
+        conds.append("t.id IN (SELECT rowid FROM hits)")
+    where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
+    out = []
+    for name, (value, label) in FACETS.items():
+        order = "v IS NULL, v DESC" if name == "month" else "n DESC, v IS NULL, label"
+        rows = _run(conn,
+                    f"{head}SELECT {value} AS v, {label} AS label, count(*) AS n"
+                    " FROM attributions t JOIN articles a ON a.id = t.article_id"
+                    " LEFT JOIN article_speakers s ON s.article_id = t.article_id"
+                    " AND s.local_id = t.speaker_local_id"
+                    " LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+                    f"{where} GROUP BY v ORDER BY {order} LIMIT ?", [*params, size + 1])
+        values = tuple(FacetValue(r["v"], r["label"] or _UNKNOWN[name], r["n"])
+                       for r in rows[:size])
+        out.append(Facet(name, values, len(rows) > size))
+    return out
+
+
+_UNKNOWN = {"speaker": "unknown speaker", "outlet": "no outlet", "kind": "?",
+            "month": "no date"}
 
 
 # ---------------------------------------------------------------- search
 
 
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def _literal(term: str) -> str:
+    """One word or phrase as an FTS5 string (double quotes doubled: nothing is syntax)."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 def fts_query(text: str) -> str:
-    """A user's words as a safe FTS5 query: each word or "quoted phrase" a literal, all required
-    (an upper-case OR between two words allows either)."""
+    """A user's search as a safe FTS5 query. Words and "quoted phrases" are all required,
+    `tax*` matches words starting with tax, `-word` or `-"a phrase"` excludes, and an
+    upper-case OR between two terms allows either. Every term is quoted, so nothing the user
+    types is FTS syntax; QueryError when only exclusions are given."""
     terms: list[str] = []
-    for phrase, word in _TERM.findall(text):
-        if word == "OR" and terms and terms[-1] != "OR":
-            terms.append("OR")
+    excluded: list[str] = []
+    for minus, phrase, word in _TERM.findall(text):
+        if word == "OR":
+            if terms and terms[-1] != "OR":
+                terms.append("OR")
             continue
-        term = (phrase or word).strip()
-        if term and re.search(r"\w", term):
-            terms.append('"' + term.replace('"', '""') + '"')
+        negate = bool(minus) or (word.startswith("-") and len(word) > 1)
+        raw = phrase if not word else word.removeprefix("-") if negate else word
+        prefix = raw.endswith("*") and not phrase
+        raw = raw.rstrip("*") if prefix else raw
+        if not re.search(r"\w", raw):
+            continue
+        term = _literal(raw.strip()) + ("*" if prefix else "")
+        if negate:
+            excluded.append(term)
+        else:
+            terms.append(term)
     while terms and terms[-1] == "OR":
         terms.pop()
-    return " ".join(terms)
+    if not terms:
+        if excluded:
+            raise QueryError("a search needs a word to look for, not only -exclusions")
+        return ""
+    query = " ".join(terms)
+    return f"({query})" + "".join(f" NOT {t}" for t in excluded) if excluded else query
+
+
+def _fts_or_error(text: str) -> str:
+    """fts_query, never empty (QueryError)."""
+    query = fts_query(text)
+    if not query:
+        raise QueryError("nothing to search for: give a word")
+    return query
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
+    """Rows of a query that may hold a MATCH: an FTS syntax problem is a QueryError."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax" in str(exc) or "MATCH" in str(exc):
+            raise QueryError(f"cannot search for that: {exc}") from exc
+        raise
 
 
 def _pieces(marked: str) -> tuple[tuple[str, bool], ...]:
@@ -354,28 +584,149 @@ def _pieces(marked: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
-def search_count(conn: sqlite3.Connection, text: str) -> int:
-    """How many attributions `search` would find for these words."""
+def _search_sql(text: str, filters: Filters, sort: str) -> tuple[str, list[Any]]:
+    """The search query (no LIMIT): matches passing `filters`; `relevance` puts quotes that
+    match in their words or speaker above those matching only the article title, then bm25."""
+    query = _fts_or_error(text)
+    conds, params = filters.where()
+    where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
+    order = (" ORDER BY hits.title_only, hits.rank, t.id" if sort == "relevance"
+             else _order(sort))
+    sql = ("WITH strong AS (SELECT rowid FROM attribution_fts WHERE attribution_fts MATCH ?),"
+           " hits AS (SELECT rowid, bm25(attribution_fts, 10.0, 5.0, 1.0) AS rank,"
+           " rowid NOT IN (SELECT rowid FROM strong) AS title_only FROM attribution_fts"
+           " WHERE attribution_fts MATCH ?) "
+           + QUOTE_SELECT + " JOIN hits ON hits.rowid = t.id" + where + order)
+    return sql, ["{content speaker} : (" + query + ")", query, *params]
+
+
+def search_count(conn: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS) -> int:
+    """How many attributions `search` would find for these words and filters."""
     query = fts_query(text)
     if not query:
         return 0
-    return conn.execute("SELECT count(*) FROM attribution_fts WHERE attribution_fts MATCH ?",
-                        (query,)).fetchone()[0]
+    if not filters.active():
+        return _run(conn, "SELECT count(*) FROM attribution_fts WHERE attribution_fts MATCH ?",
+                    (query,))[0][0]
+    conds, params = filters.where()
+    return _run(conn, "SELECT count(*) FROM (" + QUOTE_SELECT
+                + " WHERE t.id IN (SELECT rowid FROM attribution_fts WHERE attribution_fts"
+                " MATCH ?) AND " + " AND ".join(f"({c})" for c in conds) + ")",
+                [query, *params])[0][0]
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0) -> list[Quote]:
-    """Attributions matching the words (in content, speaker name or title), best first (bm25)."""
-    query = fts_query(text)
-    if not query:
+def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0,
+           filters: Filters = NO_FILTERS, sort: str = "relevance") -> list[Quote]:
+    """Attributions matching the words (in content, speaker name or title) and `filters`,
+    best first (quotes by or of the words above title-only matches, then bm25) or in `sort`
+    order; matches highlighted. QueryError for a search that cannot be run."""
+    if not fts_query(text):
+        return []
+    sql, params = _search_sql(text, filters, sort)
+    rows = _run(conn, sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
+    ids = [r["id"] for r in rows]
+    marks = dict(_run(conn, "SELECT rowid, highlight(attribution_fts, 0, ?, ?)"
+                      " FROM attribution_fts WHERE attribution_fts MATCH ?"
+                      f" AND rowid IN ({','.join('?' * len(ids))})",
+                      [HL_START, HL_END, fts_query(text), *ids])) if ids else {}
+    return [_quote(r, _pieces(marks.get(r["id"], r["content"]))) for r in rows]
+
+
+def matching_speakers(conn: sqlite3.Connection, text: str, limit: int = 5
+                      ) -> list[SpeakerSummary]:
+    """Speakers one of whose names or aliases is the search text or holds it as a whole word
+    ("Hillary" finds Hillary Clinton), most quoted first."""
+    words = text.strip().strip('"').strip()
+    if len(words) < 2 or any(c in words for c in "%_"):
         return []
     rows = conn.execute(
-        "WITH hits AS (SELECT rowid, highlight(attribution_fts, 0, ?, ?) AS marked,"
-        " bm25(attribution_fts, 10.0, 5.0, 1.0) AS rank FROM attribution_fts"
-        " WHERE attribution_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?) "
-        + QUOTE_SELECT.replace("SELECT ", "SELECT hits.marked, hits.rank, ", 1)
-        + " JOIN hits ON hits.rowid = t.id ORDER BY hits.rank, t.id",
-        (HL_START, HL_END, query, limit, offset)).fetchall()
-    return [_quote(r, _pieces(r["marked"])) for r in rows]
+        "SELECT * FROM speakers WHERE id IN (SELECT speaker_id FROM speaker_aliases"
+        " WHERE alias = ? OR alias LIKE ? OR alias LIKE ? OR alias LIKE ?)"
+        " ORDER BY quote_count DESC, name LIMIT ?",
+        (words, f"{words} %", f"% {words}", f"% {words} %", limit)).fetchall()
+    return [_speaker(conn, r) for r in rows]
+
+
+def suggest_speakers(conn: sqlite3.Connection, name: str, limit: int = 3) -> list[str]:
+    """Speaker names close to `name` (for "did you mean"): near spellings of a name or alias,
+    or names starting with it, most quoted first."""
+    import difflib
+
+    rows = conn.execute("SELECT sp.name, a.alias, sp.quote_count FROM speaker_aliases a"
+                        " JOIN speakers sp ON sp.id = a.speaker_id").fetchall()
+    want = name.strip().lower()
+    scored: dict[str, float] = {}
+    for r in rows:
+        alias = r["alias"].lower()
+        parts = [alias, *alias.split()]
+        score = max(difflib.SequenceMatcher(None, want, p).ratio() for p in parts)
+        if any(p.startswith(want) for p in parts) and len(want) >= 3:
+            score = max(score, 0.9)
+        if score >= 0.75:
+            scored[r["name"]] = max(scored.get(r["name"], 0), score + r["quote_count"] * 1e-6)
+    return sorted(scored, key=lambda n: -scored[n])[:limit]
+
+
+# ---------------------------------------------------------------- one quote in context
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*")
+CONTEXT_CHARS = 1500  # how far around a quote to look for its neighbouring sentences
+
+
+@dataclass(frozen=True)
+class QuoteInContext:
+    """A quote with the sentence before, its own sentence(s) (the quote's words marked as
+    pieces), the sentence after, and the same quote as other articles carried it."""
+
+    quote: Quote
+    before: str
+    sentence: tuple[tuple[str, bool], ...]
+    after: str
+    others: tuple[Quote, ...]
+
+
+def _boundaries(text: str, lo: int, hi: int) -> list[int]:
+    """Sentence starts between lo and hi (lo and hi included)."""
+    cuts = {lo, hi}
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        cuts.add(m.end())
+    return sorted(cuts)
+
+
+def sentence_context(text: str, spans: Spans) -> tuple[str, tuple[tuple[str, bool], ...], str]:
+    """The sentence before the spans, the sentence(s) holding them as (text, in-span) pieces,
+    and the sentence after: found by punctuation and line breaks, no model needed."""
+    if not spans:
+        return "", (), ""
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    cuts = _boundaries(text, lo, hi)
+    first = max((c for c in cuts if c <= start), default=lo)
+    last = min((c for c in cuts if c >= end), default=hi)
+    prev = max((c for c in cuts if c < first), default=first)
+    nxt = min((c for c in cuts if c > last), default=last)
+    points = sorted({first, last, *(p for s, e in spans for p in (s, e) if first <= p <= last)})
+    pieces = tuple((text[a:b], any(s <= a and b <= e for s, e in spans))
+                   for a, b in zip(points, points[1:], strict=False) if b > a)
+    return text[prev:first].strip(), pieces, text[last:nxt].strip()
+
+
+def quote_in_context(conn: sqlite3.Connection, quote_id: int) -> QuoteInContext | None:
+    """One attribution with its neighbouring sentences and the other articles that carried
+    the same quote (earliest first), or None."""
+    row = conn.execute(QUOTE_SELECT + " WHERE t.id = ?", (quote_id,)).fetchone()
+    if row is None:
+        return None
+    q = _quote(row)
+    text = conn.execute("SELECT text FROM articles WHERE id = ?", (q.article_id,)).fetchone()[0]
+    before, sentence, after = sentence_context(text, q.content_spans)
+    others: tuple[Quote, ...] = ()
+    if q.group_id is not None:
+        others = tuple(_quote(r) for r in conn.execute(
+            QUOTE_SELECT + " WHERE t.group_id = ? AND t.article_id != ?"
+            " ORDER BY a.published IS NULL, a.published, a.seq, t.seq",
+            (q.group_id, q.article_id)).fetchall())
+    return QuoteInContext(q, before, sentence, after, others)
 
 
 # ---------------------------------------------------------------- articles and quote groups
@@ -425,7 +776,8 @@ def quote_group(conn: sqlite3.Connection, group_id: int) -> QuoteGroup | None:
     variants = []
     for q in quotes:
         diff = tuple(word_diff(first.content, q.content))
-        variants.append(Variant(q, diff, any(d.op != "equal" for d in diff)))
+        how = change(diff)
+        variants.append(Variant(q, diff, how == "altered", how))
     return QuoteGroup(id=group_id, size=len(quotes), earliest=first,
                       outlets=tuple(sorted({q.outlet for q in quotes if q.outlet})),
                       variants=tuple(variants))

@@ -28,7 +28,7 @@ from saidwhat.corpus import speakers as corpus
 from saidwhat.index import positions
 from saidwhat.records import Article, Attribution, Failure
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: porter-stemmed FTS, quote_groups.outlets, readable views
 REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (or a quarter of
 # the index, when larger: a rebuild reads every article's speakers)
 BATCH_SECONDS = 0.5  # an index run commits at least this often
@@ -90,7 +90,8 @@ CREATE INDEX IF NOT EXISTS speaker_aliases_alias ON speaker_aliases(alias);
 CREATE TABLE IF NOT EXISTS quote_groups (
     id INTEGER PRIMARY KEY,
     size INTEGER NOT NULL,               -- attributions in the group
-    articles INTEGER NOT NULL DEFAULT 1  -- distinct articles reporting it
+    articles INTEGER NOT NULL DEFAULT 1, -- distinct articles reporting it
+    outlets INTEGER NOT NULL DEFAULT 0   -- distinct outlets reporting it
 );
 CREATE TABLE IF NOT EXISTS quote_shingles (
     shingle INTEGER NOT NULL, attribution_id INTEGER NOT NULL REFERENCES attributions(id)
@@ -103,9 +104,33 @@ CREATE TABLE IF NOT EXISTS failures (
     id INTEGER PRIMARY KEY, origin TEXT NOT NULL, error TEXT NOT NULL, time TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS attribution_fts USING fts5(
-    content, speaker, title, tokenize = 'unicode61 remove_diacritics 2'
+    content, speaker, title, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+# Readable views for Datasette and plain SQL: speaker names on attributions, groups with their
+# first report. Dropped and recreated on every open for writing, so they follow the schema.
+VIEWS = {
+    "quotes": """
+CREATE VIEW quotes AS
+SELECT t.id, coalesce(sp.name, s.name) AS speaker, t.content, t.kind, t.type,
+       t.cue, t.source, t.resolved_by, round(t.confidence, 2) AS confidence,
+       a.title, a.outlet, a.published, a.url, t.article_id, s.speaker_id, t.group_id
+FROM attributions t
+JOIN articles a ON a.id = t.article_id
+LEFT JOIN article_speakers s ON s.article_id = t.article_id AND s.local_id = t.speaker_local_id
+LEFT JOIN speakers sp ON sp.id = s.speaker_id""",
+    "quotes_across_outlets": """
+CREATE VIEW quotes_across_outlets AS
+SELECT g.id AS group_id, g.articles, g.outlets, g.size AS reports,
+       (SELECT q.speaker FROM quotes q WHERE q.group_id = g.id
+        ORDER BY q.published IS NULL, q.published, q.id LIMIT 1) AS speaker,
+       (SELECT q.content FROM quotes q WHERE q.group_id = g.id
+        ORDER BY q.published IS NULL, q.published, q.id LIMIT 1) AS first_wording,
+       (SELECT min(q.published) FROM quotes q WHERE q.group_id = g.id) AS first_published
+FROM quote_groups g WHERE g.articles >= 2""",
+}
 
 
 @dataclass(frozen=True)
@@ -134,7 +159,10 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     positions.create_tables(conn)
     conn.execute("CREATE INDEX IF NOT EXISTS quote_groups_articles"
                  " ON quote_groups(articles DESC, id)")
-    conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    _rebuild_fts_if_old(conn)
+    _create_views(conn)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                 (str(SCHEMA_VERSION),))
     return conn
 
 
@@ -145,6 +173,41 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE quote_groups ADD COLUMN articles INTEGER NOT NULL DEFAULT 1")
         conn.execute("UPDATE quote_groups SET articles = (SELECT count(DISTINCT article_id)"
                      " FROM attributions t WHERE t.group_id = quote_groups.id)")
+    if cols and "outlets" not in cols:
+        conn.execute("ALTER TABLE quote_groups ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0")
+        conn.execute("UPDATE quote_groups SET outlets = (SELECT count(DISTINCT a.outlet)"
+                     " FROM attributions t JOIN articles a ON a.id = t.article_id"
+                     " WHERE t.group_id = quote_groups.id)")
+
+
+def _rebuild_fts_if_old(conn: sqlite3.Connection) -> None:
+    """Recreate the search table with the stemming tokenizer when an older index lacks it."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'attribution_fts'"
+                       ).fetchone()
+    if row is None or "porter" in (row[0] or ""):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DROP TABLE attribution_fts")
+        conn.execute("CREATE VIRTUAL TABLE attribution_fts USING fts5(content, speaker, title,"
+                     f" tokenize = '{FTS_TOKENIZE}')")
+        conn.execute(
+            "INSERT INTO attribution_fts (rowid, content, speaker, title)"
+            " SELECT t.id, t.content, coalesce(s.name, ''), coalesce(a.title, '')"
+            " FROM attributions t JOIN articles a ON a.id = t.article_id"
+            " LEFT JOIN article_speakers s ON s.article_id = t.article_id"
+            " AND s.local_id = t.speaker_local_id")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _create_views(conn: sqlite3.Connection) -> None:
+    """The readable views (see VIEWS), recreated so they always match this version."""
+    for name, sql in VIEWS.items():
+        conn.execute(f"DROP VIEW IF EXISTS {name}")
+        conn.execute(sql)
 
 
 def content_hash(text: str) -> str:
@@ -281,35 +344,48 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
                      " VALUES (?,?,?,?)",
                      (rowid, a.content.text, a.speaker.name if a.speaker else "",
                       article.title or ""))
-        _group_quote(conn, rowid, aid, a)
+        _group_quote(conn, rowid, article, aid, outlet, a)
     positions.insert_positions(conn, aid, article)
 
 
-def _group_quote(conn: sqlite3.Connection, rowid: int, article_id: str, a: Attribution
-                 ) -> None:
-    """Put a direct/mixed quote into the group of its best match, or a new group."""
+def _group_quote(conn: sqlite3.Connection, rowid: int, article: Article, article_id: str,
+                 outlet: str | None, a: Attribution) -> None:
+    """Put a direct/mixed quote into the group of its best match (the same words, by the same
+    speaker, on the same occasion), or a new group."""
     words = provenance.normalise(a.content.text)
     if not provenance.eligible(a.kind, words):
         return
     grams = sorted(provenance.shingles(words))
     marks = ",".join("?" * len(grams))
     rows = conn.execute(
-        f"SELECT q.attribution_id, w.words, a.group_id FROM (SELECT attribution_id, count(*) AS n"
-        f" FROM quote_shingles WHERE shingle IN ({marks}) GROUP BY attribution_id"
-        f" ORDER BY n DESC LIMIT {provenance.MAX_CANDIDATES}) q"
-        f" JOIN attributions a ON a.id = q.attribution_id"
+        f"SELECT q.attribution_id, w.words, t.group_id, s.name, ar.published FROM"
+        f" (SELECT attribution_id, count(*) AS n FROM quote_shingles WHERE shingle IN ({marks})"
+        f" GROUP BY attribution_id ORDER BY n DESC LIMIT {provenance.MAX_CANDIDATES}) q"
+        f" JOIN attributions t ON t.id = q.attribution_id"
+        f" JOIN articles ar ON ar.id = t.article_id"
+        f" LEFT JOIN article_speakers s ON s.article_id = t.article_id"
+        f" AND s.local_id = t.speaker_local_id"
         f" JOIN quote_words w ON w.attribution_id = q.attribution_id", grams).fetchall()
     group_of = {r[0]: r[2] for r in rows}
-    match = provenance.best_match(words, ((r[0], r[1].split()) for r in rows))
+    speaker = a.speaker.name if a.speaker else None
+    match = provenance.best_match(
+        words, ((r[0], r[1].split()) for r in rows
+                if provenance.same_speaker(speaker, r[3])
+                and provenance.same_occasion(article.published, r[4])))
     if match is None:
-        group = conn.execute("INSERT INTO quote_groups (size) VALUES (1)").lastrowid
+        group = conn.execute("INSERT INTO quote_groups (size, outlets) VALUES (1, ?)",
+                             (int(outlet is not None),)).lastrowid
     else:
         group = group_of[match]
         new_article = conn.execute(
             "SELECT 1 FROM attributions WHERE group_id = ? AND article_id = ? LIMIT 1",
             (group, article_id)).fetchone() is None
-        conn.execute("UPDATE quote_groups SET size = size + 1, articles = articles + ?"
-                     " WHERE id = ?", (int(new_article), group))
+        new_outlet = outlet is not None and conn.execute(
+            "SELECT 1 FROM attributions t JOIN articles ar ON ar.id = t.article_id"
+            " WHERE t.group_id = ? AND ar.outlet = ? LIMIT 1", (group, outlet)).fetchone() is None
+        conn.execute("UPDATE quote_groups SET size = size + 1, articles = articles + ?,"
+                     " outlets = outlets + ? WHERE id = ?",
+                     (int(new_article), int(new_outlet), group))
     conn.execute("UPDATE attributions SET group_id = ? WHERE id = ?", (group, rowid))
     conn.execute("INSERT INTO quote_words VALUES (?, ?)", (rowid, " ".join(words)))
     conn.executemany("INSERT INTO quote_shingles VALUES (?, ?)", [(g, rowid) for g in grams])

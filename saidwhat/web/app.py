@@ -11,6 +11,8 @@ Pages: `/` (top speakers, recent quotes), `/speakers`, `/speakers/{id}`, `/quote
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -22,7 +24,7 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
@@ -69,6 +71,49 @@ class PageParams:
     after: int | None = None
 
 
+CHANGE_HELP = {
+    "verbatim": "the same words as the earliest report",
+    "shortened": "the earliest report's words with some left out",
+    "longer": "the earliest report's words with more of the quote around them",
+    "altered": "words changed from the earliest report",
+}
+PAGE_KEYS = ("page", "size", "after")
+FILTER_KEYS = ("speaker", "outlet", "since", "until", "kind", "type", "min_confidence")
+LIST_KEYS = (*PAGE_KEYS, *FILTER_KEYS, "sort")
+CSV_COLUMNS = ("id", "speaker", "speaker_id", "kind", "type", "content", "cue", "source",
+               "resolved_by", "confidence", "outlets", "article_id", "title", "outlet",
+               "published", "url", "group_id")
+CSV_CHUNK = 64 * 1024  # bytes of CSV sent at a time
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter shown on the page, with the link that removes it."""
+
+    label: str
+    remove: str
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    """A facet value with its count and the link that adds it as a filter (None: not a link)."""
+
+    label: str
+    count: int
+    url: str | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class SortLink:
+    """A way to sort the list, and the link to it."""
+
+    name: str
+    label: str
+    url: str
+    active: bool
+
+
 Fetch = Callable[[int, int], list[Any]]  # (limit, offset) -> rows
 Cursor = Callable[[Any], int]  # a row -> its keyset cursor
 ROWS = object()  # marks where a listing's rows go in its page data
@@ -80,7 +125,8 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["highlight"] = render.highlight_html
     env.globals.update(colour=render.speaker_colour, speaker_url=speaker_url,
-                       article_url=article_url, group_url=group_url, safe_link=render.safe_link)
+                       article_url=article_url, group_url=group_url, quote_url=quote_url,
+                       safe_link=render.safe_link, change_help=CHANGE_HELP)
     return env
 
 
@@ -92,6 +138,11 @@ def speaker_url(speaker_id: str | None) -> str | None:
 def article_url(article_id: str, quote_id: int | None = None) -> str:
     """The page of an article, optionally at one attribution."""
     return f"/articles/{urlquote(article_id, safe='')}" + (f"#q{quote_id}" if quote_id else "")
+
+
+def quote_url(quote_id: int) -> str:
+    """The permalink page of one attribution."""
+    return f"/quotes/{quote_id}"
 
 
 def group_url(group_id: int) -> str:
@@ -201,6 +252,163 @@ def _absolute_json(request: Request, link: str | None) -> str | None:
     return str(request.base_url).rstrip("/") + link
 
 
+def check_params(request: Request, allowed: tuple[str, ...]) -> None:
+    """A 400 naming any query parameter this page does not take (none is silently ignored)."""
+    unknown = sorted({k for k in request.query_params if k not in allowed})
+    if unknown:
+        takes = ", ".join(allowed) if allowed else "no parameters"
+        raise HTTPException(400, f"Unknown parameter{'s' if len(unknown) > 1 else ''}: "
+                                 f"{', '.join(unknown)} (this page takes {takes})")
+
+
+def _one(request: Request, key: str) -> str | None:
+    """A single-valued parameter, blank as None (a 400 if given twice)."""
+    values = [v.strip() for v in request.query_params.getlist(key) if v.strip()]
+    if len(values) > 1:
+        raise HTTPException(400, f"{key} given {len(values)} times: give it once")
+    return values[0] if values else None
+
+
+def request_filters(request: Request, conn: sqlite3.Connection,
+                    speaker_id: str | None = None) -> queries.Filters:
+    """The filters in the URL (`speaker` an id, name or alias; `outlet` may repeat);
+    `speaker_id` pins the speaker (a speaker's own page). QueryError for a bad value."""
+    speakers: list[str] = []
+    for value in request.query_params.getlist("speaker"):
+        value = value.strip()
+        if not value:
+            continue
+        found = queries.speaker(conn, value)
+        ids = [found.id] if found else [s.id for s in queries.find_speakers(conn, value, 10)]
+        speakers.extend(ids or [value])  # an unknown speaker matches nothing, and says so
+    if speaker_id is not None:
+        speakers = [speaker_id]
+    confidence = _one(request, "min_confidence")
+    try:
+        min_conf = float(confidence) if confidence is not None else None
+    except ValueError:
+        raise queries.QueryError(f"min_confidence={confidence!r}: a number from 0 to 1"
+                                 ) from None
+    return queries.Filters(
+        speakers=tuple(dict.fromkeys(speakers)),
+        outlets=tuple(dict.fromkeys(v.strip() for v in request.query_params.getlist("outlet")
+                                    if v.strip())),
+        since=_one(request, "since"), until=_one(request, "until"), kind=_one(request, "kind"),
+        type=_one(request, "type"), min_confidence=min_conf)
+
+
+def _with(request: Request, drop: tuple[tuple[str, str | None], ...] = (),
+          add: tuple[tuple[str, str], ...] = (), path: str | None = None) -> str:
+    """This page's URL with some parameters removed (value None: every value of that key) and
+    others added; paging reset to the first page."""
+    items = [(k, v) for k, v in request.query_params.multi_items()
+             if k not in PAGE_KEYS and not any(k == dk and dv in (None, v) for dk, dv in drop)]
+    items.extend(add)
+    qs = urlencode(items)
+    return (path or request.url.path) + (f"?{qs}" if qs else "")
+
+
+def _chips(request: Request, conn: sqlite3.Connection, pinned: bool) -> list[Chip]:
+    """Every filter in the URL as a removable chip."""
+    chips = []
+    for key, value in request.query_params.multi_items():
+        if key not in FILTER_KEYS or not value.strip() or (key == "speaker" and pinned):
+            continue
+        label = value
+        if key == "speaker":
+            found = queries.speaker(conn, value)
+            label = found.name if found else value
+        chips.append(Chip(f"{key.replace('_', ' ')}: {label}",
+                          _with(request, drop=((key, value),))))
+    return chips
+
+
+def _facet_links(request: Request, found: list[queries.Facet]) -> dict[str, list[FacetLink]]:
+    """Each facet's values as links that add the value as a filter."""
+    out: dict[str, list[FacetLink]] = {}
+    for facet in found:
+        links = []
+        for v in facet.values:
+            url: str | None = None
+            active = False
+            if v.value is not None:
+                if facet.name == "month":
+                    active = request.query_params.get("since") == v.value == \
+                        request.query_params.get("until")
+                    url = _with(request, drop=(("since", None), ("until", None)),
+                                add=(("since", v.value), ("until", v.value)))
+                else:
+                    active = v.value in request.query_params.getlist(facet.name)
+                    url = None if active else _with(request, add=((facet.name, v.value),))
+            links.append(FacetLink(v.label, v.count, url, active))
+        out[facet.name] = links
+    return out
+
+
+def _sort_links(request: Request, names: tuple[str, ...], current: str) -> list[SortLink]:
+    """Links to the list in each order."""
+    return [SortLink(n, queries.SORT_LABELS[n],
+                     _with(request, drop=(("sort", None),), add=(("sort", n),)), n == current)
+            for n in names]
+
+
+def _csv_url(request: Request) -> str:
+    """This list's CSV twin: the same path with `.csv`, the same filters (no paging)."""
+    path = request.url.path.removesuffix(".json").rstrip("/")
+    return _with(request, path=f"{path}.csv")
+
+
+def _csv_row(q: queries.Quote) -> tuple[Any, ...]:
+    """A quote as one CSV row (CSV_COLUMNS)."""
+    return (q.id, q.speaker_name or "", q.speaker_id or "", q.kind, q.type, q.content,
+            q.cue or "", q.source or "", q.resolved_by or "", q.confidence, q.outlet_count,
+            q.article_id, q.article_title or "", q.outlet or "", q.published or "", q.url or "",
+            q.group_id if q.group_id is not None else "")
+
+
+def csv_stream(db_path: Path, rows: Callable[[sqlite3.Connection], Iterator[queries.Quote]]
+               ) -> Iterator[str]:
+    """CSV text in chunks of about CSV_CHUNK bytes, read from its own connection one batch at a
+    time: memory stays flat however many rows there are."""
+    conn = queries.open_readonly(db_path)
+    try:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(CSV_COLUMNS)
+        for q in rows(conn):
+            writer.writerow(_csv_row(q))
+            if buf.tell() >= CSV_CHUNK:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+    finally:
+        conn.close()
+
+
+def csv_response(request: Request, name: str,
+                 rows: Callable[[sqlite3.Connection], Iterator[queries.Quote]]) -> Response:
+    """A streamed CSV download of a quote list."""
+    return StreamingResponse(
+        csv_stream(request.app.state.db_path, rows), media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def list_extras(request: Request, conn: sqlite3.Connection, filters: queries.Filters,
+                sort: str, sorts: tuple[str, ...], query: str | None = None,
+                pinned: bool = False) -> dict[str, Any]:
+    """What every quote list shows beside its rows: its filters, facet counts and sort; on
+    the HTML page also the removable chips, facet links, sort links and the CSV link."""
+    found = [f for f in queries.facets(conn, filters, query)
+             if not (pinned and f.name == "speaker")]
+    data: dict[str, Any] = {"filters": filters, "sort": sort, "facets": found}
+    if not _is_json(request):
+        data.update(chips=_chips(request, conn, pinned), facet_links=_facet_links(request, found),
+                    sort_links=_sort_links(request, sorts, sort), csv_url=_csv_url(request),
+                    clear_url=_with(request, drop=tuple((k, None) for k in FILTER_KEYS)))
+    return data
+
+
 def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     """The web app over an existing index, opened read-only (FileNotFoundError/ValueError if
     it is missing or not an index)."""
@@ -243,11 +451,18 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return pages.respond(request, "error.html", "503",
                              {"status": 503, "error": f"The index cannot be read: {exc}"}, 503)
 
+    @app.exception_handler(queries.QueryError)
+    def bad_query(request: Request, exc: queries.QueryError) -> Response:
+        """A filter, sort or search that cannot be run: a 400 saying why."""
+        return pages.respond(request, "error.html", "400", {"status": 400, "error": str(exc)},
+                             400)
+
     @app.get("/")
     @app.get("/.json")
     @app.get("/index.json")
     def home(request: Request, conn: sqlite3.Connection = Conn) -> Response:
         """Totals, top speakers, recent quotes, the most widely reported quotes, recent articles."""
+        check_params(request, ())
         data = {"counts": queries.counts(conn),
                 "top_speakers": queries.top_speakers(conn, limit=12),
                 "recent_quotes": queries.recent_quotes(conn, limit=12),
@@ -260,6 +475,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     def speakers(request: Request, params: PageParams = Paged, type: str | None = None,
                  conn: sqlite3.Connection = Conn) -> Response:
         """Every speaker, most quoted first."""
+        check_params(request, (*PAGE_KEYS, "type"))
         return pages.listing(
             request, params, lambda n, o: queries.top_speakers(conn, n, o, type=type),
             queries.counts(conn).speakers if not type else None,
@@ -267,46 +483,94 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
     @app.get("/speakers/{speaker_id:path}")
     def speaker(request: Request, speaker_id: str, params: PageParams = Paged,
-                conn: sqlite3.Connection = Conn) -> Response:
-        """A speaker: who, how often, where, and every attribution newest first."""
-        sid = _strip_json(speaker_id)
+                sort: str = "date", conn: sqlite3.Connection = Conn) -> Response:
+        """A speaker: who, how often, where, and every attribution newest first (filtered and
+        sorted like /quotes; `.csv` for all of them)."""
+        as_csv = speaker_id.endswith(".csv")
+        sid = speaker_id[:-4] if as_csv else _strip_json(speaker_id)
+        check_params(request, tuple(k for k in LIST_KEYS if k != "speaker"))
         found = queries.speaker(conn, sid)
         if found is None:
             raise HTTPException(404, f"No speaker with id {sid!r}")
+        filters = request_filters(request, conn, speaker_id=sid)
+        queries.check_sort(sort)
+        if as_csv:
+            return csv_response(request, sid, lambda c: queries.iter_quotes(c, filters, sort))
         first_page = params.page <= 1 and params.after is None
         groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if first_page else []
+        narrowed = filters != queries.Filters(speakers=(sid,))
         return pages.listing(
             request, params,
-            lambda n, o: queries.speaker_quotes(conn, sid, n, o, after=params.after),
-            found.quote_count, "speaker.html", found.name,
-            {"speaker": found, "quotes": ROWS, "quote_groups": groups}, cursor=_quote_id)
+            lambda n, o: queries.list_quotes(conn, filters, sort, n, o, after=params.after),
+            queries.count_quotes(conn, filters) if narrowed else found.quote_count,
+            "speaker.html", found.name,
+            {"speaker": found, "quotes": ROWS, "quote_groups": groups,
+             **list_extras(request, conn, filters, sort, tuple(queries.SORTS), pinned=True)},
+            cursor=_quote_id if sort == "date" else None)
 
     @app.get("/quotes")
     @app.get("/quotes.json")
-    def quotes(request: Request, params: PageParams = Paged,
+    @app.get("/quotes.csv")
+    def quotes(request: Request, params: PageParams = Paged, sort: str = "date",
                conn: sqlite3.Connection = Conn) -> Response:
-        """Every attribution, newest article first."""
+        """Every attribution, newest article first; filtered, sorted, and as CSV."""
+        check_params(request, LIST_KEYS)
+        filters = request_filters(request, conn)
+        queries.check_sort(sort)
+        if request.url.path.endswith(".csv"):
+            return csv_response(request, "quotes",
+                                lambda c: queries.iter_quotes(c, filters, sort))
         return pages.listing(
-            request, params, lambda n, o: queries.recent_quotes(conn, n, o, after=params.after),
-            queries.counts(conn).attributions, "quotes.html", "Quotes", {"quotes": ROWS},
-            cursor=_quote_id)
+            request, params,
+            lambda n, o: queries.list_quotes(conn, filters, sort, n, o, after=params.after),
+            queries.count_quotes(conn, filters), "quotes.html", "Quotes",
+            {"quotes": ROWS, **list_extras(request, conn, filters, sort, tuple(queries.SORTS))},
+            cursor=_quote_id if sort == "date" else None)
+
+    @app.get("/quotes/{quote_id:int}")
+    @app.get("/quotes/{quote_id:int}.json")
+    def quote(request: Request, quote_id: int, conn: sqlite3.Connection = Conn) -> Response:
+        """One attribution to cite: speaker and how resolved, the sentences around it, the
+        article, its confidence and the other outlets that carried it."""
+        check_params(request, ())
+        found = queries.quote_in_context(conn, quote_id)
+        if found is None:
+            raise HTTPException(404, f"No quote {quote_id}")
+        title = f"{found.quote.speaker_name or 'Unknown speaker'}: {found.quote.content[:60]}"
+        return pages.respond(request, "quote.html", title, {"quote": found})
 
     @app.get("/search")
     @app.get("/search.json")
+    @app.get("/search.csv")
     def search(request: Request, q: str = "", params: PageParams = Paged,
-               conn: sqlite3.Connection = Conn) -> Response:
-        """Full-text search over attributions, best match first, matches highlighted."""
+               sort: str = "relevance", conn: sqlite3.Connection = Conn) -> Response:
+        """Full-text search over attributions, best match first, matches highlighted; filtered,
+        sorted, as CSV; speakers whose name or alias matches listed first."""
+        check_params(request, (*LIST_KEYS, "q"))
         text = q.strip()
+        filters = request_filters(request, conn)
+        queries.check_sort(sort, ("relevance", *queries.SORTS))
+        if request.url.path.endswith(".csv"):
+            queries.search_count(conn, text)  # a 400 for a search that cannot run
+            return csv_response(request, "search",
+                                lambda c: queries.iter_quotes(c, filters, sort, text)
+                                if text else iter(()))
+        extras = list_extras(request, conn, filters, sort, ("relevance", *queries.SORTS),
+                             query=text) if queries.fts_query(text) else {}
         return pages.listing(
-            request, params, lambda n, o: queries.search(conn, text, n, o) if text else [],
-            queries.search_count(conn, text) if text else 0,
-            "search.html", f"Search: {text}" if text else "Search", {"q": text, "quotes": ROWS})
+            request, params,
+            lambda n, o: queries.search(conn, text, n, o, filters, sort) if text else [],
+            queries.search_count(conn, text, filters) if text else 0,
+            "search.html", f"Search: {text}" if text else "Search",
+            {"q": text, "speakers": queries.matching_speakers(conn, text) if text else [],
+             "quotes": ROWS, **extras})
 
     @app.get("/articles")
     @app.get("/articles.json")
     def articles(request: Request, params: PageParams = Paged,
                  conn: sqlite3.Connection = Conn) -> Response:
         """Every article, newest first."""
+        check_params(request, PAGE_KEYS)
         return pages.listing(
             request, params, lambda n, o: queries.recent_articles(conn, n, o),
             queries.counts(conn).articles, "articles.html", "Articles", {"articles": ROWS})
@@ -315,6 +579,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     def article(request: Request, article_id: str,
                 conn: sqlite3.Connection = Conn) -> Response:
         """An article's text with every attribution highlighted, and the list of them."""
+        check_params(request, ())
         aid = _strip_json(article_id)
         view = queries.article(conn, aid)
         if view is None:
@@ -330,6 +595,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     def groups(request: Request, params: PageParams = Paged,
                conn: sqlite3.Connection = Conn) -> Response:
         """Quotes reported by two or more articles, most widely reported first."""
+        check_params(request, PAGE_KEYS)
         return pages.listing(
             request, params, lambda n, o: queries.quote_groups(conn, n, o),
             queries.counts(conn).quote_groups, "groups.html", "Quotes across outlets",
@@ -339,6 +605,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     @app.get("/quotes/groups/{group_id:int}.json")
     def group(request: Request, group_id: int, conn: sqlite3.Connection = Conn) -> Response:
         """A quote's provenance: earliest report, every outlet, each variant's word diff."""
+        check_params(request, ())
         found = queries.quote_group(conn, group_id)
         if found is None:
             raise HTTPException(404, f"No quote group {group_id}")
@@ -349,6 +616,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     def failures(request: Request, params: PageParams = Paged,
                  conn: sqlite3.Connection = Conn) -> Response:
         """Inputs that could not be indexed."""
+        check_params(request, PAGE_KEYS)
         return pages.listing(
             request, params, lambda n, o: queries.failures(conn, n, o),
             queries.counts(conn).failures, "failures.html", "Failures", {"failures": ROWS})

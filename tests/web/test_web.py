@@ -271,7 +271,7 @@ def test_speaker_page_newest_first_with_dates_and_outlets(client):
     html = client.get("/speakers/joe-biden").text
     assert "2021-06-15 – 2021-06-17" in html  # first and last seen
     assert "President Biden" in html  # an alias
-    html = html.split("newest first", 1)[1]
+    html = html.split("Everything attributed", 1)[1]
     positions = [html.index(s) for s in ("2021-06-17", "2021-06-16", "2021-06-15")]
     assert positions == sorted(positions)
     assert "bbc.co.uk" in html and "nytimes.com" in html
@@ -408,8 +408,11 @@ def test_quote_group_page_shows_earliest_outlets_and_word_diffs(client):
     data = client.get(f"/quotes/groups/{gid}.json").json()["group"]
     assert data["earliest"]["article_id"] == "cnn"
     assert data["outlets"] == ["bbc.co.uk", "cnn.com", "nytimes.com"]
-    assert [v["altered"] for v in data["variants"]] == [False, True, True]
+    assert [v["altered"] for v in data["variants"]] == [False, True, False]
+    assert [v["change"] for v in data["variants"]] == ["verbatim", "altered", "shortened"]
     html = client.get(f"/quotes/groups/{gid}").text
+    assert [b.split(">")[-1] for b in re.findall(r'<span class="badge change[^"]*"[^>]*>\w+', html)
+            ] == ["earliest", "altered", "shortened"]
     assert "<del>never</del> <ins>not</ins>" in html
     assert "<del>We will never</del>" in html  # bbc's trimmed quote drops the opening words
     assert "Summit day" in html and "3 reports in 3 outlets" in html
