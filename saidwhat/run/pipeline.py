@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -53,12 +54,25 @@ def attributions_from_doc(doc: Doc, article: Article, offset: int) -> tuple[Attr
     return tuple(found)
 
 
+def analyse_doc(doc: Doc, article: Article, offset: int) -> Article:
+    """The article with the attributions and positions of its parsed body window."""
+    from saidwhat.engine.positions import find_positions
+
+    attributions = attributions_from_doc(doc, article, offset)
+    positions = tuple(p for p in find_positions(doc, attributions, offset)
+                      if _inside(p.evidence, article.body))
+    return replace(article, attributions=attributions, positions=positions)
+
+
+def _inside(m: Mention, body: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a mention lies within a body span."""
+    return not body or any(s <= m.start and m.end <= e for s, e in body)
+
+
 def annotate(nlp: Language, article: Article) -> Article:
-    """The article with its attributions found."""
+    """The article with its attributions and positions found."""
     start, end = body_window(article)
-    return article.with_attributions(
-        attributions_from_doc(nlp(article.text[start:end]), article, start)
-    )
+    return analyse_doc(nlp(article.text[start:end]), article, start)
 
 
 def annotate_many(
@@ -83,7 +97,7 @@ def _annotate_batch(nlp: Language, batch: list[Article | Failure]) -> Iterator[A
     done: dict[int, Article | Failure] = {}
     for a, (s, _), doc in zip(articles, windows, docs, strict=True):
         try:
-            done[id(a)] = a.with_attributions(attributions_from_doc(doc, a, s))
+            done[id(a)] = analyse_doc(doc, a, s)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             done[id(a)] = Failure(
                 a.origin or a.id, f"attribution failed: {type(exc).__name__}: {exc}"
