@@ -26,6 +26,7 @@ HANDLERS = {
     "spark": "saidwhat.cli.spark:run_cli",
     "bench": "saidwhat.cli.bench:run_cli",
     "evaluate-speakers": "saidwhat.cli.evaluate_speakers:run_cli",
+    "evaluate-positions": "saidwhat.cli.evaluate_positions:run_cli",
 }
 
 
@@ -103,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", metavar="FILE", help="write every wrong resolution here (JSONL)")
     p.add_argument("--model", help="spaCy pipeline to use")
+
+    p = sub.add_parser("evaluate-positions",
+                       help="score positions (stances, agree/disagree) against hand-made gold")
+    p.add_argument("gold", help="gold JSONL (e.g. ../shared/data/positions/dev.jsonl)")
+    p.add_argument("pred", help="saidwhat records (JSONL or Parquet from `saidwhat extract`)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--errors", metavar="FILE", help="write misses and false positions here (JSONL)")
 
     p = sub.add_parser("index", help="extract and store articles in a searchable SQLite index")
     _input_options(p)
