@@ -1,4 +1,4 @@
-"""`saidwhat evaluate-positions GOLD PRED`: stances and agree/disagree pairs against hand-made gold."""
+"""`saidwhat evaluate-positions GOLD PRED`: stances and agree/disagree pairs against gold."""
 
 from __future__ import annotations
 

@@ -128,7 +128,8 @@ def token_valence(tok: Token) -> float:
     v = lex.get(tok.lower_, lex.get(tok.lemma_.lower(), 0.0))
     if not v or tok.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN"):
         return 0.0
-    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in (*tok.children, *tok.head.children))
+    around = (*tok.children, *tok.head.children)
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in around)
     return -v if negated else v
 
 
@@ -163,7 +164,8 @@ def phrase(tok: Token, limit: int) -> str:
 
 def content_key(text: str) -> frozenset[str]:
     """The content words of a phrase, lower-cased (how targets and topics are compared)."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in STOP)
+    found = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(w for w in found if len(w) > 2 and w not in STOP)
 
 
 @dataclass(frozen=True)
@@ -177,12 +179,9 @@ class Context:
 
     def speaker_at(self, i: int) -> Attribution | None:
         """The attribution whose content holds character `i` (innermost first)."""
-        best = None
-        for a in self.attributions:
-            if a.speaker and any(s <= i < e for s, e in a.content.spans):
-                if best is None or a.content.end - a.content.start < best.content.end - best.content.start:
-                    best = a
-        return best
+        holding = [a for a in self.attributions
+                   if a.speaker and any(s <= i < e for s, e in a.content.spans)]
+        return min(holding, key=lambda a: a.content.end - a.content.start, default=None)
 
     def source_at(self, i: int) -> Attribution | None:
         """The attribution whose source mention holds character `i`."""
