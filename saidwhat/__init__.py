@@ -13,9 +13,9 @@ def _as_article(item: str | Article, id: str = "article") -> Article:
     """An Article from raw text or HTML (told apart by a leading tag), or the Article itself."""
     if isinstance(item, Article):
         return item
-    from saidwhat.io import ingest
+    from saidwhat.io import discover
 
-    return ingest.article_from_string(item, id=id)
+    return discover.article_from_string(item, id=id)
 
 
 def extract(

@@ -20,7 +20,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("saidwhat.cli", "saidwhat.__main__"),
 )
 # Inside io, reading input and writing output are separate: neither side imports the other.
-IO_READING = ("saidwhat.io.discover", "saidwhat.io.readers", "saidwhat.io.kinds")
+IO_READING = ("saidwhat.io.discover", "saidwhat.io.readers", "saidwhat.io.kinds",
+              "saidwhat.io.saved")
 IO_WRITING = ("saidwhat.io.sinks",)
 FACADE = "saidwhat"  # the package itself is the public API (extract, extract_many): any layer
 

@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from saidwhat.io.ingest import DEFAULT_MAX_BYTES
+from saidwhat.io.kinds import DEFAULT_MAX_BYTES
 
 DEFAULT_DB = "saidwhat.db"
 FORMATS = ("table", "jsonl", "csv", "brat", "parquet")

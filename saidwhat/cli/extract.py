@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from saidwhat.io.kinds import Kind
 from saidwhat.records import Article, Failure
 
 PROG = "saidwhat"
@@ -71,19 +72,24 @@ def check_model(name: str | None) -> str | None:
 
 def default_workers(paths: list[str], workers: int | None) -> int | None:
     """Workers as asked; else 1 for a few named article files; else the runner's default."""
-    from saidwhat.io import ingest
+    from saidwhat.io import discover, kinds
 
     if workers is not None:
         return workers
-    single = ingest.TEXT_SUFFIXES + ingest.HTML_SUFFIXES
     few = len(paths) <= FEW_FILES and all(
-        p != ingest.STDIN and ingest.suffix_of(p) in single and not Path(p).is_dir() for p in paths)
+        p != discover.STDIN and _one_article(kinds.kind_of(p)) and not Path(p).is_dir()
+        for p in paths)
     return 1 if few else None
+
+
+def _one_article(kind: Kind | None) -> bool:
+    """Whether files of a kind hold one article each (text, HTML)."""
+    return kind is not None and kind.one_article
 
 
 def extract(args: argparse.Namespace) -> int:
     """Handler of `saidwhat extract`: 0 when all inputs worked, 1 when some failed, 2 on usage."""
-    from saidwhat.io import ingest, sinks
+    from saidwhat.io import discover, kinds, sinks
     from saidwhat.run import runners
 
     if args.max_bytes is not None and args.max_bytes <= 0:
@@ -97,8 +103,8 @@ def extract(args: argparse.Namespace) -> int:
     problem = check_model(args.model)
     if problem:
         return usage_error(problem)
-    stats = ingest.IngestStats()
-    items = ingest.read_inputs(args.paths, args.max_bytes, stats)
+    stats = kinds.IngestStats()
+    items = discover.read_inputs(args.paths, args.max_bytes, stats)
     counts = Counts()
     sink = sinks.open_sink(fmt, args.output)
     try:

@@ -13,9 +13,9 @@ from saidwhat.index.store import (
     RunningCounts,
     connect,
     estimate_total,
-    expand,
     index_paths,
 )
+from saidwhat.io.discover import input_files
 from saidwhat.records import Failure
 
 
@@ -62,7 +62,7 @@ def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace) -> IndexC
         TimeRemainingColumn,
     )
 
-    total = estimate_total(expand(args.paths))
+    total = estimate_total([f for f in input_files(args.paths) if isinstance(f, str)])
     console = Console(stderr=True)
     columns = [TextColumn("[bold]index"), BarColumn(),
                TextColumn("{task.completed}" + (f"/{total}" if total else "") + " in"),

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from saidwhat.io.ingest import DEFAULT_MAX_BYTES
+from saidwhat.io.kinds import DEFAULT_MAX_BYTES
 from saidwhat.run.spark import run
 
 

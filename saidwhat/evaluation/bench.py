@@ -85,19 +85,11 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def _articles(files: list[Path]) -> list[Any]:
     """The texts as saidwhat Articles, read the way `saidwhat extract` reads them."""
-    from saidwhat.records import Article
 
-    try:
-        from saidwhat.io.ingest import read_inputs  # type: ignore[import-not-found]
-    except ImportError:
-        read_inputs = None
-    if read_inputs is not None:
-        return list(read_inputs([str(f) for f in files], 10_000_000))
-    out = []
-    for f in files:
-        text = f.read_text(encoding="utf-8")
-        out.append(Article(id=f.stem, text=text, body=((0, len(text)),), origin=str(f)))
-    return out
+    from saidwhat.io.discover import read_inputs
+    from saidwhat.io.kinds import DEFAULT_MAX_BYTES
+
+    return list(read_inputs([str(f) for f in files], DEFAULT_MAX_BYTES))
 
 
 def _consume(results: Iterator[Any]) -> tuple[int, int, float]:

@@ -425,7 +425,7 @@ class GoldDocument:
 
 def read_text(path: Path) -> str:
     """A text file decoded as `saidwhat extract` reads it, unchanged, so offsets line up."""
-    from saidwhat.io.ingest import decode
+    from saidwhat.io.readers.decode import decode
 
     text, _, problem = decode(path.read_bytes())
     if text is None:
@@ -471,7 +471,7 @@ def load_gold(gold_dir: str | Path) -> tuple[list[GoldDocument], list[str]]:
 
 def gold_articles(docs: Iterable[GoldDocument]) -> list[Article]:
     """One Article per distinct gold text, its body the whole text (nothing annotated excluded)."""
-    from saidwhat.io.ingest import first_line
+    from saidwhat.io.readers.text import first_line
 
     seen: dict[str, Article] = {}
     for d in docs:
@@ -509,25 +509,21 @@ def score(gold_dir: str | Path, articles: Iterable[Article]) -> Scores:
 def read_predictions(
     path: str | Path, wanted: set[str] | None = None
 ) -> tuple[dict[str, Article], list[str]]:
-    """Predicted articles from a JSONL file of DESIGN.md records, keyed by id, and problems."""
+    """Predicted articles from saved records (JSONL or Parquet), keyed by id, and problems."""
+    from saidwhat.io.saved import read_saved
+
     predictions: dict[str, Article] = {}
     problems: list[str] = []
     unknown = 0
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                article = Article.from_dict(json.loads(line))
-            except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as exc:
-                problems.append(f"{path}:{lineno}: bad record: {type(exc).__name__}: {exc}")
-                continue
-            if wanted is not None and article.id not in wanted:
-                unknown += 1
-            elif article.id in predictions:
-                problems.append(f"{path}:{lineno}: duplicate id {article.id!r}, first one kept")
-            else:
-                predictions[article.id] = article
+    for article, _ in read_saved(path):
+        if isinstance(article, Failure):
+            problems.append(str(article))
+        elif wanted is not None and article.id not in wanted:
+            unknown += 1
+        elif article.id in predictions:
+            problems.append(f"{article.origin}: duplicate id {article.id!r}, first one kept")
+        else:
+            predictions[article.id] = article
     if unknown:
         problems.append(f"{path}: {unknown} record(s) with an id not in the gold set, ignored")
     return predictions, problems

@@ -265,10 +265,11 @@ def predict_pages(
     paths: Sequence[Path], model: str | None, workers: int | None, progress: bool
 ) -> tuple[dict[str, Article], list[str]]:
     """saidwhat's articles for the pages, keyed by file name, and one-line problems."""
-    from saidwhat.io.ingest import read_file
+    from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, named
     from saidwhat.run.runners import process
 
-    items = [read_file(p, 10_000_000, kind="html") for p in paths]
+    html, stats = named("html"), IngestStats()
+    items = [item for p in paths for item in html.read(p, DEFAULT_MAX_BYTES, stats)]
     names = {str(p): p.name for p in paths}
     articles, problems = {}, []
     for item in process(items, model=model, workers=workers, progress=progress):

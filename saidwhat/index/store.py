@@ -19,13 +19,16 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from saidwhat.corpus import provenance
 from saidwhat.corpus import speakers as corpus
 from saidwhat.index import positions
+from saidwhat.io import saved as saved_records
+from saidwhat.io.clean import clean_item
+from saidwhat.io.discover import input_files, read_inputs
+from saidwhat.io.kinds import DEFAULT_MAX_BYTES, kind_of
 from saidwhat.records import Article, Attribution, Failure
 
 SCHEMA_VERSION = 2  # 2: porter-stemmed FTS, quote_groups.outlets, readable views
@@ -33,9 +36,6 @@ REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (o
 # the index, when larger: a rebuild reads every article's speakers)
 BATCH_SECONDS = 0.5  # an index run commits at least this often
 OUTLET_KEYS = ("outlet", "source_domain", "site_name", "sitename", "site", "publisher", "source")
-INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
-                  ".warc.gz", ".parquet")
-SINGLE_ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -444,131 +444,10 @@ def speakers_dirty(conn: sqlite3.Connection) -> bool:
 # ---------------------------------------------------------------- reading inputs
 
 
-def _known_suffixes() -> tuple[str, ...]:
-    """Input file extensions: ingest's list when it is there."""
-    try:
-        from saidwhat.io.ingest import KNOWN_SUFFIXES
-    except ImportError:
-        return INPUT_SUFFIXES
-    return tuple(KNOWN_SUFFIXES)
-
-
-def expand(paths: Sequence[str]) -> list[str]:
-    """Input files named or found under directories (sorted, hidden ones skipped), "-" kept."""
-    return [p for p in expand_inputs(paths) if isinstance(p, str)]
-
-
-def expand_inputs(paths: Sequence[str]) -> list[str | Failure]:
-    """expand(), with a Failure for each directory or entry that cannot be read."""
-    from saidwhat.io import ingest
-
-    out: list[str | Failure] = []
-    stats = ingest.IngestStats()
-    for p in paths:
-        path = Path(p)
-        if p != "-" and ingest.is_dir(path):
-            out.extend(x if isinstance(x, Failure) else str(x) for x in ingest.walk(path, stats))
-        else:
-            out.append(p)
-    return out
-
-
-def is_saved_records(path: str) -> bool:
-    """Whether a file holds saved extract output: Parquet, or JSONL lines with attributions."""
-    from saidwhat.io import ingest
-
-    lower = path.lower()
-    if lower.endswith(".parquet"):
-        return True
-    if not lower.endswith((".jsonl", ".ndjson")) or not os.path.isfile(path):
-        return False
-    try:
-        with open(path, "rb") as f:
-            for n, (line, _) in enumerate(ingest.lines(f, 10_000_000), 1):
-                if line is None:
-                    return False
-                if n == 1 and line.startswith(ingest.UTF8_BOM):
-                    line = line[len(ingest.UTF8_BOM):]
-                if line.strip():
-                    first = json.loads(line)
-                    return isinstance(first, dict) and "attributions" in first
-    except (OSError, ValueError, RecursionError):
-        return False
-    return False
-
-
 def read_saved(path: str, max_bytes: int) -> Iterator[tuple[Article | Failure, str | None]]:
     """Saved records as (article, outlet) pairs, a failure for each unreadable record or file."""
-    from saidwhat.io import ingest, saved
-
-    for origin, record in _saved_records(path, max_bytes):
-        if isinstance(record, Failure):
-            yield ingest.clean_item(record), None
-            continue
-        item = saved.saved_article(record, origin)
-        yield ingest.clean_item(item), (None if isinstance(item, Failure)
-                                        else outlet_from_metadata(record))
-
-
-def _saved_records(path: str, max_bytes: int
-                   ) -> Iterator[tuple[str, dict[str, Any] | Failure]]:
-    """(origin, record) for each record of a saved JSONL or Parquet file; Failures in place of
-    lines or rows that cannot be read, one Failure for a file that cannot be read at all."""
-    from saidwhat.io import ingest, saved
-
-    try:
-        if path.lower().endswith(".parquet"):
-            yield from saved.parquet_rows(Path(path))
-            return
-        with open(path, "rb") as f:
-            for n, (line, size) in enumerate(ingest.lines(f, max_bytes), 1):
-                origin = f"{path}:{n}"
-                if line is None:
-                    yield origin, Failure(origin, ingest.too_big(size, max_bytes, "line"))
-                    continue
-                if n == 1 and line.startswith(ingest.UTF8_BOM):
-                    line = line[len(ingest.UTF8_BOM):]
-                if line.strip():
-                    yield origin, _json_record(line, origin)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is one failure line
-        yield path, Failure(path, f"cannot read: {ingest.reason(exc)}")
-
-
-def _json_record(line: bytes, origin: str) -> dict[str, Any] | Failure:
-    """One saved JSONL line as a dict, or the Failure saying why it is not one."""
-    try:
-        record = json.loads(line.decode("utf-8"))
-    except RecursionError:
-        return Failure(origin, "not valid JSON: nested too deeply")
-    except ValueError as exc:
-        return Failure(origin, f"bad record: {' '.join(str(exc).split())[:300]}")
-    return record if isinstance(record, dict) else Failure(origin, "bad record: not an object")
-
-
-def read_raw(paths: Sequence[str], max_bytes: int) -> Iterator[Article | Failure]:
-    """Articles from raw inputs via saidwhat.io.ingest (plain-text fallback while it is absent)."""
-    if not paths:
-        return
-    try:
-        from saidwhat.io import ingest
-    except ImportError:
-        yield from _read_text_files(paths, max_bytes)
-        return
-    yield from ingest.read_inputs(paths, max_bytes)
-
-
-def _read_text_files(paths: Sequence[str], max_bytes: int) -> Iterator[Article | Failure]:
-    """Plain-text files as articles (fallback reader)."""
-    for p in paths:
-        try:
-            if os.path.getsize(p) > max_bytes:
-                yield Failure(p, f"larger than --max-bytes ({max_bytes})")
-                continue
-            text = Path(p).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            yield Failure(p, f"cannot read: {exc}")
-            continue
-        yield Article(id=Path(p).stem, text=text, body=((0, len(text)),), origin=p)
+    for item, record in saved_records.read_saved(path, max_bytes):
+        yield clean_item(item), outlet_from_metadata(record) if record else None
 
 
 # ---------------------------------------------------------------- the index command
@@ -586,15 +465,14 @@ class RunningCounts:
 
 
 def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | None = None,
-                max_bytes: int = 10_000_000, workers: int | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None,
                 on_failure: Any = None, on_step: Any = None) -> IndexCounts:
     """Index every article under `paths` not already in the index; counts of what happened."""
-    from saidwhat.io import ingest
     from saidwhat.run import runners
 
-    inputs = expand_inputs(paths)
+    inputs = input_files(paths)
     files = [p for p in inputs if isinstance(p, str)]
-    saved = [p for p in files if is_saved_records(p)]
+    saved = [p for p in files if saved_records.is_saved(p)]
     raw = [p for p in files if p not in set(saved)]
     c = RunningCounts()
     since_rebuild = 0
@@ -647,7 +525,7 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
         for problem in inputs:
             if isinstance(problem, Failure):
                 c.seen += 1
-                fail(ingest.clean_item(problem))
+                fail(clean_item(problem))
         for path in saved:  # loading saved records: commits batched for speed
             for item, outlet in read_saved(path, max_bytes):
                 c.seen += 1
@@ -656,7 +534,7 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
                     on_step(c)
         writer.commit()
         writer.batch_seconds = 0  # extraction is the slow part: commit each article
-        todo = unseen(read_raw(raw, max_bytes))
+        todo = unseen(read_inputs(raw, max_bytes))
         first = next(todo, None)  # nothing new: no model loaded, no workers started
         if first is not None:
             stream = itertools.chain([first], todo)
@@ -679,14 +557,14 @@ def estimate_total(files: Sequence[str]) -> int | None:
     """How many articles the inputs hold, when cheap to tell (no WARC, no stdin), else None."""
     total = 0
     for f in files:
-        lower = f.lower()
+        kind = kind_of(f)
         try:
-            if lower.endswith(SINGLE_ARTICLE_SUFFIXES):
+            if kind is not None and kind.one_article:
                 total += 1
-            elif lower.endswith((".jsonl", ".ndjson")):
+            elif kind is not None and kind.name == "jsonl":
                 with open(f, "rb") as fh:
                     total += sum(1 for line in fh if line.strip())
-            elif lower.endswith(".parquet"):
+            elif kind is not None and kind.name == "parquet":
                 import pyarrow.parquet as pq
 
                 total += pq.ParquetFile(f).metadata.num_rows

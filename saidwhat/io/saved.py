@@ -1,4 +1,10 @@
-"""Saved saidwhat records (extract or Spark output, JSONL or Parquet) read back as Articles."""
+"""Saved saidwhat records (extract or Spark output, JSONL or Parquet) read back as Articles.
+
+The one reader of saved records: the index loads them, `evaluate --pred` scores them, and a
+Parquet file given to `extract` is read through it. A broken record is a Failure naming
+file:line (JSONL) or `file:row N` (Parquet) and the rest of the file goes on; each article
+comes with its raw record, whose extra fields (an outlet name, say) the caller may use.
+"""
 
 from __future__ import annotations
 
@@ -8,46 +14,85 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
+from saidwhat.io.kinds import kind_of
+from saidwhat.io.readers.decode import UTF8_BOM, lines, one_line, reason, too_big
 from saidwhat.records import Article, Failure
 
 Item = Article | Failure
+Record = tuple[Item, dict[str, Any]]
 
 
-def read_records(path: str | Path) -> Iterator[Article]:
-    """Saved articles read back from jsonl or parquet output; a broken record raises ValueError."""
-    path = Path(path)
-    if path.suffix.lower() == ".parquet":
-        yield from _read_parquet(path)
-        return
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                article = Article.from_dict(json.loads(line))
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                raise ValueError(f"{path}:{lineno}: not a saidwhat record: "
-                                 f"{type(exc).__name__}: {exc}") from exc
-            yield article
+def is_parquet(path: str | Path) -> bool:
+    """Whether a file of saved records is Parquet (by its name), else JSON Lines."""
+    return str(path).lower().endswith(".parquet")
 
 
-def _read_parquet(path: Path, batch_size: int = 64) -> Iterator[Article]:
-    """Articles from a Parquet file, a few at a time."""
-    import pyarrow.parquet as pq
+def is_saved(path: str | Path) -> bool:
+    """Whether a file holds saved records: Parquet, or JSONL whose first record has attributions.
 
+    A JSONL file of raw articles (text or html, no attributions) is input to extract instead.
+    """
+    if is_parquet(path):
+        return True
+    if getattr(kind_of(path), "name", None) != "jsonl" or not Path(path).is_file():
+        return False
     try:
-        pf = pq.ParquetFile(str(path))
-    except pa.ArrowException as exc:
-        raise ValueError(f"{path}: not a Parquet file: {exc}") from exc
-    for batch in pf.iter_batches(batch_size=batch_size):
-        for row in batch.to_pylist():
-            try:
-                yield Article.from_dict(row)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise ValueError(f"{path}: not a saidwhat record: {type(exc).__name__}: {exc}"
-                                 ) from exc
+        with open(path, "rb") as f:
+            for n, (line, _) in enumerate(lines(f, 10_000_000), 1):
+                if line is None:
+                    return False
+                if n == 1 and line.startswith(UTF8_BOM):
+                    line = line[len(UTF8_BOM):]
+                if line.strip():
+                    first = json.loads(line)
+                    return isinstance(first, dict) and "attributions" in first
+    except (OSError, ValueError, RecursionError):
+        return False
+    return False
+
+
+def read_saved(path: str | Path, max_bytes: int | None = None) -> Iterator[Record]:
+    """(article or failure, raw record) for every saved record, in file order; never raises."""
+    for origin, record in saved_records(str(path), max_bytes):
+        if isinstance(record, Failure):
+            yield record, {}
+            continue
+        item = saved_article(record, origin)
+        yield item, ({} if isinstance(item, Failure) else record)
+
+
+def saved_records(path: str, max_bytes: int | None = None
+                  ) -> Iterator[tuple[str, dict[str, Any] | Failure]]:
+    """(origin, record) for each record of a saved JSONL or Parquet file; Failures in place of
+    lines or rows that cannot be read, one Failure for a file that cannot be read at all."""
+    try:
+        if is_parquet(path):
+            yield from parquet_rows(Path(path))
+            return
+        limit = max_bytes if max_bytes is not None else 1 << 62
+        with open(path, "rb") as f:
+            for n, (line, size) in enumerate(lines(f, limit), 1):
+                origin = f"{path}:{n}"
+                if line is None:
+                    yield origin, Failure(origin, too_big(size, limit, "line"))
+                    continue
+                if n == 1 and line.startswith(UTF8_BOM):
+                    line = line[len(UTF8_BOM):]
+                if line.strip():
+                    yield origin, _json_record(line, origin)
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is one failure line
+        yield path, Failure(path, f"cannot read: {reason(exc)}")
+
+
+def _json_record(line: bytes, origin: str) -> dict[str, Any] | Failure:
+    """One saved JSONL line as a dict, or the Failure saying why it is not one."""
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except RecursionError:
+        return Failure(origin, "not valid JSON: nested too deeply")
+    except ValueError as exc:
+        return Failure(origin, f"bad record: {one_line(exc)}")
+    return record if isinstance(record, dict) else Failure(origin, "bad record: not an object")
 
 
 def read_parquet(path: Path) -> Iterator[Item]:
@@ -89,13 +134,13 @@ def saved_article(record: object, origin: str) -> Item:
     for key in ("id", "text"):
         if not isinstance(record.get(key), str):
             return Failure(origin, f"not a saidwhat record: {key!r} is not a string")
+    if isinstance(record.get("attributions"), str):  # older Spark output kept them as JSON text
+        try:
+            record = {**record, "attributions": json.loads(record["attributions"])}
+        except (ValueError, RecursionError) as exc:
+            return Failure(origin, f"not a saidwhat record: attributions: {one_line(exc)}")
     try:
         article = Article.from_dict(record)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         return Failure(origin, f"not a saidwhat record: {type(exc).__name__}: {one_line(exc)}")
     return article if article.origin else replace(article, origin=origin)
-
-
-def one_line(exc: BaseException) -> str:
-    """An exception's message on one short line."""
-    return " ".join(str(exc).split())[:300] or type(exc).__name__

@@ -3,7 +3,7 @@
     saidwhat spark INPUT OUTPUT [--master local[4]] [--model NAME] [--partitions N]
     spark-submit saidwhat/cli/spark.py INPUT OUTPUT [--model NAME] [--partitions N]
 
-INPUT is a file, a directory or a glob of .txt/.html/.jsonl/.warc/.warc.gz files, on any
+INPUT is a file, a directory or a glob of input files (every kind in saidwhat.io.kinds), on any
 filesystem Spark reads. OUTPUT becomes a directory: OUTPUT/articles (one row per article,
 attributions nested, the Parquet record schema) and OUTPUT/failures (origin, error).
 """
@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
+from saidwhat.io.discover import input_files
+from saidwhat.io.kinds import DEFAULT_MAX_BYTES, SUFFIXES
+
 FAILURE_FIELDS = ("origin", "error")
 
 
@@ -62,8 +64,7 @@ def local_files(path: str) -> list[str]:
     files: list[str] = []
     for root in roots:
         if root.is_dir():
-            files.extend(str(p) for p in sorted(root.rglob("*"))
-                         if p.is_file() and p.name.lower().endswith(INPUT_SUFFIXES))
+            files.extend(f for f in input_files([str(root)]) if isinstance(f, str))  # every kind
         elif root.is_file():
             files.append(str(root))
     if not roots or not any(r.exists() for r in roots):
@@ -117,7 +118,7 @@ def annotate_files(
     files: Iterable[tuple[str, bytes | None]], model: str | None, max_bytes: int
 ) -> Iterator[tuple[str, Any]]:
     """Per partition: read the files, annotate in batches (model loaded once), tag each result."""
-    from saidwhat.io.ingest import read_inputs
+    from saidwhat.io.discover import read_inputs
     from saidwhat.records import Failure
     from saidwhat.run import nlp, runners
 
@@ -166,7 +167,7 @@ def run(
     master: str | None = None,
     model: str | None = None,
     partitions: int | None = None,
-    max_bytes: int = 10_000_000,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     spark: Any | None = None,
 ) -> SparkCounts:
     """Extract every article under input with Spark; write OUTPUT/articles and OUTPUT/failures."""
@@ -178,7 +179,7 @@ def run(
     if is_local(input):
         files = local_files(input)
         if not files:
-            raise ValueError(f"{input}: no input files ({' '.join(INPUT_SUFFIXES)})")
+            raise ValueError(f"{input}: no input files ({' '.join(SUFFIXES)})")
         n = partitions or min(len(files), sc.defaultParallelism * 4)
         rdd = sc.parallelize([(f, None) for f in files], max(1, n))
     else:

@@ -145,7 +145,7 @@ def test_output_formats_to_files(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert run(capsys, "-o", str(tmp_path / "out.csv"), *inputs)[0] == 0
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("article_id,kind,type")
     assert run(capsys, "-o", str(tmp_path / "out.parquet"), *inputs)[0] == 0
-    assert [a.id for a in saved.read_records(tmp_path / "out.parquet")] == [
+    assert [a.id for a, _ in saved.read_saved(tmp_path / "out.parquet")] == [
         "harbour-plan", "ferry-strike"]
     assert run(capsys, "-f", "brat", "-o", str(tmp_path / "brat"), *inputs)[0] == 0
     ann = brat.read_ann(tmp_path / "brat" / "harbour-plan.ann",

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 import saidwhat
-from saidwhat.io import ingest
+from saidwhat.io import discover
 from saidwhat.records import Article, Attribution, Failure, Mention
 from saidwhat.run import pipeline
 
@@ -335,7 +335,7 @@ def test_boilerplate_after_the_body_gives_nothing(nlp: Language, tmp_path: Path)
     )
     path = tmp_path / "bridge.txt"
     path.write_text(body + junk, encoding="utf-8")
-    (item,) = list(ingest.read_path(path, 10_000_000))
+    (item,) = list(discover.read_path(path, 10_000_000))
     assert not isinstance(item, Failure)
     article = saidwhat.extract(item)
     check_offsets(article)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import saidwhat
-from saidwhat.io import ingest
+from saidwhat.io import discover
 from saidwhat.records import Article, Attribution
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not SUMMIT.is_file(), reason="../shared referenc
 
 @pytest.fixture(scope="module")
 def article() -> Article:
-    (item,) = list(ingest.read_path(SUMMIT, 10_000_000))
+    (item,) = list(discover.read_path(SUMMIT, 10_000_000))
     assert isinstance(item, Article)
     return saidwhat.extract(item)
 

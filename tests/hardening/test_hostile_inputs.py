@@ -10,13 +10,14 @@ from pathlib import Path
 import hostile
 import pytest
 
-from saidwhat.io import ingest
+from saidwhat.io import discover
 from saidwhat.io.clean import clean_item, printable, scrub
+from saidwhat.io.readers import decode, jsonl
 from saidwhat.records import Article, Failure
 
 
 def read_folder(folder: Path) -> list[Article | Failure]:
-    return list(ingest.read_inputs([str(folder)], 1_000_000))
+    return list(discover.read_inputs([str(folder)], 1_000_000))
 
 
 def origin_file(item: Article | Failure) -> str:
@@ -69,13 +70,13 @@ def test_cr_only_lines_are_numbered_one_by_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize("chunk", [1, 2, 3, 7, 64])
 def test_lines_splits_any_ending_across_chunk_edges(chunk: int) -> None:
     data = b"a\r\nbb\rccc\n\rd\r\r\ne"
-    got = [line for line, _ in ingest.lines(io.BytesIO(data), 100, chunk=chunk)]
+    got = [line for line, _ in decode.lines(io.BytesIO(data), 100, chunk=chunk)]
     assert got == [b"a", b"bb", b"ccc", b"", b"d", b"", b"e"]
 
 
 def test_lines_over_limit_reported_with_size_not_held() -> None:
     data = b"short\n" + b"x" * 5000 + b"\rtail"
-    got = list(ingest.lines(io.BytesIO(data), 100, chunk=64))
+    got = list(decode.lines(io.BytesIO(data), 100, chunk=64))
     assert got == [(b"short", 5), (None, 5000), (b"tail", 4)]
 
 
@@ -109,7 +110,7 @@ def test_unexpected_error_in_a_reader_is_a_failure(tmp_path: Path,
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("reader bug")
 
-    monkeypatch.setattr(ingest, "read_jsonl", boom)
+    monkeypatch.setattr(jsonl, "read_jsonl", boom)
     items = read_folder(tmp_path)
     assert isinstance(items[0], Failure) and "reader bug" in items[0].error
     assert isinstance(items[1], Article)

@@ -17,6 +17,7 @@ from factories import quote_article
 
 from saidwhat.cli import index as cli_index
 from saidwhat.index import store
+from saidwhat.io import saved
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -119,7 +120,7 @@ def test_saved_records_loaded_without_extraction(conn, tmp_path, monkeypatch):
                      for i in range(3)], {"outlet": "Example Times"})
     with (tmp_path / "out.jsonl").open("a") as fh:
         fh.write("{not json\n")
-    assert store.is_saved_records(str(f))
+    assert saved.is_saved(str(f))
     counts = store.index_paths(conn, [str(tmp_path)])
     assert (counts.seen, counts.indexed, counts.skipped, counts.failed) == (4, 3, 0, 1)
     assert rows(conn, "SELECT DISTINCT outlet FROM articles") == [("Example Times",)]

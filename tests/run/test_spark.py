@@ -62,7 +62,7 @@ def test_record_schema_converts_to_spark() -> None:
 def test_spark_local_matches_local_runner(tmp_path: Path) -> None:
     pytest.importorskip("pyspark")
     pq = pytest.importorskip("pyarrow.parquet")
-    from saidwhat.io.ingest import read_inputs
+    from saidwhat.io.discover import read_inputs
     from saidwhat.run import runners
 
     root = corpus(tmp_path / "in")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 from saidwhat.io.boilerplate import body_spans
-from saidwhat.records import Article
+from saidwhat.io.kinds import IngestStats, stem_of
+from saidwhat.io.readers.decode import read_file
+from saidwhat.records import Article, Failure
 
 PROSE_WORDS = 6  # an HTML page's text needs a line this long to count as an article
 _HTML_START = re.compile(r"^\s*<", re.S)
@@ -42,3 +46,13 @@ def html_article(
         url=url or getattr(doc, "url", None) or None,
         published=published or getattr(doc, "date", None) or None,
     )
+
+
+def build(text: str, *, id: str, origin: str, errors: tuple[str, ...] = ()) -> Article | None:
+    """A page's decoded HTML as an Article (the `build` of saidwhat.io.readers.decode)."""
+    return html_article(text, id=id, origin=origin, errors=errors)
+
+
+def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Article | Failure]:
+    """An `.html` file: one article, the page's main text."""
+    yield read_file(path, max_bytes, build, id=stem_of(path))

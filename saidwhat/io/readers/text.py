@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from saidwhat.io.boilerplate import BLANK, body_spans
-from saidwhat.records import Article
+from saidwhat.io.kinds import IngestStats, stem_of
+from saidwhat.io.readers.decode import read_file
+from saidwhat.records import Article, Failure
 
 
 def first_line(text: str) -> str | None:
@@ -26,3 +30,13 @@ def text_article(
         return None
     title = meta.pop("title", None) or first_line(text[body[0][0]:body[0][1]])
     return Article(id=id, text=text, title=title, body=body, errors=errors, origin=origin, **meta)
+
+
+def build(text: str, *, id: str, origin: str, errors: tuple[str, ...] = ()) -> Article | None:
+    """A text file's decoded content as an Article (the `build` of saidwhat.io.readers.decode)."""
+    return text_article(text, id=id, origin=origin, errors=errors)
+
+
+def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Article | Failure]:
+    """A `.txt` file: one article, its text exactly as decoded."""
+    yield read_file(path, max_bytes, build, id=stem_of(path))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from saidwhat.io.warc import WarcStats, read_warc, record_slug
+from saidwhat.io.readers.warc import WarcStats, read_warc, record_slug
 from saidwhat.records import Article, Failure
 
 PARA = "The senator said the talks had been constructive and would continue next week. "

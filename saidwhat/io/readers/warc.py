@@ -7,8 +7,10 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import BinaryIO
 
+from saidwhat.io.kinds import IngestStats
 from saidwhat.io.readers.html import html_article
 from saidwhat.io.readers.text import text_article
 from saidwhat.records import Article, Failure
@@ -283,3 +285,10 @@ def _dechunk(data: bytes) -> bytes:
             return b"".join(out)
         out.append(data[eol + 2 : eol + 2 + size])
         pos = eol + 2 + size + 2
+
+
+def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Article | Failure]:
+    """The articles of a WARC file (the reader of the `warc` kind), counted in `stats.warc`."""
+    if stats.warc is None:
+        stats.warc = WarcStats()
+    return read_warc(str(path), max_bytes, stats.warc)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from saidwhat.io import ingest
+from saidwhat.io import discover, kinds
+from saidwhat.io.readers import decode
+from saidwhat.io.readers.html import looks_like_html
 from saidwhat.records import Article, Failure
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -19,7 +21,7 @@ MB = 1_000_000
 
 def read(*paths: Path | str, max_bytes: int = MB) -> list[Article | Failure]:
     """Everything read_inputs yields for the paths."""
-    return list(ingest.read_inputs([str(p) for p in paths], max_bytes))
+    return list(discover.read_inputs([str(p) for p in paths], max_bytes))
 
 
 def only(items: list[Article | Failure]) -> Article | Failure:
@@ -149,7 +151,7 @@ def test_unreadable_file_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(ingest, "open", denied, raising=False)
+    monkeypatch.setattr(decode, "open", denied, raising=False)
     f = only(read(path))
     assert isinstance(f, Failure) and f.error == "cannot read: permission denied"
 
@@ -165,7 +167,7 @@ def test_huge_file_refused_by_size_without_reading(tmp_path: Path, monkeypatch: 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("the file was opened")
 
-    monkeypatch.setattr(ingest, "open", never, raising=False)
+    monkeypatch.setattr(decode, "open", never, raising=False)
     started = time.perf_counter()
     f = only(read(path, max_bytes=10 * MB))
     assert time.perf_counter() - started < 1.0
@@ -179,8 +181,8 @@ def test_directory_recursive_sorted_skips_unknown(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("One\n\nThe first story, he said.\n")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     (tmp_path / ".hidden.txt").write_text("Hidden\n")
-    stats = ingest.IngestStats()
-    items = list(ingest.read_inputs([str(tmp_path)], MB, stats))
+    stats = kinds.IngestStats()
+    items = list(discover.read_inputs([str(tmp_path)], MB, stats))
     assert [x.id for x in items if isinstance(x, Article)] == ["a", "two"]
     assert stats.skipped == {".jpg files": 1}
     assert "skipped 1 file" in stats.summary()
@@ -201,8 +203,8 @@ def test_mixed_directory_good_and_bad(tmp_path: Path) -> None:
 def test_directory_symlink_loop_is_not_followed_forever(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("A\n\nFirst, he said.\n")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
-    stats = ingest.IngestStats()
-    items = list(ingest.read_inputs([str(tmp_path)], MB, stats))
+    stats = kinds.IngestStats()
+    items = list(discover.read_inputs([str(tmp_path)], MB, stats))
     assert [x.id for x in items] == ["a"]
     assert stats.skipped == {"directory loops": 1}
 
@@ -219,29 +221,29 @@ def test_named_file_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:
 
 def test_stdin_sniffs_html_and_text() -> None:
     html = (FIXTURES / "ferry-strike.html").read_bytes()
-    a = ingest.read_stdin(MB, io.BytesIO(html))
+    a = discover.read_stdin(MB, io.BytesIO(html))
     assert isinstance(a, Article) and a.id == "stdin" and a.title == "Ferry Workers Call Off Strike"
-    t = ingest.read_stdin(MB, io.BytesIO(b"Plain\n\nJust text, he said.\n"))
+    t = discover.read_stdin(MB, io.BytesIO(b"Plain\n\nJust text, he said.\n"))
     assert isinstance(t, Article) and t.text == "Plain\n\nJust text, he said.\n"
-    big = ingest.read_stdin(10, io.BytesIO(b"x" * 100))
+    big = discover.read_stdin(10, io.BytesIO(b"x" * 100))
     assert isinstance(big, Failure) and "--max-bytes" in big.error
 
 
 def test_reading_is_lazy(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("A\n\nFirst, he said.\n")
-    stream = ingest.read_inputs([str(tmp_path / "a.txt"), "/no/such/dir/x.txt"], MB)
+    stream = discover.read_inputs([str(tmp_path / "a.txt"), "/no/such/dir/x.txt"], MB)
     assert isinstance(next(stream), Article)  # the second path is not touched yet
 
 
 def test_article_from_string() -> None:
     text = "  Headline\n\nThe deal is done, he said.\n"
-    a = ingest.article_from_string(text, id="t")
+    a = discover.article_from_string(text, id="t")
     assert a.text == text and a.id == "t" and a.title == "Headline"
-    h = ingest.article_from_string((FIXTURES / "ferry-strike.html").read_text(encoding="utf-8"))
+    h = discover.article_from_string((FIXTURES / "ferry-strike.html").read_text(encoding="utf-8"))
     assert h.title == "Ferry Workers Call Off Strike" and "Marta Olsen" in h.text
     with pytest.raises(ValueError, match="no article text"):
-        ingest.article_from_string((FIXTURES / "menu-only.html").read_text(encoding="utf-8"))
-    assert ingest.article_from_string("Share this:\n").body == ((0, 12),)
+        discover.article_from_string((FIXTURES / "menu-only.html").read_text(encoding="utf-8"))
+    assert discover.article_from_string("Share this:\n").body == ((0, 12),)
 
 
 @pytest.mark.parametrize("text, html", [
@@ -250,10 +252,10 @@ def test_article_from_string() -> None:
     ("Intro line\n<div class='x'>text</div>", True),
 ])
 def test_looks_like_html(text: str, html: bool) -> None:
-    assert ingest.looks_like_html(text) is html
+    assert looks_like_html(text) is html
 
 
 def test_suffix_and_stem() -> None:
-    assert ingest.suffix_of("a/b/crawl.warc.gz") == ".warc.gz"
-    assert ingest.stem_of("a/b/crawl.warc.gz") == "crawl"
-    assert ingest.stem_of("x/Story.HTML") == "Story"
+    assert kinds.suffix_of("a/b/crawl.warc.gz") == ".warc.gz"
+    assert kinds.stem_of("a/b/crawl.warc.gz") == "crawl"
+    assert kinds.stem_of("x/Story.HTML") == "Story"
