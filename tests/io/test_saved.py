@@ -32,8 +32,8 @@ def test_jsonl_records_over_the_size_limit_and_bad_bytes(tmp_path: Path) -> None
     out = tmp_path / "x.jsonl"
     out.write_bytes(json.dumps(article("a").to_dict()).encode() + b"\n\xff\xfe\n")
     items = [item for item, _ in saved.read_saved(out, max_bytes=20)]
-    assert isinstance(items[0], Failure) and "larger than --max-bytes (20)" in items[0].error
-    assert isinstance(items[1], Failure) and "UnicodeDecodeError" in items[1].error
+    assert isinstance(items[0], Failure) and "over the 20-byte limit" in items[0].error
+    assert isinstance(items[1], Failure) and "can't decode byte 0xff" in items[1].error
 
 
 def test_raw_record_comes_with_the_article(tmp_path: Path) -> None:
@@ -51,11 +51,11 @@ def test_parquet_round_trip_and_a_broken_file(tmp_path: Path) -> None:
         sink.write(article(i))
     sink.close()
     items = [item for item, _ in saved.read_saved(out)]
-    assert items == [article(i) for i in "abc"] and items[0].origin == str(out)
+    assert items == [article(i) for i in "abc"] and items[0].origin == f"{out}:row 1"
     broken = tmp_path / "broken.parquet"
     broken.write_bytes(b"not parquet at all")
     ((item, _),) = list(saved.read_saved(broken))
-    assert isinstance(item, Failure) and item.error.startswith("cannot read Parquet")
+    assert isinstance(item, Failure) and item.error.startswith("cannot read: not a Parquet file")
 
 
 def test_is_saved_tells_saved_records_from_raw_articles(tmp_path: Path) -> None:
