@@ -61,6 +61,15 @@ def read_saved(path: str | Path, max_bytes: int | None = None) -> Iterator[Recor
         yield item, ({} if isinstance(item, Failure) else record)
 
 
+def read_records(path: str | Path) -> Iterator[Article]:
+    """The saved articles only, for callers that want all or nothing: a broken record raises
+    ValueError naming it (file:line or file:row N)."""
+    for item, _ in read_saved(path):
+        if isinstance(item, Failure):
+            raise ValueError(str(item))
+        yield item
+
+
 def saved_records(path: str, max_bytes: int | None = None
                   ) -> Iterator[tuple[str, dict[str, Any] | Failure]]:
     """(origin, record) for each record of a saved JSONL or Parquet file; Failures in place of

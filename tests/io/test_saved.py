@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from saidwhat.io import saved, sinks
 from saidwhat.records import Article, Failure
 
@@ -65,3 +67,12 @@ def test_is_saved_tells_saved_records_from_raw_articles(tmp_path: Path) -> None:
     done.write_text(json.dumps(article("a").to_dict()) + "\n", encoding="utf-8")
     assert not saved.is_saved(raw) and saved.is_saved(done)
     assert saved.is_saved(tmp_path / "any.parquet") and not saved.is_saved(tmp_path / "x.txt")
+
+
+def test_read_records_is_all_or_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "x.jsonl"
+    out.write_text(json.dumps(article("a").to_dict()) + "\n{oops\n", encoding="utf-8")
+    stream = saved.read_records(out)
+    assert next(stream).id == "a"
+    with pytest.raises(ValueError, match=r"x.jsonl:2: bad record"):
+        next(stream)
