@@ -177,7 +177,7 @@ class PositionView:
 @dataclass(frozen=True)
 class PositionFilter:
     """Which positions to read: any combination of article, speaker (and other speaker: a
-    pair), topic key, relation and dates (`since`/`until` inclusive, ISO dates)."""
+    pair), topic key, relation and dates (`since`/`until` inclusive: a year, month or day)."""
 
     article_id: str | None = None
     speaker_id: str | None = None
@@ -329,12 +329,10 @@ def _where(f: PositionFilter) -> tuple[str, list[Any]]:
     elif f.relation:
         clauses.append("p.relation = ?")
         params.append(f.relation)
-    if f.since:
-        clauses.append("substr(ar.published, 1, 10) >= ?")
-        params.append(f.since[:10])
-    if f.until:
-        clauses.append("substr(ar.published, 1, 10) <= ?")
-        params.append(f.until[:10])
+    for bound, op in ((f.since, ">="), (f.until, "<=")):  # "2021", "2021-06", "2021-06-16"
+        if bound:
+            clauses.append(f"substr(ar.published, 1, ?) {op} ?")
+            params += [len(bound[:10]), bound[:10]]
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -386,9 +384,11 @@ def speaker_stands(conn: sqlite3.Connection, speaker_id: str) -> list[Stand]:
     stands = []
     for (verb, _), items in groups.items():
         names = Counter(other for _, other, _ in items)
-        topics = Counter(p.topic for p, _, _ in items if p.topic)
+        label = _label(names)
+        topics = Counter(p.topic for p, _, _ in items  # "supports New START on New START": no
+                         if p.topic and topic_key(p.topic) != topic_key(label))
         dates = sorted(p.published[:10] for p, _, _ in items if p.published)
-        stands.append(Stand(verb, _label(names), items[0][2],
+        stands.append(Stand(verb, label, items[0][2],
                             tuple(sorted(topics, key=lambda t: (-topics[t], t))), len(items),
                             dates[0] if dates else None, dates[-1] if dates else None))
     order = ("supports", "opposes", "agrees with", "disagrees with", "supported by", "opposed by")

@@ -4,7 +4,9 @@
 
 Pages: `/` (top speakers, recent quotes), `/speakers`, `/speakers/{id}`, `/quotes`,
 `/search?q=`, `/articles`, `/articles/{id}`, `/quotes/groups`, `/quotes/groups/{id}`,
-`/failures`. Listings take `?page=N` (and `?size=N`); JSON listings carry `next`/`prev` URLs.
+`/failures`, and the positions pages (`/positions`, `/speakers/{a}/vs/{b}`, `/positions/network`,
+see `saidwhat.web.positions`). Listings take `?page=N` (and `?size=N`); JSON listings carry
+`next`/`prev` URLs.
 `/quotes` and `/speakers/{id}` are keyset-paged: their next links carry `?after=<attribution id>`
 (also `pager.after` in the JSON), so deep pages cost no OFFSET scan; `?page=N` still works.
 """
@@ -29,7 +31,8 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
-from saidwhat.index import queries
+from saidwhat.index import positions, queries
+from saidwhat.web import positions as position_pages
 from saidwhat.web import render
 
 HERE = Path(__file__).resolve().parent
@@ -126,7 +129,8 @@ def _environment() -> Environment:
     env.filters["highlight"] = render.highlight_html
     env.globals.update(colour=render.speaker_colour, speaker_url=speaker_url,
                        article_url=article_url, group_url=group_url, quote_url=quote_url,
-                       safe_link=render.safe_link, change_help=CHANGE_HELP)
+                       safe_link=render.safe_link, change_help=CHANGE_HELP,
+                       pair_url=position_pages.pair_url)
     return env
 
 
@@ -481,6 +485,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             queries.counts(conn).speakers if not type else None,
             "speakers.html", "Speakers", {"speakers": ROWS, "type": type})
 
+    position_pages.add_routes(app, pages, Conn, Paged, ROWS, check_params)
+
     @app.get("/speakers/{speaker_id:path}")
     def speaker(request: Request, speaker_id: str, params: PageParams = Paged,
                 sort: str = "date", conn: sqlite3.Connection = Conn) -> Response:
@@ -498,13 +504,14 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
             return csv_response(request, sid, lambda c: queries.iter_quotes(c, filters, sort))
         first_page = params.page <= 1 and params.after is None
         groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if first_page else []
+        stands = positions.speaker_stands(conn, sid) if first_page else []
         narrowed = filters != queries.Filters(speakers=(sid,))
         return pages.listing(
             request, params,
             lambda n, o: queries.list_quotes(conn, filters, sort, n, o, after=params.after),
             queries.count_quotes(conn, filters) if narrowed else found.quote_count,
             "speaker.html", found.name,
-            {"speaker": found, "quotes": ROWS, "quote_groups": groups,
+            {"speaker": found, "quotes": ROWS, "quote_groups": groups, "stands": stands,
              **list_extras(request, conn, filters, sort, tuple(queries.SORTS), pinned=True)},
             cursor=_quote_id if sort == "date" else None)
 
@@ -584,7 +591,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         view = queries.article(conn, aid)
         if view is None:
             raise HTTPException(404, f"No article with id {aid!r}")
-        data: dict[str, Any] = {"article": view, "legend": render.legend(view.attributions)}
+        data: dict[str, Any] = {"article": view, "legend": render.legend(view.attributions),
+                                "positions": positions.article_positions(conn, aid)}
         if not _is_json(request):
             data["text_html"] = render.article_html(view)
             data["colours"] = render.article_colours(view.attributions)

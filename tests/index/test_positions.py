@@ -100,7 +100,7 @@ def test_speaker_stands_sum_up_what_a_speaker_backs_opposes_and_agrees_on(conn):
     lines = [(s.verb, s.other, s.topics, s.count) for s in stands]
     assert lines == [
         ("supports", "Joe Biden", ("New START",), 1),
-        ("supports", "New START", ("New START",), 1),
+        ("supports", "New START", (), 1),  # the topic is the target: said once
         ("opposes", "the United States", ("police brutality",), 1),
         ("agrees with", "Joe Biden", ("cyber security",), 1),
         ("disagrees with", "Joe Biden", ("human rights",), 1)]
@@ -182,3 +182,9 @@ def test_saved_jsonl_and_parquet_records_load_their_positions(tmp_path):
     assert pos.count(conn) == 10
     assert [p.b for p in pos.article_positions(conn, "senate")][:2] == ["New START"] * 2
     conn.close()
+
+
+def test_dates_may_be_a_year_or_a_month(conn):
+    assert pos.count(conn, PositionFilter(until="2021-06")) == 8
+    assert pos.count(conn, PositionFilter(since="2021-07", until="2021")) == 3
+    assert pos.count(conn, PositionFilter(since="2022")) == 0

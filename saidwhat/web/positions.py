@@ -1,0 +1,109 @@
+"""The positions pages: every position (filterable), a pair of speakers across the corpus, and the
+network picture, each with its `.json` twin.
+
+    /positions?speaker=&topic=&relation=&since=&until=    every position, oldest first
+    /speakers/{a}/vs/{b}                                   what two speakers agree and disagree on
+    /positions/network?topic=&since=&until=               speakers and targets as a network
+
+The network page draws itself in the browser from `/positions/network.json` (static/network.js);
+its table of relations is the same data for readers without script.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.params import Depends as DependsParam
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException
+
+from saidwhat.index import positions as pos
+from saidwhat.index import queries
+
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+RELATIONS = ("stance", "support", "oppose", "agree", "disagree")
+PAGE_KEYS = ("page", "size")
+
+
+def pair_url(a: str, b: str) -> str:
+    """The page of two speakers across the corpus."""
+    from urllib.parse import quote
+
+    return f"/speakers/{quote(a, safe='')}/vs/{quote(b, safe='')}"
+
+
+def network_json_url(request: Request) -> str:
+    """The network's JSON twin for the query this page was asked with."""
+    query = request.url.query
+    return "/positions/network.json" + (f"?{query}" if query else "")
+
+
+def check_dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """`since`/`until` as given (empty as None); a 400 naming a bad one."""
+    for name, value in (("since", since), ("until", until)):
+        if value and not DATE.fullmatch(value):
+            raise HTTPException(400, f"Bad value for: {name} (a date: 2021, 2021-06 or "
+                                     f"2021-06-16)")
+    return since or None, until or None
+
+
+def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: DependsParam,
+               rows: object, check_params: Callable[[Request, tuple[str, ...]], None]) -> None:
+    """Register the positions pages on the app (before `/speakers/{id}`, which would take the
+    pair page's path); `pages` renders, `rows` marks where a listing's rows go, `check_params`
+    refuses query parameters a page does not take."""
+
+    @app.get("/positions")
+    @app.get("/positions.json")
+    def positions_page(request: Request, speaker: str | None = None, topic: str | None = None,
+                       relation: str | None = None, since: str | None = None,
+                       until: str | None = None, params: Any = paged_dep,
+                       conn: sqlite3.Connection = conn_dep) -> Response:
+        """Every position, oldest first, filtered by speaker id, topic, relation and dates."""
+        check_params(request, (*PAGE_KEYS, "speaker", "topic", "relation", "since", "until"))
+        since, until = check_dates(since, until)
+        if relation and relation not in RELATIONS:
+            raise HTTPException(400, f"Bad value for: relation (one of {', '.join(RELATIONS)})")
+        found = queries.speaker(conn, speaker) if speaker else None
+        if speaker and found is None:
+            raise HTTPException(404, f"No speaker with id {speaker!r}")
+        f = pos.PositionFilter(speaker_id=speaker or None, topic=topic or None,
+                               relation=relation or None, since=since, until=until)
+        return pages.listing(
+            request, params, lambda n, o: pos.positions(conn, f, n, o), pos.count(conn, f),
+            "positions.html", "Positions",
+            {"positions": rows, "filters": f, "speaker": found,
+             "topics": pos.topics(conn, limit=30)})
+
+    @app.get("/positions/network")
+    @app.get("/positions/network.json")
+    def network_page(request: Request, topic: str | None = None, since: str | None = None,
+                     until: str | None = None, conn: sqlite3.Connection = conn_dep
+                     ) -> Response:
+        """Speakers and targets as nodes, support/opposition as coloured edges sized by count."""
+        check_params(request, ("topic", "since", "until"))
+        since, until = check_dates(since, until)
+        net = pos.network(conn, topic=topic, since=since, until=until)
+        labels = {n.id: n.label for n in net.nodes}
+        data: dict[str, Any] = {"network": net}
+        if not request.url.path.endswith(".json"):
+            data.update(labels=labels, network_src=network_json_url(request))
+        return pages.respond(request, "network.html", "Positions network", data)
+
+    @app.get("/speakers/{a}/vs/{b}")
+    def pair_page(request: Request, a: str, b: str,
+                  conn: sqlite3.Connection = conn_dep) -> Response:
+        """Two speakers across the corpus: what they agree and disagree on, over time."""
+        check_params(request, ())
+        b = b[:-5] if b.endswith(".json") else b
+        first, second = queries.speaker(conn, a), queries.speaker(conn, b)
+        for sid, found in ((a, first), (b, second)):
+            if found is None:
+                raise HTTPException(404, f"No speaker with id {sid!r}")
+        assert first is not None and second is not None
+        return pages.respond(request, "pair.html", f"{first.name} and {second.name}",
+                             {"a": first, "b": second, "pair": pos.pair(conn, a, b)})

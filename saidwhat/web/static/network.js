@@ -1,0 +1,221 @@
+// The positions network: fetched from the page's .json twin, drawn as SVG with a small force
+// layout (no library). Names only ever become text nodes, never markup.
+(function () {
+  "use strict";
+  var box = document.getElementById("network");
+  var form = document.getElementById("network-filter");
+  if (!box) { return; }
+  var SVG = "http://www.w3.org/2000/svg";
+  var WIDTH = 960, HEIGHT = 620;
+
+  function el(name, attrs) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function status(text) {
+    var p = document.getElementById("network-status");
+    if (p) { p.textContent = text; }
+  }
+
+  function radius(n) { return 5 + 3 * Math.sqrt(n.count); }
+  function width(e) { return 0.4 + 1.6 * Math.sqrt(e.count); }
+
+  // Deterministic start (a spiral by rank), then springs along edges, repulsion between all
+  // nodes and a pull to the centre, cooling down over a fixed number of steps.
+  function layout(nodes, edges) {
+    var byId = {};
+    nodes.forEach(function (n, i) {
+      var angle = i * 2.4, r = 30 + 14 * Math.sqrt(i);
+      n.x = WIDTH / 2 + r * Math.cos(angle);
+      n.y = HEIGHT / 2 + r * Math.sin(angle);
+      byId[n.id] = n;
+    });
+    var links = edges.filter(function (e) { return byId[e.source] && byId[e.target]; });
+    var ideal = Math.max(60, Math.min(140, 900 / Math.sqrt(nodes.length + 1)));
+    for (var step = 0; step < 300; step++) {
+      var heat = 1 - step / 300;
+      nodes.forEach(function (n) { n.dx = (WIDTH / 2 - n.x) * 0.01; n.dy = (HEIGHT / 2 - n.y) * 0.01; });
+      for (var i = 0; i < nodes.length; i++) {
+        for (var j = i + 1; j < nodes.length; j++) {
+          var a = nodes[i], b = nodes[j];
+          var dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
+          var push = ideal * ideal / d2;
+          a.dx += dx * push * 0.05; a.dy += dy * push * 0.05;
+          b.dx -= dx * push * 0.05; b.dy -= dy * push * 0.05;
+        }
+      }
+      links.forEach(function (e) {
+        var a = byId[e.source], b = byId[e.target];
+        var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+        var pull = (d - ideal) / d * 0.08;
+        a.dx += dx * pull; a.dy += dy * pull; b.dx -= dx * pull; b.dy -= dy * pull;
+      });
+      nodes.forEach(function (n) {
+        var len = Math.sqrt(n.dx * n.dx + n.dy * n.dy) + 0.01, cap = 25 * heat + 1;
+        var k = Math.min(len, cap) / len;
+        n.x = Math.max(20, Math.min(WIDTH - 20, n.x + n.dx * k));
+        n.y = Math.max(20, Math.min(HEIGHT - 20, n.y + n.dy * k));
+      });
+    }
+    return byId;
+  }
+
+  function marker(defs, name) {
+    var m = el("marker", {id: "arrow-" + name, viewBox: "0 0 10 10", refX: "10", refY: "5",
+                          markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse"});
+    m.appendChild(el("path", {d: "M0,0 L10,5 L0,10 z", "class": "arrowhead " + name}));
+    defs.appendChild(m);
+  }
+
+  // An edge as a curve from a to b, bent by `bend` pixels (parallel edges between the same two
+  // nodes bend apart), stopping at b's rim so the arrowhead shows.
+  function edgeLine(e, a, b, bend) {
+    var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+    var cx = (a.x + b.x) / 2 - dy / d * bend, cy = (a.y + b.y) / 2 + dx / d * bend;
+    var ex = b.x - cx, ey = b.y - cy, ed = Math.sqrt(ex * ex + ey * ey) + 0.01;
+    var rb = radius(b) + 3;
+    var path = "M" + a.x.toFixed(1) + "," + a.y.toFixed(1) + " Q" + cx.toFixed(1) + "," +
+      cy.toFixed(1) + " " + (b.x - ex / ed * rb).toFixed(1) + "," + (b.y - ey / ed * rb).toFixed(1);
+    var line = el("path", {d: path, fill: "none",
+                           "class": "edge " + e.polarity, "stroke-width": width(e).toFixed(2),
+                           "data-polarity": e.polarity, "data-count": String(e.count)});
+    if (e.relation === "stance") { line.setAttribute("marker-end", "url(#arrow-" + e.polarity + ")"); }
+    var title = el("title");
+    title.textContent = a.label + " " + verb(e) + " " + b.label + " (" + e.count + "×)" +
+      (e.topics.length ? ": " + e.topics.join(", ") : "");
+    line.appendChild(title);
+    return line;
+  }
+
+  function verb(e) {
+    return {support: "supports", oppose: "opposes", agree: "agrees with",
+            disagree: "disagrees with"}[e.polarity] || e.polarity;
+  }
+
+  function nodeGroup(n) {
+    var g = el("g", {"class": "node " + n.kind, "data-id": n.id,
+                     transform: "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"});
+    var r = radius(n);
+    var shape = n.kind === "speaker" ? el("circle", {r: r.toFixed(1)})
+      : el("rect", {x: (-r).toFixed(1), y: (-r).toFixed(1), width: (2 * r).toFixed(1),
+                    height: (2 * r).toFixed(1), rx: "2"});
+    // labels sit on the side facing the middle, so they stay inside the picture
+    var left = n.x > WIDTH * 0.6;
+    var label = el("text", {x: (left ? -(r + 3) : r + 3).toFixed(1), y: "4",
+                            "text-anchor": left ? "end" : "start"});
+    label.textContent = n.label.length > 48 ? n.label.slice(0, 47) + "…" : n.label;
+    var title = el("title");
+    title.textContent = n.label + " · " + n.count + " position" + (n.count === 1 ? "" : "s");
+    g.appendChild(shape);
+    g.appendChild(label);
+    g.appendChild(title);
+    if (n.kind === "speaker" && n.speaker_id) {
+      var link = el("a", {"class": "node-link"});
+      link.setAttribute("href", "/speakers/" + encodeURIComponent(n.speaker_id));
+      link.appendChild(g);
+      return link;
+    }
+    return g;
+  }
+
+  // The table under the picture: the same relations as rows, for reading and for screen readers.
+  function fillTable(net) {
+    var body = document.getElementById("network-edges");
+    if (!body) { return; }
+    var labels = {};
+    net.nodes.forEach(function (n) { labels[n.id] = n.label; });
+    body.textContent = "";
+    net.edges.forEach(function (e) {
+      var tr = document.createElement("tr");
+      tr.className = e.polarity;
+      [labels[e.source], e.polarity, labels[e.target], String(e.count), e.topics.join(", ")]
+        .forEach(function (text, i) {
+          var td = document.createElement("td");
+          if (i === 1) {
+            var badge = document.createElement("span");
+            badge.className = "rel rel-" + e.polarity;
+            badge.textContent = text;
+            td.appendChild(badge);
+          } else {
+            td.textContent = text;
+          }
+          if (i === 3) { td.className = "num"; }
+          tr.appendChild(td);
+        });
+      body.appendChild(tr);
+    });
+    if (!net.edges.length) {
+      var tr = document.createElement("tr"), td = document.createElement("td");
+      td.colSpan = 5;
+      td.className = "empty";
+      td.textContent = "No positions match.";
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+  }
+
+  function draw(data) {
+    var old = box.querySelector("svg");
+    if (old) { old.remove(); }
+    var net = data.network;
+    fillTable(net);
+    var nodes = net.nodes.map(function (n) { return Object.assign({}, n); });
+    if (!nodes.length) {
+      status("No positions match these filters.");
+      return;
+    }
+    var byId = layout(nodes, net.edges);
+    var svg = el("svg", {id: "network-svg", viewBox: "0 0 " + WIDTH + " " + HEIGHT,
+                         role: "img", "aria-label": "Network of positions"});
+    var defs = el("defs");
+    ["support", "oppose"].forEach(function (p) { marker(defs, p); });
+    svg.appendChild(defs);
+    var edgeLayer = el("g", {"class": "edges"}), nodeLayer = el("g", {"class": "nodes"});
+    var between = {}, seen = {};
+    net.edges.forEach(function (e) {
+      var key = [e.source, e.target].sort().join("\u0000");
+      between[key] = (between[key] || 0) + 1;
+    });
+    net.edges.forEach(function (e) {
+      if (!byId[e.source] || !byId[e.target]) { return; }
+      var key = [e.source, e.target].sort().join("\u0000");
+      var i = seen[key] = (seen[key] || 0) + 1;
+      var bend = (i - (between[key] + 1) / 2) * 28 * (e.source < e.target ? 1 : -1);
+      edgeLayer.appendChild(edgeLine(e, byId[e.source], byId[e.target], bend));
+    });
+    nodes.forEach(function (n) { nodeLayer.appendChild(nodeGroup(n)); });
+    svg.appendChild(edgeLayer);
+    svg.appendChild(nodeLayer);
+    box.appendChild(svg);
+    status(nodes.length + " nodes, " + net.edges.length + " relations" +
+      (net.topic ? " on " + net.topic : "") + ".");
+  }
+
+  function load(src) {
+    status("Loading…");
+    fetch(src, {headers: {Accept: "application/json"}})
+      .then(function (r) {
+        if (!r.ok) { throw new Error("HTTP " + r.status); }
+        return r.json();
+      })
+      .then(draw)
+      .catch(function (err) { status("Could not load the network: " + err.message); });
+  }
+
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var params = new URLSearchParams();
+      new FormData(form).forEach(function (value, key) { if (value) { params.set(key, value); } });
+      var query = params.toString();
+      history.replaceState(null, "", "/positions/network" + (query ? "?" + query : ""));
+      load("/positions/network.json" + (query ? "?" + query : ""));
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.tagName === "SELECT") { form.requestSubmit(); }
+    });
+  }
+  load(box.getAttribute("data-src") || "/positions/network.json");
+})();

@@ -1,0 +1,164 @@
+"""The positions pages in a real browser (Debian's chromium via Playwright): the network picture
+is drawn from its .json twin with coloured edges, its filter redraws it, hostile names stay text.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from factories import HOSTILE_NAME, HOSTILE_TARGET, hostile_position_article, position_articles
+
+from saidwhat.index import store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="no /usr/bin/chromium (run scripts/install-browser.sh)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> Iterator[str]:
+    import uvicorn
+
+    from saidwhat.web.app import create_app
+
+    path = tmp_path_factory.mktemp("positions-browser") / "p.db"
+    conn = store.connect(path)
+    for a in [*position_articles(), hostile_position_article()]:
+        store.add_article(conn, a)
+    store.rebuild_speakers(conn)
+    conn.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    pg = context.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.dialogs = dialogs  # type: ignore[attr-defined]
+    pg.errors = errors  # type: ignore[attr-defined]
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()
+
+
+def edges(page) -> list[dict]:
+    """The drawn edges: polarity, stroke colour and width."""
+    return page.evaluate("""() => [...document.querySelectorAll('#network-svg .edge')].map(
+        e => ({polarity: e.dataset.polarity, count: +e.dataset.count,
+               stroke: getComputedStyle(e).stroke, width: +e.getAttribute('stroke-width')}))""")
+
+
+def labels(page) -> set[str]:
+    """The drawn node labels."""
+    return set(page.evaluate(
+        "() => [...document.querySelectorAll('#network-svg .node text')].map(t => t.textContent)"))
+
+
+def test_network_is_drawn_from_its_twin_with_coloured_edges(page):
+    page.goto("/positions/network")
+    page.wait_for_selector("#network-svg .edge")
+    twin = page.evaluate("() => fetch('/positions/network.json').then(r => r.json())")["network"]
+    drawn = edges(page)
+    assert len(drawn) == len(twin["edges"])
+    assert labels(page) == {n["label"] for n in twin["nodes"]}
+    colour = {e["polarity"]: e["stroke"] for e in drawn}
+    assert colour["support"] == colour["agree"] != colour["oppose"] == colour["disagree"]
+    assert "rgb(42, 157, 75)" == colour["support"]  # green for support, red for opposition
+    # nodes are spread out, inside the picture
+    boxes = page.evaluate("""() => [...document.querySelectorAll('#network-svg .node')].map(
+        g => g.getBoundingClientRect()).map(r => [Math.round(r.x), Math.round(r.y)])""")
+    assert len({tuple(b) for b in boxes}) == len(boxes)
+    speakers = page.locator("#network-svg a.node-link")
+    assert speakers.count() >= 4
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_the_topic_filter_redraws_the_network_and_its_table(page):
+    page.goto("/positions/network")
+    page.wait_for_selector("#network-svg .edge")
+    before = len(edges(page))
+    page.select_option("#network-filter select[name=topic]", "New START")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#network-svg .edge').length < n", arg=before)
+    assert labels(page) == {"Vladimir Putin", "Joe Biden", "New START", "Chuck Schumer",
+                            "Mitch McConnell"}
+    assert "topic=New+START" in page.url
+    rows = page.locator("#network-edges tr")
+    assert rows.count() == len(edges(page))
+    page.fill("#network-filter input[name=since]", "2021-07")
+    page.click("#network-filter button")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#network-svg .node').length === 3")
+    assert labels(page) == {"Chuck Schumer", "Mitch McConnell", "New START"}
+    page.fill("#network-filter input[name=since]", "2030")
+    page.click("#network-filter button")
+    page.wait_for_selector("#network-status:has-text('No positions match')")
+    assert page.locator("#network-svg").count() == 0
+    assert page.errors == []
+
+
+def test_a_speaker_node_opens_the_speaker_page_and_its_pair(page):
+    page.goto("/positions/network")
+    page.wait_for_selector("#network-svg a.node-link")
+    page.locator("#network-svg a.node-link", has_text="Vladimir Putin").click()
+    page.wait_for_url("**/speakers/*")
+    assert page.locator("h1").inner_text().strip() == "Vladimir Putin"
+    assert page.locator("ul.stands li").count() == 5
+    page.locator("ul.stands a.vs").first.click()
+    page.wait_for_url("**/vs/**")
+    assert "cyber security" in page.locator("section.agree").inner_text()
+    assert "human rights" in page.locator("section.disagree").inner_text()
+    assert page.locator("table.shared tr.agree").count() == 1
+
+
+def test_hostile_names_in_positions_never_run(page):
+    page.goto("/positions/network")
+    page.wait_for_selector("#network-svg .edge")
+    assert HOSTILE_NAME in labels(page) and HOSTILE_TARGET in labels(page)
+    assert page.evaluate("() => document.querySelectorAll('#network-svg img, #network-svg "
+                         "script, main img, main script').length") == 0
+    page.hover("#network-svg .node.target >> nth=0")
+    for path in ("/articles/hostile-positions", "/positions"):
+        page.goto(path)
+        page.wait_for_load_state("load")
+        assert HOSTILE_TARGET in page.locator("table.positions").inner_text()
+        for cell in page.locator("table.positions td").all():
+            cell.hover()
+    assert page.dialogs == [] and page.errors == []
