@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES
 
 DEFAULT_DB = "saidwhat.db"
+DEBUG_ENV = "SAIDWHAT_DEBUG"  # set: unexpected errors raise with their traceback
 FORMATS = ("table", "jsonl", "csv", "brat", "parquet")
 QUERY_FORMATS = ("table", "jsonl", "csv")
 
@@ -115,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="extract and store articles in a searchable SQLite index")
     _input_options(p)
     p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    p.add_argument("--rebuild", action="store_true",
+                   help="set the existing index (e.g. a damaged one) aside as DB.<time>.bak and "
+                        "build a new one from the inputs")
 
     for name, help_ in (
         ("speakers", "list speakers in the index"),
@@ -184,5 +190,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except (OSError, ValueError, RuntimeError) as exc:
-        print(f"saidwhat {args.command}: error: {exc}", file=sys.stderr)
+        print(f"saidwhat {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 2
+    except sqlite3.DatabaseError as exc:  # an index that broke while being read
+        db = getattr(args, "db", "the index")
+        print(f"saidwhat {args.command}: error: {db}: the index cannot be read ({_one_line(exc)});"
+              f" if it is damaged, rebuild it with `saidwhat index --rebuild --db {db} PATH...`",
+              file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - never a traceback: one line, and a way to get one
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"saidwhat {args.command}: internal error: {type(exc).__name__}: {_one_line(exc)}"
+              f" (set {DEBUG_ENV}=1 for the traceback)", file=sys.stderr)
+        return 3
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error message on one line."""
+    return " ".join(str(exc).split()) or type(exc).__name__

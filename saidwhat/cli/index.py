@@ -8,12 +8,15 @@ import sys
 import time
 from pathlib import Path
 
+from saidwhat.index.guard import IndexProblem
 from saidwhat.index.store import (
     IndexCounts,
     RunningCounts,
     connect,
     estimate_total,
+    finish,
     index_paths,
+    set_aside,
 )
 from saidwhat.io.discover import input_files
 from saidwhat.records import Failure
@@ -26,7 +29,14 @@ def run_index_cli(args: argparse.Namespace) -> int:
         print(f"saidwhat index: error: {db.parent}: no such directory", file=sys.stderr)
         return 2
     try:
+        if getattr(args, "rebuild", False):
+            aside = set_aside(db)
+            if aside is not None:
+                print(f"saidwhat index: the old index is set aside as {aside}", file=sys.stderr)
         conn = connect(db)
+    except IndexProblem as exc:
+        print(f"saidwhat index: error: {exc}", file=sys.stderr)
+        return 2
     except sqlite3.Error as exc:
         print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
         return 2
@@ -45,6 +55,7 @@ def run_index_cli(args: argparse.Namespace) -> int:
         print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
         return 2
     finally:
+        finish(conn)
         conn.close()
     print(f"{counts.seen} in, {counts.indexed} indexed, {counts.skipped} already indexed, "
           f"{counts.failed} failed ({time.perf_counter() - start:.1f}s) -> {db}", file=sys.stderr)

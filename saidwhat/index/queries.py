@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import quote as urlquote
 
 from saidwhat.corpus.provenance import DiffOp, change, word_diff
+from saidwhat.index import guard
 
 Spans = tuple[tuple[int, int], ...]
 HL_START, HL_END = "\x02", "\x03"  # highlight markers inside FTS5 output
@@ -177,19 +178,40 @@ def to_dict(obj: Any) -> Any:
 # ---------------------------------------------------------------- connection
 
 
-def open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
-    """A read-only connection to an existing index (FileNotFoundError if there is none)."""
+def open_readonly(path: str | os.PathLike[str], check: bool = True) -> sqlite3.Connection:
+    """A read-only connection to an existing index (FileNotFoundError if there is none; a
+    guard.IndexProblem, a ValueError, if it is not an index or, with `check`, is damaged).
+
+    Opened with `mode=ro`, so nothing is ever written; when the index sits on read-only media
+    (and SQLite cannot create the -shm file a WAL database needs) it is opened `immutable=1`."""
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"{path}: no such index (run `saidwhat index` first)")
-    uri = f"file:{urlquote(str(p.resolve()))}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
+    conn = _connect_ro(p)
     try:
-        conn.execute("SELECT 1 FROM articles LIMIT 1")
-    except sqlite3.DatabaseError as exc:
+        if guard.open_checked(conn, path, integrity=check) == "new":
+            raise guard.IndexProblem(f"{path}: an empty file, not a saidwhat index "
+                                     "(run `saidwhat index` first)")
+    except BaseException:
         conn.close()
-        raise ValueError(f"{path}: not a saidwhat index ({exc})") from exc
+        raise
+    return conn
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    """A mode=ro connection, immutable=1 when the file's folder or file cannot be written."""
+    base = f"file:{urlquote(str(path.resolve()))}?mode=ro"
+    conn = sqlite3.connect(base, uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            raise
+        conn = sqlite3.connect(base + "&immutable=1", uri=True, check_same_thread=False)
+    except sqlite3.DatabaseError:
+        pass  # not a database, or damaged: guard.inspect says which
+    conn.row_factory = sqlite3.Row
     return conn
 
 

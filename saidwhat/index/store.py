@@ -19,19 +19,21 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote as urlquote
 from urllib.parse import urlsplit
 
 from saidwhat.corpus import provenance
 from saidwhat.corpus import speakers as corpus
-from saidwhat.index import positions
+from saidwhat.index import guard, positions
+from saidwhat.index.guard import SCHEMA_VERSION
 from saidwhat.io import saved as saved_records
 from saidwhat.io.clean import clean_item
 from saidwhat.io.discover import input_files, read_inputs
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES, kind_of
 from saidwhat.records import Article, Attribution, Failure
 
-SCHEMA_VERSION = 2  # 2: porter-stemmed FTS, quote_groups.outlets, readable views
 REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (or a quarter of
 # the index, when larger: a rebuild reads every article's speakers)
 BATCH_SECONDS = 0.5  # an index run commits at least this often
@@ -146,24 +148,85 @@ class IndexCounts:
 # ---------------------------------------------------------------- connection and schema
 
 
-def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
-    """Open (creating if needed) an index for writing: WAL mode, schema in place."""
+def connect(path: str | os.PathLike[str], *, integrity: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed) an index for writing: WAL mode, schema in place.
+
+    A file that is not a saidwhat index is refused untouched (guard.ForeignDatabase), a damaged
+    index too (guard.DamagedIndex, after SQLite's quick check unless `integrity` is False)."""
+    kind = _inspect_before_writing(Path(path), integrity)
     conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=30)
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA cache_size=-65536")  # 64 MB: shingle lookups stay in memory
-    conn.execute("PRAGMA foreign_keys=OFF")
-    _upgrade(conn)
-    conn.executescript(SCHEMA)
-    positions.create_tables(conn)
-    conn.execute("CREATE INDEX IF NOT EXISTS quote_groups_articles"
-                 " ON quote_groups(articles DESC, id)")
-    _rebuild_fts_if_old(conn)
-    _create_views(conn)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                 (str(SCHEMA_VERSION),))
+    try:
+        if kind == "new":  # claimed and laid out in one transaction: all of it or nothing
+            conn.executescript(
+                f"BEGIN IMMEDIATE; PRAGMA application_id = {guard.APPLICATION_ID};"
+                + SCHEMA + positions.SCHEMA
+                + f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');"
+                + " COMMIT;")
+        elif kind == "legacy":
+            guard.claim(conn)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA cache_size=-65536")  # 64 MB: shingle lookups stay in memory
+        conn.execute("PRAGMA foreign_keys=OFF")
+        _upgrade(conn)
+        conn.executescript(SCHEMA)
+        positions.create_tables(conn)
+        conn.execute("CREATE INDEX IF NOT EXISTS quote_groups_articles"
+                     " ON quote_groups(articles DESC, id)")
+        _rebuild_fts_if_old(conn)
+        _create_views(conn)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                     (str(SCHEMA_VERSION),))
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _inspect_before_writing(path: Path, integrity: bool) -> str:
+    """What the file is ('new', 'index', 'legacy'), looked at through a read-only connection so
+    that a file that is not ours is never written to; raises guard.IndexProblem."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return "new"
+    ro = sqlite3.connect(f"file:{urlquote(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        return guard.open_checked(ro, path, integrity)
+    finally:
+        ro.close()
+
+
+def set_aside(path: str | os.PathLike[str]) -> Path | None:
+    """Move an index (damaged or not) and its -wal/-shm files out of the way so a new one can be
+    built at `path`; the new name, or None if there was none. Refuses (guard.ForeignDatabase) a
+    file that is not a saidwhat index, untouched."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    try:
+        _inspect_before_writing(p, integrity=False)
+    except guard.ForeignDatabase:
+        raise
+    except (guard.IndexProblem, sqlite3.Error):
+        pass  # damaged or newer: ours, and set aside all the same
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    aside = p.with_name(f"{p.name}.{stamp}.bak")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{p}{suffix}")
+        if part.exists():
+            part.rename(f"{aside}{suffix}")
+    return aside
+
+
+def finish(conn: sqlite3.Connection) -> None:
+    """End a writing session: fold the write-ahead log into the database file and leave WAL mode,
+    so the file alone is the whole index, readable from read-only media (no -wal or -shm file
+    needed). When a reader holds the index open this is left to the next writer."""
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error:
+        pass
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:

@@ -173,7 +173,7 @@ def _strip_json(value: str) -> str:
 
 def _connection(request: Request) -> Iterator[sqlite3.Connection]:
     """A read-only connection to the index for one request."""
-    conn = queries.open_readonly(request.app.state.db_path)
+    conn = queries.open_readonly(request.app.state.db_path, check=False)  # checked at start
     try:
         yield conn
     finally:
