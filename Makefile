@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 OUT ?= out
 
-.PHONY: demo test lint venv browser train accuracy bench clean
+.PHONY: demo test lint package venv browser train accuracy bench clean
 
 venv: $(VENV)/.installed
 
@@ -25,12 +25,16 @@ demo: venv
 	@echo "Index built: $(OUT)/examples.db. Browse it with:"
 	@echo "    $(BIN)/saidwhat serve --db $(OUT)/examples.db    # then open http://localhost:8001/"
 
-## test: lint, then the whole test suite (browser tests use Debian's chromium, installed if missing)
-test: venv browser lint
+## test: lint, the packaging check, then the whole test suite (browser tests use Debian's chromium)
+test: venv browser lint package
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: venv
 	$(BIN)/ruff check saidwhat tests scripts bench
+
+## package: build the wheel, pip install it (no lock) into a fresh venv, extract from HTML and WARC
+package: venv
+	BASE_PYTHON=$(PYTHON) bash scripts/check_wheel.sh $(BIN)/python
 
 browser:
 	@bash scripts/install-browser.sh || echo "chromium could not be installed: browser tests will skip"

