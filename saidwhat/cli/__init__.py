@@ -30,6 +30,7 @@ HANDLERS = {
     "bench": "saidwhat.cli.bench:run_cli",
     "evaluate-speakers": "saidwhat.cli.evaluate_speakers:run_cli",
     "evaluate-positions": "saidwhat.cli.evaluate_positions:run_cli",
+    "positions": "saidwhat.cli.positions:run_cli",
 }
 
 
@@ -141,6 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
             help="output format (default: table on a terminal, else jsonl)",
         )
         p.add_argument("--limit", type=int, default=50, help="at most this many rows")
+
+    p = sub.add_parser("positions", help="who backs or opposes what, who agrees or disagrees")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="articles to process, or saved extract/Spark records (.jsonl .parquet)")
+    p.add_argument("--db", default=None, help="read the positions stored in this index instead")
+    p.add_argument("--speaker", metavar="NAME", help="only positions this speaker takes part in")
+    p.add_argument("-f", "--format", choices=QUERY_FORMATS, default=None,
+                   help="output format (default: table on a terminal, else jsonl)")
+    p.add_argument("--limit", type=int, default=None, help="at most this many rows")
+    p.add_argument("--model", help="spaCy pipeline to use for articles")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                   help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES})")
+    p.add_argument("--workers", type=int, default=None, help="worker processes")
 
     p = sub.add_parser("serve", help="browse the index in a web page")
     p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")

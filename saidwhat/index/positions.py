@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from saidwhat.corpus.positions import topic_key as corpus_topic_key
 from saidwhat.corpus.speakers import slugify
 from saidwhat.records import Article, Position
 
@@ -56,21 +57,45 @@ CREATE INDEX IF NOT EXISTS positions_b_key ON positions(b_key);
 """
 
 
+# Phrases whose keys say which topic_key wrote an index's keys: when it changes, keys are redone.
+KEY_PROBES = ("Arctic climate changes", "the Iran nuclear deal", "New START", "statements")
+
+
 def topic_key(topic: str) -> str:
-    """The key that clusters a topic or target across sentences and articles."""
-    try:
-        from saidwhat.corpus.positions import topic_key as clustered
-    except ImportError:
-        return " ".join(topic.lower().split())
-    return clustered(topic)
+    """The key that clusters a topic or target across sentences and articles: its content words
+    (`saidwhat.corpus.positions.topic_key`), else, for "the US" or "him", its lower-cased words."""
+    return corpus_topic_key(topic) or " ".join(topic.lower().split())
+
+
+def _key_version() -> str:
+    """What topic_key makes of the probe phrases."""
+    return "|".join(topic_key(p) for p in KEY_PROBES)
 
 
 # ---------------------------------------------------------------- writing
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
-    """The positions table and its indexes, when missing (older indexes gain them)."""
+    """The positions table and its indexes, when missing (older indexes gain them), with topic
+    keys redone when `topic_key` changed since they were written."""
     conn.executescript(SCHEMA)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'topic_keys'").fetchone()
+    if row is None or row[0] != _key_version():
+        rekey(conn)
+
+
+def rekey(conn: sqlite3.Connection) -> None:
+    """Recompute every stored topic and target key with the current `topic_key`."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rows = conn.execute("SELECT id, topic, b FROM positions").fetchall()
+        conn.executemany("UPDATE positions SET topic_key = ?, b_key = ? WHERE id = ?",
+                         [(topic_key(r[1] or r[2]), topic_key(r[2]), r[0]) for r in rows])
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('topic_keys', ?)", (_key_version(),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _speaker_ids(article: Article) -> dict[str, str]:

@@ -188,3 +188,21 @@ def test_dates_may_be_a_year_or_a_month(conn):
     assert pos.count(conn, PositionFilter(until="2021-06")) == 8
     assert pos.count(conn, PositionFilter(since="2021-07", until="2021")) == 3
     assert pos.count(conn, PositionFilter(since="2022")) == 0
+
+
+def test_short_targets_keep_keys_of_their_own():
+    assert pos.topic_key("the US") == "the us" != pos.topic_key("him") == "him"
+    assert pos.topic_key("Arctic climate changes") == pos.topic_key("climate change in the Arctic")
+
+
+def test_keys_are_redone_when_topic_key_changes(db):
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE positions SET topic_key = 'stale', b_key = 'stale'")
+    conn.execute("UPDATE meta SET value = 'older keys' WHERE key = 'topic_keys'")
+    conn.commit()
+    conn.close()
+    store.connect(db).close()
+    ro = queries.open_readonly(db)
+    assert pos.count(ro, PositionFilter(topic="New START")) == 6
+    assert ro.execute("SELECT count(*) FROM positions WHERE topic_key = 'stale'").fetchone()[0] == 0
+    ro.close()
