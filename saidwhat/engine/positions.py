@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.records import Attribution, Mention, Position
+from saidwhat.records import Attribution, Mention, Position, Speaker
 
 # A verb (or verbal noun) whose subject takes a position on its object.
 STANCE_VERBS: dict[str, str] = {
@@ -84,26 +84,49 @@ class PositionRules:
 
 @dataclass
 class Names:
-    """Who is who in one article: resolved speaker names by surname, and named entities."""
+    """Who is who in one article: the full names sharing each last word, weighted by salience."""
 
-    by_key: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # key -> (name, id)
+    by_key: dict[str, dict[str, float]] = field(default_factory=dict)  # key -> {name: weight}
+    ids: dict[str, str] = field(default_factory=dict)  # name -> speaker id
 
-    def add(self, name: str, sid: str | None = None) -> None:
-        """Remember a name under its last word (the fullest name wins)."""
+    def add(self, name: str, sid: str | None = None, weight: float = 1.0) -> None:
+        """Remember a name under its last word; a shorter form of a known name adds to it."""
         clean = clean_name(name)
         if not clean:
             return
-        key = clean.split()[-1].lower()
-        old = self.by_key.get(key)
-        if old is None or len(clean) > len(old[0]) or (sid and not old[1]):
-            self.by_key[key] = (clean, sid or (old[1] if old else None))
+        names = self.by_key.setdefault(clean.split()[-1].lower(), {})
+        if len(clean.split()) == 1 and names:
+            fuller = max(names, key=lambda n: (names[n], len(n)))
+        else:
+            fuller = _fullest_containing(clean, names)
+        names[fuller] = names.get(fuller, 0.0) + weight
+        if fuller != clean and clean in names and _contains(fuller, clean):
+            names[fuller] += names.pop(clean)
+        if sid and fuller not in self.ids:
+            self.ids[fuller] = sid
 
     def resolve(self, text: str) -> tuple[str, str | None]:
-        """The article's fullest name for a mention, and its speaker id when it spoke."""
+        """The article's fullest name for a mention (the most salient one for a bare surname),
+        and its speaker id when it spoke."""
         clean = clean_name(text)
         if not clean:
             return text.strip(), None
-        return self.by_key.get(clean.split()[-1].lower(), (clean, None))
+        names = self.by_key.get(clean.split()[-1].lower(), {})
+        if len(clean.split()) == 1:
+            best = max(names, key=lambda n: (names[n], len(n)), default=clean)
+        else:
+            best = _fullest_containing(clean, names)
+        return best, self.ids.get(best)
+
+
+def _contains(full: str, part: str) -> bool:
+    """Whether every word of `part` is a word of `full` ("Ted Cruz" contains "Cruz")."""
+    return set(part.lower().split()) <= set(full.lower().split())
+
+
+def _fullest_containing(name: str, names: dict[str, float]) -> str:
+    """The longest known name holding every word of `name`, else `name` itself."""
+    return max((n for n in names if _contains(n, name)), key=len, default=name)
 
 
 def clean_name(text: str) -> str:
@@ -176,6 +199,8 @@ class Context:
     attributions: tuple[Attribution, ...]
     names: Names
     rules: PositionRules
+    interviewers: frozenset[str] = frozenset()
+    body: str = ""  # the text after the headline line
 
     def speaker_at(self, i: int) -> Attribution | None:
         """The attribution whose content holds character `i` (innermost first)."""
@@ -193,20 +218,41 @@ class Context:
 
 def build_context(doc: Doc, attributions: Iterable[Attribution],
                   rules: PositionRules | None = None) -> Context:
-    """Index an article's speakers and named people for the rules: speakers first, then the
-    people the body names (the headline's title-cased words make poor names)."""
+    """Index an article's speakers and named people for the rules: full names first (speakers
+    count double), then bare surnames, which join the most salient full name; the headline's
+    title-cased words make poor names, so a name is cut to the form the body writes."""
     atts = tuple(attributions)
     names = Names()
-    for a in atts:
-        for member in speakers_of(a):
-            names.add(*member)
     body_start = doc.text.find("\n") + 1
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start_char >= body_start and len(ent) <= 4:
-            key = clean_name(ent.text).split()[-1:] or [""]
-            if key[0].lower() not in names.by_key:
-                names.add(ent.text)
-    return Context(doc, atts, names, rules or PositionRules())
+    body = doc.text[body_start:]
+    found: list[tuple[str, str | None, float]] = []
+    for a in atts:
+        found += [(body_form(n, body), sid, 2.0) for n, sid in speakers_of(a)]
+    found += [(body_form(e.text, body), None, 1.0) for e in doc.ents
+              if e.label_ == "PERSON" and e.start_char >= body_start and len(e) <= 4]
+    for name, sid, weight in sorted(found, key=lambda f: -len(clean_name(f[0]).split())):
+        names.add(name, sid, weight)
+    return Context(doc, atts, names, rules or PositionRules(), interviewers(atts), body)
+
+
+def body_form(name: str, body: str) -> str:
+    """A name as the article body writes it: "Rip Donald Trump" (a headline) → "Donald Trump"."""
+    words = name.split()
+    for i in range(len(words) - 1):
+        if " ".join(words[i:]) in body:
+            return " ".join(words[i:])
+    return name
+
+
+def interviewers(atts: Iterable[Attribution]) -> frozenset[str]:
+    """Speakers of a transcript (labelled in capitals: "WALLACE:") whose turns mostly ask: the
+    interviewer's questions are no stances of theirs."""
+    asked: dict[str, list[bool]] = {}
+    for a in atts:
+        label = a.source.text.strip() if a.source else ""
+        if a.speaker and a.speaker.name and len(label) > 2 and label.isupper():
+            asked.setdefault(a.speaker.name, []).append("?" in a.content.text)
+    return frozenset(n for n, qs in asked.items() if len(qs) >= 2 and sum(qs) * 2 > len(qs))
 
 
 def speakers_of(a: Attribution) -> list[tuple[str, str | None]]:
@@ -219,6 +265,38 @@ def speakers_of(a: Attribution) -> list[tuple[str, str | None]]:
     return [(a.speaker.name, a.speaker.id)]
 
 
+def sources(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
+    """The speakers an attribution gives a stance to: each named member of a joint source, by the
+    article's fullest name; no one for an interviewer or a source that names no one."""
+    if not a.speaker or a.speaker.name in ctx.interviewers or not named_source(a.speaker):
+        return []
+    bare = clean_name(a.source.text) if a.source else ""
+    members_ = speakers_of(a)
+    if len(members_) == 1 and bare and " " not in bare and bare[:1].isupper() and _contains(
+            members_[0][0], bare):
+        members_ = [(bare, a.speaker.id)]
+    out = []
+    for name, sid in members_:
+        full, known = ctx.names.resolve(body_form(name, ctx.body))
+        out.append((full, known or sid) if _contains(full, clean_name(name)) else (name, sid))
+    return out
+
+
+def named_source(speaker: Speaker) -> bool:
+    """Whether a speaker names someone: a person, organisation or group with a capitalised name
+    ("Delegates", "one Democratic source"), not "talk", "his advisers" or a stray clause."""
+    words = clean_name(speaker.name).split()
+    if not words or len(words) > 7 or "," in speaker.name or speaker.type == "OTHER":
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def _single(ctx: Context, a: Attribution | None) -> tuple[str, str | None] | None:
+    """The one speaker of an attribution (None for joint, unnamed or interviewer sources)."""
+    found = sources(ctx, a) if a is not None else []
+    return found[0] if len(found) == 1 else None
+
+
 def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     """The speaker a subject token stands for, or None for no one we can name."""
     if tok.i < 0:
@@ -227,18 +305,18 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.pos_ == "PRON" and lower in ("i", "we", "me", "us", "he", "she", "they"):
         att = ctx.source_at(tok.idx)
         if att and att.speaker:
-            return att.speaker.name, att.speaker.id
+            return _single(ctx, att)
         inside = ctx.speaker_at(tok.idx)
-        if inside and inside.speaker and lower != "they" and " and " not in inside.speaker.name:
+        if inside and inside.speaker and lower != "they":
             if lower in ("i", "we", "me", "us") and inside.kind == "indirect":
                 return None
-            return inside.speaker.name, inside.speaker.id
+            return _single(ctx, inside)
         if lower in ("he", "she"):
             return _previous_person(ctx, tok)
         return None
     att = ctx.source_at(tok.idx)
-    if att and att.speaker and " and " not in att.speaker.name:
-        return att.speaker.name, att.speaker.id
+    if att and att.speaker:
+        return _single(ctx, att)
     ent = _entity_of(tok)
     if ent is not None and ent.label_ in SPEAKER_ENTS:
         return ctx.names.resolve(ent.text)
@@ -420,8 +498,8 @@ def _called(ctx: Context, verb: Token) -> Iterator[Position]:
 def evaluations(ctx: Context) -> Iterator[Position]:
     """An attribution evaluating a named target or a proposal: its polarity from word valences."""
     for a in ctx.attributions:
-        sources = speakers_of(a)
-        if not sources:
+        speakers = sources(ctx, a)
+        if not speakers:
             continue
         span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
         if span is None or len(span) < 3:
@@ -430,7 +508,7 @@ def evaluations(ctx: Context) -> Iterator[Position]:
         if abs(valence) < ctx.rules.min_valence:
             continue
         polarity = "support" if valence > 0 else "oppose"
-        for src in sources:
+        for src in speakers:
             target = _evaluated(ctx, span, a, src[0])
             if target is None:
                 continue
@@ -606,7 +684,8 @@ def _plan_topic(verb: Token, limit: int) -> str:
 def _right_or_wrong(ctx: Context) -> Iterator[Position]:
     """"X said Y was absolutely right" (agree) or "… was wrong" (disagree)."""
     for a in ctx.attributions:
-        if not a.speaker or a.speaker.resolved_by == "none":
+        speaker = _single(ctx, a)
+        if speaker is None or not a.speaker or a.speaker.resolved_by == "none":
             continue
         span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
         if span is None:
@@ -618,10 +697,10 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
             subj = nearest_subject(tok.head)
             other = who(ctx, subj) if subj is not None and subj.lower_ not in (
                 "i", "we", "it", "that", "this") else None
-            if other and other[0] != a.speaker.name:
+            if other and other[0] != speaker[0]:
                 relation = "agree" if word in RIGHT else "disagree"
                 yield Position(relation, compact(span, ctx.rules.max_topic_words), a.content,
-                               a=a.speaker.name, a_id=a.speaker.id, b=other[0], b_id=other[1])
+                               a=speaker[0], a_id=speaker[1], b=other[0], b_id=other[1])
 
 
 def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator[Position]:

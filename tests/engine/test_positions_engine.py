@@ -131,3 +131,41 @@ def test_reference_article_agreements_and_divergences(nlp):
     assert any("navalny" in p.topic.lower() for p in disagree)
     junk = text.index("Leave a Reply")
     assert all(p.evidence.start < junk for p in found)
+
+
+def test_a_bare_surname_is_the_most_salient_person_of_that_name():
+    names = P.Names()
+    for name, weight in (("Ted Cruz", 2.0), ("Ted Cruz", 2.0), ("Heidi Cruz", 1.0)):
+        names.add(name, None, weight)
+    names.add("Cruz")
+    assert names.resolve("Cruz")[0] == "Ted Cruz"
+    assert names.resolve("Heidi Cruz")[0] == "Heidi Cruz"
+
+
+def test_a_headline_name_is_cut_to_the_form_the_body_writes():
+    assert P.body_form("Rip Donald Trump", "Donald Trump spoke.") == "Donald Trump"
+    assert P.body_form("Maria Lopez", "Maria Lopez spoke.") == "Maria Lopez"
+
+
+def test_an_interviewer_is_a_capitals_label_whose_turns_mostly_ask():
+    from saidwhat.records import Attribution, Mention, Speaker
+
+    def turn(label: str, name: str, said: str) -> Attribution:
+        return Attribution("direct", "speech", Mention(said, ((0, 1),)), None,
+                           Mention(label, ((0, 1),)), Speaker(name, name.lower()))
+
+    atts = [turn("HOLT", "Lester Holt", "Is the plan a waste? Why?"),
+            turn("KERR", "Tom Kerr", "The plan is good."),
+            turn("HOLT", "Lester Holt", "Is Dunn a liar?"),
+            turn("KERR", "Tom Kerr", "Is it? No. Dunn is great."),
+            turn("Dean", "Howard Dean", "Coke user?"), turn("Dean", "Howard Dean", "Why?")]
+    assert P.interviewers(atts) == {"Lester Holt"}
+
+
+def test_a_speaker_that_names_no_one_takes_no_stance():
+    from saidwhat.records import Speaker
+
+    assert not P.named_source(Speaker("his advisers", "x", "GROUP"))
+    assert not P.named_source(Speaker("In the scandal, people were charged fees", "x", "GROUP"))
+    assert P.named_source(Speaker("Delegates", "x", "GROUP"))
+    assert P.named_source(Speaker("Elizabeth Warren", "x"))
