@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -347,20 +348,20 @@ class Filters:
             raise QueryError(f"min_confidence={c}: a number from 0 to 1")
 
     def where(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions over QUOTE_SELECT's aliases, and their parameters."""
+        """SQL conditions over the attributions table `t` alone, and their parameters."""
         conds: list[str] = []
         params: list[Any] = []
         if self.speakers:
-            conds.append(f"s.speaker_id IN ({','.join('?' * len(self.speakers))})")
+            conds.append(f"t.speaker_id IN ({','.join('?' * len(self.speakers))})")
             params.extend(self.speakers)
         if self.outlets:
-            conds.append(f"a.outlet IN ({','.join('?' * len(self.outlets))})")
+            conds.append(f"t.outlet IN ({','.join('?' * len(self.outlets))})")
             params.extend(self.outlets)
         if self.since:
-            conds.append("a.published >= ?")
+            conds.append("t.published >= ?")
             params.append(self.since)
         if self.until:
-            conds.append("substr(a.published, 1, ?) <= ?")
+            conds.append("substr(t.published, 1, ?) <= ?")
             params.extend([len(self.until), self.until])
         for column, value in (("t.kind", self.kind), ("t.type", self.type)):
             if value:
@@ -378,11 +379,12 @@ class Filters:
 
 NO_FILTERS = Filters()
 
-# Newest article first (undated last, then latest indexed), text order within an article.
-_NEWEST = "a.published IS NULL, a.published DESC, a.seq DESC, t.seq"
+# Newest article first (undated last: SQLite sorts NULL lowest, so last in DESC; then latest
+# indexed), text order within an article: the order of the attributions_newest index.
+_NEWEST = "t.published DESC, t.article_seq DESC, t.seq"
 SORTS = {
     "date": _NEWEST,
-    "oldest": "a.published IS NULL, a.published, a.seq, t.seq",
+    "oldest": "t.published IS NULL, t.published, t.article_seq, t.seq",
     "speaker": "speaker_name IS NULL, speaker_name COLLATE NOCASE, " + _NEWEST,
     "confidence": "t.confidence DESC, " + _NEWEST,
     "outlets": "outlet_count DESC, " + _NEWEST,
@@ -393,13 +395,13 @@ SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "speaker": "by 
 _NEWEST_FIRST = " ORDER BY " + _NEWEST
 # Keyset paging in that order: the rows after the attribution `c` (the cursor, looked up by id).
 _AFTER_CURSOR = (
-    "WITH c AS (SELECT a.published AS p, a.seq AS s, t.seq AS q FROM attributions t"
-    " JOIN articles a ON a.id = t.article_id WHERE t.id = ?) ")
+    "WITH c AS (SELECT published AS p, article_seq AS s, seq AS q FROM attributions"
+    " WHERE id = ?) ")
 _AFTER_WHERE = (
-    " ((c.p IS NOT NULL AND (a.published IS NULL OR a.published < c.p"
-    " OR a.published = c.p AND (a.seq < c.s OR a.seq = c.s AND t.seq > c.q)))"
-    " OR (c.p IS NULL AND a.published IS NULL"
-    " AND (a.seq < c.s OR a.seq = c.s AND t.seq > c.q)))")
+    " ((c.p IS NOT NULL AND (t.published IS NULL OR t.published < c.p"
+    " OR t.published = c.p AND (t.article_seq < c.s OR t.article_seq = c.s AND t.seq > c.q)))"
+    " OR (c.p IS NULL AND t.published IS NULL"
+    " AND (t.article_seq < c.s OR t.article_seq = c.s AND t.seq > c.q)))")
 
 
 def check_sort(sort: str, allowed: Iterable[str] = tuple(SORTS)) -> None:
@@ -453,12 +455,9 @@ def iter_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, sort: s
 
 def count_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS) -> int:
     """How many attributions pass `filters`."""
-    if not filters.active():
-        return conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
     conds, params = filters.where()
-    return conn.execute(
-        "SELECT count(*) FROM (" + QUOTE_SELECT + " WHERE " + " AND ".join(conds) + ")",
-        params).fetchone()[0]
+    where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
+    return conn.execute("SELECT count(*) FROM attributions t" + where, params).fetchone()[0]
 
 
 def speaker_quotes(conn: sqlite3.Connection, speaker_id: str, limit: int = 50,
@@ -495,40 +494,72 @@ class Facet:
     more: bool = False  # more values than shown
 
 
-FACETS = {  # name -> (SQL value, SQL label)
-    "speaker": ("s.speaker_id", "coalesce(sp.name, s.name)"),
-    "outlet": ("a.outlet", "a.outlet"),
-    "kind": ("t.kind", "t.kind"),
-    "month": ("substr(a.published, 1, 7)", "substr(a.published, 1, 7)"),
+FACETS = {  # name -> the value counted, a column of attributions `t` (shown in this order)
+    "speaker": "t.speaker_id",
+    "outlet": "t.outlet",
+    "kind": "t.kind",
+    "month": "substr(t.published, 1, 7)",
 }
 FACET_SIZE = 10
+FACET_SECONDS = 0.1  # facets not counted by then are left out (like Datasette's time limit)
+
+
+class _TimeLimit:
+    """Interrupts the connection's running statement once `seconds` have passed."""
+
+    def __init__(self, conn: sqlite3.Connection, seconds: float) -> None:
+        self.conn, self.seconds = conn, seconds
+
+    def __enter__(self) -> _TimeLimit:
+        deadline = time.monotonic() + self.seconds
+        self.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 2000)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.set_progress_handler(None, 0)
 
 
 def facets(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, query: str | None = None,
-           size: int = FACET_SIZE) -> list[Facet]:
+           size: int = FACET_SIZE, seconds: float = FACET_SECONDS) -> list[Facet]:
     """The listed quotes (filtered, and matching `query` if given) counted by speaker, outlet,
-    kind and month, most frequent first (months newest first)."""
+    kind and month, most frequent first (months newest first). Facets not counted within
+    `seconds` in all are left out, so a huge list still answers quickly."""
     conds, params = filters.where()
-    head = ""
     if query:
-        head = "WITH hits AS (SELECT rowid FROM attribution_fts WHERE attribution_fts MATCH ?) "
         params = [_fts_or_error(query), *params]
-        conds.append("t.id IN (SELECT rowid FROM hits)")
+        conds.insert(0, "t.id IN (SELECT rowid FROM attribution_fts WHERE attribution_fts"
+                        " MATCH ?)")
     where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
     out = []
-    for name, (value, label) in FACETS.items():
-        order = "v IS NULL, v DESC" if name == "month" else "n DESC, v IS NULL, label"
-        rows = _run(conn,
-                    f"{head}SELECT {value} AS v, {label} AS label, count(*) AS n"
-                    " FROM attributions t JOIN articles a ON a.id = t.article_id"
-                    " LEFT JOIN article_speakers s ON s.article_id = t.article_id"
-                    " AND s.local_id = t.speaker_local_id"
-                    " LEFT JOIN speakers sp ON sp.id = s.speaker_id"
-                    f"{where} GROUP BY v ORDER BY {order} LIMIT ?", [*params, size + 1])
-        values = tuple(FacetValue(r["v"], r["label"] or _UNKNOWN[name], r["n"])
-                       for r in rows[:size])
+    deadline = time.monotonic() + seconds
+    for name, value in FACETS.items():
+        order = "v IS NULL, v DESC" if name == "month" else "n DESC, v IS NULL, v"
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        try:
+            with _TimeLimit(conn, left):
+                rows = _run(conn, f"SELECT {value} AS v, count(*) AS n FROM attributions t"
+                                  f"{where} GROUP BY v ORDER BY {order} LIMIT ?",
+                            [*params, size + 1])
+        except sqlite3.OperationalError as exc:
+            if "interrupt" not in str(exc):
+                raise
+            continue
+        names = _speaker_names(conn, [r["v"] for r in rows]) if name == "speaker" else {}
+        values = tuple(FacetValue(r["v"], names.get(r["v"]) or r["v"] or _UNKNOWN[name],
+                                  r["n"]) for r in rows[:size])
         out.append(Facet(name, values, len(rows) > size))
     return out
+
+
+def _speaker_names(conn: sqlite3.Connection, ids: list[str | None]) -> dict[str, str]:
+    """Corpus speaker names by id."""
+    wanted = [i for i in ids if i]
+    if not wanted:
+        return {}
+    return dict(conn.execute(f"SELECT id, name FROM speakers WHERE id IN"
+                             f" ({','.join('?' * len(wanted))})", wanted).fetchall())
 
 
 _UNKNOWN = {"speaker": "unknown speaker", "outlet": "no outlet", "kind": "?",
@@ -607,19 +638,18 @@ def _pieces(marked: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _search_sql(text: str, filters: Filters, sort: str) -> tuple[str, list[Any]]:
-    """The search query (no LIMIT): matches passing `filters`; `relevance` puts quotes that
-    match in their words or speaker above those matching only the article title, then bm25."""
+    """The search query (no LIMIT): matches passing `filters`, in `sort` order or, for
+    `relevance`, by bm25 with a match in the quote's words weighing 10, in the speaker's name
+    5 and in the article title 0.05, so a quote by or about someone ranks above an article
+    that only names them in its title."""
     query = _fts_or_error(text)
     conds, params = filters.where()
     where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
-    order = (" ORDER BY hits.title_only, hits.rank, t.id" if sort == "relevance"
-             else _order(sort))
-    sql = ("WITH strong AS (SELECT rowid FROM attribution_fts WHERE attribution_fts MATCH ?),"
-           " hits AS (SELECT rowid, bm25(attribution_fts, 10.0, 5.0, 1.0) AS rank,"
-           " rowid NOT IN (SELECT rowid FROM strong) AS title_only FROM attribution_fts"
-           " WHERE attribution_fts MATCH ?) "
+    order = " ORDER BY hits.rank, t.id" if sort == "relevance" else _order(sort)
+    sql = ("WITH hits AS (SELECT rowid, bm25(attribution_fts, 10.0, 5.0, 0.05) AS rank"
+           " FROM attribution_fts WHERE attribution_fts MATCH ?) "
            + QUOTE_SELECT + " JOIN hits ON hits.rowid = t.id" + where + order)
-    return sql, ["{content speaker} : (" + query + ")", query, *params]
+    return sql, [query, *params]
 
 
 def search_count(conn: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS) -> int:
@@ -631,10 +661,9 @@ def search_count(conn: sqlite3.Connection, text: str, filters: Filters = NO_FILT
         return _run(conn, "SELECT count(*) FROM attribution_fts WHERE attribution_fts MATCH ?",
                     (query,))[0][0]
     conds, params = filters.where()
-    return _run(conn, "SELECT count(*) FROM (" + QUOTE_SELECT
-                + " WHERE t.id IN (SELECT rowid FROM attribution_fts WHERE attribution_fts"
-                " MATCH ?) AND " + " AND ".join(f"({c})" for c in conds) + ")",
-                [query, *params])[0][0]
+    return _run(conn, "SELECT count(*) FROM attributions t WHERE t.id IN (SELECT rowid FROM"
+                " attribution_fts WHERE attribution_fts MATCH ?) AND "
+                + " AND ".join(f"({c})" for c in conds), [query, *params])[0][0]
 
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0,
@@ -810,14 +839,11 @@ def quote_groups(conn: sqlite3.Connection, limit: int = 50, offset: int = 0,
     """Quote groups reported by at least `min_articles` articles, most widely reported first."""
     where, params = "", []
     if speaker_id:
-        where = ("AND g.id IN (SELECT t.group_id FROM attributions t JOIN article_speakers s"
-                 " ON s.article_id = t.article_id AND s.local_id = t.speaker_local_id"
-                 " WHERE s.speaker_id = ?)")
+        where = ("AND g.id IN (SELECT t.group_id FROM attributions t"
+                 " WHERE t.speaker_id = ? AND t.group_id IS NOT NULL)")
         params = [speaker_id]
     rows = conn.execute(
-        f"SELECT g.id, g.size, g.articles AS article_count,"
-        f" (SELECT count(DISTINCT a.outlet) FROM attributions t JOIN articles a"
-        f"  ON a.id = t.article_id WHERE t.group_id = g.id) AS outlet_count"
+        f"SELECT g.id, g.size, g.articles AS article_count, g.outlets AS outlet_count"
         f" FROM quote_groups g WHERE g.articles >= ? {where}"
         f" ORDER BY g.articles DESC, g.id LIMIT ? OFFSET ?",
         [min_articles, *params, limit, offset]).fetchall()

@@ -71,9 +71,20 @@ CREATE TABLE IF NOT EXISTS attributions (
     source TEXT, source_spans TEXT,
     speaker_local_id TEXT, resolved_by TEXT,
     confidence REAL NOT NULL,
-    group_id INTEGER REFERENCES quote_groups(id)
+    group_id INTEGER REFERENCES quote_groups(id),
+    published TEXT, outlet TEXT,         -- copied from the article (filters, sorts, facets)
+    article_seq INTEGER,                 -- the article's index order (newest-first ties)
+    speaker_id TEXT                      -- corpus speaker, copied from article_speakers
 );
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id, seq);
+CREATE INDEX IF NOT EXISTS attributions_newest
+    ON attributions(published DESC, article_seq DESC, seq);
+CREATE INDEX IF NOT EXISTS attributions_by_speaker
+    ON attributions(speaker_id, published DESC, article_seq DESC, seq, group_id);
+CREATE INDEX IF NOT EXISTS attributions_by_outlet
+    ON attributions(outlet, published DESC, article_seq DESC, seq);
+CREATE INDEX IF NOT EXISTS attributions_kind ON attributions(kind, type);
+CREATE INDEX IF NOT EXISTS attributions_confidence ON attributions(confidence DESC);
 CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(article_id, speaker_local_id);
 CREATE INDEX IF NOT EXISTS attributions_group ON attributions(group_id);
 CREATE TABLE IF NOT EXISTS speakers (
@@ -236,11 +247,28 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE quote_groups ADD COLUMN articles INTEGER NOT NULL DEFAULT 1")
         conn.execute("UPDATE quote_groups SET articles = (SELECT count(DISTINCT article_id)"
                      " FROM attributions t WHERE t.group_id = quote_groups.id)")
+    cols_t = {r[1] for r in conn.execute("PRAGMA table_info(attributions)")}
+    if cols_t and "article_seq" not in cols_t:
+        for col in ("published TEXT", "outlet TEXT", "article_seq INTEGER", "speaker_id TEXT"):
+            conn.execute(f"ALTER TABLE attributions ADD COLUMN {col}")
+        conn.execute("UPDATE attributions SET (published, outlet, article_seq) = (SELECT"
+                     " a.published, a.outlet, a.seq FROM articles a"
+                     " WHERE a.id = attributions.article_id)")
+        _copy_speaker_ids(conn)
     if cols and "outlets" not in cols:
         conn.execute("ALTER TABLE quote_groups ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0")
         conn.execute("UPDATE quote_groups SET outlets = (SELECT count(DISTINCT a.outlet)"
                      " FROM attributions t JOIN articles a ON a.id = t.article_id"
                      " WHERE t.group_id = quote_groups.id)")
+
+
+def _copy_speaker_ids(conn: sqlite3.Connection) -> None:
+    """Copy each attribution's corpus speaker id from article_speakers where it changed."""
+    conn.execute(
+        "UPDATE attributions SET speaker_id = s.speaker_id FROM article_speakers s"
+        " WHERE s.article_id = attributions.article_id"
+        " AND s.local_id = attributions.speaker_local_id"
+        " AND attributions.speaker_id IS NOT s.speaker_id")
 
 
 def _rebuild_fts_if_old(conn: sqlite3.Connection) -> None:
@@ -382,12 +410,12 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
                     outlet: str | None) -> None:
     """The article's rows: article, speakers, attributions, FTS entries, quote groups."""
     aid = _unique_id(conn, article.id)
-    conn.execute(
+    article_seq = conn.execute(
         "INSERT INTO articles (id, hash, url, title, published, outlet, origin, text, body, errors,"
         " indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (aid, digest, article.url, article.title, article.published, outlet, article.origin,
          article.text, json.dumps([list(p) for p in article.body]),
-         json.dumps(list(article.errors)), _now()))
+         json.dumps(list(article.errors)), _now())).lastrowid
     for a in article.attributions:
         if a.speaker is not None:
             conn.execute("INSERT OR IGNORE INTO article_speakers (article_id, local_id, name, type)"
@@ -395,12 +423,12 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
     for seq, a in enumerate(article.attributions):
         cur = conn.execute(
             "INSERT INTO attributions (article_id, seq, kind, type, content, content_spans, cue,"
-            " cue_spans, source, source_spans, speaker_local_id, resolved_by, confidence)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " cue_spans, source, source_spans, speaker_local_id, resolved_by, confidence,"
+            " published, outlet, article_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (aid, seq, a.kind, a.type, a.content.text, _spans(a.content),
              a.cue.text if a.cue else None, _spans(a.cue), a.source.text if a.source else None,
              _spans(a.source), _local_id(a), a.speaker.resolved_by if a.speaker else None,
-             round(a.confidence, 4)))
+             round(a.confidence, 4), article.published, outlet, article_seq))
         rowid = cur.lastrowid
         assert rowid is not None
         conn.execute("INSERT INTO attribution_fts (rowid, content, speaker, title)"
@@ -485,6 +513,7 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
             " AND speaker_id IS NOT ?",
             [(sid, r["article_id"], r["local_id"], sid) for r in rows
              for sid in [mapping.get((r["article_id"], r["local_id"]))]])
+        _copy_speaker_ids(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
         conn.execute("COMMIT")
     except BaseException:

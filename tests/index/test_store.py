@@ -340,3 +340,36 @@ def test_malformed_saved_record_is_a_failure_not_a_crash(conn, tmp_path):
     assert (counts.seen, counts.indexed, counts.failed) == (2, 1, 1)
     assert rows(conn, "SELECT id FROM articles") == [("ok",)]
     assert "cannot store" in rows(conn, "SELECT error FROM failures")[0][0]
+
+
+def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
+    path = tmp_path / "v1.db"
+    c = store.connect(path)
+    store.add_article(c, quote_article("a1", "Taxes will fall for small farms next year",
+                                       "Ann Lee", url="https://daily.example/a1",
+                                       published="2024-03-02"))
+    store.rebuild_speakers(c)
+    for name in store.VIEWS:  # back to a version-1 index: no views, columns or porter
+        c.execute(f"DROP VIEW {name}")
+    for index in ("attributions_newest", "attributions_by_speaker", "attributions_by_outlet"):
+        c.execute(f"DROP INDEX {index}")
+    for col in ("published", "outlet", "article_seq", "speaker_id"):
+        c.execute(f"ALTER TABLE attributions DROP COLUMN {col}")
+    c.execute("DROP TABLE attribution_fts")
+    c.execute("CREATE VIRTUAL TABLE attribution_fts USING fts5(content, speaker, title,"
+              " tokenize = 'unicode61 remove_diacritics 2')")
+    c.execute("INSERT INTO attribution_fts (rowid, content, speaker, title)"
+              " SELECT id, content, 'Ann Lee', 'About a1' FROM attributions")
+    c.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    assert rows(c, "SELECT count(*) FROM attribution_fts WHERE attribution_fts MATCH 'tax'"
+                ) == [(0,)]
+    c.close()
+    c = store.connect(path)
+    assert rows(c, "SELECT value FROM meta WHERE key = 'schema_version'") == [
+        (str(store.SCHEMA_VERSION),)]
+    assert rows(c, "SELECT count(*) FROM attribution_fts WHERE attribution_fts MATCH 'tax'"
+                ) == [(1,)]
+    assert rows(c, "SELECT published, outlet, article_seq, speaker_id FROM attributions") == [
+        ("2024-03-02", "daily.example", 1, "ann-lee")]
+    assert rows(c, "SELECT speaker, outlet FROM quotes") == [("Ann Lee", "daily.example")]
+    c.close()

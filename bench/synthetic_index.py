@@ -1,0 +1,139 @@
+"""Write a large generated index straight into SQLite (no NLP), for benchmarks and load tests.
+
+    python bench/synthetic_index.py OUT.db --articles 10000 --quotes-per-article 10
+
+Invented words only: speakers, outlets, dates, kinds and confidences are drawn from a seeded
+random generator, so two runs give the same index. Every table the app reads is filled:
+articles, article_speakers, attributions, attribution_fts, speakers, speaker_aliases and quote
+groups (one quote in twenty is reported again by another outlet a few days later).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from saidwhat.index import store  # noqa: E402
+
+WORDS = ("budget tax taxes farm farms school schools water river harbour bridge vote votes "
+         "senate council mayor plan plans cost costs price prices energy wind coal steel "
+         "port fish fishing storm flood road rail housing rent wage wages jobs trade union "
+         "health hospital nurse doctor police court judge law bill reform deal talks treaty "
+         "border ship grain market bank loan debt growth will not never always must should "
+         "we they our their people country city region nation the a of to and in on for "
+         "with this that it is be have been").split()
+FIRST = "Ann Bo Cy Dee Eli Fay Gus Hal Ida Jo Kit Lev Mo Ned Ora Pia Quin Rae Sol Tia".split()
+LAST = "Lee Chen Diaz Fox Grant Hale Ito Jones Khan Lund Moss Nash Oke Park Quist Roy".split()
+OUTLETS = [f"{n}.example" for n in ("daily", "herald", "wire", "times", "post", "courier",
+                                     "gazette", "tribune", "observer", "record", "star",
+                                     "chronicle")]
+KINDS = ("direct", "direct", "indirect", "mixed")
+TYPES = ("speech", "speech", "speech", "thought")
+
+
+def build(path: Path, articles: int, per_article: int, seed: int = 13) -> int:
+    """Fill a fresh index at `path`; the number of attributions written."""
+    rnd = random.Random(seed)
+    conn = store.connect(path)
+    conn.execute("PRAGMA synchronous=OFF")
+    people = [f"{f} {last}" for f in FIRST for last in LAST][:200]
+    start = date(2023, 1, 1)
+    conn.execute("BEGIN")
+    qid = 0
+    stats: dict[str, dict] = {}
+    last_quote: list[tuple[int, str, str, str]] = []  # (group, text, speaker, outlet)
+    for i in range(articles):
+        aid = f"gen-{i:06d}"
+        outlet = rnd.choice(OUTLETS)
+        published = (start + timedelta(days=rnd.randrange(700))).isoformat()
+        sentences, rows = [], []
+        for j in range(per_article):
+            name = people[min(int(rnd.paretovariate(1.2)) - 1, len(people) - 1)
+                          if rnd.random() < 0.7 else rnd.randrange(len(people))]
+            group = None
+            if last_quote and rnd.random() < 0.05:
+                group, words, name, _ = rnd.choice(last_quote[-200:])
+            else:
+                words = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(8, 30)))
+            sentence = f"“{words},” {name} said."
+            offset = sum(len(s) + 1 for s in sentences)
+            sentences.append(sentence)
+            rows.append((j, name, words, offset + 1, group))
+        text = " ".join(sentences)
+        seq = conn.execute(
+            "INSERT INTO articles (id, hash, url, title, published, outlet, origin, text, body,"
+            " indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (aid, f"h{i}", f"https://{outlet}/{aid}", f"Story {i} about {rnd.choice(WORDS)}",
+             published, outlet, aid, text, json.dumps([[0, len(text)]]), "2025-01-01")).lastrowid
+        for j, name, words, at, group in rows:
+            qid += 1
+            local = name.lower().replace(" ", "-")
+            conn.execute("INSERT OR IGNORE INTO article_speakers VALUES (?,?,?,?,?)",
+                         (aid, local, name, "PERSON", local))
+            kind = rnd.choice(KINDS)
+            if kind == "direct" and group is None and rnd.random() < 0.2:
+                group = conn.execute("INSERT INTO quote_groups (size, articles, outlets)"
+                                     " VALUES (0, 0, 0)").lastrowid
+                last_quote.append((group, words, name, outlet))
+            conn.execute(
+                "INSERT INTO attributions (id, article_id, seq, kind, type, content,"
+                " content_spans, cue, cue_spans, source, source_spans, speaker_local_id,"
+                " resolved_by, confidence, group_id, published, outlet, article_seq, speaker_id)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (qid, aid, j, kind, rnd.choice(TYPES), words,
+                 json.dumps([[at, at + len(words)]]), "said", None, name, None, local, "name",
+                 round(rnd.uniform(0.3, 1.0), 4), group, published, outlet, seq, local))
+            conn.execute("INSERT INTO attribution_fts (rowid, content, speaker, title)"
+                         " VALUES (?,?,?,?)", (qid, words, name, f"Story {i}"))
+            if group is not None:
+                conn.execute("UPDATE quote_groups SET size = size + 1 WHERE id = ?", (group,))
+            s = stats.setdefault(local, {"name": name, "n": 0, "arts": set(), "dates": [],
+                                         "outlets": set()})
+            s["n"] += 1
+            s["arts"].add(aid)
+            s["dates"].append(published)
+            s["outlets"].add(outlet)
+    conn.execute("UPDATE quote_groups SET articles = (SELECT count(DISTINCT article_id) FROM"
+                 " attributions t WHERE t.group_id = quote_groups.id), outlets = (SELECT"
+                 " count(DISTINCT a.outlet) FROM attributions t JOIN articles a ON"
+                 " a.id = t.article_id WHERE t.group_id = quote_groups.id)")
+    for local, s in stats.items():
+        conn.execute("INSERT INTO speakers VALUES (?,?,?,?,?,?,?,?)",
+                     (local, s["name"], "PERSON", s["n"], len(s["arts"]), min(s["dates"]),
+                      max(s["dates"]), json.dumps(sorted(s["outlets"]))))
+        conn.execute("INSERT INTO speaker_aliases VALUES (?, ?)", (local, s["name"]))
+        conn.execute("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?)",
+                     (local, s["name"].split()[-1]))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA optimize")
+    conn.close()
+    return qid
+
+
+def main() -> int:
+    """Build the index named on the command line and say how big it is."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("db", type=Path)
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--quotes-per-article", type=int, default=10)
+    args = ap.parse_args()
+    if args.db.exists():
+        print(f"{args.db}: exists; give a new file", file=sys.stderr)
+        return 2
+    t = time.perf_counter()
+    n = build(args.db, args.articles, args.quotes_per_article)
+    print(f"{args.articles} articles, {n} attributions -> {args.db} "
+          f"({time.perf_counter() - t:.1f}s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
