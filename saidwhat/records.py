@@ -177,6 +177,7 @@ class Article:
     errors: tuple[str, ...] = ()
     origin: str | None = field(default=None, compare=False)  # input file or archive it came from
     positions: tuple[Position, ...] = ()
+    outlet: str | None = None  # the publisher, when the input names it (else its URL's host)
 
     def with_attributions(self, attributions: Iterable[Attribution]) -> Article:
         """Copy with the given attributions."""
@@ -189,6 +190,7 @@ class Article:
             "title": self.title,
             "url": self.url,
             "published": self.published,
+            **({"outlet": self.outlet} if self.outlet else {}),
             "text": self.text,
             "body": [list(p) for p in self.body],
             "attributions": [a.to_dict() for a in self.attributions],
@@ -207,6 +209,7 @@ class Article:
             title=d.get("title"),
             url=d.get("url"),
             published=d.get("published"),
+            outlet=d.get("outlet") or None,
             body=tuple((int(s), int(e)) for s, e in body) if body else ((0, len(text)),),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions") or ()),
             errors=tuple(d.get("errors") or ()),

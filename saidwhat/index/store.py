@@ -388,7 +388,8 @@ class Writer:
         try:
             added = not is_indexed(self.conn, digest)
             if added:
-                _insert_article(self.conn, article, digest, outlet or outlet_from_url(article.url))
+                where = outlet or article.outlet or outlet_from_url(article.url)
+                _insert_article(self.conn, article, digest, where)
                 self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '1')")
             self.conn.execute("RELEASE article")
         except BaseException:

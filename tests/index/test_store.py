@@ -373,3 +373,13 @@ def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
         ("2024-03-02", "daily.example", 1, "ann-lee")]
     assert rows(c, "SELECT speaker, outlet FROM quotes") == [("Ann Lee", "daily.example")]
     c.close()
+
+
+def test_an_articles_own_outlet_wins_over_its_url_host(conn):
+    from saidwhat.records import Article
+
+    store.add_article(conn, Article(id="o1", text="t1", outlet="Harbour Herald",
+                                    url="https://cdn.example/x"))
+    store.add_article(conn, Article(id="o2", text="t2", url="https://www.herald.example/y"))
+    assert rows(conn, "SELECT id, outlet FROM articles WHERE id LIKE 'o_' ORDER BY id") == [
+        ("o1", "Harbour Herald"), ("o2", "herald.example")]

@@ -264,3 +264,22 @@ def test_permalink_of_an_undated_quote_says_so(client):
 def test_every_card_links_its_permalink(client):
     html = client.get("/quotes").text
     assert html.count('class="cite" href="/quotes/') == 7
+
+
+def test_undated_quotes_and_groups_say_the_date_is_unknown(tmp_path):
+    from saidwhat.index import store
+
+    path = tmp_path / "undated.db"
+    conn = store.connect(path)
+    for aid in ("u1", "u2"):
+        store.add_article(conn, article(aid, "Eve Moss", "", None, "direct", "speech", 0.9,
+                                        "The river will be clean again within five years"))
+    store.rebuild_speakers(conn)
+    conn.close()
+    client = TestClient(create_app(path))
+    gid = client.get("/quotes/groups.json").json()["groups"][0]["id"]
+    html = client.get(f"/quotes/groups/{gid}").text
+    assert "no date known" in html and "first indexed" in html and ">earliest<" not in html
+    assert "outlets not known" in html and "0 outlets" not in html
+    assert "no dates known" in client.get("/speakers/eve-moss").text
+    assert "date unknown" in client.get("/").text

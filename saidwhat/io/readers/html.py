@@ -29,6 +29,7 @@ def has_prose(text: str, words: int = PROSE_WORDS) -> bool:
 def html_article(
     html: str | bytes, *, id: str, origin: str | None = None, errors: tuple[str, ...] = (),
     url: str | None = None, title: str | None = None, published: str | None = None,
+    outlet: str | None = None,
 ) -> Article | None:
     """The main text of an HTML page (trafilatura, no network) with its title, date and URL."""
     import trafilatura
@@ -45,6 +46,7 @@ def html_article(
         title=title or getattr(doc, "title", None) or None,
         url=url or getattr(doc, "url", None) or None,
         published=published or getattr(doc, "date", None) or None,
+        outlet=outlet or getattr(doc, "sitename", None) or None,
     )
 
 

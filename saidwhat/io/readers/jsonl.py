@@ -16,6 +16,15 @@ from saidwhat.records import Article, Failure
 Item = Article | Failure
 
 
+# Article fields and the JSONL keys that may hold them, first found wins.
+META_KEYS = {
+    "url": ("url", "link"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "publication_date", "pubdate"),
+    "outlet": ("outlet", "publisher", "source_domain", "site_name", "sitename", "site"),
+}
+
+
 def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Item]:
     """The articles of a JSONL file (the reader of the `jsonl` kind)."""
     return read_jsonl(path, max_bytes)
@@ -59,7 +68,7 @@ def _jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
         return Failure(origin, f"not valid JSON: {exc.msg} at character {exc.pos + 1}")
     if not isinstance(record, Mapping):
         return Failure(origin, f"expected a JSON object, got {type(record).__name__}")
-    meta = {k: _str_or_none(record.get(k)) for k in ("url", "title", "published")}
+    meta = {k: _first(record, keys) for k, keys in META_KEYS.items()}
     article_id = _str_or_none(record.get("id")) or default_id
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip(BLANK):
@@ -68,8 +77,8 @@ def _jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
             article = text_article(text, id=article_id, origin=origin, **meta)
         else:
             article = Article(id=article_id, text=text, body=body, origin=origin,
-                              title=meta["title"] or first_line(text),
-                              url=meta["url"], published=meta["published"])
+                              title=meta["title"] or first_line(text), url=meta["url"],
+                              published=meta["published"], outlet=meta["outlet"])
     elif isinstance(html, str) and html.strip():
         article = html_article(html, id=article_id, origin=origin, **meta)
     elif text is None and html is None:
@@ -77,6 +86,15 @@ def _jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
     else:
         return Failure(origin, "empty 'text' or 'html' field")
     return article if article is not None else Failure(origin, NO_TEXT)
+
+
+def _first(record: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
+    """The first of several keys the record gives a value for."""
+    for key in keys:
+        value = _str_or_none(record.get(key))
+        if value is not None and value.strip():
+            return value.strip()
+    return None
 
 
 def _str_or_none(value: object) -> str | None:

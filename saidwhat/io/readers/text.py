@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from saidwhat.io import sidecar
 from saidwhat.io.boilerplate import BLANK, body_spans
 from saidwhat.io.kinds import IngestStats, stem_of
 from saidwhat.io.readers.decode import read_file
@@ -38,5 +40,8 @@ def build(text: str, *, id: str, origin: str, errors: tuple[str, ...] = ()) -> A
 
 
 def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Article | Failure]:
-    """A `.txt` file: one article, its text exactly as decoded."""
-    yield read_file(path, max_bytes, build, id=stem_of(path))
+    """A `.txt` file: one article, its text exactly as decoded, with the outlet, date, URL and
+    title a sidecar metadata table gives it (saidwhat.io.sidecar)."""
+    item = read_file(path, max_bytes, build, id=stem_of(path))
+    meta = sidecar.metadata_for(path) if isinstance(item, Article) else {}
+    yield replace(item, **meta) if meta and isinstance(item, Article) else item
