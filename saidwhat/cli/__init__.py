@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES
+from saidwhat.io.sinks import FORMATS
 
 DEFAULT_DB = "saidwhat.db"
 DEBUG_ENV = "SAIDWHAT_DEBUG"  # set: unexpected errors raise with their traceback
-FORMATS = ("table", "jsonl", "csv", "brat", "parquet")
 QUERY_FORMATS = ("table", "jsonl", "csv")
 
 # command name -> "module:function" taking the parsed arguments and returning an exit status

@@ -74,7 +74,7 @@ def local_files(path: str) -> list[str]:
 
 def record_schema() -> Any:
     """The pyarrow record schema of the Parquet sink: one row per article, attributions nested."""
-    from saidwhat.io.sinks import RECORD_SCHEMA
+    from saidwhat.io.sinks.parquet import RECORD_SCHEMA
 
     return RECORD_SCHEMA
 

@@ -132,7 +132,7 @@ def test_saved_records_loaded_without_extraction(conn, tmp_path, monkeypatch):
 
 
 def test_parquet_records_loaded(conn, tmp_path):
-    sinks = pytest.importorskip("saidwhat.io.sinks")
+    sinks = pytest.importorskip("saidwhat.io.sinks.parquet")
     path = tmp_path / "out.parquet"
     sink = sinks.ParquetSink(path)
     for i in range(2):

@@ -11,6 +11,10 @@ import pytest
 
 from saidwhat.evaluation import brat
 from saidwhat.io import saved, sinks
+from saidwhat.io.sinks import brat as brat_sink
+from saidwhat.io.sinks import csv as csv_sink
+from saidwhat.io.sinks import parquet as parquet_sink
+from saidwhat.io.sinks import table as table_sink
 from saidwhat.records import Article, Attribution, Mention, Speaker
 
 TEXT = ("Leaders meet\n\n“We agreed on nothing,” Ms. Lopez said. “Nothing at all.”\n\n"
@@ -47,7 +51,7 @@ def test_jsonl_round_trip(tmp_path: Path) -> None:
 
 
 def test_parquet_round_trip_in_row_groups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sinks, "ROW_GROUP_ARTICLES", 2)
+    monkeypatch.setattr(parquet_sink, "ROW_GROUP_ARTICLES", 2)
     out = tmp_path / "out.parquet"
     sink = sinks.open_sink("parquet", str(out))
     articles = [sample()] + [Article(id=f"a{i}", text=f"Text {i}.", body=((0, 7),))
@@ -56,19 +60,19 @@ def test_parquet_round_trip_in_row_groups(tmp_path: Path, monkeypatch: pytest.Mo
         sink.write(a)
     sink.close()
     meta = pq.ParquetFile(str(out))
-    assert meta.schema_arrow == sinks.RECORD_SCHEMA
+    assert meta.schema_arrow == parquet_sink.RECORD_SCHEMA
     assert meta.num_row_groups == 3
     assert [a for a, _ in saved.read_saved(out)] == articles
 
 
 def test_csv_one_row_per_attribution() -> None:
     buf = io.StringIO()
-    sink = sinks.CsvSink(buf)
+    sink = csv_sink.CsvSink(buf)
     sink.write(sample())
     sink.write(Article(id="empty", text="x", body=((0, 1),)))
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
     assert len(rows) == 2
-    assert tuple(rows[0]) == sinks.CSV_COLUMNS
+    assert tuple(rows[0]) == csv_sink.CSV_COLUMNS
     first = rows[0]
     assert (first["speaker"], first["resolved_by"], first["source"], first["cue"]) == (
         "Maria Lopez", "alias", "Ms. Lopez", "said")
@@ -79,7 +83,7 @@ def test_csv_one_row_per_attribution() -> None:
 
 def test_table_shows_speaker_quote_and_resolution() -> None:
     buf = io.StringIO()
-    sink = sinks.TableSink(buf, width=160)
+    sink = table_sink.TableSink(buf, width=160)
     sink.write(sample())
     sink.write(Article(id="quiet", text="x", body=((0, 1),)))
     shown = buf.getvalue()
@@ -90,9 +94,10 @@ def test_table_shows_speaker_quote_and_resolution() -> None:
 
 
 def test_trim_and_resolution() -> None:
-    assert sinks.trim("a  b\n c") == "a b c"
-    assert sinks.trim("word " * 50, 20).endswith("…") and len(sinks.trim("word " * 50, 20)) == 20
-    assert sinks.resolution(sample().attributions[1]) == "—"
+    assert table_sink.trim("a  b\n c") == "a b c"
+    cut = table_sink.trim("word " * 50, 20)
+    assert cut.endswith("…") and len(cut) == 20
+    assert table_sink.resolution(sample().attributions[1]) == "—"
 
 
 def test_brat_output_parses_back(tmp_path: Path) -> None:
@@ -119,7 +124,7 @@ def test_brat_output_parses_back(tmp_path: Path) -> None:
 
 def test_brat_pieces_split_at_line_breaks() -> None:
     text = "“First paragraph.\n\n“Second paragraph.”"
-    assert sinks.brat_pieces(text, ((0, len(text)),)) == ((0, 17), (19, len(text)))
+    assert brat_sink.brat_pieces(text, ((0, len(text)),)) == ((0, 17), (19, len(text)))
 
 
 def test_stdout_refused_for_brat_and_parquet() -> None:
@@ -132,3 +137,16 @@ def test_format_for() -> None:
     assert sinks.format_for("x.csv") == "csv"
     assert sinks.format_for("x.PARQUET") == "parquet"
     assert sinks.format_for("x.out") is None
+
+
+def test_every_format_in_the_registry_has_its_sink_and_cli_choice() -> None:
+    from saidwhat import cli
+
+    for f in sinks.FORMAT_TABLE:
+        assert callable(f.sink_class().write), f.name
+        assert f.target in ("stream", "file", "directory")
+    assert cli.FORMATS == sinks.FORMATS
+    suffixes = [s for f in sinks.FORMAT_TABLE for s in f.suffixes]
+    assert len(suffixes) == len(set(suffixes))
+    with pytest.raises(ValueError, match="unknown output format 'xml'"):
+        sinks.open_sink("xml")
