@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from saidwhat.index import datasette
 from saidwhat.index.guard import IndexProblem
 from saidwhat.index.store import (
     IndexCounts,
@@ -57,6 +58,11 @@ def run_index_cli(args: argparse.Namespace) -> int:
     finally:
         finish(conn)
         conn.close()
+    try:
+        datasette.write_metadata(db)
+    except OSError as exc:
+        print(f"saidwhat index: note: no Datasette metadata.json written: {exc}",
+              file=sys.stderr)
     print(f"{counts.seen} in, {counts.indexed} indexed, {counts.skipped} already indexed, "
           f"{counts.failed} failed ({time.perf_counter() - start:.1f}s) -> {db}", file=sys.stderr)
     return 1 if counts.failed else 0

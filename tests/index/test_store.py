@@ -186,6 +186,8 @@ def test_index_cli_failures_one_line_each_and_exit_1(tmp_path, capsys, monkeypat
     assert "Traceback" not in "\n".join(err)
     conn = sqlite3.connect(db)
     assert count(conn, "failures") == 2
+    meta = json.loads((tmp_path / "metadata.json").read_text())  # for `datasette i.db -m ...`
+    assert meta["databases"]["i"]["tables"]["quotes"]["fts_table"] == "attribution_fts"
     assert cli_index.run_index_cli(cli_args([tmp_path / "ok.txt"], db)) == 0
     assert "1 in, 0 indexed, 1 already indexed, 0 failed" in capsys.readouterr().err
 
