@@ -64,19 +64,20 @@ class Examples:
 def examples(gold_dir: Path, model: str | None) -> Examples:
     """Features of every candidate in the split, labelled by whether gold has that attribution."""
     nlp = models.load(model)
+    engine = models.load_engine()  # the shipped lexicon, default settings
     names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
     texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     ex = Examples()
     for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=16), strict=True):
         per_annotator = gold_targets(gold_dir, name, text)
         ex.gold += sum(len(g) for g in per_annotator)
-        drafts = drafts_for(doc)
+        drafts = drafts_for(doc, engine)
         for d in drafts:
             content = trim_span(text, d.content)
             cue = frozenset(p for s, e in cue_pieces(doc, d.cue) for p in range(s, e)) \
                 if d.cue else frozenset()
             n = sum(any(matches(g, content, cue) for g in gold) for gold in per_annotator)
-            ex.xs.append(features(doc, d, drafts))
+            ex.xs.append(features(doc, d, drafts, engine.lexicon))
             ex.ys.append(int(n > 0))
             ex.weights.append(len(per_annotator))
             ex.hits.append(n)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES
 from saidwhat.io.sinks import FORMATS
+from saidwhat.settings import Settings
 
 DEFAULT_DB = "saidwhat.db"
 DEBUG_ENV = "SAIDWHAT_DEBUG"  # set: unexpected errors raise with their traceback
@@ -34,6 +35,12 @@ HANDLERS = {
 }
 
 
+def _settings_option(p: argparse.ArgumentParser) -> None:
+    """--settings FILE: engine and runner settings (TOML or JSON) for commands that extract."""
+    p.add_argument("--settings", dest="settings_file", metavar="FILE",
+                   help="TOML or JSON file overriding engine settings (see saidwhat/settings.py)")
+
+
 def _input_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every command that reads articles."""
     p.add_argument(
@@ -53,6 +60,7 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         "--workers", type=int, default=None, help="worker processes (default: the CPU count)"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    _settings_option(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--workers", type=int, default=None, help="worker processes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    _settings_option(p)
 
     p = sub.add_parser("evaluate-pages", help="score on real HTML pages against page gold")
     p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of NAME.json page gold")
@@ -97,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--workers", type=int, default=None, help="worker processes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    _settings_option(p)
 
     p = sub.add_parser("evaluate-speakers", help="score speaker resolution (GUM, PolNeAR gold)")
     p.add_argument("--shared", default="../shared",
@@ -170,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--partitions", type=int, default=None)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    _settings_option(p)
 
     p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy and textacy")
     p.add_argument(
@@ -179,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2, help="also measure with this many workers")
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--json", action="store_true")
+    _settings_option(p)
     return parser
 
 
@@ -191,6 +203,13 @@ def _version() -> str:
         return "dev"
 
 
+def _settings(path: str | None) -> Settings | None:
+    """The settings a --settings file gives (None without one); SettingsError names the key."""
+    from saidwhat.settings import load
+
+    return load(path) if path else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse, dispatch, turn expected failures into one-line errors."""
     from saidwhat.cli import environment
@@ -199,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     module_name, func_name = HANDLERS[args.command].split(":")
     try:
         handler = getattr(importlib.import_module(module_name), func_name)
+        args.settings = _settings(getattr(args, "settings_file", None))
         problem = environment.model_problem(args)
         if problem:
             print(f"saidwhat {args.command}: error: {problem}", file=sys.stderr)

@@ -22,6 +22,7 @@ from saidwhat.evaluation.bench import (
     run_variant,
     text_files,
 )
+from saidwhat.settings import load
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -33,7 +34,8 @@ def run_cli(args: argparse.Namespace) -> int:
     for variant in VARIANTS:
         if not args.json:
             print(f"measuring {variant} on {len(files)} texts...", file=sys.stderr)
-        results[variant] = run_variant(variant, files, args.model, workers)
+        results[variant] = run_variant(variant, files, args.model, workers,
+                                       getattr(args, "settings_file", None))
     rs = ratios(results)
     load = os.getloadavg()[0]
     if args.json:
@@ -58,9 +60,11 @@ def _child(argv: Sequence[str]) -> int:
     p.add_argument("list_file")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--model", default=None)
+    p.add_argument("--settings", default=None)
     a = p.parse_args(argv)
     files = [Path(line) for line in Path(a.list_file).read_text().splitlines() if line]
-    print(json.dumps(asdict(measure(a.child, files, a.model, a.workers))))
+    settings = load(a.settings) if a.settings else None
+    print(json.dumps(asdict(measure(a.child, files, a.model, a.workers, settings))))
     return 0
 
 

@@ -63,7 +63,8 @@ def run_cli(args: argparse.Namespace) -> int:
         predictions, problems = read_predictions(args.pred, {d.name for d in docs})
     else:
         predictions, problems = extract_predictions(docs, args.model, args.workers,
-                                                    progress=not args.quiet)
+                                                    progress=not args.quiet,
+                                                    settings=getattr(args, "settings", None))
     problems.extend(coverage_problems(docs, predictions))
     for p in problems:
         print(f"saidwhat evaluate: {p}", file=sys.stderr)

@@ -24,7 +24,8 @@ def run_cli(args: argparse.Namespace) -> int:
     if not golds:
         raise ValueError(f"{args.gold_dir}: no page gold with its page in {pages_dir}")
     articles, more = predict_pages([pages_dir / g.page for g in golds], args.model, args.workers,
-                                   progress=not args.quiet)
+                                   progress=not args.quiet,
+                                   settings=getattr(args, "settings", None))
     mistakes: list[dict[str, Any]] | None = [] if args.errors else None
     scores, even_more = evaluate_pages(golds, pages_dir, articles, mistakes, args.min_confidence)
     for p in problems + more + even_more:

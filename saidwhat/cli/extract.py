@@ -92,7 +92,8 @@ def extract(args: argparse.Namespace) -> int:
     sink = sinks.open_sink(fmt, args.output)
     try:
         workers = default_workers(args.paths, args.workers)
-        for item in runners.process(items, args.model, workers, progress=not args.quiet):
+        for item in runners.process(items, args.model, workers, progress=not args.quiet,
+                                    settings=getattr(args, "settings", None)):
             counts.read += 1
             if isinstance(item, Failure):
                 counts.failed += 1

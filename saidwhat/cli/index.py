@@ -51,7 +51,8 @@ def run_index_cli(args: argparse.Namespace) -> int:
             counts = _with_progress(conn, args)
         else:
             counts = index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
-                                 workers=args.workers, on_failure=on_failure)
+                                 workers=args.workers, on_failure=on_failure,
+                                 settings=getattr(args, "settings", None))
     except sqlite3.Error as exc:
         print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
         return 2
@@ -100,4 +101,5 @@ def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace) -> IndexC
                               soft_wrap=True)
 
         return index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
-                           workers=args.workers, on_failure=fail, on_step=step)
+                           workers=args.workers, on_failure=fail, on_step=step,
+                           settings=getattr(args, "settings", None))

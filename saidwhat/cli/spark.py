@@ -9,12 +9,14 @@ from collections.abc import Sequence
 
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES
 from saidwhat.run.spark import run
+from saidwhat.settings import load
 
 
 def run_cli(args: argparse.Namespace) -> int:
     """Handler of `saidwhat spark`."""
     counts = run(args.input, args.output, master=args.master, model=args.model,
-                 partitions=args.partitions, max_bytes=args.max_bytes)
+                 partitions=args.partitions, max_bytes=args.max_bytes,
+                 settings=getattr(args, "settings", None))
     print(f"{counts.summary()} -> {args.output.rstrip('/')}/articles, /failures", file=sys.stderr)
     return 1 if counts.failures and not counts.articles else 0
 
@@ -29,8 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--model", default=None)
     p.add_argument("--partitions", type=int, default=None)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    p.add_argument("--settings", dest="settings_file", metavar="FILE")
     args = p.parse_args(argv)
     try:
+        args.settings = load(args.settings_file) if args.settings_file else None
         return run_cli(args)
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"saidwhat spark: error: {exc}", file=sys.stderr)

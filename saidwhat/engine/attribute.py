@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -14,9 +15,13 @@ from saidwhat.engine.layouts import colon_lines, dash_signoffs
 from saidwhat.engine.quotes import Quote, doc_text, find_quotes, token_in_quote
 from saidwhat.engine.sources import source_for
 from saidwhat.records import Attribution, Mention, Speaker
+from saidwhat.settings import AssemblySettings, LayoutSettings
+
+if TYPE_CHECKING:
+    from saidwhat.engine.engine import Engine
 
 
-def kind_of(pieces: Pieces, quotes: list[Quote], text: str) -> str:
+def kind_of(pieces: Pieces, quotes: list[Quote], text: str, direct_share: float = 0.9) -> str:
     """direct if the content is all quoted, mixed if it holds quoted fragments, else indirect."""
     inside = 0
     total = 0
@@ -30,12 +35,14 @@ def kind_of(pieces: Pieces, quotes: list[Quote], text: str) -> str:
         total += sum(1 for c in text[s:e] if not c.isspace())
     if not touches:
         return "indirect"
-    return "direct" if inside >= 0.9 * total else "mixed"
+    return "direct" if inside >= direct_share * total else "mixed"
 
 
-def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
+                     settings: AssemblySettings | None = None) -> list[Draft]:
     """Quotes standing alone after an attributed content are more of it: the same speaker goes
     on ("“A,” he said. “B.”", or “B.” opening the next paragraph), as PolNeAR joins them."""
+    s = settings or AssemblySettings()
     drafts = list(drafts)
     covered = [p for d in drafts for p in d.content]
     for q in quotes:
@@ -48,7 +55,8 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list
             continue
         i = max(prior, key=lambda k: drafts[k].content[-1][1])
         between = doc_text(doc)[drafts[i].content[-1][1] : q.start]
-        if between.count("\n") > 2 or len(between) > 400:
+        if (between.count("\n") > s.continued_quote_max_newlines
+                or len(between) > s.continued_quote_max_chars):
             continue
         drafts[i] = replace(drafts[i], content=drafts[i].content + (q.inner,))
         covered.append(q.inner)
@@ -69,16 +77,17 @@ def _stands_alone(text: str, q: Quote) -> bool:
     )
 
 
-def drafts_for(doc: Doc) -> list[Draft]:
+def drafts_for(doc: Doc, engine: Engine) -> list[Draft]:
     """All drafts of the doc, cue-anchored, with the quotes that continue them."""
-    quotes = find_quotes(doc_text(doc))
+    settings = engine.settings
+    quotes = find_quotes(doc_text(doc), settings.quotes)
     in_quote = token_in_quote(doc, quotes)
     drafts: list[Draft] = []
-    cues = find_cues(doc, in_quote)
+    cues = find_cues(doc, in_quote, engine.lexicon, settings.cues)
     cue_heads = frozenset(c.head for c in cues)
     for cue in cues:
-        source = source_for(doc, cue)
-        pieces, how = content_for(doc, cue, source, quotes, cue_heads)
+        source = source_for(doc, cue, engine.lexicon, settings.sources)
+        pieces, how = content_for(doc, cue, source, quotes, cue_heads, settings.contents)
         if source is None and cue.type == "thought" and how != "patient":
             continue
         pieces = trim_pieces(doc_text(doc), pieces)
@@ -87,32 +96,29 @@ def drafts_for(doc: Doc) -> list[Draft]:
         if source is not None and any(s <= source.start_char < e for s, e in pieces):
             source = None  # the "source" is inside what was said
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
-    drafts = release_speaker_labels(doc, drafts)
-    drafts += layout_drafts(doc, quotes, drafts)
+    drafts = release_speaker_labels(doc, drafts, settings.layouts)
+    drafts += layout_drafts(doc, quotes, drafts, settings.layouts)
     drafts = _dedupe(drafts)
-    drafts = continued_quotes(doc, quotes, drafts)
+    drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
 
 
-# Candidates kept whatever the scorer says: '“…” ― Name' sign-offs, which PolNeAR train never shows.
-TRUSTED_HOWS = frozenset(("dash",))
-
-
-def scored_drafts(doc: Doc) -> list[Draft]:
-    """Drafts with a learned confidence, those below the trained threshold dropped."""
-    from saidwhat.engine.scorer import load_scorer
-
-    drafts = drafts_for(doc)
-    scorer = load_scorer()
-    if scorer is None:
+def scored_drafts(doc: Doc, engine: Engine) -> list[Draft]:
+    """Drafts with a learned confidence, those below the threshold dropped. Trusted ways of
+    finding a candidate ('“…” ― Name' sign-offs, which PolNeAR train never shows) are kept."""
+    drafts = drafts_for(doc, engine)
+    scorer = engine.scorer
+    if scorer is None or not engine.settings.scorer.enabled:
         return drafts
+    threshold, clip = engine.threshold, engine.settings.scorer.logit_clip
+    trusted = engine.settings.assembly.trusted_hows
     kept: list[Draft] = []
     for d in drafts:
-        conf = scorer.confidence(doc, d, drafts)
-        if d.how in TRUSTED_HOWS or d.how == "colon" and _person_named_elsewhere(doc, d.source):
-            conf = max(conf, scorer.threshold)
-        if conf >= scorer.threshold:
+        conf = scorer.confidence(doc, d, drafts, engine.lexicon, clip)
+        if d.how in trusted or d.how == "colon" and _person_named_elsewhere(doc, d.source):
+            conf = max(conf, threshold)
+        if conf >= threshold:
             kept.append(replace(d, confidence=conf))
     return kept
 
@@ -129,10 +135,11 @@ def _person_named_elsewhere(doc: Doc, name: Span | None) -> bool:
     )
 
 
-def release_speaker_labels(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def release_speaker_labels(doc: Doc, drafts: list[Draft],
+                           settings: LayoutSettings | None = None) -> list[Draft]:
     """Quoted pieces holding a 'NAME:' speaker label (a quoted transcript) go back to that
     label: the cue next to the quote did not say them."""
-    labels = [(name.start_char, doc[cue.head].idx) for name, cue, _ in colon_lines(doc)]
+    labels = [(name.start_char, doc[cue.head].idx) for name, cue, _ in colon_lines(doc, settings)]
     if not labels:
         return drafts
     out = []
@@ -147,11 +154,12 @@ def release_speaker_labels(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def layout_drafts(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+def layout_drafts(doc: Doc, quotes: list[Quote], drafts: list[Draft],
+                  settings: LayoutSettings | None = None) -> list[Draft]:
     """Drafts for 'Name: words' lines and '― Name' sign-offs whose words no cue has claimed."""
     taken = [p for d in drafts for p in d.content]
-    found = [(n, c, r, "colon") for n, c, r in colon_lines(doc)]
-    found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, quotes)]
+    found = [(n, c, r, "colon") for n, c, r in colon_lines(doc, settings)]
+    found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, quotes, settings)]
     out = []
     for name, cue, rest, how in found:
         pieces = trim_pieces(doc_text(doc), (rest,))
@@ -204,19 +212,20 @@ def plausible_speaker(doc: Doc, draft: Draft, speaker: Speaker | None, drafts: l
     return True
 
 
-def attribute_doc(doc: Doc) -> Iterator[Attribution]:
+def attribute_doc(doc: Doc, engine: Engine) -> Iterator[Attribution]:
     """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc)."""
     from saidwhat.engine.speakers import resolve_sources
 
-    drafts = scored_drafts(doc)
-    quotes = find_quotes(doc_text(doc))
-    speakers = resolve_sources(doc, [d.source for d in drafts])
+    settings = engine.settings
+    drafts = scored_drafts(doc, engine)
+    quotes = find_quotes(doc_text(doc), settings.quotes)
+    speakers = resolve_sources(doc, [d.source for d in drafts], settings)
     for d, speaker in zip(drafts, speakers, strict=True):
         if not plausible_speaker(doc, d, speaker, drafts):
             continue
         cue = d.cue
         yield Attribution(
-            kind=kind_of(d.content, quotes, doc_text(doc)),
+            kind=kind_of(d.content, quotes, doc_text(doc), settings.assembly.direct_share),
             type=d.type,
             content=_mention(doc, d.content),
             cue=_mention(doc, cue_pieces(doc, cue)) if cue else None,

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.engine.cues import Cue
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import SUBJECT_DEPS
+from saidwhat.settings import ContentSettings
 
 Pieces = tuple[tuple[int, int], ...]
 
@@ -23,7 +24,6 @@ OBJECT_CONTENT_LEMMAS = frozenset(
     "reveal confirm acknowledge admit question describe endorse support oppose reject dismiss "
     "want seek expect fear recommend cite".split()
 )
-MAX_GAP_TOKENS = 12
 LEAD_IN_DEPS = (
     "advmod", "npadvmod", "prep", "dative", "nsubj", "aux", "neg", "punct", "agent", "prt",
 )
@@ -107,7 +107,7 @@ def _sibling_cue_tokens(doc: Doc, head: Token, cue_heads: frozenset[int]) -> set
     return cut
 
 
-def _following_clause(head: Token) -> Token | None:
+def _following_clause(head: Token, max_gap: int) -> Token | None:
     """A misparsed complement: the first clause with a subject right of the cue, no comma before."""
     doc = head.doc
     for t in head.subtree:
@@ -115,7 +115,7 @@ def _following_clause(head: Token) -> Token | None:
             continue
         if t.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
             between = doc[head.i + 1 : t.left_edge.i]
-            if not any(x.text in (",", ";", ":", ".") for x in between) and len(between) < 8:
+            if not any(x.text in (",", ";", ":", ".") for x in between) and len(between) < max_gap:
                 return t
     return None
 
@@ -167,7 +167,8 @@ def _in_aside(tok: Token, head: Token) -> bool:
 
 
 def clause_content(
-    doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int]
+    doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int],
+    settings: ContentSettings | None = None,
 ) -> tuple[Pieces, str]:
     """Content from the parse, and how it was found: complement clause, intention, or object."""
     head = doc[cue.head]
@@ -184,7 +185,8 @@ def clause_content(
         if comps:
             comps += [c for c in head.children if c.dep_ == "dobj" and c.i < comps[0].i]
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
-        clause = _following_clause(head)
+        max_gap = (settings or ContentSettings()).max_following_gap_tokens
+        clause = _following_clause(head, max_gap)
         comps, how = ([clause] if clause is not None else []), "following"
     patient = _agentless_patient(head) if source is None else None
     if comps:
@@ -236,7 +238,7 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
     return tokens_to_pieces(drop_openers(toks))
 
 
-def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool:
+def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int], max_tokens: int) -> bool:
     """Whether the text between two offsets holds only punctuation and the allowed tokens."""
     if end_char < start_char:
         return False
@@ -247,13 +249,15 @@ def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int]) -> bool
     if span is None:
         return gap.strip(" ,:;—–-") == ""
     toks = [t for t in span if not t.is_space]
-    if len(toks) > MAX_GAP_TOKENS:
+    if len(toks) > max_tokens:
         return False
     return all(t.i in allowed or t.is_punct for t in toks)
 
 
-def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]) -> list[Quote]:
+def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote],
+                    settings: ContentSettings | None = None) -> list[Quote]:
     """Quotations attached to the cue: right before its clause, right after it, or both."""
+    gap = (settings or ContentSettings()).max_gap_tokens
     head = doc[cue.head]
     allowed = {t.i for t in head.subtree}
     allowed |= set(cue.tokens)
@@ -264,7 +268,7 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     found: list[Quote] = []
     before = [q for q in quotes if q.end <= cue_start]
     if (before and _ends_open(doc, before[-1], cue_start, cue.head)
-            and _gap_ok(doc, before[-1].end, cue_start, allowed)):
+            and _gap_ok(doc, before[-1].end, cue_start, allowed, gap)):
         k = len(before) - 1
         while k > 0 and before[k].continues:  # “A. ¶ “B,” she said: A and B are hers
             k -= 1
@@ -273,8 +277,9 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     if after:
         q = after[0]
         lead_in = _lead_in_ids(head, source, cue)
-        if _gap_ok(doc, cue_end, q.start, lead_in) or (
-            found and _gap_ok(doc, max(cue_end, source.end_char if source else 0), q.start, lead_in)
+        if _gap_ok(doc, cue_end, q.start, lead_in, gap) or (
+            found
+            and _gap_ok(doc, max(cue_end, source.end_char if source else 0), q.start, lead_in, gap)
         ):
             found.append(q)
             idx = quotes.index(q)
@@ -308,11 +313,12 @@ def _lead_in_ids(head: Token, source: Span | None, cue: Cue) -> set[int]:
 
 
 def content_for(
-    doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote], cue_heads: frozenset[int]
+    doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote], cue_heads: frozenset[int],
+    settings: ContentSettings | None = None,
 ) -> tuple[Pieces, str]:
     """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
-    attached = adjacent_quotes(doc, cue, source, quotes)
-    pieces, how = clause_content(doc, cue, source, cue_heads)
+    attached = adjacent_quotes(doc, cue, source, quotes, settings)
+    pieces, how = clause_content(doc, cue, source, cue_heads, settings)
     if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)):
         return tuple(q.inner for q in attached), "quote"
     pieces = _close_open_quote(pieces, quotes)

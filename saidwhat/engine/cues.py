@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-# Lemmas whose attributions are beliefs, intentions or plans rather than speech.
-THOUGHT_LEMMAS = frozenset(
-    "believe think expect plan want hope fear feel consider doubt intend worry suspect "
-    "assume wish know understand regard seem appear see view imagine guess reckon trust "
-    "estimate figure predict anticipate aim seek decide".split()
-)
-# Fallback lexicon used when no trained lexicon ships (and always merged in).
-SPEECH_LEMMAS = frozenset(
-    "say tell add note argue suggest warn insist deny claim state explain announce "
-    "report write tweet declare acknowledge admit confirm recall reply respond answer "
-    "ask urge promise pledge vow predict concede contend assert maintain allege complain "
-    "remark observe stress emphasize caution point continue describe call praise criticize "
-    "accuse blame charge mention reveal disclose indicate testify propose recommend "
-    "counter quip joke boast concede demand declare question wonder"
-    .split()
-)
-MIN_CUE_PROBABILITY = 0.1
-# Rarer cue verbs are candidates only with a subject and a that-clause ("sends a message that").
-MIN_CLAUSE_CUE_PROBABILITY = 0.05
+from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS, Lexicon
+from saidwhat.settings import CueSettings
+
+__all__ = ["SPEECH_LEMMAS", "THOUGHT_LEMMAS", "Cue", "find_cues", "is_cue_verb"]
+
 # Subjects that never speak ("this means that …", "it shows that …").
 NON_SPEAKERS = frozenset(("this", "that", "it", "which", "what", "there"))
 # Aspect verbs whose infinitive is the cue itself ("continues to insist that …").
@@ -43,19 +26,6 @@ class Cue:
     type: str  # speech | thought
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
-    """Cue lemma -> probability that a verb with this lemma is a cue (trained on PolNeAR train)."""
-    try:
-        data = json.loads(resources.files("saidwhat.data").joinpath("cues.json").read_text())
-        learned = {k: float(v["p"]) for k, v in data["lemmas"].items()}
-    except (FileNotFoundError, ModuleNotFoundError, KeyError):
-        learned = {}
-    for lemma in SPEECH_LEMMAS | THOUGHT_LEMMAS:
-        learned.setdefault(lemma, 0.5)
-    return learned
-
-
 def cue_type(lemma: str) -> str:
     """speech or thought, by the cue's lemma."""
     return "thought" if lemma in THOUGHT_LEMMAS else "speech"
@@ -68,23 +38,13 @@ NON_CUE_ADVERBS = frozenset("when where why how however so though then more also
 CUE_PREPS = frozenset("to about against over into for as".split())
 
 
-def _takes_prep(lemma: str, prep: str) -> bool:
+def _takes_prep(lemma: str, prep: str, lexicon: Lexicon, settings: CueSettings) -> bool:
     """Whether PolNeAR puts the preposition after this cue verb in the cue (learned on train)."""
-    p = prep_lexicon().get(f"{lemma} {prep}")
-    return prep in CUE_PREPS if p is None else p > 0.5
+    p = lexicon.preps.get(f"{lemma} {prep}")
+    return prep in CUE_PREPS if p is None else p > settings.prep_probability
 
 
-@lru_cache(maxsize=1)
-def prep_lexicon() -> dict[str, float]:
-    """'lemma prep' -> how often PolNeAR includes the preposition in the cue (trained on train)."""
-    try:
-        data = json.loads(resources.files("saidwhat.data").joinpath("cues.json").read_text())
-        return {k: float(v["p"]) for k, v in data.get("preps", {}).items()}
-    except (FileNotFoundError, ModuleNotFoundError, KeyError):
-        return {}
-
-
-def _phrase(tok: Token) -> tuple[int, ...]:
+def _phrase(tok: Token, lexicon: Lexicon, settings: CueSettings) -> tuple[int, ...]:
     """The cue phrase of a cue verb: auxiliaries, negation, adverbs, particle, preposition."""
     ids = {tok.i} | {c.i for c in tok.children if c.dep_ == "prt"}
     left = {c.i for c in tok.children if c.i < tok.i and (
@@ -108,7 +68,8 @@ def _phrase(tok: Token) -> tuple[int, ...]:
     if nxt < len(tok.doc):
         after = tok.doc[nxt]
         lemma = tok.lemma_.lower()
-        if after.dep_ == "prep" and after.head.i == tok.i and _takes_prep(lemma, after.lower_):
+        if (after.dep_ == "prep" and after.head.i == tok.i
+                and _takes_prep(lemma, after.lower_, lexicon, settings)):
             ids.add(nxt)
     if _chained(tok):  # "continues to insist": the aspect verb belongs to the cue
         head = tok.head
@@ -137,29 +98,31 @@ def is_according_to(tok: Token) -> bool:
     return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
 
 
-def is_cue_verb(tok: Token, inside_quote: bool) -> bool:
+def is_cue_verb(tok: Token, inside_quote: bool, lexicon: Lexicon, settings: CueSettings) -> bool:
     """A verb whose lemma is a likely cue, outside quoted text, with a complement or subject."""
     if inside_quote or tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ == "aux":
         return False
-    p = lexicon().get(tok.lemma_.lower(), 0.0)
-    if p < MIN_CUE_PROBABILITY and not (p >= MIN_CLAUSE_CUE_PROBABILITY and _says_that(tok)):
+    p = lexicon.p(tok.lemma_.lower())
+    low = settings.min_probability
+    if p < low and not (p >= settings.min_clause_probability and _says_that(tok)):
         return False
     # infinitives ("daring him to say", "to ask why") are rarely attributions of their own
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         if not _chained(tok):
             return False
-    if any(_chained(c) and lexicon().get(c.lemma_.lower(), 0.0) >= MIN_CUE_PROBABILITY
-           for c in tok.children):
+    if any(_chained(c) and lexicon.p(c.lemma_.lower()) >= low for c in tok.children):
         return False  # the infinitive it carries is the cue
     return tok.dep_ not in ("amod", "compound", "aux", "auxpass")
 
 
-def find_cues(doc: Doc, in_quote: list[bool]) -> list[Cue]:
+def find_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
+              settings: CueSettings | None = None) -> list[Cue]:
     """Every cue in the doc, in order; `in_quote[i]` says whether token i is quoted text."""
+    settings = settings or CueSettings()
     cues: list[Cue] = []
     for tok in doc:
         if is_according_to(tok) and not in_quote[tok.i]:
             cues.append(Cue(tok.i, (tok.i, tok.i + 1), "speech"))
-        elif is_cue_verb(tok, in_quote[tok.i]):
-            cues.append(Cue(tok.i, _phrase(tok), cue_type(tok.lemma_.lower())))
+        elif is_cue_verb(tok, in_quote[tok.i], lexicon, settings):
+            cues.append(Cue(tok.i, _phrase(tok, lexicon, settings), cue_type(tok.lemma_.lower())))
     return cues

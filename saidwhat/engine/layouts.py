@@ -9,16 +9,12 @@ from spacy.tokens import Doc, Span
 
 from saidwhat.engine.cues import Cue
 from saidwhat.engine.quotes import Quote, doc_text
+from saidwhat.settings import LayoutSettings
 
-MAX_NAME_TOKENS = 6
 # "PENCE: Well, look …", "Poll: Wealthy Voters Abandon …", "Pat Caddell: Democrat Voters …"
-_COLON_LINE = re.compile(
-    r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,60}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$", re.M
-)
+_COLON_LINE = r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,%d}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$"
 # "― Carla Sanchez." after a quotation, on the same line or on its own line
-_DASH_SIGNOFF = re.compile(
-    r"(?P<dash>―|—|--)[ \t\xa0]*(?P<name>[A-Z][^\n]{0,60}?)[ \t\xa0.]*$", re.M
-)
+_DASH_SIGNOFF = r"(?P<dash>―|—|--)[ \t\xa0]*(?P<name>[A-Z][^\n]{0,%d}?)[ \t\xa0.]*$"
 QUOTE_MARKS = "\"“”"
 
 
@@ -30,9 +26,9 @@ LABELS = frozenset(
 )
 
 
-def _is_name(span: Span | None) -> bool:
+def _is_name(span: Span | None, max_tokens: int) -> bool:
     """A short run of capitalised words: a person, outlet or poll named as the speaker."""
-    if span is None or not 0 < len(span) <= MAX_NAME_TOKENS:
+    if span is None or not 0 < len(span) <= max_tokens:
         return False
     if any(t.lower_.strip("’'s") in LABELS for t in span):
         return False
@@ -40,19 +36,25 @@ def _is_name(span: Span | None) -> bool:
     return bool(words) and all(t.text[:1].isupper() or t.pos_ == "PROPN" for t in words)
 
 
-def colon_lines(doc: Doc) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+def colon_lines(
+    doc: Doc, settings: LayoutSettings | None = None
+) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
     """'Name: words' lines (headlines, transcripts): the name, the colon cue and the words."""
-    for m in _COLON_LINE.finditer(doc_text(doc)):
+    s = settings or LayoutSettings()
+    for m in re.finditer(_COLON_LINE % s.max_name_chars, doc_text(doc), re.M):
         name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
         colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
-        if not _is_name(name) or colon is None:
+        if not _is_name(name, s.max_name_tokens) or colon is None:
             continue
         yield name, Cue(colon.start, (colon.start,), "speech"), (m.start("rest"), m.end("rest"))
 
 
-def dash_signoffs(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+def dash_signoffs(
+    doc: Doc, quotes: list[Quote], settings: LayoutSettings | None = None
+) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
     """'“…”― Name' sign-offs: the name, the dash cue and the quotation just before it."""
-    for m in _DASH_SIGNOFF.finditer(doc_text(doc)):
+    s = settings or LayoutSettings()
+    for m in re.finditer(_DASH_SIGNOFF % s.max_name_chars, doc_text(doc), re.M):
         line_start = doc_text(doc).rfind("\n", 0, m.start()) + 1
         before = doc_text(doc)[line_start : m.start()].strip()
         if before and not before.endswith(("”", '"', "’")):
@@ -61,7 +63,7 @@ def dash_signoffs(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Span, Cue, tu
         dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
         prior = [q for q in quotes
                  if q.end <= m.start() and doc_text(doc)[q.end : m.start()].strip() == ""]
-        if not _is_name(name) or dash is None:
+        if not _is_name(name, s.max_name_tokens) or dash is None:
             continue
         cue = Cue(dash.start, tuple(range(dash.start, dash.end)), "speech")
         if before[:1] in QUOTE_MARKS and before[-1:] in QUOTE_MARKS and len(before) > 2:

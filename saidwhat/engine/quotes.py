@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from saidwhat.settings import QuoteSettings
+
 # Opening mark -> the marks that may close it (sloppy text mixes straight and curly marks).
 CLOSERS = {
     "“": ("”", '"'), "«": ("»",), "‘": ("’",), "„": ("“", "”"),
@@ -14,8 +16,6 @@ CLOSERS = {
 }
 OPENERS = ("“", "«", "‘", "„")
 TOGGLES = ('"', "''", "``")
-# A quote never runs past this many characters without closing (guards unbalanced marks).
-MAX_QUOTE_CHARS = 3000
 _MARK = re.compile(r"''|``|[“”«»‘’\"„]")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[“\"«'‘])")
 
@@ -75,7 +75,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quotes_in_paragraph(text: str, start: int, end: int) -> list[Quote]:
+def _quotes_in_paragraph(text: str, start: int, end: int, max_chars: int) -> list[Quote]:
     """Pair quote marks within one paragraph; an unclosed quote runs to the paragraph end."""
     found: list[Quote] = []
     open_at: int | None = None
@@ -91,7 +91,7 @@ def _quotes_in_paragraph(text: str, start: int, end: int) -> list[Quote]:
         if mark in CLOSERS[open_mark] and (mark != "’" or _closes_single(text, i, end)):
             found.append(Quote(open_at, m.end(), open_at + len(open_mark), i))
             open_at = None
-        elif i - open_at > MAX_QUOTE_CHARS:
+        elif i - open_at > max_chars:
             open_at = None
     if open_at is not None:
         stop = end
@@ -102,11 +102,12 @@ def _quotes_in_paragraph(text: str, start: int, end: int) -> list[Quote]:
     return [q for q in found if q.inner_end > q.inner_start]
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, settings: QuoteSettings | None = None) -> list[Quote]:
     """Every quotation in the text, in order; paragraph-spanning quotes come as linked pieces."""
+    max_chars = (settings or QuoteSettings()).max_quote_chars
     quotes: list[Quote] = []
     for start, end in paragraphs(text):
-        for q in _quotes_in_paragraph(text, start, end):
+        for q in _quotes_in_paragraph(text, start, end, max_chars):
             prev = quotes[-1] if quotes else None
             continues = (
                 prev is not None
@@ -134,9 +135,9 @@ def _cap_dangling(text: str, q: Quote) -> Quote:
     return Quote(q.start, m.end(), q.inner_start, m.end(), closed=False, continues=q.continues)
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
+def quote_regions(text: str, settings: QuoteSettings | None = None) -> list[tuple[int, int]]:
     """Character spans (marks included) of every quotation."""
-    return [(q.start, q.end) for q in find_quotes(text)]
+    return [(q.start, q.end) for q in find_quotes(text, settings)]
 
 
 def doc_text(doc: Doc) -> str:

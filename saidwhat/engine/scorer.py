@@ -9,43 +9,57 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.engine.cues import lexicon
 from saidwhat.engine.drafts import Draft
+from saidwhat.engine.lexicon import Lexicon
 from saidwhat.engine.quotes import doc_text
+from saidwhat.settings import ScorerSettings
 
 PRONOUNS = frozenset("he she they it i we you who which that this these those".split())
 
 
 @dataclass(frozen=True)
 class Scorer:
-    """Feature weights, bias and the confidence below which a candidate is dropped."""
+    """Feature weights, bias and the trained confidence below which a candidate is dropped."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
 
-    def confidence(self, doc: Doc, draft: Draft, drafts: list[Draft]) -> float:
+    def confidence(self, doc: Doc, draft: Draft, drafts: list[Draft], lexicon: Lexicon,
+                   clip: float = ScorerSettings.logit_clip) -> float:
         """Probability that the candidate is a real attribution."""
-        feats = features(doc, draft, drafts)
+        feats = features(doc, draft, drafts, lexicon)
         z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return 1.0 / (1.0 + math.exp(-max(-clip, min(clip, z))))
+
+    def to_json(self) -> dict[str, Any]:
+        """The weights in the scorer.json layout."""
+        return {"weights": self.weights, "bias": self.bias, "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Scorer:
+        """A scorer from scorer.json data."""
+        return cls(weights=data["weights"], bias=float(data["bias"]),
+                   threshold=float(data["threshold"]))
 
 
-@lru_cache(maxsize=1)
-def load_scorer() -> Scorer | None:
-    """The shipped scorer, or None when no trained weights are installed."""
+def load_scorer(settings: ScorerSettings | None = None) -> Scorer | None:
+    """The scorer the settings name (their weights_file, else the shipped weights), or None
+    when no trained weights are installed."""
+    weights_file = settings.weights_file if settings is not None else ""
+    if weights_file:
+        return Scorer.from_json(json.loads(Path(weights_file).read_text(encoding="utf-8")))
     try:
         data = json.loads(resources.files("saidwhat.data").joinpath("scorer.json").read_text())
     except FileNotFoundError:
         return None
-    return Scorer(
-        weights=data["weights"], bias=float(data["bias"]), threshold=float(data["threshold"])
-    )
+    return Scorer.from_json(data)
 
 
 def _bucket(n: int) -> str:
@@ -80,7 +94,7 @@ def _nested(draft: Draft, drafts: list[Draft]) -> bool:
     )
 
 
-def features(doc: Doc, draft: Draft, drafts: list[Draft]) -> dict[str, float]:
+def features(doc: Doc, draft: Draft, drafts: list[Draft], lexicon: Lexicon) -> dict[str, float]:
     """Sparse features of a candidate attribution."""
     words = sum(len(doc_text(doc)[s:e].split()) for s, e in draft.content)
     src = source_kind(draft)
@@ -97,7 +111,7 @@ def features(doc: Doc, draft: Draft, drafts: list[Draft]) -> dict[str, float]:
     if draft.cue is not None:
         head = doc[draft.cue.head]
         lemma = head.lemma_.lower()
-        p = lexicon().get(lemma, 0.0)
+        p = lexicon.p(lemma)
         f.update({
             "lemma=" + lemma: 1.0,
             "p": p,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.engine.cues import Cue, lexicon
+from saidwhat.engine.cues import Cue
+from saidwhat.engine.lexicon import Lexicon
+from saidwhat.settings import SourceSettings
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Relations through which a subject-less cue borrows its head's subject ("…, saying …", "and said").
@@ -29,7 +31,9 @@ def _asked_aside(verb: Token, subject: Token) -> bool:
             and subject.i == verb.i - 2)
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
+def subject_of(
+    verb: Token, lexicon: Lexicon, settings: SourceSettings, depth: int = 0
+) -> Token | None:
     """The subject of a verb, borrowed from the governing verb for participles and conjuncts."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
@@ -42,23 +46,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return objs[0]
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < 3:
+    max_depth = settings.max_inherit_depth
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < max_depth:
         subjects = [
             (anc, subj) for anc in verb.ancestors
             for subj in [next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)]
             if subj is not None and subj.lower_ != "there"
         ]
         # '…, saying …' goes on the speaker who said, not a clause inside what was said
-        speaking = [subj for anc, subj in subjects if lexicon().get(anc.lemma_.lower(), 0.0) >= 0.5]
+        speaks = settings.speaking_probability
+        speaking = [subj for anc, subj in subjects if lexicon.p(anc.lemma_.lower()) >= speaks]
         if speaking or subjects:
             return (speaking or [subjects[0][1]])[0]
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 3:
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < max_depth:
         # "responded by saying …", "stopped short of calling …": the governing verb's subject
-        return subject_of(verb.head.head, depth + 1)
-    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        return subject_of(verb.head.head, lexicon, settings, depth + 1)
+    if depth < max_depth and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ == "ccomp" and verb.i > verb.head.i:
             return None
-        return subject_of(verb.head, depth + 1)
+        return subject_of(verb.head, lexicon, settings, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     return None
@@ -86,7 +92,8 @@ def mention_span(head: Token) -> Span:
     return doc[start : end + 1]
 
 
-def source_for(doc: Doc, cue: Cue) -> Span | None:
+def source_for(doc: Doc, cue: Cue, lexicon: Lexicon,
+               settings: SourceSettings | None = None) -> Span | None:
     """The source mention of a cue."""
     head = doc[cue.head]
     if cue.tokens == (cue.head, cue.head + 1) and head.lower_ == "according":
@@ -97,5 +104,5 @@ def source_for(doc: Doc, cue: Cue) -> Span | None:
             return mention_span(objs[0])
         after = [nc for nc in doc.noun_chunks if nc.start == to.i + 1 or nc.start == to.i + 2]
         return after[0] if after else None
-    subj = subject_of(head)
+    subj = subject_of(head, lexicon, settings or SourceSettings())
     return mention_span(subj) if subj is not None else None

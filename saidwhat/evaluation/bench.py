@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from saidwhat.settings import Settings
+
 VARIANTS = ("saidwhat-1", "saidwhat-n", "spacy", "textacy")
 SPACY_BATCH = 32  # the batch size saidwhat's pipeline uses, so the comparison is like for like
 TARGET_VS_SPACY = 0.8
@@ -131,7 +133,8 @@ def _spacy_results(
     return run(), load_s
 
 
-def measure(variant: str, files: list[Path], model: str | None, workers: int) -> Measure:
+def measure(variant: str, files: list[Path], model: str | None, workers: int,
+            settings: Settings | None = None) -> Measure:
     """Run one variant in this process (call it in a fresh one) and measure it."""
     texts = [f.read_text(encoding="utf-8") for f in files]
     words = sum(len(t.split()) for t in texts)
@@ -141,7 +144,7 @@ def measure(variant: str, files: list[Path], model: str | None, workers: int) ->
 
         items = _articles(files)
         t0 = time.perf_counter()
-        with runners.WorkerPool(model, workers) as pool:
+        with runners.WorkerPool(model, workers, settings) as pool:
             pool.warm()
             ready = time.perf_counter()
             n, failures, end = _consume(pool.map(items))
@@ -154,9 +157,11 @@ def measure(variant: str, files: list[Path], model: str | None, workers: int) ->
         workers = 1
         t0 = time.perf_counter()
         nlp.load(model)
+        nlp.load_engine(settings)
         ready = time.perf_counter()
         load_s = ready - t0
-        n, failures, end = _consume(runners.process(items, model=model, workers=1))
+        n, failures, end = _consume(runners.process(items, model=model, workers=1,
+                                                    settings=settings))
     else:
         workers = 1
         t0 = time.perf_counter()
@@ -170,13 +175,15 @@ def measure(variant: str, files: list[Path], model: str | None, workers: int) ->
     )
 
 
-def run_variant(variant: str, files: list[Path], model: str | None, workers: int) -> Measure:
+def run_variant(variant: str, files: list[Path], model: str | None, workers: int,
+                settings_file: str | None = None) -> Measure:
     """Measure one variant in a fresh Python process, so peak memory is its own."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write("\n".join(str(f) for f in files))
     try:
         cmd = [sys.executable, "-m", CHILD_MODULE, "--child", variant, fh.name,
                "--workers", str(workers)] + (["--model", model] if model else [])
+        cmd += ["--settings", settings_file] if settings_file else []
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     finally:
         os.unlink(fh.name)

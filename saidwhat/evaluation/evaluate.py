@@ -18,6 +18,7 @@ from typing import Any
 
 from saidwhat.evaluation.brat import GoldAttribution, read_ann, split_name
 from saidwhat.records import Article, Failure, Offsets
+from saidwhat.settings import Settings
 
 ROLES = ("source", "cue", "content")
 DICE_THRESHOLD = 0.5
@@ -530,7 +531,8 @@ def read_predictions(
 
 
 def extract_predictions(
-    docs: Sequence[GoldDocument], model: str | None, workers: int | None, progress: bool
+    docs: Sequence[GoldDocument], model: str | None, workers: int | None, progress: bool,
+    settings: Settings | None = None,
 ) -> tuple[dict[str, Article], list[str]]:
     """Run extraction over the gold texts; failures become problems (their documents all-missed)."""
     from saidwhat.run.runners import process
@@ -538,7 +540,8 @@ def extract_predictions(
     articles = gold_articles(docs)
     predictions: dict[str, Article] = {}
     problems: list[str] = []
-    for item in process(articles, model=model, workers=workers, progress=progress):
+    for item in process(articles, model=model, workers=workers, progress=progress,
+                        settings=settings):
         if isinstance(item, Failure):
             problems.append(str(item))
         else:

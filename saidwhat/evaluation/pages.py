@@ -24,6 +24,7 @@ from typing import Any
 
 from saidwhat.evaluation.evaluate import DICE_THRESHOLD, Counts, dice, pair, trim_span
 from saidwhat.records import Article, Attribution, Failure
+from saidwhat.settings import Settings
 
 NAMED_TYPES = frozenset({"PERSON", "ORG"})  # gold speaker types that must be matched by name
 _NAME_WORD = re.compile(r"[\w.-]+")
@@ -262,7 +263,8 @@ def _report(gold: GoldPage, canonical: str, predicted: list[_Predicted],
 
 
 def predict_pages(
-    paths: Sequence[Path], model: str | None, workers: int | None, progress: bool
+    paths: Sequence[Path], model: str | None, workers: int | None, progress: bool,
+    settings: Settings | None = None,
 ) -> tuple[dict[str, Article], list[str]]:
     """saidwhat's articles for the pages, keyed by file name, and one-line problems."""
     from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, named
@@ -272,7 +274,8 @@ def predict_pages(
     items = [item for p in paths for item in html.read(p, DEFAULT_MAX_BYTES, stats)]
     names = {str(p): p.name for p in paths}
     articles, problems = {}, []
-    for item in process(items, model=model, workers=workers, progress=progress):
+    for item in process(items, model=model, workers=workers, progress=progress,
+                        settings=settings):
         if isinstance(item, Failure):
             problems.append(str(item))
         else:

@@ -33,6 +33,7 @@ from saidwhat.io.clean import clean_item
 from saidwhat.io.discover import input_files, read_inputs
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES, kind_of
 from saidwhat.records import Article, Attribution, Failure
+from saidwhat.settings import Settings
 
 REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (or a quarter of
 # the index, when larger: a rebuild reads every article's speakers)
@@ -559,8 +560,10 @@ class RunningCounts:
 
 def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None,
-                on_failure: Any = None, on_step: Any = None) -> IndexCounts:
-    """Index every article under `paths` not already in the index; counts of what happened."""
+                on_failure: Any = None, on_step: Any = None,
+                settings: Settings | None = None) -> IndexCounts:
+    """Index every article under `paths` not already in the index (extracted with `settings`);
+    counts of what happened."""
     from saidwhat.run import runners
 
     inputs = input_files(paths)
@@ -631,7 +634,8 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
         first = next(todo, None)  # nothing new: no model loaded, no workers started
         if first is not None:
             stream = itertools.chain([first], todo)
-            for item in runners.process(stream, model=model, workers=workers, progress=False):
+            for item in runners.process(stream, model=model, workers=workers, progress=False,
+                                        settings=settings):
                 if isinstance(item, Failure):
                     fail(item)
                 else:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
+
+from saidwhat.settings import Settings
+
+if TYPE_CHECKING:
+    from saidwhat.engine.engine import Engine
 
 PREFERRED_MODELS = (
     "en_core_web_sm",
@@ -42,3 +48,12 @@ def load(name: str | None = None) -> Language:
         return spacy.load(model)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_engine(settings: Settings | None = None) -> Engine:
+    """The engine for these settings (default: the defaults), loaded once per process like the
+    model; distinct settings give distinct engines."""
+    from saidwhat.engine.engine import Engine
+
+    return Engine.load(settings)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from saidwhat.records import Article, Attribution, Failure, Mention
 
-BATCH_SIZE = 32
+if TYPE_CHECKING:
+    from saidwhat.engine.engine import Engine
 
 
 def body_window(article: Article) -> tuple[int, int]:
@@ -34,12 +36,23 @@ def _inside_body(a: Attribution, body: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= a.content.start and a.content.end <= e for s, e in body)
 
 
-def attributions_from_doc(doc: Doc, article: Article, offset: int) -> tuple[Attribution, ...]:
+def _engine(engine: Engine | None) -> Engine:
+    """The engine given, else the default one (loaded once per process, like the model)."""
+    if engine is not None:
+        return engine
+    from saidwhat.run.nlp import load_engine
+
+    return load_engine()
+
+
+def attributions_from_doc(
+    doc: Doc, article: Article, offset: int, engine: Engine | None = None
+) -> tuple[Attribution, ...]:
     """Attributions of a parsed body window, in article offsets, outside-body ones dropped."""
     from saidwhat.engine.attribute import attribute_doc
 
     found = []
-    for a in attribute_doc(doc):
+    for a in attribute_doc(doc, _engine(engine)):
         a = Attribution(
             kind=a.kind,
             type=a.type,
@@ -54,11 +67,11 @@ def attributions_from_doc(doc: Doc, article: Article, offset: int) -> tuple[Attr
     return tuple(found)
 
 
-def analyse_doc(doc: Doc, article: Article, offset: int) -> Article:
+def analyse_doc(doc: Doc, article: Article, offset: int, engine: Engine | None = None) -> Article:
     """The article with the attributions and positions of its parsed body window."""
     from saidwhat.engine.positions import find_positions
 
-    attributions = attributions_from_doc(doc, article, offset)
+    attributions = attributions_from_doc(doc, article, offset, engine)
     positions = tuple(p for p in find_positions(doc, attributions, offset)
                       if _inside(p.evidence, article.body))
     return replace(article, attributions=attributions, positions=positions)
@@ -69,27 +82,33 @@ def _inside(m: Mention, body: tuple[tuple[int, int], ...]) -> bool:
     return not body or any(s <= m.start and m.end <= e for s, e in body)
 
 
-def annotate(nlp: Language, article: Article) -> Article:
-    """The article with its attributions and positions found."""
+def annotate(nlp: Language, article: Article, engine: Engine | None = None) -> Article:
+    """The article with its attributions and positions found (by `engine`, default: the
+    default settings)."""
     start, end = body_window(article)
-    return analyse_doc(nlp(article.text[start:end]), article, start)
+    return analyse_doc(nlp(article.text[start:end]), article, start, engine)
 
 
 def annotate_many(
-    nlp: Language, items: Iterable[Article | Failure], batch_size: int = BATCH_SIZE
+    nlp: Language, items: Iterable[Article | Failure], batch_size: int | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[Article | Failure]:
     """Annotate a stream of articles in input order; failures pass through untouched."""
+    engine = _engine(engine)
+    size = batch_size or engine.settings.run.nlp_batch_size
     buffer: list[Article | Failure] = []
     for item in items:
         buffer.append(item)
-        if len(buffer) >= batch_size:
-            yield from _annotate_batch(nlp, buffer)
+        if len(buffer) >= size:
+            yield from _annotate_batch(nlp, buffer, engine)
             buffer = []
     if buffer:
-        yield from _annotate_batch(nlp, buffer)
+        yield from _annotate_batch(nlp, buffer, engine)
 
 
-def _annotate_batch(nlp: Language, batch: list[Article | Failure]) -> Iterator[Article | Failure]:
+def _annotate_batch(
+    nlp: Language, batch: list[Article | Failure], engine: Engine
+) -> Iterator[Article | Failure]:
     """One batch through nlp.pipe; an article whose processing raises becomes a Failure."""
     articles = [x for x in batch if isinstance(x, Article)]
     windows = [body_window(a) for a in articles]
@@ -97,7 +116,7 @@ def _annotate_batch(nlp: Language, batch: list[Article | Failure]) -> Iterator[A
     done: dict[int, Article | Failure] = {}
     for a, (s, _), doc in zip(articles, windows, docs, strict=True):
         try:
-            done[id(a)] = analyse_doc(doc, a, s)
+            done[id(a)] = analyse_doc(doc, a, s, engine)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             done[id(a)] = Failure(
                 a.origin or a.id, f"attribution failed: {type(exc).__name__}: {exc}"

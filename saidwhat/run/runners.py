@@ -10,19 +10,24 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
 from saidwhat.records import Article, Failure
+from saidwhat.settings import RunSettings, Settings
 
-BATCH_ARTICLES = 8  # articles per task: small, so workers finish together (the tail is one batch)
-BATCH_CHARS = 200_000  # ...or fewer, once a batch holds this much text
-IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, memory stays flat
+if TYPE_CHECKING:
+    from saidwhat.engine.engine import Engine
+
+# Batches are small (settings.run.batch_articles) so workers finish together (the tail is one
+# batch), and few are queued per worker (in_flight_per_worker): busy workers, flat memory.
 START_METHOD_ENV = "SAIDWHAT_START_METHOD"  # spawn (default) | fork | forkserver
 
 Item = Article | Failure
 
 _worker_nlp: Language | None = None  # the model, loaded once per worker process
+_worker_engine: Engine | None = None  # ...and the engine of the settings the pool was given
 
 
 def process(
@@ -32,10 +37,12 @@ def process(
     progress: bool = False,
     *,
     total: int | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Item]:
-    """Annotate a stream of articles in input order; failures pass through."""
+    """Annotate a stream of articles in input order with these settings; failures pass through."""
     n = workers if workers is not None else available_cpus()
-    results = _in_process(items, model) if n <= 1 else _pooled(items, model, n)
+    results = (_in_process(items, model, settings) if n <= 1
+               else _pooled(items, model, n, settings))
     if progress and sys.stderr.isatty():
         from saidwhat.run.progress import track
 
@@ -53,32 +60,33 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def annotate_batch(nlp: Language, batch: list[Item]) -> list[Item]:
+def annotate_batch(nlp: Language, batch: list[Item], engine: Engine | None = None) -> list[Item]:
     """One batch annotated; if the batch raises, each article alone, a raising one a Failure."""
     from saidwhat.run import pipeline
 
     try:
-        return list(pipeline.annotate_many(nlp, batch, batch_size=max(1, len(batch))))
+        return list(pipeline.annotate_many(nlp, batch, max(1, len(batch)), engine))
     except Exception:  # noqa: BLE001 - find the culprit article by article
-        return [_annotate_one(nlp, x) for x in batch]
+        return [_annotate_one(nlp, x, engine) for x in batch]
 
 
-def _annotate_one(nlp: Language, item: Item) -> Item:
+def _annotate_one(nlp: Language, item: Item, engine: Engine | None) -> Item:
     """One article annotated, or the Failure it raised."""
     from saidwhat.run import pipeline
 
     if isinstance(item, Failure):
         return item
     try:
-        return pipeline.annotate(nlp, item)
+        return pipeline.annotate(nlp, item, engine)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         return Failure(item.origin or item.id, f"processing failed: {type(exc).__name__}: {exc}")
 
 
 def batches(items: Iterable[Item], size: int | None = None, chars: int | None = None
             ) -> Iterator[list[Item]]:
-    """The stream cut into lists of at most `size` items or about `chars` characters of text."""
-    size, chars = size or BATCH_ARTICLES, chars or BATCH_CHARS
+    """The stream cut into lists of at most `size` items or about `chars` characters of text
+    (default: the run settings' batch_articles and batch_chars)."""
+    size, chars = size or RunSettings.batch_articles, chars or RunSettings.batch_chars
     batch: list[Item] = []
     held = 0
     for item in items:
@@ -91,30 +99,35 @@ def batches(items: Iterable[Item], size: int | None = None, chars: int | None = 
         yield batch
 
 
-def _in_process(items: Iterable[Item], model: str | None) -> Iterator[Item]:
+def _in_process(items: Iterable[Item], model: str | None,
+                settings: Settings | None) -> Iterator[Item]:
     """Annotate in this process."""
     from saidwhat.run import nlp
 
     model_nlp = nlp.load(model)
-    for batch in batches(items):
-        yield from annotate_batch(model_nlp, batch)
+    engine = nlp.load_engine(settings)
+    run = engine.settings.run
+    for batch in batches(items, run.batch_articles, run.batch_chars):
+        yield from annotate_batch(model_nlp, batch, engine)
 
 
-def _init_worker(model: str | None, parent_pid: int | None = None) -> None:
-    """Pool initializer: tie this worker's life to its parent's, then load the model once."""
-    global _worker_nlp
+def _init_worker(model: str | None, parent_pid: int | None = None,
+                 settings: Settings | None = None) -> None:
+    """Pool initializer: tie this worker's life to its parent's, then load the model and the
+    engine once."""
+    global _worker_nlp, _worker_engine
     from saidwhat.run import lifeline, nlp
 
     if parent_pid is not None:
         lifeline.tie_to_parent(parent_pid)
-
     _worker_nlp = nlp.load(model)
+    _worker_engine = nlp.load_engine(settings)
 
 
 def _work(batch: list[Item]) -> list[Item]:
     """A worker's task: annotate one batch with the worker's model."""
     assert _worker_nlp is not None, "worker started without its model"
-    return annotate_batch(_worker_nlp, batch)
+    return annotate_batch(_worker_nlp, batch, _worker_engine)
 
 
 def _ready(pause: float) -> int:
@@ -127,19 +140,21 @@ def _ready(pause: float) -> int:
 class WorkerPool:
     """Worker processes that each load the model once; map() streams batches through them."""
 
-    def __init__(self, model: str | None, workers: int) -> None:
+    def __init__(self, model: str | None, workers: int, settings: Settings | None = None) -> None:
         from saidwhat.run import nlp
 
         # resolve the default here: a missing model fails once, in one line, not in every worker
         self.model = model if model is not None else nlp.default_model_name()
         self.workers = workers
+        self.settings = settings if settings is not None else Settings()
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         """A fresh executor."""
         method = os.environ.get(START_METHOD_ENV, "spawn")
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
-                                   initializer=_init_worker, initargs=(self.model, os.getpid()))
+                                   initializer=_init_worker,
+                                   initargs=(self.model, os.getpid(), self.settings))
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -159,10 +174,11 @@ class WorkerPool:
 
     def map(self, items: Iterable[Item]) -> Iterator[Item]:
         """Annotate with a bounded number of batches in flight, results in input order."""
-        limit = self.workers * IN_FLIGHT_PER_WORKER
+        run = self.settings.run
+        limit = self.workers * run.in_flight_per_worker
         pending: deque[tuple[list[Item], Future[list[Item]]]] = deque()
         done_since_start = 0
-        stream = batches(items)
+        stream = batches(items, run.batch_articles, run.batch_chars)
         while True:
             while len(pending) < limit:
                 batch = next(stream, None)
@@ -187,9 +203,10 @@ class WorkerPool:
             yield from result
 
 
-def _pooled(items: Iterable[Item], model: str | None, workers: int) -> Iterator[Item]:
+def _pooled(items: Iterable[Item], model: str | None, workers: int,
+            settings: Settings | None) -> Iterator[Item]:
     """Annotate in a pool of worker processes, in input order."""
-    with WorkerPool(model, workers) as pool:
+    with WorkerPool(model, workers, settings) as pool:
         yield from pool.map(items)
 
 

@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 
 from saidwhat.io.discover import input_files
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES, SUFFIXES
+from saidwhat.settings import Settings
 
 FAILURE_FIELDS = ("origin", "error")
 
@@ -115,7 +116,8 @@ def article_row(article: Any, names: Sequence[str]) -> dict[str, Any]:
 
 
 def annotate_files(
-    files: Iterable[tuple[str, bytes | None]], model: str | None, max_bytes: int
+    files: Iterable[tuple[str, bytes | None]], model: str | None, max_bytes: int,
+    settings: Settings | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """Per partition: read the files, annotate in batches (model loaded once), tag each result."""
     from saidwhat.io.discover import read_inputs
@@ -123,6 +125,8 @@ def annotate_files(
     from saidwhat.run import nlp, runners
 
     model_nlp = nlp.load(model)  # cached: once per partition at most, once per Python worker
+    engine = nlp.load_engine(settings)
+    run = engine.settings.run
     for name, content in files:
         yield "file", name  # counted, not written
         with tempfile.TemporaryDirectory(prefix="saidwhat-") as tmp:
@@ -132,8 +136,9 @@ def annotate_files(
                 with open(path, "wb") as fh:
                     fh.write(content)
             try:
-                for batch in runners.batches(read_inputs([path], max_bytes)):
-                    for item in runners.annotate_batch(model_nlp, batch):
+                for batch in runners.batches(read_inputs([path], max_bytes),
+                                             run.batch_articles, run.batch_chars):
+                    for item in runners.annotate_batch(model_nlp, batch, engine):
                         if isinstance(item, Failure):
                             origin = item.origin.replace(path, name)
                             yield "failure", {"origin": origin, "error": item.error}
@@ -169,8 +174,10 @@ def run(
     partitions: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     spark: Any | None = None,
+    settings: Settings | None = None,
 ) -> SparkCounts:
-    """Extract every article under input with Spark; write OUTPUT/articles and OUTPUT/failures."""
+    """Extract every article under input with Spark (engine tuned by `settings`); write
+    OUTPUT/articles and OUTPUT/failures."""
     require_pyspark()
     from pyspark import StorageLevel
 
@@ -180,14 +187,16 @@ def run(
         files = local_files(input)
         if not files:
             raise ValueError(f"{input}: no input files ({' '.join(SUFFIXES)})")
-        n = partitions or min(len(files), sc.defaultParallelism * 4)
+        per_core = (settings or Settings()).run.spark_partitions_per_core
+        n = partitions or min(len(files), sc.defaultParallelism * per_core)
         rdd = sc.parallelize([(f, None) for f in files], max(1, n))
     else:
         rdd = sc.binaryFiles(input, partitions or sc.defaultParallelism)
     schema = record_schema()
     names = list(schema.names)
     tagged = rdd.mapPartitions(
-        lambda part: annotate_files(part, model, max_bytes)).persist(StorageLevel.MEMORY_AND_DISK)
+        lambda part: annotate_files(part, model, max_bytes, settings)
+    ).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         from pyspark.sql import types as T
 

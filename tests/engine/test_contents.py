@@ -6,18 +6,22 @@ from spacy.language import Language
 
 from saidwhat.engine.contents import clip_to_paragraph, content_for, drop_openers, trim_pieces
 from saidwhat.engine.cues import find_cues
+from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import source_for
+from saidwhat.settings import CueSettings
+
+LEXICON = load_lexicon(CueSettings())
 
 
 def content(nlp: Language, text: str, lemma: str) -> tuple[list[str], str]:
     """The content pieces found for the cue with this lemma, and how they were found."""
     doc = nlp(text)
     quotes = find_quotes(text)
-    cues = find_cues(doc, token_in_quote(doc, quotes))
+    cues = find_cues(doc, token_in_quote(doc, quotes), LEXICON)
     cue = next(c for c in cues if doc[c.head].lemma_ == lemma)
     heads = frozenset(c.head for c in cues)
-    pieces, how = content_for(doc, cue, source_for(doc, cue), quotes, heads)
+    pieces, how = content_for(doc, cue, source_for(doc, cue, LEXICON), quotes, heads)
     pieces = trim_pieces(text, pieces)
     return [text[s:e] for s, e in pieces], how
 

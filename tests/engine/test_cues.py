@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from saidwhat.engine.cues import Cue, cue_type, find_cues, lexicon
+from saidwhat.engine.cues import Cue, cue_type, find_cues
+from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
+from saidwhat.settings import CueSettings
+
+LEXICON = load_lexicon(CueSettings())
 
 
 def cues_of(nlp: Language, text: str) -> list[tuple[str, list[str], str]]:
     doc = nlp(text)
-    found = find_cues(doc, token_in_quote(doc, find_quotes(text)))
+    found = find_cues(doc, token_in_quote(doc, find_quotes(text)), LEXICON)
     assert all(isinstance(c, Cue) and c.head in c.tokens for c in found)
     return [(doc[c.head].text, [doc[i].text for i in c.tokens], c.type) for c in found]
 
@@ -58,19 +62,17 @@ def test_cue_type_by_lemma() -> None:
 
 
 def test_lexicon_holds_probabilities() -> None:
-    lex = lexicon()
-    assert lex["say"] > 0.5
-    assert all(0.0 <= p <= 1.0 for p in lex.values())
-    assert {"say", "tell", "believe", "deny", "warn"} <= set(lex)
+    lex = LEXICON
+    assert lex.p("say") > 0.5
+    assert all(0.0 <= p <= 1.0 for p in lex.lemmas.values())
+    assert all(lex.p(lemma) > 0.0 for lemma in ("say", "tell", "believe", "deny", "warn"))
+    assert lex.p("no-such-lemma") == 0.0
 
 
 def test_rarer_verb_with_subject_and_that_clause_is_a_candidate(nlp) -> None:
-    from saidwhat.engine.cues import MIN_CUE_PROBABILITY, find_cues, lexicon
-
-    assert lexicon()["hear"] < MIN_CUE_PROBABILITY
+    assert LEXICON.p("hear") < CueSettings().min_probability
     with_clause = nlp("The senator heard that the vote was rigged.")
     bare = nlp("The senator heard about the vote.")
-    assert [
-        with_clause[c.head].lemma_ for c in find_cues(with_clause, [False] * len(with_clause))
-    ] == ["hear"]
-    assert find_cues(bare, [False] * len(bare)) == []
+    found = find_cues(with_clause, [False] * len(with_clause), LEXICON)
+    assert [with_clause[c.head].lemma_ for c in found] == ["hear"]
+    assert find_cues(bare, [False] * len(bare), LEXICON) == []

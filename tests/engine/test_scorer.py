@@ -5,9 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from saidwhat.engine.attribute import drafts_for
+from saidwhat.engine.attribute import drafts_for as engine_drafts
+from saidwhat.engine.drafts import Draft
+from saidwhat.engine.engine import Engine
 from saidwhat.engine.scorer import Scorer, _bucket, features, load_scorer, source_kind
+
+ENGINE = Engine.load()
+
+
+def drafts_for(doc: Doc) -> list[Draft]:
+    """The doc's candidates under the default engine."""
+    return engine_drafts(doc, ENGINE)
+
 
 SAID = "Maria Lopez spoke on Monday. “We will balance this budget by June,” Lopez said."
 
@@ -17,7 +28,7 @@ def test_shipped_scorer_loads() -> None:
     assert scorer is not None
     assert 0.0 < scorer.threshold < 1.0
     assert scorer.weights and all(isinstance(v, float) for v in scorer.weights.values())
-    assert load_scorer() is scorer  # cached
+    assert load_scorer() is not scorer and load_scorer() == scorer  # owned, not cached
 
 
 def test_confidences_are_probabilities(nlp: Language) -> None:
@@ -31,7 +42,7 @@ def test_confidences_are_probabilities(nlp: Language) -> None:
     drafts = drafts_for(doc)
     assert len(drafts) >= 3
     for d in drafts:
-        assert 0.0 <= scorer.confidence(doc, d, drafts) <= 1.0
+        assert 0.0 <= scorer.confidence(doc, d, drafts, ENGINE.lexicon) <= 1.0
 
 
 def test_clear_direct_quote_scores_above_threshold(nlp: Language) -> None:
@@ -40,7 +51,7 @@ def test_clear_direct_quote_scores_above_threshold(nlp: Language) -> None:
     doc = nlp(SAID)
     drafts = drafts_for(doc)
     (d,) = [d for d in drafts if d.how == "quote"]
-    assert scorer.confidence(doc, d, drafts) > scorer.threshold
+    assert scorer.confidence(doc, d, drafts, ENGINE.lexicon) > scorer.threshold
 
 
 def test_features_are_deterministic(nlp: Language) -> None:
@@ -48,8 +59,9 @@ def test_features_are_deterministic(nlp: Language) -> None:
     a, b = drafts_for(first_doc), drafts_for(second_doc)
     assert len(a) == len(b) > 0
     for da, db in zip(a, b, strict=True):
-        fa = features(first_doc, da, a)
-        assert fa == features(first_doc, da, a) == features(second_doc, db, b)
+        fa = features(first_doc, da, a, ENGINE.lexicon)
+        again = features(first_doc, da, a, ENGINE.lexicon)
+        assert fa == again == features(second_doc, db, b, ENGINE.lexicon)
         assert fa["how=quote"] == 1.0
         assert fa["lemma=say"] == 1.0
         assert sum(1 for k in fa if k.startswith("src=")) == 1
@@ -59,7 +71,7 @@ def test_source_kind_of_a_sourceless_draft(nlp: Language) -> None:
     doc = nlp(SAID)
     draft = replace(drafts_for(doc)[0], source=None)
     assert source_kind(draft) == "none"
-    assert features(doc, draft, [draft])["src=none"] == 1.0
+    assert features(doc, draft, [draft], ENGINE.lexicon)["src=none"] == 1.0
 
 
 def test_extreme_weights_do_not_overflow(nlp: Language) -> None:
@@ -67,8 +79,8 @@ def test_extreme_weights_do_not_overflow(nlp: Language) -> None:
     drafts = drafts_for(doc)
     high = Scorer(weights={"how=quote": 1e6}, bias=0.0, threshold=0.5)
     low = Scorer(weights={"how=quote": -1e6}, bias=0.0, threshold=0.5)
-    assert high.confidence(doc, drafts[0], drafts) > 0.999
-    assert low.confidence(doc, drafts[0], drafts) < 0.001
+    assert high.confidence(doc, drafts[0], drafts, ENGINE.lexicon) > 0.999
+    assert low.confidence(doc, drafts[0], drafts, ENGINE.lexicon) < 0.001
 
 
 def test_length_buckets() -> None:

@@ -6,16 +6,20 @@ import pytest
 from spacy.language import Language
 
 from saidwhat.engine.cues import find_cues
+from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import mention_span, source_for, subject_of
+from saidwhat.settings import CueSettings, SourceSettings
+
+LEXICON = load_lexicon(CueSettings())
 
 
 def source_text(nlp: Language, text: str, lemma: str) -> str | None:
     """The source found for the cue with this lemma."""
     doc = nlp(text)
-    cues = find_cues(doc, token_in_quote(doc, find_quotes(text)))
+    cues = find_cues(doc, token_in_quote(doc, find_quotes(text)), LEXICON)
     cue = next(c for c in cues if doc[c.head].lemma_ == lemma)
-    span = source_for(doc, cue)
+    span = source_for(doc, cue, LEXICON)
     return span.text if span is not None else None
 
 
@@ -36,13 +40,13 @@ def test_source_of_each_cue_shape(nlp: Language, text: str, lemma: str, source: 
 def test_agentless_passive_has_no_source(nlp: Language) -> None:
     doc = nlp("The mayor was accused of hiding the budget.")
     verb = next(t for t in doc if t.lemma_ == "accuse")
-    assert subject_of(verb) is None
+    assert subject_of(verb, LEXICON, SourceSettings()) is None
 
 
 def test_of_two_subjects_the_one_next_to_the_verb(nlp: Language) -> None:
     doc = nlp('"One of the brightest members of the entire Congress," Lopez said in an interview.')
     verb = next(t for t in doc if t.lemma_ == "say")
-    subject = subject_of(verb)
+    subject = subject_of(verb, LEXICON, SourceSettings())
     assert subject is not None and subject.text == "Lopez"
 
 

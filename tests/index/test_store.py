@@ -150,7 +150,7 @@ def test_raw_text_is_hashed_before_extraction(conn, tmp_path, monkeypatch):
     (tmp_path / ".hidden.txt").write_text("Hidden.", encoding="utf-8")
     seen: list[str] = []
 
-    def fake_process(items, model=None, workers=None, progress=False):
+    def fake_process(items, model=None, workers=None, progress=False, settings=None):
         for a in items:
             seen.append(a.id)
             yield a

@@ -6,6 +6,7 @@ import pytest
 
 from saidwhat.records import Article, Attribution, Failure, Mention
 from saidwhat.run import pipeline, runners
+from saidwhat.settings import RunSettings
 
 TEXTS = [
     "“We will not back down,” the senator said on Tuesday.",
@@ -30,7 +31,7 @@ def key(x: Article | Failure) -> str:
     return x.id if isinstance(x, Article) else x.origin
 
 
-def fake_attributions(doc, article, offset):  # type: ignore[no-untyped-def]
+def fake_attributions(doc, article, offset, engine=None):  # type: ignore[no-untyped-def]
     """A stand-in engine: the first word of the body, 'said' by nobody."""
     first = doc[0]
     content = Mention(first.text, ((offset + first.idx, offset + first.idx + len(first.text)),))
@@ -58,10 +59,10 @@ def test_single_process_keeps_order_and_failures() -> None:
 def test_poisoned_article_becomes_failure_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     real = pipeline.attributions_from_doc
 
-    def poisoned(doc, article, offset):  # type: ignore[no-untyped-def]
+    def poisoned(doc, article, offset, engine=None):  # type: ignore[no-untyped-def]
         if article.id == "a5":
             raise RuntimeError("boom")
-        return real(doc, article, offset)
+        return real(doc, article, offset, engine)
 
     monkeypatch.setattr(pipeline, "attributions_from_doc", poisoned)
     out = list(runners.process(articles(), workers=1))
@@ -122,7 +123,7 @@ def test_attribution_records_survive_the_trip_to_workers() -> None:
 def test_worker_that_dies_fails_its_batch_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    def crash(doc, article, offset):  # type: ignore[no-untyped-def]
+    def crash(doc, article, offset, engine=None):  # type: ignore[no-untyped-def]
         if article.id == "a17":
             os._exit(3)  # a segfault or an OOM kill, as far as the pool can tell
         return fake_attributions(doc, article, offset)
@@ -133,8 +134,8 @@ def test_worker_that_dies_fails_its_batch_only(monkeypatch: pytest.MonkeyPatch) 
     out = list(runners.process(items, workers=2))
     assert [key(x) for x in out] == [key(x) for x in items]
     died = [x for x in out if isinstance(x, Failure) and "died" in x.error]
-    assert "a17" in {x.origin for x in died} and len(died) <= runners.BATCH_ARTICLES
-    assert sum(isinstance(x, Article) for x in out) >= len(items) - 1 - runners.BATCH_ARTICLES
+    assert "a17" in {x.origin for x in died} and len(died) <= RunSettings().batch_articles
+    assert sum(isinstance(x, Article) for x in out) >= len(items) - 1 - RunSettings().batch_articles
 
 
 def test_progress_passes_items_through_unchanged() -> None:

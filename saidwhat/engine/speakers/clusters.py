@@ -28,18 +28,7 @@ from saidwhat.engine.speakers.mentions import (
     slugify,
 )
 from saidwhat.records import Speaker
-
-# Salience: points by sentence distance, bonuses for syntactic role and previous speakers.
-DISTANCE_POINTS = (15, 8, 6, 4, 2)
-
-
-WINDOW = len(DISTANCE_POINTS) - 1
-
-
-ROOT_SUBJECT, SUBJECT = 3, 1
-
-
-LAST_SPEAKER, EARLIER_SPEAKER = 5, 2
+from saidwhat.settings import Settings, SpeakerSettings
 
 
 @dataclass
@@ -107,30 +96,33 @@ def sentence_ids(doc: Doc, in_quote: Sequence[bool]) -> list[int]:
     return ids
 
 
-def subject_bonus(tok: Token) -> int:
+def subject_bonus(tok: Token, s: SpeakerSettings) -> int:
     """Salience bonus of a mention's syntactic role: main-clause subject > subject > other."""
     dep = tok.dep_
     if dep in ("conj", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass"):
         tok, dep = tok.head, tok.head.dep_
     if dep in ("nsubj", "nsubjpass"):
-        return ROOT_SUBJECT if tok.head.dep_ == "ROOT" else SUBJECT
+        return s.root_subject_bonus if tok.head.dep_ == "ROOT" else s.subject_bonus
     if dep == "pobj" and tok.head.dep_ == "agent":
-        return SUBJECT
+        return s.subject_bonus
     return 0
 
 
 class ArticleIndex:
     """Entities and their occurrences in one article, built once, grown by resolutions."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, settings: Settings | None = None) -> None:
         self.doc = doc
-        self.in_quote = quoted_tokens(doc, quote_regions(doc_text(doc)))
+        self.settings = settings or Settings()
+        self.s = self.settings.speakers
+        self.window = len(self.s.distance_points) - 1
+        self.in_quote = quoted_tokens(doc, quote_regions(doc_text(doc), self.settings.quotes))
         self.sent_of = sentence_ids(doc, self.in_quote)
         self.entities: list[Entity] = []
         self.events: list[Event] = []
         self.event_pos: list[int] = []
         self.mention_entity: dict[int, int] = {}  # token index of a name mention's start -> entity
-        self.mentions = name_mentions(doc, self.in_quote)
+        self.mentions = name_mentions(doc, self.in_quote, self.s)
         self.mention_starts = [m.start for m in self.mentions]
         self.speakers: list[Event] = []
         self._orgs: dict[str, int] = {}
@@ -163,12 +155,12 @@ class ArticleIndex:
     def _occur(self, ent: int, tok: int) -> None:
         """Record an occurrence of an entity at a token."""
         self.entities[ent].mentions += 1
-        bonus = subject_bonus(self.doc[tok])
+        bonus = subject_bonus(self.doc[tok], self.s)
         self.events.append(Event(tok, self.sent_of[tok], ent, bonus))
 
     def _cluster(self) -> None:
         """Cluster name mentions into entities (people by name containment, others by key)."""
-        people = cluster_people(self.mentions, self.sent_of)
+        people = cluster_people(self.mentions, self.sent_of, self.s.near_sentences)
         person_ent: dict[int, int] = {}
         for m, cluster in people.items():
             if cluster not in person_ent:
@@ -182,7 +174,7 @@ class ArticleIndex:
                 if len(m.tokens) > len(ent.tokens) or not ent.name:
                     ent.name, ent.tokens = m.text, frozenset(m.tokens)
                 if m.gender:
-                    ent.gender_votes[m.gender] += 3
+                    ent.gender_votes[m.gender] += self.s.name_gender_votes
             ent.roles |= m.roles
             root = max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
                        range(m.start, m.end))
@@ -213,7 +205,8 @@ class ArticleIndex:
             if (tok.tag_ in ("NNS", "NNPS") and not self.in_quote[tok.i]
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
                     and tok.i not in self.mention_entity and is_group_noun(tok.lemma_.lower())):
-                name, named = group_name(self.doc[np_start(tok) : tok.i + 1])
+                name, named = group_name(self.doc[np_start(tok) : tok.i + 1],
+                                         self.s.max_group_prep_tokens)
                 ent = self.group_entity(name, "GROUP")
                 self.entities[ent].roles.add("named" if named else "anonymous")
                 self._occur(ent, tok.i)
@@ -259,7 +252,8 @@ class ArticleIndex:
             people = by_sent.get(s) or (by_sent.get(s - 1) if first else None)
             if people and len(people) == 1:
                 ent = next(iter(people))
-                self.entities[ent].gender_votes["m" if low in MALE_PRONOUNS else "f"] += 1
+                gender = "m" if low in MALE_PRONOUNS else "f"
+                self.entities[ent].gender_votes[gender] += self.s.pronoun_gender_votes
 
     # -- growing during resolution
 
@@ -278,8 +272,10 @@ class ArticleIndex:
             j += 1
         return False
 
-    def before(self, tok: int, window: int = WINDOW) -> list[Event]:
-        """Occurrences before a token within `window` sentences, nearest first."""
+    def before(self, tok: int, window: int | None = None) -> list[Event]:
+        """Occurrences before a token within `window` sentences (default: the salience
+        window), nearest first."""
+        window = self.window if window is None else window
         s = self.sent_of[tok]
         out: list[Event] = []
         j = bisect_left(self.event_pos, tok) - 1
@@ -292,12 +288,13 @@ class ArticleIndex:
         """The most recent previous speaker (optionally among `ok`) within the window."""
         s = self.sent_of[tok]
         for e in reversed(self.speakers):
-            if e.token < tok and s - e.sent <= WINDOW and (ok is None or e.entity in ok):
+            if e.token < tok and s - e.sent <= self.window and (ok is None or e.entity in ok):
                 return e
         return None
 
 
-def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int]) -> dict[int, int]:
+def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
+                   near: int = 1) -> dict[int, int]:
     """Map each PERSON mention index to a person cluster id (the index of a full-name mention)."""
     people = [n for n, m in enumerate(mentions) if m.label == "PERSON"]
     fulls: list[int] = []  # representative mention index per distinct full name
@@ -323,14 +320,14 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int]) -> d
         elif len(match) == 1:
             out[n] = match[0]
         else:
-            out[n] = pick_namesake(n, match, mentions, sent_of, out)
+            out[n] = pick_namesake(n, match, mentions, sent_of, out, near)
     return out
 
 
 def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
-                  sent_of: Sequence[int], assigned: dict[int, int]) -> int:
-    """For a bare surname shared by several people: the one named in this or the previous
-    sentence, else the most mentioned by full name, ties to the most recent."""
+                  sent_of: Sequence[int], assigned: dict[int, int], near: int = 1) -> int:
+    """For a bare surname shared by several people: the one named within `near` sentences
+    before, else the most mentioned by full name, ties to the most recent."""
     here = sent_of[mentions[n].start]
     counts: Counter = Counter()
     recent: dict[int, int] = {}
@@ -339,9 +336,9 @@ def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
             counts[cluster] += 1
             if mentions[m].start < mentions[n].start:
                 recent[cluster] = max(recent.get(cluster, -1), mentions[m].start)
-    near = [c for c in match if c in recent and here - sent_of[recent[c]] <= 1]
-    if near:
-        return max(near, key=lambda c: recent[c])
+    close = [c for c in match if c in recent and here - sent_of[recent[c]] <= near]
+    if close:
+        return max(close, key=lambda c: recent[c])
     return max(match, key=lambda c: (counts[c], recent.get(c, -1)))
 
 

@@ -15,8 +15,6 @@ from saidwhat.data.names import (
     TITLES,
 )
 from saidwhat.engine.speakers.clusters import (
-    DISTANCE_POINTS,
-    WINDOW,
     ArticleIndex,
     Entity,
     Event,
@@ -34,6 +32,7 @@ from saidwhat.engine.speakers.mentions import (
     slugify,
 )
 from saidwhat.records import Speaker
+from saidwhat.settings import SpeakerSettings
 
 PERSONAL_ORGS = frozenset("campaign administration team foundation".split())
 
@@ -68,33 +67,35 @@ def specific_words(span: Span) -> set[str]:
 
 
 def description_score(ent: Entity, head: str, mods: set[str],
-                      specific: frozenset[str] | set[str] = frozenset()) -> float | None:
+                      specific: frozenset[str] | set[str] = frozenset(),
+                      s: SpeakerSettings | None = None) -> float | None:
     """How well a person fits a description's words; None when they contradict it."""
+    s = s or SpeakerSettings()
     score = 0.0
     roles = ent.roles
     if specific and not roles & specific:
         return None
     wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
     if roles & wanted:
-        score += 6
+        score += s.role_match
     for mod in mods:
         if mod in NATIONALITIES:
             if roles & NATIONALITIES[mod]:
-                score += 5
+                score += s.nationality_match
             elif roles & (_ALL_NATIONAL - NATIONALITIES[mod]):
                 return None
         elif mod in PARTIES and len(mod) > 1:
             party = ent.party
             if party == PARTIES[mod]:
-                score += 4
+                score += s.party_match
             elif party is not None:
                 return None
         elif mod in ROLE_SYNONYMS and roles & ROLE_SYNONYMS[mod]:
-            score += 2
+            score += s.role_synonym_match
         elif mod in roles and mod not in ("the", "former"):
-            score += 1
+            score += s.role_word_match
     if "former" in mods and "former" in roles:
-        score += 1
+        score += s.former_match
     gender = HONORIFIC_GENDER.get(head)
     if gender and ent.gender and ent.gender != gender:
         return None
@@ -116,16 +117,19 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     best, best_score = None, -1e9
     last_event = index.last_speaker(tok, set(last_seen))
     last = last_event.entity if last_event else None
+    s = index.s
     for ent_id, e in last_seen.items():
-        fit = description_score(index.entities[ent_id], head, mods, specific)
+        fit = description_score(index.entities[ent_id], head, mods, specific, s)
         if fit is None:
             continue
         d = here - e.sent
-        salience = (DISTANCE_POINTS[d] if d <= WINDOW else 0) / 2 + e.bonus / 2
-        salience += min(index.entities[ent_id].mentions, 6) / 3
+        divisor = s.description_salience_divisor
+        salience = (s.distance_points[d] if d <= index.window else 0) / divisor + e.bonus / divisor
+        mentions = min(index.entities[ent_id].mentions, s.description_mention_cap)
+        salience += mentions / s.description_mention_divisor
         if ent_id == last:
-            salience += 2
-        score = fit * 2 + salience
+            salience += s.description_last_speaker_bonus
+        score = fit * s.description_fit_weight + salience
         if score > best_score:
             best, best_score = ent_id, score
     return best
@@ -139,6 +143,7 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
     types = ("GPE",) if head in PLACE_WORDS else ("ORG",)
     words = {head} | mods
     here = index.sent_of[span.start]
+    s = index.s
     seen: dict[int, Event] = {}
     recent_people: set[str] = set()
     last_subject: int | None = None
@@ -148,16 +153,18 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
         ent = index.entities[e.entity]
         if ent.type in types:
             seen[e.entity] = e
-        elif ent.type == "PERSON" and here - e.sent <= 1:
+        elif ent.type == "PERSON" and here - e.sent <= s.near_sentences:
             recent_people |= ent.tokens
             last_subject = e.entity if e.bonus else last_subject
     best, best_score = None, -1e9
     for ent_id, e in seen.items():
         ent = index.entities[ent_id]
         name_words = {norm_word(w) for w in ent.name.split()}
-        score = 6.0 * len(words & name_words) + min(ent.mentions, 8) / 2
-        score += 5.0 if name_words & recent_people else 0.0
-        score += DISTANCE_POINTS[here - e.sent] / 4 if here - e.sent <= WINDOW else 0
+        score = s.org_word_overlap * len(words & name_words)
+        score += min(ent.mentions, s.org_mention_cap) / s.org_mention_divisor
+        score += s.org_recent_person_bonus if name_words & recent_people else 0.0
+        d = here - e.sent
+        score += s.distance_points[d] / s.org_distance_divisor if d <= index.window else 0
         if score > best_score:
             best, best_score = ent_id, score
     owned = head in OWNED_ORGS and any(t.tag_ == "PRP$" for t in span)
@@ -178,7 +185,7 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     plural = root.tag_ in ("NNS", "NNPS")
     indefinite = bool(dets & {"a", "an", "one", "some", "another", "any", "several", "many"})
     trimmed = span[: root.i - span.start + 1]
-    name, named = group_name(span)
+    name, named = group_name(span, index.s.max_group_prep_tokens)
     if (plural or indefinite) and not is_group_noun(head) and head not in QUANTITY_NOUNS:
         return resolve_thing(index, span)
     if plural or indefinite or head in ("police", "staff", "source"):
@@ -207,7 +214,7 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
             ent = next((m for m in index.mentions if m.start <= tok.i < m.end), None)
             if ent is not None:
                 return speaker_of(index, index.mention_entity[ent.start], "nominal")
-    name, _ = group_name(span[: root.i - span.start + 1])
+    name, _ = group_name(span[: root.i - span.start + 1], index.s.max_group_prep_tokens)
     thing = Speaker(name=name, id=slugify(name), type="OTHER", resolved_by="none")
     index.group_entity(thing.name, "OTHER")
     return thing

@@ -23,6 +23,7 @@ from saidwhat.data.names import (
     TITLES,
 )
 from saidwhat.engine.quotes import doc_text
+from saidwhat.settings import SpeakerSettings
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
@@ -151,18 +152,18 @@ def _title_like(tok: Token) -> bool:
     return norm_word(tok.text) in TITLES or tok.ent_type_ == "NORP"
 
 
-def descriptors(ent_tokens: Sequence[Token], doc: Doc) -> set[str]:
+def descriptors(ent_tokens: Sequence[Token], doc: Doc, s: SpeakerSettings) -> set[str]:
     """Words describing a named mention: title compounds, appositions, relative clauses, party."""
     first, last = ent_tokens[0], ent_tokens[-1]
     root = max(ent_tokens, key=lambda t: (t.head.i < first.i or t.head.i > last.i, t.i))
     words: list[str] = []
     i = first.i - 1
-    while i >= 0 and i >= first.i - 6 and _title_like(doc[i]):
+    while i >= 0 and i >= first.i - s.max_title_tokens and _title_like(doc[i]):
         words.append(doc[i].lemma_ if doc[i].pos_ == "NOUN" else doc[i].text)
         i -= 1
     for child in root.children:
         if child.dep_ in ("appos", "relcl") and child.i > last.i:
-            sub = [t for t in child.subtree if not t.is_punct][:12]
+            sub = [t for t in child.subtree if not t.is_punct][: s.max_apposition_tokens]
             words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in sub]
     if root.dep_ == "appos" and root.head.i < first.i:
         head = root.head
@@ -208,14 +209,15 @@ def plausible_name(toks: Sequence[Token], label: str) -> bool:
     return not any(t.is_stop and t.lower_ not in NAME_PARTICLES for t in toks)
 
 
-def headline_only(doc: Doc, ent: Span) -> bool:
+def headline_only(doc: Doc, ent: Span, s: SpeakerSettings) -> bool:
     """An organisation of 3+ words seen only in a title-cased headline: a misread headline."""
     text = doc_text(doc)
     first_line_end = text.find("\n")
-    if len(ent) < 3 or first_line_end < 0 or ent.end_char > first_line_end:
+    if len(ent) < s.headline_org_min_tokens or first_line_end < 0 or ent.end_char > first_line_end:
         return False
     words = [w for w in text[:first_line_end].split() if w[:1].isalpha()]
-    title_cased = len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    title_cased = len(words) <= s.headline_max_words and (
+        sum(w[0].isupper() for w in words) >= s.headline_title_share * len(words))
     return title_cased and text.find(ent.text, first_line_end) < 0
 
 
@@ -224,8 +226,10 @@ def looks_like_person(toks: Sequence[Token]) -> bool:
     return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
 
 
-def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
+def name_mentions(doc: Doc, in_quote: Sequence[bool],
+                  s: SpeakerSettings | None = None) -> list[NameMention]:
     """Named mentions outside quotations, with NER labels fixed by person-name evidence."""
+    s = s or SpeakerSettings()
     raw: list[tuple[Span, str, list[Token], list[Token]]] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]:
@@ -233,7 +237,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if not toks or not plausible_name(toks, ent.label_):
             continue
-        if ent.label_ != "PERSON" and headline_only(doc, ent):
+        if ent.label_ != "PERSON" and headline_only(doc, ent, s):
             continue
         label = "ORG" if ent.label_ == "FAC" else ent.label_
         if label != "PERSON" and looks_like_person(toks):
@@ -250,15 +254,15 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
             label = "PERSON"
         if label == "NORP" and ent.root.tag_ == "JJ":
             continue  # "Russian" as an adjective names no one
-        roles = descriptors(list(ent), doc) | role_words([t.text for t in titles])
-        gender = name_gender(_left_titles(doc, ent.start) + titles, toks, roles)
+        roles = descriptors(list(ent), doc, s) | role_words([t.text for t in titles])
+        gender = name_gender(_left_titles(doc, ent.start, s.max_left_titles) + titles, toks, roles)
         text = " ".join(doc[toks[0].i : toks[-1].i + 1].text.split())
         out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
         covered.update(range(ent.start, ent.end))
     for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
         if (tok.i not in covered and tok.pos_ == "PROPN" and not in_quote[tok.i]
                 and norm_word(tok.text) in person_words and tok.text[:1].isupper()):
-            titles = _left_titles(doc, tok.i)
+            titles = _left_titles(doc, tok.i, s.max_left_titles)
             roles = role_words([t.text for t in titles])
             out.append(NameMention(tok.i, tok.i + 1, "PERSON", tok.text.rstrip("'’s") or tok.text,
                                    (norm_word(tok.text),), frozenset(roles),
@@ -267,11 +271,11 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool]) -> list[NameMention]:
     return out
 
 
-def _left_titles(doc: Doc, start: int) -> list[Token]:
-    """Title tokens right before a token ("Mr.", "Sen.", "President")."""
+def _left_titles(doc: Doc, start: int, most: int) -> list[Token]:
+    """Title tokens right before a token ("Mr.", "Sen.", "President"), at most `most`."""
     out: list[Token] = []
     i = start - 1
-    while i >= 0 and start - i <= 3 and norm_word(doc[i].text) in TITLES:
+    while i >= 0 and start - i <= most and norm_word(doc[i].text) in TITLES:
         out.insert(0, doc[i])
         i -= 1
     return out
@@ -314,7 +318,7 @@ def np_start(head: Token) -> int:
     return start
 
 
-def group_name(span: Span) -> tuple[str, bool]:
+def group_name(span: Span, max_prep_tokens: int = 10) -> tuple[str, bool]:
     """A group description without determiners/quantifiers, and whether it has a proper name:
     "some White House officials" -> "White House officials", "a number of members of Congress"
     -> "members of Congress", "officials at the FBI" kept whole."""
@@ -327,7 +331,8 @@ def group_name(span: Span) -> tuple[str, bool]:
     end = root.i + 1
     for child in root.rights:  # "officials at the FBI", "members of Congress"
         if child.dep_ == "prep" and child.i == end and any(
-                t.pos_ == "PROPN" for t in child.subtree) and child.right_edge.i - root.i < 10:
+                t.pos_ == "PROPN" for t in child.subtree
+        ) and child.right_edge.i - root.i < max_prep_tokens:
             end = child.right_edge.i + 1
             break
     toks = [t for t in span.doc[min(span.start, np_start(root)) : end]

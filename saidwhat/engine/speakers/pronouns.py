@@ -7,9 +7,6 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from saidwhat.engine.speakers.clusters import (
-    DISTANCE_POINTS,
-    EARLIER_SPEAKER,
-    LAST_SPEAKER,
     ArticleIndex,
     Entity,
 )
@@ -42,32 +39,33 @@ def pronoun_ok(pronoun: str, ent: Entity) -> bool:
 def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = None) -> int | None:
     """The antecedent entity of a third-person pronoun, by salience among compatible ones."""
     pronoun = tok.lower_
+    s = index.s
     scores: dict[int, float] = {}
     for e in index.before(tok.i):
         ent = index.entities[e.entity]
         if not pronoun_ok(pronoun, ent) or exclude and e.entity in exclude:
             continue
         if pronoun in PLURAL_PRONOUNS and ent.type == "ORG":
-            bonus = -2
+            bonus = s.plural_org_penalty
         else:
             bonus = 0
         d = index.sent_of[tok.i] - e.sent
-        if d == 0 and _bound_in_clause(tok, index.doc[e.token]):
+        if d == 0 and _bound_in_clause(tok, index.doc[e.token], s.max_clause_climb):
             continue
-        score = DISTANCE_POINTS[d] + e.bonus + bonus
+        score = s.distance_points[d] + e.bonus + bonus
         if ent.gender is not None and pronoun in MALE_PRONOUNS | FEMALE_PRONOUNS:
-            score += 2
+            score += s.gendered_bonus
         scores[e.entity] = max(scores.get(e.entity, -99), score)
     if not scores:
         return cataphora(index, tok)
     last_event = index.last_speaker(tok.i, set(scores))
     last = last_event.entity if last_event else None
     if last_event is not None:
-        near = index.sent_of[tok.i] - last_event.sent <= 1
-        scores[last_event.entity] += LAST_SPEAKER if near else EARLIER_SPEAKER
-    for e in index.speakers[-4:]:
+        near = index.sent_of[tok.i] - last_event.sent <= s.near_sentences
+        scores[last_event.entity] += s.last_speaker_bonus if near else s.earlier_speaker_bonus
+    for e in index.speakers[-s.recent_speakers:] if s.recent_speakers > 0 else []:
         if e.entity in scores and e.entity != last and e.token < tok.i:
-            scores[e.entity] += EARLIER_SPEAKER / 2
+            scores[e.entity] += s.recent_speaker_bonus
     return max(scores, key=lambda k: scores[k])
 
 
@@ -84,14 +82,14 @@ def cataphora(index: ArticleIndex, tok: Token) -> int | None:
     return None
 
 
-def _bound_in_clause(pronoun: Token, cand: Token) -> bool:
+def _bound_in_clause(pronoun: Token, cand: Token, climb: int = 12) -> bool:
     """A non-subject inside the pronoun's own clause cannot be its antecedent: the object of its
     verb, or a name in a phrase fronted to it ("Campaigning against Romney, he …")."""
     if cand.dep_ in ("nsubj", "nsubjpass"):
         return False
     verb = pronoun.head
     anc = cand
-    for _ in range(12):
+    for _ in range(climb):
         if anc.head.i == verb.i:
             return anc.i != pronoun.i and anc.dep_ in (
                 "dobj", "iobj", "attr", "advcl", "prep", "npadvmod", "dative")

@@ -38,6 +38,7 @@ from saidwhat.engine.speakers.mentions import (
 )
 from saidwhat.engine.speakers.pronouns import resolve_pronoun
 from saidwhat.records import Speaker
+from saidwhat.settings import Settings
 
 
 def named_entity_in(index: ArticleIndex, span: Span) -> tuple[int, NameMention] | None:
@@ -170,18 +171,20 @@ def _is_role_subject(tok: Token) -> bool:
             and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children))
 
 
-def resolve_sources(doc: Doc, sources: Sequence[Span | None]) -> list[Speaker | None]:
+def resolve_sources(doc: Doc, sources: Sequence[Span | None],
+                    settings: Settings | None = None) -> list[Speaker | None]:
     """The speaker of each source mention of an article's attributions (None stays None)."""
-    return resolve_mentions(doc, sources)[0]
+    return resolve_mentions(doc, sources, settings=settings)[0]
 
 
-def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence[Span] = ()
+def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence[Span] = (),
+                     settings: Settings | None = None
                      ) -> tuple[list[Speaker | None], list[Speaker]]:
     """The speakers of the sources, and what each other mention in `targets` refers to, read at
     its place in the article without changing what later mentions see (for evaluation)."""
     if not any(s is not None for s in sources) and not targets:
         return [None] * len(sources), []
-    index = ArticleIndex(doc)
+    index = ArticleIndex(doc, settings)
     order = sorted((s.start, n) for n, s in enumerate(sources) if s is not None)
     source_at = {start for start, _ in order}
     chain = [tok.i for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
@@ -202,7 +205,7 @@ def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence
             else:
                 ent_id = resolve_pronoun(index, tok)
             if ent_id is not None:
-                index.add_event(ent_id, start, subject_bonus(doc[start]))
+                index.add_event(ent_id, start, subject_bonus(doc[start], index.s))
             continue
         span = sources[n]
         assert span is not None
@@ -211,7 +214,7 @@ def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence
         if ent_id is not None:
             root = span.root.i
             if not index.has_event(ent_id, root):
-                index.add_event(ent_id, root, subject_bonus(span.root))
+                index.add_event(ent_id, root, subject_bonus(span.root, index.s))
                 if speaker.resolved_by == "nominal":
                     index.entities[ent_id].roles |= role_words(
                         [t.lemma_ for t in span if not t.is_punct])

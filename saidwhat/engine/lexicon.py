@@ -1,0 +1,79 @@
+"""The learned cue lexicon: how likely a verb lemma is a cue, and its prepositions in the cue."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from saidwhat.settings import CueSettings
+
+# Lemmas whose attributions are beliefs, intentions or plans rather than speech.
+THOUGHT_LEMMAS = frozenset(
+    "believe think expect plan want hope fear feel consider doubt intend worry suspect "
+    "assume wish know understand regard seem appear see view imagine guess reckon trust "
+    "estimate figure predict anticipate aim seek decide".split()
+)
+# Fallback lexicon used when no trained lexicon ships (and always merged in).
+SPEECH_LEMMAS = frozenset(
+    "say tell add note argue suggest warn insist deny claim state explain announce "
+    "report write tweet declare acknowledge admit confirm recall reply respond answer "
+    "ask urge promise pledge vow predict concede contend assert maintain allege complain "
+    "remark observe stress emphasize caution point continue describe call praise criticize "
+    "accuse blame charge mention reveal disclose indicate testify propose recommend "
+    "counter quip joke boast concede demand declare question wonder"
+    .split()
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Learned cue probabilities: lemma -> P(a verb with it is a cue), 'lemma prep' -> P(the
+    preposition is in the cue), trained on PolNeAR train by scripts/train_cues.py; built-in
+    speech and thought lemmas the training never saw get `fallback`."""
+
+    lemmas: Mapping[str, float]
+    preps: Mapping[str, float]
+    fallback: float = CueSettings.fallback_probability
+
+    def p(self, lemma: str) -> float:
+        """Probability that a verb with this lemma is a cue (0 for unknown lemmas)."""
+        p = self.lemmas.get(lemma)
+        if p is None:
+            return self.fallback if lemma in SPEECH_LEMMAS or lemma in THOUGHT_LEMMAS else 0.0
+        return p
+
+    def to_json(self) -> dict[str, Any]:
+        """The learned probabilities in the cues.json layout."""
+        return {"lemmas": {k: {"p": v} for k, v in self.lemmas.items()},
+                "preps": {k: {"p": v} for k, v in self.preps.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None, settings: CueSettings) -> Lexicon:
+        """A lexicon from cues.json data (None: none trained)."""
+        try:
+            learned = {k: float(v["p"]) for k, v in (data or {})["lemmas"].items()}
+        except KeyError:
+            learned = {}
+        try:
+            preps = {k: float(v["p"]) for k, v in (data or {}).get("preps", {}).items()}
+        except KeyError:
+            preps = {}
+        return cls(learned, preps, settings.fallback_probability)
+
+
+def load_lexicon(settings: CueSettings) -> Lexicon:
+    """The lexicon the settings name: their lexicon_file, else the shipped cues.json."""
+    try:
+        if settings.lexicon_file:
+            raw = Path(settings.lexicon_file).read_text(encoding="utf-8")
+        else:
+            raw = resources.files("saidwhat.data").joinpath("cues.json").read_text()
+    except (FileNotFoundError, ModuleNotFoundError):
+        if settings.lexicon_file:
+            raise
+        return Lexicon.from_json(None, settings)
+    return Lexicon.from_json(json.loads(raw), settings)

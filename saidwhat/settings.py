@@ -1,0 +1,339 @@
+"""Every threshold and weight of the engine and the runners, in one typed, documented object.
+
+`Settings()` holds the defaults (they reproduce the shipped behaviour exactly). Users override
+them with a TOML or JSON file (`saidwhat extract --settings FILE`) or, in spaCy, the
+component's config (`nlp.add_pipe("saidwhat", config={"scorer": {"threshold": 0.6}})`).
+A file names only what it changes, one table per section:
+
+    [scorer]
+    threshold = 0.6
+
+    [speakers]
+    last_speaker_bonus = 4
+
+Each section is a frozen dataclass; each field's `doc` metadata says what it does.
+Stages receive the section they use as an argument; nothing reads settings from a global.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import typing
+from collections.abc import Mapping
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+class SettingsError(ValueError):
+    """Settings that do not fit the Settings object (one line naming the file and the key)."""
+
+
+def _s(default: Any, doc: str) -> Any:
+    """A settings field: its default and a one-line doc of what it does."""
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """Pairing quote marks in raw text (engine/quotes.py)."""
+
+    max_quote_chars: int = _s(
+        3000, "a quotation never runs past this many characters without closing")
+
+
+@dataclass(frozen=True)
+class CueSettings:
+    """Which verbs are cues (engine/cues.py)."""
+
+    min_probability: float = _s(
+        0.1, "a verb is a cue when its lemma's learned cue probability is at least this")
+    min_clause_probability: float = _s(
+        0.05, "a rarer verb is a cue down to this probability when it has a subject and a "
+        "that-clause")
+    fallback_probability: float = _s(
+        0.5, "cue probability of a built-in speech or thought lemma the trained lexicon lacks")
+    prep_probability: float = _s(
+        0.5, "a preposition after a cue verb joins the cue when PolNeAR includes it more "
+        "often than this")
+    lexicon_file: str = _s(
+        "", "a cue lexicon JSON (as written by scripts/train_cues.py); empty: the shipped one")
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    """Who a cue's words are attributed to (engine/sources.py)."""
+
+    max_inherit_depth: int = _s(
+        3, "how many governing verbs a subject-less cue climbs to borrow their subject")
+    speaking_probability: float = _s(
+        0.5, "', saying …' takes the subject of a governing verb with at least this cue "
+        "probability")
+
+
+@dataclass(frozen=True)
+class ContentSettings:
+    """What was said (engine/contents.py)."""
+
+    max_gap_tokens: int = _s(
+        12, "at most this many tokens stand between a cue and a quotation attached to it")
+    max_following_gap_tokens: int = _s(
+        8, "a misparsed complement clause starts fewer than this many tokens after its cue")
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """'Name: words' lines and '― Name' sign-offs (engine/layouts.py)."""
+
+    max_name_tokens: int = _s(6, "a layout speaker name has at most this many tokens")
+    max_name_chars: int = _s(
+        60, "a layout speaker name runs at most this many characters after its capital")
+
+
+@dataclass(frozen=True)
+class AssemblySettings:
+    """Putting candidates together (engine/attribute.py)."""
+
+    direct_share: float = _s(
+        0.9, "content is direct when at least this share of its characters is inside quote marks")
+    continued_quote_max_newlines: int = _s(
+        2, "a lone quote continues the previous content across at most this many line breaks")
+    continued_quote_max_chars: int = _s(
+        400, "...and at most this many characters after it")
+    trusted_hows: tuple[str, ...] = _s(
+        ("dash",), "candidates found these ways are kept whatever the scorer says")
+
+
+@dataclass(frozen=True)
+class ScorerSettings:
+    """The learned confidence of candidates (engine/scorer.py)."""
+
+    enabled: bool = _s(True, "score candidates and drop those below the threshold")
+    threshold: float | None = _s(
+        None, "confidence below which a candidate is dropped; none: the trained threshold")
+    logit_clip: float = _s(30.0, "the linear score is clipped to ±this before the logistic")
+    weights_file: str = _s(
+        "", "scorer weights JSON (as written by scripts/train_scorer.py); empty: the shipped one")
+
+
+@dataclass(frozen=True)
+class SpeakerSettings:
+    """Speaker resolution: salience of antecedents and fit of descriptions (engine/speakers)."""
+
+    distance_points: tuple[int, ...] = _s(
+        (15, 8, 6, 4, 2), "salience of a mention 0, 1, 2, … narrative sentences back; its "
+        "length is how far pronouns look back")
+    root_subject_bonus: int = _s(3, "salience bonus of a main-clause subject")
+    subject_bonus: int = _s(1, "salience bonus of any other subject (or passive agent)")
+    last_speaker_bonus: int = _s(
+        5, "bonus of the previous attribution's speaker when at most a sentence back")
+    earlier_speaker_bonus: int = _s(2, "...when further back (within the window)")
+    recent_speakers: int = _s(4, "how many recent speakers get the recent-speaker bonus")
+    recent_speaker_bonus: float = _s(1.0, "bonus of each other recent speaker")
+    plural_org_penalty: int = _s(-2, "salience change of an organisation as antecedent of 'they'")
+    gendered_bonus: int = _s(2, "bonus of a candidate of known gender for he/she")
+    near_sentences: int = _s(
+        1, "sentences back that count as near: last speaker, namesakes, a person's campaign")
+    name_gender_votes: int = _s(3, "weight of gender evidence from a name or honorific")
+    pronoun_gender_votes: int = _s(1, "weight of each he/she right after a lone named person")
+    role_match: int = _s(6, "description fit: the head noun names a role they were given")
+    nationality_match: int = _s(5, "description fit: a nationality word they were given")
+    party_match: int = _s(4, "description fit: their party")
+    role_synonym_match: int = _s(2, "description fit: a modifier synonymous with their role")
+    role_word_match: int = _s(1, "description fit: any other modifier they were described with")
+    former_match: int = _s(1, "description fit: 'former' for someone introduced as former")
+    description_fit_weight: int = _s(2, "weight of the fit against salience for descriptions")
+    description_salience_divisor: int = _s(
+        2, "distance and role salience are divided by this for descriptions")
+    description_mention_cap: int = _s(6, "mentions counted for description salience, at most")
+    description_mention_divisor: int = _s(3, "...divided by this")
+    description_last_speaker_bonus: int = _s(2, "description bonus of the previous speaker")
+    org_word_overlap: float = _s(
+        6.0, "'the company' fit: points per word shared with the organisation's name")
+    org_mention_cap: int = _s(8, "mentions counted for organisation salience, at most")
+    org_mention_divisor: int = _s(2, "...divided by this")
+    org_recent_person_bonus: float = _s(
+        5.0, "bonus of an organisation named after a person just mentioned")
+    org_distance_divisor: int = _s(4, "distance salience is divided by this for organisations")
+    max_title_tokens: int = _s(6, "title words read before a name ('Russian President …')")
+    max_apposition_tokens: int = _s(12, "words read from an apposition or relative clause")
+    max_left_titles: int = _s(3, "honorifics read before an untagged surname")
+    max_group_prep_tokens: int = _s(
+        10, "a group's prepositional phrase ('officials at the FBI') spans fewer tokens")
+    max_clause_climb: int = _s(12, "heads climbed to test whether a name binds a pronoun")
+    headline_org_min_tokens: int = _s(
+        3, "organisations this long seen only in a title-cased headline are dropped")
+    headline_max_words: int = _s(20, "a title-cased headline has at most this many words")
+    headline_title_share: float = _s(
+        0.6, "a headline is title-cased when this share of its words is capitalised")
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Batching in the runners (run/pipeline.py, run/runners.py, run/spark.py)."""
+
+    nlp_batch_size: int = _s(32, "articles per nlp.pipe batch in the Python API")
+    batch_articles: int = _s(8, "articles per worker task")
+    batch_chars: int = _s(200_000, "...or fewer, once a task holds this many characters")
+    in_flight_per_worker: int = _s(2, "tasks queued per worker process")
+    spark_partitions_per_core: int = _s(4, "Spark partitions per default parallelism")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings, one section per stage."""
+
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    cues: CueSettings = field(default_factory=CueSettings)
+    sources: SourceSettings = field(default_factory=SourceSettings)
+    contents: ContentSettings = field(default_factory=ContentSettings)
+    layouts: LayoutSettings = field(default_factory=LayoutSettings)
+    assembly: AssemblySettings = field(default_factory=AssemblySettings)
+    scorer: ScorerSettings = field(default_factory=ScorerSettings)
+    speakers: SpeakerSettings = field(default_factory=SpeakerSettings)
+    run: RunSettings = field(default_factory=RunSettings)
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """Plain dict, one mapping per section (tuples as lists)."""
+        return {
+            name: {k: list(v) if isinstance(v, tuple) else v for k, v in section.items()}
+            for name, section in asdict(self).items()
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "settings") -> Settings:
+        """Defaults overridden by a {section: {key: value}} mapping; SettingsError on a bad key."""
+        return cls().updated(data, where)
+
+    def updated(self, data: Mapping[str, Any], where: str = "settings") -> Settings:
+        """These settings overridden by a {section: {key: value}} mapping."""
+        if not isinstance(data, Mapping):
+            raise SettingsError(f"{where}: expected a table of sections, got {_kind(data)}")
+        sections = {f.name: f for f in fields(self)}
+        changes: dict[str, Any] = {}
+        for name, values in data.items():
+            if name not in sections:
+                raise SettingsError(f"{where}: unknown section {name!r}{_suggest(name, sections)}")
+            changes[name] = _section(getattr(self, name), values, f"{where}: {name}")
+        return replace(self, **changes)
+
+
+def _section(current: Any, values: Any, where: str) -> Any:
+    """A section with `values` applied, each checked against its field's type."""
+    if not isinstance(values, Mapping):
+        raise SettingsError(f"{where}: expected a table of settings, got {_kind(values)}")
+    known = {f.name: f for f in fields(current)}
+    hints = typing.get_type_hints(type(current))
+    changes = {}
+    for key, value in values.items():
+        if key not in known:
+            raise SettingsError(f"{where}.{key}: unknown setting{_suggest(key, known)}")
+        changes[key] = _coerce(value, hints[key], f"{where}.{key}")
+    return replace(current, **changes)
+
+
+def _suggest(key: str, known: Mapping[str, Any]) -> str:
+    """' (did you mean …?)' for a near miss, else the known names when they are few."""
+    close = difflib.get_close_matches(key, list(known), n=1)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return f" (known: {', '.join(known)})" if len(known) <= 10 else ""
+
+
+def _coerce(value: Any, hint: Any, where: str) -> Any:
+    """The value as the field's type, or a SettingsError naming the setting."""
+    args = typing.get_args(hint)
+    if type(None) in args:
+        if value is None:
+            return None
+        hint = next(a for a in args if a is not type(None))
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+    elif hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif hint is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+    elif hint is str:
+        if isinstance(value, str):
+            return value
+    elif typing.get_origin(hint) is tuple:
+        item = typing.get_args(hint)[0]
+        if isinstance(value, list | tuple):
+            return tuple(_coerce(v, item, where) for v in value)
+    raise SettingsError(f"{where}: expected {_type_name(hint)}, got {_kind(value)} {value!r}")
+
+
+def _type_name(hint: Any) -> str:
+    """How a field type reads in an error message."""
+    if typing.get_origin(hint) is tuple:
+        return f"a list of {_type_name(typing.get_args(hint)[0])}"
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
+        hint, str(hint))
+
+
+def _kind(value: Any) -> str:
+    """The JSON/TOML kind of a value, for error messages."""
+    return type(value).__name__
+
+
+def load(path: str | Path, base: Settings | None = None) -> Settings:
+    """Settings from a TOML (.toml) or JSON file over `base` (default: the defaults)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise SettingsError(f"{p}: cannot read settings: {exc.strerror or exc}") from exc
+    try:
+        if p.suffix.lower() == ".json":
+            data = json.loads(raw)
+        else:
+            data = _toml(p).loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        kind = "JSON" if p.suffix.lower() == ".json" else "TOML"
+        raise SettingsError(f"{p}: not valid {kind}: {' '.join(str(exc).split())}") from exc
+    return (base or Settings()).updated(data, str(p))
+
+
+def as_settings(value: Settings | Mapping[str, Any] | str | Path | None) -> Settings | None:
+    """Settings from a Settings, a {section: {key: value}} mapping or a settings file path."""
+    if value is None or isinstance(value, Settings):
+        return value
+    if isinstance(value, str | Path):
+        return load(value)
+    return Settings.from_dict(value)
+
+
+def _toml(path: Path) -> Any:
+    """The TOML reader: tomllib (Python 3.11+), else tomli if installed."""
+    try:
+        import tomllib
+
+        return tomllib
+    except ImportError:
+        try:
+            import tomli  # type: ignore[import-not-found]
+
+            return tomli
+        except ImportError:
+            raise SettingsError(
+                f"{path}: reading TOML needs Python 3.11+ or tomli; write the settings as JSON"
+            ) from None
+
+
+def documented() -> list[tuple[str, Any, str]]:
+    """(section.key, default, doc) of every setting, in order: the reference table."""
+    out = []
+    for section in fields(Settings):
+        cls = section.default_factory  # type: ignore[misc]
+        for f in fields(cls):  # type: ignore[arg-type]
+            out.append((f"{section.name}.{f.name}", _default(f), f.metadata.get("doc", "")))
+    return out
+
+
+def _default(f: Field) -> Any:
+    """A field's default value."""
+    return f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
