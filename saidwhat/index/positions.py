@@ -297,20 +297,27 @@ class Network:
 # ---------------------------------------------------------------- reading
 
 
-SELECT = """
-SELECT p.id, p.article_id, ar.title AS article_title, ar.outlet, ar.published, p.relation,
-       p.polarity, coalesce(spa.name, p.a) AS a, sa.speaker_id AS a_id,
-       CASE WHEN sb.speaker_id IS NULL THEN p.b ELSE coalesce(spb.name, p.b) END AS b,
-       sb.speaker_id AS b_id, p.topic, p.topic_key, p.explicit, p.evidence, p.evidence_spans
-FROM positions p
-JOIN articles ar ON ar.id = p.article_id
-LEFT JOIN article_speakers sa ON sa.article_id = p.article_id AND sa.local_id = p.a_local_id
-LEFT JOIN speakers spa ON spa.id = sa.speaker_id
-LEFT JOIN article_speakers sb ON sb.article_id = p.article_id AND sb.local_id = p.b_local_id
-LEFT JOIN speakers spb ON spb.id = sb.speaker_id
+# A stance target no speaker of its article is, linked to the one corpus speaker with that name
+# or alias (none when the name is ambiguous): "opposes Donald Trump" reaches Trump's page.
+ALIAS_LINK = """(SELECT CASE WHEN count(DISTINCT al.speaker_id) = 1 THEN min(al.speaker_id) END
+                 FROM speaker_aliases al WHERE al.alias = p.b)"""
+SELECT = f"""
+SELECT q.*, CASE WHEN q.b_id IS NULL THEN q.b_text ELSE coalesce(spb.name, q.b_text) END AS b
+FROM (SELECT p.id, p.article_id, ar.title AS article_title, ar.outlet, ar.published,
+             ar.seq AS article_seq, p.seq, p.relation, p.polarity,
+             coalesce(spa.name, p.a) AS a, sa.speaker_id AS a_id, p.b AS b_text,
+             coalesce(sb.speaker_id, CASE WHEN p.relation = 'stance' THEN {ALIAS_LINK} END) AS b_id,
+             p.b_key, p.topic, p.topic_key, p.explicit, p.evidence, p.evidence_spans
+      FROM positions p
+      JOIN articles ar ON ar.id = p.article_id
+      LEFT JOIN article_speakers sa ON sa.article_id = p.article_id AND sa.local_id = p.a_local_id
+      LEFT JOIN speakers spa ON spa.id = sa.speaker_id
+      LEFT JOIN article_speakers sb ON sb.article_id = p.article_id AND sb.local_id = p.b_local_id
+     ) q
+LEFT JOIN speakers spb ON spb.id = q.b_id
 """
 # Oldest article first (undated last), text order within one.
-OLDEST_FIRST = " ORDER BY ar.published IS NULL, ar.published, ar.seq, p.seq"
+OLDEST_FIRST = " ORDER BY q.published IS NULL, q.published, q.article_seq, q.seq"
 
 
 def has_positions(conn: sqlite3.Connection) -> bool:
@@ -335,28 +342,28 @@ def _where(f: PositionFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.article_id is not None:
-        clauses.append("p.article_id = ?")
+        clauses.append("q.article_id = ?")
         params.append(f.article_id)
     if f.speaker_id is not None and f.other_id is not None:
-        clauses.append("((sa.speaker_id = ? AND sb.speaker_id = ?)"
-                       " OR (sa.speaker_id = ? AND sb.speaker_id = ?))")
+        clauses.append("((q.a_id = ? AND q.b_id = ?)"
+                       " OR (q.a_id = ? AND q.b_id = ?))")
         params += [f.speaker_id, f.other_id, f.other_id, f.speaker_id]
     elif f.speaker_id is not None:
-        clauses.append("(sa.speaker_id = ? OR sb.speaker_id = ?)")
+        clauses.append("(q.a_id = ? OR q.b_id = ?)")
         params += [f.speaker_id, f.speaker_id]
     if f.topic:
         key = topic_key(f.topic)
-        clauses.append("(p.topic_key = ? OR p.b_key = ?)")
+        clauses.append("(q.topic_key = ? OR q.b_key = ?)")
         params += [key, key]
     if f.relation in ("support", "oppose"):
-        clauses.append("p.relation = 'stance' AND p.polarity = ?")
+        clauses.append("q.relation = 'stance' AND q.polarity = ?")
         params.append(f.relation)
     elif f.relation:
-        clauses.append("p.relation = ?")
+        clauses.append("q.relation = ?")
         params.append(f.relation)
     for bound, op in ((f.since, ">="), (f.until, "<=")):  # "2021", "2021-06", "2021-06-16"
         if bound:
-            clauses.append(f"substr(ar.published, 1, ?) {op} ?")
+            clauses.append(f"substr(q.published, 1, ?) {op} ?")
             params += [len(bound[:10]), bound[:10]]
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 

@@ -206,3 +206,27 @@ def test_keys_are_redone_when_topic_key_changes(db):
     assert pos.count(ro, PositionFilter(topic="New START")) == 6
     assert ro.execute("SELECT count(*) FROM positions WHERE topic_key = 'stale'").fetchone()[0] == 0
     ro.close()
+
+
+def test_a_target_naming_a_corpus_speaker_elsewhere_is_linked_to_them(tmp_path):
+    from factories import stance
+
+    from saidwhat.records import Article
+
+    text = "Mitch McConnell blasted Joe Biden over the border in a long speech on Tuesday."
+    late = Article("late", text, published="2021-08-01", body=((0, len(text)),),
+                   positions=(stance(text, "Mitch McConnell", "mcconnell", "Joe Biden", "oppose",
+                                     "the border", "Mitch McConnell blasted Joe Biden over the"),
+                              stance(text, "Mitch McConnell", "mcconnell", "Biden's plan",
+                                     "oppose", "the border", "blasted Joe Biden over the border")))
+    conn = store.connect(tmp_path / "alias.db")
+    for a in [*position_articles(), late]:
+        store.add_article(conn, a)
+    store.rebuild_speakers(conn)
+    biden = sid(conn, "Joe Biden")
+    named, plan = pos.article_positions(conn, "late")
+    assert named.b_id == biden and plan.b_id is None
+    assert "late" in {p.article_id for p in pos.positions(conn, PositionFilter(speaker_id=biden))}
+    opposed_by = [s for s in pos.speaker_stands(conn, biden) if s.verb == "opposed by"]
+    assert [s.other for s in opposed_by] == ["Mitch McConnell"]
+    conn.close()

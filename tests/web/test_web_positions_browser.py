@@ -88,7 +88,7 @@ def edges(page) -> list[dict]:
 def labels(page) -> set[str]:
     """The drawn node labels."""
     return set(page.evaluate(
-        "() => [...document.querySelectorAll('#network-svg .node text')].map(t => t.textContent)"))
+        "() => [...document.querySelectorAll('#network-svg .node')].map(g => g.dataset.label)"))
 
 
 def test_network_is_drawn_from_its_twin_with_coloured_edges(page):
@@ -152,6 +152,9 @@ def test_hostile_names_in_positions_never_run(page):
     page.goto("/positions/network")
     page.wait_for_selector("#network-svg .edge")
     assert HOSTILE_NAME in labels(page) and HOSTILE_TARGET in labels(page)
+    shown = page.evaluate(
+        "() => [...document.querySelectorAll('#network-svg .node text')].map(t => t.textContent)")
+    assert HOSTILE_NAME[:31] + "…" in shown  # long labels are cut short, as text
     assert page.evaluate("() => document.querySelectorAll('#network-svg img, #network-svg "
                          "script, main img, main script').length") == 0
     page.hover("#network-svg .node.target >> nth=0")

@@ -6,7 +6,7 @@
   var form = document.getElementById("network-filter");
   if (!box) { return; }
   var SVG = "http://www.w3.org/2000/svg";
-  var WIDTH = 960, HEIGHT = 620;
+  var WIDTH = 960, HEIGHT = 620;  // HEIGHT grows with the number of nodes (see draw)
 
   function el(name, attrs) {
     var node = document.createElementNS(SVG, name);
@@ -22,41 +22,46 @@
   function radius(n) { return 5 + 3 * Math.sqrt(n.count); }
   function width(e) { return 0.4 + 1.6 * Math.sqrt(e.count); }
 
-  // Deterministic start (a spiral by rank), then springs along edges, repulsion between all
-  // nodes and a pull to the centre, cooling down over a fixed number of steps.
+  // Fruchterman–Reingold, grid variant: a deterministic start (a spiral by rank), then nodes
+  // closer than 2k push apart (k²/d), every edge pulls its ends together (d²/k), a weak pull to
+  // the middle keeps loose pairs in view, and each step may move a node less far as it cools.
   function layout(nodes, edges) {
     var byId = {};
     nodes.forEach(function (n, i) {
-      var angle = i * 2.4, r = 30 + 14 * Math.sqrt(i);
+      var angle = i * 2.4, r = 20 + 12 * Math.sqrt(i);
       n.x = WIDTH / 2 + r * Math.cos(angle);
       n.y = HEIGHT / 2 + r * Math.sin(angle);
       byId[n.id] = n;
     });
     var links = edges.filter(function (e) { return byId[e.source] && byId[e.target]; });
-    var ideal = Math.max(60, Math.min(140, 900 / Math.sqrt(nodes.length + 1)));
-    for (var step = 0; step < 300; step++) {
-      var heat = 1 - step / 300;
-      nodes.forEach(function (n) { n.dx = (WIDTH / 2 - n.x) * 0.01; n.dy = (HEIGHT / 2 - n.y) * 0.01; });
+    var k = 0.8 * Math.sqrt(WIDTH * HEIGHT / Math.max(1, nodes.length)), reach = 4 * k * k;
+    var steps = 250, heat = WIDTH / 8;
+    for (var step = 0; step < steps; step++) {
+      var t = heat * (1 - step / steps) + 0.5;
+      nodes.forEach(function (n) {
+        n.dx = (WIDTH / 2 - n.x) * 0.03;
+        n.dy = (HEIGHT / 2 - n.y) * 0.045;
+      });
       for (var i = 0; i < nodes.length; i++) {
         for (var j = i + 1; j < nodes.length; j++) {
           var a = nodes[i], b = nodes[j];
           var dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
-          var push = ideal * ideal / d2;
-          a.dx += dx * push * 0.05; a.dy += dy * push * 0.05;
-          b.dx -= dx * push * 0.05; b.dy -= dy * push * 0.05;
+          if (d2 > reach) { continue; }
+          var push = k * k / d2;
+          a.dx += dx * push; a.dy += dy * push;
+          b.dx -= dx * push; b.dy -= dy * push;
         }
       }
       links.forEach(function (e) {
         var a = byId[e.source], b = byId[e.target];
         var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-        var pull = (d - ideal) / d * 0.08;
+        var pull = d / k;
         a.dx += dx * pull; a.dy += dy * pull; b.dx -= dx * pull; b.dy -= dy * pull;
       });
       nodes.forEach(function (n) {
-        var len = Math.sqrt(n.dx * n.dx + n.dy * n.dy) + 0.01, cap = 25 * heat + 1;
-        var k = Math.min(len, cap) / len;
-        n.x = Math.max(20, Math.min(WIDTH - 20, n.x + n.dx * k));
-        n.y = Math.max(20, Math.min(HEIGHT - 20, n.y + n.dy * k));
+        var len = Math.sqrt(n.dx * n.dx + n.dy * n.dy) + 0.01, move = Math.min(len, t) / len;
+        n.x = Math.max(20, Math.min(WIDTH - 20, n.x + n.dx * move));
+        n.y = Math.max(20, Math.min(HEIGHT - 20, n.y + n.dy * move));
       });
     }
     return byId;
@@ -95,7 +100,7 @@
   }
 
   function nodeGroup(n) {
-    var g = el("g", {"class": "node " + n.kind, "data-id": n.id,
+    var g = el("g", {"class": "node " + n.kind, "data-id": n.id, "data-label": n.label,
                      transform: "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"});
     var r = radius(n);
     var shape = n.kind === "speaker" ? el("circle", {r: r.toFixed(1)})
@@ -105,7 +110,7 @@
     var left = n.x > WIDTH * 0.6;
     var label = el("text", {x: (left ? -(r + 3) : r + 3).toFixed(1), y: "4",
                             "text-anchor": left ? "end" : "start"});
-    label.textContent = n.label.length > 48 ? n.label.slice(0, 47) + "…" : n.label;
+    label.textContent = n.label.length > 32 ? n.label.slice(0, 31) + "…" : n.label;
     var title = el("title");
     title.textContent = n.label + " · " + n.count + " position" + (n.count === 1 ? "" : "s");
     g.appendChild(shape);
@@ -166,6 +171,7 @@
       status("No positions match these filters.");
       return;
     }
+    HEIGHT = Math.round(Math.min(900, Math.max(480, 200 + 5.5 * nodes.length)));
     var byId = layout(nodes, net.edges);
     var svg = el("svg", {id: "network-svg", viewBox: "0 0 " + WIDTH + " " + HEIGHT,
                          role: "img", "aria-label": "Network of positions"});
