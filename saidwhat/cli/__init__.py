@@ -9,6 +9,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
+from saidwhat.io import limits
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES
 from saidwhat.io.sinks import FORMATS
 from saidwhat.settings import Settings
@@ -56,6 +57,17 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES})",
     )
+    p.add_argument(
+        "--max-chars", type=int, default=limits.DEFAULT_MAX_CHARS, metavar="N",
+        help="refuse an article whose text is longer than this; memory grows with it "
+             f"(default {limits.DEFAULT_MAX_CHARS})")
+    p.add_argument(
+        "--max-tags", type=int, default=limits.DEFAULT_MAX_TAGS, metavar="N",
+        help=f"refuse an HTML page with more tags than this (default {limits.DEFAULT_MAX_TAGS})")
+    p.add_argument(
+        "--max-depth", type=int, default=limits.DEFAULT_MAX_DEPTH, metavar="N",
+        help="refuse an HTML page nesting tags deeper than this "
+             f"(default {limits.DEFAULT_MAX_DEPTH})")
     p.add_argument(
         "--workers", type=int, default=None, help="worker processes (default: the CPU count)"
     )
@@ -192,6 +204,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _settings_option(p)
     return parser
+
+
+def limits_of(args: argparse.Namespace) -> limits.Limits:
+    """The per-article limits given on the command line; ValueError naming a bad one."""
+    given = {"max_chars": getattr(args, "max_chars", limits.DEFAULT_MAX_CHARS),
+             "max_tags": getattr(args, "max_tags", limits.DEFAULT_MAX_TAGS),
+             "max_depth": getattr(args, "max_depth", limits.DEFAULT_MAX_DEPTH)}
+    for name, value in given.items():
+        if value <= 0:
+            raise ValueError(f"--{name.replace('_', '-')} must be a positive number")
+    return limits.Limits(**given)
 
 
 def _version() -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from saidwhat.cli import limits_of
 from saidwhat.cli.environment import check_model
 from saidwhat.io.kinds import Kind
 from saidwhat.records import Article, Failure
@@ -79,6 +80,10 @@ def extract(args: argparse.Namespace) -> int:
         return usage_error("--max-bytes must be a positive number of bytes")
     if args.workers is not None and args.workers < 0:
         return usage_error("--workers must be 0 or more")
+    try:
+        limits = limits_of(args)
+    except ValueError as exc:
+        return usage_error(str(exc))
     fmt = choose_format(args.format, args.output, sys.stdout.isatty())
     if args.output in ("-", "") and fmt in sinks.DIRECTORY_FORMATS + sinks.BINARY_FORMATS:
         where = "a directory" if fmt in sinks.DIRECTORY_FORMATS else "a file"
@@ -86,7 +91,7 @@ def extract(args: argparse.Namespace) -> int:
     problem = check_model(args.model)
     if problem:
         return usage_error(problem)
-    stats = kinds.IngestStats()
+    stats = kinds.IngestStats(limits=limits)
     items = discover.read_inputs(args.paths, args.max_bytes, stats)
     counts = Counts()
     sink = sinks.open_sink(fmt, args.output)

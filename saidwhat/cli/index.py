@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from saidwhat.cli import limits_of
 from saidwhat.index import datasette
 from saidwhat.index.guard import IndexProblem
 from saidwhat.index.store import (
@@ -25,6 +26,7 @@ from saidwhat.records import Failure
 
 def run_index_cli(args: argparse.Namespace) -> int:
     """`saidwhat index`: extract and store articles not yet indexed; 1 if any failed."""
+    limits_of(args)  # a bad limit is a one-line error before anything is opened
     db = Path(args.db)
     if db.parent and not db.parent.exists():
         print(f"saidwhat index: error: {db.parent}: no such directory", file=sys.stderr)
@@ -51,8 +53,8 @@ def run_index_cli(args: argparse.Namespace) -> int:
             counts = _with_progress(conn, args)
         else:
             counts = index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
-                                 workers=args.workers, on_failure=on_failure,
-                                 settings=getattr(args, "settings", None))
+                                 limits=limits_of(args), workers=args.workers,
+                                 on_failure=on_failure, settings=getattr(args, "settings", None))
     except sqlite3.Error as exc:
         print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
         return 2
@@ -101,5 +103,5 @@ def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace) -> IndexC
                               soft_wrap=True)
 
         return index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
-                           workers=args.workers, on_failure=fail, on_step=step,
-                           settings=getattr(args, "settings", None))
+                           limits=limits_of(args), workers=args.workers, on_failure=fail,
+                           on_step=step, settings=getattr(args, "settings", None))

@@ -31,7 +31,8 @@ from saidwhat.index.guard import SCHEMA_VERSION
 from saidwhat.io import saved as saved_records
 from saidwhat.io.clean import clean_item
 from saidwhat.io.discover import input_files, read_inputs
-from saidwhat.io.kinds import DEFAULT_MAX_BYTES, kind_of
+from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, kind_of
+from saidwhat.io.limits import Limits
 from saidwhat.records import Article, Attribution, Failure
 from saidwhat.settings import Settings
 
@@ -560,10 +561,11 @@ class RunningCounts:
 
 def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None,
+                limits: Limits | None = None,
                 on_failure: Any = None, on_step: Any = None,
                 settings: Settings | None = None) -> IndexCounts:
-    """Index every article under `paths` not already in the index (extracted with `settings`);
-    counts of what happened."""
+    """Index every article under `paths` not already in the index (extracted with `settings`,
+    read within `limits`); counts of what happened."""
     from saidwhat.run import runners
 
     inputs = input_files(paths)
@@ -630,7 +632,7 @@ def index_paths(conn: sqlite3.Connection, paths: Sequence[str], *, model: str | 
                     on_step(c)
         writer.commit()
         writer.batch_seconds = 0  # extraction is the slow part: commit each article
-        todo = unseen(read_inputs(raw, max_bytes))
+        todo = unseen(read_inputs(raw, max_bytes, IngestStats(limits=limits or Limits())))
         first = next(todo, None)  # nothing new: no model loaded, no workers started
         if first is not None:
             stream = itertools.chain([first], todo)

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from saidwhat.io.clean import clean_item
 from saidwhat.io.kinds import SUFFIXES, IngestStats, Item, kind_of, stem_of, suffix_of
+from saidwhat.io.limits import DEFAULT as DEFAULT_LIMITS
+from saidwhat.io.limits import Limits
 from saidwhat.io.readers.decode import (
     NO_TEXT,
     article_from_bytes,
@@ -39,14 +42,14 @@ def read_inputs(
     item is safe to encode and print (see saidwhat.io.clean)."""
     stats = stats if stats is not None else IngestStats()
     for item in _read_all(paths, max_bytes, stats):
-        yield clean_item(item)
+        yield clean_item(stats.limits.check_text(item))
 
 
 def _read_all(paths: Sequence[str], max_bytes: int, stats: IngestStats) -> Iterator[Item]:
     """read_inputs before cleaning."""
     for path in paths:
         if path == STDIN:
-            yield read_stdin(max_bytes)
+            yield read_stdin(max_bytes, limits=stats.limits)
             continue
         p = Path(path)
         for child in walk(p, stats) if is_dir(p) else [p]:
@@ -134,27 +137,35 @@ def read_path(
             return
         kind = kind_of(path)
         if kind is None:
-            yield read_file(path, max_bytes, sniffed, id=stem_of(path))
+            yield read_file(path, max_bytes, partial(sniffed, limits=stats.limits),
+                            id=stem_of(path))
         else:
             yield from kind.read(path, max_bytes, stats)
     except (OSError, ValueError) as exc:
         yield Failure(origin, one_line(exc))
 
 
-def sniffed(text: str, *, id: str, origin: str, errors: tuple[str, ...] = ()) -> Article | None:
+def sniffed(text: str, *, id: str, origin: str, errors: tuple[str, ...] = (),
+            limits: Limits = DEFAULT_LIMITS) -> Article | None:
     """An Article from text of unknown kind: HTML if it looks like HTML, else plain text."""
-    build = html_article if looks_like_html(text) else text_article
-    return build(text, id=id, origin=origin, errors=errors)
+    if looks_like_html(text):
+        return html_article(text, id=id, origin=origin, errors=errors, limits=limits)
+    return text_article(text, id=id, origin=origin, errors=errors)
 
 
-def read_stdin(max_bytes: int, stream: BinaryIO | None = None) -> Item:
+def read_stdin(max_bytes: int, stream: BinaryIO | None = None,
+               limits: Limits = DEFAULT_LIMITS) -> Item:
     """Standard input as one article, HTML or text by its content."""
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         return Failure("<stdin>", f"input is over the {max_bytes:,}-byte limit "
                                   "(raise it with --max-bytes)")
-    return article_from_bytes(data, id="stdin", origin="<stdin>", build=sniffed)
+    try:
+        return article_from_bytes(data, id="stdin", origin="<stdin>",
+                                  build=partial(sniffed, limits=limits))
+    except ValueError as exc:  # over a limit
+        return Failure("<stdin>", one_line(exc))
 
 
 def article_from_string(s: str, id: str = "article") -> Article:

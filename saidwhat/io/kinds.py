@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from saidwhat.io.limits import Limits
 from saidwhat.records import Article, Failure
 
 Item = Article | Failure
@@ -23,10 +24,12 @@ DEFAULT_MAX_BYTES = 10_000_000  # inputs (files, JSONL lines, WARC records) over
 
 @dataclass
 class IngestStats:
-    """What reading the inputs skipped (files in directories with unknown extensions), by reason."""
+    """What reading the inputs skipped (files in directories with unknown extensions), by reason;
+    and the per-article limits every reader applies."""
 
     skipped: Counter[str] = field(default_factory=Counter)
     warc: Any = None  # a saidwhat.io.readers.warc.WarcStats once a WARC file is read
+    limits: Limits = field(default_factory=Limits)  # per-article limits the readers apply
 
     def summary(self) -> str:
         """One line: how many files were skipped and why; '' when none were."""

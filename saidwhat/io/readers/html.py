@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from saidwhat.io.boilerplate import body_spans
 from saidwhat.io.kinds import IngestStats, stem_of
+from saidwhat.io.limits import DEFAULT as DEFAULT_LIMITS
+from saidwhat.io.limits import Limits
 from saidwhat.io.readers.decode import read_file
 from saidwhat.records import Article, Failure
 
@@ -30,9 +33,13 @@ def html_article(
     html: str | bytes, *, id: str, origin: str | None = None, errors: tuple[str, ...] = (),
     url: str | None = None, title: str | None = None, published: str | None = None,
     outlet: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article | None:
-    """The main text of an HTML page (trafilatura, no network) with its title, date and URL."""
+    """The main text of an HTML page (trafilatura, no network) with its title, date and URL;
+    OverLimit (a ValueError) before parsing a page with too many tags or nested too deep."""
     import trafilatura
+
+    limits.check_html(html)
 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
@@ -50,11 +57,12 @@ def html_article(
     )
 
 
-def build(text: str, *, id: str, origin: str, errors: tuple[str, ...] = ()) -> Article | None:
+def build(text: str, *, id: str, origin: str, errors: tuple[str, ...] = (),
+          limits: Limits = DEFAULT_LIMITS) -> Article | None:
     """A page's decoded HTML as an Article (the `build` of saidwhat.io.readers.decode)."""
-    return html_article(text, id=id, origin=origin, errors=errors)
+    return html_article(text, id=id, origin=origin, errors=errors, limits=limits)
 
 
 def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Article | Failure]:
     """An `.html` file: one article, the page's main text."""
-    yield read_file(path, max_bytes, build, id=stem_of(path))
+    yield read_file(path, max_bytes, partial(build, limits=stats.limits), id=stem_of(path))

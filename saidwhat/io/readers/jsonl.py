@@ -8,6 +8,8 @@ from pathlib import Path
 
 from saidwhat.io.boilerplate import BLANK
 from saidwhat.io.kinds import IngestStats, stem_of
+from saidwhat.io.limits import DEFAULT as DEFAULT_LIMITS
+from saidwhat.io.limits import Limits, OverLimit
 from saidwhat.io.readers.decode import NO_TEXT, UTF8_BOM, lines, one_line, too_big
 from saidwhat.io.readers.html import html_article
 from saidwhat.io.readers.text import first_line, text_article
@@ -27,10 +29,10 @@ META_KEYS = {
 
 def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Item]:
     """The articles of a JSONL file (the reader of the `jsonl` kind)."""
-    return read_jsonl(path, max_bytes)
+    return read_jsonl(path, max_bytes, stats.limits)
 
 
-def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
+def read_jsonl(path: Path, max_bytes: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """One article per line (lines end in LF, CRLF or a lone CR; a UTF-8 byte-order mark at the
     start is skipped); a broken line is a Failure naming file:line, the rest goes on."""
     stem = stem_of(path)
@@ -44,21 +46,24 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
                 line = line[len(UTF8_BOM):]
             if not line.strip():
                 continue
-            yield jsonl_article(line, default_id=f"{stem}-{lineno}", origin=origin)
+            yield jsonl_article(line, default_id=f"{stem}-{lineno}", origin=origin, limits=limits)
 
 
-def jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
+def jsonl_article(line: bytes, *, default_id: str, origin: str,
+                  limits: Limits = DEFAULT_LIMITS) -> Item:
     """One JSONL line as an Article: `text` or `html`, optional id, url, title, published, body;
     whatever goes wrong with the line is a Failure naming it."""
     try:
-        return _jsonl_article(line, default_id=default_id, origin=origin)
+        return _jsonl_article(line, default_id=default_id, origin=origin, limits=limits)
+    except OverLimit as exc:
+        return Failure(origin, str(exc))
     except RecursionError:
         return Failure(origin, "not valid JSON: nested too deeply")
     except Exception as exc:  # noqa: BLE001 - one bad line must not stop the file
         return Failure(origin, f"cannot read: {type(exc).__name__}: {one_line(exc)}")
 
 
-def _jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
+def _jsonl_article(line: bytes, *, default_id: str, origin: str, limits: Limits) -> Item:
     """jsonl_article, raising on the unexpected."""
     try:
         record = json.loads(line.decode("utf-8"))
@@ -80,7 +85,7 @@ def _jsonl_article(line: bytes, *, default_id: str, origin: str) -> Item:
                               title=meta["title"] or first_line(text), url=meta["url"],
                               published=meta["published"], outlet=meta["outlet"])
     elif isinstance(html, str) and html.strip():
-        article = html_article(html, id=article_id, origin=origin, **meta)
+        article = html_article(html, id=article_id, origin=origin, limits=limits, **meta)
     elif text is None and html is None:
         return Failure(origin, "no 'text' or 'html' field")
     else:

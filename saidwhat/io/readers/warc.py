@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from saidwhat.io.kinds import IngestStats
+from saidwhat.io.limits import DEFAULT as DEFAULT_LIMITS
+from saidwhat.io.limits import Limits, OverLimit
 from saidwhat.io.readers.html import html_article
 from saidwhat.io.readers.text import text_article
 from saidwhat.records import Article, Failure
@@ -61,9 +63,10 @@ def html_to_article(
     url: str | None = None,
     published: str | None = None,
     origin: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article | None:
     """An HTML page's main text as an Article (None if it has none); the page's date wins."""
-    article = html_article(html, id=id, origin=origin, url=url)
+    article = html_article(html, id=id, origin=origin, url=url, limits=limits)
     if article is not None and not article.published and published:
         article = replace(article, published=published)
     return article
@@ -78,16 +81,16 @@ def text_to_article(
 
 
 def read_warc(
-    path: str, max_bytes: int, stats: WarcStats | None = None
+    path: str, max_bytes: int, stats: WarcStats | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Article | Failure]:
     """Articles from a WARC file in archive order; damaged or oversized records become Failures."""
     stats = stats if stats is not None else WarcStats()
     with open(path, "rb") as fh:
-        yield from _read_stream(fh, path, max_bytes, stats)
+        yield from _read_stream(fh, path, max_bytes, stats, limits)
 
 
 def _read_stream(
-    fh: BinaryIO, path: str, max_bytes: int, stats: WarcStats
+    fh: BinaryIO, path: str, max_bytes: int, stats: WarcStats, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Article | Failure]:
     """Iterate records with fastwarc, restarting past damaged stretches at the next record start."""
     from fastwarc.warc import ArchiveIterator
@@ -102,7 +105,7 @@ def _read_stream(
             for record in ArchiveIterator(fh, parse_http=True, auto_decode="none"):
                 last = record.stream_pos  # absolute offset in the file
                 damaged = False
-                yield from _count(_from_record(record, path, max_bytes, last, stats), stats)
+                yield from _count(_from_record(record, path, max_bytes, last, stats, limits), stats)
             tail = _find(fh, magic, max(last, start) + 1)
             if tail is not None and _starts_record(fh, tail, gzipped):
                 stats.records += 1
@@ -177,8 +180,8 @@ def _at_line_start(fh: BinaryIO, offset: int) -> bool:
     return fh.read(1) == b"\n"
 
 
-def _from_record(record: object, path: str, max_bytes: int, offset: int, stats: WarcStats
-                 ) -> Iterator[Article | Failure | str]:
+def _from_record(record: object, path: str, max_bytes: int, offset: int, stats: WarcStats,
+                 limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | Failure | str]:
     """The outcome of one record: an Article, a Failure, or the reason it was skipped."""
     from fastwarc.warc import WarcRecordType
 
@@ -232,7 +235,11 @@ def _from_record(record: object, path: str, max_bytes: int, offset: int, stats: 
             text = payload.decode(_charset(record, http), errors="replace")
             article = text_to_article(text, id=rid, url=url, published=date, origin=where)
         else:
-            article = html_to_article(payload, id=rid, url=url, published=date, origin=where)
+            article = html_to_article(payload, id=rid, url=url, published=date, origin=where,
+                                      limits=limits)
+    except OverLimit as exc:
+        yield Failure(where, str(exc))
+        return
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the archive
         yield Failure(where, f"HTML extraction failed: {type(exc).__name__}: {exc}")
         return
@@ -291,4 +298,4 @@ def read(path: Path, max_bytes: int, stats: IngestStats) -> Iterator[Article | F
     """The articles of a WARC file (the reader of the `warc` kind), counted in `stats.warc`."""
     if stats.warc is None:
         stats.warc = WarcStats()
-    return read_warc(str(path), max_bytes, stats.warc)
+    return read_warc(str(path), max_bytes, stats.warc, stats.limits)
