@@ -46,6 +46,8 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
     ("argue", "against"): "oppose", ("campaign", "against"): "oppose",
     ("speak", "against"): "oppose", ("speak", "for"): "support", ("stand", "by"): "support",
     ("side", "with"): "support", ("rail", "against"): "oppose", ("go", "after"): "oppose",
+    ("withhold", "from"): "oppose", ("retaliate", "against"): "oppose",
+    ("turn", "against"): "oppose", ("come", "against"): "oppose",
 }
 # Explicit agreement and divergence between two speakers.
 AGREE_VERBS = frozenset("agree concur echo".split())
@@ -62,6 +64,27 @@ EXTRA_VALENCE: dict[str, float] = {
     "dishonest": -2.5, "corrupt": -2.5, "crook": -2.5, "qualified": 1.5, "unqualified": -2.0,
     "brutality": -2.0, "wrong": -2.1, "resign": -2.0, "apologize": -1.0, "investigate": -1.0,
 }
+# Nouns a position can be about (a proposal, claim, act or event), and nouns for a role that
+# names no one in particular ("the Republican nominee, whoever it is").
+ISSUE_NOUNS = frozenset(
+    "bill law legislation act plan proposal policy policies program reform deal agreement treaty "
+    "pact tax taxes ban wall claim claims allegation allegations accusation accusations remark "
+    "remarks comment comments statement statements speech speeches decision decisions veto "
+    "nomination investigation probe inquiry rule rules regulation regulations amendment "
+    "strategy approach framing system debate tweet tweets behavior behaviour conduct record "
+    "idea notion theory report ruling policing candidacy campaign administration "
+    "endorsement immunity sanctions war".split())
+ROLE_NOUNS = frozenset(
+    "nominee candidate president governor senator speaker leader chairman chairwoman official "
+    "officials spokesman spokeswoman person people man woman someone anyone everyone".split())
+EVALUATIVE_VERBS = frozenset("like love hate despise respect trust distrust admire mishandle "
+                             "scapegoat betray fail".split())
+INTENT_NOUNS = frozenset("opportunity chance effort attempt bid move push decision "
+                        "pledge promise vow".split())
+FIRM_VERBS = frozenset("budge yield bend waver compromise".split())
+REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
+PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
+                        "endorsement".split())
 NEGATIONS = frozenset("not n't never no nobody nothing neither nor hardly".split())
 SPEAKER_ENTS = frozenset("PERSON ORG NORP GPE".split())
 TARGET_ENTS = frozenset("PERSON ORG NORP GPE LAW EVENT PRODUCT WORK_OF_ART FAC".split())
@@ -164,9 +187,12 @@ def span_valence(span: Span) -> float:
 def compact(span: Span | Iterable[Token], limit: int) -> str:
     """A phrase cut to at most `limit` words, at a clause boundary when it runs longer."""
     toks = list(span)
+    inside = {t.i for t in toks}
+    clauses = {x.i for t in toks[1:] if t.dep_ in ("relcl", "acl", "advcl", "ccomp")
+               and t.head.i in inside for x in t.subtree}
     out: list[Token] = []
     for t in toks:
-        if out and (t.dep_ in ("relcl", "acl", "advcl", "ccomp") or t.text in ",;:—("):
+        if out and (t.i in clauses or t.text in ",;:—("):
             break
         out.append(t)
         if len(out) >= limit:
@@ -175,7 +201,7 @@ def compact(span: Span | Iterable[Token], limit: int) -> str:
         return ""
     doc = out[0].doc
     words = doc.text[out[0].idx: out[-1].idx + len(out[-1].text)]
-    return " ".join(words.split()).strip(" ,.;:“”\"'")
+    return re.sub(r"[“”\"]", "", " ".join(words.split())).strip(" ,.;:'")
 
 
 def phrase(tok: Token, limit: int) -> str:
@@ -187,8 +213,9 @@ def phrase(tok: Token, limit: int) -> str:
 
 def content_key(text: str) -> frozenset[str]:
     """The content words of a phrase, lower-cased (how targets and topics are compared)."""
-    found = re.findall(r"[a-z0-9]+", text.lower())
-    return frozenset(w for w in found if len(w) > 2 and w not in STOP)
+    found = re.findall(r"[A-Za-z0-9]+", text)
+    return frozenset(w.lower() for w in found if (len(w) > 2 or w.isupper() and len(w) == 2)
+                     and w.lower() not in STOP)
 
 
 @dataclass(frozen=True)
@@ -310,6 +337,10 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
         if inside and inside.speaker and lower != "they":
             if lower in ("i", "we", "me", "us") and inside.kind == "indirect":
                 return None
+            if lower in ("he", "she") and inside.kind != "direct":
+                told = _told(ctx, inside)
+                if told:
+                    return told  # "asked Rubio why he decided to attack Trump": Rubio
             return _single(ctx, inside)
         if lower in ("he", "she"):
             return _previous_person(ctx, tok)
@@ -319,7 +350,26 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
         return _single(ctx, att)
     ent = _entity_of(tok)
     if ent is not None and ent.label_ in SPEAKER_ENTS:
-        return ctx.names.resolve(ent.text)
+        name = ctx.names.resolve(ent.text)
+        return name if ent.label_ != "GPE" or name[1] else None  # a country that spoke
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        name = ctx.names.resolve(tok.text)
+        return name if name[1] else None  # a speaker the tagger missed ("WikiLeaks")
+    return None
+
+
+def _told(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
+    """The named person an attribution's cue addresses ("asked Rubio", "told Biden")."""
+    if a.cue is None:
+        return None
+    span = ctx.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for c in span.root.children:
+        if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
+            ent = _entity_of(c)
+            if ent is not None and ent.label_ == "PERSON":
+                return ctx.names.resolve(ent.text)
     return None
 
 
@@ -372,11 +422,28 @@ def subject_of(verb: Token) -> Token | None:
         subj = nearest_subject(verb)
         if subj is not None:
             return subj
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
             verb = verb.head
             seen += 1
             continue
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS:
+            verb = _governing_verb(verb.head)  # "in an effort to stop Trump", "the chance to …"
+            seen += 1
+            continue
         return None
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions ("Delighting in the opportunity")."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("pobj", "prep", "dobj") and node.head is not node:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+        else:
+            return None
     return None
 
 
@@ -415,16 +482,63 @@ def _topic_pp(verb: Token, limit: int) -> str:
     return ""
 
 
-def _target(ctx: Context, obj: Token) -> tuple[str, str | None]:
-    """A target: a speaker's name when the object names or points at one, else the phrase."""
-    if obj.lower_ in PRONOUNS and obj.lower_ not in ("it",):
-        named = _previous_person(ctx, obj) if obj.lower_ in ("him", "her") else None
-        if named:
-            return named
+def _target(ctx: Context, obj: Token, strict: bool = False) -> tuple[str, str | None] | None:
+    """A target: a person's name when the object names or points at one, else an issue phrase;
+    None for objects that name nothing one could take a position on ("whom", "his support",
+    "the battle"). `strict` (evaluations) keeps only names and issue nouns."""
+    lower = obj.lower_
+    if lower in ("him", "her", "them"):
+        return _previous_person(ctx, obj) if lower != "them" else None
+    if obj.pos_ in ("PRON", "DET") or obj.tag_ in ("WDT", "WP", "WP$"):
+        return None
+    named = _named_in(ctx, obj)
+    if named is not None:
+        return named
+    head = obj.lemma_.lower()
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return None  # "his opponent", "her support": no one we can name
+    if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = phrase(obj, ctx.rules.max_target_words)
+    act = next((c for c in obj.children if c.dep_ == "acl"), None)
+    if head in INTENT_NOUNS and act is not None:  # "the timely decision to extend New START"
+        dobj = next((c for c in act.children if c.dep_ == "dobj"), None)
+        end = dobj.right_edge.i if dobj is not None else act.i
+        return compact_words([t for t in obj.doc[obj.i: end + 1]]), None
+    if head in ISSUE_NOUNS or _has_name(obj):
+        return text, None
+    if not strict and obj.tag_ in ("NNS", "NNPS") and any(
+            c.dep_ in ("amod", "compound", "nmod") for c in obj.children):
+        return text, None  # a group: "low-level workers", "debate moderators"
+    return None
+
+
+def _named_in(ctx: Context, obj: Token) -> tuple[str, str | None] | None:
+    """The person or organisation an object names: itself, its appositive ("our speaker, Paul
+    Ryan"), or the one behind a campaign, candidacy or re-election ("Trump's campaign")."""
+    for c in obj.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            return _named_in(ctx, c)
     ent = _entity_of(obj)
     if ent is not None and ent.label_ in SPEAKER_ENTS and ent.root == obj:
-        return ctx.names.resolve(ent.text)
-    return phrase(obj, ctx.rules.max_target_words), None
+        return ctx.names.resolve(ent.text) if ent.label_ == "PERSON" else (clean_name(
+            ent.text), None)
+    if obj.pos_ == "PROPN" and obj.text[:1].isupper():
+        return ctx.names.resolve(" ".join(t.text for t in obj.subtree if t.pos_ == "PROPN"
+                                          and t.i <= obj.i) or obj.text)
+    if obj.lemma_.lower() in PROXY_NOUNS:
+        for c in obj.children:
+            inner = c if c.dep_ == "poss" else next(
+                (g for g in c.children if g.dep_ == "pobj"), None) if c.lower_ == "of" else None
+            if inner is not None and inner.pos_ == "PROPN":
+                return _named_in(ctx, inner)
+    return None
+
+
+def _has_name(tok: Token) -> bool:
+    """Whether a noun is modified by a name ("Mr. Obama's remarks", "the Clinton campaign")."""
+    return any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"
+               for c in tok.children)
 
 
 def _evidence(ctx: Context, tok: Token) -> Mention:
@@ -433,19 +547,20 @@ def _evidence(ctx: Context, tok: Token) -> Mention:
     return Mention.from_spans(ctx.doc.text, [(sent.start_char, sent.end_char)])
 
 
-def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | None],
+def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | None] | None,
             polarity: str, topic: str, tok: Token, explicit: bool = True) -> Position | None:
     """A stance, unless it is someone's stance on themself or names no target."""
-    if not target[0] or content_key(target[0]) <= content_key(src[0]) and content_key(target[0]):
+    if target is None or not content_key(target[0]):
         return None
-    if not content_key(target[0]):
+    if content_key(target[0]) <= content_key(src[0]):
         return None
     return Position("stance", topic or target[0], _evidence(ctx, tok), source=src[0],
                     source_id=src[1], target=target[0], polarity=polarity, explicit=explicit)
 
 
 def stance_acts(ctx: Context) -> Iterator[Position]:
-    """A stance verb whose subject is a speaker: "Ryan endorsed Trump", "attacked Trump over …"."""
+    """A stance verb whose subject is a speaker: "Ryan endorsed Trump", "attacked Trump over …";
+    one stance per coordinated object; a refused endorsement is opposition."""
     for tok in ctx.doc:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -460,8 +575,12 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
         if polarity is None and tok.lemma_.lower() in ("call", "label", "brand", "describe"):
             yield from _called(ctx, tok)
             continue
-        if polarity is None or any(c.dep_ == "neg" for c in tok.children):
+        if polarity is None or hypothetical(tok):
             continue
+        if refused(tok):
+            if polarity == "oppose":
+                continue
+            polarity = "oppose"
         subj = subject_of(tok)
         obj = _object(tok, preps or ("at", "for", "against", "on"))
         if subj is None or obj is None:
@@ -469,10 +588,56 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
         src = who(ctx, subj)
         if src is None:
             continue
-        topic = _topic_pp(tok, ctx.rules.max_topic_words)
-        found = _stance(ctx, src, _target(ctx, obj), polarity, topic, tok)
-        if found:
-            yield found
+        topic = _topic_pp(tok, ctx.rules.max_topic_words) or _act_topic(tok, obj)
+        for each in (obj, *obj.conjuncts):
+            target = _target(ctx, each)
+            found = _stance(ctx, src, target, polarity, topic, tok) if target else None
+            if found:
+                yield found
+
+
+def _act_topic(verb: Token, obj: Token, limit: int = 12) -> str:
+    """What a stance act is about, as the article words it: the verb and its whole object
+    ("veto legislation that would allow 9/11 families to sue Saudi Arabia")."""
+    words = [t for t in obj.subtree if t.dep_ != "punct" or t.i < obj.i][:limit]
+    return f"{verb.text} {compact_words(words)}".strip()
+
+
+def compact_words(words: list[Token]) -> str:
+    """Consecutive tokens as the article writes them, without surrounding punctuation."""
+    if not words:
+        return ""
+    doc = words[0].doc
+    text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    return " ".join(text.split()).strip(" ,.;:“”\"'")
+
+
+def refused(verb: Token) -> bool:
+    """Whether a stance is negated or refused: "did not endorse", "refused to endorse", "has
+    yet to endorse", "declined to back"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in REFUSALS or any(c.dep_ == "neg" for c in head.children):
+            return True
+        if any(c.lower_ == "yet" for c in head.children):
+            return True
+    return False
+
+
+def hypothetical(verb: Token) -> bool:
+    """Whether a stance is only supposed: under "if"/"whether", or with could/might/may."""
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
+        return True
+    node = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _called(ctx: Context, verb: Token) -> Iterator[Position]:
@@ -496,7 +661,8 @@ def _called(ctx: Context, verb: Token) -> Iterator[Position]:
 
 
 def evaluations(ctx: Context) -> Iterator[Position]:
-    """An attribution evaluating a named target or a proposal: its polarity from word valences."""
+    """An attribution evaluating a named target or a proposal: the polarity from the word
+    valences of the sentence that holds the evaluation."""
     for a in ctx.attributions:
         speakers = sources(ctx, a)
         if not speakers:
@@ -504,52 +670,101 @@ def evaluations(ctx: Context) -> Iterator[Position]:
         span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
         if span is None or len(span) < 3:
             continue
-        valence = span_valence(span)
-        if abs(valence) < ctx.rules.min_valence:
-            continue
-        polarity = "support" if valence > 0 else "oppose"
         for src in speakers:
-            target = _evaluated(ctx, span, a, src[0])
-            if target is None:
+            found = _evaluated(ctx, span, a, src[0])
+            if found is None:
                 continue
-            found = _stance(ctx, src, target, polarity, _topic_of(ctx, span, target),
-                            span.root, explicit=False)
-            if found:
-                yield replace(found, evidence=a.content)
+            target, valence = found
+            polarity = "support" if valence > 0 else "oppose"
+            stance = _stance(ctx, src, target, polarity, _topic_of(ctx, span, target),
+                             span.root, explicit=False)
+            if stance:
+                yield replace(stance, evidence=a.content)
 
 
 def _topic_of(ctx: Context, span: Span, target: tuple[str, str | None]) -> str:
-    """A stance's topic: the content cut short (the target alone when the content is long)."""
+    """A stance's topic: an issue target itself, else the content cut short."""
+    if not target[0][:1].isupper():  # an issue ("the harbour plan") is its own topic
+        return target[0]
     words = compact(span, ctx.rules.max_topic_words)
     return words if words else target[0]
 
 
 def _evaluated(ctx: Context, span: Span, a: Attribution,
-               speaker: str) -> tuple[str, str | None] | None:
-    """What a content evaluates, by structure only: the subject of an evaluative predicate
-    ("Trump is a disgusting fraud"), the object of an evaluative verb ("blame low-level workers"),
-    the noun an evaluative adjective describes ("the timely decision"), or the person addressed as
-    "you"; None when the evaluation is of no one in particular."""
+               speaker: str) -> tuple[tuple[str, str | None], float] | None:
+    """What a content evaluates and how strongly, by structure only: the subject of an
+    evaluative predicate ("Trump is a disgusting fraud"), the object of an evaluative verb
+    ("blame low-level workers"), the noun an evaluative adjective describes ("the timely
+    decision"), or the person addressed as "you"; the valence is that of the evaluation's
+    sentence. None when the evaluation is of no one in particular, only supposed ("if …") or
+    asked."""
     mine = content_key(speaker)
-    found = [_predicate_subject(tok) or _verb_object(tok) for tok in span if token_valence(tok)]
-    found += [t.head for t in span if token_valence(t) and t.dep_ == "amod"
-              and t.head.pos_ in ("NOUN", "PROPN")]
-    for tok in found:
-        if tok is None:
+    found: list[tuple[tuple[str, str | None], float]] = []
+    for tok in span:
+        if not token_valence(tok) or _asked_or_supposed(tok) or refused(tok):
             continue
-        if tok.pos_ == "PRON":
-            if tok.lower_ == "you":
-                addressed = addressee(ctx, a)
-                if addressed and not content_key(addressed[0]) <= mine:
-                    return addressed
-            elif tok.lower_ in ("he", "him", "she", "her"):
-                other = _previous_person(ctx, tok, exclude=mine)
-                if other:
-                    return other
+        valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
+                                    min(tok.sent.end, span.end) - span.start])
+        if abs(valence) < ctx.rules.min_valence:
             continue
-        target = _target(ctx, tok)
-        if content_key(target[0]) and not content_key(target[0]) <= mine:
-            return target
+        target = _evaluated_by(ctx, tok, a, mine)
+        if target is not None:
+            found.append((target, valence))
+    # a person evaluated beats a thing ("She's a disgrace and those comments are a disgrace")
+    return max(found, key=lambda f: (ctx.names.ids.get(f[0][0]) is not None or f[0][0] in
+                                     ctx.names.ids or _is_person(ctx, f[0][0]), abs(f[1])),
+               default=None)
+
+
+def _is_person(ctx: Context, name: str) -> bool:
+    """Whether a target is a person the article names."""
+    key = clean_name(name).split()[-1:]
+    return bool(key) and name in ctx.names.by_key.get(key[0].lower(), {})
+
+
+def _asked_or_supposed(tok: Token) -> bool:
+    """Whether a word sits in a question or an "if" clause (no stance is asserted)."""
+    end = next((t.text for t in tok.doc[tok.i: tok.sent.end] if t.text in (".", "?", "!")), "")
+    if end == "?" or (not end and tok.sent.text.rstrip(" ”\"'’").endswith("?")):
+        return True
+    return any(t.dep_ == "mark" and t.lower_ in ("if", "whether", "unless")
+               for a in (tok, *tok.ancestors) for t in a.children if t.i < tok.i)
+
+
+def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
+                  mine: frozenset[str]) -> tuple[str, str | None] | None:
+    """The target one evaluative word is said of, unless it is the speaker."""
+    head = tok.head if tok.dep_ == "amod" and tok.head.pos_ == "NOUN" else None
+    if head is not None and head.dep_ in ("attr", "acomp", "oprd"):
+        head = _predicate_subject(head)
+    about = _for_whom(tok) or head or _predicate_subject(tok) or _verb_object(tok)
+    if about is None:
+        return None
+    if about.pos_ == "PRON":
+        lower = about.lower_
+        if lower == "you":
+            addressed = addressee(ctx, a)
+            return addressed if addressed and not content_key(addressed[0]) <= mine else None
+        if lower in ("he", "him", "she", "her") and a.kind == "direct":
+            other = _previous_person(ctx, about, exclude=mine)
+            return other
+        return None
+    target = _target(ctx, about, strict=True)
+    if target and content_key(target[0]) and not content_key(target[0]) <= mine:
+        return target
+    return None
+
+
+def _for_whom(tok: Token) -> Token | None:
+    """The named one a predicate is said to be bad or good for ("the consequences would be
+    devastating for Russia"): a warning to them."""
+    if tok.dep_ not in ("acomp", "attr", "oprd"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return pobj
     return None
 
 
@@ -562,8 +777,9 @@ def _predicate_subject(tok: Token) -> Token | None:
 
 
 def _verb_object(tok: Token) -> Token | None:
-    """The object of an evaluative verb ("blame low-level workers", "mishandled the inquiry")."""
-    if tok.pos_ == "VERB":
+    """The object of an evaluative verb ("blame low-level workers", "hate this framing")."""
+    if tok.pos_ == "VERB" and (tok.lemma_.lower() in STANCE_VERBS or tok.lemma_.lower() in
+                               EVALUATIVE_VERBS):
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     return None
 
@@ -583,6 +799,7 @@ def addressee(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
 
 def explicit_pairs(ctx: Context) -> Iterator[Position]:
     """Two speakers said to agree or diverge, and on what."""
+    found: list[Position] = []
     for tok in ctx.doc:
         relation = _pair_relation(tok)
         if relation is None:
@@ -590,7 +807,7 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
         subj = subject_of(tok)
         if subj is None:
             continue
-        pair = members(ctx, subj)
+        pair = (_leaders(ctx, tok, found) or []) if _states(subj) else members(ctx, subj)
         partner = _partner(ctx, tok)
         if partner and pair:
             pair = [pair[0], partner]
@@ -598,8 +815,84 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
             continue
         topic = _pair_topic(tok, ctx.rules.max_topic_words)
         (a, a_id), (b, b_id) = pair[0], pair[1]
-        yield Position(relation, topic, _evidence(ctx, tok), a=a, b=b, a_id=a_id, b_id=b_id)
+        found.append(Position(relation, topic, _evidence(ctx, tok), a=a, b=b, a_id=a_id,
+                              b_id=b_id))
+    found += held_firm(ctx, found)
+    yield from found
     yield from _right_or_wrong(ctx)
+
+
+def _states(subj: Token) -> bool:
+    """Whether a coordinated subject names countries ("Russia and the US agreed")."""
+    ents = [_entity_of(t) for t in (subj, *subj.conjuncts)]
+    return len(ents) >= 2 and all(e is not None and e.label_ == "GPE" for e in ents)
+
+
+def _leaders(ctx: Context, tok: Token,
+             found: list[Position]) -> list[tuple[str, str | None]] | None:
+    """Two countries agreeing, as their leaders: the reporting speaker and the counterpart they
+    already agreed or diverged with in this article ("Putin said Russia and the US agreed")."""
+    inside = ctx.speaker_at(tok.idx)
+    speaker = _single(ctx, inside) if inside else None
+    other = _counterpart(speaker[0], found) if speaker else None
+    return [speaker, other] if speaker and other else None
+
+
+def _counterpart(name: str, found: list[Position]) -> tuple[str, str | None] | None:
+    """The speaker most often paired with `name` in the explicit pairs found so far."""
+    counts: dict[tuple[str, str | None], int] = {}
+    for p in found:
+        if name in (p.a, p.b):
+            other = (p.b or "", p.b_id) if p.a == name else (p.a or "", p.a_id)
+            counts[other] = counts.get(other, 0) + 1
+    return max(counts, key=lambda k: counts[k], default=None)
+
+
+def held_firm(ctx: Context, found: list[Position]) -> list[Position]:
+    """A speaker who "hadn't budged on" issues diverges from their counterpart on each of them
+    ("he hadn't budged an inch on big issues like human rights and the war in Ukraine")."""
+    out = []
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in FIRM_VERBS or not refused(tok):
+            continue
+        subj = subject_of(tok)
+        src = who(ctx, subj) if subj is not None else None
+        other = _counterpart(src[0], found) if src else None
+        if not src or not other:
+            continue
+        for issue in _issues_on(tok):
+            out.append(Position("disagree", _own_phrase(issue, ctx.rules.max_topic_words),
+                                _evidence(ctx, tok), a=src[0], a_id=src[1], b=other[0],
+                                b_id=other[1]))
+    return out
+
+
+def _own_phrase(tok: Token, limit: int) -> str:
+    """A noun's phrase without the phrases coordinated with it ("human rights in Russia")."""
+    others = {x.i for t in tok.subtree if t.dep_ in ("conj", "cc") and t is not tok
+              for x in t.subtree}
+    words = [t for t in tok.subtree if t.i not in others and t.dep_ != "det"][:limit]
+    return compact(words, limit)
+
+
+def _issues_on(verb: Token) -> list[Token]:
+    """The issues after "on" ("hadn't budged an inch on …"): each example of "issues like A and
+    B", else the object itself."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ in ("on", "over"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            like = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ in (
+                "like", "including", "such")), None)
+            if like is not None:
+                first = next((g for g in like.subtree if g.dep_ == "pobj"), None)
+                if first is not None:
+                    return [first, *(t for t in like.subtree if t.dep_ == "conj"
+                                     and t.pos_ == "NOUN")]
+            return [pobj]
+    return []
 
 
 def _pair_relation(tok: Token) -> str | None:
@@ -678,7 +971,12 @@ def _plan_topic(verb: Token, limit: int) -> str:
             if pobj is not None:
                 return _issue_of(pobj, limit)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "pobj")), None)
-    return phrase(obj, limit) if obj is not None else compact(verb.subtree, limit)
+    if obj is not None:
+        return phrase(obj, limit)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:  # "agreed each other's ambassadors should return to their posts"
+        return compact([t for t in verb.subtree if t.i >= subj.left_edge.i], limit)
+    return compact(verb.subtree, limit)
 
 
 def _right_or_wrong(ctx: Context) -> Iterator[Position]:
@@ -768,11 +1066,19 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     returned are in article offsets.
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
-    stances = dedupe([*stance_acts(ctx), *evaluations(ctx)])
+    acts = list(stance_acts(ctx))
+    stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe(explicit_pairs(ctx))
     derived = list(derived_pairs(stances, pairs))
     found = sorted([*stances, *pairs, *derived], key=lambda p: p.evidence.start)
     return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
+
+
+def restates(evaluation: Position, acts: list[Position]) -> bool:
+    """Whether an evaluation only repeats a stance act of the same speaker and polarity in the
+    same sentence ("criticized Betty Shelby for shooting Terence Crutcher")."""
+    return any(a.source == evaluation.source and a.polarity == evaluation.polarity
+               and a.evidence.start <= evaluation.evidence.start < a.evidence.end for a in acts)
 
 
 def _shift(m: Mention, by: int) -> Mention:

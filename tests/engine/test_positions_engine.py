@@ -123,14 +123,82 @@ def test_derived_pairs_skip_mixed_holders_and_parts_of_a_side():
 def test_reference_article_agreements_and_divergences(nlp):
     text = SUMMIT.read_text(encoding="utf-8")
     found = positions(nlp, text)
-    agree = [p for p in found if p.relation == "agree"]
-    for topic in ("cyber", "climate change", "arms control"):
+    both = [p for p in found if p.relation != "stance" and {p.a, p.b} == {"Putin", "Biden"}]
+    for topic in ("cyber", "climate change", "arms control", "ambassadors"):
         assert any(topic in p.topic.lower() or topic in p.evidence.text.lower()
-                   for p in agree if {p.a, p.b} == {"Putin", "Biden"}), topic
-    disagree = [p for p in found if p.relation == "disagree" and {p.a, p.b} == {"Putin", "Biden"}]
-    assert any("navalny" in p.topic.lower() for p in disagree)
+                   for p in both if p.relation == "agree"), topic
+    for topic in ("navalny", "human rights", "ukraine"):
+        assert any(topic in p.topic.lower() for p in both if p.relation == "disagree"), topic
+    assert all(p.a in ("Putin", "Biden") and p.b in ("Putin", "Biden")
+               for p in found if p.relation != "stance")
+    got = stances(found)
+    assert ("Putin", "oppose", "US") in got
+    assert any(s == "Putin" and pol == "support" and "New START" in t for s, pol, t in got)
+    assert ("Biden", "oppose", "Russia") in got
+    assert not [t for _, _, t in got if t in ("law", "consequences")]
     junk = text.index("Leave a Reply")
     assert all(p.evidence.start < junk for p in found)
+
+
+def test_a_refused_endorsement_is_opposition_and_each_object_gets_a_stance(nlp):
+    found = positions(nlp, "Race\n\nGovernor Paul Ryder endorsed Kate Morgan and Sam Ortiz "
+                           "on Friday. Mayor Lin Wu refused to endorse Kate Morgan.")
+    got = stances(found)
+    assert {("Ryder", "support", "Kate Morgan"), ("Ryder", "support", "Sam Ortiz"),
+            ("Wu", "oppose", "Kate Morgan")} <= got
+    assert ("Wu", "support", "Kate Morgan") not in got
+
+
+def test_a_supposed_stance_is_none(nlp):
+    found = positions(nlp, "Race\n\nMayor Lin Wu said she would know more if Paul Ryder "
+                           "endorsed Kate Morgan. Governor Paul Ryder could endorse Kate Morgan.")
+    assert not [p for p in found if p.relation == "stance"]
+
+
+def test_a_target_names_someone_or_an_issue(nlp):
+    found = positions(nlp, "Race\n\nGovernor Paul Ryder praised our speaker of the House, "
+                           "Kate Morgan, on Friday. Ryder also praised his opponent and the "
+                           "battle. Ryder criticized the harbour bill.")
+    got = stances(found)
+    assert ("Ryder", "support", "Kate Morgan") in got
+    assert ("Ryder", "oppose", "harbour bill") in got
+    assert not [t for _, _, t in got if "opponent" in t or "battle" in t]
+
+
+def test_a_stance_acts_topic_keeps_what_was_acted_on(nlp):
+    found = positions(nlp, "Veto\n\nGovernor Paul Ryder vetoed legislation that would allow "
+                           "tenants to sue landlords.")
+    veto = [p for p in found if p.relation == "stance"]
+    assert veto and "sue landlords" in veto[0].topic and veto[0].polarity == "oppose"
+
+
+def test_holding_firm_on_issues_diverges_from_the_counterpart(nlp):
+    found = positions(nlp, "Talks\n\nOn trade, Mayor Ann Kerr said she and Joe Pratt had "
+                           "starkly different positions. Kerr said she hadn't budged an inch on "
+                           "big issues like the stadium and the harbour plan.")
+    topics = {p.topic for p in found if p.relation == "disagree"}
+    assert any("stadium" in t for t in topics) and any("harbour" in t for t in topics)
+
+
+def test_countries_agreeing_are_their_leaders(nlp):
+    found = positions(nlp, "Summit\n\nMayor Ann Kerr said she and Joe Pratt agreed to cooperate "
+                           "on the issue of trade. Kerr also said that France and Spain agreed "
+                           "each other's envoys should return to their posts.")
+    agree = [p for p in found if p.relation == "agree"]
+    assert any("envoys" in p.topic for p in agree)
+    assert all({p.a, p.b} == {"Ann Kerr", "Joe Pratt"} for p in agree)
+
+
+def test_a_warning_of_consequences_opposes_the_one_warned(nlp):
+    found = positions(nlp, "Warning\n\n“The consequences would be devastating for Freedonia,” "
+                           "said Ann Kerr, the foreign minister.")
+    assert ("Kerr", "oppose", "Freedonia") in stances(found)
+
+
+def test_an_evaluation_in_a_question_is_no_stance(nlp):
+    found = positions(nlp, "Row\n\n“Victor Hale is a disgusting fraud, isn't he?” asked Rita "
+                           "Moss, a council member.")
+    assert not [p for p in found if p.relation == "stance"]
 
 
 def test_a_bare_surname_is_the_most_salient_person_of_that_name():
