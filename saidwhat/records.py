@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -13,6 +15,12 @@ TYPES = ("speech", "thought")
 RESOLVED_BY = ("name", "alias", "pronoun", "nominal", "none")
 RELATIONS = ("stance", "agree", "disagree")
 POLARITIES = ("support", "oppose")
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug, the form of every speaker id: "Joe Biden" -> "joe-biden"."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "unknown"
 
 
 @dataclass(frozen=True)

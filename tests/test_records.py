@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from saidwhat.records import Article, Mention, Position
+from saidwhat.records import Article, Mention, Position, slugify
 
 
 def test_positions_round_trip_in_the_gold_shape():
@@ -23,3 +23,10 @@ def test_records_without_positions_still_load():
     d = Article("a", "x", body=((0, 1),)).to_dict()
     del d["positions"]
     assert Article.from_dict(d).positions == ()
+
+
+def test_slugify() -> None:
+    assert slugify("Joe Biden") == "joe-biden"
+    assert slugify("Ségolène Royal") == "segolene-royal"
+    assert slugify("White House officials") == "white-house-officials"
+    assert slugify("—") == "unknown"

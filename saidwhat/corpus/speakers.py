@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from saidwhat.data.names import TITLES
+from saidwhat.records import slugify
 
 PERSON = "PERSON"
 OTHER = "OTHER"
@@ -61,11 +62,6 @@ class CorpusSpeaker:
     last_seen: str | None
     outlets: tuple[str, ...]
 
-
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug: "Joe Biden" -> "joe-biden"."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "unknown"
 
 
 def _words(name: str) -> list[str]:

@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from saidwhat.corpus.positions import topic_key as corpus_topic_key
-from saidwhat.corpus.speakers import slugify
-from saidwhat.records import Article, Position
+from saidwhat.records import Article, Position, slugify
 
 Spans = tuple[tuple[int, int], ...]
 MAX_ROWS = 5000  # summaries (speaker, pair, network) read at most this many positions

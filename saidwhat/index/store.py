@@ -33,7 +33,7 @@ from saidwhat.io.clean import clean_item
 from saidwhat.io.discover import input_files, read_inputs
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, kind_of
 from saidwhat.io.limits import Limits
-from saidwhat.records import Article, Attribution, Failure
+from saidwhat.records import Article, Attribution, Failure, slugify
 from saidwhat.settings import Settings
 
 REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (or a quarter of
@@ -353,7 +353,7 @@ def _local_id(a: Attribution) -> str | None:
     """The article-local speaker id of an attribution."""
     if a.speaker is None:
         return None
-    return a.speaker.id or corpus.slugify(a.speaker.name)
+    return a.speaker.id or slugify(a.speaker.name)
 
 
 # ---------------------------------------------------------------- writing

@@ -16,7 +16,6 @@ from saidwhat.engine.speakers.mentions import (
     compatible_names,
     group_name,
     name_mentions,
-    slugify,
 )
 from saidwhat.records import Speaker
 from saidwhat.run.nlp import load
@@ -56,13 +55,6 @@ def mention_texts(nlp: Language, text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def test_slugify() -> None:
-    assert slugify("Joe Biden") == "joe-biden"
-    assert slugify("Ségolène Royal") == "segolene-royal"
-    assert slugify("White House officials") == "white-house-officials"
-    assert slugify("—") == "unknown"
 
 
 def test_compatible_names() -> None:

@@ -25,9 +25,8 @@ from saidwhat.engine.speakers.mentions import (
     name_mentions,
     np_start,
     org_key,
-    slugify,
 )
-from saidwhat.records import Speaker
+from saidwhat.records import Speaker, slugify
 from saidwhat.settings import Settings, SpeakerSettings
 
 

@@ -29,9 +29,8 @@ from saidwhat.engine.speakers.mentions import (
     is_group_noun,
     is_person_noun,
     norm_word,
-    slugify,
 )
-from saidwhat.records import Speaker
+from saidwhat.records import Speaker, slugify
 from saidwhat.settings import SpeakerSettings
 
 PERSONAL_ORGS = frozenset("campaign administration team foundation".split())

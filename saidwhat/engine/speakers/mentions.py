@@ -3,8 +3,6 @@ that every later step shares."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,12 +89,6 @@ class NameMention:
     roles: frozenset[str] = frozenset()
     gender: str | None = None
 
-
-def slugify(name: str) -> str:
-    """A stable lowercase ASCII slug: "Joe Biden" -> "joe-biden"."""
-    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-    return slug or "unknown"
 
 
 def norm_word(word: str) -> str:
