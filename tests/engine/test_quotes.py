@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 
 import pytest
+from spacy.language import Language
 
-from saidwhat.engine.quotes import Quote, find_quotes, paragraphs, quote_regions
+from saidwhat.engine.quotes import Quote, find_quotes, paragraphs, quote_regions, token_in_quote
 
 
 def inner_texts(text: str) -> list[str]:
@@ -149,3 +150,16 @@ def test_find_quotes_never_crashes_on_random_text() -> None:
         quotes = find_quotes(text)
         check_invariants(text, quotes)
         assert quote_regions(text) == [(q.start, q.end) for q in quotes]
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("He said “we won” today.", ["we", "won"]),
+    ("He said ‘we won’ today.", ["we", "won"]),
+    ('He said "we won." Then left.', ["we", "won", "."]),
+])
+def test_token_in_quote_is_the_quoted_words_never_the_marks(
+    nlp: Language, text: str, inside: list[str]
+) -> None:
+    doc = nlp(text)
+    flags = token_in_quote(doc, find_quotes(text))
+    assert [t.text for t in doc if flags[t.i]] == inside

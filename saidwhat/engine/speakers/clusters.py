@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.data.names import (
     PARTIES,
 )
-from saidwhat.engine.quotes import doc_text, quote_regions
+from saidwhat.engine.quotes import doc_text, find_quotes, token_in_quote
 from saidwhat.engine.speakers.mentions import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -68,17 +68,6 @@ class Event:
     bonus: int
 
 
-def quoted_tokens(doc: Doc, regions: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each token, whether it lies inside a quotation (marks excluded)."""
-    flags = [False] * len(doc)
-    qi = 0
-    for tok in doc:
-        while qi < len(regions) and regions[qi][1] <= tok.idx:
-            qi += 1
-        if qi < len(regions):
-            s, e = regions[qi]
-            flags[tok.i] = s < tok.idx and tok.idx + len(tok) <= e and tok.text not in "“”\"«»"
-    return flags
 
 
 def sentence_ids(doc: Doc, in_quote: Sequence[bool]) -> list[int]:
@@ -115,7 +104,7 @@ class ArticleIndex:
         self.settings = settings or Settings()
         self.s = self.settings.speakers
         self.window = len(self.s.distance_points) - 1
-        self.in_quote = quoted_tokens(doc, quote_regions(doc_text(doc), self.settings.quotes))
+        self.in_quote = token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes))
         self.sent_of = sentence_ids(doc, self.in_quote)
         self.entities: list[Entity] = []
         self.events: list[Event] = []
