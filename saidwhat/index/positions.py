@@ -2,9 +2,11 @@
 
 The `positions` table holds one row per `Position` of an article, written by the store with the
 article's attributions. Both shapes share columns: a stance is `a` (source) → `b` (target) with a
-`polarity`; agree/disagree is the unordered pair `a`, `b`. Speakers are linked through
-`article_speakers` (article-local ids, mapped to corpus speakers when speakers are rebuilt); a
-stance's target is linked too when it names a speaker of the same article.
+`polarity`; agree/disagree is the unordered pair `a`, `b`. Each row carries its article's date
+and order, and (once speakers are rebuilt, `link_speakers`) the corpus speakers at both ends, so
+every listing, summary and the network read this one table through its indexes. A stance's
+target is a speaker when it names one of its article (`target_id`) or, failing that, the one
+corpus speaker with that name or alias.
 
 Queries (read-only, frozen dataclasses like `saidwhat.index.queries`):
 - `positions(conn, PositionFilter(...))`: rows by article, speaker, pair, topic, relation, dates
@@ -19,7 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,10 +29,10 @@ from saidwhat.corpus.positions import topic_key as corpus_topic_key
 from saidwhat.records import Article, Position, slugify
 
 Spans = tuple[tuple[int, int], ...]
-MAX_ROWS = 5000  # summaries (speaker, pair, network) read at most this many positions
 MAX_EDGES = 250  # the network keeps its most frequent edges
+PAIR_ROWS = 200  # the pair page lists at most this many of their positions
 
-SCHEMA = """
+TABLE = """
 CREATE TABLE IF NOT EXISTS positions (
     id INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id),
@@ -46,15 +48,31 @@ CREATE TABLE IF NOT EXISTS positions (
     topic_key TEXT NOT NULL,             -- topic_key(topic): the same topic across articles
     explicit INTEGER NOT NULL,
     evidence TEXT NOT NULL,
-    evidence_spans TEXT NOT NULL         -- JSON [[start, end], ...]
+    evidence_spans TEXT NOT NULL,        -- JSON [[start, end], ...]
+    published TEXT,                      -- the article's date, as stored with it
+    article_seq INTEGER,                 -- the article's index order
+    a_key TEXT,                          -- topic_key(a): a's node while it has no speaker
+    a_speaker TEXT,                      -- corpus speakers (speakers.id), set by link_speakers
+    b_speaker TEXT
 );
-CREATE INDEX IF NOT EXISTS positions_article ON positions(article_id, seq);
-CREATE INDEX IF NOT EXISTS positions_a ON positions(article_id, a_local_id);
-CREATE INDEX IF NOT EXISTS positions_b ON positions(article_id, b_local_id);
-CREATE INDEX IF NOT EXISTS positions_topic ON positions(topic_key);
-CREATE INDEX IF NOT EXISTS positions_b_key ON positions(b_key);
 """
-
+# Columns added since the table first shipped, with how an older table fills them.
+ADDED = ("published TEXT", "article_seq INTEGER", "a_key TEXT", "a_speaker TEXT",
+         "b_speaker TEXT")
+INDEXES = """
+CREATE INDEX IF NOT EXISTS positions_article ON positions(article_id, seq);
+CREATE INDEX IF NOT EXISTS positions_order
+    ON positions(published IS NULL, published, article_seq, seq);
+CREATE INDEX IF NOT EXISTS positions_a_speaker ON positions(a_speaker);
+CREATE INDEX IF NOT EXISTS positions_b_speaker ON positions(b_speaker);
+CREATE INDEX IF NOT EXISTS positions_topics ON positions(topic_key, topic, published);
+CREATE INDEX IF NOT EXISTS positions_b_label ON positions(b_key, b_speaker, b);
+CREATE INDEX IF NOT EXISTS positions_edges ON positions(a_speaker, a_key, b_speaker, b_key,
+    relation, polarity, topic, topic_key, published);
+"""
+SCHEMA = TABLE + INDEXES
+DROPPED = ("positions_a", "positions_b", "positions_topic",  # indexes of the first table
+           "positions_b_key")
 
 # Phrases whose keys say which topic_key wrote an index's keys: when it changes, keys are redone.
 KEY_PROBES = ("Arctic climate changes", "the Iran nuclear deal", "New START", "statements")
@@ -75,26 +93,53 @@ def _key_version() -> str:
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
-    """The positions table and its indexes, when missing (older indexes gain them), with topic
-    keys redone when `topic_key` changed since they were written."""
-    conn.executescript(SCHEMA)
+    """The positions table and its indexes, when missing (older tables gain the columns added
+    since), with topic keys redone when `topic_key` changed since they were written."""
+    conn.executescript(TABLE)
+    have = {r[1] for r in conn.execute("PRAGMA table_info(positions)")}
+    missing = [c for c in ADDED if c.split()[0] not in have]
+    for column in missing:
+        conn.execute(f"ALTER TABLE positions ADD COLUMN {column}")
+    if missing:
+        conn.execute("UPDATE positions SET published = ar.published, article_seq = ar.seq"
+                     " FROM articles ar WHERE ar.id = positions.article_id")
+        link_speakers(conn)
+    for index in DROPPED:
+        conn.execute(f"DROP INDEX IF EXISTS {index}")
+    conn.executescript(INDEXES)
     row = conn.execute("SELECT value FROM meta WHERE key = 'topic_keys'").fetchone()
-    if row is None or row[0] != _key_version():
+    if missing or row is None or row[0] != _key_version():
         rekey(conn)
 
 
 def rekey(conn: sqlite3.Connection) -> None:
-    """Recompute every stored topic and target key with the current `topic_key`."""
+    """Recompute every stored topic and node key with the current `topic_key`."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        rows = conn.execute("SELECT id, topic, b FROM positions").fetchall()
-        conn.executemany("UPDATE positions SET topic_key = ?, b_key = ? WHERE id = ?",
-                         [(topic_key(r[1] or r[2]), topic_key(r[2]), r[0]) for r in rows])
+        rows = conn.execute("SELECT id, topic, a, b FROM positions").fetchall()
+        conn.executemany("UPDATE positions SET topic_key = ?, a_key = ?, b_key = ? WHERE id = ?",
+                         [(topic_key(r[1] or r[3]), topic_key(r[2]), topic_key(r[3]), r[0])
+                          for r in rows])
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('topic_keys', ?)", (_key_version(),))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def link_speakers(conn: sqlite3.Connection) -> None:
+    """Copy corpus speaker ids onto positions (inside the caller's transaction, after speakers
+    are rebuilt): both ends from `article_speakers`; a stance target no speaker of its article is
+    from the one corpus speaker with that name or alias (none when the name is ambiguous)."""
+    for end in ("a", "b"):
+        conn.execute(
+            f"UPDATE positions SET {end}_speaker = s.speaker_id FROM article_speakers s"
+            f" WHERE s.article_id = positions.article_id AND s.local_id = positions.{end}_local_id"
+            f" AND positions.{end}_speaker IS NOT s.speaker_id")
+    conn.execute(
+        "UPDATE positions SET b_speaker = (SELECT CASE WHEN count(DISTINCT al.speaker_id) = 1"
+        " THEN min(al.speaker_id) END FROM speaker_aliases al WHERE al.alias = positions.b)"
+        " WHERE b_local_id IS NULL AND relation = 'stance'")
 
 
 def _speaker_ids(article: Article) -> dict[str, str]:
@@ -134,7 +179,11 @@ def _ends(p: Position) -> tuple[str, str | None, str]:
 def insert_positions(conn: sqlite3.Connection, article_id: str, article: Article) -> None:
     """Store an article's positions (inside the caller's transaction), registering each speaker
     that holds one in `article_speakers` so it gets a corpus id."""
+    if not article.positions:
+        return
     known = _speaker_ids(article)
+    article_seq, published = conn.execute("SELECT seq, published FROM articles WHERE id = ?",
+                                          (article_id,)).fetchone()
     for seq, p in enumerate(article.positions):
         a, a_given, b = _ends(p)
         if not a or not b:
@@ -144,11 +193,12 @@ def insert_positions(conn: sqlite3.Connection, article_id: str, article: Article
                 else _register(conn, article_id, b, p.b_id, known))
         conn.execute(
             "INSERT INTO positions (article_id, seq, relation, polarity, a, a_local_id, b,"
-            " b_local_id, b_key, topic, topic_key, explicit, evidence, evidence_spans)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " b_local_id, b_key, topic, topic_key, explicit, evidence, evidence_spans, published,"
+            " article_seq, a_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article_id, seq, p.relation, p.polarity if p.relation == "stance" else None, a,
              a_id, b, b_id, topic_key(b), p.topic, topic_key(p.topic or b), int(p.explicit),
-             p.evidence.text, json.dumps([list(s) for s in p.evidence.spans])))
+             p.evidence.text, json.dumps([list(s) for s in p.evidence.spans]), published,
+             article_seq, topic_key(a)))
 
 
 def _register(conn: sqlite3.Connection, article_id: str, name: str, given: str | None,
@@ -227,25 +277,41 @@ class Stand:
 
 @dataclass(frozen=True)
 class SharedTarget:
-    """A target both speakers of a pair took stances on, anywhere in the corpus."""
+    """A target both speakers of a pair took stances on, anywhere in the corpus: how often each
+    supported and opposed it, and so whether they agree on it."""
 
     target: str
     key: str
-    a_polarities: tuple[str, ...]  # the first speaker's polarities, in date order
-    b_polarities: tuple[str, ...]
+    a_support: int
+    a_oppose: int
+    b_support: int
+    b_oppose: int
     verdict: str  # agree | disagree | mixed
 
 
 @dataclass(frozen=True)
+class TopicSpan:
+    """How often two speakers were reported agreeing (or disagreeing) on a topic, and when."""
+
+    relation: str  # agree | disagree
+    topic: str
+    count: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
 class Pair:
-    """Two speakers across the corpus: their relations with each other over time, and the
-    targets both took stances on."""
+    """Two speakers across the corpus: the topics they agree and disagree on (with how often and
+    when), their relations with each other over time, and the targets both took stances on."""
 
     a_id: str
     b_id: str
     agree: tuple[str, ...]  # topics they agree on (most frequent first)
     disagree: tuple[str, ...]
-    positions: tuple[PositionView, ...]  # between them, oldest first (undated last)
+    timeline: tuple[TopicSpan, ...]  # agree/disagree per topic: how often, first and last date
+    positions: tuple[PositionView, ...]  # between them, oldest first (undated last), capped
+    total: int  # how many positions between them in all
     shared: tuple[SharedTarget, ...]
 
 
@@ -296,33 +362,27 @@ class Network:
 # ---------------------------------------------------------------- reading
 
 
-# A stance target no speaker of its article is, linked to the one corpus speaker with that name
-# or alias (none when the name is ambiguous): "opposes Donald Trump" reaches Trump's page.
-ALIAS_LINK = """(SELECT CASE WHEN count(DISTINCT al.speaker_id) = 1 THEN min(al.speaker_id) END
-                 FROM speaker_aliases al WHERE al.alias = p.b)"""
-SELECT = f"""
-SELECT q.*, CASE WHEN q.b_id IS NULL THEN q.b_text ELSE coalesce(spb.name, q.b_text) END AS b
-FROM (SELECT p.id, p.article_id, ar.title AS article_title, ar.outlet, ar.published,
-             ar.seq AS article_seq, p.seq, p.relation, p.polarity,
-             coalesce(spa.name, p.a) AS a, sa.speaker_id AS a_id, p.b AS b_text,
-             coalesce(sb.speaker_id, CASE WHEN p.relation = 'stance' THEN {ALIAS_LINK} END) AS b_id,
-             p.b_key, p.topic, p.topic_key, p.explicit, p.evidence, p.evidence_spans
-      FROM positions p
-      JOIN articles ar ON ar.id = p.article_id
-      LEFT JOIN article_speakers sa ON sa.article_id = p.article_id AND sa.local_id = p.a_local_id
-      LEFT JOIN speakers spa ON spa.id = sa.speaker_id
-      LEFT JOIN article_speakers sb ON sb.article_id = p.article_id AND sb.local_id = p.b_local_id
-     ) q
-LEFT JOIN speakers spb ON spb.id = q.b_id
+SELECT = """
+SELECT p.id, p.article_id, ar.title AS article_title, ar.outlet, p.published, p.relation,
+       p.polarity, coalesce(spa.name, p.a) AS a, p.a_speaker AS a_id,
+       CASE WHEN p.b_speaker IS NULL THEN p.b ELSE coalesce(spb.name, p.b) END AS b,
+       p.b_speaker AS b_id, p.topic, p.topic_key, p.explicit, p.evidence, p.evidence_spans
+FROM positions p
+LEFT JOIN articles ar ON ar.id = p.article_id
+LEFT JOIN speakers spa ON spa.id = p.a_speaker
+LEFT JOIN speakers spb ON spb.id = p.b_speaker
 """
-# Oldest article first (undated last), text order within one.
-OLDEST_FIRST = " ORDER BY q.published IS NULL, q.published, q.article_seq, q.seq"
+# Oldest article first (undated last), text order within one: the positions_order index.
+OLDEST_FIRST = " ORDER BY p.published IS NULL, p.published, p.article_seq, p.seq"
+DAY = "substr(p.published, 1, 10)"
 
 
 def has_positions(conn: sqlite3.Connection) -> bool:
-    """Whether the index has a positions table (indexes written before it have none)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                        " AND name = 'positions'").fetchone() is not None
+    """Whether the index has a positions table as this version writes it (indexes written
+    before positions, or before its speaker columns, read as having none until reopened for
+    writing, which adds them)."""
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(positions)")}
+    return "a_speaker" in cols
 
 
 def _view(row: sqlite3.Row) -> PositionView:
@@ -337,32 +397,32 @@ def _view(row: sqlite3.Row) -> PositionView:
 
 
 def _where(f: PositionFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (or "") and its parameters for a filter."""
+    """The WHERE clause (or "") and its parameters for a filter, over positions `p` alone."""
     clauses: list[str] = []
     params: list[Any] = []
     if f.article_id is not None:
-        clauses.append("q.article_id = ?")
+        clauses.append("p.article_id = ?")
         params.append(f.article_id)
     if f.speaker_id is not None and f.other_id is not None:
-        clauses.append("((q.a_id = ? AND q.b_id = ?)"
-                       " OR (q.a_id = ? AND q.b_id = ?))")
+        clauses.append("((p.a_speaker = ? AND p.b_speaker = ?)"
+                       " OR (p.a_speaker = ? AND p.b_speaker = ?))")
         params += [f.speaker_id, f.other_id, f.other_id, f.speaker_id]
     elif f.speaker_id is not None:
-        clauses.append("(q.a_id = ? OR q.b_id = ?)")
+        clauses.append("(p.a_speaker = ? OR p.b_speaker = ?)")
         params += [f.speaker_id, f.speaker_id]
     if f.topic:
         key = topic_key(f.topic)
-        clauses.append("(q.topic_key = ? OR q.b_key = ?)")
+        clauses.append("(p.topic_key = ? OR p.b_key = ?)")
         params += [key, key]
     if f.relation in ("support", "oppose"):
-        clauses.append("q.relation = 'stance' AND q.polarity = ?")
+        clauses.append("p.relation = 'stance' AND p.polarity = ?")
         params.append(f.relation)
     elif f.relation:
-        clauses.append("q.relation = ?")
+        clauses.append("p.relation = ?")
         params.append(f.relation)
     for bound, op in ((f.since, ">="), (f.until, "<=")):  # "2021", "2021-06", "2021-06-16"
         if bound:
-            clauses.append(f"substr(q.published, 1, ?) {op} ?")
+            clauses.append(f"substr(p.published, 1, ?) {op} ?")
             params += [len(bound[:10]), bound[:10]]
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
@@ -383,13 +443,12 @@ def count(conn: sqlite3.Connection, f: PositionFilter = PositionFilter()) -> int
     if not has_positions(conn):
         return 0
     where, params = _where(f)
-    sql = "SELECT count(*) FROM (" + SELECT + where + ")"
-    return conn.execute(sql, params).fetchone()[0]
+    return conn.execute("SELECT count(*) FROM positions p" + where, params).fetchone()[0]
 
 
 def article_positions(conn: sqlite3.Connection, article_id: str) -> list[PositionView]:
     """Every position of one article, in text order."""
-    return positions(conn, PositionFilter(article_id=article_id), limit=MAX_ROWS)
+    return positions(conn, PositionFilter(article_id=article_id), limit=-1)
 
 
 def _label(counter: Counter[str]) -> str:
@@ -397,68 +456,121 @@ def _label(counter: Counter[str]) -> str:
     return min(counter, key=lambda t: (-counter[t], len(t), t))
 
 
-def speaker_stands(conn: sqlite3.Connection, speaker_id: str) -> list[Stand]:
-    """A speaker's positions summed up per (relation, other end): supports …, opposes …,
-    agrees with … on …, disagrees with … on …, and who supports or opposes them; most
-    frequent first."""
-    groups: dict[tuple[str, str], list[tuple[PositionView, str, str | None]]] = defaultdict(list)
-    for p in positions(conn, PositionFilter(speaker_id=speaker_id), limit=MAX_ROWS):
-        mine = p.a_id == speaker_id
-        if p.relation == "stance" and not mine:
-            verb, other, other_id = ("supported by" if p.polarity == "support" else
-                                     "opposed by"), p.a, p.a_id
-        else:
-            other, other_id = (p.b, p.b_id) if mine else (p.a, p.a_id)
-            verb = p.verb
-        key = other_id and f"s:{other_id}" or f"t:{topic_key(other)}"
-        groups[(verb, key)].append((p, other, other_id))
-    stands = []
-    for (verb, _), items in groups.items():
-        names = Counter(other for _, other, _ in items)
-        label = _label(names)
-        topics = Counter(p.topic for p, _, _ in items  # "supports New START on New START": no
-                         if p.topic and topic_key(p.topic) != topic_key(label))
-        dates = sorted(p.published[:10] for p, _, _ in items if p.published)
-        stands.append(Stand(verb, label, items[0][2],
-                            tuple(sorted(topics, key=lambda t: (-topics[t], t))), len(items),
-                            dates[0] if dates else None, dates[-1] if dates else None))
-    order = ("supports", "opposes", "agrees with", "disagrees with", "supported by", "opposed by")
-    return sorted(stands, key=lambda s: (order.index(s.verb), -s.count, s.other))
-
-
 def _ranked(counter: Counter[str]) -> tuple[str, ...]:
     """Keys, most frequent first (ties alphabetical)."""
     return tuple(sorted(counter, key=lambda t: (-counter[t], t)))
 
 
-def _verdict(a: Sequence[str], b: Sequence[str]) -> str:
-    """agree when both hold one and the same polarity, disagree when one opposite each."""
-    if len(set(a)) == 1 and len(set(b)) == 1:
-        return "agree" if a[0] == b[0] else "disagree"
-    return "mixed"
+def _speaker_names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+    """Corpus speakers' names by id."""
+    wanted = sorted(set(ids))
+    names: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        names.update(conn.execute(f"SELECT id, name FROM speakers WHERE id IN"
+                                  f" ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return names
 
 
-def pair(conn: sqlite3.Connection, a_id: str, b_id: str) -> Pair:
-    """Two speakers across the corpus: agree/disagree lines and stances between them (oldest
-    first), and every target both took a stance on with each one's polarities."""
-    between = positions(conn, PositionFilter(speaker_id=a_id, other_id=b_id), limit=MAX_ROWS)
-    agree = Counter(p.topic for p in between if p.relation == "agree")
-    disagree = Counter(p.topic for p in between if p.relation == "disagree")
-    stances: dict[str, dict[str, list[PositionView]]] = defaultdict(lambda: defaultdict(list))
-    for sid in (a_id, b_id):
-        for p in positions(conn, PositionFilter(speaker_id=sid, relation="stance"),
-                           limit=MAX_ROWS):
-            if p.a_id == sid and p.b_id not in (a_id, b_id):
-                stances[topic_key(p.b)][sid].append(p)
+# A speaker's positions summed up per direction, relation, other end and topic (the other end:
+# a corpus speaker, else the clustered key of its words).
+STANDS = f"""
+SELECT 1 AS mine, relation, polarity, b_speaker AS other_id, b_key AS other_key, b AS other,
+       topic, count(*) AS n, min({DAY}) AS first, max({DAY}) AS last
+FROM positions p WHERE a_speaker = :sid
+GROUP BY relation, polarity, coalesce(b_speaker, ''), b_key, b, topic
+UNION ALL
+SELECT 0, relation, polarity, a_speaker, a_key, a, topic, count(*), min({DAY}), max({DAY})
+FROM positions p WHERE b_speaker = :sid AND a_speaker IS NOT :sid
+GROUP BY relation, polarity, coalesce(a_speaker, ''), a_key, a, topic
+"""
+VERBS = ("supports", "opposes", "agrees with", "disagrees with", "supported by", "opposed by")
+
+
+def _verb(mine: bool, relation: str, polarity: str | None) -> str:
+    """How the speaker relates to the other end, seen from the speaker."""
+    if relation == "stance":
+        return ("supports" if polarity == "support" else "opposes") if mine else (
+            "supported by" if polarity == "support" else "opposed by")
+    return "agrees with" if relation == "agree" else "disagrees with"
+
+
+def speaker_stands(conn: sqlite3.Connection, speaker_id: str) -> list[Stand]:
+    """A speaker's positions summed up per (relation, other end) over the whole corpus:
+    supports …, opposes …, agrees with … on …, disagrees with … on …, and who supports or
+    opposes them; most frequent first."""
+    if not has_positions(conn):
+        return []
+    groups: dict[tuple[str, str], list[sqlite3.Row]] = defaultdict(list)
+    for r in conn.execute(STANDS, {"sid": speaker_id}).fetchall():
+        other = f"s:{r['other_id']}" if r["other_id"] else f"t:{r['other_key']}"
+        groups[(_verb(bool(r["mine"]), r["relation"], r["polarity"]), other)].append(r)
+    names = _speaker_names(conn, (r["other_id"] for rs in groups.values() for r in rs
+                                  if r["other_id"]))
+    stands = []
+    for (verb, _), rows in groups.items():
+        other_id = rows[0]["other_id"]
+        words: Counter[str] = Counter()
+        for r in rows:
+            words[r["other"]] += r["n"]
+        label = names.get(other_id, "") or _label(words)
+        topics: Counter[str] = Counter()
+        for r in rows:  # "supports New START on New START": said once
+            if r["topic"] and topic_key(r["topic"]) != topic_key(label):
+                topics[r["topic"]] += r["n"]
+        firsts = [r["first"] for r in rows if r["first"]]
+        lasts = [r["last"] for r in rows if r["last"]]
+        stands.append(Stand(verb, label, other_id, _ranked(topics), sum(r["n"] for r in rows),
+                            min(firsts) if firsts else None, max(lasts) if lasts else None))
+    return sorted(stands, key=lambda s: (VERBS.index(s.verb), -s.count, s.other))
+
+
+def _verdict(support: tuple[int, int], oppose: tuple[int, int]) -> str:
+    """agree when each speaker took one and the same side, disagree when one side each."""
+    (sa, sb), (oa, ob) = support, oppose
+    if (sa and oa) or (sb and ob):
+        return "mixed"
+    return "agree" if bool(sa) == bool(sb) else "disagree"
+
+
+def pair(conn: sqlite3.Connection, a_id: str, b_id: str, limit: int = PAIR_ROWS) -> Pair:
+    """Two speakers across the corpus: the topics they agree and disagree on, per topic how
+    often and when, their positions towards each other (oldest first, at most `limit`), and
+    every target both took a stance on with how often each supported and opposed it."""
+    if not has_positions(conn):
+        return Pair(a_id, b_id, (), (), (), (), 0, ())
+    between = PositionFilter(speaker_id=a_id, other_id=b_id)
+    where, params = _where(between)
+    spans = conn.execute(
+        f"SELECT relation, topic, count(*) AS n, min({DAY}) AS first, max({DAY}) AS last"
+        f" FROM positions p{where} AND relation IN ('agree', 'disagree')"
+        f" GROUP BY relation, topic ORDER BY n DESC, topic", params).fetchall()
+    timeline = tuple(TopicSpan(r["relation"], r["topic"], r["n"], r["first"], r["last"])
+                     for r in spans)
+    agree = tuple(t.topic for t in timeline if t.relation == "agree")
+    disagree = tuple(t.topic for t in timeline if t.relation == "disagree")
+    rows = conn.execute(
+        "SELECT a_speaker, b_key, b, polarity, count(*) AS n FROM positions p"
+        " WHERE relation = 'stance' AND a_speaker IN (?, ?)"
+        " AND (b_speaker IS NULL OR b_speaker NOT IN (?, ?))"
+        " GROUP BY a_speaker, b_key, b, polarity", (a_id, b_id, a_id, b_id)).fetchall()
+    sides: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    words: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        sides[r["b_key"]][(r["a_speaker"], r["polarity"])] += r["n"]
+        words[r["b_key"]][r["b"]] += r["n"]
     shared = []
-    for key, by in stances.items():
-        if len(by) == 2:
-            pa = tuple(p.polarity or "" for p in by[a_id])
-            pb = tuple(p.polarity or "" for p in by[b_id])
-            label = _label(Counter(p.b for ps in by.values() for p in ps))
-            shared.append(SharedTarget(label, key, pa, pb, _verdict(pa, pb)))
+    for key, c in sides.items():
+        if any(c[(a_id, p)] for p in ("support", "oppose")) and any(
+                c[(b_id, p)] for p in ("support", "oppose")):
+            counts = (c[(a_id, "support")], c[(a_id, "oppose")], c[(b_id, "support")],
+                      c[(b_id, "oppose")])
+            verdict = _verdict((counts[0], counts[2]), (counts[1], counts[3]))
+            shared.append(SharedTarget(_label(words[key]), key, *counts, verdict))
     shared.sort(key=lambda s: (("disagree", "agree", "mixed").index(s.verdict), s.target))
-    return Pair(a_id, b_id, _ranked(agree), _ranked(disagree), tuple(between), tuple(shared))
+    return Pair(a_id, b_id, agree, disagree, timeline,
+                tuple(positions(conn, between, limit=limit)), count(conn, between),
+                tuple(shared))
 
 
 def topics(conn: sqlite3.Connection, limit: int = 100, f: PositionFilter = PositionFilter()
@@ -467,9 +579,8 @@ def topics(conn: sqlite3.Connection, limit: int = 100, f: PositionFilter = Posit
     if not has_positions(conn):
         return []
     where, params = _where(f)
-    rows = conn.execute(
-        "SELECT topic_key, topic, count(*) AS n FROM (" + SELECT + where + ")"
-        " GROUP BY topic_key, topic", params).fetchall()
+    rows = conn.execute("SELECT topic_key, topic, count(*) AS n FROM positions p" + where
+                        + " GROUP BY topic_key, topic", params).fetchall()
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
         by_key[r["topic_key"]][r["topic"]] += r["n"]
@@ -478,53 +589,67 @@ def topics(conn: sqlite3.Connection, limit: int = 100, f: PositionFilter = Posit
     return out[:limit]
 
 
-def _node_key(name: str, speaker_id: str | None) -> str:
-    """A network node id: the corpus speaker, else the clustered target."""
-    return f"s:{speaker_id}" if speaker_id else f"t:{topic_key(name)}"
+# Relations between network nodes, grouped in the order of the positions_edges index (so the
+# network reads that index alone, in order, and never sorts).
+EDGES = """
+SELECT a_speaker, a_key, b_speaker, b_key, relation, polarity, topic, count(*) AS n
+FROM positions p {where}
+GROUP BY a_speaker, a_key, b_speaker, b_key, relation, polarity, topic
+"""
+
+
+def _node(speaker: str | None, key: str) -> str:
+    """A network node id: "s:" and the corpus speaker, else "t:" and the end's clustered words."""
+    return f"s:{speaker}" if speaker else f"t:{key}"
+
+
+def _target_labels(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """Each target key's most used wording, over the whole corpus."""
+    wanted = sorted(set(keys))
+    words: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in range(0, len(wanted), 400):
+        chunk = wanted[i:i + 400]
+        marks = ",".join("?" * len(chunk))
+        for end in ("b", "a"):
+            for key, text, n in conn.execute(
+                    f"SELECT {end}_key, {end}, count(*) FROM positions WHERE {end}_speaker IS NULL"
+                    f" AND {end}_key IN ({marks}) GROUP BY {end}_key, {end}", chunk):
+                words[key][text] += n
+    return {k: _label(c) for k, c in words.items() if c}
 
 
 def network(conn: sqlite3.Connection, topic: str | None = None, since: str | None = None,
             until: str | None = None, max_edges: int = MAX_EDGES) -> Network:
     """Speakers and targets as nodes, relations as edges sized by how often they were reported
     (the `max_edges` most frequent kept), filtered by topic and dates."""
-    f = PositionFilter(topic=topic or None, since=since or None, until=until or None)
-    rows = positions(conn, f, limit=MAX_ROWS)
-    edges: dict[tuple[str, str, str], list[PositionView]] = defaultdict(list)
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for p in rows:
-        a, b = _node_key(p.a, p.a_id), _node_key(p.b, p.b_id)
+    dates = PositionFilter(since=since or None, until=until or None)
+    f = PositionFilter(topic=topic or None, since=dates.since, until=dates.until)
+    if not has_positions(conn):
+        return Network((), (), f.topic, f.since, f.until)
+    where, params = _where(f)
+    edges: dict[tuple[str, str, str, str], Counter[str]] = defaultdict(Counter)
+    for r in conn.execute(EDGES.format(where=where), params).fetchall():
+        a, b = _node(r["a_speaker"], r["a_key"]), _node(r["b_speaker"], r["b_key"])
         if a == b:
             continue
-        labels[a][p.a] += 1
-        labels[b][p.b] += 1
-        if p.relation != "stance":
+        if r["relation"] != "stance":
             a, b = sorted((a, b))
-        edges[(a, b, p.polarity or p.relation)].append(p)
-    kept = sorted(edges.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:max_edges]
+        edges[(a, b, r["relation"], r["polarity"] or r["relation"])][r["topic"]] += r["n"]
+    kept = sorted(edges.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:max_edges]
     counts: Counter[str] = Counter()
     out_edges = []
-    for (a, b, pol), ps in kept:
-        counts[a] += len(ps)
-        counts[b] += len(ps)
-        out_edges.append(Edge(a, b, ps[0].relation, pol, len(ps),
-                              _ranked(Counter(p.topic for p in ps if p.topic))))
-    nodes = [Node(n, _label(labels[n]), "speaker" if n.startswith("s:") else "target",
+    for (a, b, relation, polarity), by_topic in kept:
+        n = sum(by_topic.values())
+        counts[a] += n
+        counts[b] += n
+        out_edges.append(Edge(a, b, relation, polarity, n,
+                              _ranked(Counter({t: c for t, c in by_topic.items() if t}))))
+    labels = {f"s:{k}": v for k, v in _speaker_names(
+        conn, (n[2:] for n in counts if n.startswith("s:"))).items()}
+    labels.update({f"t:{k}": v for k, v in _target_labels(
+        conn, (n[2:] for n in counts if n.startswith("t:"))).items()})
+    nodes = [Node(n, labels.get(n) or n[2:], "speaker" if n.startswith("s:") else "target",
                   n[2:] if n.startswith("s:") else None, c)
              for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return Network(tuple(nodes), tuple(out_edges), topic or None, since or None, until or None,
-                   tuple(topics(conn, limit=100, f=PositionFilter(since=since or None,
-                                                                  until=until or None))))
-
-
-def views_from_articles(articles: Iterable[Article]) -> list[dict[str, Any]]:
-    """Positions of in-memory articles as flat rows (the `positions` command on files)."""
-    rows = []
-    for art in articles:
-        for p in art.positions:
-            a, a_id, b = _ends(p)
-            rows.append({"article_id": art.id, "published": art.published,
-                         "relation": p.relation, "polarity": p.polarity, "a": a, "a_id": a_id,
-                         "b": b, "b_id": p.b_id if p.relation != "stance" else None,
-                         "topic": p.topic, "explicit": p.explicit, "evidence": p.evidence.text,
-                         "evidence_spans": [list(s) for s in p.evidence.spans]})
-    return rows
+    return Network(tuple(nodes), tuple(out_edges), f.topic, f.since, f.until,
+                   tuple(topics(conn, limit=100, f=dates)))

@@ -517,6 +517,7 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
             [(sid, r["article_id"], r["local_id"], sid) for r in rows
              for sid in [mapping.get((r["article_id"], r["local_id"]))]])
         _copy_speaker_ids(conn)
+        positions.link_speakers(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
         conn.execute("COMMIT")
     except BaseException:

@@ -1,7 +1,7 @@
 """The positions pages: every position (filterable), a pair of speakers across the corpus, and the
 network picture, each with its `.json` twin.
 
-    /positions?speaker=&topic=&relation=&since=&until=    every position, oldest first
+    /positions?speaker=&other=&topic=&relation=&since=&until=    every position, oldest first
     /speakers/{a}/vs/{b}                                   what two speakers agree and disagree on
     /positions/network?topic=&since=&until=               speakers and targets as a network
 
@@ -59,24 +59,32 @@ def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: Depe
 
     @app.get("/positions")
     @app.get("/positions.json")
-    def positions_page(request: Request, speaker: str | None = None, topic: str | None = None,
+    def positions_page(request: Request, speaker: str | None = None, other: str | None = None,
+                       topic: str | None = None,
                        relation: str | None = None, since: str | None = None,
                        until: str | None = None, params: Any = paged_dep,
                        conn: sqlite3.Connection = conn_dep) -> Response:
-        """Every position, oldest first, filtered by speaker id, topic, relation and dates."""
-        check_params(request, (*PAGE_KEYS, "speaker", "topic", "relation", "since", "until"))
+        """Every position, oldest first, filtered by speaker id (and `other`: between the two),
+        topic, relation and dates."""
+        check_params(request, (*PAGE_KEYS, "speaker", "other", "topic", "relation", "since",
+                               "until"))
         since, until = check_dates(since, until)
         if relation and relation not in RELATIONS:
             raise HTTPException(400, f"Bad value for: relation (one of {', '.join(RELATIONS)})")
+        if other and not speaker:
+            raise HTTPException(400, "Bad value for: other (only with speaker)")
         found = queries.speaker(conn, speaker) if speaker else None
-        if speaker and found is None:
-            raise HTTPException(404, f"No speaker with id {speaker!r}")
-        f = pos.PositionFilter(speaker_id=speaker or None, topic=topic or None,
+        second = queries.speaker(conn, other) if other else None
+        for sid, who in ((speaker, found), (other, second)):
+            if sid and who is None:
+                raise HTTPException(404, f"No speaker with id {sid!r}")
+        f = pos.PositionFilter(speaker_id=speaker or None, other_id=other or None,
+                               topic=topic or None,
                                relation=relation or None, since=since, until=until)
         return pages.listing(
             request, params, lambda n, o: pos.positions(conn, f, n, o), pos.count(conn, f),
             "positions.html", "Positions",
-            {"positions": rows, "filters": f, "speaker": found,
+            {"positions": rows, "filters": f, "speaker": found, "other": second,
              "topics": pos.topics(conn, limit=30)})
 
     @app.get("/positions/network")

@@ -118,8 +118,12 @@ def test_pair_gives_agreements_disagreements_over_time_and_shared_targets(conn):
     assert (shared.target, shared.verdict) == ("New START", "agree")
     senators = pos.pair(conn, sid(conn, "Mitch McConnell"), sid(conn, "Chuck Schumer"))
     assert senators.disagree == ("New START",)
-    assert [(s.target, s.a_polarities, s.b_polarities, s.verdict) for s in senators.shared] == [
-        ("New START", ("oppose",), ("support",), "disagree")]
+    assert [(s.target, s.a_support, s.a_oppose, s.b_support, s.b_oppose, s.verdict)
+            for s in senators.shared] == [("New START", 0, 1, 1, 0, "disagree")]
+    assert [(t.relation, t.topic, t.count, t.first, t.last) for t in p.timeline] == [
+        ("agree", "cyber security", 1, "2021-06-16", "2021-06-16"),
+        ("disagree", "human rights", 1, "2021-06-17", "2021-06-17")]
+    assert p.total == 3 and len(pos.pair(conn, putin, biden, limit=2).positions) == 2
     assert pos.pair(conn, putin, "nobody").positions == ()
 
 
@@ -230,3 +234,40 @@ def test_a_target_naming_a_corpus_speaker_elsewhere_is_linked_to_them(tmp_path):
     opposed_by = [s for s in pos.speaker_stands(conn, biden) if s.verb == "opposed by"]
     assert [s.other for s in opposed_by] == ["Mitch McConnell"]
     conn.close()
+
+
+def test_a_positions_table_from_before_the_speaker_columns_is_upgraded(db):
+    old = ("id, article_id, seq, relation, polarity, a, a_local_id, b, b_local_id, b_key, topic,"
+           " topic_key, explicit, evidence, evidence_spans")  # the table as it first shipped
+    conn = sqlite3.connect(db)
+    conn.executescript(f"CREATE TABLE first AS SELECT {old} FROM positions;"
+                       " DROP TABLE positions; ALTER TABLE first RENAME TO positions;")
+    conn.close()
+    ro = queries.open_readonly(db)
+    assert pos.positions(ro) == [] and pos.speaker_stands(ro, "anyone") == []
+    ro.close()
+    store.connect(db).close()  # opened for writing: columns added and filled
+    ro = queries.open_readonly(db)
+    putin = sid(ro, "Vladimir Putin")
+    assert len(pos.speaker_stands(ro, putin)) == 5
+    assert [p.published for p in pos.positions(ro)][:3] == ["2021-06-16"] * 3
+    ro.close()
+
+
+def test_listing_reads_the_order_index(conn):
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN " + pos.SELECT + pos.OLDEST_FIRST + " LIMIT 5"))
+    assert "positions_order" in plan and "TEMP B-TREE" not in plan
+
+
+def test_topics_read_a_covering_index(conn):
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT topic_key, topic, count(*) AS n FROM positions p"
+        " GROUP BY topic_key, topic"))
+    assert "COVERING INDEX positions_topics" in plan and "TEMP B-TREE" not in plan
+
+
+def test_the_network_reads_its_index_in_order(conn):
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN " + pos.EDGES.format(where="")))
+    assert "COVERING INDEX positions_edges" in plan and "TEMP B-TREE" not in plan

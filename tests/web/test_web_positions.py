@@ -168,3 +168,14 @@ def test_hostile_names_are_escaped_everywhere(client, ids):
 def test_unknown_parameters_are_400(client, path):
     r = client.get(path)
     assert r.status_code == 400 and "Unknown parameter" in r.text
+
+
+def test_positions_between_two_speakers_and_the_pair_link_to_them(client, ids):
+    putin, biden = ids["Vladimir Putin"], ids["Joe Biden"]
+    data = client.get(f"/positions.json?speaker={putin}&other={biden}").json()
+    assert data["pager"]["total"] == 3 and data["other"]["name"] == "Joe Biden"
+    assert client.get(f"/positions.json?other={biden}").status_code == 400
+    assert client.get(f"/positions.json?speaker={putin}&other=nobody").status_code == 404
+    pair = client.get(f"/speakers/{putin}/vs/{biden}.json").json()["pair"]
+    assert pair["total"] == 3 and [t["topic"] for t in pair["timeline"]] == [
+        "cyber security", "human rights"]
