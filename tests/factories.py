@@ -137,3 +137,39 @@ def hostile_position_article() -> Article:
         positions=(stance(text, HOSTILE_NAME, sid, HOSTILE_TARGET, "oppose",
                           "<b onmouseover=alert('topic')>scams</b>",
                           f"{HOSTILE_TARGET} is a scam and <b onmouseover"),))
+
+
+# (id, speaker, outlet url, published, kind, type, confidence, quote)
+DESK_ROWS = [
+    ("a1", "Ann Lee", "https://daily.example/a1", "2024-03-02", "direct", "speech", 0.95,
+     "Taxes on small farms will fall next spring"),
+    ("a2", "Ann Lee", "https://herald.example/a2", "2024-03-20", "indirect", "thought", 0.55,
+     "the budget could pass before the summer recess"),
+    ("a3", "Bo Chen", "https://daily.example/a3", "2024-04-11", "direct", "speech", 0.80,
+     "We will tax the windfall and spend it on schools"),
+    ("a4", "Bo Chen", "https://wire.example/a4", "2024-04-12", "mixed", "speech", 0.70,
+     "a taxation plan that nobody has costed"),
+    ("a5", "Cy Diaz", "https://herald.example/a5", None, "direct", "speech", 0.90,
+     "Trump and the budget have nothing to do with each other"),
+    ("a6", "Ann Lee", "https://wire.example/a6", "2024-03-05", "direct", "speech", 0.60,
+     "Taxes on small farms will fall next spring"),
+    ("t1", "Dee Fox", "https://daily.example/t1", "2024-05-01", "direct", "speech", 0.90,
+     "The harvest was the best in a decade"),  # titled "Ann Lee under pressure"
+]
+
+
+def desk_article(aid: str, name: str, url: str, published: str | None, kind: str, type_: str,
+            conf: float, quote: str) -> Article:
+    """One attribution in a short article with a sentence before and after."""
+    text = f"The minister arrived late. “{quote},” {name} said. Nobody else spoke ({aid})."
+    start = text.index(quote)
+    src = text.index(name)
+    cue = text.index(" said") + 1
+    return Article(
+        id=aid, text=text, title="Ann Lee under pressure" if aid == "t1" else f"Report {aid}",
+        url=url, published=published,
+        body=((0, len(text)),),
+        attributions=(Attribution(
+            kind, type_, Mention(quote, ((start, start + len(quote)),)),
+            Mention("said", ((cue, cue + 4),)), Mention(name, ((src, src + len(name)),)),
+            Speaker(name, name.lower().replace(" ", "-"), "PERSON", "name"), conf),))

@@ -718,6 +718,100 @@ def suggest_speakers(conn: sqlite3.Connection, name: str, limit: int = 3) -> lis
     return sorted(scored, key=lambda n: -scored[n])[:limit]
 
 
+# ---------------------------------------------------------------- over time
+
+
+@dataclass(frozen=True)
+class Count:
+    """A label (a week's Monday, a month, an outlet) and how many."""
+
+    label: str
+    count: int
+
+
+WEEK = "date(t.published, '-6 days', 'weekday 1')"  # the Monday starting a date's week
+MAX_WEEKS = 260  # longer spans are counted by month
+
+
+def _fill_weeks(rows: list[tuple[str, int]]) -> list[Count]:
+    """Weekly counts with the empty weeks between the first and last filled in as 0."""
+    from datetime import date, timedelta
+
+    if not rows:
+        return []
+    counts = dict(rows)
+    first, last = date.fromisoformat(rows[0][0]), date.fromisoformat(rows[-1][0])
+    out, day = [], first
+    while day <= last:
+        out.append(Count(day.isoformat(), counts.get(day.isoformat(), 0)))
+        day += timedelta(days=7)
+    return out
+
+
+def _fill_months(rows: list[tuple[str, int]]) -> list[Count]:
+    """Monthly counts with the empty months between the first and last filled in as 0."""
+    if not rows:
+        return []
+    counts = dict(rows)
+    y, m = map(int, rows[0][0].split("-"))
+    out = []
+    while f"{y:04d}-{m:02d}" <= rows[-1][0]:
+        out.append(Count(f"{y:04d}-{m:02d}", counts.get(f"{y:04d}-{m:02d}", 0)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def timeline(conn: sqlite3.Connection, filters: Filters = NO_FILTERS) -> list[Count]:
+    """Attributions passing `filters` per week (by the Monday starting it; undated ones left
+    out), empty weeks as 0; per month (YYYY-MM) when the span is over MAX_WEEKS weeks."""
+    conds, params = filters.where()
+    conds.append("t.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'")
+    where = " WHERE " + " AND ".join(f"({c})" for c in conds)
+    rows = [tuple(r) for r in conn.execute(
+        f"SELECT {WEEK} AS w, count(*) FROM attributions t{where} GROUP BY w ORDER BY w",
+        params).fetchall() if r[0]]
+    if len(rows) > 1 and (_weeks_between(rows[0][0], rows[-1][0]) > MAX_WEEKS):
+        return _fill_months(_by_month(rows))
+    return _fill_weeks(rows)
+
+
+def _weeks_between(a: str, b: str) -> int:
+    """Whole weeks from date a to date b."""
+    from datetime import date
+
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days // 7
+
+
+def _by_month(weeks: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Weekly counts summed by the month each week starts in."""
+    out: dict[str, int] = {}
+    for week, n in weeks:
+        out[week[:7]] = out.get(week[:7], 0) + n
+    return sorted(out.items())
+
+
+def outlet_counts(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, limit: int = 12
+                  ) -> list[Count]:
+    """Attributions passing `filters` per outlet, most first (no outlet left out)."""
+    conds, params = filters.where()
+    conds.append("t.outlet IS NOT NULL")
+    where = " WHERE " + " AND ".join(f"({c})" for c in conds)
+    return [Count(r[0], r[1]) for r in conn.execute(
+        f"SELECT t.outlet, count(*) AS n FROM attributions t{where} GROUP BY t.outlet"
+        " ORDER BY n DESC, t.outlet LIMIT ?", [*params, limit]).fetchall()]
+
+
+def articles_over_time(conn: sqlite3.Connection) -> list[Count]:
+    """Articles per week of publication (per month over MAX_WEEKS weeks), gaps as 0."""
+    rows = [tuple(r) for r in conn.execute(
+        "SELECT date(published, '-6 days', 'weekday 1') AS w, count(*) FROM articles"
+        " WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+        " GROUP BY w ORDER BY w").fetchall() if r[0]]
+    if len(rows) > 1 and _weeks_between(rows[0][0], rows[-1][0]) > MAX_WEEKS:
+        return _fill_months(_by_month(rows))
+    return _fill_weeks(rows)
+
+
 # ---------------------------------------------------------------- one quote in context
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*")

@@ -130,7 +130,7 @@ def _environment() -> Environment:
     env.globals.update(colour=render.speaker_colour, speaker_url=speaker_url,
                        article_url=article_url, group_url=group_url, quote_url=quote_url,
                        safe_link=render.safe_link, change_help=CHANGE_HELP,
-                       pair_url=position_pages.pair_url)
+                       pair_url=position_pages.pair_url, series=chart_series)
     return env
 
 
@@ -142,6 +142,11 @@ def speaker_url(speaker_id: str | None) -> str | None:
 def article_url(article_id: str, quote_id: int | None = None) -> str:
     """The page of an article, optionally at one attribution."""
     return f"/articles/{urlquote(article_id, safe='')}" + (f"#q{quote_id}" if quote_id else "")
+
+
+def chart_series(counts: list[queries.Count]) -> list[list[Any]]:
+    """Counts as [[label, count], ...] for a chart's data-series."""
+    return [[c.label, c.count] for c in counts]
 
 
 def quote_url(quote_id: int) -> str:
@@ -356,6 +361,12 @@ def _sort_links(request: Request, names: tuple[str, ...], current: str) -> list[
             for n in names]
 
 
+def _filter_href(request: Request, key: str) -> str:
+    """This page's URL with `key` set to what follows (a chart appends the value)."""
+    url = _with(request, drop=((key, None),))
+    return url + ("&" if "?" in url else "?") + f"{key}="
+
+
 def _csv_url(request: Request) -> str:
     """This list's CSV twin: the same path with `.csv`, the same filters (no paging)."""
     path = request.url.path.removesuffix(".json").rstrip("/")
@@ -471,7 +482,8 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                 "top_speakers": queries.top_speakers(conn, limit=12),
                 "recent_quotes": queries.recent_quotes(conn, limit=12),
                 "quote_groups": queries.quote_groups(conn, limit=5),
-                "recent_articles": queries.recent_articles(conn, limit=8)}
+                "recent_articles": queries.recent_articles(conn, limit=8),
+                "articles_over_time": queries.articles_over_time(conn)}
         return pages.respond(request, "home.html", "saidwhat", data)
 
     @app.get("/speakers")
@@ -506,13 +518,22 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         groups = queries.quote_groups(conn, limit=10, speaker_id=sid) if first_page else []
         stands = positions.speaker_stands(conn, sid) if first_page else []
         narrowed = filters != queries.Filters(speakers=(sid,))
+        extras = list_extras(request, conn, filters, sort, tuple(queries.SORTS), pinned=True)
+        if first_page:
+            outlet_facet = next((f for f in extras["facets"] if f.name == "outlet"), None)
+            extras["timeline"] = queries.timeline(conn, filters)
+            extras["outlet_counts"] = (
+                [queries.Count(v.value, v.count) for v in outlet_facet.values if v.value]
+                if outlet_facet is not None else queries.outlet_counts(conn, filters, 10))
+            if not _is_json(request):
+                extras["outlet_href"] = _filter_href(request, "outlet")
         return pages.listing(
             request, params,
             lambda n, o: queries.list_quotes(conn, filters, sort, n, o, after=params.after),
             queries.count_quotes(conn, filters) if narrowed else found.quote_count,
             "speaker.html", found.name,
             {"speaker": found, "quotes": ROWS, "quote_groups": groups, "stands": stands,
-             **list_extras(request, conn, filters, sort, tuple(queries.SORTS), pinned=True)},
+             **extras},
             cursor=_quote_id if sort == "date" else None)
 
     @app.get("/quotes")
@@ -617,7 +638,10 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         found = queries.quote_group(conn, group_id)
         if found is None:
             raise HTTPException(404, f"No quote group {group_id}")
-        return pages.respond(request, "group.html", f"Quote group {group_id}", {"group": found})
+        spread = [{"x": v.quote.published, "y": v.quote.outlet or "no outlet",
+                   "c": v.change, "href": quote_url(v.quote.id)} for v in found.variants]
+        return pages.respond(request, "group.html", f"Quote group {group_id}",
+                             {"group": found, "spread": spread})
 
     @app.get("/failures")
     @app.get("/failures.json")

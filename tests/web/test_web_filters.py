@@ -7,46 +7,12 @@ import io
 import itertools
 
 import pytest
+from factories import DESK_ROWS as ROWS
+from factories import desk_article as article
 from fastapi.testclient import TestClient
 
 from saidwhat.index import store
-from saidwhat.records import Article, Attribution, Mention, Speaker
 from saidwhat.web.app import create_app
-
-# (id, speaker, outlet url, published, kind, type, confidence, quote)
-ROWS = [
-    ("a1", "Ann Lee", "https://daily.example/a1", "2024-03-02", "direct", "speech", 0.95,
-     "Taxes on small farms will fall next spring"),
-    ("a2", "Ann Lee", "https://herald.example/a2", "2024-03-20", "indirect", "thought", 0.55,
-     "the budget could pass before the summer recess"),
-    ("a3", "Bo Chen", "https://daily.example/a3", "2024-04-11", "direct", "speech", 0.80,
-     "We will tax the windfall and spend it on schools"),
-    ("a4", "Bo Chen", "https://wire.example/a4", "2024-04-12", "mixed", "speech", 0.70,
-     "a taxation plan that nobody has costed"),
-    ("a5", "Cy Diaz", "https://herald.example/a5", None, "direct", "speech", 0.90,
-     "Trump and the budget have nothing to do with each other"),
-    ("a6", "Ann Lee", "https://wire.example/a6", "2024-03-05", "direct", "speech", 0.60,
-     "Taxes on small farms will fall next spring"),
-    ("t1", "Dee Fox", "https://daily.example/t1", "2024-05-01", "direct", "speech", 0.90,
-     "The harvest was the best in a decade"),  # titled "Ann Lee under pressure"
-]
-
-
-def article(aid: str, name: str, url: str, published: str | None, kind: str, type_: str,
-            conf: float, quote: str) -> Article:
-    """One attribution in a short article with a sentence before and after."""
-    text = f"The minister arrived late. “{quote},” {name} said. Nobody else spoke ({aid})."
-    start = text.index(quote)
-    src = text.index(name)
-    cue = text.index(" said") + 1
-    return Article(
-        id=aid, text=text, title="Ann Lee under pressure" if aid == "t1" else f"Report {aid}",
-        url=url, published=published,
-        body=((0, len(text)),),
-        attributions=(Attribution(
-            kind, type_, Mention(quote, ((start, start + len(quote)),)),
-            Mention("said", ((cue, cue + 4),)), Mention(name, ((src, src + len(name)),)),
-            Speaker(name, name.lower().replace(" ", "-"), "PERSON", "name"), conf),))
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +249,21 @@ def test_undated_quotes_and_groups_say_the_date_is_unknown(tmp_path):
     assert "outlets not known" in html and "0 outlets" not in html
     assert "no dates known" in client.get("/speakers/eve-moss").text
     assert "date unknown" in client.get("/").text
+
+
+def test_chart_data_is_in_the_json_twins(client):
+    data = client.get("/speakers/ann-lee.json").json()
+    assert [(c["label"], c["count"]) for c in data["timeline"]] == [
+        ("2024-02-26", 1), ("2024-03-04", 1), ("2024-03-11", 0), ("2024-03-18", 1)]
+    assert {c["label"]: c["count"] for c in data["outlet_counts"]} == {
+        "daily.example": 1, "herald.example": 1, "wire.example": 1}
+    narrowed = client.get("/speakers/ann-lee.json?outlet=wire.example").json()
+    assert [c["count"] for c in narrowed["timeline"]] == [1]
+    home = client.get("/.json").json()["articles_over_time"]
+    assert sum(c["count"] for c in home) == 6  # one article has no date
+    gid = client.get("/quotes/groups.json").json()["groups"][0]["id"]
+    spread = client.get(f"/quotes/groups/{gid}.json").json()["spread"]
+    assert [(p["x"], p["y"], p["c"]) for p in spread] == [
+        ("2024-03-02", "daily.example", "verbatim"), ("2024-03-05", "wire.example", "verbatim")]
+    html = client.get("/speakers/ann-lee").text
+    assert 'src="/static/charts.js"' in html and "data-series='[[" in html

@@ -16,4 +16,16 @@
   }
   document.addEventListener("mouseover", function (e) { toggle(e, true); });
   document.addEventListener("mouseout", function (e) { toggle(e, false); });
+
+  // Arriving from a quote card (#q<id>): every piece of that quote is marked and shown.
+  function target() {
+    document.querySelectorAll(".target").forEach(function (p) { p.classList.remove("target"); });
+    var m = /^#q([0-9]+)$/.exec(window.location.hash);
+    if (!m) { return; }
+    var found = parts(m[1]);
+    found.forEach(function (p) { p.classList.add("target"); });
+    if (found.length) { found[0].scrollIntoView({block: "center"}); }
+  }
+  window.addEventListener("hashchange", target);
+  target();
 })();
