@@ -472,6 +472,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return pages.respond(request, "error.html", "400", {"status": 400, "error": str(exc)},
                              400)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """No icon: an empty answer instead of a 404 in every browser console."""
+        return Response(status_code=204)
+
     @app.get("/")
     @app.get("/.json")
     @app.get("/index.json")
