@@ -170,6 +170,16 @@ class SpeakerSettings:
 
 
 @dataclass(frozen=True)
+class PositionSettings:
+    """Stances and agreements between speakers (engine/positions.py)."""
+
+    min_valence: float = _s(
+        1.5, "an evaluative content is a stance when its summed word valence is at least this")
+    max_topic_words: int = _s(8, "topics longer than this are cut at a clause boundary")
+    max_target_words: int = _s(8, "stance targets longer than this are cut")
+
+
+@dataclass(frozen=True)
 class RunSettings:
     """Batching in the runners (run/pipeline.py, run/runners.py, run/spark.py)."""
 
@@ -192,6 +202,7 @@ class Settings:
     assembly: AssemblySettings = field(default_factory=AssemblySettings)
     scorer: ScorerSettings = field(default_factory=ScorerSettings)
     speakers: SpeakerSettings = field(default_factory=SpeakerSettings)
+    positions: PositionSettings = field(default_factory=PositionSettings)
     run: RunSettings = field(default_factory=RunSettings)
 
     def to_dict(self) -> dict[str, dict[str, Any]]:

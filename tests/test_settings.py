@@ -143,3 +143,11 @@ def test_cli_settings_file_changes_extract_output(
     assert main(["extract", str(text), "-f", "jsonl", "-q", "--settings", str(strict)]) == 0
     tuned = json.loads(capsys.readouterr().out)
     assert len(tuned["attributions"]) < len(default["attributions"])
+
+
+def test_position_settings_reach_position_finding() -> None:
+    text = (Path(__file__).resolve().parent.parent / "examples" / "steelworks-closure.txt"
+            ).read_text(encoding="utf-8")
+    default = saidwhat.extract(text).positions
+    strict = saidwhat.extract(text, settings={"positions": {"min_valence": 100.0}}).positions
+    assert len(strict) < len(default)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.records import Attribution, Mention, Position, Speaker
+from saidwhat.settings import PositionSettings
 
 # A verb (or verbal noun) whose subject takes a position on its object.
 STANCE_VERBS: dict[str, str] = {
@@ -96,13 +97,8 @@ STOP = frozenset(
     "this that these those its his her their our your my it he she they we you i".split())
 
 
-@dataclass(frozen=True)
-class PositionRules:
-    """The thresholds of position finding."""
-
-    min_valence: float = 1.5  # |summed valence| of a content for an evaluation to be a stance
-    max_topic_words: int = 8  # topics longer than this are cut at a clause boundary
-    max_target_words: int = 8
+# The thresholds of position finding: the `positions` section of saidwhat.settings.
+PositionRules = PositionSettings
 
 
 @dataclass

@@ -71,9 +71,10 @@ def analyse_doc(doc: Doc, article: Article, offset: int, engine: Engine | None =
     """The article with the attributions and positions of its parsed body window."""
     from saidwhat.engine.positions import find_positions
 
+    engine = _engine(engine)
     attributions = attributions_from_doc(doc, article, offset, engine)
-    positions = tuple(p for p in find_positions(doc, attributions, offset)
-                      if _inside(p.evidence, article.body))
+    found = find_positions(doc, attributions, offset, engine.settings.positions)
+    positions = tuple(p for p in found if _inside(p.evidence, article.body))
     return replace(article, attributions=attributions, positions=positions)
 
 
