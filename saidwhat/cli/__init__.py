@@ -182,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--base-url", default=None, metavar="URL",
+                   help="the public address links are built from (default http://HOST:PORT); "
+                        "the request's Host header is never used")
 
     p = sub.add_parser("spark", help="run extraction on Apache Spark, writing Parquet")
     p.add_argument("input", metavar="INPUT")

@@ -6,14 +6,21 @@ import argparse
 import socket
 import sqlite3
 import sys
+from urllib.parse import urlsplit
 
-from saidwhat.web.app import create_app
+from saidwhat.web.app import create_app, default_base_url
 
 
 def run_cli(args: argparse.Namespace) -> int:
     """`saidwhat serve`: serve the index at http://HOST:PORT/ until interrupted."""
+    base = getattr(args, "base_url", None) or default_base_url(args.host, args.port)
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        print(f"saidwhat serve: error: --base-url {base!r}: give an http(s) URL such as "
+              "https://quotes.example.org/", file=sys.stderr)
+        return 2
     try:
-        app = create_app(args.db)
+        app = create_app(args.db, base_url=base)
     except (FileNotFoundError, ValueError, sqlite3.Error) as exc:
         print(f"saidwhat serve: error: {exc}", file=sys.stderr)
         return 2

@@ -314,6 +314,9 @@ TYPES = ("speech", "thought")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
+MAX_SEARCH_CHARS = 1000  # a longer search is refused (QueryError): no one types more
+
+
 class QueryError(ValueError):
     """A filter, sort or search the user wrote that cannot be run (the message says why)."""
 
@@ -582,6 +585,11 @@ def fts_query(text: str) -> str:
     `tax*` matches words starting with tax, `-word` or `-"a phrase"` excludes, and an
     upper-case OR between two terms allows either. Every term is quoted, so nothing the user
     types is FTS syntax; QueryError when only exclusions are given."""
+    if len(text) > MAX_SEARCH_CHARS:
+        raise QueryError(f"the search is {len(text):,} characters long: at most "
+                         f"{MAX_SEARCH_CHARS:,}")
+    if "\x00" in text:
+        raise QueryError("the search holds a NUL character")
     terms: list[str] = []
     excluded: list[str] = []
     for minus, phrase, word in _TERM.findall(text):

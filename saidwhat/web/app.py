@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote as urlquote
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -37,7 +37,10 @@ from saidwhat.web import render
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
-MAX_PAGE_SIZE = 500
+MAX_PAGE_SIZE = 500  # a larger ?size= is served as this
+MAX_SIZE = 1_000_000  # ...and one larger than this is a 400
+MAX_PAGE = 1_000_000_000  # ?page= beyond this is a 400 (OFFSET must fit SQLite's integers)
+MAX_ID = 2**63 - 1  # SQLite's largest integer: ids beyond it exist nowhere
 T = TypeVar("T")
 # Sent with every response: scripts only from our own /static files (never inline, never from an
 # article), no plugins, no framing, no MIME sniffing. Inline style attributes carry speaker colours.
@@ -72,6 +75,12 @@ class PageParams:
     page: int = 1
     size: int = PAGE_SIZE
     after: int | None = None
+
+    def __post_init__(self) -> None:
+        for name, value, most in (("page", self.page, MAX_PAGE), ("size", self.size, MAX_SIZE),
+                                  ("after", self.after, MAX_ID)):
+            if value is not None and abs(value) > most:
+                raise HTTPException(400, f"Bad value for: {name} (at most {most:,})")
 
 
 CHANGE_HELP = {
@@ -161,14 +170,36 @@ def group_url(group_id: int) -> str:
 
 def _json_url(request: Request) -> str:
     """This page's JSON twin: the same path with `.json` (`/.json` for home), the same query."""
-    path = request.url.path.rstrip("/") or "/"
+    path = link_path(request).rstrip("/") or "/"
     query = request.url.query
     return f"{path}.json" + (f"?{query}" if query else "")
 
 
+def link_path(request: Request) -> str:
+    """This request's path as it was sent, percent-encoded, for building links to it and its
+    twins (the decoded path would break an id holding '%', '?' or '#')."""
+    raw = request.scope.get("raw_path")
+    if raw:
+        return raw.decode("ascii", "replace").split("?", 1)[0]
+    return urlquote(request.url.path)
+
+
 def _is_json(request: Request) -> bool:
-    """Whether the JSON twin was asked for."""
-    return request.url.path.endswith(".json")
+    """Whether the JSON twin was asked for (a route may have decided, see _article_at)."""
+    decided = getattr(request.state, "json", None)
+    return decided if decided is not None else request.url.path.endswith(".json")
+
+
+def _article_at(conn: sqlite3.Connection, tail: str) -> tuple[queries.ArticleView | None, bool]:
+    """The article a `/articles/<tail>` path names, and whether its JSON twin was asked for.
+    An id may itself end in `.json`: `/articles/x.json` is the page of article `x.json` when
+    there is one (else the JSON of `x`), and `/articles/x.json.json` its JSON twin."""
+    if tail.endswith(".json"):
+        exact = queries.article(conn, tail)
+        if exact is not None and not tail.endswith(".json.json"):
+            return exact, False
+        return queries.article(conn, tail[:-5]), True
+    return queries.article(conn, tail), False
 
 
 def _strip_json(value: str) -> str:
@@ -208,7 +239,7 @@ def _paginate(request: Request, fetch: Callable[[int, int], list[T]], page: int,
         if key is not None:
             params["after"] = str(key)
         qs = urlencode(params)
-        return request.url.path + (f"?{qs}" if qs else "")
+        return link_path(request) + (f"?{qs}" if qs else "")
 
     more = len(rows) > size
     key = cursor(rows[size - 1]) if cursor is not None and more else None
@@ -258,7 +289,7 @@ def _absolute_json(request: Request, link: str | None) -> str | None:
     """A pager link (already pointing at the JSON path) as an absolute URL."""
     if link is None:
         return None
-    return str(request.base_url).rstrip("/") + link
+    return request.app.state.base_url + link
 
 
 def check_params(request: Request, allowed: tuple[str, ...]) -> None:
@@ -314,7 +345,7 @@ def _with(request: Request, drop: tuple[tuple[str, str | None], ...] = (),
              if k not in PAGE_KEYS and not any(k == dk and dv in (None, v) for dk, dv in drop)]
     items.extend(add)
     qs = urlencode(items)
-    return (path or request.url.path) + (f"?{qs}" if qs else "")
+    return (path or link_path(request)) + (f"?{qs}" if qs else "")
 
 
 def _chips(request: Request, conn: sqlite3.Connection, pinned: bool) -> list[Chip]:
@@ -369,7 +400,7 @@ def _filter_href(request: Request, key: str) -> str:
 
 def _csv_url(request: Request) -> str:
     """This list's CSV twin: the same path with `.csv`, the same filters (no paging)."""
-    path = request.url.path.removesuffix(".json").rstrip("/")
+    path = link_path(request).removesuffix(".json").rstrip("/")
     return _with(request, path=f"{path}.csv")
 
 
@@ -424,13 +455,20 @@ def list_extras(request: Request, conn: sqlite3.Connection, filters: queries.Fil
     return data
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
-    """The web app over an existing index, opened read-only (FileNotFoundError/ValueError if
-    it is missing or not an index)."""
+def default_base_url(host: str, port: int) -> str:
+    """The base URL of a server listening on host:port (an IPv6 address in brackets)."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def create_app(db_path: str | os.PathLike[str], base_url: str | None = None) -> FastAPI:
+    """The web app over an existing index, opened read-only and checked (FileNotFoundError, or
+    a ValueError if it is not an index or is damaged). Absolute links (JSON next/prev) start
+    with `base_url` (default http://127.0.0.1:8001), never with the request's Host header."""
     path = Path(db_path)
     queries.open_readonly(path).close()
     app = FastAPI(title="saidwhat", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.db_path = path
+    app.state.base_url = (base_url or default_base_url("127.0.0.1", 8001)).rstrip("/")
     pages = Pages()
     app.state.pages = pages
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -439,10 +477,23 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[..., Any]) -> Response:
-        """Every response carries the Content-Security-Policy and nosniff headers."""
-        response = await call_next(request)
+        """Every response carries the Content-Security-Policy and nosniff headers; a NUL
+        character anywhere in the URL is a 400 before any route sees it."""
+        if "\x00" in request.url.path or "\x00" in unquote(request.url.query):
+            response: Response = pages.respond(
+                request, "error.html", "400",
+                {"status": 400, "error": "The address holds a NUL character"}, 400)
+        else:
+            response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
+
+    @app.exception_handler(OverflowError)
+    def too_large(request: Request, exc: OverflowError) -> Response:
+        """A number too large for the index (any id or count past SQLite's integers): a 400."""
+        return pages.respond(request, "error.html", "400",
+                             {"status": 400, "error": "A number in the address is too large"},
+                             400)
 
     @app.exception_handler(HTTPException)
     def http_error(request: Request, exc: HTTPException) -> Response:
@@ -566,7 +617,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         """One attribution to cite: speaker and how resolved, the sentences around it, the
         article, its confidence and the other outlets that carried it."""
         check_params(request, ())
-        found = queries.quote_in_context(conn, quote_id)
+        found = queries.quote_in_context(conn, quote_id) if quote_id <= MAX_ID else None
         if found is None:
             raise HTTPException(404, f"No quote {quote_id}")
         title = f"{found.quote.speaker_name or 'Unknown speaker'}: {found.quote.content[:60]}"
@@ -613,10 +664,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                 conn: sqlite3.Connection = Conn) -> Response:
         """An article's text with every attribution highlighted, and the list of them."""
         check_params(request, ())
-        aid = _strip_json(article_id)
-        view = queries.article(conn, aid)
+        view, as_json = _article_at(conn, article_id)
         if view is None:
-            raise HTTPException(404, f"No article with id {aid!r}")
+            raise HTTPException(404, f"No article with id {_strip_json(article_id)!r}")
+        aid = view.id
+        request.state.json = as_json
         data: dict[str, Any] = {"article": view, "legend": render.legend(view.attributions),
                                 "positions": positions.article_positions(conn, aid)}
         if not _is_json(request):
@@ -640,7 +692,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     def group(request: Request, group_id: int, conn: sqlite3.Connection = Conn) -> Response:
         """A quote's provenance: earliest report, every outlet, each variant's word diff."""
         check_params(request, ())
-        found = queries.quote_group(conn, group_id)
+        found = queries.quote_group(conn, group_id) if group_id <= MAX_ID else None
         if found is None:
             raise HTTPException(404, f"No quote group {group_id}")
         spread = [{"x": v.quote.published, "y": v.quote.outlet or "no outlet",
