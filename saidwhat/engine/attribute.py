@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from saidwhat.engine.contents import Pieces, content_for, tokens_to_pieces, trim_pieces
+from saidwhat.engine.context import DocContext, build_context
 from saidwhat.engine.cues import Cue, find_cues
 from saidwhat.engine.drafts import Draft
-from saidwhat.engine.layouts import colon_lines, dash_signoffs
-from saidwhat.engine.quotes import Quote, doc_text, find_quotes, token_in_quote
+from saidwhat.engine.layouts import dash_signoffs
+from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
 from saidwhat.records import Attribution, Mention, Speaker
 from saidwhat.settings import AssemblySettings, LayoutSettings
@@ -77,13 +78,13 @@ def _stands_alone(text: str, q: Quote) -> bool:
     )
 
 
-def drafts_for(doc: Doc, engine: Engine) -> list[Draft]:
+def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:
     """All drafts of the doc, cue-anchored, with the quotes that continue them."""
     settings = engine.settings
-    quotes = find_quotes(doc_text(doc), settings.quotes)
-    in_quote = token_in_quote(doc, quotes)
+    ctx = ctx or build_context(doc, settings)
+    quotes = list(ctx.quotes)
     drafts: list[Draft] = []
-    cues = find_cues(doc, in_quote, engine.lexicon, settings.cues)
+    cues = find_cues(doc, list(ctx.in_quote), engine.lexicon, settings.cues)
     cue_heads = frozenset(c.head for c in cues)
     for cue in cues:
         source = source_for(doc, cue, engine.lexicon, settings.sources)
@@ -96,18 +97,18 @@ def drafts_for(doc: Doc, engine: Engine) -> list[Draft]:
         if source is not None and any(s <= source.start_char < e for s, e in pieces):
             source = None  # the "source" is inside what was said
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
-    drafts = release_speaker_labels(doc, drafts, settings.layouts)
-    drafts += layout_drafts(doc, quotes, drafts, settings.layouts)
+    drafts = release_speaker_labels(doc, drafts, ctx)
+    drafts += layout_drafts(doc, ctx, drafts, settings.layouts)
     drafts = _dedupe(drafts)
     drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
 
 
-def scored_drafts(doc: Doc, engine: Engine) -> list[Draft]:
+def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:
     """Drafts with a learned confidence, those below the threshold dropped. Trusted ways of
     finding a candidate ('“…” ― Name' sign-offs, which PolNeAR train never shows) are kept."""
-    drafts = drafts_for(doc, engine)
+    drafts = drafts_for(doc, engine, ctx)
     scorer = engine.scorer
     if scorer is None or not engine.settings.scorer.enabled:
         return drafts
@@ -135,11 +136,10 @@ def _person_named_elsewhere(doc: Doc, name: Span | None) -> bool:
     )
 
 
-def release_speaker_labels(doc: Doc, drafts: list[Draft],
-                           settings: LayoutSettings | None = None) -> list[Draft]:
+def release_speaker_labels(doc: Doc, drafts: list[Draft], ctx: DocContext) -> list[Draft]:
     """Quoted pieces holding a 'NAME:' speaker label (a quoted transcript) go back to that
     label: the cue next to the quote did not say them."""
-    labels = [(name.start_char, doc[cue.head].idx) for name, cue, _ in colon_lines(doc, settings)]
+    labels = [(name.start_char, doc[cue.head].idx) for name, cue, _ in ctx.colon_lines]
     if not labels:
         return drafts
     out = []
@@ -154,12 +154,12 @@ def release_speaker_labels(doc: Doc, drafts: list[Draft],
     return out
 
 
-def layout_drafts(doc: Doc, quotes: list[Quote], drafts: list[Draft],
+def layout_drafts(doc: Doc, ctx: DocContext, drafts: list[Draft],
                   settings: LayoutSettings | None = None) -> list[Draft]:
     """Drafts for 'Name: words' lines and '― Name' sign-offs whose words no cue has claimed."""
     taken = [p for d in drafts for p in d.content]
-    found = [(n, c, r, "colon") for n, c, r in colon_lines(doc, settings)]
-    found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, quotes, settings)]
+    found = [(n, c, r, "colon") for n, c, r in ctx.colon_lines]
+    found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, list(ctx.quotes), settings)]
     out = []
     for name, cue, rest, how in found:
         pieces = trim_pieces(doc_text(doc), (rest,))
@@ -217,9 +217,10 @@ def attribute_doc(doc: Doc, engine: Engine) -> Iterator[Attribution]:
     from saidwhat.engine.speakers import resolve_sources
 
     settings = engine.settings
-    drafts = scored_drafts(doc, engine)
-    quotes = find_quotes(doc_text(doc), settings.quotes)
-    speakers = resolve_sources(doc, [d.source for d in drafts], settings)
+    ctx = build_context(doc, settings)
+    drafts = scored_drafts(doc, engine, ctx)
+    quotes = list(ctx.quotes)
+    speakers = resolve_sources(doc, [d.source for d in drafts], settings, in_quote=ctx.in_quote)
     for d, speaker in zip(drafts, speakers, strict=True):
         if not plausible_speaker(doc, d, speaker, drafts):
             continue

@@ -16,6 +16,7 @@ _COLON_LINE = r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,%d}?)(?P<colon>:)[ \t]+(?P
 # "― Carla Sanchez." after a quotation, on the same line or on its own line
 _DASH_SIGNOFF = r"(?P<dash>―|—|--)[ \t\xa0]*(?P<name>[A-Z][^\n]{0,%d}?)[ \t\xa0.]*$"
 QUOTE_MARKS = "\"“”"
+ColonLine = tuple[Span, Cue, tuple[int, int]]  # the name, the colon cue, the words
 
 
 # Capitalised labels that introduce text without anyone saying it ("Update: …", "Photo: …").
@@ -36,9 +37,7 @@ def _is_name(span: Span | None, max_tokens: int) -> bool:
     return bool(words) and all(t.text[:1].isupper() or t.pos_ == "PROPN" for t in words)
 
 
-def colon_lines(
-    doc: Doc, settings: LayoutSettings | None = None
-) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+def colon_lines(doc: Doc, settings: LayoutSettings | None = None) -> Iterator[ColonLine]:
     """'Name: words' lines (headlines, transcripts): the name, the colon cue and the words."""
     s = settings or LayoutSettings()
     for m in re.finditer(_COLON_LINE % s.max_name_chars, doc_text(doc), re.M):

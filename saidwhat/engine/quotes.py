@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -102,11 +103,14 @@ def _quotes_in_paragraph(text: str, start: int, end: int, max_chars: int) -> lis
     return [q for q in found if q.inner_end > q.inner_start]
 
 
-def find_quotes(text: str, settings: QuoteSettings | None = None) -> list[Quote]:
-    """Every quotation in the text, in order; paragraph-spanning quotes come as linked pieces."""
+def find_quotes(text: str, settings: QuoteSettings | None = None,
+                spans: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """Every quotation in the text, in order; paragraph-spanning quotes come as linked pieces.
+
+    `spans` are the text's paragraphs when already known (else worked out here)."""
     max_chars = (settings or QuoteSettings()).max_quote_chars
     quotes: list[Quote] = []
-    for start, end in paragraphs(text):
+    for start, end in spans if spans is not None else paragraphs(text):
         for q in _quotes_in_paragraph(text, start, end, max_chars):
             prev = quotes[-1] if quotes else None
             continues = (

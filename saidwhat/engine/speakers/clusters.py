@@ -99,12 +99,14 @@ def subject_bonus(tok: Token, s: SpeakerSettings) -> int:
 class ArticleIndex:
     """Entities and their occurrences in one article, built once, grown by resolutions."""
 
-    def __init__(self, doc: Doc, settings: Settings | None = None) -> None:
+    def __init__(self, doc: Doc, settings: Settings | None = None,
+                 in_quote: Sequence[bool] | None = None) -> None:
         self.doc = doc
         self.settings = settings or Settings()
         self.s = self.settings.speakers
         self.window = len(self.s.distance_points) - 1
-        self.in_quote = token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes))
+        self.in_quote = (list(in_quote) if in_quote is not None  # the DocContext's flags
+                         else token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes)))
         self.sent_of = sentence_ids(doc, self.in_quote)
         self.entities: list[Entity] = []
         self.events: list[Event] = []

@@ -171,20 +171,21 @@ def _is_role_subject(tok: Token) -> bool:
             and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children))
 
 
-def resolve_sources(doc: Doc, sources: Sequence[Span | None],
-                    settings: Settings | None = None) -> list[Speaker | None]:
-    """The speaker of each source mention of an article's attributions (None stays None)."""
-    return resolve_mentions(doc, sources, settings=settings)[0]
+def resolve_sources(doc: Doc, sources: Sequence[Span | None], settings: Settings | None = None,
+                    in_quote: Sequence[bool] | None = None) -> list[Speaker | None]:
+    """The speaker of each source mention of an article's attributions (None stays None);
+    `in_quote` is the document's in-quote flag per token when already known (DocContext)."""
+    return resolve_mentions(doc, sources, settings=settings, in_quote=in_quote)[0]
 
 
 def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence[Span] = (),
-                     settings: Settings | None = None
+                     settings: Settings | None = None, in_quote: Sequence[bool] | None = None
                      ) -> tuple[list[Speaker | None], list[Speaker]]:
     """The speakers of the sources, and what each other mention in `targets` refers to, read at
     its place in the article without changing what later mentions see (for evaluation)."""
     if not any(s is not None for s in sources) and not targets:
         return [None] * len(sources), []
-    index = ArticleIndex(doc, settings)
+    index = ArticleIndex(doc, settings, in_quote)
     order = sorted((s.start, n) for n, s in enumerate(sources) if s is not None)
     source_at = {start for start, _ in order}
     chain = [tok.i for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
