@@ -78,11 +78,20 @@ ISSUE_NOUNS = frozenset(
 ROLE_NOUNS = frozenset(
     "nominee candidate president governor senator speaker leader chairman chairwoman official "
     "officials spokesman spokeswoman person people man woman someone anyone everyone".split())
+ORG_NOUNS = frozenset("government administration committee party department agency bank company "
+                      "union court congress senate house military police campaign".split())
+CLAIM_VERBS = frozenset("deny reject dismiss dispute refute question challenge".split())
 EVALUATIVE_VERBS = frozenset("like love hate despise respect trust distrust admire mishandle "
                              "scapegoat betray fail".split())
 INTENT_NOUNS = frozenset("opportunity chance effort attempt bid move push decision "
                         "pledge promise vow".split())
 FIRM_VERBS = frozenset("budge yield bend waver compromise".split())
+STANCE_NOUNS: dict[str, str] = {
+    **dict.fromkeys("endorsement support backing praise".split(), "support"),
+    **dict.fromkeys("opposition criticism condemnation".split(), "oppose")}
+RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
+DEMAND_VERBS = frozenset("call urge demand ask press".split())
+CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
 REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
@@ -308,10 +317,10 @@ def sources(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
 def named_source(speaker: Speaker) -> bool:
     """Whether a speaker names someone: a person, organisation or group with a capitalised name
     ("Delegates", "one Democratic source"), not "talk", "his advisers" or a stray clause."""
-    words = clean_name(speaker.name).split()
-    if not words or len(words) > 7 or "," in speaker.name or speaker.type == "OTHER":
+    if "," in speaker.name or speaker.type == "OTHER":
         return False
-    return any(w[:1].isupper() for w in words)
+    parts = [clean_name(p).split() for p in re.split(r"\s+and\s+", speaker.name)]
+    return all(0 < len(words) <= 7 and any(w[:1].isupper() for w in words) for words in parts)
 
 
 def _single(ctx: Context, a: Attribution | None) -> tuple[str, str | None] | None:
@@ -325,6 +334,8 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.i < 0:
         return None
     lower = tok.lower_
+    if tok.pos_ == "PRON" and lower in ("his", "her", "my", "our"):
+        lower = {"his": "he", "her": "she", "my": "i", "our": "we"}[lower]
     if tok.pos_ == "PRON" and lower in ("i", "we", "me", "us", "he", "she", "they"):
         att = ctx.source_at(tok.idx)
         if att and att.speaker:
@@ -342,7 +353,7 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
             return _previous_person(ctx, tok)
         return None
     att = ctx.source_at(tok.idx)
-    if att and att.speaker:
+    if att and att.speaker and _single(ctx, att):
         return _single(ctx, att)
     ent = _entity_of(tok)
     if ent is not None and ent.label_ in SPEAKER_ENTS:
@@ -415,7 +426,7 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, following xcomp/advcl/conj chains up to a clause that has one."""
     seen = 0
     while verb is not None and seen < 4:
-        subj = nearest_subject(verb)
+        subj = nearest_subject(verb) or _adjacent_subject(verb)
         if subj is not None:
             return subj
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
@@ -440,6 +451,18 @@ def _governing_verb(tok: Token) -> Token | None:
                 return node
         else:
             return None
+    return None
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A name written right before a finite verb the parser left without a subject ("… and
+    Democrats accused the GOP", parsed as a conjunct of the previous object)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in ("PROPN", "NOUN") and before.ent_type_ in ("PERSON", "ORG", "NORP") and (
+            before.i + 1 == verb.i):
+        return before
     return None
 
 
@@ -478,7 +501,8 @@ def _topic_pp(verb: Token, limit: int) -> str:
     return ""
 
 
-def _target(ctx: Context, obj: Token, strict: bool = False) -> tuple[str, str | None] | None:
+def _target(ctx: Context, obj: Token, strict: bool = False,
+            claim: bool = False) -> tuple[str, str | None] | None:
     """A target: a person's name when the object names or points at one, else an issue phrase;
     None for objects that name nothing one could take a position on ("whom", "his support",
     "the battle"). `strict` (evaluations) keeps only names and issue nouns."""
@@ -496,6 +520,8 @@ def _target(ctx: Context, obj: Token, strict: bool = False) -> tuple[str, str | 
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     text = phrase(obj, ctx.rules.max_target_words)
+    if head in ORG_NOUNS or (claim and not strict):
+        return text, None  # "the Saudi government"; what is denied is a claim
     act = next((c for c in obj.children if c.dep_ == "acl"), None)
     if head in INTENT_NOUNS and act is not None:  # "the timely decision to extend New START"
         dobj = next((c for c in act.children if c.dep_ == "dobj"), None)
@@ -517,18 +543,25 @@ def _named_in(ctx: Context, obj: Token) -> tuple[str, str | None] | None:
             return _named_in(ctx, c)
     ent = _entity_of(obj)
     if ent is not None and ent.label_ in SPEAKER_ENTS and ent.root == obj:
-        return ctx.names.resolve(ent.text) if ent.label_ == "PERSON" else (clean_name(
-            ent.text), None)
+        return _known(ctx, ent.text)
     if obj.pos_ == "PROPN" and obj.text[:1].isupper():
-        return ctx.names.resolve(" ".join(t.text for t in obj.subtree if t.pos_ == "PROPN"
-                                          and t.i <= obj.i) or obj.text)
+        return _known(ctx, " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN"
+                                    and t.i <= obj.i) or obj.text)
     if obj.lemma_.lower() in PROXY_NOUNS:
         for c in obj.children:
+            if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+                return _previous_person(ctx, c)  # "I fully support his re-election"
             inner = c if c.dep_ == "poss" else next(
                 (g for g in c.children if g.dep_ == "pobj"), None) if c.lower_ == "of" else None
             if inner is not None and inner.pos_ == "PROPN":
                 return _named_in(ctx, inner)
     return None
+
+
+def _known(ctx: Context, text: str) -> tuple[str, str | None]:
+    """A name as the article's fullest form of it, when that form holds it."""
+    full = ctx.names.resolve(text)
+    return full if _contains(full[0], clean_name(text)) else (clean_name(text), None)
 
 
 def _has_name(tok: Token) -> bool:
@@ -585,8 +618,9 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
         if src is None:
             continue
         topic = _topic_pp(tok, ctx.rules.max_topic_words) or _act_topic(tok, obj)
+        claim = tok.lemma_.lower() in CLAIM_VERBS
         for each in (obj, *obj.conjuncts):
-            target = _target(ctx, each)
+            target = _target(ctx, each, claim=claim)
             found = _stance(ctx, src, target, polarity, topic, tok) if target else None
             if found:
                 yield found
@@ -606,6 +640,81 @@ def compact_words(words: list[Token]) -> str:
     doc = words[0].doc
     text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
     return " ".join(text.split()).strip(" ,.;:“”\"'")
+
+
+def stance_nouns(ctx: Context) -> Iterator[Position]:
+    """A stance said with a noun: "Trump's opposition to trade liberalization", "Cruz received
+    the endorsement of Mike Pence", "Pence has thrown his support behind Ryan"."""
+    for tok in ctx.doc:
+        polarity = STANCE_NOUNS.get(tok.lemma_.lower())
+        if polarity is None or tok.pos_ != "NOUN" or refused(tok.head):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "poss"), None)
+        target = _noun_target(tok, agent is not None)
+        verb = tok.head if tok.dep_ == "dobj" else None
+        if agent is None and verb is not None and verb.lemma_.lower() in RECEIVE_VERBS:
+            agent = _of_object(tok)  # "received the endorsement of Gov. Mike Pence"
+            target = subject_of(verb)
+        if target is None and verb is not None:
+            target = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in (
+                "behind", "to", "for") for g in c.children if g.dep_ == "pobj"), None)
+        src = who(ctx, agent) if agent is not None else None
+        aim = _target(ctx, target) if target is not None else None
+        governing = _governing_verb(tok) or verb
+        found = _stance(ctx, src, aim, polarity, _act_topic(tok, target), tok) if (
+            src and aim and not (governing is not None and hypothetical(governing))) else None
+        if found:
+            yield found
+
+
+def _noun_target(noun: Token, has_agent: bool) -> Token | None:
+    """What a stance noun is about: "opposition to X", "support for X", "X's endorsement of Y"."""
+    preps = ("to", "for", "of", "against") if has_agent else ("to", "for", "against")
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The object of "of" after a noun."""
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def demands(ctx: Context) -> Iterator[Position]:
+    """Calling on someone to apologize or resign opposes them ("Axelrod called on Dean to
+    apologize", "urged the senator to step down")."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in DEMAND_VERBS or tok.pos_ != "VERB" or hypothetical(tok):
+            continue
+        act = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+                    and c.lemma_.lower() in CONTRITION), None)
+        whom = next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")),
+            None)
+        subj = subject_of(tok)
+        src = who(ctx, subj) if subj is not None else None
+        if act is None or whom is None or src is None:
+            continue
+        found = _stance(ctx, src, _target(ctx, whom), "oppose",
+                        f"{act.lemma_} " + compact_words(list(act.subtree)[1:9]), tok)
+        if found:
+            yield found
+
+
+def joint_agreements(ctx: Context) -> Iterator[Position]:
+    """Speakers of one joint attribution agree on what they said ("Bob Corker and Lindsey Graham
+    now saying they think it should be changed")."""
+    for a in ctx.attributions:
+        members_ = sources(ctx, a)
+        if len(members_) < 2:
+            continue
+        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+        topic = compact(span, 12) if span is not None else a.content.text[:80]
+        for i, (x, x_id) in enumerate(members_):
+            for y, y_id in members_[i + 1:]:
+                yield Position("agree", topic, a.content, a=x, a_id=x_id, b=y, b_id=y_id,
+                               explicit=False)
 
 
 def refused(verb: Token) -> bool:
@@ -651,7 +760,7 @@ def _called(ctx: Context, verb: Token) -> Iterator[Position]:
         return
     polarity = "support" if valence > 0 else "oppose"
     topic = compact(words, ctx.rules.max_topic_words) if words else ""
-    found = _stance(ctx, src, _target(ctx, obj), polarity, topic, verb)
+    found = _stance(ctx, src, _target(ctx, obj, claim=True), polarity, topic, verb)
     if found:
         yield found
 
@@ -664,7 +773,7 @@ def evaluations(ctx: Context) -> Iterator[Position]:
         if not speakers:
             continue
         span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
-        if span is None or len(span) < 3:
+        if span is None or len(span) < 3 or asked(ctx, a, span):
             continue
         for src in speakers:
             found = _evaluated(ctx, span, a, src[0])
@@ -718,6 +827,17 @@ def _is_person(ctx: Context, name: str) -> bool:
     return bool(key) and name in ctx.names.by_key.get(key[0].lower(), {})
 
 
+def asked(ctx: Context, a: Attribution, span: Span) -> bool:
+    """Whether an attribution reports a question ("asking Rubio why he decided to attack
+    Trump", "asked if he would support Trump"): it asserts no stance."""
+    cue = ctx.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue else None
+    if cue is not None and cue.root.lemma_.lower() in ("ask", "wonder", "question", "inquire"):
+        return True
+    first = next((t for t in span if not t.is_punct), None)
+    return first is not None and (first.tag_ in ("WRB", "WP") or first.lower_ in (
+        "whether", "if"))
+
+
 def _asked_or_supposed(tok: Token) -> bool:
     """Whether a word sits in a question or an "if" clause (no stance is asserted)."""
     end = next((t.text for t in tok.doc[tok.i: tok.sent.end] if t.text in (".", "?", "!")), "")
@@ -733,7 +853,8 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
     head = tok.head if tok.dep_ == "amod" and tok.head.pos_ == "NOUN" else None
     if head is not None and head.dep_ in ("attr", "acomp", "oprd"):
         head = _predicate_subject(head)
-    about = _for_whom(tok) or head or _predicate_subject(tok) or _verb_object(tok)
+    about = (_for_whom(tok) or head or _predicate_subject(tok) or _you_doing(tok)
+             or _verb_object(tok))
     if about is None:
         return None
     if about.pos_ == "PRON":
@@ -754,6 +875,12 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
 def _for_whom(tok: Token) -> Token | None:
     """The named one a predicate is said to be bad or good for ("the consequences would be
     devastating for Russia"): a warning to them."""
+    if token_valence(tok) < 0:  # "a securities fraud case against Stumpf"
+        for c in (*tok.children, *tok.head.children):
+            if c.dep_ == "prep" and c.lower_ == "against":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    return pobj
     if tok.dep_ not in ("acomp", "attr", "oprd"):
         return None
     for c in tok.children:
@@ -762,6 +889,14 @@ def _for_whom(tok: Token) -> Token | None:
             if pobj is not None and pobj.pos_ == "PROPN":
                 return pobj
     return None
+
+
+def _you_doing(tok: Token) -> Token | None:
+    """"You" doing something bad or good ("you are scapegoating the people", "you should
+    resign"): an evaluation of the one addressed."""
+    if tok.pos_ != "VERB":
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ == "you"), None)
 
 
 def _predicate_subject(tok: Token) -> Token | None:
@@ -993,7 +1128,9 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
                 "i", "we", "it", "that", "this") else None
             if other and other[0] != speaker[0]:
                 relation = "agree" if word in RIGHT else "disagree"
-                yield Position(relation, compact(span, ctx.rules.max_topic_words), a.content,
+                after = [t for t in span if t.i > tok.i and not t.is_punct][:12]
+                topic = compact_words(after) or compact(span, ctx.rules.max_topic_words)
+                yield Position(relation, topic, a.content,
                                a=speaker[0], a_id=speaker[1], b=other[0], b_id=other[1])
 
 
@@ -1062,9 +1199,9 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     returned are in article offsets.
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
-    acts = list(stance_acts(ctx))
+    acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
-    pairs = dedupe(explicit_pairs(ctx))
+    pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     derived = list(derived_pairs(stances, pairs))
     found = sorted([*stances, *pairs, *derived], key=lambda p: p.evidence.start)
     return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)

@@ -237,3 +237,51 @@ def test_a_speaker_that_names_no_one_takes_no_stance():
     assert not P.named_source(Speaker("In the scandal, people were charged fees", "x", "GROUP"))
     assert P.named_source(Speaker("Delegates", "x", "GROUP"))
     assert P.named_source(Speaker("Elizabeth Warren", "x"))
+
+
+def test_a_stance_said_with_a_noun(nlp):
+    found = positions(nlp, "Race\n\nTom Becker received the endorsement of Governor Paul Ryder "
+                           "on Friday. Maria Lopez's opposition to the harbour bill is well known.")
+    got = stances(found)
+    assert ("Ryder", "support", "Tom Becker") in got
+    assert ("Lopez", "oppose", "harbour bill") in got
+
+
+def test_calling_on_someone_to_apologize_opposes_them(nlp):
+    found = positions(nlp, "Row\n\nSenator Dana Holt on Wednesday called on Frank Miller to "
+                           "apologize to the workers.")
+    assert ("Holt", "oppose", "Frank Miller") in stances(found)
+
+
+def test_a_joint_attribution_is_an_agreement_of_its_speakers(nlp):
+    found = positions(nlp, "Bank\n\nSens. Jeff Marsh, Anne Ruiz and Carl Dunn all suggested that "
+                           "the claims could be grounds for a fraud case against Frank Miller.")
+    assert pairs(found, "agree") == {frozenset({"Marsh", "Ruiz"}), frozenset({"Marsh", "Dunn"}),
+                                     frozenset({"Ruiz", "Dunn"})}
+    assert {("Marsh", "oppose", "Frank Miller"), ("Dunn", "oppose", "Frank Miller")} <= stances(
+        found)
+
+
+def test_a_question_reported_is_no_stance(nlp):
+    found = positions(nlp, "Debate\n\nModerator Bret Baker asked Tom Ruby why he decided to "
+                           "attack Sam Trent personally.")
+    assert not [p for p in found if p.relation == "stance" and "Baker" in (p.source or "")]
+
+
+def test_a_denied_claim_and_an_organisation_are_targets(nlp):
+    found = positions(nlp, "Dispute\n\nThe Saudi government has strongly denied any involvement "
+                           "in the attacks. Terry Strada accused the Saudi government of lying.")
+    got = stances(found)
+    assert any(pol == "oppose" and "involvement" in t for _, pol, t in got)
+    assert ("Strada", "oppose", "Saudi government") in got
+
+
+def test_a_name_before_a_verb_left_without_subject_is_its_subject():
+    import spacy
+
+    nlp = spacy.blank("en")
+    doc = nlp("Democrats accused the GOP")
+    doc[0].pos_, doc[0].ent_type_ = "PROPN", "NORP"
+    doc[1].tag_ = "VBD"
+    found = P._adjacent_subject(doc[1])
+    assert found is not None and found.i == 0
