@@ -67,7 +67,7 @@ def cases(max_bytes: int) -> dict[str, Callable[[Path], None]]:
     paragraph = "<p>{}</p>"
     return {
         "text-at-max-chars.txt": lambda p: p.write_text(prose(at)),
-        "text-50x-max-chars.txt": lambda p: p.write_text(prose(max_bytes - 1000)),
+        "text-25x-max-chars.txt": lambda p: p.write_text(prose(25 * limits.DEFAULT_MAX_CHARS)),
         "html-at-max-tags.html": lambda p: p.write_text(page("".join(
             paragraph.format(prose(40, seed=n)) for n in range(tags - 10)))),
         "html-over-max-tags.html": lambda p: p.write_text(page("<b></b>" * (

@@ -250,3 +250,23 @@ def test_read_only_uri_never_writes(index: Path, tmp_path: Path) -> None:
     conn = queries.open_readonly(index)
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM articles")
+
+
+@pytest.mark.parametrize("command", [["index", "-q", "--workers", "1"], ["speakers"],
+                                     ["search", "ferry"], ["serve", "--port", "1"]])
+def test_a_folder_named_as_the_database_is_one_line(tmp_path: Path, article_file: Path,
+                                                    command: list[str]) -> None:
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    extra = [str(article_file)] if command[0] == "index" else []
+    done = hostile.saidwhat(command[0], "--db", str(folder), *command[1:], *extra)
+    one_error(done, str(folder))
+
+
+def test_serve_refuses_a_bad_base_url(index: Path) -> None:
+    done = hostile.saidwhat("serve", "--db", str(index), "--base-url", "javascript:alert(1)")
+    one_error(done, "--base-url")
+
+
+def test_search_too_long_is_one_line(index: Path) -> None:
+    one_error(hostile.saidwhat("search", "--db", str(index), "word " * 400), "at most 1,000")
