@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -357,6 +357,7 @@ class Network:
     since: str | None
     until: str | None
     topics: tuple[Topic, ...] = field(default=())
+    speaker_id: str | None = None  # only this speaker's relations
 
 
 # ---------------------------------------------------------------- reading
@@ -436,6 +437,18 @@ def positions(conn: sqlite3.Connection, f: PositionFilter = PositionFilter(),
     rows = conn.execute(SELECT + where + OLDEST_FIRST + " LIMIT ? OFFSET ?",
                         [*params, limit, offset]).fetchall()
     return [_view(r) for r in rows]
+
+
+def iter_positions(conn: sqlite3.Connection, f: PositionFilter = PositionFilter()
+                   ) -> Iterator[PositionView]:
+    """Every position matching the filter in list order, read a batch at a time (memory stays
+    flat however many there are)."""
+    if not has_positions(conn):
+        return
+    where, params = _where(f)
+    cursor = conn.execute(SELECT + where + OLDEST_FIRST, params)
+    while batch := cursor.fetchmany(500):
+        yield from (_view(r) for r in batch)
 
 
 def count(conn: sqlite3.Connection, f: PositionFilter = PositionFilter()) -> int:
@@ -619,13 +632,16 @@ def _target_labels(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, s
 
 
 def network(conn: sqlite3.Connection, topic: str | None = None, since: str | None = None,
-            until: str | None = None, max_edges: int = MAX_EDGES) -> Network:
+            until: str | None = None, max_edges: int = MAX_EDGES,
+            speaker_id: str | None = None) -> Network:
     """Speakers and targets as nodes, relations as edges sized by how often they were reported
-    (the `max_edges` most frequent kept), filtered by topic and dates."""
+    (the `max_edges` most frequent kept), filtered by topic and dates, and to one speaker's
+    relations when `speaker_id` is given."""
     dates = PositionFilter(since=since or None, until=until or None)
-    f = PositionFilter(topic=topic or None, since=dates.since, until=dates.until)
+    f = PositionFilter(speaker_id=speaker_id or None, topic=topic or None, since=dates.since,
+                       until=dates.until)
     if not has_positions(conn):
-        return Network((), (), f.topic, f.since, f.until)
+        return Network((), (), f.topic, f.since, f.until, speaker_id=f.speaker_id)
     where, params = _where(f)
     edges: dict[tuple[str, str, str, str], Counter[str]] = defaultdict(Counter)
     for r in conn.execute(EDGES.format(where=where), params).fetchall():
@@ -652,4 +668,4 @@ def network(conn: sqlite3.Connection, topic: str | None = None, since: str | Non
                   n[2:] if n.startswith("s:") else None, c)
              for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Network(tuple(nodes), tuple(out_edges), f.topic, f.since, f.until,
-                   tuple(topics(conn, limit=100, f=dates)))
+                   tuple(topics(conn, limit=100, f=dates)), f.speaker_id)

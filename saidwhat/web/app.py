@@ -539,7 +539,8 @@ def create_app(db_path: str | os.PathLike[str], base_url: str | None = None) -> 
                 "recent_quotes": queries.recent_quotes(conn, limit=12),
                 "quote_groups": queries.quote_groups(conn, limit=5),
                 "recent_articles": queries.recent_articles(conn, limit=8),
-                "articles_over_time": queries.articles_over_time(conn)}
+                "articles_over_time": queries.articles_over_time(conn),
+                "position_count": positions.count(conn)}
         return pages.respond(request, "home.html", "saidwhat", data)
 
     @app.get("/speakers")

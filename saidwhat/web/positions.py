@@ -2,8 +2,9 @@
 network picture, each with its `.json` twin.
 
     /positions?speaker=&other=&topic=&relation=&since=&until=    every position, oldest first
+                                                           (.json, .csv: all of them, streamed)
     /speakers/{a}/vs/{b}                                   what two speakers agree and disagree on
-    /positions/network?topic=&since=&until=               speakers and targets as a network
+    /positions/network?topic=&since=&until=&speaker=      speakers and targets as a network
 
 The network page draws itself in the browser from `/positions/network.json` (static/network.js);
 its table of relations is the same data for readers without script.
@@ -11,14 +12,16 @@ its table of relations is the same data for readers without script.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.params import Depends as DependsParam
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from starlette.exceptions import HTTPException
 
 from saidwhat.index import positions as pos
@@ -27,6 +30,9 @@ from saidwhat.index import queries
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 RELATIONS = ("stance", "support", "oppose", "agree", "disagree")
 PAGE_KEYS = ("page", "size")
+CSV_COLUMNS = ("id", "article_id", "title", "published", "relation", "polarity", "a", "a_id",
+               "b", "b_id", "topic", "explicit", "evidence", "evidence_start", "evidence_end")
+CSV_CHUNK = 64 * 1024  # bytes of CSV sent at a time
 
 
 def pair_url(a: str, b: str) -> str:
@@ -40,6 +46,32 @@ def network_json_url(request: Request) -> str:
     """The network's JSON twin for the query this page was asked with."""
     query = request.url.query
     return "/positions/network.json" + (f"?{query}" if query else "")
+
+
+def csv_row(p: pos.PositionView) -> list[Any]:
+    """One position as a CSV row (CSV_COLUMNS)."""
+    start = p.evidence_spans[0][0] if p.evidence_spans else ""
+    end = p.evidence_spans[-1][1] if p.evidence_spans else ""
+    return [p.id, p.article_id, p.article_title, p.published, p.relation, p.polarity, p.a,
+            p.a_id, p.b, p.b_id, p.topic, p.explicit, p.evidence, start, end]
+
+
+def csv_stream(db_path: Any, f: pos.PositionFilter) -> Iterator[str]:
+    """CSV text in chunks of about CSV_CHUNK bytes from its own read-only connection."""
+    conn = queries.open_readonly(db_path)
+    try:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(CSV_COLUMNS)
+        for p in pos.iter_positions(conn, f):
+            writer.writerow(csv_row(p))
+            if buf.tell() >= CSV_CHUNK:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+    finally:
+        conn.close()
 
 
 def check_dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -57,18 +89,15 @@ def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: Depe
     pair page's path); `pages` renders, `rows` marks where a listing's rows go, `check_params`
     refuses query parameters a page does not take."""
 
-    @app.get("/positions")
-    @app.get("/positions.json")
-    def positions_page(request: Request, speaker: str | None = None, other: str | None = None,
-                       topic: str | None = None,
-                       relation: str | None = None, since: str | None = None,
-                       until: str | None = None, params: Any = paged_dep,
-                       conn: sqlite3.Connection = conn_dep) -> Response:
-        """Every position, oldest first, filtered by speaker id (and `other`: between the two),
-        topic, relation and dates."""
-        check_params(request, (*PAGE_KEYS, "speaker", "other", "topic", "relation", "since",
+    def position_filter(request: Request, conn: sqlite3.Connection, page_keys: tuple[str, ...]
+                        ) -> tuple[pos.PositionFilter, Any, Any]:
+        """The list's filter from `speaker`, `other`, `topic`, `relation`, `since`, `until`
+        (a 400 naming a bad one, a 404 for an unknown speaker), and the two speakers."""
+        check_params(request, (*page_keys, "speaker", "other", "topic", "relation", "since",
                                "until"))
-        since, until = check_dates(since, until)
+        q = request.query_params
+        speaker, other, relation = q.get("speaker"), q.get("other"), q.get("relation")
+        since, until = check_dates(q.get("since"), q.get("until"))
         if relation and relation not in RELATIONS:
             raise HTTPException(400, f"Bad value for: relation (one of {', '.join(RELATIONS)})")
         if other and not speaker:
@@ -79,25 +108,48 @@ def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: Depe
             if sid and who is None:
                 raise HTTPException(404, f"No speaker with id {sid!r}")
         f = pos.PositionFilter(speaker_id=speaker or None, other_id=other or None,
-                               topic=topic or None,
-                               relation=relation or None, since=since, until=until)
+                               topic=q.get("topic") or None, relation=relation or None,
+                               since=since, until=until)
+        return f, found, second
+
+    @app.get("/positions")
+    @app.get("/positions.json")
+    def positions_page(request: Request, params: Any = paged_dep,
+                       conn: sqlite3.Connection = conn_dep) -> Response:
+        """Every position, oldest first, filtered by speaker id (and `other`: between the two),
+        topic, relation and dates."""
+        f, found, second = position_filter(request, conn, PAGE_KEYS)
         return pages.listing(
             request, params, lambda n, o: pos.positions(conn, f, n, o), pos.count(conn, f),
             "positions.html", "Positions",
             {"positions": rows, "filters": f, "speaker": found, "other": second,
-             "topics": pos.topics(conn, limit=30)})
+             "topics": pos.topics(conn, limit=30),
+             "csv_url": "/positions.csv" + (f"?{request.url.query}" if request.url.query
+                                            else "")})
+
+    @app.get("/positions.csv")
+    def positions_csv(request: Request, conn: sqlite3.Connection = conn_dep) -> Response:
+        """Every position the list would show, as a streamed CSV download."""
+        f, _, _ = position_filter(request, conn, ())
+        return StreamingResponse(
+            csv_stream(request.app.state.db_path, f), media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="positions.csv"'})
 
     @app.get("/positions/network")
     @app.get("/positions/network.json")
     def network_page(request: Request, topic: str | None = None, since: str | None = None,
-                     until: str | None = None, conn: sqlite3.Connection = conn_dep
-                     ) -> Response:
-        """Speakers and targets as nodes, support/opposition as coloured edges sized by count."""
-        check_params(request, ("topic", "since", "until"))
+                     until: str | None = None, speaker: str | None = None,
+                     conn: sqlite3.Connection = conn_dep) -> Response:
+        """Speakers and targets as nodes, support/opposition as coloured edges sized by count
+        (one speaker's relations only, with `speaker`)."""
+        check_params(request, ("topic", "since", "until", "speaker"))
         since, until = check_dates(since, until)
-        net = pos.network(conn, topic=topic, since=since, until=until)
+        found = queries.speaker(conn, speaker) if speaker else None
+        if speaker and found is None:
+            raise HTTPException(404, f"No speaker with id {speaker!r}")
+        net = pos.network(conn, topic=topic, since=since, until=until, speaker_id=speaker)
         labels = {n.id: n.label for n in net.nodes}
-        data: dict[str, Any] = {"network": net}
+        data: dict[str, Any] = {"network": net, "speaker": found}
         if not request.url.path.endswith(".json"):
             data.update(labels=labels, network_src=network_json_url(request))
         return pages.respond(request, "network.html", "Positions network", data)

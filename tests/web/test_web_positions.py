@@ -179,3 +179,41 @@ def test_positions_between_two_speakers_and_the_pair_link_to_them(client, ids):
     pair = client.get(f"/speakers/{putin}/vs/{biden}.json").json()["pair"]
     assert pair["total"] == 3 and [t["topic"] for t in pair["timeline"]] == [
         "cyber security", "human rights"]
+
+
+def test_positions_csv_streams_every_filtered_position(client, ids):
+    import csv
+    import io
+
+    r = client.get("/positions.csv?topic=new+start")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 6 and {row["article_id"] for row in rows} == {"arms", "senate"}
+    arms = client.get("/articles/arms.json").json()["article"]["text"]
+    for row in rows:
+        if row["article_id"] == "arms":
+            start, end = int(row["evidence_start"]), int(row["evidence_end"])
+            assert arms[start:end] == row["evidence"]
+    assert len(list(csv.DictReader(io.StringIO(client.get("/positions.csv").text)))) == 11
+    assert 'href="/positions.csv?topic=new+start"' in client.get("/positions?topic=new+start").text
+    assert client.get("/positions.csv?page=2").status_code == 400
+
+
+def test_a_speakers_own_network(client, ids):
+    schumer = ids["Chuck Schumer"]
+    net = client.get(f"/positions/network.json?speaker={schumer}").json()["network"]
+    assert net["speaker_id"] == schumer
+    assert {n["label"] for n in net["nodes"]} == {"Chuck Schumer", "Mitch McConnell", "New START"}
+    assert all(f"s:{schumer}" in (e["source"], e["target"]) for e in net["edges"])
+    html = client.get(f"/positions/network?speaker={schumer}").text
+    assert 'name="speaker" value="' + schumer in html  # the filter form keeps it
+    assert f'href="/positions/network?speaker={schumer}"' in client.get(
+        f"/speakers/{schumer}").text
+    assert client.get("/positions/network?speaker=nobody").status_code == 404
+
+
+def test_home_counts_positions(client):
+    html = client.get("/").text
+    assert '<a href="/positions/network"><b>11</b> positions</a>' in html
+    assert client.get("/.json").json()["position_count"] == 11

@@ -165,3 +165,22 @@ def test_hostile_names_in_positions_never_run(page):
         for cell in page.locator("table.positions td").all():
             cell.hover()
     assert page.dialogs == [] and page.errors == []
+
+
+def test_a_speakers_network_keeps_the_speaker_when_filtered(page):
+    page.goto("/speakers.json")
+    schumer = next(s["id"] for s in page.evaluate(
+        "() => fetch('/speakers.json').then(r => r.json())")["speakers"]
+        if s["name"] == "Chuck Schumer")
+    page.goto(f"/positions/network?speaker={schumer}")
+    page.wait_for_selector("#network-svg .edge")
+    assert labels(page) == {"Chuck Schumer", "Mitch McConnell", "New START"}
+    page.fill("#network-filter input[name=until]", "2021-06")
+    page.click("#network-filter button")
+    page.wait_for_selector("#network-status:has-text('No positions match')")
+    assert f"speaker={schumer}" in page.url
+    page.fill("#network-filter input[name=until]", "")
+    page.click("#network-filter button")
+    page.wait_for_selector("#network-svg .edge")
+    assert labels(page) == {"Chuck Schumer", "Mitch McConnell", "New START"}
+    assert page.errors == []
