@@ -16,8 +16,9 @@ REPO_GOLD = Path(__file__).resolve().parents[2] / "gold" / "speakers" / "polnear
 def _gum_sources(doc: Any) -> list[Any]:
     """The source mentions saidwhat finds in a GUM document (for its spoke-just-before cue)."""
     from saidwhat.engine.attribute import scored_drafts
+    from saidwhat.run.nlp import load_engine
 
-    return [d.source for d in scored_drafts(doc)]
+    return [d.source for d in scored_drafts(doc, load_engine())]
 
 
 def _table(name: str, scores: SpeakerScores) -> list[str]:
