@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from saidwhat.engine.engine import Engine
 
 
-def kind_of(pieces: Pieces, quotes: list[Quote], text: str, direct_share: float = 0.9) -> str:
+def kind_of(pieces: Pieces, quotes: list[Quote], text: str,
+            direct_share: float = AssemblySettings.direct_share) -> str:
     """direct if the content is all quoted, mixed if it holds quoted fragments, else indirect."""
     inside = 0
     total = 0

@@ -156,3 +156,19 @@ def test_to_bytes_round_trip(pipelines: tuple[Language, Language]) -> None:
     component = pipelines[0].get_pipe("saidwhat")
     other = SaidWhat(pipelines[0], "copy").from_bytes(component.to_bytes())
     assert other.engine == component.engine
+
+
+def test_a_saved_pipeline_loads_in_a_fresh_process(
+    pipelines: tuple[Language, Language], tmp_path: Path
+) -> None:
+    strict = pipelines[1]
+    strict.to_disk(tmp_path / "nlp")
+    code = (
+        "import spacy\n"
+        f"nlp = spacy.load({str(tmp_path / 'nlp')!r})\n"
+        f"doc = nlp({TEXT!r})\n"
+        "print(len(doc._.attributions), nlp.get_pipe('saidwhat').settings.scorer.threshold)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(len(strict(TEXT)._.attributions)), "0.999"]

@@ -284,7 +284,7 @@ class ArticleIndex:
 
 
 def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
-                   near: int = 1) -> dict[int, int]:
+                   near: int = SpeakerSettings.near_sentences) -> dict[int, int]:
     """Map each PERSON mention index to a person cluster id (the index of a full-name mention)."""
     people = [n for n, m in enumerate(mentions) if m.label == "PERSON"]
     fulls: list[int] = []  # representative mention index per distinct full name
@@ -315,7 +315,8 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
 
 
 def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
-                  sent_of: Sequence[int], assigned: dict[int, int], near: int = 1) -> int:
+                  sent_of: Sequence[int], assigned: dict[int, int],
+                  near: int = SpeakerSettings.near_sentences) -> int:
     """For a bare surname shared by several people: the one named within `near` sentences
     before, else the most mentioned by full name, ties to the most recent."""
     here = sent_of[mentions[n].start]

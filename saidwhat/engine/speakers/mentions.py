@@ -310,7 +310,8 @@ def np_start(head: Token) -> int:
     return start
 
 
-def group_name(span: Span, max_prep_tokens: int = 10) -> tuple[str, bool]:
+def group_name(span: Span, max_prep_tokens: int = SpeakerSettings.max_group_prep_tokens
+               ) -> tuple[str, bool]:
     """A group description without determiners/quantifiers, and whether it has a proper name:
     "some White House officials" -> "White House officials", "a number of members of Congress"
     -> "members of Congress", "officials at the FBI" kept whole."""

@@ -16,6 +16,7 @@ from saidwhat.engine.speakers.mentions import (
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
 )
+from saidwhat.settings import SpeakerSettings
 
 # Names of documents NER may tag as organisations: a treaty or a bill never says anything.
 DOCUMENT_WORDS = frozenset(
@@ -82,7 +83,8 @@ def cataphora(index: ArticleIndex, tok: Token) -> int | None:
     return None
 
 
-def _bound_in_clause(pronoun: Token, cand: Token, climb: int = 12) -> bool:
+def _bound_in_clause(pronoun: Token, cand: Token,
+                     climb: int = SpeakerSettings.max_clause_climb) -> bool:
     """A non-subject inside the pronoun's own clause cannot be its antecedent: the object of its
     verb, or a name in a phrase fronted to it ("Campaigning against Romney, he …")."""
     if cand.dep_ in ("nsubj", "nsubjpass"):
