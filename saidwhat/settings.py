@@ -188,6 +188,8 @@ class RunSettings:
     batch_chars: int = _s(200_000, "...or fewer, once a task holds this many characters")
     in_flight_per_worker: int = _s(2, "tasks queued per worker process")
     spark_partitions_per_core: int = _s(4, "Spark partitions per default parallelism")
+    orphan_watch_seconds: float = _s(
+        1.0, "how often a worker checks that its parent process is still alive")
 
 
 @dataclass(frozen=True)

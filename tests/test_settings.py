@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -151,3 +152,29 @@ def test_position_settings_reach_position_finding() -> None:
     default = saidwhat.extract(text).positions
     strict = saidwhat.extract(text, settings={"positions": {"min_valence": 100.0}}).positions
     assert len(strict) < len(default)
+
+
+def test_no_thresholds_live_outside_the_settings() -> None:
+    """The engine and run layers hold no module-level numbers (OS constants aside)."""
+    package = Path(__file__).resolve().parent.parent / "saidwhat"
+    allowed = {"PR_SET_PDEATHSIG", "ORPHAN_EXIT"}  # values fixed by the kernel and the runners
+    found = []
+    for path in sorted([*package.glob("engine/**/*.py"), *package.glob("run/*.py")]):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign | ast.AnnAssign) and _numeric(node.value):
+                names = [t.id for t in getattr(node, "targets", [getattr(node, "target", None)])
+                         if isinstance(t, ast.Name)]
+                if not set(names) <= allowed:
+                    found.append(f"{path.name}: {ast.unparse(node)}")
+    assert found == []
+
+
+def _numeric(value: ast.expr | None) -> bool:
+    """A number, a negated number, or a tuple/list of them."""
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, int | float) and not isinstance(value.value, bool)
+    if isinstance(value, ast.UnaryOp):
+        return _numeric(value.operand)
+    if isinstance(value, ast.Tuple | ast.List):
+        return bool(value.elts) and all(_numeric(e) for e in value.elts)
+    return False

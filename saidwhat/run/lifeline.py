@@ -2,8 +2,9 @@
 
 On Linux the kernel sends the worker SIGKILL the moment its parent dies (prctl
 PR_SET_PDEATHSIG, set through ctypes); everywhere (macOS, Windows, and Linux as a second line)
-a daemon thread checks every `WATCH_SECONDS` that the parent is still alive and ends the worker
-when it is not. `tie_to_parent` is called first thing in a worker's initializer.
+a daemon thread checks every `settings.run.orphan_watch_seconds` that the parent is still
+alive and ends the worker when it is not. `tie_to_parent` is called first thing in a worker's
+initializer.
 
 PR_SET_PDEATHSIG fires when the *thread* that started the worker ends: the pool must be started
 from a thread that lives as long as the pool does (the runners start it from the caller's).
@@ -18,13 +19,14 @@ import sys
 import threading
 import time
 
+from saidwhat.settings import RunSettings
+
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-WATCH_SECONDS = 1.0
 ORPHAN_EXIT = 70  # a worker's exit status when it ends because its parent is gone
 
 
 def tie_to_parent(parent_pid: int, *, kernel: bool = True,
-                  interval: float = WATCH_SECONDS) -> None:
+                  interval: float = RunSettings.orphan_watch_seconds) -> None:
     """Make this process end when `parent_pid` ends: the kernel's parent-death signal on Linux
     (unless `kernel` is False), and a watchdog thread everywhere."""
     if kernel:

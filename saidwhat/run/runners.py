@@ -119,7 +119,8 @@ def _init_worker(model: str | None, parent_pid: int | None = None,
     from saidwhat.run import lifeline, nlp
 
     if parent_pid is not None:
-        lifeline.tie_to_parent(parent_pid)
+        interval = (settings or Settings()).run.orphan_watch_seconds
+        lifeline.tie_to_parent(parent_pid, interval=interval)
     _worker_nlp = nlp.load(model)
     _worker_engine = nlp.load_engine(settings)
 
