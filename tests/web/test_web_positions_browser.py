@@ -11,9 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from factories import HOSTILE_NAME, HOSTILE_TARGET, hostile_position_article, position_articles
+from factories import (
+    HOSTILE_NAME,
+    HOSTILE_TARGET,
+    hostile_position_article,
+    position_articles,
+    stance,
+)
 
 from saidwhat.index import store
+from saidwhat.records import Article
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,6 +34,14 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
+def astral_article() -> Article:
+    """Evidence after characters outside the BMP (flags, emoji): offsets count code points."""
+    text = "🇺🇸🇷🇺 Summit 😀. Vladimir Putin praised New START as a pillar of security in Europe."
+    return Article("astral", text, published="2021-06-18", body=((0, len(text)),),
+                   positions=(stance(text, "Vladimir Putin", None, "New START", "support",
+                                     "New START", "Vladimir Putin praised New START as a pillar"),))
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     import uvicorn
@@ -35,7 +50,7 @@ def base_url(tmp_path_factory) -> Iterator[str]:
 
     path = tmp_path_factory.mktemp("positions-browser") / "p.db"
     conn = store.connect(path)
-    for a in [*position_articles(), hostile_position_article()]:
+    for a in [*position_articles(), hostile_position_article(), astral_article()]:
         store.add_article(conn, a)
     store.rebuild_speakers(conn)
     conn.close()
@@ -183,4 +198,16 @@ def test_a_speakers_network_keeps_the_speaker_when_filtered(page):
     page.click("#network-filter button")
     page.wait_for_selector("#network-svg .edge")
     assert labels(page) == {"Chuck Schumer", "Mitch McConnell", "New START"}
+    assert page.errors == []
+
+
+def test_an_evidence_link_selects_its_words_in_the_article(page):
+    for aid in ("arms", "astral"):
+        page.goto(f"/articles/{aid}")
+        links = page.locator("a.evidence-link")
+        assert links.count() >= 1
+        for n in range(links.count()):
+            links.nth(n).click()
+            selected = page.evaluate("() => window.getSelection().toString()")
+            assert selected == links.nth(n).inner_text()
     assert page.errors == []

@@ -28,4 +28,45 @@
   }
   window.addEventListener("hashchange", target);
   target();
+
+  // A position's evidence link selects its words in the text. Offsets count code points (as
+  // Python does); the DOM counts UTF-16 units, so astral characters are stepped over whole.
+  function units(str, points) {
+    var i = 0;
+    for (var n = 0; n < points && i < str.length; n++) {
+      var c = str.charCodeAt(i);
+      i += (c >= 0xD800 && c <= 0xDBFF && i + 1 < str.length) ? 2 : 1;
+    }
+    return i;
+  }
+  function rangeAt(start, end) {
+    var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    var seen = 0, range = document.createRange(), started = false, node;
+    while ((node = walker.nextNode())) {
+      var length = Array.from(node.nodeValue).length;
+      if (!started && start < seen + length) {
+        range.setStart(node, units(node.nodeValue, start - seen));
+        started = true;
+      }
+      if (started && end <= seen + length) {
+        range.setEnd(node, units(node.nodeValue, end - seen));
+        return range;
+      }
+      seen += length;
+    }
+    return null;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a.evidence-link");
+    if (!link) { return; }
+    var start = parseInt(link.getAttribute("data-start"), 10);
+    var end = parseInt(link.getAttribute("data-end"), 10);
+    var range = start >= 0 && end > start ? rangeAt(start, end) : null;
+    if (!range) { return; }
+    event.preventDefault();
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    range.startContainer.parentElement.scrollIntoView({block: "center"});
+  });
 })();
