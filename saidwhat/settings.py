@@ -80,6 +80,9 @@ class ContentSettings:
         12, "at most this many tokens stand between a cue and a quotation attached to it")
     max_following_gap_tokens: int = _s(
         8, "a misparsed complement clause starts fewer than this many tokens after its cue")
+    max_filled_gap_tokens: int = _s(
+        3, "words misattached outside a content but inside its stretch ('they were|n't|…') "
+        "are put back when the gap is at most this many tokens")
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,12 @@ class AssemblySettings:
         400, "...and at most this many characters after it")
     trusted_hows: tuple[str, ...] = _s(
         ("dash",), "candidates found these ways are kept whatever the scorer says")
+    title_line_max_words: int = _s(
+        20, "a title line (headline, related-article link) has at most this many words")
+    title_line_min_words: int = _s(3, "...and at least this many capitalisable words")
+    title_line_share: float = _s(
+        0.75, "...of which at least this share is capitalised; no cue there is attributed "
+        "unless its content is quoted")
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,8 @@ class ScorerSettings:
     threshold: float | None = _s(
         None, "confidence below which a candidate is dropped; none: the trained threshold")
     logit_clip: float = _s(30.0, "the linear score is clipped to ±this before the logistic")
+    min_confidence: float = _s(
+        0.0, "attributions below this confidence are left out of the output (--min-confidence)")
     weights_file: str = _s(
         "", "scorer weights JSON (as written by scripts/train_scorer.py); empty: the shipped one")
 

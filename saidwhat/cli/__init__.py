@@ -42,6 +42,24 @@ def _settings_option(p: argparse.ArgumentParser) -> None:
                    help="TOML or JSON file overriding engine settings (see saidwhat/settings.py)")
 
 
+def _min_confidence_option(p: argparse.ArgumentParser) -> None:
+    """--min-confidence X: leave out attributions whose confidence is below X (0 to 1)."""
+    p.add_argument("--min-confidence", type=_unit_interval, default=None, metavar="X",
+                   help="only attributions with at least this confidence (0 to 1; "
+                        "README 'Confidence' shows precision and recall at several values)")
+
+
+def _unit_interval(value: str) -> float:
+    """A number from 0 to 1, else an argparse error."""
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1")
+    return x
+
+
 def _input_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every command that reads articles."""
     p.add_argument(
@@ -72,6 +90,7 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         "--workers", type=int, default=None, help="worker processes (default: the CPU count)"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    _min_confidence_option(p)
     _settings_option(p)
 
 
@@ -102,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--pred", metavar="FILE.jsonl", help="score saved extract output instead of extracting"
     )
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--reliability", action="store_true",
+                   help="also show how often attributions were right per confidence bin")
     p.add_argument("--errors", metavar="FILE", help="write every false positive and negative here")
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--workers", type=int, default=None, help="worker processes")
@@ -164,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
             help="output format (default: table on a terminal, else jsonl)",
         )
         p.add_argument("--limit", type=int, default=50, help="at most this many rows")
+        if name != "speakers":
+            _min_confidence_option(p)
 
     p = sub.add_parser("positions", help="who backs or opposes what, who agrees or disagrees")
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -236,6 +259,13 @@ def _settings(path: str | None) -> Settings | None:
     return load(path) if path else None
 
 
+def _with_min_confidence(settings: Settings | None, x: float | None) -> Settings | None:
+    """The settings with --min-confidence applied to the engine's output, when it was given."""
+    if x is None:
+        return settings
+    return (settings or Settings()).updated({"scorer": {"min_confidence": x}}, "--min-confidence")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse, dispatch, turn expected failures into one-line errors."""
     from saidwhat.cli import environment
@@ -244,7 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     module_name, func_name = HANDLERS[args.command].split(":")
     try:
         handler = getattr(importlib.import_module(module_name), func_name)
-        args.settings = _settings(getattr(args, "settings_file", None))
+        args.settings = _with_min_confidence(
+            _settings(getattr(args, "settings_file", None)), getattr(args, "min_confidence", None))
         problem = environment.model_problem(args)
         if problem:
             print(f"saidwhat {args.command}: error: {problem}", file=sys.stderr)

@@ -52,6 +52,13 @@ def print_table(scores: Scores, file: Any = None) -> None:
     Console(file=file or sys.stdout).print(table)
 
 
+def print_reliability(table: list[Any]) -> None:
+    """The reliability table: per confidence bin, how many attributions and how many right."""
+    print("confidence  attributions  mean confidence  right")
+    for b in table:
+        print(f"{b.low:.1f}-{b.high:.1f}    {b.n:12d}  {b.mean_confidence:15.2f}  {b.right:5.2f}")
+
+
 def run_cli(args: argparse.Namespace) -> int:
     """`saidwhat evaluate GOLD_DIR [--pred FILE] [--json] [--errors FILE]`."""
     docs, problems = load_gold(args.gold_dir)
@@ -70,10 +77,20 @@ def run_cli(args: argparse.Namespace) -> int:
         print(f"saidwhat evaluate: {p}", file=sys.stderr)
     mistakes: list[Mistake] | None = [] if args.errors else None
     scores = evaluate(docs, predictions, mistakes)
+    table = None
+    if getattr(args, "reliability", False):
+        from saidwhat.evaluation.calibration import outcomes, reliability
+
+        table = reliability(outcomes(docs, predictions))
     if args.json:
-        print(json.dumps(scores.to_dict()))
+        out = scores.to_dict()
+        if table is not None:
+            out["reliability"] = [b.to_dict() for b in table]
+        print(json.dumps(out))
     else:
         print_table(scores)
+        if table is not None:
+            print_reliability(table)
     if args.errors and mistakes is not None:
         n = write_mistakes(args.errors, mistakes)
         if not args.quiet:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from saidwhat.index.queries import (
+    NO_FILTERS,
+    Filters,
     Quote,
     find_speakers,
     open_readonly,
@@ -105,6 +107,12 @@ def run_speakers_cli(args: argparse.Namespace) -> int:
     return 0
 
 
+def _filters(args: argparse.Namespace) -> Filters:
+    """Query filters from the command line (--min-confidence)."""
+    x = getattr(args, "min_confidence", None)
+    return Filters(min_confidence=x) if x is not None else NO_FILTERS
+
+
 def run_quotes_cli(args: argparse.Namespace) -> int:
     """`saidwhat quotes --speaker NAME`: attributions of the speakers with that name or alias."""
     conn = _open_for_cli(args, "quotes")
@@ -114,7 +122,8 @@ def run_quotes_cli(args: argparse.Namespace) -> int:
         found = find_speakers(conn, args.speaker)
         rows: list[Quote] = []
         for s in found:
-            rows.extend(speaker_quotes(conn, s.id, limit=args.limit - len(rows)))
+            rows.extend(speaker_quotes(conn, s.id, limit=args.limit - len(rows),
+                                       filters=_filters(args)))
             if len(rows) >= args.limit:
                 break
     finally:
@@ -136,7 +145,7 @@ def run_search_cli(args: argparse.Namespace) -> int:
     if conn is None:
         return 2
     try:
-        rows = search(conn, args.query, limit=args.limit)
+        rows = search(conn, args.query, limit=args.limit, filters=_filters(args))
     finally:
         conn.close()
     _emit(rows, _format(args), _QUOTE_COLUMNS)

@@ -15,6 +15,7 @@ from saidwhat.engine.drafts import Draft
 from saidwhat.engine.layouts import dash_signoffs
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
+from saidwhat.engine.structure import is_credit_line, is_title_cased, line_at
 from saidwhat.records import Attribution, Mention, Speaker
 from saidwhat.settings import AssemblySettings, LayoutSettings
 
@@ -101,9 +102,28 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     drafts = release_speaker_labels(doc, drafts, ctx)
     drafts += layout_drafts(doc, ctx, drafts, settings.layouts)
     drafts = _dedupe(drafts)
+    drafts = [d for d in drafts if not from_title_or_credit(doc, quotes, d, settings.assembly)]
     drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
+
+
+def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
+                         settings: AssemblySettings) -> bool:
+    """A cue in a title line below the headline (related-article links, subheads), unless what
+    it says is quoted, or in a caption, credit or promo line: nobody is reported speaking there."""
+    if draft.cue is None:
+        return False
+    text = doc_text(doc)
+    at = doc[draft.cue.head].idx
+    if is_credit_line(text[slice(*line_at(text, at))].strip()):
+        return True
+    start, end = line_at(text, at)
+    if not text[:start].strip() or not is_title_cased(text[start:end].strip(), settings):
+        return False  # the article's own headline is annotated like any sentence in PolNeAR
+    quoted = sum(max(0, min(e, q.inner_end) - max(s, q.inner_start))
+                 for s, e in draft.content for q in quotes)
+    return quoted < settings.direct_share * sum(e - s for s, e in draft.content)
 
 
 def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:
@@ -121,7 +141,7 @@ def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> li
         if d.how in trusted or d.how == "colon" and _person_named_elsewhere(doc, d.source):
             conf = max(conf, threshold)
         if conf >= threshold:
-            kept.append(replace(d, confidence=conf))
+            kept.append(replace(d, confidence=scorer.calibrated(conf)))
     return kept
 
 
@@ -223,6 +243,8 @@ def attribute_doc(doc: Doc, engine: Engine) -> Iterator[Attribution]:
     quotes = list(ctx.quotes)
     speakers = resolve_sources(doc, [d.source for d in drafts], settings, in_quote=ctx.in_quote)
     for d, speaker in zip(drafts, speakers, strict=True):
+        if d.confidence < settings.scorer.min_confidence:
+            continue
         if not plausible_speaker(doc, d, speaker, drafts):
             continue
         cue = d.cue

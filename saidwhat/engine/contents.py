@@ -44,6 +44,18 @@ def tokens_to_pieces(tokens: Iterable[Token]) -> Pieces:
     return tuple((s, e) for s, e in pieces)
 
 
+def fill_gaps(doc: Doc, tokens: Iterable[Token], exclude: set[int], max_gap: int) -> list[Token]:
+    """Tokens with short gaps between them filled, but for the excluded (cue, source): a
+    misattached word inside the stretch ("they were|n't|…") is never dropped."""
+    ids = sorted({t.i for t in tokens})
+    out = set(ids)
+    for a, b in zip(ids, ids[1:], strict=False):
+        gap = [i for i in range(a + 1, b) if i not in exclude]
+        if 0 < b - a - 1 <= max_gap and len(gap) == b - a - 1:
+            out.update(gap)
+    return [doc[i] for i in sorted(out)]
+
+
 # Sentence openers PolNeAR leaves out of a parsed content ("However, he said, …", "But …").
 OPENER_WORDS = frozenset("however but and so also yet still meanwhile instead moreover".split())
 
@@ -194,7 +206,8 @@ def clause_content(
         if patient is not None and how != "ccomp":
             toks += [t for t in patient.subtree if t.i not in exclude]
             how = "patient"
-        return tokens_to_pieces(drop_openers(toks)), how
+        max_fill = (settings or ContentSettings()).max_filled_gap_tokens
+        return tokens_to_pieces(drop_openers(fill_gaps(doc, toks, exclude, max_fill))), how
     if source is not None or patient is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head)]

@@ -60,3 +60,23 @@ def test_missing_file_is_one_line_not_a_traceback(tmp_path) -> None:  # type: ig
     done = run_cli("extract", "-q", "-f", "jsonl", str(tmp_path / "missing.txt"))
     assert "Traceback" not in done.stderr
     assert "missing.txt" in done.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["extract", "x.txt"], ["index", "x.txt"], ["quotes", "--speaker", "Lee"], ["search", "tax"],
+])
+def test_min_confidence_is_an_option_of_extract_index_quotes_and_search(command: list[str]) -> None:
+    args = cli.build_parser().parse_args([*command, "--min-confidence", "0.8"])
+    assert args.min_confidence == 0.8
+
+
+def test_min_confidence_outside_0_to_1_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["extract", "x.txt", "--min-confidence", "2"])
+    assert "not a number from 0 to 1" in capsys.readouterr().err
+
+
+def test_min_confidence_reaches_the_engine_settings() -> None:
+    settings = cli._with_min_confidence(None, 0.7)
+    assert settings is not None and settings.scorer.min_confidence == 0.7
+    assert cli._with_min_confidence(None, None) is None

@@ -394,3 +394,19 @@ def test_agentless_passive_keeps_its_subject_in_the_content_and_has_no_source(
     assert pieces == ["Lopez", "hiding the budget from the council"]
     assert a.cue is not None and a.cue.text == "was accused of"
     assert a.source is None and a.speaker is None
+
+
+def test_min_confidence_leaves_out_less_confident_attributions(nlp: Language) -> None:
+    from saidwhat.engine.engine import Engine
+    from saidwhat.settings import Settings
+
+    text = (LOPEZ + " Lopez said the budget is balanced. Critics suggested it was not, and "
+            "the mayor seemed to relish the attention.")
+    everything = run(nlp, text).attributions
+    assert everything
+    cut = sorted(a.confidence for a in everything)[len(everything) // 2]
+    strict = Settings().updated({"scorer": {"min_confidence": cut}})
+    kept = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)),
+                             Engine.load(strict)).attributions
+    assert kept and all(a.confidence >= cut for a in kept)
+    assert len(kept) == sum(a.confidence >= cut for a in everything)

@@ -73,3 +73,18 @@ def test_the_sentence_predicate_misparsed_as_a_complement_is_not_content(nlp: La
     text = "Dubois, asked whether France would retaliate with port curbs, declined to answer."
     pieces, _ = content(nlp, text, "ask")
     assert pieces == ["whether France would retaliate with port curbs"]
+
+
+def test_a_misattached_negation_stays_inside_the_content(nlp: Language) -> None:
+    pieces, _ = content(nlp, "The nurses said they weren’t ‘asking for the moon’ when they "
+                             "walked out.", "say")
+    assert len(pieces) == 1 and "weren’t ‘asking for the moon’" in pieces[0]
+
+
+def test_fill_gaps_fills_short_gaps_but_never_the_cue_or_source(nlp: Language) -> None:
+    from saidwhat.engine.contents import fill_gaps
+
+    doc = nlp("one two three four five six")
+    filled = fill_gaps(doc, [doc[0], doc[2], doc[5]], exclude={1}, max_gap=3)
+    assert [t.i for t in filled] == [0, 2, 3, 4, 5]
+    assert [t.i for t in fill_gaps(doc, [doc[0], doc[5]], set(), max_gap=3)] == [0, 5]

@@ -1,0 +1,47 @@
+"""Page structure as evidence: lines that are never attributed from (headlines, related-article
+lists, captions, credits, promo labels), each a named rule over one line of the text."""
+
+from __future__ import annotations
+
+import re
+
+from saidwhat.settings import AssemblySettings
+
+# Words title case leaves lower-cased; they count neither way.
+_TITLE_SMALL = frozenset(
+    "a an the of in on at to for and or but nor by with from as vs via into over is are".split())
+_CREDIT = re.compile(
+    r"^\W*(?:(?:photo|image|picture|video|graphic|illustration)s?\s*(?:by|:|credit)"
+    r"|(?:writing|reporting|editing|additional reporting|compiled|produced)\s+by\b"
+    r"|(?:related|read more|more from|recommended|up next|tip-ins?|sign up|subscribe)\b)"
+    r"|getty images|associated press photo|\bap photo\b|/\s*(?:reuters|afp|ap)\s*$", re.I)
+
+
+def line_at(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the line holding `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def is_title_cased(line: str, settings: AssemblySettings | None = None) -> bool:
+    """A short line whose words are mostly capitalised: a headline or a related-article link."""
+    s = settings or AssemblySettings()
+    if line.isupper():
+        return False  # an all-capitals wire flash ('AGENCY SAYS BODY FOUND') is a sentence
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _TITLE_SMALL]
+    if len(words) < s.title_line_min_words or len(line.split()) > s.title_line_max_words:
+        return False
+    return sum(w[0].isupper() for w in words) >= s.title_line_share * len(words)
+
+
+def is_credit_line(line: str) -> bool:
+    """A photo caption credit, a byline credit or a promo label ('Photo by …', 'UP NEXT')."""
+    return _CREDIT.search(line) is not None
+
+
+def never_attributed(text: str, pos: int, settings: AssemblySettings | None = None) -> bool:
+    """Whether the line holding `pos` is a headline-like title line or a credit/promo line."""
+    start, end = line_at(text, pos)
+    line = text[start:end].strip()
+    return is_title_cased(line, settings) or is_credit_line(line)

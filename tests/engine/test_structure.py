@@ -1,0 +1,83 @@
+"""structure.py: lines never attributed from (title lines, captions, credits, promo labels)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.engine.structure import is_credit_line, is_title_cased, line_at, never_attributed
+from saidwhat.records import Article
+from saidwhat.run import pipeline
+
+
+@pytest.mark.parametrize("line", [
+    "The Russian Leader Relishing The Spotlight",
+    "Analysts Aren't Feeling Great About Commodities In 2015 (Think Advisor)",
+    "SEC Will Push For Spending More On RIA Exams",
+])
+def test_title_lines(line: str) -> None:
+    assert is_title_cased(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The mayor said the bridge would reopen in May.",
+    "Ann Lee said so on Monday",
+    "RESCUE AGENCY SAYS BODY RECOVERED FROM THE SEA",
+    "“We had some issues,” the Disney chief executive told investors on Tuesday.",
+])
+def test_prose_is_not_a_title_line(line: str) -> None:
+    assert not is_title_cased(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Photo by Mario Tama/Getty Images",
+    "Writing by Dean Yates; Additional reporting by Ann Lee",
+    "UP NEXT: The mayor says the budget is fine",
+    "TIP-INS: Coach says the team will rest starters",
+    "Sign up for our newsletter",
+    "Protesters march on Monday. (AP Photo/Jane Doe)",
+])
+def test_credit_and_promo_lines(line: str) -> None:
+    assert is_credit_line(line)
+
+
+def test_line_at_and_never_attributed() -> None:
+    text = "Mayor Says Bridge Will Reopen Soon\nThe mayor said the bridge will reopen."
+    assert line_at(text, 3) == (0, text.index("\n"))
+    assert never_attributed(text, 3) and not never_attributed(text, text.index("mayor said"))
+
+
+def attributions(nlp: Language, text: str) -> list[str]:
+    article = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
+    return [a.content.text for a in article.attributions]
+
+
+def test_a_related_article_link_is_not_attributed_but_the_story_is(nlp: Language) -> None:
+    text = ("Lee wins the vote\n\n"
+            "Governor Ann Lee said on Monday that taxes would fall next year.\n\n"
+            "Related Coverage\n\nSenator Says Taxes Will Fall Next Year\n")
+    found = attributions(nlp, text)
+    assert any("taxes would fall" in c for c in found)
+    assert not any("Taxes Will Fall" in c for c in found)
+
+
+def test_the_headline_itself_is_read_like_a_sentence(nlp: Language) -> None:
+    text = ("Governor Says Taxes Will Fall Next Year\n\n"
+            "The governor spoke to reporters on Monday at the state house.\n")
+    assert any("Taxes Will Fall" in c for c in attributions(nlp, text))
+
+
+def test_a_quoted_headline_is_still_attributed(nlp: Language) -> None:
+    text = ("Disney has a rough quarter\n\n"
+            "Disney's chief executive spoke to investors on Tuesday about the parks.\n\n"
+            "“We Had Some Issues,” Says Disney Chief\n")
+    assert any("We Had Some Issues" in c for c in attributions(nlp, text))
+
+
+def test_nothing_is_attributed_from_a_photo_credit(nlp: Language) -> None:
+    text = ("The council met on Monday and voted on the budget.\n\n"
+            "Photo by Jane Doe, who says the council met late\n\n"
+            "Councilwoman Ann Lee said the budget was balanced.\n")
+    found = attributions(nlp, text)
+    assert not any("council met late" in c for c in found)
+    assert any("budget was balanced" in c for c in found)
