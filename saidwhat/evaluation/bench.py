@@ -65,18 +65,21 @@ def default_texts() -> Path:
 
 
 def text_files(paths: Sequence[str], limit: int | None) -> list[Path]:
-    """The .txt files under the given paths (or the default texts), sorted, at most limit."""
+    """The input files under the given paths (or the default texts), every kind `extract` reads
+    (saidwhat.io.kinds), in its order, at most limit."""
+    from saidwhat.io.discover import input_files
+
     roots = [Path(p) for p in paths] or [default_texts()]
     files: list[Path] = []
     for root in roots:
         if root.is_dir():
-            files.extend(sorted(root.rglob("*.txt")))
+            files.extend(Path(f) for f in input_files([str(root)]) if isinstance(f, str))
         elif root.is_file():
             files.append(root)
         else:
             raise FileNotFoundError(f"{root}: no such file or directory")
     if not files:
-        raise ValueError(f"no .txt files under {', '.join(map(str, roots))}")
+        raise ValueError(f"no .txt files (nor other inputs) under {', '.join(map(str, roots))}")
     return files[:limit] if limit else files
 
 
@@ -136,13 +139,16 @@ def _spacy_results(
 def measure(variant: str, files: list[Path], model: str | None, workers: int,
             settings: Settings | None = None) -> Measure:
     """Run one variant in this process (call it in a fresh one) and measure it."""
-    texts = [f.read_text(encoding="utf-8") for f in files]
+    from saidwhat.records import Article
+
+    articles = _articles(files)
+    texts = [a.text for a in articles if isinstance(a, Article)]  # as extract reads them
     words = sum(len(t.split()) for t in texts)
     worker_peak: float | None = None
     if variant == "saidwhat-n":
         from saidwhat.run import runners
 
-        items = _articles(files)
+        items = articles
         t0 = time.perf_counter()
         with runners.WorkerPool(model, workers, settings) as pool:
             pool.warm()
@@ -153,7 +159,7 @@ def measure(variant: str, files: list[Path], model: str | None, workers: int,
     elif variant == "saidwhat-1":
         from saidwhat.run import nlp, runners
 
-        items = _articles(files)
+        items = articles
         workers = 1
         t0 = time.perf_counter()
         nlp.load(model)

@@ -61,3 +61,12 @@ def test_bench_smoke_on_three_tiny_texts(
         assert m["articles"] == 3 and m["words"] > 0 and m["peak_rss_mb"] > 10
     assert out["results"]["saidwhat-n"]["worker_peak_rss_mb"] > 10
     assert {"saidwhat_vs_spacy", "n_workers_vs_1", "saidwhat_vs_textacy"} <= set(out["ratios"])
+
+
+def test_text_files_are_every_input_kind(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b.html").write_text(f"<html><body><p>{TEXT}</p></body></html>")
+    (tmp_path / "c.ndjson").write_text('{"text": "x"}\n')
+    (tmp_path / ".hidden.txt").write_text(TEXT)
+    assert [f.name for f in bench.text_files([str(tmp_path)], None)] == [
+        "a.txt", "b.html", "c.ndjson"]
