@@ -132,6 +132,14 @@ class ScorerSettings:
 class SpeakerSettings:
     """Speaker resolution: salience of antecedents and fit of descriptions (engine/speakers)."""
 
+    learned: bool = _s(
+        True, "rank pronoun and description referents with the learned resolver (false: the "
+        "hand-set salience below)")
+    resolver_file: str = _s(
+        "", "speaker resolver weights JSON (as written by scripts/train_resolver.py); empty: "
+        "the shipped one")
+    description_window: int = _s(
+        12, "narrative sentences back a person description looks for candidates (learned)")
     distance_points: tuple[int, ...] = _s(
         (15, 8, 6, 4, 2), "salience of a mention 0, 1, 2, … narrative sentences back; its "
         "length is how far pronouns look back")

@@ -241,7 +241,8 @@ def attribute_doc(doc: Doc, engine: Engine) -> Iterator[Attribution]:
     ctx = build_context(doc, settings)
     drafts = scored_drafts(doc, engine, ctx)
     quotes = list(ctx.quotes)
-    speakers = resolve_sources(doc, [d.source for d in drafts], settings, in_quote=ctx.in_quote)
+    speakers = resolve_sources(doc, [d.source for d in drafts], settings,
+                               in_quote=ctx.in_quote, ranker=engine.resolver)
     for d, speaker in zip(drafts, speakers, strict=True):
         if d.confidence < settings.scorer.min_confidence:
             continue

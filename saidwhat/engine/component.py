@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from saidwhat.engine.engine import Engine
 from saidwhat.engine.lexicon import Lexicon
 from saidwhat.engine.scorer import Scorer
+from saidwhat.engine.speakers.ranker import Ranker
 from saidwhat.records import Attribution, Mention
 from saidwhat.settings import Settings
 
@@ -103,21 +104,23 @@ class SaidWhat:
         """Restore the lexicon and scorer written by to_disk (settings come from the config)."""
         path = Path(path)
         data = {name: json.loads((path / f"{name}.json").read_text(encoding="utf-8"))
-                for name in ("lexicon", "scorer") if (path / f"{name}.json").exists()}
-        self._restore({"lexicon": data.get("lexicon"), "scorer": data.get("scorer")})
+                for name in ("lexicon", "scorer", "resolver") if (path / f"{name}.json").exists()}
+        self._restore(data)
         return self
 
     def _artefacts(self) -> dict[str, Any]:
         """What to_disk/to_bytes write: settings, lexicon, scorer (None when absent)."""
-        scorer = self.engine.scorer
+        scorer, resolver = self.engine.scorer, self.engine.resolver
         return {"settings": self.settings.to_dict(), "lexicon": self.engine.lexicon.to_json(),
-                "scorer": scorer.to_json() if scorer is not None else None}
+                "scorer": scorer.to_json() if scorer is not None else None,
+                "resolver": resolver.to_json() if resolver is not None else None}
 
     def _restore(self, data: dict[str, Any]) -> None:
         """Use the saved lexicon and scorer with the current settings."""
         lexicon = Lexicon.from_json(data.get("lexicon"), self.settings.cues)
         scorer = Scorer.from_json(data["scorer"]) if data.get("scorer") else None
-        self.engine = Engine(self.settings, lexicon, scorer)
+        resolver = Ranker.from_json(data["resolver"]) if data.get("resolver") else None
+        self.engine = Engine(self.settings, lexicon, scorer, resolver)
 
 
 def set_span_groups(doc: Doc, found: list[Attribution]) -> None:

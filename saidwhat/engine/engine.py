@@ -11,22 +11,25 @@ from dataclasses import dataclass
 
 from saidwhat.engine.lexicon import Lexicon, load_lexicon
 from saidwhat.engine.scorer import Scorer, load_scorer
+from saidwhat.engine.speakers.ranker import Ranker, load_ranker
 from saidwhat.settings import Settings
 
 
 @dataclass(frozen=True)
 class Engine:
-    """Settings, cue lexicon and candidate scorer (None when no weights are installed)."""
+    """Settings, cue lexicon, candidate scorer and speaker resolver (None when no weights are
+    installed)."""
 
     settings: Settings
     lexicon: Lexicon
     scorer: Scorer | None
+    resolver: Ranker | None = None
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Engine:
         """The engine the settings describe, with the artefacts they name (default: shipped)."""
         s = settings if settings is not None else Settings()
-        return cls(s, load_lexicon(s.cues), load_scorer(s.scorer))
+        return cls(s, load_lexicon(s.cues), load_scorer(s.scorer), load_ranker(s.speakers))
 
     @property
     def threshold(self) -> float:

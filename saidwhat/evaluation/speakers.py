@@ -113,8 +113,21 @@ def _is_name(span: Span) -> bool:
     return span.root.pos_ == "PROPN" and span.root.lower_ not in THIRD_PERSON
 
 
-def gum_targets(doc: Doc, gold: GumDocument) -> list[GumTarget]:
-    """Pronouns and common-noun mentions whose chain has a name earlier in the document."""
+def name_text(span: Span) -> str:
+    """The proper-noun run around a name mention's head ("Mary Chaworth , whom he met …" ->
+    "Mary Chaworth")."""
+    root = span.root
+    start = end = root.i
+    while start > span.start and span.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end + 1 < span.end and span.doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return span.doc[start : end + 1].text
+
+
+def gum_targets(doc: Doc, gold: GumDocument, unnamed: bool = False) -> list[GumTarget]:
+    """Pronouns and common-noun mentions whose chain has a name earlier in the document
+    (with `unnamed`, also those whose chain has none: their `names` is empty)."""
     spans: list[tuple[GumMention, Span]] = []
     for m in gold.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -126,10 +139,12 @@ def gum_targets(doc: Doc, gold: GumDocument) -> list[GumTarget]:
         root = span.root
         earlier = names.get(m.cluster, [])
         if _is_name(span):
-            names.setdefault(m.cluster, []).append(span.text)
-        elif earlier and len(span) == 1 and root.lower_ in THIRD_PERSON:
+            names.setdefault(m.cluster, []).append(name_text(span))
+        elif not earlier and not unnamed:
+            continue
+        elif len(span) == 1 and root.lower_ in THIRD_PERSON:
             out.append(GumTarget(span, "pronoun", tuple(earlier)))
-        elif earlier and root.pos_ == "NOUN":
+        elif root.pos_ == "NOUN":
             out.append(GumTarget(span, "nominal", tuple(earlier)))
     return out
 

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -115,6 +116,7 @@ class ArticleIndex:
         self.mentions = name_mentions(doc, self.in_quote, self.s)
         self.mention_starts = [m.start for m in self.mentions]
         self.speakers: list[Event] = []
+        self.ranker: Any = None  # the learned Ranker, or None for the hand-set salience
         self._orgs: dict[str, int] = {}
         self._groups: dict[str, int] = {}
         self._by_name: dict[tuple[str, str], int] = {}

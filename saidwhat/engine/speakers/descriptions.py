@@ -30,6 +30,7 @@ from saidwhat.engine.speakers.mentions import (
     is_person_noun,
     norm_word,
 )
+from saidwhat.engine.speakers.ranker import description_candidates
 from saidwhat.records import Speaker, slugify
 from saidwhat.settings import SpeakerSettings
 
@@ -105,6 +106,10 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     """The person a singular definite description refers to: best role fit, then salience."""
     head, mods = description_words(span)
     specific = specific_words(span)
+    if index.ranker is not None:
+        candidates = description_candidates(index, span, (head, mods, specific),
+                                            description_score)
+        return index.ranker.best("description", candidates)
     tok = span.start
     here = index.sent_of[tok]
     last_seen: dict[int, Event] = {}

@@ -16,6 +16,7 @@ from saidwhat.engine.speakers.mentions import (
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
 )
+from saidwhat.engine.speakers.ranker import pronoun_candidates
 from saidwhat.settings import SpeakerSettings
 
 # Names of documents NER may tag as organisations: a treaty or a bill never says anything.
@@ -38,7 +39,13 @@ def pronoun_ok(pronoun: str, ent: Entity) -> bool:
 
 
 def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = None) -> int | None:
-    """The antecedent entity of a third-person pronoun, by salience among compatible ones."""
+    """The antecedent entity of a third-person pronoun: the learned ranker's choice among the
+    compatible ones (or the hand-set salience when no ranker is loaded)."""
+    if index.ranker is not None:
+        candidates = pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause, exclude)
+        if not candidates:
+            return cataphora(index, tok)
+        return index.ranker.best("pronoun", candidates)
     pronoun = tok.lower_
     s = index.s
     scores: dict[int, float] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +37,7 @@ from saidwhat.engine.speakers.mentions import (
     role_words,
 )
 from saidwhat.engine.speakers.pronouns import resolve_pronoun
+from saidwhat.engine.speakers.ranker import Ranker, load_ranker
 from saidwhat.records import Speaker
 from saidwhat.settings import Settings
 
@@ -171,21 +172,32 @@ def _is_role_subject(tok: Token) -> bool:
             and any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children))
 
 
+SHIPPED = "shipped"  # the resolver the settings name (default: the shipped weights)
+
+
 def resolve_sources(doc: Doc, sources: Sequence[Span | None], settings: Settings | None = None,
-                    in_quote: Sequence[bool] | None = None) -> list[Speaker | None]:
+                    in_quote: Sequence[bool] | None = None,
+                    ranker: Ranker | None | str = SHIPPED) -> list[Speaker | None]:
     """The speaker of each source mention of an article's attributions (None stays None);
-    `in_quote` is the document's in-quote flag per token when already known (DocContext)."""
-    return resolve_mentions(doc, sources, settings=settings, in_quote=in_quote)[0]
+    `in_quote` is the document's in-quote flag per token when already known (DocContext);
+    `ranker` as for resolve_mentions."""
+    return resolve_mentions(doc, sources, settings=settings, in_quote=in_quote, ranker=ranker)[0]
 
 
 def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence[Span] = (),
-                     settings: Settings | None = None, in_quote: Sequence[bool] | None = None
+                     settings: Settings | None = None, in_quote: Sequence[bool] | None = None,
+                     ranker: Ranker | None | str = SHIPPED,
+                     observe: Callable[[ArticleIndex, int, Span], None] | None = None,
                      ) -> tuple[list[Speaker | None], list[Speaker]]:
     """The speakers of the sources, and what each other mention in `targets` refers to, read at
-    its place in the article without changing what later mentions see (for evaluation)."""
+    its place in the article without changing what later mentions see (for evaluation).
+    `ranker` is the learned resolver (SHIPPED: the one the settings name; None: the hand-set
+    salience);
+    `observe(index, n, target)` is called before each target is resolved (for training)."""
     if not any(s is not None for s in sources) and not targets:
         return [None] * len(sources), []
     index = ArticleIndex(doc, settings, in_quote)
+    index.ranker = load_ranker(index.s) if ranker == SHIPPED else ranker
     order = sorted((s.start, n) for n, s in enumerate(sources) if s is not None)
     source_at = {start for start, _ in order}
     chain = [tok.i for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
@@ -197,6 +209,8 @@ def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence
                    + [(t.start, -1, n) for n, t in enumerate(targets)])
     for start, is_source, n in items:
         if is_source < 0:
+            if observe is not None:
+                observe(index, n, targets[n])
             read[n] = resolve_one(index, targets[n])[0]
             continue
         if not is_source:  # a non-source subject: resolve it to keep salience current

@@ -1,0 +1,270 @@
+"""The learned resolver: candidate referents of a pronoun or a person description, their
+features, and the logistic-regression weights (`saidwhat/data/resolver.json`) that rank them.
+
+For each mention the candidates are the article's entities seen before it (within the
+pronoun window, or anywhere for descriptions) that agree with it (type, number, gender; a
+description's nationality, party and specific words). Each (mention, candidate) pair gets
+features; the best-scoring candidate wins when its probability reaches the trained threshold,
+otherwise the mention stays unresolved. Trained on GUM by `scripts/train_resolver.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from saidwhat.data.names import HONORIFIC_GENDER, NATIONALITIES, PARTIES, ROLE_SYNONYMS
+from saidwhat.engine.speakers.clusters import ArticleIndex, Entity, Event
+from saidwhat.engine.speakers.mentions import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NEUTER_PRONOUNS,
+    PLURAL_PRONOUNS,
+)
+from saidwhat.settings import SpeakerSettings
+
+Features = dict[str, float]
+Agrees = Callable[[str, Entity], bool]
+Bound = Callable[[Token, Token, int], bool]
+Fits = Callable[[Entity, str, set[str], set[str], SpeakerSettings], float | None]
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Weights per mention kind ("pronoun", "description") and the probability to resolve."""
+
+    weights: dict[str, dict[str, float]]
+    thresholds: dict[str, float]
+
+    def probability(self, kind: str, features: Features) -> float:
+        """The probability that a candidate with these features is the referent."""
+        w = self.weights[kind]
+        z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict[str, Any]:
+        """The weights in the resolver.json layout."""
+        return {"weights": self.weights, "thresholds": self.thresholds}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Ranker:
+        """A ranker from resolver.json data."""
+        return cls(weights=data["weights"], thresholds=data["thresholds"])
+
+    def best(self, kind: str, candidates: list[tuple[int, Features]]) -> int | None:
+        """The most probable candidate when it reaches the threshold, else None."""
+        if not candidates:
+            return None
+        scored = [(self.probability(kind, f), -n, ent) for n, (ent, f) in enumerate(candidates)]
+        p, _, ent = max(scored)
+        return ent if p >= self.thresholds[kind] else None
+
+
+def load_ranker(settings: SpeakerSettings | None = None) -> Ranker | None:
+    """The resolver the settings name (their resolver_file, else the shipped weights), or None
+    when the settings turn it off or no weights are installed."""
+    if settings is not None and not settings.learned:
+        return None
+    path = settings.resolver_file if settings is not None else ""
+    if path:
+        return Ranker.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+    try:
+        data = json.loads(resources.files("saidwhat.data").joinpath("resolver.json").read_text())
+    except FileNotFoundError:
+        return None
+    return Ranker.from_json(data)
+
+
+def pronoun_class(pronoun: str) -> str:
+    """'m', 'f', 'pl' or 'n' for a third-person pronoun."""
+    if pronoun in MALE_PRONOUNS:
+        return "m"
+    if pronoun in FEMALE_PRONOUNS:
+        return "f"
+    if pronoun in PLURAL_PRONOUNS:
+        return "pl"
+    return "n" if pronoun in NEUTER_PRONOUNS else "?"
+
+
+def _role(tok: Token) -> str:
+    """The pronoun's grammatical role: subject, possessive or other."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return "subj"
+    if tok.tag_ == "PRP$" or tok.dep_ == "poss":
+        return "poss"
+    return "obj"
+
+
+def _speaker_features(index: ArticleIndex, tok: int, ent: int) -> Features:
+    """Whether the candidate spoke last (near or far) or among the last few speakers."""
+    out: Features = {}
+    last = index.last_speaker(tok)
+    if last is not None and last.entity == ent:
+        out["spoke_last_near" if index.sent_of[tok] - last.sent <= 1 else "spoke_last_far"] = 1
+    elif any(e.entity == ent and e.token < tok for e in index.speakers[-4:]):
+        out["spoke_recently"] = 1
+    return out
+
+
+def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, bound: Bound,
+                       exclude: set[int] | None = None) -> list[tuple[int, Features]]:
+    """Compatible entities before a pronoun within the window, with their features."""
+    pronoun = tok.lower_
+    pclass = pronoun_class(pronoun)
+    role = _role(tok)
+    here = index.sent_of[tok.i]
+    latest: dict[int, Event] = {}
+    subject_seen: dict[int, int] = {}
+    count: dict[int, int] = {}
+    best_event: dict[int, tuple[int, Event]] = {}
+    j = bisect_left(index.event_pos, tok.i)
+    for e in reversed(index.events[:j]):  # nearest first, the whole article before the pronoun
+        if e.entity in latest and here - e.sent > index.window:
+            continue
+        ent = index.entities[e.entity]
+        if exclude and e.entity in exclude or not compatible(pronoun, ent):
+            continue
+        if here == e.sent and bound(tok, index.doc[e.token], index.s.max_clause_climb):
+            continue
+        latest.setdefault(e.entity, e)
+        if here - e.sent <= index.window:
+            points = index.s.distance_points[here - e.sent] + e.bonus
+            if points > best_event.get(e.entity, (-1, e))[0]:
+                best_event[e.entity] = (points, e)
+            count[e.entity] = count.get(e.entity, 0) + 1
+            if e.bonus:
+                subject_seen[e.entity] = max(subject_seen.get(e.entity, 0), e.bonus)
+    top = max((index.entities[k].mentions for k in latest), default=0)
+    prior = salience(index, tok, best_event)
+    order = sorted(latest, key=lambda k: -latest[k].token)
+    n = len(order)
+    out: list[tuple[int, Features]] = []
+    for rank, ent_id in enumerate(order):
+        e = latest[ent_id]
+        ent = index.entities[ent_id]
+        d = here - e.sent
+        f: Features = {f"dist{min(d, index.window + 1)}": 1, f"rank{min(rank, 3)}": 1,
+                       "tokdist": math.log1p(tok.i - e.token) / 5,
+                       "mentions": math.log1p(ent.mentions) / 2,
+                       "window_mentions": math.log1p(count.get(ent_id, 0)) / 2,
+                       "candidates": math.log(n), f"type_{ent.type}_{pclass}": 1,
+                       f"role_{role}": 1, "salience": prior.get(ent_id, 0.0) / 10,
+                       "salience_best": float(prior.get(ent_id, -1) == max(prior.values(),
+                                                                           default=0))}
+        if e.bonus == 3:
+            f["root_subject"] = 1
+        elif e.bonus:
+            f["subject"] = 1
+        if subject_seen.get(ent_id):
+            f["was_subject"] = 1
+        if e.bonus and role == "subj":
+            f["parallel_subject"] = 1
+        if d == 0 and e.bonus:
+            f["same_sentence_subject"] = 1
+        if ent.mentions == top:
+            f["most_mentioned"] = 1
+        if pclass in ("m", "f"):
+            f["gender_known" if ent.gender else "gender_unknown"] = 1
+        if "anonymous" in ent.roles:
+            f["anonymous_group"] = 1
+        if pclass == "pl" and " and " in ent.name:
+            f["coordination"] = 1
+        f.update(_speaker_features(index, tok.i, ent_id))
+        out.append((ent_id, f))
+    return out
+
+
+def salience(index: ArticleIndex, tok: Token, best: dict[int, tuple[int, Event]]
+             ) -> dict[int, float]:
+    """Centering-style salience of the candidates within the window: sentence distance and
+    subject role of their best occurrence, known gender, and whether they spoke last."""
+    scores: dict[int, float] = {}
+    s = index.s
+    for ent_id, (points, _) in best.items():
+        known = index.entities[ent_id].gender is not None and pronoun_class(tok.lower_) in "mf"
+        scores[ent_id] = points + (s.gendered_bonus if known else 0)
+    last = index.last_speaker(tok.i, set(scores))
+    if last is not None:
+        near = index.sent_of[tok.i] - last.sent <= s.near_sentences
+        scores[last.entity] += s.last_speaker_bonus if near else s.earlier_speaker_bonus
+    for e in index.speakers[-s.recent_speakers:] if s.recent_speakers > 0 else []:
+        if e.entity in scores and (last is None or e.entity != last.entity) and e.token < tok.i:
+            scores[e.entity] += s.recent_speaker_bonus
+    return scores
+
+
+def _fit_features(roles: set[str], head: str, mods: set[str], party: str | None) -> Features:
+    """How a candidate's descriptors match a description's head and modifiers."""
+    f: Features = {}
+    wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
+    if roles & wanted:
+        f["head_role"] = 1
+    if head in roles:
+        f["head_word"] = 1
+    for mod in mods:
+        if mod in NATIONALITIES and roles & NATIONALITIES[mod]:
+            f["nationality"] = 1
+        elif mod in PARTIES and len(mod) > 1 and party == PARTIES[mod]:
+            f["party"] = 1
+        elif mod in ROLE_SYNONYMS and roles & ROLE_SYNONYMS[mod]:
+            f["modifier_role"] = f.get("modifier_role", 0) + 1
+        elif mod in roles and mod not in ("the", "former"):
+            f["modifier_word"] = f.get("modifier_word", 0) + 1
+    if HONORIFIC_GENDER.get(head):
+        f["gendered_head"] = 1
+    return f
+
+
+def narrow(people: list[int], index: ArticleIndex, head: str, mods: set[str]) -> list[int]:
+    """Only the people the description's words single out, when some are: those introduced
+    with its nationality ("the Russian leader"), then its party ("the Republican")."""
+    for key in ("nationality", "party"):
+        fitting = [k for k in people
+                   if key in _fit_features(index.entities[k].roles, head, mods,
+                                           index.entities[k].party)]
+        if fitting:
+            people = fitting
+    return people
+
+
+def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, set[str], set[str]],
+                           fits: Fits) -> list[tuple[int, Features]]:
+    """People seen before a person description that its words (head, modifiers, specific
+    words) do not contradict."""
+    head, mods, specific = words
+    tok = span.start
+    here = index.sent_of[tok]
+    latest: dict[int, Event] = {}
+    for e in index.events:
+        if e.token >= tok:
+            break
+        person = index.entities[e.entity].type == "PERSON"
+        if person and here - e.sent <= index.s.description_window:
+            latest[e.entity] = e
+    order = sorted(latest, key=lambda k: -latest[k].token)
+    people = narrow([k for k in order if fits(index.entities[k], head, mods, specific, index.s)
+                     is not None], index, head, mods)
+    n = len(people)
+    out: list[tuple[int, Features]] = []
+    for rank, ent_id in enumerate(people):
+        e = latest[ent_id]
+        ent = index.entities[ent_id]
+        d = here - e.sent
+        f = _fit_features(ent.roles, head, mods, ent.party)
+        f.update({f"dist{min(d, index.window + 1)}": 1, f"rank{min(rank, 3)}": 1,
+                  "mentions": math.log1p(ent.mentions) / 2, "candidates": math.log(n)})
+        if e.bonus:
+            f["subject"] = 1
+        if not ent.roles:
+            f["no_descriptors"] = 1
+        f.update(_speaker_features(index, tok, ent_id))
+        out.append((ent_id, f))
+    return out

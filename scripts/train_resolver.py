@@ -1,0 +1,226 @@
+"""Train the learned speaker resolver on GUM: `python scripts/train_resolver.py ../shared/data/gum`.
+
+Every GUM train document is parsed and its sources found as at run time; each third-person
+pronoun and each singular person description ("the senator") among GUM's gold mentions is
+read at its place in the article, and every candidate referent the resolver would consider
+becomes one example: positive when the candidate's name fits a name of the mention's gold
+chain before it. One logistic regression per kind (pronoun, description) is fitted; its L2
+strength and the probability needed to resolve are tuned on GUM dev. The candidates are
+gathered with the hand-set salience in the loop, so the result does not depend on the
+weights being replaced. Deterministic (lbfgs, sorted features); writes saidwhat/data/resolver.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from saidwhat.data.names import NATIONALITIES, PARTIES, ROLE_SYNONYMS, TITLES
+from saidwhat.engine.attribute import scored_drafts
+from saidwhat.engine.speakers.clusters import ArticleIndex
+from saidwhat.engine.speakers.descriptions import (
+    description_score,
+    description_words,
+    specific_words,
+)
+from saidwhat.engine.speakers.mentions import is_person_noun
+from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_ok
+from saidwhat.engine.speakers.ranker import description_candidates, pronoun_candidates
+from saidwhat.engine.speakers.resolve import named_entity_in, resolve_mentions
+from saidwhat.evaluation.gum import read_split
+from saidwhat.evaluation.speakers import gum_targets, same_referent
+from saidwhat.run.nlp import load
+
+OUT = Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "resolver.json"
+KINDS = ("pronoun", "description")
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+MIN_COVERAGE = 0.9
+
+# one example group: (kind, has a named referent, [(features, label)])
+Group = tuple[str, bool, list[tuple[dict[str, float], int]]]
+
+
+def is_description(span: Any) -> bool:
+    """A singular definite person description, as the resolver meets them."""
+    root = span.root
+    return (root.tag_ == "NN" and is_person_noun(root.lemma_.lower())
+            and not any(t.lower_ in ("a", "an") for t in span if t.i < root.i))
+
+
+def groups_of(nlp: Any, split_docs: list[Any]) -> list[Group]:
+    """Candidate examples of every usable mention of the documents."""
+    out: list[Group] = []
+    for gold, doc in zip(split_docs, nlp.pipe(d.text for d in split_docs), strict=True):
+        targets = [t for t in gum_targets(doc, gold, unnamed=True)
+                   if t.kind == "pronoun" or is_description(t.span)]
+
+        def observe(index: ArticleIndex, n: int, span: Any, targets: list = targets) -> None:
+            target = targets[n]
+            if index.in_quote[span.root.i]:
+                return
+            if target.kind == "pronoun":
+                kind = "pronoun"
+                cands = pronoun_candidates(index, span.root, pronoun_ok, _bound_in_clause)
+            else:
+                kind = "description"
+                head, mods = description_words(span[: span.root.i - span.start + 1])
+                words = (head, mods, specific_words(span[: span.root.i - span.start + 1]))
+                cands = description_candidates(index, span, words, description_score)
+            examples = [(f, int(any(same_referent(index.entities[e].name, nm)
+                                    for nm in target.names))) for e, f in cands]
+            out.append((kind, bool(target.names), examples))
+
+        sources = [d.source for d in scored_drafts(doc)]
+        resolve_mentions(doc, sources, [t.span for t in targets], ranker=None, observe=observe)
+    return out
+
+
+class MaskedPronoun:
+    """A name source read as if the article had written "he"/"she" there (for news examples)."""
+
+    def __init__(self, root: Any, pronoun: str) -> None:
+        self.lower_ = pronoun
+        self.i = root.i
+        self.dep_ = root.dep_
+        self.tag_ = "PRP"
+        self.head = root.head
+
+
+def news_groups(nlp: Any, texts: list[str]) -> list[Group]:
+    """Self-supervised news examples: each source naming a person seen before in the article is
+    read as "the <role>" (a role it was introduced with) and, when the person was named in this
+    or the previous sentence (where writers use pronouns), as "he"/"she"; the named person is
+    the right candidate. Teaches what GUM has little of: who spoke last,
+    nationality and party words."""
+    out: list[Group] = []
+    for doc in nlp.pipe(texts):
+        sources = [d.source for d in scored_drafts(doc) if d.source is not None]
+
+        def observe(index: ArticleIndex, n: int, span: Any, sources: list = sources) -> None:
+            found = named_entity_in(index, span)
+            if found is None or span.root.pos_ != "PROPN":
+                return
+            ent_id = found[0]
+            ent = index.entities[ent_id]
+            if ent.type != "PERSON" or not any(e.entity == ent_id and e.token < span.start
+                                               for e in index.events):
+                return
+            here = index.sent_of[span.root.i]
+            args_salient_only = True
+            salient = any(e.entity == ent_id and e.token < span.start and here - e.sent <= 1
+                          for e in index.events)
+            if ent.gender and (salient or not args_salient_only):
+                tok = MaskedPronoun(span.root, "he" if ent.gender == "m" else "she")
+                cands = pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause)
+                out.append(("pronoun", True, [(f, int(e == ent_id)) for e, f in cands]))
+            heads = sorted(w for w in ent.roles if w in ROLE_SYNONYMS and w not in TITLES)
+            if heads:
+                mods = {w for w in ent.roles if w in NATIONALITIES or w in PARTIES}
+                cands = description_candidates(index, span, (heads[0], mods, set()),
+                                               description_score)
+                out.append(("description", True, [(f, int(e == ent_id)) for e, f in cands]))
+
+        resolve_mentions(doc, sources, sources, ranker=None, observe=observe)
+    return out
+
+
+def fit(groups: list[Group], kind: str, c: float) -> tuple[DictVectorizer, LogisticRegression]:
+    """A logistic regression over one kind's candidate examples."""
+    feats = [f for k, _, ex in groups if k == kind for f, _ in ex]
+    labels = [y for k, _, ex in groups if k == kind for _, y in ex]
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(feats)
+    model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+    model.fit(x, labels)
+    return vec, model
+
+
+def decisions(groups: list[Group], kind: str, vec: DictVectorizer, model: LogisticRegression
+              ) -> list[tuple[float, bool, bool]]:
+    """Per named-referent mention: best probability, whether its best candidate is right, and
+    whether any candidate was right; unnamed mentions get (p, False, False) too."""
+    out = []
+    for k, named, ex in groups:
+        if k != kind:
+            continue
+        if not ex:
+            out.append((-1.0, False, named))
+            continue
+        probs = model.predict_proba(vec.transform([f for f, _ in ex]))[:, 1]
+        best = max(range(len(ex)), key=lambda i: (probs[i], -i))
+        out.append((float(probs[best]), bool(ex[best][1]), named))
+    return out
+
+
+def tune_threshold(dec: list[tuple[float, bool, bool]]) -> tuple[float, float, float]:
+    """The threshold with the best accuracy at coverage ≥ MIN_COVERAGE of named mentions (the
+    lowest-coverage-loss one otherwise): (threshold, coverage, accuracy)."""
+    named = [d for d in dec if d[2]]
+    best = (0.0, 0.0, 0.0)
+    best_key = (-1.0, -1.0)
+    for t in sorted({round(p, 3) for p, _, _ in dec if p >= 0} | {0.0}):
+        resolved = [d for d in named if d[0] >= t]
+        cov = len(resolved) / len(named) if named else 0.0
+        acc = sum(d[1] for d in resolved) / len(resolved) if resolved else 0.0
+        key = (acc if cov >= MIN_COVERAGE else -1.0, cov)
+        if key > best_key:
+            best, best_key = (t, cov, acc), key
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Collect, fit, tune, write."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gum_dir")
+    parser.add_argument("--out", default=str(OUT))
+    parser.add_argument("--news", help="folder of news texts for self-supervised examples "
+                                       "(PolNeAR train text)")
+    parser.add_argument("--news-limit", type=int, default=300,
+                        help="at most this many news texts, in name order (default 300)")
+    parser.add_argument("--dump", help="also write the candidate examples here (JSON)")
+    args = parser.parse_args(argv)
+    nlp = load()
+    train = groups_of(nlp, read_split(args.gum_dir, "train"))
+    if args.news:
+        files = sorted(Path(args.news).glob("*.txt"))[: args.news_limit]
+        train += news_groups(nlp, [f.read_text(encoding="utf-8") for f in files])
+    dev = groups_of(nlp, read_split(args.gum_dir, "dev"))
+    if args.dump:
+        Path(args.dump).write_text(json.dumps({"train": train, "dev": dev}))
+    weights: dict[str, dict[str, float]] = {}
+    thresholds: dict[str, float] = {}
+    report: dict[str, Any] = {}
+    for kind in KINDS:
+        best: tuple[Any, ...] | None = None
+        for c in C_GRID:
+            vec, model = fit(train, kind, c)
+            t, cov, acc = tune_threshold(decisions(dev, kind, vec, model))
+            print(f"{kind} C={c}: dev threshold {t:.3f} coverage {cov:.3f} accuracy {acc:.3f}",
+                  file=sys.stderr)
+            if best is None or (acc, cov) > (best[4], best[3]):
+                best = (c, vec, model, t, cov, acc)
+        assert best is not None
+        c, vec, model, t, cov, acc = best
+        names = vec.get_feature_names_out()
+        weights[kind] = {"bias": round(float(model.intercept_[0]), 6)} | {
+            str(n): round(float(w), 6) for n, w in zip(names, model.coef_[0], strict=True)}
+        thresholds[kind] = t
+        report[kind] = {"C": c, "dev_coverage": round(cov, 4), "dev_accuracy": round(acc, 4),
+                        "train_mentions": sum(1 for k, _, _ in train if k == kind)}
+    data = {"about": "learned speaker resolver: logistic regression over (mention, candidate) "
+                     "features, trained on GUM train, tuned on GUM dev by "
+                     "scripts/train_resolver.py",
+            "weights": weights, "thresholds": thresholds, "training": report}
+    Path(args.out).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    print(json.dumps(report), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""The learned resolver: ranking, the threshold that leaves a mention unresolved, and the
+shipped weights."""
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.engine.speakers.ranker import Ranker, load_ranker
+from saidwhat.engine.speakers.resolve import resolve_mentions
+from saidwhat.run.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def test_the_most_probable_candidate_wins_only_above_the_threshold() -> None:
+    ranker = Ranker(weights={"pronoun": {"bias": 0.0, "near": 3.0}},
+                    thresholds={"pronoun": 0.9})
+    candidates = [(7, {"near": 0.5}), (4, {"near": 1.0})]
+    assert ranker.best("pronoun", candidates) == 4
+    assert Ranker(ranker.weights, {"pronoun": 0.99}).best("pronoun", candidates) is None
+    assert ranker.best("pronoun", []) is None
+
+
+def test_the_shipped_weights_cover_pronouns_and_descriptions() -> None:
+    ranker = load_ranker()
+    assert ranker is not None
+    assert set(ranker.weights) == {"pronoun", "description"}
+    assert all(0.0 <= t < 1.0 for t in ranker.thresholds.values())
+
+
+def test_reading_other_mentions_does_not_change_the_sources(nlp: Language) -> None:
+    text = ("Mayor Ruth Adeyemi opened the bridge on Monday. Her deputy, Tom Okafor, was there. "
+            "She said the bridge was safe. He said it cost too much.")
+    doc = nlp(text)
+    she = doc.char_span(text.index("She"), text.index("She") + 3)
+    he = doc.char_span(text.index("He said"), text.index("He said") + 2)
+    her = doc.char_span(text.index("Her"), text.index("Her") + 3)
+    alone, _ = resolve_mentions(doc, [she, he])
+    with_targets, read = resolve_mentions(doc, [she, he], [her])
+    assert alone == with_targets
+    assert [s.name for s in with_targets if s] == ["Ruth Adeyemi", "Tom Okafor"]
+    assert read[0].name == "Ruth Adeyemi"
+
+
+def test_without_weights_the_untrained_salience_still_resolves(nlp: Language) -> None:
+    text = "Senator Dana Whitfield spoke on Monday. She said the bill would pass."
+    doc = nlp(text)
+    she = doc.char_span(text.index("She"), text.index("She") + 3)
+    (speaker,), _ = resolve_mentions(doc, [she], ranker=None)
+    assert speaker is not None and speaker.name == "Dana Whitfield"
