@@ -23,6 +23,7 @@ from sklearn.linear_model import LogisticRegression
 
 from saidwhat.data.names import NATIONALITIES, PARTIES, ROLE_SYNONYMS, TITLES
 from saidwhat.engine.attribute import scored_drafts
+from saidwhat.engine.engine import Engine
 from saidwhat.engine.speakers.clusters import ArticleIndex
 from saidwhat.engine.speakers.descriptions import (
     description_score,
@@ -37,6 +38,7 @@ from saidwhat.evaluation.gum import read_split
 from saidwhat.evaluation.speakers import gum_targets, same_referent
 from saidwhat.run.nlp import load
 
+ENGINE = Engine.load()
 OUT = Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "resolver.json"
 KINDS = ("pronoun", "description")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -76,7 +78,7 @@ def groups_of(nlp: Any, split_docs: list[Any]) -> list[Group]:
                                     for nm in target.names))) for e, f in cands]
             out.append((kind, bool(target.names), examples))
 
-        sources = [d.source for d in scored_drafts(doc)]
+        sources = [d.source for d in scored_drafts(doc, ENGINE)]
         resolve_mentions(doc, sources, [t.span for t in targets], ranker=None, observe=observe)
     return out
 
@@ -94,13 +96,12 @@ class MaskedPronoun:
 
 def news_groups(nlp: Any, texts: list[str]) -> list[Group]:
     """Self-supervised news examples: each source naming a person seen before in the article is
-    read as "the <role>" (a role it was introduced with) and, when the person was named in this
-    or the previous sentence (where writers use pronouns), as "he"/"she"; the named person is
-    the right candidate. Teaches what GUM has little of: who spoke last,
+    read as "he"/"she" (its gender) and as "the <role>" (a role it was introduced with); the
+    named person is the right candidate. Teaches what GUM has little of: who spoke last,
     nationality and party words."""
     out: list[Group] = []
     for doc in nlp.pipe(texts):
-        sources = [d.source for d in scored_drafts(doc) if d.source is not None]
+        sources = [d.source for d in scored_drafts(doc, ENGINE) if d.source is not None]
 
         def observe(index: ArticleIndex, n: int, span: Any, sources: list = sources) -> None:
             found = named_entity_in(index, span)
@@ -111,11 +112,7 @@ def news_groups(nlp: Any, texts: list[str]) -> list[Group]:
             if ent.type != "PERSON" or not any(e.entity == ent_id and e.token < span.start
                                                for e in index.events):
                 return
-            here = index.sent_of[span.root.i]
-            args_salient_only = True
-            salient = any(e.entity == ent_id and e.token < span.start and here - e.sent <= 1
-                          for e in index.events)
-            if ent.gender and (salient or not args_salient_only):
+            if ent.gender:
                 tok = MaskedPronoun(span.root, "he" if ent.gender == "m" else "she")
                 cands = pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause)
                 out.append(("pronoun", True, [(f, int(e == ent_id)) for e, f in cands]))

@@ -110,8 +110,10 @@ def test_a_salience_weight_reaches_speaker_resolution() -> None:
             "Lopez answered him. “It will pass,” she said.")
     default = saidwhat.extract(text).attributions
     assert default[-1].speaker is not None and default[-1].speaker.name == "Maria Lopez"
-    blind = saidwhat.extract(text, settings={"speakers": {"distance_points": [0]}})
-    # a zero-length look-back leaves only the sentence of the pronoun: nobody named there
+    blind = saidwhat.extract(text, settings={"speakers": {"learned": False,
+                                                          "distance_points": [0]}})
+    # with the hand-set salience (learned resolver off), a zero-length look-back leaves only
+    # the sentence of the pronoun: nobody named there
     assert blind.attributions[-1].speaker is not None
     assert blind.attributions[-1].speaker.resolved_by == "none"
 

@@ -93,7 +93,8 @@ class SaidWhat:
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write settings.json (usable as `saidwhat --settings`), lexicon.json, scorer.json."""
+        """Write settings.json (usable as `saidwhat --settings`), lexicon.json, scorer.json and
+        resolver.json."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         for name, data in self._artefacts().items():

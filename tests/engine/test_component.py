@@ -130,7 +130,8 @@ def test_to_disk_then_spacy_load_restores_the_component(
     strict = pipelines[1]
     strict.to_disk(tmp_path / "nlp")
     saved = tmp_path / "nlp" / "saidwhat"
-    assert {p.name for p in saved.iterdir()} == {"settings.json", "lexicon.json", "scorer.json"}
+    assert {p.name for p in saved.iterdir()} == {"settings.json", "lexicon.json", "scorer.json",
+                                                  "resolver.json"}
     loaded = spacy.load(tmp_path / "nlp")
     assert loaded.get_pipe("saidwhat").settings == strict.get_pipe("saidwhat").settings
     assert loaded(TEXT)._.attributions == strict(TEXT)._.attributions

@@ -12,7 +12,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.data.names import (
+    ORG_WORDS,
     PARTIES,
+    PLACE_WORDS,
 )
 from saidwhat.engine.quotes import doc_text, find_quotes, token_in_quote
 from saidwhat.engine.speakers.mentions import (
@@ -23,7 +25,9 @@ from saidwhat.engine.speakers.mentions import (
     compatible_names,
     group_name,
     is_group_noun,
+    is_person_noun,
     name_mentions,
+    norm_word,
     np_start,
     org_key,
 )
@@ -122,6 +126,7 @@ class ArticleIndex:
         self._by_name: dict[tuple[str, str], int] = {}
         self._by_name_size = -1
         self._cluster()
+        self._retype_people()
         self._plural_groups()
         self._coordinated_people()
         self._pronoun_genders()
@@ -229,12 +234,25 @@ class ArticleIndex:
             self._groups[key] = self._new(name, type_)
         return self._groups[key]
 
+    def _retype_people(self) -> None:
+        """A person-shaped name the recogniser called an organisation is a person when the
+        article describes it with a person noun ("Shannon Cross, an analyst at …")."""
+        for ent in self.entities:
+            if ent.type == "ORG" and person_shaped(ent.name) and any(
+                    is_person_noun(w) and w not in ORG_WORDS for w in ent.roles):
+                ent.type = "PERSON"
+
     def _pronoun_genders(self) -> None:
-        """Gender votes from he/she after the only person named in a sentence (outside quotes)."""
+        """Gender votes from he/she after the only person named in a sentence (outside quotes);
+        with no person there, a lone person-shaped "organisation" is that person."""
         by_sent: dict[int, set[int]] = {}
+        orgs_by_sent: dict[int, set[int]] = {}
         for e in self.events:
-            if self.entities[e.entity].type == "PERSON":
+            ent = self.entities[e.entity]
+            if ent.type == "PERSON":
                 by_sent.setdefault(e.sent, set()).add(e.entity)
+            elif ent.type == "ORG" and person_shaped(ent.name):
+                orgs_by_sent.setdefault(e.sent, set()).add(e.entity)
         for tok in self.doc:
             low = tok.lower_
             if self.in_quote[tok.i] or low not in MALE_PRONOUNS | FEMALE_PRONOUNS:
@@ -242,6 +260,12 @@ class ArticleIndex:
             s = self.sent_of[tok.i]
             first = tok.i == 0 or self.sent_of[tok.i - 1] != s
             people = by_sent.get(s) or (by_sent.get(s - 1) if first else None)
+            if not people and not by_sent.get(s - 1):
+                orgs = orgs_by_sent.get(s) or orgs_by_sent.get(s - 1)
+                if orgs and len(orgs) == 1:  # "Shannon Cross … she said"
+                    people = orgs
+                    self.entities[next(iter(orgs))].type = "PERSON"
+                    by_sent.setdefault(s, set()).update(orgs)
             if people and len(people) == 1:
                 ent = next(iter(people))
                 gender = "m" if low in MALE_PRONOUNS else "f"
@@ -283,6 +307,15 @@ class ArticleIndex:
             if e.token < tok and s - e.sent <= self.window and (ok is None or e.entity in ok):
                 return e
         return None
+
+
+def person_shaped(name: str) -> bool:
+    """Two or three capitalised words with no organisation word: "Shannon Cross", not
+    "Cross Research" or "NASA"."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words)
+            and not any(norm_word(w) in ORG_WORDS or norm_word(w) in PLACE_WORDS
+                        for w in words))
 
 
 def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from saidwhat.data.names import (
+    FAMILY_WORDS,
     HONORIFIC_GENDER,
     NATIONALITIES,
     ORG_WORDS,
@@ -18,6 +19,7 @@ from saidwhat.engine.speakers.clusters import (
     ArticleIndex,
     Entity,
     Event,
+    mentions_near,
     speaker_of,
     unresolved,
 )
@@ -30,6 +32,7 @@ from saidwhat.engine.speakers.mentions import (
     is_person_noun,
     norm_word,
 )
+from saidwhat.engine.speakers.pronouns import resolve_pronoun
 from saidwhat.engine.speakers.ranker import description_candidates
 from saidwhat.records import Speaker, slugify
 from saidwhat.settings import SpeakerSettings
@@ -102,10 +105,19 @@ def description_score(ent: Entity, head: str, mods: set[str],
     return score
 
 
+# Heads that describe anyone: only a person the article introduced with that word fits.
+GENERIC_HEADS = frozenset(
+    "woman man person girl boy lady gentleman resident voter worker student teenager "
+    "individual citizen customer patient passenger victim driver".split()
+)
+
+
 def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     """The person a singular definite description refers to: best role fit, then salience."""
     head, mods = description_words(span)
     specific = specific_words(span)
+    if head in GENERIC_HEADS:  # "the woman": only someone introduced as a woman
+        specific = specific | {head}
     if index.ranker is not None:
         candidates = description_candidates(index, span, (head, mods, specific),
                                             description_score)
@@ -176,12 +188,98 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
             best is None or not recent_people & {norm_word(w) for w in
                                                  index.entities[best].name.split()}):
         # "Hillary Clinton plans … The campaign says": her campaign, even if never named
-        return index.group_entity(f"{index.entities[last_subject].name} {head}", "ORG")
+        who = short_name(index.entities[last_subject])
+        return index.group_entity(f"{who} {head}" if head in NAMED_AFTER else f"{who}'s {head}",
+                                  "ORG")
     return best
+
+
+# Roles and bodies that belong to someone: "his office", "her campaign", "Morrison's lawyer".
+POSSESSED_ROLES = frozenset(
+    "office staff campaign administration team foundation lawyer lawyers attorney attorneys "
+    "spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers advisor "
+    "advisors representative representatives operative operatives manager".split()
+) | FAMILY_WORDS
+ORG_LIKE = frozenset("office staff campaign administration team foundation".split())
+NAMED_AFTER = frozenset("campaign administration team foundation".split())  # "Clinton campaign"
+
+
+def possessor(index: ArticleIndex, span: Span) -> int | None:
+    """The entity a description is possessed by: "his"/"her"/"their" resolved, or the name
+    before "'s" ("Morrison's lawyer")."""
+    root = span.root
+    poss = [c for c in root.children if c.dep_ == "poss" and span.start <= c.i < span.end]
+    if not poss or index.in_quote[poss[0].i]:
+        return None
+    p = poss[0]
+    if p.tag_ == "PRP$" or p.lower_ in ("his", "her", "their", "its"):
+        return resolve_pronoun(index, p)
+    found = [m for m in mentions_near(index, p.i) if m.start <= p.i < m.end]
+    return index.mention_entity[found[0].start] if found else None
+
+
+def short_name(ent: Entity) -> str:
+    """A person's surname (suffixes kept off: "Donald Trump Jr." -> "Trump Jr."), an
+    organisation's whole name."""
+    if ent.type != "PERSON":
+        return ent.name
+    words = ent.name.split()
+    if len(words) > 2 and norm_word(words[-1]) in ("jr", "sr", "ii", "iii", "iv"):
+        return " ".join(words[-2:])
+    return words[-1]
+
+
+def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A role or body of someone as source is its own speaker, never the possessor: "his
+    office" -> "Holcomb's office" (ORG), "her campaign" -> "Clinton campaign" (ORG), "his aides"
+    -> "Scott's aides" (GROUP), "Morrison's lawyer" -> "Morrison's lawyer"; a person the article
+    introduced in that role ("his lawyer, Ann Lee") is that person."""
+    root = span.root
+    head = root.lemma_.lower()
+    if head not in POSSESSED_ROLES and root.lower_ not in POSSESSED_ROLES:
+        return None
+    owner = possessor(index, span)
+    if owner is None or index.entities[owner].type not in ("PERSON", "ORG"):
+        return None
+    for ent_id, ent in enumerate(index.entities):  # "his lawyer, Ann Lee"
+        if (ent_id != owner and ent.type == "PERSON" and head in ent.roles
+                and root.tag_ == "NN" and head not in ORG_LIKE):
+            return speaker_of(index, ent_id, "nominal")
+    who = short_name(index.entities[owner])
+    word = root.text.lower()
+    name = f"{who} {word}" if head in NAMED_AFTER else f"{who}'s {word}"
+    type_ = "ORG" if head in ORG_LIKE else "GROUP" if root.tag_ in ("NNS", "NNPS") else "PERSON"
+    return speaker_of(index, index.group_entity(name, type_), "nominal")
+
+
+def age_of(span: Span) -> str | None:
+    """The age an age description gives ("The 56-year-old" -> "56"), else None."""
+    words = [t.lower_ for t in span]
+    if "old" not in words or not any(w in ("year", "years") for w in words):
+        return None
+    return next((t.text for t in span if t.like_num), None)
+
+
+def resolve_age(index: ArticleIndex, span: Span) -> Speaker | None:
+    """"The 56-year-old": the one person introduced with that age ("Ann Lee, 56,"), else the
+    description itself, unresolved (never the word "old")."""
+    age = age_of(span)
+    if age is None:
+        return None
+    people = [n for n, e in enumerate(index.entities) if e.type == "PERSON" and age in e.roles
+              and any(ev.entity == n and ev.token < span.start for ev in index.events)]
+    if len(people) == 1:
+        return speaker_of(index, people[0], "nominal")
+    words = [t for t in span if t.dep_ != "det" and t.lower_ not in QUANTIFIERS]
+    text = span.doc[words[0].i : words[-1].i + 1].text if words else span.text
+    return Speaker(name=text, id=slugify(text), type="OTHER", resolved_by="none")
 
 
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
+    possessed = resolve_possessed(index, span) or resolve_age(index, span)
+    if possessed is not None:
+        return possessed
     root = span.root
     head = root.lemma_.lower()
     dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") or t.lower_ in

@@ -116,7 +116,8 @@ def role_words(words: Sequence[str]) -> set[str]:
 def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token], list[Token]]:
     """Split a name's tokens into (title tokens, name tokens): "the", "'s" and titles removed;
     organisation names only lose "the" and the possessive."""
-    toks = [t for t in tokens if not t.is_punct or t.text in ("-", "'")]
+    toks = strip_dateline([t for t in tokens if not t.is_punct or t.text in ("-", "--", "'")])
+    toks = [t for t in toks if t.text != "--"]
     for n, t in enumerate(toks):  # a name never runs over a line break
         if t.is_space or "\n" in t.text:
             toks = toks[:n] if n else toks[n + 1 :]
@@ -128,6 +129,24 @@ def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token
             norm_word(toks[0].text) in TITLES or norm_word(toks[0].text) in NATIONALITIES)):
         titles.append(toks.pop(0))
     return titles, toks
+
+
+def strip_possessive(word: str) -> str:
+    """A word without its possessive ending: "Tompkins's" -> "Tompkins", "Tompkins" kept."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def strip_dateline(toks: list[Token]) -> list[Token]:
+    """A name without a dateline run into it: "MOSCOW - Vladimir Putin" -> "Vladimir Putin",
+    "BOCA RATON, Fla. -- Weeds" -> "Weeds"."""
+    for n, t in enumerate(toks[:8]):
+        if t.text in ("-", "--", "—", "–") and n and n + 1 < len(toks) and any(
+                x.text.isupper() and len(x.text) > 1 for x in toks[:n]):
+            return toks[n + 1 :]
+    return toks
 
 
 def name_tokens(toks: Sequence[Token]) -> tuple[str, ...]:
@@ -192,7 +211,8 @@ def plausible_name(toks: Sequence[Token], label: str) -> bool:
         if len(toks) == 1 and (toks[0].lower_ in ORG_WORDS or toks[0].tag_ == "JJ"):
             return False  # "Bank executives", "the Federal mine"
         return not any(t.tag_.startswith("VB") or t.lower_ == "to" for t in toks)
-    if toks[-1].tag_ in ("NNS", "NNPS") and toks[-1].text.lower().endswith("s"):
+    if (toks[-1].tag_ in ("NNS", "NNPS") and toks[-1].text.lower().endswith("s")
+            and not looks_like_person(toks)):  # "Democrats", but "Jimmy Tompkins" is a name
         return False
     if any(t.tag_.startswith("VB") or t.lower_ in HEADLINE_VERBS for t in toks):
         return False
@@ -211,6 +231,30 @@ def headline_only(doc: Doc, ent: Span, s: SpeakerSettings) -> bool:
     title_cased = len(words) <= s.headline_max_words and (
         sum(w[0].isupper() for w in words) >= s.headline_title_share * len(words))
     return title_cased and text.find(ent.text, first_line_end) < 0
+
+
+def title_cased_headline_end(doc: Doc, s: SpeakerSettings) -> int:
+    """The end of a title-cased first line (a headline whose capitals NER misreads), else 0;
+    a line ending like a sentence is a lede, not a headline."""
+    text = doc_text(doc)
+    end = text.find("\n")
+    if end < 0 or text[:end].rstrip().endswith((".", "!", "?", "\"", "”", ":")):
+        return 0
+    words = [w for w in text[:end].split() if w[:1].isalpha()]
+    title_cased = 2 < len(words) <= s.headline_max_words and (
+        sum(w[0].isupper() for w in words) >= s.headline_title_share * len(words))
+    return end if title_cased else 0
+
+
+def headline_person(toks: list[Token], body_words: set[str]) -> list[Token]:
+    """A headline person name cut to the words the body uses for people ("Obama Speech" ->
+    "Obama"), kept whole when the body never names anyone."""
+    if not body_words:
+        return toks
+    kept = [t for t in toks if norm_word(t.text) in body_words]
+    if not kept:
+        return []
+    return list(toks[toks.index(kept[0]) : toks.index(kept[-1]) + 1])
 
 
 def looks_like_person(toks: Sequence[Token]) -> bool:
@@ -235,12 +279,18 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         if label != "PERSON" and looks_like_person(toks):
             label = "PERSON"
         raw.append((ent, label, titles, toks))
+    headline_end = title_cased_headline_end(doc, s)
     person_words = {
         norm_word(t.text) for _, label, _, toks in raw if label == "PERSON" for t in toks
+        if t.idx >= headline_end
     }
     out: list[NameMention] = []
     covered: set[int] = set()
     for ent, label, titles, toks in raw:
+        if ent.start_char < headline_end and label == "PERSON":
+            toks = headline_person(toks, person_words)  # "Derelict Obama" -> "Obama"
+            if not toks:
+                continue
         key = name_tokens(toks)
         if label in ("ORG", "GPE", "NORP") and len(key) == 1 and key[0] in person_words:
             label = "PERSON"
@@ -256,7 +306,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
                 and norm_word(tok.text) in person_words and tok.text[:1].isupper()):
             titles = _left_titles(doc, tok.i, s.max_left_titles)
             roles = role_words([t.text for t in titles])
-            out.append(NameMention(tok.i, tok.i + 1, "PERSON", tok.text.rstrip("'’s") or tok.text,
+            out.append(NameMention(tok.i, tok.i + 1, "PERSON", strip_possessive(tok.text),
                                    (norm_word(tok.text),), frozenset(roles),
                                    name_gender(titles, [tok], roles)))
     out.sort(key=lambda m: m.start)

@@ -125,8 +125,44 @@ def resolve_unlisted_name(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, ent_id, "name")
 
 
+PARTITIVES = frozenset("one some many several few two three four five most each any".split())
+
+
+def noun_inside(span: Span) -> Span | None:
+    """The noun phrase of a source span whose root is a function word ("As many tax experts,
+    including Mr. Goldberg," -> "many tax experts, including Mr. Goldberg")."""
+    if span.root.pos_ not in ("SCONJ", "ADP", "CCONJ", "PUNCT", "PART"):
+        return None
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")
+             and (not span.start <= t.head.i < span.end or t.head.i == span.root.i)]
+    if not nouns:
+        return None
+    head = nouns[0]
+    start = max(span.start, head.left_edge.i)
+    end = min(span.end, head.right_edge.i + 1)
+    return span.doc[start:end] if end > start else None
+
+
+def partitive_whole(span: Span) -> Span | None:
+    """The group a partitive source is drawn from ("one of Mr. Obama's climate advisers" ->
+    "Mr. Obama's climate advisers"): a member of a group is not a named person."""
+    root = span.root
+    if root.lower_ not in PARTITIVES:
+        return None
+    of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
+    objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+    if not objs or objs[0].tag_ not in ("NNS", "NNPS"):
+        return None
+    obj = objs[0]
+    start, end = obj.left_edge.i, min(span.end, obj.right_edge.i + 1)
+    return span.doc[start:end] if span.start <= start < end else None
+
+
 def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     """Resolve one source mention; also return the entity it was tied to (or None)."""
+    inner = noun_inside(span) or partitive_whole(span)
+    if inner is not None:
+        return resolve_one(index, inner)
     root = span.root
     low = root.lower_
     together, by_pronoun = coordinated_entities(index, span)

@@ -1,0 +1,128 @@
+"""Issue 10's speaker rules, each on a small invented article: mistyped people, possessed
+organisations and roles, shared surnames, anonymous sources, documents, clean names."""
+
+import re
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from saidwhat.engine.speakers import resolve_sources
+from saidwhat.engine.speakers.mentions import name_mentions, strip_possessive
+from saidwhat.records import Speaker
+from saidwhat.run.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def span_of(doc: Doc, needle: str, nth: int = 0) -> Span:
+    found = list(re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", doc.text))[nth]
+    span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def resolve(nlp: Language, text: str, *sources: str | tuple[str, int]) -> list[Speaker]:
+    doc = nlp(text)
+    spans = [span_of(doc, *(s if isinstance(s, tuple) else (s,))) for s in sources]
+    out = resolve_sources(doc, spans)
+    assert all(s is not None for s in out)
+    return out  # type: ignore[return-value]
+
+
+def test_a_person_the_recogniser_calls_an_organisation_is_a_person_when_she_follows(
+        nlp: Language) -> None:
+    text = ("Shannon Cross, an analyst at Cross Research, follows the company. "
+            "“Sales are slowing,” she said.")
+    (she,) = resolve(nlp, text, "she")
+    assert (she.name, she.type, she.resolved_by) == ("Shannon Cross", "PERSON", "pronoun")
+
+
+@pytest.mark.parametrize(("text", "source", "name", "type_"), [
+    ("Gov. Eric Holcomb signed the bill on Tuesday. His office said the law starts in July.",
+     "His office", "Holcomb's office", "ORG"),
+    ("Hillary Clinton spoke in Ohio. Her campaign said the rally drew 5,000 people.",
+     "Her campaign", "Clinton campaign", "ORG"),
+    ("Scott Morrison was charged on Monday. Morrison's lawyer said he would plead not guilty.",
+     "Morrison's lawyer", "Morrison's lawyer", "PERSON"),
+    ("Senator Tim Walz spoke on Monday. His aides said the senator would vote no.",
+     "His aides", "Walz's aides", "GROUP"),
+])
+def test_a_persons_office_campaign_or_lawyer_is_a_speaker_of_its_own(
+        nlp: Language, text: str, source: str, name: str, type_: str) -> None:
+    (speaker,) = resolve(nlp, text, source)
+    assert (speaker.name, speaker.type) == (name, type_)
+
+
+def test_a_lawyer_the_article_names_is_that_person(nlp: Language) -> None:
+    text = ("Scott Morrison was charged on Monday. His lawyer, Ann Whitaker, spoke to reporters. "
+            "Morrison's lawyer said he would plead not guilty.")
+    (speaker,) = resolve(nlp, text, "Morrison's lawyer")
+    assert speaker.name == "Ann Whitaker"
+
+
+def test_a_bare_surname_goes_to_the_namesake_just_named(nlp: Language) -> None:
+    text = ("Donald Trump Jr. spoke in Ohio on Monday. Donald Trump spoke in Iowa. "
+            "Trump said he would win the state.")
+    out = resolve(nlp, text, "Donald Trump Jr.", ("Trump", 2))
+    assert [s.name for s in out] == ["Donald Trump Jr.", "Donald Trump"]
+
+
+def test_anonymous_sources_are_never_a_named_person_and_stay_apart(nlp: Language) -> None:
+    text = ("Mayor John Park opened the plant. A resident said the water was brown. "
+            "A senior official said the talks stalled. Another official said they would resume.")
+    out = resolve(nlp, text, "A resident", "A senior official", "Another official")
+    assert all(s.type != "PERSON" and s.resolved_by == "none" for s in out)
+    assert len({s.id for s in out}) == 3
+
+
+def test_the_woman_is_not_the_man_named_before(nlp: Language) -> None:
+    text = "Mayor John Park opened the plant. The woman said she had called the city twice."
+    (speaker,) = resolve(nlp, text, "The woman")
+    assert speaker.name != "John Park"
+
+
+def test_a_document_source_stays_a_document(nlp: Language) -> None:
+    text = ("The Federal Reserve published the Beige Book on Wednesday. "
+            "The report said growth slowed.")
+    (speaker,) = resolve(nlp, text, "The report")
+    assert speaker.type != "PERSON" and speaker.name != "Federal Reserve"
+
+
+@pytest.mark.parametrize(("text", "source", "name"), [
+    ("MOSCOW - Vladimir Putin said the talks were useful.", "Vladimir Putin", "Vladimir Putin"),
+    ("Jimmy Tompkins runs the shelter. Tompkins said the beds were full.", "Tompkins",
+     "Jimmy Tompkins"),
+])
+def test_speaker_names_hold_no_dateline_or_cut_ending(
+        nlp: Language, text: str, source: str, name: str) -> None:
+    (speaker,) = resolve(nlp, text, source)
+    assert speaker.name == name
+
+
+def test_a_headline_word_is_not_part_of_a_name(nlp: Language) -> None:
+    text = ("Derelict Obama And Clinton Face Trump Attack\n\n"
+            "President Barack Obama spoke on Monday. Obama said the economy was strong.")
+    doc = nlp(text)
+    texts = [m.text for m in name_mentions(doc, [False] * len(doc))]
+    assert not any("Derelict" in t for t in texts)
+
+
+def test_an_age_description_keeps_its_words(nlp: Language) -> None:
+    (speaker,) = resolve(nlp, "The 56-year-old said she would run again.", "The 56-year-old")
+    assert speaker.name != "old" and "56" in speaker.name
+
+
+def test_possessive_endings_only_are_cut() -> None:
+    assert strip_possessive("Tompkins") == "Tompkins"
+    assert strip_possessive("Tompkins's") == "Tompkins"
+    assert strip_possessive("Jones’") == "Jones"
+
+
+def test_an_age_description_is_the_person_introduced_with_that_age(nlp: Language) -> None:
+    text = "Ann Whitaker, 56, runs the shelter. The 56-year-old said the beds were full."
+    (speaker,) = resolve(nlp, text, "The 56-year-old")
+    assert speaker.name == "Ann Whitaker"
