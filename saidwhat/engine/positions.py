@@ -92,6 +92,7 @@ STANCE_NOUNS: dict[str, str] = {
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
 CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
+ADDRESS_WINDOW = 3000  # characters before a quote in which "you" may have been named
 REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
@@ -302,6 +303,8 @@ def sources(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
     article's fullest name; no one for an interviewer or a source that names no one."""
     if not a.speaker or a.speaker.name in ctx.interviewers or not named_source(a.speaker):
         return []
+    if a.source and a.source.text.lower() == "it" and re.search(r"\bI\b", a.content.text):
+        return []  # "it" does not say "I": a misread source
     bare = clean_name(a.source.text) if a.source else ""
     members_ = speakers_of(a)
     if len(members_) == 1 and bare and " " not in bare and bare[:1].isupper() and _contains(
@@ -652,19 +655,27 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
         agent = next((c for c in tok.children if c.dep_ == "poss"), None)
         target = _noun_target(tok, agent is not None)
         verb = tok.head if tok.dep_ == "dobj" else None
+        topic = ""
         if agent is None and verb is not None and verb.lemma_.lower() in RECEIVE_VERBS:
             agent = _of_object(tok)  # "received the endorsement of Gov. Mike Pence"
             target = subject_of(verb)
+            topic = tok.text
+        if verb is not None and verb.lemma_.lower() == "withhold":  # "withheld support from X"
+            polarity, agent = "oppose", subject_of(verb)
+            target = next((g for c in (*verb.children, *tok.children) if c.dep_ == "prep"
+                           and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"), None)
         if target is None and verb is not None:
             target = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in (
                 "behind", "to", "for") for g in c.children if g.dep_ == "pobj"), None)
         src = who(ctx, agent) if agent is not None else None
-        aim = _target(ctx, target) if target is not None else None
         governing = _governing_verb(tok) or verb
-        found = _stance(ctx, src, aim, polarity, _act_topic(tok, target), tok) if (
-            src and aim and not (governing is not None and hypothetical(governing))) else None
-        if found:
-            yield found
+        if src is None or target is None or (governing is not None and hypothetical(governing)):
+            continue
+        for each in (target, *target.conjuncts):
+            aim = _target(ctx, each, claim=True)
+            found = _stance(ctx, src, aim, polarity, topic or _act_topic(tok, each), tok)
+            if found:
+                yield found
 
 
 def _noun_target(noun: Token, has_agent: bool) -> Token | None:
@@ -859,7 +870,7 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
         return None
     if about.pos_ == "PRON":
         lower = about.lower_
-        if lower == "you":
+        if lower == "you" and about.dep_ not in ("dobj", "dative"):  # not "Thank you"
             addressed = addressee(ctx, a)
             return addressed if addressed and not content_key(addressed[0]) <= mine else None
         if lower in ("he", "him", "she", "her") and a.kind == "direct":
@@ -916,8 +927,10 @@ def _verb_object(tok: Token) -> Token | None:
 
 
 def addressee(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
-    """Who "you" is in a quote: the person the cue says was told, else the last one told."""
-    cues = [x for x in ctx.attributions if x.cue and x.cue.start <= a.cue.start] if a.cue else []
+    """Who "you" is in a quote: the person the cue says was told, else the last one told in the
+    few paragraphs before (an exchange in a hearing or interview)."""
+    cues = [x for x in ctx.attributions if x.cue and a.cue.start - ADDRESS_WINDOW
+            <= x.cue.start <= a.cue.start] if a.cue else []
     for x in reversed(cues):
         span = ctx.doc.char_span(x.cue.start, x.cue.end, alignment_mode="expand")
         if span is None:

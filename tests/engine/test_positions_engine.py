@@ -285,3 +285,15 @@ def test_a_name_before_a_verb_left_without_subject_is_its_subject():
     doc[1].tag_ = "VBD"
     found = P._adjacent_subject(doc[1])
     assert found is not None and found.i == 0
+
+
+def test_withheld_support_opposes_each_one(nlp):
+    found = positions(nlp, "Race\n\nIn the same interview, Governor Paul Ryder withheld support "
+                           "from Kate Morgan and Sam Ortiz.")
+    assert {("Ryder", "oppose", "Kate Morgan"), ("Ryder", "oppose", "Sam Ortiz")} <= stances(found)
+
+
+def test_thanking_you_is_no_stance_on_someone_named_earlier(nlp):
+    found = positions(nlp, "Rally\n\nGovernor Paul Ryder told Kate Morgan the plan was ready. "
+                           "Later Tom Becker tweeted, \"Thank you Ohio! What a wonderful night!\"")
+    assert not [p for p in found if p.relation == "stance" and p.target == "Kate Morgan"]
