@@ -196,6 +196,8 @@ class PositionSettings:
         1.5, "an evaluative content is a stance when its summed word valence is at least this")
     max_topic_words: int = _s(8, "topics longer than this are cut at a clause boundary")
     max_target_words: int = _s(8, "stance targets longer than this are cut")
+    address_window: int = _s(
+        3000, "characters before a quote searched for the person 'you' addresses")
 
 
 @dataclass(frozen=True)

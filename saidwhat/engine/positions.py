@@ -92,7 +92,6 @@ STANCE_NOUNS: dict[str, str] = {
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
 CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
-ADDRESS_WINDOW = 3000  # characters before a quote in which "you" may have been named
 REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
@@ -929,7 +928,7 @@ def _verb_object(tok: Token) -> Token | None:
 def addressee(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
     """Who "you" is in a quote: the person the cue says was told, else the last one told in the
     few paragraphs before (an exchange in a hearing or interview)."""
-    cues = [x for x in ctx.attributions if x.cue and a.cue.start - ADDRESS_WINDOW
+    cues = [x for x in ctx.attributions if x.cue and a.cue.start - ctx.rules.address_window
             <= x.cue.start <= a.cue.start] if a.cue else []
     for x in reversed(cues):
         span = ctx.doc.char_span(x.cue.start, x.cue.end, alignment_mode="expand")
