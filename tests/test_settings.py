@@ -127,7 +127,9 @@ def test_cli_bad_key_is_one_line_and_exit_2(
     text.write_text(TEXT)
     for argv in (["extract", str(text)], ["index", str(text), "--db", str(tmp_path / "x.db")],
                  ["evaluate", str(tmp_path)], ["bench", str(tmp_path)],
-                 ["spark", str(text), str(tmp_path / "out")]):
+                 ["spark", str(text), str(tmp_path / "out")],
+                 ["evaluate-pages", str(tmp_path), "--pages", str(tmp_path)],
+                 ["evaluate-speakers", "--shared", str(tmp_path)]):
         assert main([*argv, "--settings", str(bad)]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1, err

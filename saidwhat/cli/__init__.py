@@ -151,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", metavar="FILE", help="write every wrong resolution here (JSONL)")
     p.add_argument("--model", help="spaCy pipeline to use")
+    _settings_option(p)
 
     p = sub.add_parser("evaluate-positions",
                        help="score positions (stances, agree/disagree) against hand-made gold")

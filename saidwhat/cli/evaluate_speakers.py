@@ -9,16 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.evaluation.speakers import SpeakerScores
+from saidwhat.settings import Settings
 
 REPO_GOLD = Path(__file__).resolve().parents[2] / "gold" / "speakers" / "polnear-dev"
 
 
-def _gum_sources(doc: Any) -> list[Any]:
+def _gum_sources(settings: Settings | None) -> Any:
     """The source mentions saidwhat finds in a GUM document (for its spoke-just-before cue)."""
     from saidwhat.engine.attribute import scored_drafts
     from saidwhat.run.nlp import load_engine
 
-    return [d.source for d in scored_drafts(doc, load_engine())]
+    def sources(doc: Any) -> list[Any]:
+        return [d.source for d in scored_drafts(doc, load_engine(settings))]
+
+    return sources
 
 
 def _table(name: str, scores: SpeakerScores) -> list[str]:
@@ -38,15 +42,16 @@ def run_cli(args: argparse.Namespace) -> int:
     from saidwhat.run.nlp import load
 
     shared = Path(args.shared)
+    settings = getattr(args, "settings", None)
     nlp = load(args.model)
     results: dict[str, SpeakerScores] = {}
     if args.only in (None, "gum"):
         docs = read_split(shared / "data" / "gum", args.gum_split)
-        results[f"gum-{args.gum_split}"] = score_gum(nlp, docs, _gum_sources)
+        results[f"gum-{args.gum_split}"] = score_gum(nlp, docs, _gum_sources(settings), settings)
     if args.only in (None, "polnear"):
         golds = read_speaker_gold(args.gold or REPO_GOLD)
         text_dir = shared / "data" / "polnear" / "dev" / "text"
-        results["polnear-dev"] = score_polnear(nlp, golds, text_dir)
+        results["polnear-dev"] = score_polnear(nlp, golds, text_dir, settings)
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as f:
             for name, scores in results.items():

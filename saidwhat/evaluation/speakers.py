@@ -25,6 +25,7 @@ from saidwhat.engine.speakers.mentions import THIRD_PERSON, norm_word
 from saidwhat.engine.speakers.resolve import resolve_mentions
 from saidwhat.evaluation.gum import GumDocument, GumMention
 from saidwhat.records import Speaker
+from saidwhat.settings import Settings
 
 KINDS = ("pronoun", "nominal", "description", "name")
 
@@ -150,12 +151,12 @@ def gum_targets(doc: Doc, gold: GumDocument, unnamed: bool = False) -> list[GumT
 
 
 def score_gum_document(nlp: Language, gold: GumDocument, scores: SpeakerScores,
-                       sources_of: Any = None) -> None:
+                       sources_of: Any = None, settings: Settings | None = None) -> None:
     """Resolve one GUM document's targets and add them to the scores."""
     doc = nlp(gold.text)
     targets = gum_targets(doc, gold)
     sources = sources_of(doc) if sources_of else []
-    _, speakers = resolve_mentions(doc, sources, [t.span for t in targets])
+    _, speakers = resolve_mentions(doc, sources, [t.span for t in targets], settings)
     for target, speaker in zip(targets, speakers, strict=True):
         k = scores.kind(target.kind)
         k.total += 1
@@ -170,12 +171,12 @@ def score_gum_document(nlp: Language, gold: GumDocument, scores: SpeakerScores,
                                     "gold": sorted(set(target.names))})
 
 
-def score_gum(nlp: Language, docs: Iterable[GumDocument], sources_of: Any = None
-              ) -> SpeakerScores:
-    """Scores over GUM documents."""
+def score_gum(nlp: Language, docs: Iterable[GumDocument], sources_of: Any = None,
+              settings: Settings | None = None) -> SpeakerScores:
+    """Scores over GUM documents (speakers resolved with `settings`)."""
     scores = SpeakerScores()
     for gold in docs:
-        score_gum_document(nlp, gold, scores, sources_of)
+        score_gum_document(nlp, gold, scores, sources_of, settings)
     return scores
 
 
@@ -194,11 +195,12 @@ def right_speaker(speaker: Speaker, referent: str, referent_type: str) -> bool:
     return same_referent(speaker.name, referent)
 
 
-def score_polnear_document(doc: Doc, gold: dict[str, Any], scores: SpeakerScores) -> None:
+def score_polnear_document(doc: Doc, gold: dict[str, Any], scores: SpeakerScores,
+                           settings: Settings | None = None) -> None:
     """Resolve one article's gold source spans and add them to the scores."""
     sources = [doc.char_span(s["span"][0], s["span"][1], alignment_mode="expand")
                for s in gold["sources"]]
-    speakers = resolve_mentions(doc, sources)[0]
+    speakers = resolve_mentions(doc, sources, settings=settings)[0]
     for src, span, speaker in zip(gold["sources"], sources, speakers, strict=True):
         k = scores.kind(src["kind"])
         referent = src["referent"]
@@ -235,14 +237,14 @@ def read_speaker_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
     return [json.loads(f.read_text(encoding="utf-8")) for f in files]
 
 
-def score_polnear(nlp: Language, golds: Sequence[dict[str, Any]], text_dir: str | Path
-                  ) -> SpeakerScores:
-    """Scores over PolNeAR articles with hand-made speaker gold."""
+def score_polnear(nlp: Language, golds: Sequence[dict[str, Any]], text_dir: str | Path,
+                  settings: Settings | None = None) -> SpeakerScores:
+    """Scores over PolNeAR articles with hand-made speaker gold (resolved with `settings`)."""
     scores = SpeakerScores()
     for gold in golds:
         path = Path(text_dir) / f"{gold['doc']}.txt"
         text = path.read_text(encoding="utf-8")
         doc = nlp(text)
         doc.user_data["saidwhat_text"] = text
-        score_polnear_document(doc, gold, scores)
+        score_polnear_document(doc, gold, scores, settings)
     return scores
