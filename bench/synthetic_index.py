@@ -4,8 +4,10 @@
 
 Invented words only: speakers, outlets, dates, kinds and confidences are drawn from a seeded
 random generator, so two runs give the same index. Every table the app reads is filled:
-articles, article_speakers, attributions, attribution_fts, speakers, speaker_aliases and quote
-groups (one quote in twenty is reported again by another outlet a few days later).
+articles, article_speakers, attributions, attribution_fts, speakers, speaker_aliases, quote
+groups (one quote in twenty is reported again by another outlet a few days later) and positions
+(about three an article: stances on a handful of issues or on another speaker, and agree/disagree
+pairs).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from saidwhat.index import store  # noqa: E402
+from saidwhat.index.positions import topic_key  # noqa: E402
 
 WORDS = ("budget tax taxes farm farms school schools water river harbour bridge vote votes "
          "senate council mayor plan plans cost costs price prices energy wind coal steel "
@@ -34,6 +37,8 @@ LAST = "Lee Chen Diaz Fox Grant Hale Ito Jones Khan Lund Moss Nash Oke Park Quis
 OUTLETS = [f"{n}.example" for n in ("daily", "herald", "wire", "times", "post", "courier",
                                      "gazette", "tribune", "observer", "record", "star",
                                      "chronicle")]
+ISSUES = ("the harbour bridge", "the wind farm", "the rail plan", "the tax reform",
+          "the trade deal", "the border treaty", "the police reform", "the housing bill")
 KINDS = ("direct", "direct", "indirect", "mixed")
 TYPES = ("speech", "speech", "speech", "thought")
 
@@ -100,6 +105,7 @@ def build(path: Path, articles: int, per_article: int, seed: int = 13) -> int:
             s["arts"].add(aid)
             s["dates"].append(published)
             s["outlets"].add(outlet)
+        _positions(conn, rnd, aid, seq, published, text, rows)
     conn.execute("UPDATE quote_groups SET articles = (SELECT count(DISTINCT article_id) FROM"
                  " attributions t WHERE t.group_id = quote_groups.id), outlets = (SELECT"
                  " count(DISTINCT a.outlet) FROM attributions t JOIN articles a ON"
@@ -116,6 +122,34 @@ def build(path: Path, articles: int, per_article: int, seed: int = 13) -> int:
     conn.execute("PRAGMA optimize")
     conn.close()
     return qid
+
+
+def _positions(conn: object, rnd: random.Random, aid: str, seq: int, published: str, text: str,
+               rows: list[tuple[int, str, str, int, int | None]]) -> None:
+    """About three positions of one article: stances on an issue or another of its speakers,
+    and an agree/disagree pair, each resting on a quote of the article."""
+    names = list(dict.fromkeys(name for _, name, _, _, _ in rows))
+    local = {name: name.lower().replace(" ", "-") for name in names}
+    for n in range(rnd.randint(1, 4)):
+        _, name, words, at, _ = rnd.choice(rows)
+        others = [x for x in names if x != name]
+        if others and rnd.random() < 0.25:
+            relation, polarity, other = rnd.choice(("agree", "disagree")), None, rnd.choice(others)
+            topic = rnd.choice(ISSUES)
+        else:
+            relation, polarity = "stance", rnd.choice(("support", "oppose"))
+            other = rnd.choice(others) if others and rnd.random() < 0.3 else rnd.choice(ISSUES)
+            topic = other if other in ISSUES else rnd.choice(ISSUES)
+        other_id = local.get(other)
+        conn.execute(  # type: ignore[attr-defined]
+            "INSERT INTO positions (article_id, seq, relation, polarity, a, a_local_id, b,"
+            " b_local_id, b_key, topic, topic_key, explicit, evidence, evidence_spans, published,"
+            " article_seq, a_key, a_speaker, b_speaker) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+            "?,?)",
+            (aid, n, relation, polarity, name, local[name], other, other_id, topic_key(other),
+             topic, topic_key(topic), 1, text[at:at + len(words)],
+             json.dumps([[at, at + len(words)]]), published, seq, topic_key(name), local[name],
+             other_id))
 
 
 def main() -> int:

@@ -28,6 +28,10 @@ PAGES = [
     "/search?q=tax", "/search?q=tax*+-budget", '/search?q="small+farms"',
     "/search?q=harbour&outlet=daily.example&sort=date", "/articles", "/articles/gen-005000",
     "/quotes/groups", "/quotes/groups/5", "/quotes/50000", "/quotes.json?speaker=ann-lee",
+    "/positions", "/positions?page=200", "/positions?topic=the+wind+farm&relation=oppose",
+    "/positions?speaker=ann-lee&since=2024-01&until=2024-03", "/speakers/ann-lee/vs/bo-lee",
+    "/positions/network.json", "/positions/network.json?topic=the+rail+plan",
+    "/positions/network.json?since=2024-01&until=2024-03", "/positions/network?speaker=ann-lee",
 ]
 
 
@@ -67,7 +71,7 @@ def main() -> int:
     if db is None:
         import synthetic_index
 
-        db = Path(f"/tmp/saidwhat-bench-{args.articles}.db")
+        db = Path(f"/tmp/saidwhat-bench-{args.articles}-positions.db")  # with positions
         if not db.exists():
             synthetic_index.build(db, args.articles, 10)
     rows = time_pages(db, args.runs)
