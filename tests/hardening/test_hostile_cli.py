@@ -14,7 +14,8 @@ import pytest
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
-    """Every hostile class in one folder, and a locked subfolder; (folder, written, failed)."""
+    """Every hostile class in one folder, a locked subfolder and an unreadable file;
+    (folder, written, failed)."""
     root = tmp_path_factory.mktemp("hostile")
     cases = hostile.write_cases(root)
     written = sum(c.written for c in cases)
@@ -25,7 +26,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
         locked.mkdir()
         (locked / "hidden.txt").write_text(hostile.quote(99))
         locked.chmod(0)
-        failed += 1
+        secret = root / "secret.txt"
+        secret.write_text(hostile.quote(98))
+        secret.chmod(0)
+        failed += 2
     return root, written, failed
 
 

@@ -204,3 +204,17 @@ def test_no_traceback_logged_over_the_abuse_run(client: TestClient,
         statuses += [client.request("POST", "/quotes").status_code]
     assert max(statuses) < 500
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+def test_integrity_is_checked_once_at_start_not_per_request(app_db: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    from saidwhat.index import guard
+
+    calls: list[object] = []
+    monkeypatch.setattr(guard, "check_integrity", lambda conn, path: calls.append(path))
+    web = TestClient(create_app(app_db))
+    assert len(calls) == 1
+    for url in ("/", "/quotes.csv", "/search.csv?q=ferry", "/positions.csv", "/speakers.json"):
+        assert web.get(url).status_code < 500
+    assert len(calls) == 1
