@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import shutil
 import time
 from pathlib import Path
@@ -28,115 +27,6 @@ def only(items: list[Article | Failure]) -> Article | Failure:
     """The single item read."""
     assert len(items) == 1, items
     return items[0]
-
-
-def test_text_kept_unchanged_with_title_and_body() -> None:
-    path = FIXTURES / "harbour-plan.txt"
-    a = only(read(path))
-    assert isinstance(a, Article)
-    assert a.id == "harbour-plan"
-    assert a.text == path.read_bytes().decode("utf-8")
-    assert a.title == "Council Approves Harbour Plan After Long Debate"
-    (start, end), = a.body
-    assert a.text[start:end].endswith("grow again.")
-    assert a.origin == str(path)
-
-
-def test_utf8_bom_kept_in_text_and_out_of_body(tmp_path: Path) -> None:
-    path = tmp_path / "bom.txt"
-    path.write_bytes(b"\xef\xbb\xbfHeadline\n\n\xe2\x80\x9cYes,\xe2\x80\x9d she said.\n")
-    a = only(read(path))
-    assert isinstance(a, Article)
-    assert a.text == path.read_bytes().decode("utf-8") and a.text[0] == "\ufeff"
-    assert a.body == ((1, len(a.text) - 1),)
-    assert a.title == "Headline"
-
-
-def test_html_metadata_and_main_text() -> None:
-    a = only(read(FIXTURES / "ferry-strike.html"))
-    assert isinstance(a, Article)
-    assert a.id == "ferry-strike"
-    assert a.title == "Ferry Workers Call Off Strike"
-    assert a.url == "https://coastcourier.example/news/2024/05/ferry-strike-called-off"
-    assert a.published == "2024-05-14"
-    assert "Our members have been heard" in a.text
-    assert "cookies" not in a.text and "© 2024" not in a.text
-
-
-def test_html_without_article_text_fails() -> None:
-    f = only(read(FIXTURES / "menu-only.html"))
-    assert isinstance(f, Failure)
-    assert f.error == "no article text found"
-
-
-def test_jsonl_lines_ids_metadata_and_broken_lines() -> None:
-    path = FIXTURES / "wire.jsonl"
-    items = read(path)
-    kinds = [type(x).__name__ for x in items]
-    assert kinds == ["Article", "Failure", "Article", "Failure", "Failure"]
-    first, broken, second, not_object, no_text = items
-    assert isinstance(first, Article) and isinstance(second, Article)
-    assert (first.id, first.url, first.title, first.published) == (
-        "wire-001", "https://wire.example/1", "Port reopens", "2024-06-01")
-    assert second.id == "wire-3" and second.title == "Bridge toll frozen"
-    assert broken.origin == f"{path}:2" and "not valid JSON" in broken.error
-    assert not_object.origin == f"{path}:5" and "expected a JSON object" in not_object.error
-    assert no_text.origin == f"{path}:6" and "no 'text' or 'html'" in no_text.error
-
-
-def test_jsonl_keeps_a_given_body(tmp_path: Path) -> None:
-    path = tmp_path / "saved.jsonl"
-    text = "Headline\n\nShare this:\n"
-    path.write_text(json.dumps({"id": "x", "text": text, "body": [[0, 8]]}) + "\n")
-    a = only(read(path))
-    assert isinstance(a, Article) and a.body == ((0, 8),)
-
-
-def test_jsonl_over_long_line_refused_and_reading_goes_on(tmp_path: Path) -> None:
-    path = tmp_path / "big.jsonl"
-    with open(path, "wb") as fh:
-        fh.write(b'{"text": "' + b"a" * 3000 + b'"}\n')
-        fh.write(json.dumps({"id": "ok", "text": "A short article, he said."}).encode() + b"\n")
-    big, ok = read(path, max_bytes=1000)
-    assert isinstance(big, Failure) and big.origin == f"{path}:1" and "--max-bytes" in big.error
-    assert isinstance(ok, Article) and ok.id == "ok"
-
-
-@pytest.mark.parametrize("content, problem", [
-    (b"", "empty file"),
-    (b"  \n\n\t ", "empty file (only whitespace)"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file, not text"),
-    (bytes(range(1, 32)) * 20, "binary file, not text"),
-])
-def test_bad_files_fail_in_one_line(tmp_path: Path, content: bytes, problem: str) -> None:
-    path = tmp_path / "bad.txt"
-    path.write_bytes(content)
-    f = only(read(path))
-    assert isinstance(f, Failure)
-    assert f.origin == str(path) and f.error == problem
-
-
-def test_cp1252_read_with_a_note(tmp_path: Path) -> None:
-    path = tmp_path / "latin.txt"
-    path.write_bytes("Caf\u00e9 owners \u201cworried\u201d, mayor said.\n".encode("cp1252"))
-    a = only(read(path))
-    assert isinstance(a, Article)
-    assert a.text.startswith("Café owners “worried”")
-    assert len(a.errors) == 1 and "not UTF-8" in a.errors[0] and "Windows-1252" in a.errors[0]
-
-
-def test_undecodable_text_fails(tmp_path: Path) -> None:
-    path = tmp_path / "broken.txt"
-    path.write_bytes(b"Some text \x81\x8d\x8f\x90\x9d here\n")  # invalid in UTF-8 and cp1252
-    f = only(read(path))
-    assert isinstance(f, Failure) and f.error.startswith("not UTF-8 text")
-
-
-def test_utf16_with_bom_decoded(tmp_path: Path) -> None:
-    path = tmp_path / "wide.txt"
-    path.write_bytes("Headline\n\nThe vote passed, she said.\n".encode("utf-16"))
-    a = only(read(path))
-    assert isinstance(a, Article) and a.title == "Headline" and a.errors
 
 
 def test_missing_path_fails() -> None:

@@ -1,0 +1,39 @@
+"""readers/html.py: an HTML page is one article, its main text via trafilatura."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from saidwhat.io import discover
+from saidwhat.records import Article, Failure
+
+FIXTURES = Path(__file__).parents[2] / "fixtures"
+MB = 1_000_000
+
+
+def read(*paths: Path | str, max_bytes: int = MB) -> list[Article | Failure]:
+    """Everything read_inputs yields for the paths."""
+    return list(discover.read_inputs([str(p) for p in paths], max_bytes))
+
+
+def only(items: list[Article | Failure]) -> Article | Failure:
+    """The single item read."""
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_html_metadata_and_main_text() -> None:
+    a = only(read(FIXTURES / "ferry-strike.html"))
+    assert isinstance(a, Article)
+    assert a.id == "ferry-strike"
+    assert a.title == "Ferry Workers Call Off Strike"
+    assert a.url == "https://coastcourier.example/news/2024/05/ferry-strike-called-off"
+    assert a.published == "2024-05-14"
+    assert "Our members have been heard" in a.text
+    assert "cookies" not in a.text and "© 2024" not in a.text
+
+
+def test_html_without_article_text_fails() -> None:
+    f = only(read(FIXTURES / "menu-only.html"))
+    assert isinstance(f, Failure)
+    assert f.error == "no article text found"

@@ -1,0 +1,44 @@
+"""readers/text.py: a .txt file is one article, its text exactly as decoded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from saidwhat.io import discover
+from saidwhat.records import Article, Failure
+
+FIXTURES = Path(__file__).parents[2] / "fixtures"
+MB = 1_000_000
+
+
+def read(*paths: Path | str, max_bytes: int = MB) -> list[Article | Failure]:
+    """Everything read_inputs yields for the paths."""
+    return list(discover.read_inputs([str(p) for p in paths], max_bytes))
+
+
+def only(items: list[Article | Failure]) -> Article | Failure:
+    """The single item read."""
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_text_kept_unchanged_with_title_and_body() -> None:
+    path = FIXTURES / "harbour-plan.txt"
+    a = only(read(path))
+    assert isinstance(a, Article)
+    assert a.id == "harbour-plan"
+    assert a.text == path.read_bytes().decode("utf-8")
+    assert a.title == "Council Approves Harbour Plan After Long Debate"
+    (start, end), = a.body
+    assert a.text[start:end].endswith("grow again.")
+    assert a.origin == str(path)
+
+
+def test_utf8_bom_kept_in_text_and_out_of_body(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfHeadline\n\n\xe2\x80\x9cYes,\xe2\x80\x9d she said.\n")
+    a = only(read(path))
+    assert isinstance(a, Article)
+    assert a.text == path.read_bytes().decode("utf-8") and a.text[0] == "\ufeff"
+    assert a.body == ((1, len(a.text) - 1),)
+    assert a.title == "Headline"
