@@ -534,7 +534,18 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     if not strict and obj.tag_ in ("NNS", "NNPS") and any(
             c.dep_ in ("amod", "compound", "nmod") for c in obj.children):
         return text, None  # a group: "low-level workers", "debate moderators"
+    if not strict and _specified(obj):
+        return text, None  # "the party's lack of environmental awareness"
     return None
+
+
+def _specified(noun: Token) -> bool:
+    """Whether a noun is said whose or which it is ("the party's lack of …", "the very need
+    for moderators"), as a bare "the battle" or "attention" is not."""
+    owner = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in noun.children)
+    qualified = any(c.dep_ == "amod" for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "to") for c in noun.children)
+    return owner or qualified
 
 
 def _named_in(ctx: Context, obj: Token) -> tuple[str, str | None] | None:

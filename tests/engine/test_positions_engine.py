@@ -297,3 +297,11 @@ def test_thanking_you_is_no_stance_on_someone_named_earlier(nlp):
     found = positions(nlp, "Rally\n\nGovernor Paul Ryder told Kate Morgan the plan was ready. "
                            "Later Tom Becker tweeted, \"Thank you Ohio! What a wonderful night!\"")
     assert not [p for p in found if p.relation == "stance" and p.target == "Kate Morgan"]
+
+
+def test_an_acted_on_thing_said_whose_it_is_is_a_target(nlp):
+    found = positions(nlp, "Speech\n\nSenator Amy Ford criticized the party's lack of "
+                           "environmental awareness. She also criticized the battle.")
+    got = stances(found)
+    assert any(s == "Ford" and "lack of environmental awareness" in t for s, _, t in got)
+    assert not [t for _, _, t in got if t == "battle"]
