@@ -368,6 +368,38 @@ def documented() -> list[tuple[str, Any, str]]:
     return out
 
 
+def reference() -> str:
+    """docs/settings.md: every setting with its default and doc, one table per section."""
+    lines = ["# Settings reference", "",
+             "Every setting of `saidwhat/settings.py`, with its default. Write the ones to "
+             "change in a TOML or JSON file, one table per section, and pass it with "
+             "`--settings FILE` (see README, Settings). Regenerate with "
+             "`python scripts/settings_reference.py`.", ""]
+    section = ""
+    for key, default, doc in documented():
+        name, field_name = key.split(".")
+        if name != section:
+            section = name
+            cls = type(getattr(Settings(), name))
+            lines += ["", f"## [{name}]", "", (cls.__doc__ or "").strip(), "",
+                      "| setting | default | what it does |", "|---|---|---|"]
+        lines.append(f"| `{field_name}` | `{_toml_value(default)}` | {doc} |")
+    return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    """A default as it is written in a TOML file (none: leave the key out)."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return repr(value)
+
+
 def _default(f: Field) -> Any:
     """A field's default value."""
     return f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]

@@ -17,6 +17,7 @@ from saidwhat.settings import (
     as_settings,
     documented,
     load,
+    reference,
 )
 
 TEXT = (
@@ -182,3 +183,17 @@ def _numeric(value: ast.expr | None) -> bool:
     if isinstance(value, ast.Tuple | ast.List):
         return bool(value.elts) and all(_numeric(e) for e in value.elts)
     return False
+
+
+def test_every_setting_is_read_somewhere() -> None:
+    """No dead settings: each field is read as `.name` by some module of the package."""
+    package = Path(__file__).resolve().parent.parent / "saidwhat"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py")
+                       if p.name != "settings.py")
+    unused = [key for key, _, _ in documented() if f".{key.split('.')[1]}" not in source]
+    assert unused == []
+
+
+def test_the_settings_reference_is_current() -> None:
+    doc = Path(__file__).resolve().parent.parent / "docs" / "settings.md"
+    assert doc.read_text(encoding="utf-8") == reference(), "run scripts/settings_reference.py"
