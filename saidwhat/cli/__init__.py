@@ -91,7 +91,26 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
     _min_confidence_option(p)
+    p.add_argument("--progress", action="store_true",
+                   help="report progress on stderr even when it is not a terminal (a line "
+                        "every few seconds when piped or logged)")
     _settings_option(p)
+
+
+def _filter_options(p: argparse.ArgumentParser, sort_default: str) -> None:
+    """The quote filters the web pages take (?speaker=&outlet=&since=...), as options."""
+    p.add_argument("--speaker", action="append", metavar="NAME",
+                   help="by this speaker (a name or alias; repeat for several)")
+    p.add_argument("--outlet", action="append", metavar="OUTLET",
+                   help="in this outlet (repeat for several)")
+    p.add_argument("--since", metavar="DATE", help="published on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--until", metavar="DATE", help="published on or before (YYYY[-MM[-DD]])")
+    p.add_argument("--kind", choices=("direct", "indirect", "mixed"))
+    p.add_argument("--type", choices=("speech", "thought"))
+    sorts = ["date", "oldest", "speaker", "confidence", "outlets"]
+    p.add_argument("--sort", default=sort_default,
+                   choices=(["relevance"] if sort_default == "relevance" else []) + sorts,
+                   help=f"order (default {sort_default})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -127,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--workers", type=int, default=None, help="worker processes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    p.add_argument("--progress", action="store_true",
+                   help="report progress on stderr even when it is not a terminal (a line "
+                        "every few seconds when piped or logged)")
     _settings_option(p)
 
     p = sub.add_parser("evaluate-pages", help="score on real HTML pages against page gold")
@@ -139,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument("--workers", type=int, default=None, help="worker processes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    p.add_argument("--progress", action="store_true",
+                   help="report progress on stderr even when it is not a terminal (a line "
+                        "every few seconds when piped or logged)")
     _settings_option(p)
 
     p = sub.add_parser("evaluate-speakers", help="score speaker resolution (GUM, PolNeAR gold)")
@@ -174,9 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=help_)
         if name == "search":
-            p.add_argument("query", metavar="TEXT")
-        if name == "quotes":
-            p.add_argument("--speaker", required=True, metavar="NAME")
+            p.add_argument("query", metavar="TEXT",
+                           help='words; tax* for a prefix, -word to leave out, "a phrase"')
+        if name in ("quotes", "search"):
+            _filter_options(p, sort_default="relevance" if name == "search" else "date")
         p.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
         p.add_argument(
             "-f",

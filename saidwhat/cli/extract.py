@@ -97,7 +97,8 @@ def extract(args: argparse.Namespace) -> int:
     sink = sinks.open_sink(fmt, args.output)
     try:
         workers = default_workers(args.paths, args.workers)
-        for item in runners.process(items, args.model, workers, progress=not args.quiet,
+        progress = "always" if getattr(args, "progress", False) else not args.quiet
+        for item in runners.process(items, args.model, workers, progress=progress,
                                     settings=getattr(args, "settings", None)):
             counts.read += 1
             if isinstance(item, Failure):

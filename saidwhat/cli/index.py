@@ -6,6 +6,7 @@ import argparse
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from saidwhat.cli import limits_of
@@ -22,6 +23,7 @@ from saidwhat.index.store import (
 )
 from saidwhat.io.discover import input_files
 from saidwhat.records import Failure
+from saidwhat.run.progress import LINE_SECONDS, plural
 
 
 def run_index_cli(args: argparse.Namespace) -> int:
@@ -52,9 +54,11 @@ def run_index_cli(args: argparse.Namespace) -> int:
         if not args.quiet and sys.stderr.isatty():
             counts = _with_progress(conn, args)
         else:
+            step = _progress_lines() if getattr(args, "progress", False) else None
             counts = index_paths(conn, args.paths, model=args.model, max_bytes=args.max_bytes,
                                  limits=limits_of(args), workers=args.workers,
-                                 on_failure=on_failure, settings=getattr(args, "settings", None))
+                                 on_failure=on_failure, on_step=step,
+                                 settings=getattr(args, "settings", None))
     except sqlite3.Error as exc:
         print(f"saidwhat index: error: {db}: {exc}", file=sys.stderr)
         return 2
@@ -69,6 +73,23 @@ def run_index_cli(args: argparse.Namespace) -> int:
     print(f"{counts.seen} in, {counts.indexed} indexed, {counts.skipped} already indexed, "
           f"{counts.failed} failed ({time.perf_counter() - start:.1f}s) -> {db}", file=sys.stderr)
     return 1 if counts.failed else 0
+
+
+def _progress_lines(every: float = LINE_SECONDS) -> Callable[[RunningCounts], None]:
+    """An on_step callback printing a plain progress line on stderr every `every` seconds (for
+    `--progress` when stderr is a pipe or a log)."""
+    start = time.perf_counter()
+    last = [start]
+
+    def step(c: RunningCounts) -> None:
+        now = time.perf_counter()
+        if now - last[0] >= every:
+            last[0] = now
+            print(f"saidwhat index: {plural(c.seen, 'article')} in, {c.indexed:,} indexed, "
+                  f"{c.skipped:,} already indexed, {c.failed:,} failed "
+                  f"({now - start:.0f}s)", file=sys.stderr, flush=True)
+
+    return step
 
 
 def _with_progress(conn: sqlite3.Connection, args: argparse.Namespace) -> IndexCounts:

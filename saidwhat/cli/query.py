@@ -11,13 +11,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from saidwhat.index.queries import (
-    NO_FILTERS,
     Filters,
-    Quote,
+    QueryError,
+    count_quotes,
     find_speakers,
+    list_quotes,
     open_readonly,
     search,
-    speaker_quotes,
+    search_count,
+    suggest_speakers,
     to_dict,
     top_speakers,
 )
@@ -68,7 +70,32 @@ def _emit(results: Sequence[Any], fmt: str, columns: Sequence[tuple[str, str]]) 
         w.writerows(rows)
         return
     from rich.console import Console
+
+    console = Console()
+    if any(k == "content" for k, _ in columns) and console.width < NARROW:
+        _print_cards(console, results)
+    else:
+        console.print(_table(results, columns))
+
+
+NARROW = 100  # under this many columns quotes print as cards, not a table
+SHORT = ("kind", "published", "quote_count", "article_count", "first_seen", "last_seen", "type")
+
+
+def _cell(r: Any, key: str) -> str:
+    """One value as rich markup (search matches in bold)."""
     from rich.markup import escape
+
+    if key == "content" and getattr(r, "highlight", ()):
+        return "".join(f"[bold]{escape(t)}[/bold]" if hit else escape(t)
+                       for t, hit in r.highlight)
+    v = getattr(r, key)
+    v = ", ".join(v) if isinstance(v, tuple) else v
+    return escape("" if v is None else str(v))
+
+
+def _table(results: Sequence[Any], columns: Sequence[tuple[str, str]]) -> Any:
+    """Results as a rich table: words wrap, short values (dates, counts) never break."""
     from rich.table import Table
 
     wide = any(k == "content" for k, _ in columns)  # quotes: the content column gets the room
@@ -76,20 +103,28 @@ def _emit(results: Sequence[Any], fmt: str, columns: Sequence[tuple[str, str]]) 
     columns = [(k, h) for k, h in columns  # columns empty in every row are left out
                if k == "content" or any(getattr(r, k) not in (None, (), "") for r in results)]
     for key, header in columns:
-        table.add_column(header, overflow="fold",
+        table.add_column(header, no_wrap=key in SHORT,
                          ratio=(4 if key == "content" else 1) if wide else None)
     for r in results:
-        cells = []
-        for key, _ in columns:
-            if key == "content" and getattr(r, "highlight", ()):
-                cells.append("".join(f"[bold]{escape(t)}[/bold]" if hit else escape(t)
-                                     for t, hit in r.highlight))
-            else:
-                v = getattr(r, key)
-                v = ", ".join(v) if isinstance(v, tuple) else v
-                cells.append(escape("" if v is None else str(v)))
-        table.add_row(*cells)
-    Console().print(table)
+        table.add_row(*(_cell(r, key) for key, _ in columns))
+    return table
+
+
+def _print_cards(console: Any, results: Sequence[Any]) -> None:
+    """Quotes on a narrow terminal: who, where and when on one line, the quote wrapped below."""
+    from rich.markup import escape
+    from rich.padding import Padding
+
+    for r in results:
+        facts = " · ".join(escape(x) for x in (
+            r.speaker_name or "unknown speaker", r.kind, r.outlet or "", r.published or "no date")
+            if x)
+        console.print(f"[bold]{facts}[/bold]")
+        console.print(Padding(f"“{_cell(r, 'content')}”", (0, 0, 0, 2)))
+        if r.article_title:
+            console.print(Padding(f"[dim]{escape(r.article_title)}[/dim]", (0, 0, 1, 2)))
+        else:
+            console.print()
 
 
 def run_speakers_cli(args: argparse.Namespace) -> int:
@@ -107,31 +142,53 @@ def run_speakers_cli(args: argparse.Namespace) -> int:
     return 0
 
 
-def _filters(args: argparse.Namespace) -> Filters:
-    """Query filters from the command line (--min-confidence)."""
-    x = getattr(args, "min_confidence", None)
-    return Filters(min_confidence=x) if x is not None else NO_FILTERS
+def _filters(conn: sqlite3.Connection, args: argparse.Namespace, command: str
+             ) -> Filters | None:
+    """The filters given as options; None after a one-line error (with near misses for an
+    unknown speaker: "did you mean ...?")."""
+    ids: list[str] = []
+    for name in args.speaker or []:
+        found = find_speakers(conn, name)
+        if not found:
+            near = suggest_speakers(conn, name)
+            hint = f" — did you mean {' or '.join(near)}?" if near else ""
+            print(f"saidwhat {command}: no speaker named {name!r}{hint}", file=sys.stderr)
+            return None
+        ids.extend(s.id for s in found)
+    try:
+        return Filters(speakers=tuple(dict.fromkeys(ids)), outlets=tuple(args.outlet or ()),
+                       since=args.since, until=args.until, kind=args.kind, type=args.type,
+                       min_confidence=args.min_confidence)
+    except QueryError as exc:
+        print(f"saidwhat {command}: error: {exc}", file=sys.stderr)
+        return None
+
+
+def _cut_note(command: str, shown: int, total: int) -> None:
+    """Say on stderr when --limit cut the list: "50 of 723 attributions"."""
+    if shown < total:
+        print(f"saidwhat {command}: {shown:,} of {total:,} attributions (raise --limit for "
+              "more)", file=sys.stderr)
 
 
 def run_quotes_cli(args: argparse.Namespace) -> int:
-    """`saidwhat quotes --speaker NAME`: attributions of the speakers with that name or alias."""
+    """`saidwhat quotes [--speaker NAME] [filters]`: attributions, filtered like /quotes."""
     conn = _open_for_cli(args, "quotes")
     if conn is None:
         return 2
     try:
-        found = find_speakers(conn, args.speaker)
-        rows: list[Quote] = []
-        for s in found:
-            rows.extend(speaker_quotes(conn, s.id, limit=args.limit - len(rows),
-                                       filters=_filters(args)))
-            if len(rows) >= args.limit:
-                break
+        filters = _filters(conn, args, "quotes")
+        if filters is None:
+            return 1
+        rows = list_quotes(conn, filters, args.sort, limit=args.limit)
+        total = count_quotes(conn, filters)
+    except QueryError as exc:
+        print(f"saidwhat quotes: error: {exc}", file=sys.stderr)
+        return 2
     finally:
         conn.close()
-    if not found:
-        print(f"saidwhat quotes: no speaker named {args.speaker!r}", file=sys.stderr)
-        return 1
     _emit(rows, _format(args), _QUOTE_COLUMNS)
+    _cut_note("quotes", len(rows), total)
     return 0
 
 
@@ -140,13 +197,22 @@ _QUOTE_COLUMNS = [("speaker_name", "speaker"), ("kind", "kind"), ("content", "co
 
 
 def run_search_cli(args: argparse.Namespace) -> int:
-    """`saidwhat search TEXT`: attributions matching the words, best first, matches highlighted."""
+    """`saidwhat search TEXT [filters]`: attributions matching the words, best first, matches
+    highlighted; the same filters as `quotes`."""
     conn = _open_for_cli(args, "search")
     if conn is None:
         return 2
     try:
-        rows = search(conn, args.query, limit=args.limit, filters=_filters(args))
+        filters = _filters(conn, args, "search")
+        if filters is None:
+            return 1
+        rows = search(conn, args.query, limit=args.limit, filters=filters, sort=args.sort)
+        total = search_count(conn, args.query, filters)
+    except QueryError as exc:
+        print(f"saidwhat search: error: {exc}", file=sys.stderr)
+        return 2
     finally:
         conn.close()
     _emit(rows, _format(args), _QUOTE_COLUMNS)
+    _cut_note("search", len(rows), total)
     return 0

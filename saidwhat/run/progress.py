@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable, Iterator
+from typing import IO
 
 from saidwhat.records import Article, Failure
 
@@ -14,6 +16,40 @@ def _rate(n: float, seconds: float) -> str:
     return f"{r / 1000:.1f}k" if r >= 10_000 else f"{r:.0f}" if r >= 10 else f"{r:.1f}"
 
 
+LINE_SECONDS = 5.0  # a progress line this often when stderr is not a terminal
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def status(n: int, failed: int, seconds: float, total: int | None = None) -> str:
+    """One progress line: counts, rate and failures."""
+    done = f"{n:,}/{total:,} articles" if total else plural(n, "article")
+    return f"{done}, {_rate(n, seconds)} articles/s, {failed:,} failed"
+
+
+def track_lines(results: Iterable[Article | Failure], total: int | None = None,
+                every: float = LINE_SECONDS, out: IO[str] | None = None
+                ) -> Iterator[Article | Failure]:
+    """Pass results through unchanged while printing a plain progress line on stderr every
+    `every` seconds and at the end (for logs and pipes: no cursor movement)."""
+    out = out or sys.stderr
+    start = last = time.perf_counter()
+    n = failed = 0
+    for item in results:
+        n += 1
+        failed += isinstance(item, Failure)
+        now = time.perf_counter()
+        if now - last >= every:
+            print(f"saidwhat: {status(n, failed, now - start, total)}", file=out, flush=True)
+            last = now
+        yield item
+    print(f"saidwhat: {status(n, failed, time.perf_counter() - start, total)}", file=out,
+          flush=True)
+
+
 def track(results: Iterable[Article | Failure], total: int | None = None
           ) -> Iterator[Article | Failure]:
     """Pass results through unchanged while showing articles, articles/s, words/s, failures, ETA."""
@@ -21,13 +57,15 @@ def track(results: Iterable[Article | Failure], total: int | None = None
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = [TextColumn("[bold]saidwhat"), BarColumn() if total else TextColumn(""),
-               TextColumn("{task.completed}" + (f"/{total}" if total else "") + " articles"),
+               TextColumn("{task.completed}" + (f"/{total}" if total else "")
+                          + " {task.fields[noun]}"),
                TextColumn("{task.fields[rates]}"), TextColumn("{task.fields[failed]} failed")]
     if total:
         columns.append(TimeRemainingColumn())
     start, words, failed = time.perf_counter(), 0, 0
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task("extract", total=total, rates="", failed=0)
+        task = bar.add_task("extract", total=total, rates="", failed=0,
+                            noun="article" if total == 1 else "articles")
         for n, item in enumerate(results, 1):
             if isinstance(item, Failure):
                 failed += 1
@@ -35,5 +73,6 @@ def track(results: Iterable[Article | Failure], total: int | None = None
                 words += len(item.text.split())
             elapsed = time.perf_counter() - start
             bar.update(task, completed=n, failed=failed,
+                       noun="article" if n == 1 and total in (None, 1) else "articles",
                        rates=f"{_rate(n, elapsed)} articles/s {_rate(words, elapsed)} words/s")
             yield item

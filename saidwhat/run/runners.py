@@ -34,15 +34,23 @@ def process(
     items: Iterable[Item],
     model: str | None = None,
     workers: int | None = None,
-    progress: bool = False,
+    progress: bool | str = False,
     *,
     total: int | None = None,
     settings: Settings | None = None,
 ) -> Iterator[Item]:
-    """Annotate a stream of articles in input order with these settings; failures pass through."""
+    """Annotate a stream of articles in input order with these settings; failures pass through.
+
+    `progress`: True shows a live display when stderr is a terminal; "always" does that, or
+    plain progress lines when stderr is not a terminal (a log, a pipe); "lines" always prints
+    plain lines."""
     n = workers if workers is not None else available_cpus()
     results = (_in_process(items, model, settings) if n <= 1
                else _pooled(items, model, n, settings))
+    if progress == "lines" or (progress == "always" and not sys.stderr.isatty()):
+        from saidwhat.run.progress import track_lines
+
+        return track_lines(results, total=total)
     if progress and sys.stderr.isatty():
         from saidwhat.run.progress import track
 

@@ -210,9 +210,11 @@ def test_search_cli_formats_and_highlight(db, capsys):
 
 def test_search_table_bolds_matches(db, capsys, monkeypatch):
     printed = []
+    monkeypatch.setenv("COLUMNS", "150")  # a wide terminal: a table (narrow ones get cards)
     monkeypatch.setattr("rich.table.Table.add_row", lambda self, *cells: printed.append(cells))
-    query.run_search_cli(argparse.Namespace(db=str(db), query="constructive", format="table",
-                                              limit=5))
+    query.run_search_cli(argparse.Namespace(
+        db=str(db), query="constructive", format="table", limit=5, speaker=None, outlet=None,
+        since=None, until=None, kind=None, type=None, min_confidence=None, sort="relevance"))
     assert any("[bold]constructive[/bold]" in cell for cells in printed for cell in cells)
 
 
@@ -265,3 +267,59 @@ def test_keyset_after_the_last_or_an_unknown_id_is_empty(conn):
     assert last.published is None  # the undated article comes last
     assert queries.recent_quotes(conn, after=last.id) == []
     assert queries.recent_quotes(conn, after=10**9) == []
+
+
+def cli(db, *argv, capsys):
+    """Run a query command; (status, stdout, stderr)."""
+    status = main([*argv, "--db", str(db), "-f", "jsonl"])
+    out, err = capsys.readouterr()
+    return status, [json.loads(line) for line in out.splitlines()], err
+
+
+def test_quotes_and_search_take_the_web_filters(db, capsys):
+    status, rows, _ = cli(db, "quotes", "--outlet", "cnn.com", "--outlet", "bbc.co.uk",
+                          capsys=capsys)
+    assert status == 0 and {r["article_id"] for r in rows} == {"cnn", "bbc"}
+    _, rows, _ = cli(db, "quotes", "--speaker", "Biden", "--since", "2021-06-16",
+                     "--kind", "direct", capsys=capsys)
+    assert [r["article_id"] for r in rows] == ["nyt"]
+    _, rows, _ = cli(db, "quotes", "--type", "speech", "--sort", "oldest", "--min-confidence",
+                     "0.5", capsys=capsys)
+    assert rows[0]["article_id"] == "cnn" and rows[-1]["published"] is None
+    _, rows, _ = cli(db, "search", "commitment", "--until", "2021-06-16", capsys=capsys)
+    assert {r["article_id"] for r in rows} == {"cnn", "nyt"}
+
+
+def test_unknown_speaker_suggests_near_misses(db, capsys):
+    status, rows, err = cli(db, "quotes", "--speaker", "Vladimir Putn", capsys=capsys)
+    assert status == 1 and rows == []
+    assert err.strip() == ("saidwhat quotes: no speaker named 'Vladimir Putn' — did you mean "
+                           "Vladimir Putin?")
+    _, _, err = cli(db, "search", "talks", "--speaker", "Bidn", capsys=capsys)
+    assert "did you mean Joe Biden?" in err
+
+
+def test_a_cut_list_says_how_many_there_are(db, capsys):
+    status, rows, err = cli(db, "quotes", "--limit", "2", capsys=capsys)
+    assert status == 0 and len(rows) == 2
+    assert "2 of 6 attributions" in err
+    _, rows, err = cli(db, "quotes", "--limit", "50", capsys=capsys)
+    assert len(rows) == 6 and "of" not in err
+
+
+def test_bad_filter_or_search_is_one_line(db, capsys):
+    status, _, err = cli(db, "quotes", "--since", "June", capsys=capsys)
+    assert status == 1 and err.count("\n") == 1 and "since" in err
+    status = main(["search", "--db", str(db), "--", "-Biden"])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and "exclusion" in err
+
+
+def test_quote_table_at_80_columns_wraps_without_cutting_words(db, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["quotes", "--db", str(db), "-f", "table"]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    words = " ".join(out.split())
+    assert "We will not back down from our commitment to the people of Ukraine" in words
+    assert "2021-06-16" in out

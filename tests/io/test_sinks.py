@@ -96,7 +96,8 @@ def test_table_shows_speaker_quote_and_resolution() -> None:
 def test_trim_and_resolution() -> None:
     assert table_sink.trim("a  b\n c") == "a b c"
     cut = table_sink.trim("word " * 50, 20)
-    assert cut.endswith("…") and len(cut) == 20
+    assert cut.endswith("…") and len(cut) <= 20 and cut[:-1].split() == ["word"] * 3
+    assert table_sink.trim("elephants " * 20, 25) == "elephants elephants…"  # never half a word
     assert table_sink.resolution(sample().attributions[1]) == "—"
 
 
