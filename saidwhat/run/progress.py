@@ -43,11 +43,16 @@ def track_lines(results: Iterable[Article | Failure], total: int | None = None,
         failed += isinstance(item, Failure)
         now = time.perf_counter()
         if now - last >= every:
-            print(f"saidwhat: {status(n, failed, now - start, total)}", file=out, flush=True)
+            _line(out, status(n, failed, now - start, total))
             last = now
         yield item
-    print(f"saidwhat: {status(n, failed, time.perf_counter() - start, total)}", file=out,
-          flush=True)
+    _line(out, status(n, failed, time.perf_counter() - start, total))
+
+
+def _line(out: IO[str], text: str) -> None:
+    """One progress line on the display stream (stderr), flushed at once."""
+    out.write(f"saidwhat: {text}\n")
+    out.flush()
 
 
 def track(results: Iterable[Article | Failure], total: int | None = None
