@@ -23,7 +23,7 @@ from saidwhat.index.store import (
 )
 from saidwhat.io.discover import input_files
 from saidwhat.records import Failure
-from saidwhat.run.progress import LINE_SECONDS, plural
+from saidwhat.run.progress import plural
 
 
 def run_index_cli(args: argparse.Namespace) -> int:
@@ -75,7 +75,7 @@ def run_index_cli(args: argparse.Namespace) -> int:
     return 1 if counts.failed else 0
 
 
-def _progress_lines(every: float = LINE_SECONDS) -> Callable[[RunningCounts], None]:
+def _progress_lines(every: float = 5.0) -> Callable[[RunningCounts], None]:
     """An on_step callback printing a plain progress line on stderr every `every` seconds (for
     `--progress` when stderr is a pipe or a log)."""
     start = time.perf_counter()

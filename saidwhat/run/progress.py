@@ -16,9 +16,6 @@ def _rate(n: float, seconds: float) -> str:
     return f"{r / 1000:.1f}k" if r >= 10_000 else f"{r:.0f}" if r >= 10 else f"{r:.1f}"
 
 
-LINE_SECONDS = 5.0  # a progress line this often when stderr is not a terminal
-
-
 def plural(n: int, noun: str) -> str:
     """'1 article', '2 articles'."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
@@ -31,7 +28,7 @@ def status(n: int, failed: int, seconds: float, total: int | None = None) -> str
 
 
 def track_lines(results: Iterable[Article | Failure], total: int | None = None,
-                every: float = LINE_SECONDS, out: IO[str] | None = None
+                every: float = 5.0, out: IO[str] | None = None
                 ) -> Iterator[Article | Failure]:
     """Pass results through unchanged while printing a plain progress line on stderr every
     `every` seconds and at the end (for logs and pipes: no cursor movement)."""
