@@ -74,6 +74,14 @@ def csv_stream(db_path: Any, f: pos.PositionFilter) -> Iterator[str]:
         conn.close()
 
 
+def single(request: Request, key: str) -> str | None:
+    """A parameter given at most once (blank as None); a 400 when it is given twice."""
+    values = [v.strip() for v in request.query_params.getlist(key) if v.strip()]
+    if len(values) > 1:
+        raise HTTPException(400, f"{key} given {len(values)} times: give it once")
+    return values[0] if values else None
+
+
 def check_dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """`since`/`until` as given (empty as None); a 400 naming a bad one."""
     for name, value in (("since", since), ("until", until)):
@@ -95,9 +103,8 @@ def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: Depe
         (a 400 naming a bad one, a 404 for an unknown speaker), and the two speakers."""
         check_params(request, (*page_keys, "speaker", "other", "topic", "relation", "since",
                                "until"))
-        q = request.query_params
-        speaker, other, relation = q.get("speaker"), q.get("other"), q.get("relation")
-        since, until = check_dates(q.get("since"), q.get("until"))
+        speaker, other, relation = (single(request, k) for k in ("speaker", "other", "relation"))
+        since, until = check_dates(single(request, "since"), single(request, "until"))
         if relation and relation not in RELATIONS:
             raise HTTPException(400, f"Bad value for: relation (one of {', '.join(RELATIONS)})")
         if other and not speaker:
@@ -108,7 +115,7 @@ def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: Depe
             if sid and who is None:
                 raise HTTPException(404, f"No speaker with id {sid!r}")
         f = pos.PositionFilter(speaker_id=speaker or None, other_id=other or None,
-                               topic=q.get("topic") or None, relation=relation or None,
+                               topic=single(request, "topic"), relation=relation or None,
                                since=since, until=until)
         return f, found, second
 
@@ -137,13 +144,13 @@ def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: Depe
 
     @app.get("/positions/network")
     @app.get("/positions/network.json")
-    def network_page(request: Request, topic: str | None = None, since: str | None = None,
-                     until: str | None = None, speaker: str | None = None,
-                     conn: sqlite3.Connection = conn_dep) -> Response:
-        """Speakers and targets as nodes, support/opposition as coloured edges sized by count
-        (one speaker's relations only, with `speaker`)."""
+    def network_page(request: Request, conn: sqlite3.Connection = conn_dep) -> Response:
+        """Speakers and targets as nodes, support/opposition as coloured edges sized by count,
+        filtered by `topic`, `since` and `until` (one speaker's relations only, with
+        `speaker`)."""
         check_params(request, ("topic", "since", "until", "speaker"))
-        since, until = check_dates(since, until)
+        topic, speaker = single(request, "topic"), single(request, "speaker")
+        since, until = check_dates(single(request, "since"), single(request, "until"))
         found = queries.speaker(conn, speaker) if speaker else None
         if speaker and found is None:
             raise HTTPException(404, f"No speaker with id {speaker!r}")
@@ -160,6 +167,8 @@ def add_routes(app: FastAPI, pages: Any, conn_dep: DependsParam, paged_dep: Depe
         """Two speakers across the corpus: what they agree and disagree on, over time."""
         check_params(request, ())
         b = b[:-5] if b.endswith(".json") else b
+        if a == b:
+            raise HTTPException(400, "The same speaker twice: name two speakers")
         first, second = queries.speaker(conn, a), queries.speaker(conn, b)
         for sid, found in ((a, first), (b, second)):
             if found is None:

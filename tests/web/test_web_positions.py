@@ -217,3 +217,11 @@ def test_home_counts_positions(client):
     html = client.get("/").text
     assert '<a href="/positions/network"><b>11</b> positions</a>' in html
     assert client.get("/.json").json()["position_count"] == 11
+
+
+@pytest.mark.parametrize("path", [
+    "/positions?speaker=joe-biden&speaker=vladimir-putin", "/positions?topic=a&topic=b",
+    "/positions/network?since=2021&since=2022", "/positions.csv?relation=agree&relation=stance",
+    "/speakers/joe-biden/vs/joe-biden"])
+def test_a_filter_given_twice_or_a_pair_of_one_is_400(client, path):
+    assert client.get(path).status_code == 400
