@@ -80,6 +80,9 @@ class ContentSettings:
         12, "at most this many tokens stand between a cue and a quotation attached to it")
     max_following_gap_tokens: int = _s(
         8, "a misparsed complement clause starts fewer than this many tokens after its cue")
+    max_colon_tail_words: int = _s(
+        12, "a cue this many words or fewer before its line's closing colon takes the next "
+        "paragraph (without quote marks) as its content")
     max_filled_gap_tokens: int = _s(
         3, "words misattached outside a content but inside its stretch ('they were|n't|…') "
         "are put back when the gap is at most this many tokens")

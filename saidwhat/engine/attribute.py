@@ -12,7 +12,7 @@ from saidwhat.engine.contents import Pieces, content_for, tokens_to_pieces, trim
 from saidwhat.engine.context import DocContext, build_context
 from saidwhat.engine.cues import Cue, find_cues
 from saidwhat.engine.drafts import Draft
-from saidwhat.engine.layouts import dash_signoffs
+from saidwhat.engine.layouts import dash_signoffs, quote_colon_lines, tweet_signoffs
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
 from saidwhat.engine.structure import is_credit_line, is_title_cased, line_at
@@ -108,12 +108,15 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     return drafts
 
 
+LAYOUT_HOWS = frozenset(("colon", "dash"))
+
+
 def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
                          settings: AssemblySettings) -> bool:
     """A cue in a title line below the headline (related-article links, subheads), unless what
     it says is quoted, or in a caption, credit or promo line: nobody is reported speaking there."""
-    if draft.cue is None:
-        return False
+    if draft.cue is None or draft.how in LAYOUT_HOWS:
+        return False  # a layout cue (a 'Name:' label, a sign-off) is read by its own rule
     text = doc_text(doc)
     at = doc[draft.cue.head].idx
     if is_credit_line(text[slice(*line_at(text, at))].strip()):
@@ -181,11 +184,16 @@ def layout_drafts(doc: Doc, ctx: DocContext, drafts: list[Draft],
     taken = [p for d in drafts for p in d.content]
     found = [(n, c, r, "colon") for n, c, r in ctx.colon_lines]
     found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, list(ctx.quotes), settings)]
+    found += [(n, c, r, "dash") for n, c, r in quote_colon_lines(doc, settings)]
     out = []
     for name, cue, rest, how in found:
         pieces = trim_pieces(doc_text(doc), (rest,))
         if pieces and not any(s < pieces[-1][1] and pieces[0][0] < e for s, e in taken):
             out.append(Draft(cue, name, pieces, "speech", 1.0, how=how))
+    for name, cue, words in tweet_signoffs(doc, settings):  # the tweet's line is all its own
+        pieces = trim_pieces(doc_text(doc), (words,))
+        if pieces:
+            out.append(Draft(cue, name, pieces, "speech", 1.0, how="dash"))
     return out
 
 

@@ -332,6 +332,9 @@ def content_for(
     """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
     attached = adjacent_quotes(doc, cue, source, quotes, settings)
     pieces, how = clause_content(doc, cue, source, cue_heads, settings)
+    block = paragraph_after_colon(doc, cue, quotes, settings)
+    if block is not None and how in ("object", "none", "following"):
+        return (block,), "colon-paragraph"
     if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)):
         return tuple(q.inner for q in attached), "quote"
     pieces = _close_open_quote(pieces, quotes)
@@ -339,6 +342,27 @@ def content_for(
         pieces = parenthetical_content(doc, cue, source)
         how = "parenthetical" if pieces else "none"
     return clip_to_paragraph(doc_text(doc), pieces, doc[cue.head].idx), how
+
+
+def paragraph_after_colon(doc: Doc, cue: Cue, quotes: list[Quote],
+                          settings: ContentSettings | None = None) -> tuple[int, int] | None:
+    """The paragraph after a cue whose line ends in a colon ('…, he told reporters:') when it
+    has no quote marks of its own: a statement or testimony set off as a block."""
+    text = doc_text(doc)
+    at = doc[cue.head].idx
+    line_end = text.find("\n", at)
+    if line_end < 0 or not text[at:line_end].rstrip().endswith(":"):
+        return None
+    if len(text[at:line_end].split()) > (settings or ContentSettings()).max_colon_tail_words:
+        return None
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if start >= end or text[start] in "“\"'‘«" or any(start <= q.start < end for q in quotes):
+        return None
+    return start, end
 
 
 def _close_open_quote(pieces: Pieces, quotes: list[Quote]) -> Pieces:

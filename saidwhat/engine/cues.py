@@ -15,6 +15,8 @@ __all__ = ["SPEECH_LEMMAS", "THOUGHT_LEMMAS", "Cue", "find_cues", "is_cue_verb"]
 NON_SPEAKERS = frozenset(("this", "that", "it", "which", "what", "there"))
 # Aspect verbs whose infinitive is the cue itself ("continues to insist that …").
 CHAIN_LEMMAS = frozenset(("continue", "begin", "start", "keep", "go"))
+# Verbs of trying whose infinitive is the cue when it reports a clause ("tried to suggest that …").
+TRY_LEMMAS = frozenset(("try", "attempt"))
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,11 @@ def _says_that(tok: Token) -> bool:
 
 def _chained(tok: Token) -> bool:
     """An infinitive cue carried by an aspect verb ('continued to insist', 'began to argue')."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CHAIN_LEMMAS
+    if tok.dep_ != "xcomp":
+        return False
+    head = tok.head.lemma_.lower()
+    return head in CHAIN_LEMMAS or head in TRY_LEMMAS and any(
+        c.dep_ == "ccomp" for c in tok.children)
 
 
 
@@ -98,9 +104,26 @@ def is_according_to(tok: Token) -> bool:
     return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
 
 
+def is_discourse_idiom(tok: Token) -> bool:
+    """'That being said', 'that said', 'having said that', 'needless to say': a linking phrase
+    of the writer's, not anyone saying anything."""
+    if tok.lemma_.lower() != "say":
+        return False
+    doc, i = tok.doc, tok.i
+    before = [doc[j].lower_ for j in range(max(0, i - 2), i)]
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if tok.lower_ == "said" and (before[-1:] == ["that"] or before[-2:] == ["that", "being"]):
+        return not any(c.dep_ in ("ccomp", "dobj") for c in tok.children) or after == ","
+    if tok.lower_ == "said" and before[-1:] == ["having"] and after == "that":
+        return True
+    return tok.lower_ == "say" and before[-2:] == ["needless", "to"]
+
+
 def is_cue_verb(tok: Token, inside_quote: bool, lexicon: Lexicon, settings: CueSettings) -> bool:
     """A verb whose lemma is a likely cue, outside quoted text, with a complement or subject."""
     if inside_quote or tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ == "aux":
+        return False
+    if is_discourse_idiom(tok):
         return False
     p = lexicon.p(tok.lemma_.lower())
     low = settings.min_probability

@@ -15,6 +15,12 @@ from saidwhat.settings import LayoutSettings
 _COLON_LINE = r"^[ \t]*[\"“]?(?P<name>[A-Z][^\n:]{0,%d}?)(?P<colon>:)[ \t]+(?P<rest>\S[^\n]*)$"
 # "― Carla Sanchez." after a quotation, on the same line or on its own line
 _DASH_SIGNOFF = r"(?P<dash>―|—|--)[ \t\xa0]*(?P<name>[A-Z][^\n]{0,%d}?)[ \t\xa0.]*$"
+# '“We had some issues”: Disney CEO' — a headline quotation credited after a colon
+_QUOTE_COLON = (r"^[ \t]*[\"“](?P<quote>[^\n\"“”]+)[\"”][ \t]*(?P<colon>:)[ \t]*"
+                r"(?P<name>[A-Z][^\n:]{0,%d}?)[ \t.]*$")
+# '— Tom Phillips (@tomphillipsin) December 31, 2014' under an embedded tweet's text
+_TWEET_SIGNOFF = (r"^[ \t]*(?P<dash>―|—|--|-)[ \t\xa0]*(?P<name>[^\n(@]{1,%d}?)[ \t]*"
+                  r"\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t.]*$")
 QUOTE_MARKS = "\"“”"
 ColonLine = tuple[Span, Cue, tuple[int, int]]  # the name, the colon cue, the words
 
@@ -71,3 +77,35 @@ def dash_signoffs(
             yield name, cue, (start + 1, start + len(before) - 1)
         elif prior:
             yield name, cue, prior[-1].inner
+
+
+def quote_colon_lines(
+    doc: Doc, settings: LayoutSettings | None = None
+) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """'“…”: Name' lines (a headline quoting its speaker): the name, the colon cue, the words."""
+    s = settings or LayoutSettings()
+    for m in re.finditer(_QUOTE_COLON % s.max_name_chars, doc_text(doc), re.M):
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
+        if not _is_name(name, s.max_name_tokens) or colon is None:
+            continue
+        yield name, Cue(colon.start, (colon.start,), "speech"), (m.start("quote"), m.end("quote"))
+
+
+def tweet_signoffs(
+    doc: Doc, settings: LayoutSettings | None = None
+) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """Embedded tweets ('words\n— Name (@handle) Date'): the name, the dash cue, the line above."""
+    s = settings or LayoutSettings()
+    text = doc_text(doc)
+    for m in re.finditer(_TWEET_SIGNOFF % s.max_name_chars, text, re.M):
+        above_end = text.rfind("\n", 0, m.start())
+        if above_end < 0:
+            continue
+        above_start = text.rfind("\n", 0, above_end) + 1
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+        if name is None or dash is None or not text[above_start:above_end].strip():
+            continue
+        cue = Cue(dash.start, tuple(range(dash.start, dash.end)), "speech")
+        yield name, cue, (above_start, above_end)

@@ -410,3 +410,48 @@ def test_min_confidence_leaves_out_less_confident_attributions(nlp: Language) ->
                              Engine.load(strict)).attributions
     assert kept and all(a.confidence >= cut for a in kept)
     assert len(kept) == sum(a.confidence >= cut for a in everything)
+
+
+def test_that_being_said_is_no_cue_and_the_quote_goes_to_its_speaker(nlp: Language) -> None:
+    text = LOPEZ + " That being said, “we have a lot of work to do,” Lopez said."
+    (a,) = run(nlp, text).attributions
+    assert a.content.text == "we have a lot of work to do"
+    assert a.cue is not None and a.cue.text == "said" and a.source is not None
+
+
+def test_tried_to_suggest_is_a_cue_with_its_clause(nlp: Language) -> None:
+    text = LOPEZ + " Lopez tried to suggest that the bill was dead."
+    a = only(run(nlp, text), "the bill was dead")
+    assert a.cue is not None and a.cue.text == "tried to suggest"
+    assert a.source is not None and a.source.text == "Lopez"
+
+
+def test_trying_to_push_a_bill_is_an_action_not_an_attribution(nlp: Language) -> None:
+    text = LOPEZ + " Lopez is attempting to push a bill through the Senate."
+    assert not run(nlp, text).attributions
+
+
+def test_headline_quote_credited_after_a_colon(nlp: Language) -> None:
+    text = ("“We had some issues”: Disney CEO\n\n"
+            "Disney's chief executive spoke to investors on Tuesday about the parks.")
+    a = only(run(nlp, text), "We had some issues")
+    assert a.kind == "direct" and a.source is not None and a.source.text == "Disney CEO"
+
+
+def test_paragraph_after_told_reporters_colon_is_the_content(nlp: Language) -> None:
+    text = (LOPEZ + " Lopez told reporters on Monday:\n\n"
+            "The budget will be balanced by June and nobody will lose a job.\n\n"
+            "The council meets again next week.")
+    a = only(run(nlp, text), "balanced by June")
+    assert a.content.text == "The budget will be balanced by June and nobody will lose a job."
+    assert not any("meets again" in x.content.text for x in run(nlp, text).attributions)
+
+
+def test_embedded_tweet_attributed_to_its_author(nlp: Language) -> None:
+    text = ("Rescuers worked through the night at the airport.\n"
+            "So many ambulances lined up outside the airport this morning pic.twitter.com/x1\n"
+            "— Tom Phillips (@tomphillipsin) December 31, 2014\n"
+            "Relatives waited for news.\n")
+    a = only(run(nlp, text), "So many ambulances")
+    assert a.speaker is not None and a.speaker.name == "Tom Phillips"
+    assert a.cue is not None and a.cue.text == "—"

@@ -121,3 +121,15 @@ def test_label_colon_lines_are_not_attributions(nlp: Language, label: str) -> No
         "The mayor will attend the next meeting in the main hall of the town."
     )
     assert run(nlp, text).attributions == ()
+
+
+def test_an_embedded_tweet_is_its_author_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    from saidwhat.engine.layouts import tweet_signoffs
+
+    text = ("Rescuers worked through the night.\n"
+            "So many ambulances lined up outside the airport this morning pic.twitter.com/x1\n"
+            "— Tom Phillips (@tomphillipsin) December 31, 2014\n"
+            "Relatives waited for news.\n")
+    ((name, cue, words),) = list(tweet_signoffs(nlp(text)))
+    assert name.text == "Tom Phillips"
+    assert text[words[0]:words[1]].startswith("So many ambulances")
