@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 OUT ?= out
 
-.PHONY: demo test lint package venv browser train accuracy bench clean
+.PHONY: demo test lint package venv browser train accuracy bench harden clean
 
 venv: $(VENV)/.installed
 
@@ -52,6 +52,12 @@ train: venv
 ## bench: throughput against bare spaCy and textacy on PolNeAR dev
 bench: venv
 	$(BIN)/saidwhat bench
+
+## harden: the slow hardening checks (15 kill -9 cycles, peak memory on worst-case inputs, 20 clients for 30 s); figures in docs/hardening.md
+harden: venv
+	$(BIN)/python scripts/kill_cycles.py
+	$(BIN)/python bench/hostile_memory.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info
