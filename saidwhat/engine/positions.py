@@ -56,6 +56,8 @@ DISAGREE_VERBS = frozenset("disagree differ clash spar feud split quarrel".split
 VIEW_NOUNS = frozenset("position view opinion stance perspective positions views".split())
 DIVERGENT = frozenset("different divergent opposing opposite conflicting contrasting".split())
 RIGHT = frozenset("right correct".split())
+DISAGREE_NOUNS = frozenset("disagreement disagreements difference differences rift".split())
+BELIEF_VERBS = frozenset("believe think say agree argue insist feel contend".split())
 WRONG = frozenset("wrong incorrect mistaken".split())
 # Evaluative words a general sentiment lexicon misses or rates too weakly for news.
 EXTRA_VALENCE: dict[str, float] = {
@@ -831,8 +833,8 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
             continue
         valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
                                     min(tok.sent.end, span.end) - span.start])
-        if abs(valence) < ctx.rules.min_valence:
-            continue
+        if abs(valence) < ctx.rules.min_valence or valence * token_valence(tok) < 0:
+            continue  # too weak, or the sentence leans against its evaluative word
         target = _evaluated_by(ctx, tok, a, mine)
         if target is not None:
             found.append((target, valence))
@@ -875,7 +877,7 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
     if head is not None and head.dep_ in ("attr", "acomp", "oprd"):
         head = _predicate_subject(head)
     about = (_for_whom(tok) or head or _predicate_subject(tok) or _you_doing(tok)
-             or _verb_object(tok))
+             or _verb_object(tok) or _failing(tok))
     if about is None:
         return None
     if about.pos_ == "PRON":
@@ -918,6 +920,15 @@ def _you_doing(tok: Token) -> Token | None:
     if tok.pos_ != "VERB":
         return None
     return next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ == "you"), None)
+
+
+def _failing(tok: Token) -> Token | None:
+    """Who is said to do wrong ("Obama failed to address public concerns", "he mishandled
+    the inquiry"): the subject of a verb of bad valence."""
+    if tok.pos_ != "VERB" or token_valence(tok) >= 0 or refused(tok):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lower_ not in ("i", "we", "you", "it") else None
 
 
 def _predicate_subject(tok: Token) -> Token | None:
@@ -972,8 +983,57 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
         found.append(Position(relation, topic, _evidence(ctx, tok), a=a, b=b, a_id=a_id,
                               b_id=b_id))
     found += held_firm(ctx, found)
+    found += list(disagreements_with(ctx))
+    found += list(believed_right(ctx))
     yield from found
     yield from _right_or_wrong(ctx)
+
+
+def disagreements_with(ctx: Context) -> Iterator[Position]:
+    """"X has had areas of significant disagreement with Y", "X's differences with Y": X and Y
+    diverge."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in DISAGREE_NOUNS or tok.pos_ != "NOUN":
+            continue
+        other = None
+        node = tok
+        for _ in range(4):
+            other = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if other is not None or node.pos_ in ("VERB", "AUX") or node.head is node:
+                break
+            node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+            node = node.head
+        verb = node if node.pos_ in ("VERB", "AUX") else None
+        subj = subject_of(verb) if verb is not None else None
+        src = who(ctx, subj) if subj is not None else None
+        partner = who(ctx, other) if other is not None else None
+        if src and partner and src[0] != partner[0] and not refused(verb):
+            yield Position("disagree", _topic_pp(verb, ctx.rules.max_topic_words) or tok.text,
+                           _evidence(ctx, tok), a=src[0], a_id=src[1], b=partner[0],
+                           b_id=partner[1])
+
+
+def believed_right(ctx: Context) -> Iterator[Position]:
+    """"Ryan does believe McConnell is correct about …" outside any attribution found: the
+    believer agrees with the one said to be right (disagrees with one said to be wrong)."""
+    for tok in ctx.doc:
+        word = tok.lower_
+        if tok.dep_ != "acomp" or word not in RIGHT | WRONG or ctx.speaker_at(tok.idx):
+            continue
+        subj = nearest_subject(tok.head)
+        clause = tok.head
+        if subj is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in BELIEF_VERBS:
+            continue
+        believer = subject_of(clause.head)
+        src = who(ctx, believer) if believer is not None else None
+        other = who(ctx, subj)
+        if src and other and src[0] != other[0] and not refused(clause.head):
+            after = [t for t in tok.subtree if t.i > tok.i and not t.is_punct][:12]
+            yield Position("agree" if word in RIGHT else "disagree", compact_words(after) or word,
+                           _evidence(ctx, tok), a=src[0], a_id=src[1], b=other[0],
+                           b_id=other[1])
 
 
 def _states(subj: Token) -> bool:
@@ -1161,7 +1221,9 @@ def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator
     """Agree/disagree between two sources with stances on the same target in one article.
 
     No pair when one source holds both polarities on that target, when one name is part of the
-    other ("Obama" and "the Obama administration"), or when the pair already has that label.
+    other ("Obama" and "the Obama administration"), when one is a group that may hold the other
+    ("Republicans" and Jim Jordan: a group is never paired with a person), or when
+    the pair already has that label.
     """
     by_target: dict[frozenset[str], list[Position]] = {}
     for s in stances:
@@ -1178,6 +1240,8 @@ def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator
             for y in firm[i + 1:]:
                 if not x.source or not y.source or _related(x.source, y.source):
                     continue
+                if _group(x.source) != _group(y.source):
+                    continue
                 relation = "agree" if x.polarity == y.polarity else "disagree"
                 key = (frozenset((x.source, y.source)), relation)
                 if key in done:
@@ -1186,6 +1250,15 @@ def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator
                 later = max(x, y, key=lambda p: p.evidence.start)
                 yield Position(relation, x.target or "", later.evidence, a=x.source,
                                a_id=x.source_id, b=y.source, b_id=y.source_id, explicit=False)
+
+
+def _group(name: str) -> bool:
+    """Whether a source is a group ("Republicans", "top black lawmakers", "members of the Saudi
+    government"), not a named person or organisation."""
+    words = clean_name(name).split()
+    if not words:
+        return False
+    return words[0][:1].islower() or (len(words) == 1 and words[0].endswith("s"))
 
 
 def _target_key(target: str) -> frozenset[str]:

@@ -305,3 +305,31 @@ def test_an_acted_on_thing_said_whose_it_is_is_a_target(nlp):
     got = stances(found)
     assert any(s == "Ford" and "lack of environmental awareness" in t for s, _, t in got)
     assert not [t for _, _, t in got if t == "battle"]
+
+
+def test_a_group_is_not_paired_with_a_person():
+    from saidwhat.records import Mention
+
+    ev = Mention("x", ((0, 1),))
+
+    def st(src: str, pol: str) -> Position:
+        return Position("stance", "Obama", ev, source=src, target="Obama", polarity=pol)
+
+    found = list(P.derived_pairs([st("Republicans", "oppose"), st("Marco Rubio", "oppose"),
+                                  st("Democrats", "support"), st("Lindsey Graham", "oppose")], []))
+    assert {frozenset((p.a, p.b)) for p in found} == {
+        frozenset({"Marco Rubio", "Lindsey Graham"}), frozenset({"Republicans", "Democrats"})}
+
+
+def test_a_disagreement_with_someone_and_a_belief_they_are_right(nlp):
+    found = positions(nlp, "Senate\n\nSenator Amy Ford said she has had areas of significant "
+                           "disagreement with Carl Dunn. Speaker Bill Grant, despite his doubts, "
+                           "does believe Carl Dunn is correct about the budget.")
+    assert frozenset({"Ford", "Dunn"}) in pairs(found, "disagree")
+    assert frozenset({"Grant", "Dunn"}) in pairs(found, "agree")
+
+
+def test_one_said_to_fail_is_opposed(nlp):
+    found = positions(nlp, "Speech\n\nSenator Amy Ford said Carl Dunn failed to address the "
+                           "public's concerns about the flooding.")
+    assert ("Ford", "oppose", "Carl Dunn") in stances(found)
