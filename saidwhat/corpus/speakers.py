@@ -80,13 +80,22 @@ def strip_titles(name: str) -> str:
 
 
 def person_tokens(name: str) -> tuple[str, ...]:
-    """A person's comparable name: titles, suffixes, middle names and initials dropped."""
-    words = [w for w in _words(strip_titles(name)) if w not in NAME_SUFFIXES]
+    """A person's comparable name: titles, middle names and initials dropped; a suffix kept
+    ("Donald Trump Jr." is not his father)."""
+    words = _words(strip_titles(name))
+    suffix = [w for w in words[1:] if w in NAME_SUFFIXES][:1]
+    words = [w for w in words if w not in NAME_SUFFIXES]
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
     if len(words) > 2:
         words = [words[0], words[-1]]
-    return tuple(words)
+    return tuple(words + suffix)
+
+
+def surname(key: str) -> str:
+    """The surname of a person key: its last word that is not a suffix."""
+    parts = [w for w in key.split() if w not in NAME_SUFFIXES]
+    return parts[-1] if parts else key
 
 
 def group_key(name: str) -> str:
@@ -108,23 +117,50 @@ def full_names_by_surname(keys: Iterable[str]) -> dict[str, set[str]]:
     """Full-name person keys grouped by their last word."""
     out: dict[str, set[str]] = defaultdict(set)
     for key in keys:
-        parts = key.split()
-        if len(parts) >= 2:
-            out[parts[-1]].add(key)
+        if len(key.split()) >= 2:
+            out[surname(key)].add(key)
     return out
 
 
-def link_surnames(keys: Iterable[str]) -> dict[str, str]:
-    """Each person key mapped to its corpus key: a bare surname to its only full name, if unique."""
+DOMINANCE = 4  # a full name with this many times its rivals' quotes takes the bare surname
+
+
+def link_surnames(keys: Iterable[str], quotes: dict[str, int] | None = None) -> dict[str, str]:
+    """Each person key mapped to its corpus key: a bare surname to its full name when the corpus
+    gives it no rival (the only one, or one quoted DOMINANCE times more than the others)."""
     keys = set(keys)
     by_surname = full_names_by_surname(keys)
-    return {key: _link(key, by_surname) for key in keys}
+    return {key: _link(key, by_surname, quotes or {}) for key in keys}
 
 
-def _link(key: str, by_surname: dict[str, set[str]]) -> str:
-    """A bare surname's only full name, else the key itself."""
-    fulls = by_surname.get(key) if " " not in key else None
-    return next(iter(fulls)) if fulls and len(fulls) == 1 else key
+def _link(key: str, by_surname: dict[str, set[str]], quotes: dict[str, int] | None = None
+          ) -> str:
+    """A bare surname's full name when it has no rival, else the key itself."""
+    fulls = sorted(by_surname.get(key, ())) if " " not in key else []
+    if len(fulls) == 1:
+        return fulls[0]
+    if not fulls or not quotes:
+        return key
+    ranked = sorted(fulls, key=lambda f: (-quotes.get(f, 0), f))
+    top, rest = quotes.get(ranked[0], 0), sum(quotes.get(f, 0) for f in ranked[1:])
+    return ranked[0] if top >= DOMINANCE * max(rest, 1) else key
+
+
+GENERIC_WORDS = frozenset(
+    "i we you people officials official source sources experts expert analysts critics "
+    "observers residents voters some others many most several few they it he she".split()
+)
+
+
+def is_speaker_name(name: str, type_: str) -> bool:
+    """Whether a name can head a speaker page: not a poll share ("Trump - 60 percent"), not a
+    bare generic noun ("officials", "I"), not a run-on headline (more than 6 words)."""
+    words = _words(name)
+    if not words or any(ch.isdigit() for ch in name) or "percent" in words or "%" in name:
+        return False
+    if type_ == PERSON and len(name.split()) > 6:
+        return False
+    return not all(w in GENERIC_WORDS or w in LEADING_WORDS for w in words)
 
 
 def display_name(aliases: Counter[str], type_: str) -> str:
@@ -143,29 +179,59 @@ def corpus_id(key: str, type_: str) -> str:
     return f"{kind}-{slugify(name)}"
 
 
+@dataclass(frozen=True)
+class Identities:
+    """The outcome of a rebuild: local -> corpus ids, the speakers, every name key's id (to keep
+    ids stable next time) and the ids that now redirect to another."""
+
+    mapping: dict[tuple[str, str], str]
+    speakers: list[CorpusSpeaker]
+    key_ids: dict[str, str]
+    redirects: dict[str, str]
+
+
 def resolve(local_speakers: Iterable[LocalSpeaker]
             ) -> tuple[dict[tuple[str, str], str], list[CorpusSpeaker]]:
     """Map (article_id, local_id) to corpus speaker ids; return the corpus speakers too."""
-    locals_ = list(local_speakers)
+    found = identities(local_speakers)
+    return found.mapping, found.speakers
+
+
+def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | None = None
+               ) -> Identities:
+    """Group the articles' speakers into corpus speakers. `known` maps name keys to the ids they
+    had before: a speaker keeps the oldest id any of its name keys had, so ids last as articles
+    are added; an id whose speakers merged into another redirects to it."""
+    known = known or {}
+    locals_ = [s for s in local_speakers if is_speaker_name(s.name, s.type)]
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
     person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
+    quotes: Counter[str] = Counter()
+    for s, k in zip(locals_, keys, strict=True):
+        if s.type == PERSON:
+            quotes[k] += s.quotes
     by_surname = full_names_by_surname(person_keys)
     members: dict[str, list[LocalSpeaker]] = defaultdict(list)
+    member_keys: dict[str, set[str]] = defaultdict(set)
     types: dict[str, str] = {}
     for s, k in zip(locals_, keys, strict=True):
         if s.type == OTHER:  # unidentified: kept only when its name is a known person's
             k = " ".join(person_tokens(s.name))
-            final = _link(k, by_surname)
+            final = _link(k, by_surname, quotes)
             if final not in person_keys:
                 continue
         else:
-            final = _link(k, by_surname) if s.type == PERSON else k
+            final = _link(k, by_surname, quotes) if s.type == PERSON else k
             types[final] = s.type
         members[final].append(s)
+        member_keys[final].add(k)
+    order = sorted(members, key=lambda k: (-sum(s.quotes for s in members[k]), k))
+    ids = _stable_ids(order, member_keys, types, known)
     mapping: dict[tuple[str, str], str] = {}
     speakers = []
-    for key, group in members.items():
-        sid = corpus_id(key, types[key])
+    for key in order:
+        group = members[key]
+        sid = ids[key]
         aliases = Counter(s.name for s in group)
         dates = sorted(s.published for s in group if s.published)
         speakers.append(CorpusSpeaker(
@@ -182,4 +248,40 @@ def resolve(local_speakers: Iterable[LocalSpeaker]
         for s in group:
             mapping[(s.article_id, s.local_id)] = sid
     speakers.sort(key=lambda s: (-s.quote_count, s.name))
-    return mapping, speakers
+    key_ids = dict(known)
+    for key in order:
+        for k in member_keys[key] | {key}:
+            key_ids[k] = ids[key]
+    live = set(ids.values())
+    redirects = {old: ids[key] for key in order for k in member_keys[key] | {key}
+                 if (old := known.get(k)) and old != ids[key] and old not in live}
+    return Identities(mapping, speakers, key_ids, redirects)
+
+
+def _stable_ids(order: list[str], member_keys: dict[str, set[str]], types: dict[str, str],
+                known: dict[str, str]) -> dict[str, str]:
+    """Each group's id: its own key's earlier id (full names claim first: "Joe Biden" keeps
+    `biden` over a bare "Biden" split off from him), else one of its other keys' earlier ids
+    (the most quoted group first), else a new id from its key, never one another group holds."""
+    taken: set[str] = set()
+    historic = set(known.values())
+    out: dict[str, str] = {}
+    fuller_first = sorted(order, key=lambda k: -len(k.split()))  # stable: quotes order kept
+    for key in fuller_first:  # a group keeps the id its own key had, full names first
+        old = known.get(key)
+        if old and old not in taken:
+            out[key] = old
+            taken.add(old)
+    for key in order:
+        if key in out:
+            continue
+        olds = sorted({known[k] for k in member_keys[key] if k in known} - taken)
+        if olds:
+            out[key] = olds[0]
+        else:
+            base = corpus_id(key, types[key])
+            out[key], n = base, 2
+            while out[key] in taken or out[key] in historic and out[key] != base:
+                out[key], n = f"{base}-{n}", n + 1
+        taken.add(out[key])
+    return out

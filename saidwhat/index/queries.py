@@ -290,12 +290,25 @@ def speaker(conn: sqlite3.Connection, speaker_id: str) -> SpeakerSummary | None:
     return _speaker(conn, row) if row else None
 
 
+def redirect(conn: sqlite3.Connection, speaker_id: str) -> str | None:
+    """The id a merged speaker's old id now points to, or None."""
+    try:
+        row = conn.execute("SELECT speaker_id FROM speaker_redirects WHERE old_id = ?",
+                           (speaker_id,)).fetchone()
+    except sqlite3.OperationalError:  # an index from before redirects were kept
+        return None
+    return row[0] if row else None
+
+
 def find_speakers(conn: sqlite3.Connection, name: str, limit: int = 50) -> list[SpeakerSummary]:
     """Speakers whose name or an alias equals `name` (case-insensitive; titles ignored if need be),
     most quoted first."""
     from saidwhat.corpus.speakers import strip_titles
 
     found = _find_speakers(conn, name, limit)
+    moved = redirect(conn, name.strip()) if not found else None
+    if moved is not None:  # an old id of a merged speaker
+        found = _find_speakers(conn, moved, limit)
     bare = strip_titles(name.strip())
     return found if found or bare == name.strip() else _find_speakers(conn, bare, limit)
 

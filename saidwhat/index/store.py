@@ -102,6 +102,12 @@ CREATE TABLE IF NOT EXISTS speaker_aliases (
     PRIMARY KEY (speaker_id, alias)
 );
 CREATE INDEX IF NOT EXISTS speaker_aliases_alias ON speaker_aliases(alias);
+CREATE TABLE IF NOT EXISTS speaker_keys (      -- every name key's corpus id, so ids last
+    key TEXT PRIMARY KEY, speaker_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS speaker_redirects (  -- ids of speakers merged into another
+    old_id TEXT PRIMARY KEY, speaker_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS quote_groups (
     id INTEGER PRIMARY KEY,
     size INTEGER NOT NULL,               -- attributions in the group
@@ -498,11 +504,14 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
         " (SELECT count(*) FROM attributions t WHERE t.article_id = s.article_id"
         "  AND t.speaker_local_id = s.local_id) AS n"
         " FROM article_speakers s JOIN articles a ON a.id = s.article_id").fetchall()
-    mapping, speakers = corpus.resolve(
-        corpus.LocalSpeaker(r["article_id"], r["local_id"], r["name"], r["type"], r["n"],
-                            r["published"], r["outlet"]) for r in rows)
+    known = dict(conn.execute("SELECT key, speaker_id FROM speaker_keys").fetchall())
+    found = corpus.identities(
+        (corpus.LocalSpeaker(r["article_id"], r["local_id"], r["name"], r["type"], r["n"],
+                             r["published"], r["outlet"]) for r in rows), known)
+    mapping, speakers = found.mapping, found.speakers
     conn.execute("BEGIN IMMEDIATE")
     try:
+        _keep_ids(conn, found)
         conn.execute("DELETE FROM speakers")
         conn.execute("DELETE FROM speaker_aliases")
         conn.executemany(
@@ -524,6 +533,20 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
         conn.execute("ROLLBACK")
         raise
     return len(speakers)
+
+
+def _keep_ids(conn: sqlite3.Connection, found: corpus.Identities) -> None:
+    """Store every name key's id and the redirects of merged ids (chains shortened, live ids
+    never redirected)."""
+    conn.executemany("INSERT OR REPLACE INTO speaker_keys VALUES (?, ?)",
+                     sorted(found.key_ids.items()))
+    conn.executemany("INSERT OR REPLACE INTO speaker_redirects VALUES (?, ?)",
+                     sorted(found.redirects.items()))
+    for old, new in found.redirects.items():
+        conn.execute("UPDATE speaker_redirects SET speaker_id = ? WHERE speaker_id = ?",
+                     (new, old))
+    live = [(s.id,) for s in found.speakers]
+    conn.executemany("DELETE FROM speaker_redirects WHERE old_id = ?", live)
 
 
 def _article_count(conn: sqlite3.Connection) -> int:

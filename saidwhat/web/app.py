@@ -26,7 +26,13 @@ from urllib.parse import unquote, urlencode
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
@@ -566,6 +572,13 @@ def create_app(db_path: str | os.PathLike[str], base_url: str | None = None) -> 
         check_params(request, tuple(k for k in LIST_KEYS if k != "speaker"))
         found = queries.speaker(conn, sid)
         if found is None:
+            moved = queries.redirect(conn, sid)
+            if moved is not None:  # merged into another speaker: a permanent redirect
+                suffix = speaker_id[len(sid):]
+                target = f"/speakers/{urlquote(moved, safe='')}{suffix}"
+                if request.url.query:
+                    target += f"?{request.url.query}"
+                return RedirectResponse(target, status_code=308)
             raise HTTPException(404, f"No speaker with id {sid!r}")
         filters = request_filters(request, conn, speaker_id=sid)
         queries.check_sort(sort)

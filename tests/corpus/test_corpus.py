@@ -27,7 +27,7 @@ def test_titles_are_stripped_when_comparing():
     assert strip_titles("Sen. Elizabeth Warren") == "Elizabeth Warren"
     assert strip_titles("Secretary of State") != ""  # never stripped to nothing
     assert person_tokens("Dr. Anthony Fauci") == ("anthony", "fauci")
-    assert person_tokens("Joseph R. Biden Jr.") == ("joseph", "biden")
+    assert person_tokens("Joseph R. Biden Jr.") == ("joseph", "biden", "jr")  # Jr. is not Sr.
     assert person_tokens("Mrs. Clinton") == ("clinton",)
 
 

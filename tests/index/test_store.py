@@ -16,7 +16,7 @@ import pytest
 from factories import quote_article
 
 from saidwhat.cli import index as cli_index
-from saidwhat.index import store
+from saidwhat.index import queries, store
 from saidwhat.io import saved
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,20 +72,64 @@ def test_outlet_from_url_and_metadata():
     assert store.outlet_from_metadata({"other": 1}) is None
 
 
-def test_speakers_merge_incrementally_and_split_when_ambiguous(conn):
+def test_speakers_keep_their_ids_as_articles_are_added(conn):
+    """Issue 10: "Biden" is `biden`; still `biden` once "Joe Biden" joins it, and once "Jill
+    Biden" makes the bare surname ambiguous Joe keeps `biden` and the bare surname gets its own."""
     store.add_article(conn, quote_article("a1", "One quote of some length here", "Biden"))
     store.rebuild_speakers(conn)
     assert rows(conn, "SELECT id, name FROM speakers") == [("biden", "Biden")]
     store.add_article(conn, quote_article("a2", "Two quote of some length here", "Joe Biden"))
     store.rebuild_speakers(conn)
-    assert rows(conn, "SELECT id, name, quote_count FROM speakers") == [
-        ("joe-biden", "Joe Biden", 2)]
-    assert {r[0] for r in rows(conn, "SELECT speaker_id FROM article_speakers")} == {"joe-biden"}
-    store.add_article(conn, quote_article("a3", "Three quote of some length here", "Hunter Biden"))
+    assert rows(conn, "SELECT id, name, quote_count FROM speakers") == [("biden", "Joe Biden", 2)]
+    store.add_article(conn, quote_article("a3", "Three quote of some length here", "Jill Biden"))
     store.rebuild_speakers(conn)
-    assert sorted(rows(conn, "SELECT name, quote_count FROM speakers")) == [
-        ("Biden", 1), ("Hunter Biden", 1), ("Joe Biden", 1)]
+    assert sorted(rows(conn, "SELECT id, name, quote_count FROM speakers")) == [
+        ("biden", "Joe Biden", 1), ("biden-2", "Biden", 1), ("jill-biden", "Jill Biden", 1)]
     assert not store.speakers_dirty(conn)
+
+
+def test_a_merged_speakers_old_id_redirects_over_three_runs(conn):
+    """Run 1: three Bidens apart. Run 2: Joe quoted far more, the bare surname joins him and its
+    id redirects to his. Run 3: a rival appears, the bare surname is its own speaker again."""
+    for n, name in enumerate(("Biden", "Joe Biden", "Jill Biden")):
+        store.add_article(conn, quote_article(f"a{n}", f"Quote number {n} of some length", name))
+    store.rebuild_speakers(conn)
+    assert sorted(rows(conn, "SELECT id FROM speakers")) == [
+        ("biden",), ("jill-biden",), ("joe-biden",)]
+    for n in range(3, 8):
+        store.add_article(conn, quote_article(f"a{n}", f"Joe said thing {n} of some length",
+                                              "Joe Biden"))
+    store.rebuild_speakers(conn)
+    assert sorted(rows(conn, "SELECT id FROM speakers")) == [("jill-biden",), ("joe-biden",)]
+    assert rows(conn, "SELECT old_id, speaker_id FROM speaker_redirects") == [
+        ("biden", "joe-biden")]
+    assert [s.id for s in queries.find_speakers(conn, "biden")] == ["joe-biden"]
+    for n in range(8, 11):
+        store.add_article(conn, quote_article(f"a{n}", f"Hunter said thing {n} of length",
+                                              "Hunter Biden"))
+    store.rebuild_speakers(conn)
+    ids = dict(rows(conn, "SELECT name, id FROM speakers"))
+    assert ids["Joe Biden"] == "joe-biden" and ids["Jill Biden"] == "jill-biden"
+    assert ids["Hunter Biden"] == "hunter-biden" and ids["Biden"] == "biden"
+    assert rows(conn, "SELECT * FROM speaker_redirects") == []  # `biden` is live again
+
+
+def test_a_son_is_not_merged_into_his_father(conn):
+    store.add_article(conn, quote_article("a1", "One quote of some length here", "Donald Trump"))
+    store.add_article(conn, quote_article("a2", "Two quote of some length here",
+                                          "Donald Trump Jr."))
+    store.rebuild_speakers(conn)
+    assert sorted(rows(conn, "SELECT name FROM speakers")) == [
+        ("Donald Trump",), ("Donald Trump Jr.",)]
+
+
+def test_poll_shares_and_generic_nouns_get_no_speaker_page(conn):
+    for n, (name, type_) in enumerate((("Trump - 60 percent", "PERSON"), ("officials", "GROUP"),
+                                       ("I", "OTHER"), ("White House officials", "GROUP"))):
+        store.add_article(conn, quote_article(f"a{n}", f"Quote number {n} of some length", name,
+                                              type_=type_))
+    store.rebuild_speakers(conn)
+    assert rows(conn, "SELECT name FROM speakers") == [("White House officials",)]
 
 
 def test_quote_groups_across_articles(conn):
