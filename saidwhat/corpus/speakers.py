@@ -156,7 +156,7 @@ def is_speaker_name(name: str, type_: str) -> bool:
     """Whether a name can head a speaker page: not a poll share ("Trump - 60 percent"), not a
     bare generic noun ("officials", "I"), not a run-on headline (more than 6 words)."""
     words = _words(name)
-    if not words or any(ch.isdigit() for ch in name) or "percent" in words or "%" in name:
+    if not words or "percent" in words or "%" in name:
         return False
     if type_ == PERSON and len(name.split()) > 6:
         return False
