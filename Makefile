@@ -22,8 +22,9 @@ demo: venv
 	$(BIN)/saidwhat extract examples/ --format jsonl -o $(OUT)/examples.jsonl -q
 	$(BIN)/saidwhat index examples/ --db $(OUT)/examples.db -q
 	@echo
-	@echo "Index built: $(OUT)/examples.db. Browse it with:"
+	@echo "Index built: $(OUT)/examples.db (and $(OUT)/metadata.json for Datasette). Browse it with:"
 	@echo "    $(BIN)/saidwhat serve --db $(OUT)/examples.db    # then open http://localhost:8001/"
+	@echo "To type plain 'saidwhat': . $(VENV)/bin/activate   (or: pipx install .)"
 
 ## test: lint, the packaging check, then the whole test suite (browser tests use Debian's chromium)
 test: venv browser lint package

@@ -23,7 +23,8 @@ MIN_WORDS = 6  # shorter quotes are too generic to track
 SHINGLE = 3  # words per shingle
 THRESHOLD = 0.8  # token ratio for "the same quote, slightly altered"
 MAX_CANDIDATES = 25  # candidates compared per new quote, most shared shingles first
-OCCASION_DAYS = 30  # reports further apart than this are different occasions, not one quote
+OCCASION_DAYS = 10  # a report this many days from every other report of a line is a new
+# occasion (the line said again in a later speech), not the same quote travelling
 QUOTE_KINDS = ("direct", "mixed")
 
 _WORD = re.compile(r"\S+")
