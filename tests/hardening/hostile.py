@@ -116,3 +116,22 @@ def saidwhat(*args: str, prefix: Sequence[str] = (), timeout: float = 300,
     return subprocess.run([*prefix, sys.executable, "-m", "saidwhat", *args], capture_output=True,
                           text=True, timeout=timeout, env=env, cwd=cwd,
                           errors="backslashreplace")
+
+
+def warc_response(uri: str, html: str, uid: str) -> bytes:
+    """One WARC/1.0 response record holding an HTML page, written by hand."""
+    payload = html.encode()
+    block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+             + f"Content-Length: {len(payload)}\r\n\r\n".encode() + payload)
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uid}>\r\n"
+            f"WARC-Date: 2024-05-14T12:00:00Z\r\nWARC-Target-URI: {uri}\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode()
+    return head + block + b"\r\n\r\n"
+
+
+def news_page(n: int, inner: str = "") -> str:
+    """A small generated news page (its article optionally wrapped in `inner` markup)."""
+    body = "".join(f"<p>{quote(n * 10 + k)}</p>" for k in range(4))
+    return (f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
+            f"{inner.replace('BODY', body) if inner else body}</article></body></html>")

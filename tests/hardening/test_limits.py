@@ -107,3 +107,18 @@ def test_bad_limit_is_one_line(tmp_path: Path, option: str) -> None:
         assert done.returncode == 2 and "Traceback" not in done.stderr
         assert f"{option} must be a positive number" in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_warc_record_over_a_limit_is_one_failure_and_the_archive_goes_on(tmp_path: Path
+                                                                          ) -> None:
+    deep = "<div>" * 300 + "BODY" + "</div>" * 300
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(b"".join([
+        hostile.warc_response("https://news.example/1", hostile.news_page(1), "u1"),
+        hostile.warc_response("https://news.example/2", hostile.news_page(2, deep), "u2"),
+        hostile.warc_response("https://news.example/3", hostile.news_page(3), "u3")]))
+    items = read(archive, Limits(max_depth=100))
+    assert [type(x).__name__ for x in items] == ["Article", "Failure", "Article"]
+    assert items[1].error == ("HTML nests tags over 100 deep "  # type: ignore[union-attr]
+                              "(raise the limit with --max-depth)")
+    assert "https://news.example/2" in (items[1].origin or "")
