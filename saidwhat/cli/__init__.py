@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from saidwhat.io import limits
-from saidwhat.io.kinds import DEFAULT_MAX_BYTES
+from saidwhat.io.kinds import DEFAULT_MAX_BYTES, SUFFIXES
 from saidwhat.io.sinks import FORMATS
 from saidwhat.settings import Settings
 
@@ -66,7 +66,7 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="files or directories (.txt .html .htm .jsonl .warc .warc.gz .parquet), - for stdin",
+        help=f"files or directories ({' '.join(SUFFIXES)}), - for stdin",
     )
     p.add_argument("--model", help="spaCy pipeline to use (default: an installed en_core_web_*)")
     p.add_argument(

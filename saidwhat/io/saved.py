@@ -24,7 +24,7 @@ Record = tuple[Item, dict[str, Any]]
 
 def is_parquet(path: str | Path) -> bool:
     """Whether a file of saved records is Parquet (by its name), else JSON Lines."""
-    return str(path).lower().endswith(".parquet")
+    return getattr(kind_of(path), "name", None) == "parquet"
 
 
 def is_saved(path: str | Path) -> bool:
