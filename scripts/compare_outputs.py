@@ -26,6 +26,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+ENTRY_POINT_MODULE = "saidwhat.engine.component"  # pyproject.toml's spacy_factories entry point
 
 
 def default_inputs(shared: Path) -> list[Path]:
@@ -49,7 +50,25 @@ def source_tree(version: str, scratch: Path) -> Path:
     tar_path.write_bytes(archive.stdout)
     with tarfile.open(tar_path) as tar:
         tar.extractall(target, filter="data")
+    _stub_entry_point(target)
     return target
+
+
+def _stub_entry_point(tree: Path) -> None:
+    """Give an older tree the module the installed spaCy entry point names, so spaCy's factory
+    lookup imports a stub from this tree rather than the installed (newer) saidwhat's module."""
+    module = tree / ENTRY_POINT_MODULE.replace(".", "/")
+    if module.with_suffix(".py").exists():
+        return
+    for package in reversed(module.relative_to(tree).parents[:-1]):
+        init = tree / package / "__init__.py"
+        if not init.exists():
+            init.parent.mkdir(parents=True, exist_ok=True)
+            init.write_text("", encoding="utf-8")
+    module.with_suffix(".py").write_text(
+        "def make_saidwhat(*args, **kwargs):\n"
+        "    raise RuntimeError('no saidwhat spaCy component in this revision')\n",
+        encoding="utf-8")
 
 
 def extract(tree: Path, inputs: Sequence[Path], python: str, workers: int) -> list[str]:
