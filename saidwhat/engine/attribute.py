@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from saidwhat.engine.contents import Pieces, content_for, tokens_to_pieces, trim_pieces
 from saidwhat.engine.context import DocContext, build_context
-from saidwhat.engine.cues import Cue, find_cues
+from saidwhat.engine.cues import SPEECH_LEMMAS, THOUGHT_LEMMAS, Cue, find_cues
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.layouts import dash_signoffs, quote_colon_lines, tweet_signoffs
 from saidwhat.engine.quotes import Quote, doc_text
@@ -109,6 +109,10 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
 
 
 LAYOUT_HOWS = frozenset(("colon", "dash"))
+# In the article's title-cased headline, a cue is a finite verb ('Trump Refuses To …') or one
+# of these lemmas; a participle of another verb describes ('The Russian Leader Relishing …').
+FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
+HEADLINE_CUE_LEMMAS = SPEECH_LEMMAS | THOUGHT_LEMMAS | frozenset(("according", "show", "find"))
 
 
 def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
@@ -122,8 +126,13 @@ def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
     if is_credit_line(text[slice(*line_at(text, at))].strip()):
         return True
     start, end = line_at(text, at)
-    if not text[:start].strip() or not is_title_cased(text[start:end].strip(), settings):
-        return False  # the article's own headline is annotated like any sentence in PolNeAR
+    if not is_title_cased(text[start:end].strip(), settings):
+        return False
+    head = doc[draft.cue.head]
+    if not text[:start].strip() and (head.lemma_.lower() in HEADLINE_CUE_LEMMAS
+                                     or head.tag_ in FINITE_TAGS):
+        return False  # the article's own headline saying who did what: 'Trump Refuses To …'
+
     quoted = sum(max(0, min(e, q.inner_end) - max(s, q.inner_start))
                  for s, e in draft.content for q in quotes)
     return quoted < settings.direct_share * sum(e - s for s, e in draft.content)

@@ -119,11 +119,18 @@ def is_discourse_idiom(tok: Token) -> bool:
     return tok.lower_ == "say" and before[-2:] == ["needless", "to"]
 
 
+def is_physical_appearance(tok: Token) -> bool:
+    """'Putin appeared first at the press conference': 'appear' with no clause or infinitive
+    complement is showing up somewhere, not seeming."""
+    return tok.lemma_.lower() == "appear" and not any(
+        c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd") for c in tok.children)
+
+
 def is_cue_verb(tok: Token, inside_quote: bool, lexicon: Lexicon, settings: CueSettings) -> bool:
     """A verb whose lemma is a likely cue, outside quoted text, with a complement or subject."""
     if inside_quote or tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ == "aux":
         return False
-    if is_discourse_idiom(tok):
+    if is_discourse_idiom(tok) or is_physical_appearance(tok):
         return False
     p = lexicon.p(tok.lemma_.lower())
     low = settings.min_probability

@@ -76,3 +76,21 @@ def test_rarer_verb_with_subject_and_that_clause_is_a_candidate(nlp) -> None:
     found = find_cues(with_clause, [False] * len(with_clause), LEXICON)
     assert [with_clause[c.head].lemma_ for c in found] == ["hear"]
     assert find_cues(bare, [False] * len(bare), LEXICON) == []
+
+
+def test_appearing_somewhere_is_not_a_cue_but_appearing_to_say_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    from saidwhat.engine.cues import is_physical_appearance
+
+    doc = nlp("Putin appeared first at his solo press conference.")
+    assert is_physical_appearance(next(t for t in doc if t.lemma_ == "appear"))
+    doc = nlp("Putin appeared to suggest that talks would go on.")
+    assert not is_physical_appearance(next(t for t in doc if t.lemma_ == "appear"))
+
+
+def test_that_being_said_is_a_discourse_idiom(nlp) -> None:  # type: ignore[no-untyped-def]
+    from saidwhat.engine.cues import is_discourse_idiom
+
+    doc = nlp("That being said, the team played well.")
+    assert is_discourse_idiom(next(t for t in doc if t.lower_ == "said"))
+    doc = nlp("The coach said that the team played well.")
+    assert not is_discourse_idiom(next(t for t in doc if t.lower_ == "said"))

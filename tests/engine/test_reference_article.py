@@ -126,3 +126,10 @@ def test_every_speaker_is_a_leader_officials_or_their_countries(article: Article
 def test_participle_after_he_said_is_putins(article: Article) -> None:
     (a,) = holding(article, "they understand their responsibility")
     assert is_putin(a)
+
+
+def test_no_attribution_from_the_headline_or_from_appearances(article: Article) -> None:
+    headline_end = article.text.index("\n")
+    assert not any(a.content.start < headline_end for a in article.attributions)
+    assert not any(a.cue is not None and a.cue.text.startswith("appeared")
+                   for a in article.attributions)

@@ -81,3 +81,11 @@ def test_nothing_is_attributed_from_a_photo_credit(nlp: Language) -> None:
     found = attributions(nlp, text)
     assert not any("council met late" in c for c in found)
     assert any("budget was balanced" in c for c in found)
+
+
+def test_a_headline_describing_rather_than_reporting_is_not_attributed(nlp: Language) -> None:
+    text = ("The Summit Ended Quietly — And The Russian Leader Relishing The Spotlight\n\n"
+            "The Russian president said there was no hostility between the two men.\n")
+    found = attributions(nlp, text)
+    assert not any("Spotlight" in c for c in found)
+    assert any("no hostility" in c for c in found)
