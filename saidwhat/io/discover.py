@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from saidwhat.io import sidecar
 from saidwhat.io.clean import clean_item
 from saidwhat.io.kinds import SUFFIXES, IngestStats, Item, kind_of, stem_of, suffix_of
 from saidwhat.io.limits import DEFAULT as DEFAULT_LIMITS
@@ -95,6 +96,8 @@ def walk(directory: Path, stats: IngestStats, seen: set[Path] | None = None
     for entry in entries:
         if entry.name.startswith("."):
             continue  # hidden files and folders (.git, .DS_Store) are not inputs
+        if entry.name in sidecar.NAMES:
+            continue  # a metadata table describes the articles beside it (io.sidecar)
         try:
             entry_is_dir = entry.is_dir()
         except OSError as exc:

@@ -36,7 +36,8 @@ class IngestStats:
         total = sum(self.skipped.values())
         if not total:
             return ""
-        reasons = ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
+        reasons = ", ".join(f"{n} {why.removesuffix('s') if n == 1 else why}"
+                            for why, n in sorted(self.skipped.items()))
         return f"skipped {total} file{'s' if total != 1 else ''} in directories ({reasons})"
 
 

@@ -61,7 +61,7 @@ def test_mixed_directory_reports_each_bad_file(tmp_path: Path,
     assert f"saidwhat: {tmp_path / 'empty.txt'}: empty file" in err
     assert f"saidwhat: {tmp_path / 'binary.txt'}: binary file, not text" in err
     assert f"saidwhat: {tmp_path / 'menu.html'}: no article text found" in err
-    assert "skipped 1 file in directories (1 .jpg files)" in err
+    assert "skipped 1 file in directories (1 .jpg file)" in err
     assert counts(err)[:3] == (5, 2, 3)
 
 

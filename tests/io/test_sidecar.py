@@ -84,3 +84,14 @@ def test_outlet_survives_a_saved_record_round_trip():
     a = Article(id="x", text="t", outlet="Daily", published="2024-01-02")
     assert Article.from_dict(a.to_dict()).outlet == "Daily"
     assert "outlet" not in Article(id="y", text="t").to_dict()
+
+
+def test_a_sidecar_table_is_not_a_skipped_input(tmp_path):
+    from saidwhat.io.kinds import IngestStats
+
+    (tmp_path / "pier.txt").write_text(TEXT)
+    (tmp_path / "metadata.tsv").write_text("id\toutlet\npier\tHerald\n")
+    (tmp_path / "notes.md").write_text("x")
+    stats = IngestStats()
+    assert len(list(read_inputs([str(tmp_path)], 1_000_000, stats))) == 1
+    assert dict(stats.skipped) == {".md files": 1}
