@@ -148,7 +148,10 @@ def _link(key: str, by_surname: dict[str, set[str]], quotes: dict[str, int] | No
 
 GENERIC_WORDS = frozenset(
     "i we you people officials official source sources experts expert analysts critics "
-    "observers residents voters some others many most several few they it he she".split()
+    "observers residents voters some others many most several few they it he she candidates "
+    "candidate polls poll exit aides aide women men woman man person persons police "
+    "supporters protesters members leaders lawmakers economists scientists researchers "
+    "reports report studies study surveys survey data documents sources".split()
 )
 
 
@@ -160,7 +163,19 @@ def is_speaker_name(name: str, type_: str) -> bool:
         return False
     if type_ == PERSON and len(name.split()) > 6:
         return False
+    if type_ == PERSON and len(words) > 1:
+        return True
     return not all(w in GENERIC_WORDS or w in LEADING_WORDS for w in words)
+
+
+def run_on_name(name: str, key: str, person_keys: set[str]) -> str:
+    """A name with headline words run on ("Ted Cruz Apologizes", "Chris Christie Address
+    Heroin") is the known person its first two words name; else its own key."""
+    words = [w for w in _words(strip_titles(name)) if len(w) > 1 and w not in NAME_SUFFIXES]
+    if len(words) < 3 or len(name.split()) < 3:
+        return key
+    first_two = f"{words[0]} {words[1]}"
+    return first_two if first_two in person_keys and first_two != key else key
 
 
 def display_name(aliases: Counter[str], type_: str) -> str:
@@ -206,6 +221,10 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     locals_ = [s for s in local_speakers if is_speaker_name(s.name, s.type)]
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
     person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
+    joined = [run_on_name(s.name, k, person_keys) if s.type == PERSON else k
+              for s, k in zip(locals_, keys, strict=True)]
+    run_on = {s.name for s, k, j in zip(locals_, keys, joined, strict=True) if k != j}
+    keys = joined
     quotes: Counter[str] = Counter()
     for s, k in zip(locals_, keys, strict=True):
         if s.type == PERSON:
@@ -233,10 +252,11 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
         group = members[key]
         sid = ids[key]
         aliases = Counter(s.name for s in group)
+        proper = Counter(s.name for s in group if s.name not in run_on) or aliases
         dates = sorted(s.published for s in group if s.published)
         speakers.append(CorpusSpeaker(
             id=sid,
-            name=display_name(aliases, types[key]),
+            name=display_name(proper, types[key]),
             type=types[key],
             aliases=tuple(sorted(aliases)),
             quote_count=sum(s.quotes for s in group),

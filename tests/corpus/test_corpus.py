@@ -116,3 +116,24 @@ def test_unidentified_name_of_a_known_person_joins_them():
     assert [(s.name, s.type, s.quote_count) for s in speakers] == [("Donald J. Trump", "PERSON", 2)]
     assert mapping[("a1", "trump")] == "donald-trump"
     assert ("a3", "clinton") not in mapping and ("a4", "a-source") not in mapping
+
+
+def test_headline_words_run_on_to_a_name_join_the_person():
+    from saidwhat.corpus.speakers import LocalSpeaker, identities
+
+    found = identities([LocalSpeaker("a1", "l1", "Ted Cruz"),
+                        LocalSpeaker("a2", "l2", "Ted Cruz Apologizes"),
+                        LocalSpeaker("a3", "l3", "Mary Kay Henry")])
+    assert sorted(s.name for s in found.speakers) == ["Mary Kay Henry", "Ted Cruz"]
+    assert len({found.mapping[("a1", "l1")], found.mapping[("a2", "l2")]}) == 1
+
+
+def test_generic_groups_get_no_speaker():
+    from saidwhat.corpus.speakers import is_speaker_name
+
+    assert not is_speaker_name("candidates", "GROUP")
+    assert not is_speaker_name("Police", "GROUP")
+    assert not is_speaker_name("exit polls", "GROUP")
+    assert not is_speaker_name("Trump - 60 percent", "PERSON")
+    assert is_speaker_name("White House officials", "GROUP")
+    assert is_speaker_name("Republican candidates", "GROUP")
