@@ -149,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", action="store_true",
                    help="report progress on stderr even when it is not a terminal (a line "
                         "every few seconds when piped or logged)")
+    _min_confidence_option(p)
     _settings_option(p)
 
     p = sub.add_parser("evaluate-pages", help="score on real HTML pages against page gold")

@@ -64,6 +64,7 @@ def test_missing_file_is_one_line_not_a_traceback(tmp_path) -> None:  # type: ig
 
 @pytest.mark.parametrize("command", [
     ["extract", "x.txt"], ["index", "x.txt"], ["quotes", "--speaker", "Lee"], ["search", "tax"],
+    ["evaluate", "gold"],
 ])
 def test_min_confidence_is_an_option_of_extract_index_quotes_and_search(command: list[str]) -> None:
     args = cli.build_parser().parse_args([*command, "--min-confidence", "0.8"])
