@@ -13,8 +13,6 @@ see `saidwhat.web.positions`). Listings take `?page=N` (and `?size=N`); JSON lis
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -38,8 +36,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
 from saidwhat.index import positions, queries
+from saidwhat.web import export, render
 from saidwhat.web import positions as position_pages
-from saidwhat.web import render
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
@@ -101,7 +99,6 @@ LIST_KEYS = (*PAGE_KEYS, *FILTER_KEYS, "sort")
 CSV_COLUMNS = ("id", "speaker", "speaker_id", "kind", "type", "content", "cue", "source",
                "resolved_by", "confidence", "outlets", "article_id", "title", "outlet",
                "published", "url", "group_id")
-CSV_CHUNK = 64 * 1024  # bytes of CSV sent at a time
 
 
 @dataclass(frozen=True)
@@ -420,22 +417,8 @@ def _csv_row(q: queries.Quote) -> tuple[Any, ...]:
 
 def csv_stream(db_path: Path, rows: Callable[[sqlite3.Connection], Iterator[queries.Quote]]
                ) -> Iterator[str]:
-    """CSV text in chunks of about CSV_CHUNK bytes, read from its own connection one batch at a
-    time: memory stays flat however many rows there are."""
-    conn = queries.open_readonly(db_path, check=False)  # checked at start
-    try:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(CSV_COLUMNS)
-        for q in rows(conn):
-            writer.writerow(_csv_row(q))
-            if buf.tell() >= CSV_CHUNK:
-                yield buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
-        yield buf.getvalue()
-    finally:
-        conn.close()
+    """The quotes of `rows` as streamed CSV (CSV_COLUMNS)."""
+    return export.csv_chunks(db_path, CSV_COLUMNS, lambda conn: map(_csv_row, rows(conn)))
 
 
 def csv_response(request: Request, name: str,

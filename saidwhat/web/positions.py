@@ -12,8 +12,6 @@ its table of relations is the same data for readers without script.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -26,13 +24,13 @@ from starlette.exceptions import HTTPException
 
 from saidwhat.index import positions as pos
 from saidwhat.index import queries
+from saidwhat.web import export
 
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 RELATIONS = ("stance", "support", "oppose", "agree", "disagree")
 PAGE_KEYS = ("page", "size")
 CSV_COLUMNS = ("id", "article_id", "title", "published", "relation", "polarity", "a", "a_id",
                "b", "b_id", "topic", "explicit", "evidence", "evidence_start", "evidence_end")
-CSV_CHUNK = 64 * 1024  # bytes of CSV sent at a time
 
 
 def pair_url(a: str, b: str) -> str:
@@ -57,21 +55,9 @@ def csv_row(p: pos.PositionView) -> list[Any]:
 
 
 def csv_stream(db_path: Any, f: pos.PositionFilter) -> Iterator[str]:
-    """CSV text in chunks of about CSV_CHUNK bytes from its own read-only connection."""
-    conn = queries.open_readonly(db_path, check=False)  # checked at start
-    try:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(CSV_COLUMNS)
-        for p in pos.iter_positions(conn, f):
-            writer.writerow(csv_row(p))
-            if buf.tell() >= CSV_CHUNK:
-                yield buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
-        yield buf.getvalue()
-    finally:
-        conn.close()
+    """The filtered positions as streamed CSV (CSV_COLUMNS)."""
+    return export.csv_chunks(db_path, CSV_COLUMNS,
+                             lambda conn: map(csv_row, pos.iter_positions(conn, f)))
 
 
 def single(request: Request, key: str) -> str | None:
