@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from memory import descendants, status_kb  # bench/memory.py, beside this script
+
 from saidwhat.io import limits
 
 TARGET_MB = 1536
@@ -85,27 +87,7 @@ def cases(max_bytes: int) -> dict[str, Callable[[Path], None]]:
 
 def hwm_kb(pid: int) -> int:
     """A process's peak resident set so far (VmHWM) in KB, 0 if it is gone."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def tree(pid: int) -> list[int]:
-    """The process and its descendants."""
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        for task in Path(f"/proc/{p}/task").glob("*"):
-            try:
-                todo.extend(int(c) for c in (task / "children").read_text().split())
-            except OSError:
-                pass
-    return out
+    return status_kb(pid, "VmHWM")
 
 
 def measure(path: Path, workers: int) -> dict[str, object]:
@@ -117,7 +99,7 @@ def measure(path: Path, workers: int) -> dict[str, object]:
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, int] = {}
     while proc.poll() is None:
-        for pid in tree(proc.pid):
+        for pid in descendants(proc.pid):
             peaks[pid] = max(peaks.get(pid, 0), hwm_kb(pid))
         time.sleep(0.1)
     err = proc.stderr.read() if proc.stderr else ""

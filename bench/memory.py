@@ -21,15 +21,20 @@ from pathlib import Path
 TARGET_MB = 1024
 
 
-def rss_kb(pid: int) -> int:
-    """Current VmRSS of a process in KB, 0 if it is gone."""
+def status_kb(pid: int, field: str = "VmRSS") -> int:
+    """A memory figure of /proc/<pid>/status in KB (VmRSS now, VmHWM the peak), 0 if gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass
     return 0
+
+
+def rss_kb(pid: int) -> int:
+    """Current VmRSS of a process in KB, 0 if it is gone."""
+    return status_kb(pid, "VmRSS")
 
 
 def descendants(pid: int) -> list[int]:
