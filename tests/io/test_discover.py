@@ -8,25 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+from reading import FIXTURES, MB, only, read
 
 from saidwhat.io import discover, kinds
 from saidwhat.io.readers import decode
 from saidwhat.io.readers.html import looks_like_html
 from saidwhat.records import Article, Failure
-
-FIXTURES = Path(__file__).parents[1] / "fixtures"
-MB = 1_000_000
-
-
-def read(*paths: Path | str, max_bytes: int = MB) -> list[Article | Failure]:
-    """Everything read_inputs yields for the paths."""
-    return list(discover.read_inputs([str(p) for p in paths], max_bytes))
-
-
-def only(items: list[Article | Failure]) -> Article | Failure:
-    """The single item read."""
-    assert len(items) == 1, items
-    return items[0]
 
 
 def test_missing_path_fails() -> None:

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saidwhat.io import discover
-from saidwhat.records import Article, Failure
+from reading import FIXTURES, only, read
 
-FIXTURES = Path(__file__).parents[2] / "fixtures"
-MB = 1_000_000
-
-
-def read(*paths: Path | str, max_bytes: int = MB) -> list[Article | Failure]:
-    """Everything read_inputs yields for the paths."""
-    return list(discover.read_inputs([str(p) for p in paths], max_bytes))
-
-
-def only(items: list[Article | Failure]) -> Article | Failure:
-    """The single item read."""
-    assert len(items) == 1, items
-    return items[0]
+from saidwhat.records import Article
 
 
 def test_text_kept_unchanged_with_title_and_body() -> None:
