@@ -7,7 +7,7 @@ import csv
 import json
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from saidwhat.index.queries import (
@@ -173,23 +173,8 @@ def _cut_note(command: str, shown: int, total: int) -> None:
 
 def run_quotes_cli(args: argparse.Namespace) -> int:
     """`saidwhat quotes [--speaker NAME] [filters]`: attributions, filtered like /quotes."""
-    conn = _open_for_cli(args, "quotes")
-    if conn is None:
-        return 2
-    try:
-        filters = _filters(conn, args, "quotes")
-        if filters is None:
-            return 1
-        rows = list_quotes(conn, filters, args.sort, limit=args.limit)
-        total = count_quotes(conn, filters)
-    except QueryError as exc:
-        print(f"saidwhat quotes: error: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        conn.close()
-    _emit(rows, _format(args), _QUOTE_COLUMNS)
-    _cut_note("quotes", len(rows), total)
-    return 0
+    return _listing(args, "quotes", lambda conn, filters: (
+        list_quotes(conn, filters, args.sort, limit=args.limit), count_quotes(conn, filters)))
 
 
 _QUOTE_COLUMNS = [("speaker_name", "speaker"), ("kind", "kind"), ("content", "content"),
@@ -199,20 +184,28 @@ _QUOTE_COLUMNS = [("speaker_name", "speaker"), ("kind", "kind"), ("content", "co
 def run_search_cli(args: argparse.Namespace) -> int:
     """`saidwhat search TEXT [filters]`: attributions matching the words, best first, matches
     highlighted; the same filters as `quotes`."""
-    conn = _open_for_cli(args, "search")
+    return _listing(args, "search", lambda conn, filters: (
+        search(conn, args.query, limit=args.limit, filters=filters, sort=args.sort),
+        search_count(conn, args.query, filters)))
+
+
+def _listing(args: argparse.Namespace, command: str,
+             fetch: Callable[[sqlite3.Connection, Any], tuple[list[Any], int]]) -> int:
+    """Open the index, apply the shared filters, fetch rows and their total, print them and
+    say when the limit cut the list; errors are one line."""
+    conn = _open_for_cli(args, command)
     if conn is None:
         return 2
     try:
-        filters = _filters(conn, args, "search")
+        filters = _filters(conn, args, command)
         if filters is None:
             return 1
-        rows = search(conn, args.query, limit=args.limit, filters=filters, sort=args.sort)
-        total = search_count(conn, args.query, filters)
+        rows, total = fetch(conn, filters)
     except QueryError as exc:
-        print(f"saidwhat search: error: {exc}", file=sys.stderr)
+        print(f"saidwhat {command}: error: {exc}", file=sys.stderr)
         return 2
     finally:
         conn.close()
     _emit(rows, _format(args), _QUOTE_COLUMNS)
-    _cut_note("search", len(rows), total)
+    _cut_note(command, len(rows), total)
     return 0
