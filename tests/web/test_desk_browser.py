@@ -47,7 +47,9 @@ def page(browser, base_url):
 
 
 def card_ids(page) -> list[str]:
-    """The article ids of the quote cards on the page, in order."""
+    """The article ids of the quote cards on the page, in order (once the page a click led to
+    has loaded: reading right after the navigation commits can see an empty document)."""
+    page.wait_for_load_state("load")
     return [h.split("/articles/")[1].split("#")[0] for h in
             page.locator("article.quote .where a").evaluate_all(
                 "els => els.map(e => e.getAttribute('href'))")]
