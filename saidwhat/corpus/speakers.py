@@ -9,6 +9,12 @@ articles, `resolve(local_speakers)` decides which of those are the same speaker:
 - a bare surname ("Biden") joins the full-name speaker of that surname only when exactly one
   full name with that surname is known in the whole corpus; otherwise (none, or Bill and
   Hillary Clinton both known) it stays its own surname speaker;
+- name variants of one person join: a familiar first name and its formal form ("Joe Biden",
+  "Ed Rendell" / "Edward G. Rendell"), and a suffixed formal name ("Joseph R. Biden Jr.") with
+  the familiar one ("Joe Biden") when no article quotes both; the same first name with and
+  without a suffix ("Donald Trump Jr.", "Donald Trump") is a son and his father;
+- a plural nationality or party ("Republicans") is a GROUP; a singular one ("Republican", from
+  "the Wisconsin Republican") is a description of someone, never a speaker of its own;
 - organisations, groups and everything else are keyed by their normalised name
   ("the White House" / "White House" are one);
 - unidentified speakers (type OTHER: an unresolved "he", "a source") get no corpus speaker,
@@ -26,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from saidwhat.data.names import TITLES
+from saidwhat.data.names import NICKNAMES, TITLES
 from saidwhat.records import slugify
 
 PERSON = "PERSON"
@@ -113,6 +119,71 @@ def speaker_key(name: str, type_: str) -> str:
     return f"{type_.lower()}:{group_key(name)}"
 
 
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names are one: equal, or familiar and formal forms ("joe"/"joseph",
+    "ed"/"edward"), never two different formal names."""
+    if a == b:
+        return True
+    return bool((NICKNAMES.get(a, frozenset()) | {a}) & (NICKNAMES.get(b, frozenset()) | {b}))
+
+
+def split_suffix(key: str) -> tuple[list[str], str | None]:
+    """A person key's words without its suffix, and the suffix ("joseph biden jr" ->
+    (["joseph", "biden"], "jr"))."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        return words[:-1], words[-1]
+    return words, None
+
+
+def _find(parent: dict[str, str], k: str) -> str:
+    """Union-find root of a key."""
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
+def link_variants(keys: Iterable[str], quotes: dict[str, int],
+                  articles: dict[str, set[str]]) -> dict[str, str]:
+    """Full-name person keys that name one person, mapped to one key of them (the most quoted,
+    the plain form over a suffixed one): familiar and formal first names with the same surname
+    and suffix ("joe biden" = "joseph biden"), and a suffixed name to the plain one
+    ("joseph biden jr" -> "joe biden") when exactly one plain name fits and no article quotes
+    both (father and son appear together) and the plain one is only a familiar form of its first
+    name (a plain "Donald Trump" beside "Donald Trump Jr." is the father)."""
+    full = sorted(k for k in set(keys) if len(split_suffix(k)[0]) >= 2)
+    parent = {k: k for k in full}
+    by_last: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for k in full:
+        words, suffix = split_suffix(k)
+        by_last[(words[-1], suffix)].append(k)
+    for group in by_last.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if same_first_name(a.split()[0], b.split()[0]):
+                    ra, rb = _find(parent, a), _find(parent, b)
+                    if ra != rb:
+                        best = min((ra, rb), key=lambda k: (-quotes.get(k, 0), k))
+                        parent[ra] = parent[rb] = best
+    for (last, suffix), group in sorted(by_last.items(), key=lambda kv: str(kv[0])):
+        if suffix is None:
+            continue
+        for k in group:
+            plain = {_find(parent, p) for p in by_last.get((last, None), ())
+                     if same_first_name(k.split()[0], p.split()[0])}
+            if len(plain) != 1:
+                continue
+            target = plain.pop()
+            members = [p for p in full if _find(parent, p) == target]
+            if any(p.split()[0] == k.split()[0] for p in members):
+                continue  # "Donald Trump" beside "Donald Trump Jr.": the suffix names a namesake
+            if any(articles.get(k, set()) & articles.get(p, set()) for p in members):
+                continue
+            parent[_find(parent, k)] = target
+    return {k: _find(parent, k) for k in full if _find(parent, k) != k}
+
+
 def full_names_by_surname(keys: Iterable[str]) -> dict[str, set[str]]:
     """Full-name person keys grouped by their last word."""
     out: dict[str, set[str]] = defaultdict(set)
@@ -165,7 +236,23 @@ def is_speaker_name(name: str, type_: str) -> bool:
         return False
     if type_ == PERSON and len(words) > 1:
         return True
+    if describes_someone(name, type_):
+        return False
     return not all(w in GENERIC_WORDS or w in LEADING_WORDS for w in words)
+
+
+def describes_someone(name: str, type_: str) -> bool:
+    """A singular nationality or party word as a name ("Republican" from "the Wisconsin
+    Republican", "Democrat"): it describes a person, it is not a speaker."""
+    words = _words(name)
+    return type_ == "NORP" and len(words) == 1 and not words[0].endswith("s")
+
+
+def corpus_type(name: str, type_: str) -> str:
+    """The type a speaker is listed with: a plural nationality or party ("Republicans",
+    "Democrats") is a GROUP of people."""
+    words = _words(name)
+    return "GROUP" if type_ == "NORP" and words and words[-1].endswith("s") else type_
 
 
 def run_on_name(name: str, key: str, person_keys: set[str]) -> str:
@@ -218,7 +305,9 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     had before: a speaker keeps the oldest id any of its name keys had, so ids last as articles
     are added; an id whose speakers merged into another redirects to it."""
     known = known or {}
-    locals_ = [s for s in local_speakers if is_speaker_name(s.name, s.type)]
+    locals_ = [LocalSpeaker(s.article_id, s.local_id, s.name, corpus_type(s.name, s.type),
+                            s.quotes, s.published, s.outlet)
+               for s in local_speakers if is_speaker_name(s.name, s.type)]
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
     person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
     joined = [run_on_name(s.name, k, person_keys) if s.type == PERSON else k
@@ -226,16 +315,26 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     run_on = {s.name for s, k, j in zip(locals_, keys, joined, strict=True) if k != j}
     keys = joined
     quotes: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
     for s, k in zip(locals_, keys, strict=True):
         if s.type == PERSON:
             quotes[k] += s.quotes
+            articles[k].add(s.article_id)
+    variants = link_variants(person_keys, quotes, articles)
+    own_keys = keys
+    keys = [variants.get(k, k) if s.type == PERSON else k
+            for s, k in zip(locals_, keys, strict=True)]
+    person_keys = {variants.get(k, k) for k in person_keys}
+    for old, new in variants.items():
+        quotes[new] += quotes.pop(old, 0)
     by_surname = full_names_by_surname(person_keys)
     members: dict[str, list[LocalSpeaker]] = defaultdict(list)
     member_keys: dict[str, set[str]] = defaultdict(set)
     types: dict[str, str] = {}
-    for s, k in zip(locals_, keys, strict=True):
+    for s, k, own in zip(locals_, keys, own_keys, strict=True):
         if s.type == OTHER:  # unidentified: kept only when its name is a known person's
-            k = " ".join(person_tokens(s.name))
+            own = " ".join(person_tokens(s.name))
+            k = variants.get(own, own)
             final = _link(k, by_surname, quotes)
             if final not in person_keys:
                 continue
@@ -243,7 +342,7 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
             final = _link(k, by_surname, quotes) if s.type == PERSON else k
             types[final] = s.type
         members[final].append(s)
-        member_keys[final].add(k)
+        member_keys[final].update((k, own))
     order = sorted(members, key=lambda k: (-sum(s.quotes for s in members[k]), k))
     ids = _stable_ids(order, member_keys, types, known)
     mapping: dict[tuple[str, str], str] = {}

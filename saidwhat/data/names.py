@@ -252,3 +252,33 @@ FAMILY_WORDS = _words(
     cousin nephew niece
     """
 )
+
+# Familiar forms of first names and the formal names they stand for ("Joe" Biden is "Joseph R.
+# Biden Jr."): two first names are one when they are equal or share a formal name here.
+NICKNAMES: dict[str, frozenset[str]] = {
+    nick: _words(formal) for nick, formal in {
+        "joe": "joseph", "joey": "joseph", "bill": "william", "billy": "william",
+        "will": "william", "willie": "william", "bob": "robert", "bobby": "robert",
+        "rob": "robert", "robby": "robert", "jim": "james", "jimmy": "james", "jamie": "james",
+        "mike": "michael", "mick": "michael", "ed": "edward", "eddie": "edward",
+        "ted": "edward theodore", "ned": "edward", "tom": "thomas", "tommy": "thomas",
+        "dick": "richard", "rick": "richard", "rich": "richard", "chuck": "charles",
+        "charlie": "charles", "dan": "daniel", "danny": "daniel", "dave": "david",
+        "sandy": "sandra alexandra alexander", "liz": "elizabeth", "beth": "elizabeth",
+        "betsy": "elizabeth", "betty": "elizabeth", "kate": "katherine catherine kathleen",
+        "kathy": "katherine catherine kathleen", "katie": "katherine catherine",
+        "chris": "christopher christine christina", "tony": "anthony", "steve": "steven stephen",
+        "andy": "andrew", "drew": "andrew", "matt": "matthew", "pat": "patrick patricia",
+        "nick": "nicholas", "sam": "samuel samantha", "ben": "benjamin", "jeff": "jeffrey",
+        "greg": "gregory", "larry": "lawrence", "jerry": "gerald jerome", "ron": "ronald",
+        "don": "donald", "tim": "timothy", "alex": "alexander alexandra", "fred": "frederick",
+        "freddy": "frederick", "hank": "henry", "ken": "kenneth", "pete": "peter",
+        "phil": "philip phillip", "rudy": "rudolph", "jon": "jonathan", "nate": "nathan",
+        "josh": "joshua", "zach": "zachary", "vince": "vincent", "al": "albert alan alfred",
+        "gene": "eugene", "jack": "john", "debbie": "deborah debra", "sue": "susan",
+        "peggy": "margaret", "maggie": "margaret", "meg": "margaret megan", "nancy": "ann anne",
+        "barb": "barbara", "cindy": "cynthia", "patty": "patricia", "jenny": "jennifer",
+        "abby": "abigail", "becky": "rebecca", "vicky": "victoria", "mitch": "mitchell",
+        "doug": "douglas", "russ": "russell", "ray": "raymond", "walt": "walter",
+    }.items()
+}

@@ -137,3 +137,34 @@ def test_generic_groups_get_no_speaker():
     assert not is_speaker_name("Trump - 60 percent", "PERSON")
     assert is_speaker_name("White House officials", "GROUP")
     assert is_speaker_name("Republican candidates", "GROUP")
+
+
+def test_familiar_and_formal_first_names_are_one_person():
+    from saidwhat.corpus.speakers import same_first_name
+
+    assert same_first_name("joe", "joseph") and same_first_name("ed", "edward")
+    assert not same_first_name("bill", "hillary") and not same_first_name("joseph", "james")
+    _, speakers = resolve([local("a1", "Ed Rendell", quotes=3), local("a2", "Edward G. Rendell"),
+                           local("a3", "Sandy Paradis"), local("a4", "Sandra Paradis")])
+    assert sorted((s.name, s.quote_count) for s in speakers) == [
+        ("Edward G. Rendell", 4), ("Sandra Paradis", 2)]
+
+
+def test_suffixed_formal_name_joins_the_familiar_one_not_a_father():
+    mapping, speakers = resolve([
+        local("a1", "Joe Biden", quotes=2), local("a2", "Joseph R. Biden Jr.", quotes=3),
+        local("a3", "Donald Trump"), local("a4", "Donald Trump Jr."),
+        local("a5", "Joe Smith"), local("a5", "Joseph Smith Jr."),  # quoted together: two people
+    ])
+    names = by_name(speakers)
+    assert names["Joseph R. Biden Jr."].quote_count == 5 and "Joe Biden" not in names
+    assert mapping[("a1", "joe-biden")] == mapping[("a2", "joseph-r.-biden-jr.")] == "joe-biden"
+    assert {"Donald Trump", "Donald Trump Jr.", "Joe Smith", "Joseph Smith Jr."} <= set(names)
+
+
+def test_party_words_plural_is_a_group_singular_is_no_speaker():
+    _, speakers = resolve([local("a1", "Republicans", "NORP", quotes=4),
+                           local("a2", "Republican", "NORP", quotes=3),
+                           local("a3", "Democrat", "NORP")])
+    assert [(s.name, s.type, s.id) for s in speakers] == [
+        ("Republicans", "GROUP", "group-republicans")]
