@@ -197,6 +197,8 @@ class PositionSettings:
 
     min_valence: float = _s(
         1.5, "an evaluative content is a stance when its summed word valence is at least this")
+    booster: float = _s(
+        1.3, "a word's valence is multiplied by this under an intensifier ('very fair')")
     max_topic_words: int = _s(8, "topics longer than this are cut at a clause boundary")
     max_target_words: int = _s(8, "stance targets longer than this are cut")
     address_window: int = _s(

@@ -66,7 +66,12 @@ EXTRA_VALENCE: dict[str, float] = {
     "irresponsible": -2.0, "shameful": -2.5, "disastrous": -2.5, "failure": -2.0,
     "dishonest": -2.5, "corrupt": -2.5, "crook": -2.5, "qualified": 1.5, "unqualified": -2.0,
     "brutality": -2.0, "wrong": -2.1, "resign": -2.0, "apologize": -1.0, "investigate": -1.0,
+    "phony": -2.0, "rigged": -2.0, "unfairly": -2.0, "misgivings": -1.5,
 }
+# Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
+REACTION_PREPS = frozenset("with at about over by of toward towards".split())
+REACTION_NOUNS = frozenset("misgiving concern doubt reservation anger outrage frustration "
+                           "fury disgust".split())
 # Nouns a position can be about (a proposal, claim, act or event), and nouns for a role that
 # names no one in particular ("the Republican nominee, whoever it is").
 ISSUE_NOUNS = frozenset(
@@ -82,6 +87,8 @@ ROLE_NOUNS = frozenset(
     "officials spokesman spokeswoman person people man woman someone anyone everyone".split())
 ORG_NOUNS = frozenset("government administration committee party department agency bank company "
                       "union court congress senate house military police campaign".split())
+# Roles that may name whoever holds them ("support the Republican nominee"), not a person.
+ANYONE = frozenset("nominee candidate winner person man woman someone anyone".split())
 CLAIM_VERBS = frozenset("deny reject dismiss dispute refute question challenge".split())
 EVALUATIVE_VERBS = frozenset("like love hate despise respect trust distrust admire mishandle "
                              "scapegoat betray fail".split())
@@ -97,6 +104,9 @@ CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".sp
 REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
+# Words for a law or bill: a bare "the bill" is the one law an article names.
+LAW_WORDS = frozenset("act bill law legislation measure".split())
+GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
 NEGATIONS = frozenset("not n't never no nobody nothing neither nor hardly".split())
 SPEAKER_ENTS = frozenset("PERSON ORG NORP GPE".split())
 TARGET_ENTS = frozenset("PERSON ORG NORP GPE LAW EVENT PRODUCT WORK_OF_ART FAC".split())
@@ -175,20 +185,30 @@ def valences() -> dict[str, float]:
     return lexicon
 
 
-def token_valence(tok: Token) -> float:
-    """A token's valence, flipped when it or its head is negated."""
+def token_valence(tok: Token, booster: float = 1.0) -> float:
+    """A token's valence, flipped when it or its head is negated, times `booster` under an
+    intensifier."""
     lex = valences()
     v = lex.get(tok.lower_, lex.get(tok.lemma_.lower(), 0.0))
     if not v or tok.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN"):
         return 0.0
     around = (*tok.children, *tok.head.children)
     negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in around)
+    if boosted(tok):
+        v *= booster
     return -v if negated else v
 
 
-def span_valence(span: Span) -> float:
+def boosted(tok: Token) -> bool:
+    """Whether an intensifier modifies a word ("very fair", "deeply troubled")."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    return any(c.dep_ == "advmod" and BOOSTER_DICT.get(c.lower_, 0) > 0 for c in tok.children)
+
+
+def span_valence(span: Span, booster: float = 1.0) -> float:
     """Summed valence of a stretch of text."""
-    return sum(token_valence(t) for t in span)
+    return sum(token_valence(t, booster) for t in span)
 
 
 def compact(span: Span | Iterable[Token], limit: int) -> str:
@@ -235,6 +255,8 @@ class Context:
     rules: PositionRules
     interviewers: frozenset[str] = frozenset()
     body: str = ""  # the text after the headline line
+    referents: dict[int, str] = field(default_factory=dict)  # token -> who a he/she/"the
+    # senator" outside any source refers to, by the speaker resolver
 
     def speaker_at(self, i: int) -> Attribution | None:
         """The attribution whose content holds character `i` (innermost first)."""
@@ -266,7 +288,42 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
               if e.label_ == "PERSON" and e.start_char >= body_start and len(e) <= 4]
     for name, sid, weight in sorted(found, key=lambda f: -len(clean_name(f[0]).split())):
         names.add(name, sid, weight)
-    return Context(doc, atts, names, rules or PositionRules(), interviewers(atts), body)
+    return Context(doc, atts, names, rules or PositionRules(), interviewers(atts), body,
+                   referents(doc, atts))
+
+
+def referent_candidates(doc: Doc) -> list[Span]:
+    """Mentions a stance may hang on that name no one by themselves: third-person pronouns and
+    definite person descriptions ("the Texas senator", "the president") as subjects or objects."""
+    from saidwhat.engine.speakers.mentions import is_person_noun, np_start
+
+    out = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+            continue
+        if tok.lower_ in ("he", "she", "him", "her", "his"):
+            out.append(doc[tok.i: tok.i + 1])
+        elif tok.tag_ == "NN" and is_person_noun(tok.lemma_.lower()) and (
+                tok.lemma_.lower() not in ANYONE) and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            out.append(doc[np_start(tok): tok.i + 1])
+    return out
+
+
+def referents(doc: Doc, atts: Iterable[Attribution]) -> dict[int, str]:
+    """Who each pronoun or definite description of `referent_candidates` refers to, read by the
+    speaker resolver at its place in the article (token index of its head -> name)."""
+    from saidwhat.engine.speakers.resolve import resolve_mentions
+
+    wanted = referent_candidates(doc)
+    if not wanted:
+        return {}
+    sources = [doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+               for a in atts if a.source]
+    _, read = resolve_mentions(doc, sorted((s for s in sources if s is not None),
+                                           key=lambda s: s.start), wanted)
+    return {span.root.i: sp.name for span, sp in zip(wanted, read, strict=True)
+            if sp.resolved_by != "none" and sp.type == "PERSON" and sp.name}
 
 
 def body_form(name: str, body: str) -> str:
@@ -354,7 +411,7 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
                     return told  # "asked Rubio why he decided to attack Trump": Rubio
             return _single(ctx, inside)
         if lower in ("he", "she"):
-            return _previous_person(ctx, tok)
+            return _referent(ctx, tok) or _previous_person(ctx, tok)
         return None
     att = ctx.source_at(tok.idx)
     if att and att.speaker and _single(ctx, att):
@@ -366,7 +423,14 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         name = ctx.names.resolve(tok.text)
         return name if name[1] else None  # a speaker the tagger missed ("WikiLeaks")
-    return None
+    return _referent(ctx, tok)
+
+
+def _referent(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
+    """The person the speaker resolver reads a pronoun or description as ("the Texas senator"
+    → Ted Cruz), by the article's fullest name."""
+    name = ctx.referents.get(tok.i)
+    return _known(ctx, name) if name else None
 
 
 def _told(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
@@ -500,8 +564,8 @@ def _topic_pp(verb: Token, limit: int) -> str:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("over", "about", "on", "for", "regarding"):
             for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    return phrase(g, limit)
+                if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME"):
+                    return phrase(g, limit)  # "on Friday" is when, not what
     return ""
 
 
@@ -512,7 +576,7 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     "the battle"). `strict` (evaluations) keeps only names and issue nouns."""
     lower = obj.lower_
     if lower in ("him", "her", "them"):
-        return _previous_person(ctx, obj) if lower != "them" else None
+        return (_referent(ctx, obj) or _previous_person(ctx, obj)) if lower != "them" else None
     if obj.pos_ in ("PRON", "DET") or obj.tag_ in ("WDT", "WP", "WP$"):
         return None
     named = _named_in(ctx, obj)
@@ -521,6 +585,8 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     head = obj.lemma_.lower()
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
         return None  # "his opponent", "her support": no one we can name
+    if _referent(ctx, obj):
+        return _referent(ctx, obj)  # "slammed the Texas senator": Ted Cruz
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     text = phrase(obj, ctx.rules.max_target_words)
@@ -690,6 +756,38 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def reactions(ctx: Context) -> Iterator[Position]:
+    """A speaker's reaction to someone or something: "was furious with Trump", "I am honored by
+    the endorsement of Senator Cruz" (support Cruz), "have expressed misgivings about Mrs.
+    Clinton"; the polarity is the reaction word's valence (an inferred stance)."""
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in REACTION_NOUNS:
+            valence = -2.0
+            verb = _governing_verb(tok) or (tok.head if tok.dep_ == "dobj" else None)
+        elif (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and tok.dep_ in (
+                "acomp", "ROOT", "ccomp", "conj"):  # "furious with", "honored by"
+            valence = token_valence(tok, ctx.rules.booster)
+            verb = tok if tok.pos_ == "VERB" else tok.head
+        else:
+            continue
+        if abs(valence) < ctx.rules.min_valence or verb is None or hypothetical(verb):
+            continue
+        obj = next((g for c in tok.children if c.dep_ in ("prep", "agent")
+                    and c.lower_ in REACTION_PREPS for g in c.children if g.dep_ == "pobj"), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or subject_of(verb)
+        src = who(ctx, subj) if subj is not None else None
+        if obj is None or src is None or _asked_or_supposed(tok):
+            continue
+        polarity = "support" if valence > 0 else "oppose"
+        for each in (obj, *obj.conjuncts):
+            found = _stance(ctx, src, _target(ctx, each, strict=True), polarity,
+                            f"{tok.text} " + compact_words(list(each.subtree)), tok,
+                            explicit=False)
+            if found:
+                yield found
+
+
 def _noun_target(noun: Token, has_agent: bool) -> Token | None:
     """What a stance noun is about: "opposition to X", "support for X", "X's endorsement of Y"."""
     preps = ("to", "for", "of", "against") if has_agent else ("to", "for", "against")
@@ -777,7 +875,7 @@ def _called(ctx: Context, verb: Token) -> Iterator[Position]:
     words = [t for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
              for t in c.subtree]
     words += [t for t in obj.subtree if t.i > obj.i]
-    valence = sum(token_valence(t) for t in words)
+    valence = sum(token_valence(t, ctx.rules.booster) for t in words)
     src = who(ctx, subj)
     if src is None or abs(valence) < ctx.rules.min_valence:
         return
@@ -832,7 +930,8 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
         if not token_valence(tok) or _asked_or_supposed(tok) or refused(tok):
             continue
         valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
-                                    min(tok.sent.end, span.end) - span.start])
+                                    min(tok.sent.end, span.end) - span.start],
+                               ctx.rules.booster)
         if abs(valence) < ctx.rules.min_valence or valence * token_valence(tok) < 0:
             continue  # too weak, or the sentence leans against its evaluative word
         target = _evaluated_by(ctx, tok, a, mine)
@@ -875,11 +974,13 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
     """The target one evaluative word is said of, unless it is the speaker."""
     head = tok.head if tok.dep_ == "amod" and tok.head.pos_ == "NOUN" else None
     if head is not None and head.dep_ in ("attr", "acomp", "oprd"):
-        head = _predicate_subject(head)
+        head = _called_thing(head) or _predicate_subject(head)
     about = (_for_whom(tok) or head or _predicate_subject(tok) or _you_doing(tok)
              or _verb_object(tok) or _failing(tok))
     if about is None:
         return None
+    if about.i == tok.head.i and about.dep_ in ("attr", "oprd") and tok.dep_ == "amod":
+        return compact_words([t for t in about.lefts if t.dep_ == "compound"] + [about]), None
     if about.pos_ == "PRON":
         lower = about.lower_
         if lower == "you" and about.dep_ not in ("dobj", "dative"):  # not "Thank you"
@@ -893,6 +994,17 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
     if target and content_key(target[0]) and not content_key(target[0]) <= mine:
         return target
     return None
+
+
+def _called_thing(noun: Token) -> Token | None:
+    """"It's a phony system", "this is a terrible deal": with no one named as the subject, the
+    issue noun the evaluative word describes is what is evaluated."""
+    subj = _predicate_subject(noun)
+    if subj is None or subj.lower_ not in ("it", "this", "that"):
+        return None
+    if any(c.dep_ == "neg" for a in noun.ancestors for c in a.children):
+        return None  # "I don't think this is a ridiculous idea"
+    return noun if noun.lemma_.lower() in ISSUE_NOUNS else None
 
 
 def _for_whom(tok: Token) -> Token | None:
@@ -1226,8 +1338,9 @@ def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator
     the pair already has that label.
     """
     by_target: dict[frozenset[str], list[Position]] = {}
+    keys = same_targets([s.target or "" for s in stances])
     for s in stances:
-        key = _target_key(s.target or "")
+        key = keys.get(s.target or "", frozenset())
         if key:
             by_target.setdefault(key, []).append(s)
     done = {(frozenset((p.a or "", p.b or "")), p.relation) for p in explicit}
@@ -1259,6 +1372,58 @@ def _group(name: str) -> bool:
     if not words:
         return False
     return words[0][:1].islower() or (len(words) == 1 and words[0].endswith("s"))
+
+
+def same_targets(targets: Iterable[str]) -> dict[str, frozenset[str]]:
+    """One key per target an article names in several ways: a person by their last name ("Trump"
+    = "Donald J. Trump"), an issue by its content words, a shorter issue joining the one longer
+    issue that holds all its words ("the plan" = "the harbour plan"), and a bare "the bill" or
+    "this legislation" the one law the article names ("JASTA")."""
+    out: dict[str, frozenset[str]] = {}
+    issues: list[frozenset[str]] = []
+    named_laws = {law_acronym(t) for t in targets} - {""}
+    for t in dict.fromkeys(targets):
+        key = _target_key(t)
+        if not key:
+            continue
+        law = law_acronym(t) or (t.strip() if t.strip() in named_laws else "")
+        if law:
+            key = frozenset({"#" + law})
+        elif _name_like(t):
+            key = frozenset({"@" + clean_name(t).split()[-1].lower()})
+        else:
+            issues.append(key)
+        out[t] = key
+    laws = {k for k in out.values() if any(w.startswith("#") for w in k)}
+    for t, key in out.items():
+        if key not in issues:
+            continue
+        if key <= GENERIC_LAWS and len(laws) == 1:
+            out[t] = next(iter(laws))
+            continue
+        holders = {k for k in issues if key < k}
+        if len(holders) == 1:
+            out[t] = holders.pop()
+    return out
+
+
+def law_acronym(target: str) -> str:
+    """A named law or bill as its acronym ("the Justice Against Sponsors of Terrorism Act
+    (JASTA)" is "JASTA", so is a bare "JASTA" beside it); "" for anything else."""
+    found = re.search(r"\(([A-Z]{3,})\)", target)
+    if found:
+        return found.group(1)
+    words = clean_name(re.sub(r"\(.*?\)", "", target)).split()
+    if len(words) >= 2 and words[-1].lower() in LAW_WORDS and all(
+            w[:1].isupper() or w in ("of", "for", "and", "on", "the") for w in words):
+        return "".join(w[0] for w in words if w[:1].isupper())
+    return ""
+
+
+def _name_like(target: str) -> bool:
+    """Whether a target is a name ("Donald J. Trump", "Wells Fargo"), not an issue phrase."""
+    words = clean_name(target).split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w in ("of", "de", "van") for w in words)
 
 
 def _target_key(target: str) -> frozenset[str]:
@@ -1295,7 +1460,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     returned are in article offsets.
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
-    acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx)]
+    acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *reactions(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     derived = list(derived_pairs(stances, pairs))

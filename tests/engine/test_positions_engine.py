@@ -333,3 +333,53 @@ def test_one_said_to_fail_is_opposed(nlp):
     found = positions(nlp, "Speech\n\nSenator Amy Ford said Carl Dunn failed to address the "
                            "public's concerns about the flooding.")
     assert ("Ford", "oppose", "Carl Dunn") in stances(found)
+
+
+def test_a_description_and_a_pronoun_are_read_as_the_person_they_refer_to(nlp):
+    found = positions(nlp, "Feud\n\nSenator Tom Reyes, the Ohio senator, spoke on Monday. Mayor "
+                           "Lisa Grant has been feuding with Reyes for months, slamming the Ohio "
+                           "senator on several occasions for failing to act.")
+    assert ("Grant", "oppose", "Tom Reyes") in stances(found)
+
+
+def test_a_bare_bill_is_the_law_the_article_names_for_derived_pairs():
+    from saidwhat.records import Mention
+
+    keys = P.same_targets(["the Clean Water Act", "the bill", "Donald J. Trump", "Trump",
+                           "the harbour plan", "the plan", "taxes"])
+    assert keys["the bill"] == keys["the Clean Water Act"]
+    assert keys["Trump"] == keys["Donald J. Trump"]
+    assert keys["the plan"] == keys["the harbour plan"]
+    assert keys["taxes"] != keys["the plan"]
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Ann Lee", target="the Clean Water Act",
+                 polarity="support"),
+        Position("stance", "t", ev, source="Bo Diaz", target="the bill", polarity="oppose"),
+        Position("stance", "t", ev, source="Cy Park", target="Donald J. Trump", polarity="oppose"),
+        Position("stance", "t", ev, source="Di Moss", target="Trump", polarity="oppose")], []))
+    assert {(frozenset((p.a, p.b)), p.relation) for p in found} == {
+        (frozenset({"Ann Lee", "Bo Diaz"}), "disagree"),
+        (frozenset({"Cy Park", "Di Moss"}), "agree")}
+
+
+def test_a_reaction_to_someone_is_a_stance(nlp):
+    found = positions(nlp, "Party\n\nParty chairman Reg Pryce was furious with Paul Ryde over "
+                           "the remarks, aides said. “I am greatly honored by the endorsement of "
+                           "Senator Kay Bruno,” said Lou Marsh, the candidate.")
+    assert ("Pryce", "oppose", "Paul Ryde") in stances(found)
+    assert any(s == "Marsh" and pol == "support" and "Bruno" in t for s, pol, t in stances(found))
+    assert all(not p.explicit for p in found if p.relation == "stance" and p.source == "Reg Pryce")
+
+
+def test_an_intensified_evaluation_and_a_thing_called_bad_are_stances(nlp):
+    found = positions(nlp, "Debate\n\n“I think Jane Hollis will be very fair,” Senator Ed Marley "
+                           "said. “Look, it's a rigged system,” Marley told reporters.")
+    assert ("Marley", "support", "Jane Hollis") in stances(found)
+    assert any(s == "Marley" and pol == "oppose" and "system" in t for s, pol, t in stances(found))
+
+
+def test_an_evaluation_denied_or_of_a_harmless_verb_is_no_stance(nlp):
+    found = positions(nlp, "Talk\n\n“I don't think this is a ridiculous idea,” said Ann Cole. "
+                           "Bob Lint told reporters that “he treats me nicely at CNN.”")
+    assert stances(found) == set()
