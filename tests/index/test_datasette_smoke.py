@@ -1,19 +1,17 @@
-"""Smoke test with Datasette itself, when it is installed (it is not a dependency): the index
-and the metadata.json saidwhat writes open, the quotes view reads with speaker names and
-Datasette's search box finds stemmed words."""
+"""Smoke test with Datasette itself (a dev dependency, so it runs in CI rather than skipping):
+the index and the metadata.json saidwhat writes open, the quotes view reads with speaker names
+and Datasette's search box finds stemmed words."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 
-import pytest
+from datasette import app
 from factories import biden_variants, quote_article
 
 from saidwhat.index import datasette as metadata_writer
 from saidwhat.index import store
-
-app = pytest.importorskip("datasette.app")
 
 
 def test_datasette_opens_the_index_with_search(tmp_path):
