@@ -302,7 +302,7 @@ def redirect(conn: sqlite3.Connection, speaker_id: str) -> str | None:
 
 def find_speakers(conn: sqlite3.Connection, name: str, limit: int = 50) -> list[SpeakerSummary]:
     """Speakers whose name or an alias equals `name` (case-insensitive; titles ignored if need be),
-    most quoted first."""
+    most quoted first; a lone surname finds the one speaker who has it."""
     from saidwhat.corpus.speakers import strip_titles
 
     found = _find_speakers(conn, name, limit)
@@ -310,7 +310,19 @@ def find_speakers(conn: sqlite3.Connection, name: str, limit: int = 50) -> list[
     if moved is not None:  # an old id of a merged speaker
         found = _find_speakers(conn, moved, limit)
     bare = strip_titles(name.strip())
-    return found if found or bare == name.strip() else _find_speakers(conn, bare, limit)
+    if not found and bare != name.strip():
+        found = _find_speakers(conn, bare, limit)
+    return found or _only_speaker_of_surname(conn, bare)
+
+
+def _only_speaker_of_surname(conn: sqlite3.Connection, word: str) -> list[SpeakerSummary]:
+    """The one speaker whose name or an alias ends with the single word given ("Biden" finds
+    Joe Biden), or nothing when none or several do (then "did you mean" lists them)."""
+    if not word or " " in word or "%" in word or "_" in word:
+        return []
+    rows = conn.execute("SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias LIKE ?"
+                        " LIMIT 2", (f"% {word}",)).fetchall()
+    return _find_speakers(conn, rows[0][0], 1) if len(rows) == 1 else []
 
 
 def _find_speakers(conn: sqlite3.Connection, name: str, limit: int) -> list[SpeakerSummary]:

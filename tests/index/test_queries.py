@@ -80,6 +80,21 @@ def test_find_speakers_by_name_or_alias_case_insensitive(conn):
     assert queries.find_speakers(conn, "Hunter Biden") == []
 
 
+def test_a_lone_surname_finds_the_one_speaker_who_has_it(conn, tmp_path):
+    assert [s.name for s in queries.find_speakers(conn, "putin")] == ["Vladimir Putin"]
+    path = tmp_path / "lees.db"
+    c = store.connect(path)
+    for i, name in enumerate(["Ann Lee", "Tom Lee"]):
+        store.add_article(c, quote_article(f"a{i}", "The bridge will open in May", name))
+    store.rebuild_speakers(c)
+    c.close()
+    lees = queries.open_readonly(path)
+    assert queries.find_speakers(lees, "Lee") == []  # two of them: "did you mean" lists both
+    assert set(queries.suggest_speakers(lees, "Lee")) == {"Ann Lee", "Tom Lee"}
+    assert queries.find_speakers(lees, "Le%") == []
+    lees.close()
+
+
 def test_speaker_quotes_newest_first_undated_last(conn):
     quotes = queries.speaker_quotes(conn, "joe-biden")
     assert [q.article_id for q in quotes] == ["bbc", "nyt", "cnn", "undated"]
