@@ -90,11 +90,11 @@ def build(path: Path, articles: int, per_article: int, seed: int = 13) -> int:
             conn.execute(
                 "INSERT INTO attributions (id, article_id, seq, kind, type, content,"
                 " content_spans, cue, cue_spans, source, source_spans, speaker_local_id,"
-                " resolved_by, confidence, group_id, published, outlet, article_seq, speaker_id)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " resolved_by, confidence, group_id, published, outlet, article_seq, speaker_id,"
+                " speaker_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (qid, aid, j, kind, rnd.choice(TYPES), words,
                  json.dumps([[at, at + len(words)]]), "said", None, name, None, local, "name",
-                 round(rnd.uniform(0.3, 1.0), 4), group, published, outlet, seq, local))
+                 round(rnd.uniform(0.3, 1.0), 4), group, published, outlet, seq, local, name))
             conn.execute("INSERT INTO attribution_fts (rowid, content, speaker, title)"
                          " VALUES (?,?,?,?)", (qid, words, name, f"Story {i}"))
             if group is not None:
@@ -110,6 +110,8 @@ def build(path: Path, articles: int, per_article: int, seed: int = 13) -> int:
                  " attributions t WHERE t.group_id = quote_groups.id), outlets = (SELECT"
                  " count(DISTINCT a.outlet) FROM attributions t JOIN articles a ON"
                  " a.id = t.article_id WHERE t.group_id = quote_groups.id)")
+    conn.execute("UPDATE attributions SET outlet_count = coalesce((SELECT g.outlets FROM"
+                 " quote_groups g WHERE g.id = attributions.group_id), outlet IS NOT NULL)")
     for local, s in stats.items():
         conn.execute("INSERT INTO speakers VALUES (?,?,?,?,?,?,?,?)",
                      (local, s["name"], "PERSON", s["n"], len(s["arts"]), min(s["dates"]),

@@ -71,7 +71,9 @@ def main() -> int:
     if db is None:
         import synthetic_index
 
-        db = Path(f"/tmp/saidwhat-bench-{args.articles}-positions.db")  # with positions
+        from saidwhat.index.guard import SCHEMA_VERSION
+
+        db = Path(f"/tmp/saidwhat-bench-{args.articles}-v{SCHEMA_VERSION}.db")  # per schema
         if not db.exists():
             synthetic_index.build(db, args.articles, 10)
     rows = time_pages(db, args.runs)

@@ -193,10 +193,27 @@ def open_readonly(path: str | os.PathLike[str], check: bool = True) -> sqlite3.C
         if guard.open_checked(conn, path, integrity=check) == "new":
             raise guard.IndexProblem(f"{path}: an empty file, not a saidwhat index "
                                      "(run `saidwhat index` first)")
+        version = guard.schema_version(conn) or 0
     except BaseException:
         conn.close()
         raise
+    if version < guard.SCHEMA_VERSION:
+        conn.close()
+        _bring_up_to_date(p, version)
+        conn = _connect_ro(p)
     return conn
+
+
+def _bring_up_to_date(path: Path, version: int) -> None:
+    """Upgrade an index written by an earlier saidwhat (its lists need the newer columns), or
+    say how when it cannot be written here."""
+    from saidwhat.index import store
+
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise guard.IndexProblem(
+            f"{path}: written by an older saidwhat (schema {version}) on read-only media; run "
+            f"`saidwhat index --db {path}` once where it can be written to bring it up to date")
+    store.connect(path, integrity=False).close()
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -413,9 +430,9 @@ _NEWEST = "t.published DESC, t.article_seq DESC, t.seq"
 SORTS = {
     "date": _NEWEST,
     "oldest": "t.published IS NULL, t.published, t.article_seq, t.seq",
-    "speaker": "speaker_name IS NULL, speaker_name COLLATE NOCASE, " + _NEWEST,
+    "speaker": "t.speaker_name IS NULL, t.speaker_name COLLATE NOCASE, " + _NEWEST,
     "confidence": "t.confidence DESC, " + _NEWEST,
-    "outlets": "outlet_count DESC, " + _NEWEST,
+    "outlets": "t.outlet_count DESC, " + _NEWEST,
 }
 SORT_LABELS = {"date": "newest first", "oldest": "oldest first", "speaker": "by speaker",
                "confidence": "most confident first", "outlets": "most outlets first",

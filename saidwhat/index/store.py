@@ -41,6 +41,10 @@ REBUILD_EVERY = 5000  # articles between corpus-speaker rebuilds during a run (o
 BATCH_SECONDS = 0.5  # an index run commits at least this often
 OUTLET_KEYS = ("outlet", "source_domain", "site_name", "sitename", "site", "publisher", "source")
 
+# attributions.speaker_id is the corpus speaker (copied from article_speakers), speaker_name
+# its name (the article's while it has none) and outlet_count how many outlets carried the
+# quote (its group's): copies, so the speaker and outlets sorts read their own indexes instead
+# of sorting a join.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
@@ -76,7 +80,8 @@ CREATE TABLE IF NOT EXISTS attributions (
     group_id INTEGER REFERENCES quote_groups(id),
     published TEXT, outlet TEXT,         -- copied from the article (filters, sorts, facets)
     article_seq INTEGER,                 -- the article's index order (newest-first ties)
-    speaker_id TEXT                      -- corpus speaker, copied from article_speakers
+    speaker_id TEXT, speaker_name TEXT,
+    outlet_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id, seq);
 CREATE INDEX IF NOT EXISTS attributions_newest
@@ -85,8 +90,13 @@ CREATE INDEX IF NOT EXISTS attributions_by_speaker
     ON attributions(speaker_id, published DESC, article_seq DESC, seq, group_id);
 CREATE INDEX IF NOT EXISTS attributions_by_outlet
     ON attributions(outlet, published DESC, article_seq DESC, seq);
+CREATE INDEX IF NOT EXISTS attributions_by_speaker_name ON attributions(
+    speaker_name IS NULL, speaker_name COLLATE NOCASE, published DESC, article_seq DESC, seq);
+CREATE INDEX IF NOT EXISTS attributions_by_outlets
+    ON attributions(outlet_count DESC, published DESC, article_seq DESC, seq);
 CREATE INDEX IF NOT EXISTS attributions_kind ON attributions(kind, type);
-CREATE INDEX IF NOT EXISTS attributions_confidence ON attributions(confidence DESC);
+CREATE INDEX IF NOT EXISTS attributions_by_confidence
+    ON attributions(confidence DESC, published DESC, article_seq DESC, seq);
 CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(article_id, speaker_local_id);
 CREATE INDEX IF NOT EXISTS attributions_group ON attributions(group_id);
 CREATE TABLE IF NOT EXISTS speakers (
@@ -262,21 +272,36 @@ def _upgrade(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE attributions SET (published, outlet, article_seq) = (SELECT"
                      " a.published, a.outlet, a.seq FROM articles a"
                      " WHERE a.id = attributions.article_id)")
-        _copy_speaker_ids(conn)
     if cols and "outlets" not in cols:
         conn.execute("ALTER TABLE quote_groups ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0")
         conn.execute("UPDATE quote_groups SET outlets = (SELECT count(DISTINCT a.outlet)"
                      " FROM attributions t JOIN articles a ON a.id = t.article_id"
                      " WHERE t.group_id = quote_groups.id)")
+    if cols_t and "outlet_count" not in cols_t:  # schema 4: the sort columns
+        conn.execute("ALTER TABLE attributions ADD COLUMN speaker_name TEXT")
+        conn.execute("ALTER TABLE attributions ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0")
+        conn.execute("UPDATE attributions SET outlet_count = outlet IS NOT NULL")
+        conn.execute("UPDATE attributions SET outlet_count = g.outlets FROM quote_groups g"
+                     " WHERE g.id = attributions.group_id")
+        _copy_speakers(conn)
+        conn.execute("DROP INDEX IF EXISTS attributions_confidence")  # by_confidence covers it
 
 
-def _copy_speaker_ids(conn: sqlite3.Connection) -> None:
-    """Copy each attribution's corpus speaker id from article_speakers where it changed."""
+def _copy_speakers(conn: sqlite3.Connection, article_id: str | None = None) -> None:
+    """Copy each attribution's corpus speaker id and name (the article's name while it has no
+    corpus speaker) from article_speakers and speakers where they changed; one article's only
+    when `article_id` is given."""
+    one = " AND s.article_id = ?" if article_id is not None else ""
     conn.execute(
-        "UPDATE attributions SET speaker_id = s.speaker_id FROM article_speakers s"
-        " WHERE s.article_id = attributions.article_id"
-        " AND s.local_id = attributions.speaker_local_id"
-        " AND attributions.speaker_id IS NOT s.speaker_id")
+        "UPDATE attributions SET (speaker_id, speaker_name) = (x.speaker_id, x.name) FROM"
+        " (SELECT s.article_id, s.local_id, s.speaker_id, coalesce(sp.name, s.name) AS name"
+        "  FROM article_speakers s LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+        f"  WHERE 1{one}) x"
+        " WHERE x.article_id = attributions.article_id"
+        " AND x.local_id = attributions.speaker_local_id"
+        " AND (attributions.speaker_id IS NOT x.speaker_id"
+        "      OR attributions.speaker_name IS NOT x.name)",
+        () if article_id is None else (article_id,))
 
 
 def _rebuild_fts_if_old(conn: sqlite3.Connection) -> None:
@@ -433,11 +458,13 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
         cur = conn.execute(
             "INSERT INTO attributions (article_id, seq, kind, type, content, content_spans, cue,"
             " cue_spans, source, source_spans, speaker_local_id, resolved_by, confidence,"
-            " published, outlet, article_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " published, outlet, article_seq, outlet_count)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (aid, seq, a.kind, a.type, a.content.text, _spans(a.content),
              a.cue.text if a.cue else None, _spans(a.cue), a.source.text if a.source else None,
              _spans(a.source), _local_id(a), a.speaker.resolved_by if a.speaker else None,
-             round(a.confidence, 4), article.published, outlet, article_seq))
+             round(a.confidence, 4), article.published, outlet, article_seq,
+             int(outlet is not None)))
         rowid = cur.lastrowid
         assert rowid is not None
         conn.execute("INSERT INTO attribution_fts (rowid, content, speaker, title)"
@@ -445,6 +472,7 @@ def _insert_article(conn: sqlite3.Connection, article: Article, digest: str,
                      (rowid, a.content.text, a.speaker.name if a.speaker else "",
                       article.title or ""))
         _group_quote(conn, rowid, article, aid, outlet, a)
+    _copy_speakers(conn, aid)
     positions.insert_positions(conn, aid, article)
 
 
@@ -487,6 +515,10 @@ def _group_quote(conn: sqlite3.Connection, rowid: int, article: Article, article
                      " outlets = outlets + ? WHERE id = ?",
                      (int(new_article), int(new_outlet), group))
     conn.execute("UPDATE attributions SET group_id = ? WHERE id = ?", (group, rowid))
+    if match is not None:  # every report of the quote sorts by the group's outlet count
+        conn.execute("UPDATE attributions SET outlet_count = g.outlets FROM quote_groups g"
+                     " WHERE g.id = ? AND attributions.group_id = g.id"
+                     " AND attributions.outlet_count IS NOT g.outlets", (group,))
     conn.execute("INSERT INTO quote_words VALUES (?, ?)", (rowid, " ".join(words)))
     conn.executemany("INSERT INTO quote_shingles VALUES (?, ?)", [(g, rowid) for g in grams])
 
@@ -525,7 +557,7 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
             " AND speaker_id IS NOT ?",
             [(sid, r["article_id"], r["local_id"], sid) for r in rows
              for sid in [mapping.get((r["article_id"], r["local_id"]))]])
-        _copy_speaker_ids(conn)
+        _copy_speakers(conn)
         positions.link_speakers(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
         conn.execute("COMMIT")

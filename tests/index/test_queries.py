@@ -338,3 +338,48 @@ def test_quote_table_at_80_columns_wraps_without_cutting_words(db, capsys, monke
     words = " ".join(out.split())
     assert "We will not back down from our commitment to the people of Ukraine" in words
     assert "2021-06-16" in out
+
+
+@pytest.mark.parametrize("sort", ["speaker", "outlets", "date", "confidence"])
+def test_unfiltered_sorts_read_an_index_not_a_temporary_sort(conn, sort):
+    sql, params = queries._quotes_sql(queries.NO_FILTERS, sort, None)
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql + " LIMIT 50",
+                                               params))
+    assert "TEMP B-TREE" not in plan, plan
+
+
+def test_sort_columns_follow_quote_groups_and_speaker_merges(tmp_path):
+    path = tmp_path / "s.db"
+    c = store.connect(path)
+    variants = biden_variants()
+    store.add_article(c, variants[0])
+    assert [tuple(r) for r in c.execute("SELECT outlet_count, speaker_name FROM attributions")
+            ] == [(1, "Joe Biden")]
+    store.add_article(c, quote_article("lone", "We will hold the line on trade", "Biden"))
+    store.rebuild_speakers(c)
+    for a in variants[1:]:  # two more outlets carry the first quote
+        store.add_article(c, a)
+    store.rebuild_speakers(c)
+    got = dict(c.execute("SELECT article_id, outlet_count FROM attributions").fetchall())
+    assert got == {"nyt": 3, "cnn": 3, "bbc": 3, "lone": 0}
+    names = {r[0] for r in c.execute("SELECT speaker_name FROM attributions")}
+    assert names == {r[0] for r in c.execute(
+        "SELECT coalesce(sp.name, s.name) FROM attributions t JOIN article_speakers s"
+        " ON s.article_id = t.article_id AND s.local_id = t.speaker_local_id"
+        " LEFT JOIN speakers sp ON sp.id = s.speaker_id")} == {"Joe Biden"}
+    c.close()
+
+
+def test_an_older_index_is_brought_up_to_date_when_opened_to_read(db):
+    c = store.connect(db)
+    for index in ("attributions_by_speaker_name", "attributions_by_outlets"):
+        c.execute(f"DROP INDEX {index}")
+    for col in ("outlet_count", "speaker_name"):
+        c.execute(f"ALTER TABLE attributions DROP COLUMN {col}")
+    c.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    c.close()
+    ro = queries.open_readonly(db)
+    first = queries.list_quotes(ro, sort="outlets", limit=1)[0]
+    assert first.outlet_count == 3 and queries.guard.schema_version(ro) == store.SCHEMA_VERSION
+    assert [q.speaker_name for q in queries.list_quotes(ro, sort="speaker")][0] == "Joe Biden"
+    ro.close()

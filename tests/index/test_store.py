@@ -397,9 +397,13 @@ def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
     store.rebuild_speakers(c)
     for name in store.VIEWS:  # back to a version-1 index: no views, columns or porter
         c.execute(f"DROP VIEW {name}")
-    for index in ("attributions_newest", "attributions_by_speaker", "attributions_by_outlet"):
+    for index in ("attributions_newest", "attributions_by_speaker", "attributions_by_outlet",
+                  "attributions_by_speaker_name", "attributions_by_outlets",
+                  "attributions_by_confidence"):
         c.execute(f"DROP INDEX {index}")
-    for col in ("published", "outlet", "article_seq", "speaker_id"):
+    c.execute("CREATE INDEX attributions_confidence ON attributions(confidence DESC)")
+    for col in ("published", "outlet", "article_seq", "speaker_id", "speaker_name",
+                "outlet_count"):
         c.execute(f"ALTER TABLE attributions DROP COLUMN {col}")
     c.execute("DROP TABLE attribution_fts")
     c.execute("CREATE VIRTUAL TABLE attribution_fts USING fts5(content, speaker, title,"
@@ -415,9 +419,12 @@ def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
         (str(store.SCHEMA_VERSION),)]
     assert rows(c, "SELECT count(*) FROM attribution_fts WHERE attribution_fts MATCH 'tax'"
                 ) == [(1,)]
-    assert rows(c, "SELECT published, outlet, article_seq, speaker_id FROM attributions") == [
-        ("2024-03-02", "daily.example", 1, "ann-lee")]
+    assert rows(c, "SELECT published, outlet, article_seq, speaker_id, speaker_name,"
+                   " outlet_count FROM attributions") == [
+        ("2024-03-02", "daily.example", 1, "ann-lee", "Ann Lee", 1)]
     assert rows(c, "SELECT speaker, outlet FROM quotes") == [("Ann Lee", "daily.example")]
+    assert rows(c, "SELECT count(*) FROM sqlite_master WHERE name = 'attributions_confidence'"
+                ) == [(0,)]
     c.close()
 
 
