@@ -49,7 +49,18 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
     ("side", "with"): "support", ("rail", "against"): "oppose", ("go", "after"): "oppose",
     ("withhold", "from"): "oppose", ("retaliate", "against"): "oppose",
     ("turn", "against"): "oppose", ("come", "against"): "oppose",
+    ("rip", "into"): "oppose", ("tear", "into"): "oppose", ("lay", "into"): "oppose",
+    ("light", "into"): "oppose", ("erupt", "on"): "oppose", ("pile", "on"): "oppose",
+    ("strike", "down"): "oppose", ("shoot", "down"): "oppose", ("knock", "down"): "oppose",
 }
+# Acts a speaker may call for: ending something opposes it, making it happen backs it ("the need
+# to scrap the nuclear agreement", "we're going to build the wall").
+END_VERBS = frozenset("scrap repeal abolish ban kill block stop overturn dismantle cancel "
+                      "eliminate outlaw defund lift".split())
+MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adopt "
+                       "reinstate".split())
+ADVOCACY = frozenset("need should must ought call urge demand want vow promise pledge "
+                     "go".split())
 # Explicit agreement and divergence between two speakers.
 AGREE_VERBS = frozenset("agree concur echo".split())
 DISAGREE_VERBS = frozenset("disagree differ clash spar feud split quarrel".split())
@@ -66,7 +77,7 @@ EXTRA_VALENCE: dict[str, float] = {
     "irresponsible": -2.0, "shameful": -2.5, "disastrous": -2.5, "failure": -2.0,
     "dishonest": -2.5, "corrupt": -2.5, "crook": -2.5, "qualified": 1.5, "unqualified": -2.0,
     "brutality": -2.0, "wrong": -2.1, "resign": -2.0, "apologize": -1.0, "investigate": -1.0,
-    "phony": -2.0, "rigged": -2.0, "unfairly": -2.0, "misgivings": -1.5,
+    "phony": -2.0, "rigged": -2.0, "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5,
 }
 # Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
 REACTION_PREPS = frozenset("with at about over by of toward towards".split())
@@ -81,7 +92,8 @@ ISSUE_NOUNS = frozenset(
     "nomination investigation probe inquiry rule rules regulation regulations amendment "
     "strategy approach framing system debate tweet tweets behavior behaviour conduct record "
     "idea notion theory report ruling policing candidacy campaign administration "
-    "endorsement immunity sanctions war".split())
+    "endorsement immunity sanctions war test attack attacks shooting bombing strike strikes "
+    "stance position positions views assertion assertions".split())
 ROLE_NOUNS = frozenset(
     "nominee candidate president governor senator speaker leader chairman chairwoman official "
     "officials spokesman spokeswoman person people man woman someone anyone everyone".split())
@@ -104,6 +116,8 @@ CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".sp
 REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
+VAGUE_MODIFIERS = frozenset("other such many some same several few certain various more "
+                            "most own new old big small real good bad".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
@@ -426,6 +440,17 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     return _referent(ctx, tok)
 
 
+def _pronoun_person(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
+    """Who a his/her refers to: the resolver's reading, else in a quote the last person named
+    other than the one quoted, else the last person named."""
+    found = _referent(ctx, tok)
+    if found:
+        return found
+    inside = ctx.speaker_at(tok.idx)
+    speaker = _single(ctx, inside) if inside is not None and inside.kind != "indirect" else None
+    return _previous_person(ctx, tok, exclude=content_key(speaker[0]) if speaker else frozenset())
+
+
 def _referent(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     """The person the speaker resolver reads a pronoun or description as ("the Texas senator"
     → Ted Cruz), by the article's fullest name."""
@@ -583,8 +608,10 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     if named is not None:
         return named
     head = obj.lemma_.lower()
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
-        return None  # "his opponent", "her support": no one we can name
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is not None:  # "his stance" is that person's; "his opponent" names no one
+        whose = _pronoun_person(ctx, owner) if head in VIEW_NOUNS | ISSUE_NOUNS else None
+        return (f"{whose[0]}'s {obj.text}", None) if whose else None
     if _referent(ctx, obj):
         return _referent(ctx, obj)  # "slammed the Texas senator": Ted Cruz
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
@@ -600,11 +627,19 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     if head in ISSUE_NOUNS or _has_name(obj):
         return text, None
     if not strict and obj.tag_ in ("NNS", "NNPS") and any(
-            c.dep_ in ("amod", "compound", "nmod") for c in obj.children):
+            c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in VAGUE_MODIFIERS
+            for c in obj.children):
         return text, None  # a group: "low-level workers", "debate moderators"
-    if not strict and _specified(obj):
-        return text, None  # "the party's lack of environmental awareness"
+    if not strict and (_specified(obj) or _modified(obj)):
+        return text, None  # "the party's lack of environmental awareness", "stem cell research"
     return None
+
+
+def _modified(noun: Token) -> bool:
+    """Whether a noun is narrowed by a compound or a describing adjective ("stem cell research",
+    "environmental regulations"), as "other things" or "the battle" is not."""
+    return any((c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")) or (
+        c.dep_ == "amod" and c.lower_ not in VAGUE_MODIFIERS) for c in noun.lefts)
 
 
 def _specified(noun: Token) -> bool:
@@ -662,8 +697,8 @@ def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | 
     """A stance, unless it is someone's stance on themself or names no target."""
     if target is None or not content_key(target[0]):
         return None
-    if content_key(target[0]) <= content_key(src[0]):
-        return None
+    if content_key(target[0]) <= content_key(src[0]) or target[0].startswith(f"{src[0]}'s "):
+        return None  # no stance on oneself or one's own record
     return Position("stance", topic or target[0], _evidence(ctx, tok), source=src[0],
                     source_id=src[1], target=target[0], polarity=polarity, explicit=explicit)
 
@@ -676,12 +711,11 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             continue
         polarity = STANCE_VERBS.get(tok.lemma_.lower())
         preps: tuple[str, ...] = ("against",) if polarity == "oppose" else ()
-        if polarity is None:
-            for c in tok.children:
-                key = (tok.lemma_.lower(), c.lower_)
-                if c.dep_ in ("prep", "prt") and key in PHRASAL_STANCES:
-                    polarity, preps = PHRASAL_STANCES[key], (c.lower_,)
-                    break
+        for c in tok.children:  # "ripping into X": the phrasal verb's own preposition
+            key = (tok.lemma_.lower(), c.lower_)
+            if c.dep_ in ("prep", "prt") and key in PHRASAL_STANCES:
+                polarity, preps = PHRASAL_STANCES[key], (c.lower_,)
+                break
         if polarity is None and tok.lemma_.lower() in ("call", "label", "brand", "describe"):
             yield from _called(ctx, tok)
             continue
@@ -693,18 +727,33 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             polarity = "oppose"
         subj = subject_of(tok)
         obj = _object(tok, preps or ("at", "for", "against", "on"))
-        if subj is None or obj is None:
-            continue
-        src = who(ctx, subj)
-        if src is None:
+        if subj is None or obj is None or nested(ctx, tok, subj):
             continue
         topic = _topic_pp(tok, ctx.rules.max_topic_words) or _act_topic(tok, obj)
         claim = tok.lemma_.lower() in CLAIM_VERBS
-        for each in (obj, *obj.conjuncts):
-            target = _target(ctx, each, claim=claim)
-            found = _stance(ctx, src, target, polarity, topic, tok) if target else None
-            if found:
-                yield found
+        for src in members(ctx, subj) if subj.conjuncts else [who(ctx, subj)]:
+            if src is None:
+                continue
+            for each in (obj, *obj.conjuncts):
+                target = _target(ctx, each, claim=claim)
+                found = _stance(ctx, src, target, polarity, topic, tok) if target else None
+                if found:
+                    yield found
+
+
+def nested(ctx: Context, tok: Token, subj: Token) -> bool:
+    """Whether a stance act is one a quoted speaker only reports of a third person ("Joe
+    Scarborough initially endorsed Jeb Bush," Trump tweeted): the guidelines give nested
+    positions to no one but the quoted speaker."""
+    inside = ctx.speaker_at(tok.idx)
+    if inside is None or inside.kind == "indirect" or subj.pos_ == "PRON":
+        return False
+    if not any(s <= subj.idx < e for s, e in inside.content.spans):
+        return False
+    ent = _entity_of(subj)
+    named = ctx.names.resolve(ent.text if ent is not None else subj.text)[0]
+    return not any(_contains(named, clean_name(n)) or _contains(n, clean_name(named))
+                   for n, _ in sources(ctx, inside))
 
 
 def _act_topic(verb: Token, obj: Token, limit: int = 12) -> str:
@@ -754,6 +803,57 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
             found = _stance(ctx, src, aim, polarity, topic or _act_topic(tok, each), tok)
             if found:
                 yield found
+
+
+def advocacy(ctx: Context) -> Iterator[Position]:
+    """A speaker calling for an end to something opposes it, for making it happen backs it:
+    "the need to scrap the nuclear agreement", "we're going to build the wall", "promising to
+    lift environmental regulations" (in the speaker's own words, or as their act)."""
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in END_VERBS | MAKE_VERBS:
+            continue
+        if refused(tok) or hypothetical(tok) or _asked_or_supposed(tok) or not _advocated(tok):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        src = _advocate(ctx, tok)
+        if src is None:
+            continue
+        polarity = "oppose" if lemma in END_VERBS else "support"
+        for each in (obj, *obj.conjuncts):
+            found = _stance(ctx, src, _target(ctx, each), polarity,
+                            _act_topic(tok, each), tok, explicit=False)
+            if found:
+                yield found
+
+
+def _advocated(verb: Token) -> bool:
+    """Whether an act is called for or promised, not reported as done: under "need to",
+    "should", "called for", "vowed to", "going to"."""
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "will", "'ll") for c in
+           verb.children):
+        return True
+    node = verb
+    for _ in range(3):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ in ("xcomp", "acl", "ccomp", "advcl", "pcomp", "pobj", "prep") and (
+                head.lemma_.lower() in ADVOCACY):
+            return True
+        node = head
+    return False
+
+
+def _advocate(ctx: Context, verb: Token) -> tuple[str, str | None] | None:
+    """Who calls for an act: the speaker whose words hold it, else the subject of the call."""
+    inside = ctx.speaker_at(verb.idx)
+    if inside is not None:
+        return _single(ctx, inside)
+    subj = subject_of(verb)
+    return who(ctx, subj) if subj is not None else None
 
 
 def reactions(ctx: Context) -> Iterator[Position]:
@@ -1460,7 +1560,8 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     returned are in article offsets.
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
-    acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *reactions(ctx)]
+    acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *reactions(ctx),
+            *advocacy(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     derived = list(derived_pairs(stances, pairs))

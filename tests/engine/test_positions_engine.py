@@ -383,3 +383,49 @@ def test_an_evaluation_denied_or_of_a_harmless_verb_is_no_stance(nlp):
     found = positions(nlp, "Talk\n\n“I don't think this is a ridiculous idea,” said Ann Cole. "
                            "Bob Lint told reporters that “he treats me nicely at CNN.”")
     assert stances(found) == set()
+
+
+def test_ripping_into_someone_and_striking_down_a_claim_oppose(nlp):
+    found = positions(nlp, "Race\n\nSenator Mark Rowe responded first, ripping into Governor "
+                           "Dan Pike late Tuesday night. Ella Stone and co-host Sam Reid "
+                           "have forcefully struck down assertions that their show favoured Pike.")
+    got = stances(found)
+    assert ("Rowe", "oppose", "Dan Pike") in got
+    assert {s for s, pol, t in got if pol == "oppose" and "assertions" in t} == {"Stone", "Reid"}
+    assert pairs(found, "agree") >= {frozenset({"Stone", "Reid"})}
+
+
+def test_an_act_on_a_named_issue_has_that_issue_as_target(nlp):
+    found = positions(nlp, "Research\n\nSenator Bea Walsh, a Vermont senator, has supported stem "
+                           "cell research in the Senate. She also opposes other things.")
+    got = stances(found)
+    assert any(s == "Walsh" and pol == "support" and "stem cell research" in t
+               for s, pol, t in got)
+    assert not any("things" in t for _, _, t in got)
+
+
+def test_a_stance_act_a_quoted_speaker_reports_of_someone_else_is_not_theirs(nlp):
+    found = positions(nlp, "Tweets\n\n“Ron Day initially endorsed Al Fox and Fox crashed,” "
+                           "Senator Kim Hale tweeted on Friday.")
+    assert not any(s == "Day" for s, _, _ in stances(found))
+
+
+def test_calling_to_end_or_to_make_something_is_a_stance(nlp):
+    found = positions(nlp, "Nuclear talks.\n\nSenator Ted Vance, meanwhile, warned of the future, "
+                           "remarking that it showed the need to scrap the nuclear agreement "
+                           "reached last year. “We're going to build the border wall,” said "
+                           "Governor Lou Pratt. Pratt's aides said the agency had extended the "
+                           "pilot program.")
+    got = stances(found)
+    assert any(s == "Vance" and pol == "oppose" and "agreement" in t for s, pol, t in got)
+    assert any(s == "Pratt" and pol == "support" and "wall" in t for s, pol, t in got)
+    assert not any("program" in t for _, _, t in got)  # done, not called for
+
+
+def test_concern_about_his_stance_opposes_that_person_and_ones_own_record_is_no_target(nlp):
+    found = positions(nlp, "Science\n\nSenator Jo Kent voted against the research bill. "
+                           "“I am quite concerned about his stance on these issues,” said Dr. "
+                           "Hal Moor. In her statement, Senator Amy Lutz defended her record.")
+    got = stances(found)
+    assert any(s == "Moor" and pol == "oppose" and "Kent" in t for s, pol, t in got)
+    assert not any(s == "Lutz" for s, _, _ in got)
