@@ -64,7 +64,7 @@ class Speaker:
 
     name: str
     id: str
-    type: str = "PERSON"  # PERSON | ORG | GPE | NORP | GROUP | OTHER
+    type: str = "PERSON"  # PERSON | ORG | GPE | NORP | GROUP | DOCUMENT | OTHER
     resolved_by: str = "name"  # one of RESOLVED_BY
 
     def to_dict(self) -> dict[str, Any]:

@@ -247,7 +247,7 @@ def test_anonymous_groups(nlp: Language) -> None:
     out = resolve(nlp, text, "Officials", "A source", "White House officials", "Sources")
     assert [(s.name, s.type, s.resolved_by) for s in out if s] == [
         ("Officials", "GROUP", "none"),
-        ("source", "GROUP", "none"),
+        ("source", "OTHER", "none"),  # one anonymous person, not a group, nobody named
         ("White House officials", "GROUP", "name"),
         ("Sources", "GROUP", "none"),
     ]
@@ -400,10 +400,11 @@ def test_group_names(nlp: Language) -> None:
                           "Officials at Homeland Security Investigations", "states"]
 
 
-def test_document_source_goes_to_its_author(nlp: Language) -> None:
+def test_document_source_stays_the_document_named_with_its_author(nlp: Language) -> None:
     text = "The Pentagon released figures on Monday. A Pentagon memo said troops would stay."
     out = resolve(nlp, text, "A Pentagon memo")
-    assert out[0] is not None and out[0].name == "Pentagon" and out[0].resolved_by == "nominal"
+    assert out[0] is not None and out[0].resolved_by == "nominal"
+    assert (out[0].name, out[0].type) == ("Pentagon memo", "DOCUMENT")
 
 
 def test_report_then_it(nlp: Language) -> None:

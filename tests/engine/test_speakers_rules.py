@@ -126,3 +126,72 @@ def test_an_age_description_is_the_person_introduced_with_that_age(nlp: Language
     text = "Ann Whitaker, 56, runs the shelter. The 56-year-old said the beds were full."
     (speaker,) = resolve(nlp, text, "The 56-year-old")
     assert speaker.name == "Ann Whitaker"
+
+
+def test_a_party_member_description_is_the_person_not_the_party(nlp: Language) -> None:
+    text = ("Sen. Mitch McConnell (R-Ky.) met the president on Monday. The Kentucky Republican "
+            "said the talks were useful. Sen. Chuck Schumer (D-N.Y.) disagreed. "
+            "The New York Democrat said nothing changed.")
+    gop, dem = resolve(nlp, text, "The Kentucky Republican", "The New York Democrat")
+    assert (gop.name, gop.type, gop.resolved_by) == ("Mitch McConnell", "PERSON", "nominal")
+    assert dem.name == "Chuck Schumer"
+
+
+def test_two_anonymous_sources_in_one_article_are_two_speakers_and_nobody_named(
+        nlp: Language) -> None:
+    text = ("Sen. Maggie Hassan spoke in Concord on Monday. “The race is over,” said a New "
+            "Hampshire Republican. “It is not,” said another New Hampshire Republican. A senior "
+            "official said the count was slow. A senior official said it was fast.")
+    one, two, first, second = resolve(nlp, text, "a New Hampshire Republican",
+                                      "another New Hampshire Republican", "A senior official",
+                                      ("A senior official", 1))
+    assert all(s.resolved_by == "none" and s.type != "PERSON" for s in (one, two, first, second))
+    assert one.name == two.name == "New Hampshire Republican" and one.id != two.id
+    assert first.id != second.id
+
+
+def test_a_document_stays_the_document_named_after_its_issuer(nlp: Language) -> None:
+    text = ("A new Reuters/Ipsos poll shows Ann Lee ahead. The poll found she leads by four "
+            "points. A 2014 study by law professor Justin Levitt found few cases. The study "
+            "said fraud was rare. Donald Trump spoke on Monday. His website said he won.")
+    poll, again, study, back, site = resolve(
+        nlp, text, "A new Reuters/Ipsos poll", "The poll",
+        "A 2014 study by law professor Justin Levitt", "The study", "His website")
+    assert (poll.name, poll.type, poll.resolved_by) == ("Reuters/Ipsos poll", "DOCUMENT", "nominal")
+    assert again.id == poll.id
+    assert study.name == "Justin Levitt's 2014 study" and back.id == study.id
+    assert (site.name, site.type) == ("Trump's website", "DOCUMENT")
+
+
+def test_a_bare_document_with_nothing_naming_it_stays_unresolved(nlp: Language) -> None:
+    (poll,) = resolve(nlp, "Ann Lee spoke on Monday. The poll found she leads.", "The poll")
+    assert poll.resolved_by == "none" and poll.type != "PERSON"
+
+
+def test_a_one_word_person_called_its_is_an_organisation(nlp: Language) -> None:
+    text = ("Twitter said on Friday that it had suspended accounts. Twitter said its rules "
+            "were clear.")
+    doc = nlp(text)
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+
+    assert {e.label_ for e in doc.ents if e.text == "Twitter"} == {"PERSON"}  # the recogniser
+    index = ArticleIndex(doc)
+    assert [e.type for e in index.entities if e.name == "Twitter"] == ["ORG"]
+    she = nlp("Ann Lee said on Friday that she had left. Lee said her rules were clear.")
+    assert [e.type for e in ArticleIndex(she).entities] == ["PERSON"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Bashing Trump may be job one, but Ann Lee said the race is close.", "Trump"),
+    ("Fans recalled the Muhammad Ali-Joe Frazier fight of 1971 on Sunday.", "Muhammad Ali"),
+    ("Video: President Obama Speech at the Black Caucus dinner. Obama gave a speech there.",
+     "Obama"),
+])
+def test_person_names_lose_run_on_words(nlp: Language, text: str, name: str) -> None:
+    from saidwhat.engine.speakers.mentions import name_mentions
+
+    doc = nlp(text)
+    names = [m.text for m in name_mentions(doc, [False] * len(doc)) if m.label == "PERSON"]
+    assert name in names
+    assert not any(n.startswith("Bashing") or "Frazier" in n and "Ali" in n or "Speech" in n
+                   for n in names)

@@ -21,7 +21,13 @@ descriptions against what came before. Decisions, each in a small function below
   become antecedents of a later "they".
 - organisations described by a common noun: "the Trump campaign" is the ORG "Trump campaign";
   "the campaign"/"the company"/"the city" go to the matching organisation or place (or to the
-  campaign of the person just named); a document ("a Pentagon memo") goes to its named author.
+  campaign of the person just named).
+- documents stay documents (type DOCUMENT) named with their issuer when the article gives one
+  ("a Pentagon memo" -> "Pentagon memo", "his website" -> "Trump's website", "a study by Ann
+  Lee" -> "Ann Lee's study"); "the poll"/"the study" go to the last such document of its kind.
+- party members ("the Kentucky Republican") are person descriptions; indefinite people ("a
+  senior official", "a New Hampshire Democrat") are anonymous (OTHER, resolved_by "none"), one
+  speaker per mention, never a named person.
 - anything else unresolved is `Speaker(mention text, slug, "OTHER", "none")`; a pronoun source
   inside a quotation ("“I …”", "“We …”") is left unresolved. Unresolved things ("the report")
   stay available as antecedents of "it".

@@ -15,6 +15,7 @@ from saidwhat.data.names import (
     ORG_WORDS,
     PARTIES,
     PLACE_WORDS,
+    TITLES,
 )
 from saidwhat.engine.quotes import doc_text, find_quotes, token_in_quote
 from saidwhat.engine.speakers.mentions import (
@@ -123,6 +124,8 @@ class ArticleIndex:
         self.ranker: Any = None  # the learned Ranker, or None for the hand-set salience
         self._orgs: dict[str, int] = {}
         self._groups: dict[str, int] = {}
+        self.anonymous: dict[str, int] = {}  # indefinite descriptions seen, by name
+        self.documents: list[tuple[int, str, int]] = []  # (token, kind, entity) of documents
         self._by_name: dict[tuple[str, str], int] = {}
         self._by_name_size = -1
         self._cluster()
@@ -130,6 +133,7 @@ class ArticleIndex:
         self._plural_groups()
         self._coordinated_people()
         self._pronoun_genders()
+        self._retype_things()
         self.events.sort(key=lambda e: e.token)
         self.event_pos = [e.token for e in self.events]
 
@@ -270,6 +274,26 @@ class ArticleIndex:
                 ent = next(iter(people))
                 gender = "m" if low in MALE_PRONOUNS else "f"
                 self.entities[ent].gender_votes[gender] += self.s.pronoun_gender_votes
+
+    def _retype_things(self) -> None:
+        """A one-word "person" the article calls "it" ("Twitter said … its terms") and never
+        "he"/"she" is an organisation: "its" after the only person named in the sentence."""
+        by_sent: dict[int, set[int]] = {}
+        for e in self.events:
+            if self.entities[e.entity].type == "PERSON":
+                by_sent.setdefault(e.sent, set()).add(e.entity)
+        votes: Counter[int] = Counter()
+        for tok in self.doc:
+            if tok.lower_ not in ("its", "itself") or self.in_quote[tok.i]:
+                continue
+            people = by_sent.get(self.sent_of[tok.i], set())
+            if len(people) == 1:
+                votes[next(iter(people))] += 1
+        for ent_id in votes:
+            ent = self.entities[ent_id]
+            if (len(ent.tokens) == 1 and not any(ent.gender_votes.values())
+                    and not ent.roles & TITLES):
+                ent.type = "ORG"
 
     # -- growing during resolution
 

@@ -31,6 +31,7 @@ from saidwhat.engine.speakers.mentions import (
     is_group_noun,
     is_person_noun,
     norm_word,
+    np_start,
 )
 from saidwhat.engine.speakers.pronouns import resolve_pronoun
 from saidwhat.engine.speakers.ranker import description_candidates
@@ -102,7 +103,54 @@ def description_score(ent: Entity, head: str, mods: set[str],
     gender = HONORIFIC_GENDER.get(head)
     if gender and ent.gender and ent.gender != gender:
         return None
+    if head in PARTY_MEMBERS and ent.party not in (None, PARTIES[head]):
+        return None  # "the Wisconsin Republican" is no Democrat
     return score
+
+
+# Party words that, as the head of a singular description, are a member of the party.
+PARTY_MEMBERS = frozenset("republican democrat independent libertarian".split())
+INDEFINITES = frozenset("a an one another".split())
+
+
+def party_member(span: Span) -> bool:
+    """A party word heading a singular description ("the Wisconsin Republican", "a New
+    Hampshire Democrat", "one senior Democrat"): a member of the party, not the party."""
+    root = span.root
+    return (root.lower_ in PARTY_MEMBERS and root.tag_ in ("NN", "NNP")
+            and any(c.dep_ in ("det", "nummod", "amod", "compound") for c in root.children))
+
+
+def singular_indefinite(span: Span) -> bool:
+    """Whether a description is indefinite and singular ("a senior official", "one New
+    Hampshire Democrat", "another Republican")."""
+    root = span.root
+    return root.tag_ in ("NN", "NNP") and any(
+        c.lower_ in INDEFINITES and c.dep_ in ("det", "nummod") for c in root.children)
+
+
+def anonymous_one(index: ArticleIndex, span: Span) -> Speaker:
+    """An indefinite person ("a senior official", "a New Hampshire Republican"): nobody the
+    article names, and a speaker of its own each time: two in one article are two speakers."""
+    root = span.root
+    name, _ = group_name(span[: root.i - span.start + 1], index.s.max_group_prep_tokens)
+    key = name.lower()
+    index.anonymous[key] = index.anonymous.get(key, 0) + 1
+    n = index.anonymous[key]
+    return Speaker(name=name, id=slugify(name) + (f"-{n}" if n > 1 else ""), type="OTHER",
+                   resolved_by="none")
+
+
+def resolve_party_member(index: ArticleIndex, span: Span) -> Speaker | None:
+    """"The Kentucky Republican" -> the Republican the article introduced (else unresolved);
+    "a New Hampshire Republican" -> anonymous, never the party or the state."""
+    if not party_member(span):
+        return None
+    if singular_indefinite(span):
+        return anonymous_one(index, span)
+    root = span.root
+    ent_id = resolve_description(index, span[: root.i - span.start + 1])
+    return speaker_of(index, ent_id, "nominal") if ent_id is not None else unresolved(span)
 
 
 # Heads that describe anyone: only a person the article introduced with that word fits.
@@ -277,7 +325,8 @@ def resolve_age(index: ArticleIndex, span: Span) -> Speaker | None:
 
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
-    possessed = resolve_possessed(index, span) or resolve_age(index, span)
+    possessed = (resolve_possessed(index, span) or resolve_age(index, span)
+                 or resolve_document(index, span))
     if possessed is not None:
         return possessed
     root = span.root
@@ -290,6 +339,9 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     name, named = group_name(span, index.s.max_group_prep_tokens)
     if (plural or indefinite) and not is_group_noun(head) and head not in QUANTITY_NOUNS:
         return resolve_thing(index, span)
+    if (not plural and not named and (head == "source" or is_person_noun(head))
+            and singular_indefinite(span)):
+        return anonymous_one(index, span)
     if plural or indefinite or head in ("police", "staff", "source"):
         ent_id = index.group_entity(name, "GROUP")
         return speaker_of(index, ent_id, "name" if named else "none")
@@ -307,9 +359,101 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     return resolve_thing(index, span)
 
 
+# Documents as sources, in kinds a later "the study" can refer back across ("a Reuters
+# survey … The study found").
+DOCUMENT_KINDS: dict[str, str] = {
+    **dict.fromkeys("poll polls survey surveys study research findings analysis data".split(),
+                    "survey"),
+    **dict.fromkeys("report assessment review audit memo memorandum".split(), "report"),
+    **dict.fromkeys("ruling decision opinion brief filing lawsuit complaint".split(), "legal"),
+    **dict.fromkeys("article piece story feature video ad book website letter".split(),
+                    "media"),
+}
+DOCUMENT_ADJECTIVES = frozenset("new recent latest early final first second third".split())
+
+
+def document_issuer(index: ArticleIndex, span: Span) -> str | None:
+    """Who issued a document, when the mention says: "by Justin Levitt", "his website" (the
+    pronoun resolved), "Levitt's study"; else None (a name inside it, "a Reuters survey",
+    stays part of the document's own name); several issuers are kept as "by A and B"."""
+    root = span.root
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and span.start <= c.i < span.end:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and objs[0].pos_ == "PROPN":
+                o = objs[0]
+                if any(t.dep_ == "conj" for t in o.children):  # "by Harvard and Yale"
+                    return span.doc[c.i : o.right_edge.i + 1].text
+                names = [t for t in o.lefts if t.pos_ == "PROPN" and t.dep_ == "compound"]
+                start = names[0].i if names and o.i - names[-1].i == 1 else o.i
+                while start > o.left_edge.i and span.doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                return span.doc[start : o.i + 1].text
+        if c.dep_ == "poss" and span.start <= c.i < span.end:
+            if c.tag_ == "PRP$":
+                if index.in_quote[c.i]:
+                    return None
+                ent = resolve_pronoun(index, c)
+                return short_name(index.entities[ent]) if ent is not None else None
+            if c.pos_ == "PROPN":
+                return span.doc[np_start(c) : c.i + 1].text.removesuffix("'s")
+    return None
+
+
+def document_name(span: Span, issuer: str | None) -> str | None:
+    """A document's name: its issuer's and its own words without determiners and dating
+    adjectives ("A 2014 study by … Justin Levitt" -> "Justin Levitt's 2014 study", "a recent
+    Reuters survey of voter lists" -> "Reuters survey of voter lists"); None when nothing
+    names it ("the poll")."""
+    root = span.root
+    owner = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+    own = [t for t in span.doc[np_start(root) : root.i + 1]
+           if t.dep_ not in ("det", "case", "predet") and t.i not in owner
+           and (not t.is_punct or t.text in ("/", "-", "&"))
+           and not (t.lower_ in DOCUMENT_ADJECTIVES and t.pos_ != "PROPN")]
+    of = [c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"
+          and c.right_edge.i < span.end and c.right_edge.i - root.i <= 5]
+    tail = span.doc[of[0].i : of[0].right_edge.i + 1].text if of else ""
+    named = any(t.pos_ == "PROPN" for t in own) or any(
+        t.pos_ == "PROPN" for t in (span.doc[of[0].i : of[0].right_edge.i + 1] if of else ()))
+    if issuer is None and not named:
+        return None
+    words = "".join(t.text_with_ws for t in own).strip()
+    if issuer is not None and issuer.startswith("by "):
+        words = f"{words} {issuer}"
+    elif issuer is not None:
+        words = f"{issuer}'s {words}"
+    return f"{words} {tail}".strip()
+
+
+def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A document as source stays the document, named after its issuer when the article says
+    ("a new Reuters/Ipsos poll" -> "Reuters/Ipsos poll", "his website" -> "Trump's website");
+    "the poll"/"the study" -> the last document of that kind named before it (else None)."""
+    root = span.root
+    kind = DOCUMENT_KINDS.get(root.lower_)
+    if kind is None:
+        return None
+    name = document_name(span, document_issuer(index, span))
+    if name is not None:
+        ent_id = index.group_entity(name, "DOCUMENT")
+        index.documents.append((span.start, kind, ent_id))
+        index.add_event(ent_id, root.i, 0)
+        return speaker_of(index, ent_id, "nominal")
+    definite = any(c.lower_ in ("the", "this", "that") for c in root.children)
+    earlier = [ent for tok, k, ent in index.documents if k == kind and tok < span.start]
+    if definite and earlier:
+        return speaker_of(index, earlier[-1], "nominal")
+    return None
+
+
 def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
-    """A document or thing as source: "a Pentagon memo" -> the named author organisation;
-    "the report" -> unresolved, but kept so that a later "it" can refer back to it."""
+    """A document or thing as source: a document (see resolve_document), else "a Pentagon
+    memo" -> the named author organisation; "the report" -> unresolved, but kept so that a
+    later "it" can refer back to it."""
+    document = resolve_document(index, span)
+    if document is not None:
+        return document
     root = span.root
     for tok in span:
         if tok.i < root.i and tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.head.i == root.i:

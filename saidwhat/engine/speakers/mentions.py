@@ -131,6 +131,38 @@ def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token
     return titles, toks
 
 
+def strip_gerund_lead(toks: list[Token]) -> list[Token]:
+    """A name without a sentence-opening gerund the recogniser ran into it ("Bashing Trump may
+    be job one" -> "Trump"); a known first name ending in -ing stays."""
+    first = toks[0] if toks else None
+    if (first is not None and len(toks) > 1 and first.is_sent_start
+            and first.lower_.endswith("ing") and len(first.text) > 5
+            and norm_word(first.text) not in MALE_NAMES | FEMALE_NAMES):
+        return toks[1:]
+    return toks
+
+
+def split_name_pair(toks: list[Token]) -> list[Token]:
+    """The first of two names joined by a hyphen ("the Muhammad Ali-Joe Frazier fight" ->
+    "Muhammad Ali"): a hyphen followed by a known first name and another name word."""
+    for n, t in enumerate(toks):
+        if (t.text in ("-", "–") and 0 < n < len(toks) - 2
+                and norm_word(toks[n + 1].text) in MALE_NAMES | FEMALE_NAMES):
+            return toks[:n]
+    return toks
+
+
+def strip_common_tail(toks: list[Token], common_nouns: set[str], solo_names: set[str]
+                      ) -> list[Token]:
+    """A person's name without capitalised common nouns run on after it ("President Obama
+    Speech at …" -> "Obama"): a last word the article also writes in lower case as a noun,
+    unless the article names a person by that word alone ("Cook said")."""
+    while (len(toks) > 1 and toks[-1].lower_ in common_nouns
+           and norm_word(toks[-1].text) not in solo_names and toks[-1].text[:1].isupper()):
+        toks = toks[:-1]
+    return toks
+
+
 def strip_possessive(word: str) -> str:
     """A word without its possessive ending: "Tompkins's" -> "Tompkins", "Tompkins" kept."""
     for suffix in ("'s", "’s", "'", "’"):
@@ -271,6 +303,8 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         if ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]:
             continue
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
+        if ent.label_ == "PERSON":
+            toks = split_name_pair(strip_gerund_lead(toks))
         if not toks or not plausible_name(toks, ent.label_):
             continue
         if ent.label_ != "PERSON" and headline_only(doc, ent, s):
@@ -284,6 +318,9 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         norm_word(t.text) for _, label, _, toks in raw if label == "PERSON" for t in toks
         if t.idx >= headline_end
     }
+    common_nouns = {t.text for t in doc if t.pos_ == "NOUN" and t.text.islower()}
+    solo_names = {norm_word(toks[0].text) for _, label, _, toks in raw
+                  if label == "PERSON" and len(toks) == 1}
     out: list[NameMention] = []
     covered: set[int] = set()
     for ent, label, titles, toks in raw:
@@ -291,6 +328,8 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
             toks = headline_person(toks, person_words)  # "Derelict Obama" -> "Obama"
             if not toks:
                 continue
+        if label == "PERSON":
+            toks = strip_common_tail(toks, common_nouns, solo_names)
         key = name_tokens(toks)
         if label in ("ORG", "GPE", "NORP") and len(key) == 1 and key[0] in person_words:
             label = "PERSON"

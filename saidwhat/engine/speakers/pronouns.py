@@ -34,7 +34,7 @@ def pronoun_ok(pronoun: str, ent: Entity) -> bool:
         is_document = ent.name.split()[-1].lower() in DOCUMENT_WORDS if ent.name else False
         return ent.type in ("GROUP", "NORP", "ORG") and not is_document
     if pronoun in NEUTER_PRONOUNS:
-        return ent.type in ("ORG", "GPE", "OTHER")
+        return ent.type in ("ORG", "GPE", "OTHER", "DOCUMENT")
     return False
 
 

@@ -19,7 +19,11 @@ from saidwhat.engine.speakers.clusters import (
     subject_bonus,
     unresolved,
 )
-from saidwhat.engine.speakers.descriptions import resolve_description, resolve_noun
+from saidwhat.engine.speakers.descriptions import (
+    resolve_description,
+    resolve_noun,
+    resolve_party_member,
+)
 from saidwhat.engine.speakers.mentions import (
     FEMALE_PRONOUNS,
     FIRST_PERSON,
@@ -180,6 +184,11 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
         noun = root.head.head
         return resolve_one(index, index.doc[noun.i : noun.i + 1])
+    member = resolve_party_member(index, span)  # before names: "the Wisconsin Republican"
+    if member is not None:
+        ent_id = index.entity_named(member.name, member.type) if member.resolved_by != "none" \
+            else None
+        return member, ent_id
     named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   and span.start <= c.i < span.end), None)
     if named is not None and root.pos_ == "NOUN":  # "the director, Ruth Adeyemi"
