@@ -13,7 +13,11 @@ Queries (read-only, frozen dataclasses like `saidwhat.index.queries`):
 - `speaker_stands(conn, id)`: a speaker's summary (supports … / opposes … / agrees with … on …)
 - `pair(conn, a, b)`: what two speakers agree and disagree on over time, across the corpus
 - `network(conn, topic=, since=, until=)`: speakers and targets as nodes, relations as edges
-- `topics(conn)`: topics by how often they come up (clustered by `topic_key`)
+- `topics(conn)`: topics by how often they come up (clustered: `cluster_topic_keys`)
+
+A topic's `topic_key` is the key of its cluster: phrases whose content words overlap enough
+("climate change in the Arctic", "Arctic climate") are one topic across articles
+(`saidwhat.corpus.positions.cluster_topics`), recomputed whenever speakers are rebuilt.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from saidwhat.corpus.positions import cluster_topics
 from saidwhat.corpus.positions import topic_key as corpus_topic_key
 from saidwhat.records import Article, Position, slugify
 
@@ -45,7 +50,7 @@ CREATE TABLE IF NOT EXISTS positions (
     b_local_id TEXT,                     -- set when b is a speaker of the article
     b_key TEXT NOT NULL,                 -- topic_key(b): one target node across articles
     topic TEXT NOT NULL,
-    topic_key TEXT NOT NULL,             -- topic_key(topic): the same topic across articles
+    topic_key TEXT NOT NULL,             -- its topic cluster's key (cluster_topic_keys)
     explicit INTEGER NOT NULL,
     evidence TEXT NOT NULL,
     evidence_spans TEXT NOT NULL,        -- JSON [[start, end], ...]
@@ -54,6 +59,9 @@ CREATE TABLE IF NOT EXISTS positions (
     a_key TEXT,                          -- topic_key(a): a's node while it has no speaker
     a_speaker TEXT,                      -- corpus speakers (speakers.id), set by link_speakers
     b_speaker TEXT
+);
+CREATE TABLE IF NOT EXISTS position_topics (  -- topic_key(phrase) -> its cluster's key
+    raw_key TEXT PRIMARY KEY, topic_key TEXT NOT NULL
 );
 """
 # Columns added since the table first shipped, with how an older table fills them.
@@ -120,11 +128,40 @@ def rekey(conn: sqlite3.Connection) -> None:
         conn.executemany("UPDATE positions SET topic_key = ?, a_key = ?, b_key = ? WHERE id = ?",
                          [(topic_key(r[1] or r[3]), topic_key(r[2]), topic_key(r[3]), r[0])
                           for r in rows])
+        cluster_topic_keys(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('topic_keys', ?)", (_key_version(),))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def cluster_topic_keys(conn: sqlite3.Connection) -> None:
+    """Give every position the key of its topic's cluster (inside the caller's transaction):
+    the topics (or, without one, the targets) of the whole index clustered by overlapping
+    content words, so one topic named several ways across articles is one topic."""
+    rows = conn.execute("SELECT id, topic, b, topic_key FROM positions").fetchall()
+    phrases = [r[1] or r[2] for r in rows]
+    labels = cluster_topics(phrases)
+    key_of = {p: topic_key(p) for p in set(phrases)}
+    cluster = {key_of[p]: key_of[labels.get(p, p)] for p in key_of}
+    conn.executemany("UPDATE positions SET topic_key = ? WHERE id = ?",
+                     [(cluster[key_of[p]], r[0]) for r, p in zip(rows, phrases, strict=True)
+                      if cluster[key_of[p]] != r[3]])
+    conn.execute("DELETE FROM position_topics")
+    conn.executemany("INSERT INTO position_topics VALUES (?, ?)", cluster.items())
+
+
+def topic_cluster(conn: sqlite3.Connection, topic: str) -> str:
+    """The cluster key of a topic as a reader wrote it (its own key when the index has not
+    seen that wording)."""
+    key = topic_key(topic)
+    try:
+        row = conn.execute("SELECT topic_key FROM position_topics WHERE raw_key = ?",
+                           (key,)).fetchone()
+    except sqlite3.OperationalError:  # an index from before topic clusters
+        row = None
+    return row[0] if row else key
 
 
 def link_speakers(conn: sqlite3.Connection) -> None:
@@ -397,8 +434,9 @@ def _view(row: sqlite3.Row) -> PositionView:
         evidence=row["evidence"], evidence_spans=spans)
 
 
-def _where(f: PositionFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (or "") and its parameters for a filter, over positions `p` alone."""
+def _where(f: PositionFilter, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
+    """The WHERE clause (or "") and its parameters for a filter, over positions `p` alone (a
+    topic matches its whole cluster, or a target of that wording)."""
     clauses: list[str] = []
     params: list[Any] = []
     if f.article_id is not None:
@@ -412,9 +450,8 @@ def _where(f: PositionFilter) -> tuple[str, list[Any]]:
         clauses.append("(p.a_speaker = ? OR p.b_speaker = ?)")
         params += [f.speaker_id, f.speaker_id]
     if f.topic:
-        key = topic_key(f.topic)
         clauses.append("(p.topic_key = ? OR p.b_key = ?)")
-        params += [key, key]
+        params += [topic_cluster(conn, f.topic), topic_key(f.topic)]
     if f.relation in ("support", "oppose"):
         clauses.append("p.relation = 'stance' AND p.polarity = ?")
         params.append(f.relation)
@@ -433,7 +470,7 @@ def positions(conn: sqlite3.Connection, f: PositionFilter = PositionFilter(),
     """Positions matching the filter, oldest article first (undated last), text order within."""
     if not has_positions(conn):
         return []
-    where, params = _where(f)
+    where, params = _where(f, conn)
     rows = conn.execute(SELECT + where + OLDEST_FIRST + " LIMIT ? OFFSET ?",
                         [*params, limit, offset]).fetchall()
     return [_view(r) for r in rows]
@@ -445,7 +482,7 @@ def iter_positions(conn: sqlite3.Connection, f: PositionFilter = PositionFilter(
     flat however many there are)."""
     if not has_positions(conn):
         return
-    where, params = _where(f)
+    where, params = _where(f, conn)
     cursor = conn.execute(SELECT + where + OLDEST_FIRST, params)
     while batch := cursor.fetchmany(500):
         yield from (_view(r) for r in batch)
@@ -455,7 +492,7 @@ def count(conn: sqlite3.Connection, f: PositionFilter = PositionFilter()) -> int
     """How many positions match the filter."""
     if not has_positions(conn):
         return 0
-    where, params = _where(f)
+    where, params = _where(f, conn)
     return conn.execute("SELECT count(*) FROM positions p" + where, params).fetchone()[0]
 
 
@@ -553,13 +590,12 @@ def pair(conn: sqlite3.Connection, a_id: str, b_id: str, limit: int = PAIR_ROWS)
     if not has_positions(conn):
         return Pair(a_id, b_id, (), (), (), (), 0, ())
     between = PositionFilter(speaker_id=a_id, other_id=b_id)
-    where, params = _where(between)
+    where, params = _where(between, conn)
     spans = conn.execute(
-        f"SELECT relation, topic, count(*) AS n, min({DAY}) AS first, max({DAY}) AS last"
-        f" FROM positions p{where} AND relation IN ('agree', 'disagree')"
-        f" GROUP BY relation, topic ORDER BY n DESC, topic", params).fetchall()
-    timeline = tuple(TopicSpan(r["relation"], r["topic"], r["n"], r["first"], r["last"])
-                     for r in spans)
+        f"SELECT relation, topic_key, topic, count(*) AS n, min({DAY}) AS first,"
+        f" max({DAY}) AS last FROM positions p{where} AND relation IN ('agree', 'disagree')"
+        f" GROUP BY relation, topic_key, topic", params).fetchall()
+    timeline = _topic_spans(spans)
     agree = tuple(t.topic for t in timeline if t.relation == "agree")
     disagree = tuple(t.topic for t in timeline if t.relation == "disagree")
     rows = conn.execute(
@@ -586,12 +622,27 @@ def pair(conn: sqlite3.Connection, a_id: str, b_id: str, limit: int = PAIR_ROWS)
                 tuple(shared))
 
 
+def _topic_spans(rows: Iterable[sqlite3.Row]) -> tuple[TopicSpan, ...]:
+    """Agreements and disagreements per relation and topic cluster (labelled by its most used
+    wording), most frequent first."""
+    words: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    dates: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in rows:
+        words[(r["relation"], r["topic_key"])][r["topic"]] += r["n"]
+        dates[(r["relation"], r["topic_key"])] += [d for d in (r["first"], r["last"]) if d]
+    spans = [TopicSpan(relation, _label(c), sum(c.values()),
+                       min(dates[(relation, key)], default=None),
+                       max(dates[(relation, key)], default=None))
+             for (relation, key), c in words.items()]
+    return tuple(sorted(spans, key=lambda t: (-t.count, t.topic)))
+
+
 def topics(conn: sqlite3.Connection, limit: int = 100, f: PositionFilter = PositionFilter()
            ) -> list[Topic]:
     """Topic clusters, most positions first, each labelled by its most used wording."""
     if not has_positions(conn):
         return []
-    where, params = _where(f)
+    where, params = _where(f, conn)
     rows = conn.execute("SELECT topic_key, topic, count(*) AS n FROM positions p" + where
                         + " GROUP BY topic_key, topic", params).fetchall()
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
@@ -642,7 +693,7 @@ def network(conn: sqlite3.Connection, topic: str | None = None, since: str | Non
                        until=dates.until)
     if not has_positions(conn):
         return Network((), (), f.topic, f.since, f.until, speaker_id=f.speaker_id)
-    where, params = _where(f)
+    where, params = _where(f, conn)
     edges: dict[tuple[str, str, str, str], Counter[str]] = defaultdict(Counter)
     for r in conn.execute(EDGES.format(where=where), params).fetchall():
         a, b = _node(r["a_speaker"], r["a_key"]), _node(r["b_speaker"], r["b_key"])

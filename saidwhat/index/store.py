@@ -559,6 +559,7 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
              for sid in [mapping.get((r["article_id"], r["local_id"]))]])
         _copy_speakers(conn)
         positions.link_speakers(conn)
+        positions.cluster_topic_keys(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
         conn.execute("COMMIT")
     except BaseException:

@@ -18,3 +18,33 @@ def test_cluster_topics_names_each_group_by_its_most_frequent_phrase():
     assert labels["Alexei Navalny"] == labels["Navalny"]
     assert labels["arms control"] == "arms control"
     assert len(set(labels.values())) == 3
+
+
+def naive_clusters(phrases, min_overlap=0.5):
+    """The grouping rule written out plainly: every earlier group compared, in order."""
+    from collections import Counter
+
+    from saidwhat.corpus.positions import overlap
+
+    groups = []
+    counts = Counter(phrases)
+    for phrase, _ in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
+        key = topic_key(phrase)
+        for rep, members in groups:
+            if key and overlap(key, rep) >= min_overlap:
+                members.append(phrase)
+                break
+        else:
+            groups.append((key, [phrase]))
+    return {p: members[0] for _, members in groups for p in members}
+
+
+def test_clustering_compares_only_groups_sharing_a_word_and_agrees_with_the_plain_rule():
+    import random
+
+    words = ["tax", "taxes", "reform", "border", "wall", "climate", "change", "Arctic", "deal",
+             "Iran", "nuclear", "the", "of", "rail", "plan", "police", "funding", "trade"]
+    rnd = random.Random(7)
+    phrases = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4)))
+               for _ in range(3000)]
+    assert cluster_topics(phrases) == naive_clusters(phrases)

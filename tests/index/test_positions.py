@@ -271,3 +271,29 @@ def test_the_network_reads_its_index_in_order(conn):
     plan = " ".join(r[3] for r in conn.execute(
         "EXPLAIN QUERY PLAN " + pos.EDGES.format(where="")))
     assert "COVERING INDEX positions_edges" in plan and "TEMP B-TREE" not in plan
+
+
+def test_one_topic_named_two_ways_across_articles_is_one_topic(tmp_path):
+    from factories import BIDEN, PUTIN, accord
+
+    from saidwhat.records import Article
+
+    t1 = "Putin and Biden agreed on cooperation on climate change in the Arctic."
+    t2 = "The two presidents again agreed on Arctic climate issues."
+    t3 = "Putin and Biden agreed on the Arctic climate."
+    conn = store.connect(tmp_path / "topics.db")
+    for aid, text, topic, day in (("a1", t1, "climate change in the Arctic", "2021-06-16"),
+                                  ("a2", t2, "Arctic climate", "2021-06-20"),
+                                  ("a3", t3, "Arctic climate", "2021-06-25")):
+        store.add_article(conn, Article(aid, text, published=day, body=((0, len(text)),),
+                                        positions=(accord(text, "agree", PUTIN, BIDEN, topic,
+                                                          text[:-1]),)))
+    store.rebuild_speakers(conn)
+    assert [(t.label, t.count) for t in pos.topics(conn)] == [("Arctic climate", 3)]
+    for asked in ("climate change in the Arctic", "Arctic climate", "arctic climates"):
+        assert pos.count(conn, PositionFilter(topic=asked)) == 3, asked
+    p = pos.pair(conn, sid(conn, "Vladimir Putin"), sid(conn, "Joe Biden"))
+    assert [(t.topic, t.count, t.first, t.last) for t in p.timeline] == [
+        ("Arctic climate", 3, "2021-06-16", "2021-06-25")]
+    assert p.agree == ("Arctic climate",)
+    conn.close()

@@ -164,7 +164,10 @@ def test_hostile_names_are_escaped_everywhere(client, ids):
 
 
 @pytest.mark.parametrize("path", ["/positions?colour=red", "/positions/network?page=2",
-                                  "/speakers/joe-biden/vs/vladimir-putin?x=1"])
+                                  "/speakers/joe-biden/vs/vladimir-putin?x=1",
+                                  "/positions.json?colour=red", "/positions.csv?colour=red",
+                                  "/positions/network.json?zoom=2",
+                                  "/speakers/joe-biden/vs/vladimir-putin.json?x=1"])
 def test_unknown_parameters_are_400(client, path):
     r = client.get(path)
     assert r.status_code == 400 and "Unknown parameter" in r.text
