@@ -182,3 +182,64 @@ def test_an_evidence_link_selects_its_words_in_the_article(page):
             selected = page.evaluate("() => window.getSelection().toString()")
             assert selected == links.nth(n).inner_text()
     assert page.errors == []
+
+
+def view(page) -> list[float]:
+    """The network picture's viewBox: x, y, width, height."""
+    return [float(v) for v in page.get_attribute("#network-svg", "viewBox").split()]
+
+
+def test_the_network_zooms_around_the_pointer_and_pans_by_dragging(page):
+    page.goto("/positions/network")
+    page.wait_for_selector("#network-svg .edge")
+    x0, y0, w0, h0 = view(page)
+    assert (x0, y0) == (0, 0)
+    box = page.locator("#network-svg").bounding_box()
+    node_before = page.locator("#network-svg .node >> nth=0").bounding_box()
+    cx, cy = box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.25
+    page.mouse.move(cx, cy)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function("w => +document.querySelector('#network-svg')"
+                           ".getAttribute('viewBox').split(' ')[2] < w", arg=w0)
+    x1, y1, w1, h1 = view(page)
+    assert w1 < w0 / 1.5 and abs(w1 / h1 - w0 / h0) < 0.01  # zoomed in, same shape
+    assert abs((x1 + 0.25 * w1) - 0.25 * w0) < 2  # the point under the pointer stayed put
+    assert abs((y1 + 0.25 * h1) - 0.25 * h0) < 2
+    node_after = page.locator("#network-svg .node >> nth=0").bounding_box()
+    assert node_after["width"] > node_before["width"] * 1.5  # drawn bigger on the screen
+    page.mouse.move(cx, cy)
+    page.mouse.down()
+    page.mouse.move(cx + 120, cy + 60, steps=6)
+    page.mouse.up()
+    x2, y2, w2, _ = view(page)
+    per = w1 / box["width"]
+    assert w2 == w1 and abs((x1 - x2) - 120 * per) < 2 and abs((y1 - y2) - 60 * per) < 2
+    page.click(".zoom-controls button[aria-label='Show the whole network']")
+    assert view(page) == [0, 0, w0, h0]
+    page.click(".zoom-controls button[aria-label='Zoom in']")
+    assert page.get_attribute("#network-svg", "data-scale") == "1.500"
+    page.click(".zoom-controls button[aria-label='Zoom out']")
+    assert view(page) == [0, 0, w0, h0]
+    page.focus("#network")
+    page.keyboard.press("+")
+    assert page.get_attribute("#network-svg", "data-scale") == "1.500"
+    page.keyboard.press("0")
+    assert view(page) == [0, 0, w0, h0]
+    assert page.errors == []
+
+
+def test_dragging_from_a_speaker_node_moves_the_picture_and_does_not_open_the_page(page):
+    page.goto("/positions/network")
+    page.wait_for_selector("#network-svg a.node-link")
+    url, before = page.url, view(page)
+    node = page.locator("#network-svg a.node-link >> nth=0").bounding_box()
+    x, y = node["x"] + node["width"] / 2, node["y"] + node["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 90, y + 40, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    assert page.url == url and view(page)[0] > before[0]
+    page.locator("#network-svg a.node-link", has_text="Vladimir Putin").click()  # a plain click
+    page.wait_for_url("**/speakers/*")
+    assert page.errors == []

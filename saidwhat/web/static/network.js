@@ -1,5 +1,6 @@
 // The positions network: fetched from the page's .json twin, drawn as SVG with a small force
-// layout (no library). Names only ever become text nodes, never markup.
+// layout (no library), zoomed and panned in place. Names only ever become text nodes, never
+// markup.
 (function () {
   "use strict";
   var box = document.getElementById("network");
@@ -162,8 +163,9 @@
   }
 
   function draw(data) {
-    var old = box.querySelector("svg");
+    var old = box.querySelector("svg"), oldBar = box.querySelector(".zoom-controls");
     if (old) { old.remove(); }
+    if (oldBar) { oldBar.remove(); }
     var net = data.network;
     fillTable(net);
     var nodes = net.nodes.map(function (n) { return Object.assign({}, n); });
@@ -194,10 +196,105 @@
     nodes.forEach(function (n) { nodeLayer.appendChild(nodeGroup(n)); });
     svg.appendChild(edgeLayer);
     svg.appendChild(nodeLayer);
+    box.appendChild(zoomControls(svg));
     box.appendChild(svg);
+    enableZoomAndPan(svg);
     status(nodes.length + " nodes, " + net.edges.length + " relations" +
       (net.topic ? " on " + net.topic : "") + ".");
   }
+
+  // Zoom and pan by moving the picture's viewBox: the wheel (or the + and − buttons, or the
+  // + / - / 0 keys) zooms around the pointer, dragging the background or a node moves the view,
+  // "Fit" shows it all again. A drag never follows the link it started on.
+  var MIN_SCALE = 0.5, MAX_SCALE = 8;
+
+  function viewOf(svg) {
+    var v = svg.getAttribute("viewBox").split(" ").map(Number);
+    return {x: v[0], y: v[1], w: v[2], h: v[3]};
+  }
+
+  function setView(svg, v) {
+    svg.setAttribute("viewBox", [v.x, v.y, v.w, v.h].map(function (n) {
+      return n.toFixed(2);
+    }).join(" "));
+    svg.setAttribute("data-scale", (WIDTH / v.w).toFixed(3));
+  }
+
+  function svgPoint(svg, clientX, clientY) {
+    var m = svg.getScreenCTM();
+    var p = svg.createSVGPoint();
+    p.x = clientX; p.y = clientY;
+    return m ? p.matrixTransform(m.inverse()) : {x: WIDTH / 2, y: HEIGHT / 2};
+  }
+
+  function zoom(svg, factor, at) {
+    var v = viewOf(svg);
+    var scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, (WIDTH / v.w) * factor));
+    var w = WIDTH / scale, h = v.h * (w / v.w);
+    var cx = at ? at.x : v.x + v.w / 2, cy = at ? at.y : v.y + v.h / 2;
+    setView(svg, {x: cx - (cx - v.x) * (w / v.w), y: cy - (cy - v.y) * (h / v.h), w: w, h: h});
+  }
+
+  function fit(svg) { setView(svg, {x: 0, y: 0, w: WIDTH, h: HEIGHT}); }
+
+  function enableZoomAndPan(svg) {
+    fit(svg);
+    svg.addEventListener("wheel", function (event) {
+      event.preventDefault();
+      zoom(svg, Math.pow(1.0015, -event.deltaY), svgPoint(svg, event.clientX, event.clientY));
+    }, {passive: false});
+    var drag = null, dragged = false;
+    svg.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0) { return; }
+      drag = {x: event.clientX, y: event.clientY, view: viewOf(svg), id: event.pointerId};
+      dragged = false;
+    });
+    svg.addEventListener("pointermove", function (event) {
+      if (!drag || event.pointerId !== drag.id) { return; }
+      var dx = event.clientX - drag.x, dy = event.clientY - drag.y;
+      if (!dragged && dx * dx + dy * dy < 16) { return; }
+      if (!dragged) {
+        dragged = true;
+        svg.setPointerCapture(event.pointerId);
+        svg.classList.add("panning");
+      }
+      var rect = svg.getBoundingClientRect(), per = drag.view.w / rect.width;
+      setView(svg, {x: drag.view.x - dx * per, y: drag.view.y - dy * per,
+                    w: drag.view.w, h: drag.view.h});
+    });
+    function end() { drag = null; svg.classList.remove("panning"); }
+    svg.addEventListener("pointerup", end);
+    svg.addEventListener("pointercancel", end);
+    svg.addEventListener("click", function (event) {  // the end of a drag is no click
+      if (dragged) { event.preventDefault(); event.stopPropagation(); dragged = false; }
+    }, true);
+  }
+
+  function zoomControls(svg) {
+    var bar = document.createElement("div");
+    bar.className = "zoom-controls";
+    [["+", "Zoom in", function () { zoom(svg, 1.5); }],
+     ["−", "Zoom out", function () { zoom(svg, 1 / 1.5); }],
+     ["Fit", "Show the whole network", function () { fit(svg); }]].forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = b[0];
+      button.title = b[1];
+      button.setAttribute("aria-label", b[1]);
+      button.addEventListener("click", b[2]);
+      bar.appendChild(button);
+    });
+    return bar;
+  }
+
+  box.addEventListener("keydown", function (event) {
+    var svg = box.querySelector("svg");
+    if (!svg || event.target.tagName === "INPUT") { return; }
+    if (event.key === "+" || event.key === "=") { zoom(svg, 1.5); } else if (event.key === "-") {
+      zoom(svg, 1 / 1.5);
+    } else if (event.key === "0") { fit(svg); } else { return; }
+    event.preventDefault();
+  });
 
   function load(src) {
     status("Loading…");
