@@ -68,6 +68,8 @@ VIEW_NOUNS = frozenset("position view opinion stance perspective positions views
 DIVERGENT = frozenset("different divergent opposing opposite conflicting contrasting".split())
 RIGHT = frozenset("right correct".split())
 DISAGREE_NOUNS = frozenset("disagreement disagreements difference differences rift".split())
+SPLIT_NOUNS = frozenset("split rift spat feud clash dispute disagreement divide gulf "
+                        "difference differences".split())
 BELIEF_VERBS = frozenset("believe think say agree argue insist feel contend".split())
 WRONG = frozenset("wrong incorrect mistaken".split())
 # Evaluative words a general sentiment lexicon misses or rates too weakly for news.
@@ -498,11 +500,18 @@ def _previous_person(ctx: Context, tok: Token,
 
 def members(ctx: Context, subj: Token) -> list[tuple[str, str | None]]:
     """The speakers of a coordinated subject ("he and Biden", "Republicans and Democrats")."""
-    toks = [subj, *subj.conjuncts]
+    toks = [*_headline_partners(subj), subj, *subj.conjuncts]
     found = [w for w in (who(ctx, t) for t in toks) if w]
     if subj.lower_ == "they" and len(found) < 2:
         return _previous_pair(ctx, subj)
     return found
+
+
+def _headline_partners(subj: Token) -> list[Token]:
+    """A headline's comma-joined subject ("Snowden, WikiLeaks clash over DNC emails"): the name
+    before the comma, left hanging by the parser."""
+    return [c for c in subj.head.children if c.dep_ == "dep" and c.pos_ == "PROPN"
+            and c.i + 2 == subj.left_edge.i and c.nbor(1).text == ","]
 
 
 def _previous_pair(ctx: Context, tok: Token) -> list[tuple[str, str | None]]:
@@ -522,7 +531,7 @@ def subject_of(verb: Token) -> Token | None:
         subj = nearest_subject(verb) or _adjacent_subject(verb)
         if subj is not None:
             return subj
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
             seen += 1
             continue
@@ -1196,9 +1205,33 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
                               b_id=b_id))
     found += held_firm(ctx, found)
     found += list(disagreements_with(ctx))
+    found += list(splits_between(ctx))
     found += list(believed_right(ctx))
     yield from found
     yield from _right_or_wrong(ctx)
+
+
+def splits_between(ctx: Context) -> Iterator[Position]:
+    """"A major split between how WikiLeaks and Snowden have handled the data", "the rift
+    between Ryan and Priebus": the two named diverge."""
+    for tok in ctx.doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in SPLIT_NOUNS:
+            continue
+        between = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"),
+                       None)
+        inner = next((g for g in between.children if g.dep_ in ("pobj", "pcomp")), None) if (
+            between is not None) else None
+        if inner is None:
+            continue
+        first = inner if inner.conjuncts else next(
+            (t for t in inner.subtree if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts), None)
+        pair = members(ctx, first) if first is not None else []
+        if len(pair) < 2 or pair[0][0] == pair[1][0]:
+            continue
+        topic = _topic_pp(tok, ctx.rules.max_topic_words) or (
+            compact(inner.subtree, ctx.rules.max_topic_words) if first.i != inner.i else tok.text)
+        (a, a_id), (b, b_id) = pair[0], pair[1]
+        yield Position("disagree", topic, _evidence(ctx, tok), a=a, a_id=a_id, b=b, b_id=b_id)
 
 
 def disagreements_with(ctx: Context) -> Iterator[Position]:
@@ -1453,9 +1486,9 @@ def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator
             for y in firm[i + 1:]:
                 if not x.source or not y.source or _related(x.source, y.source):
                     continue
-                if _group(x.source) != _group(y.source):
-                    continue
                 relation = "agree" if x.polarity == y.polarity else "disagree"
+                if _group(x.source) != _group(y.source) and relation == "agree":
+                    continue  # the person may be one of the group; opposed, they cannot be
                 key = (frozenset((x.source, y.source)), relation)
                 if key in done:
                     continue

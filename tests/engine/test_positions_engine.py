@@ -307,7 +307,7 @@ def test_an_acted_on_thing_said_whose_it_is_is_a_target(nlp):
     assert not [t for _, _, t in got if t == "battle"]
 
 
-def test_a_group_is_not_paired_with_a_person():
+def test_a_group_is_not_said_to_agree_with_a_person():
     from saidwhat.records import Mention
 
     ev = Mention("x", ((0, 1),))
@@ -317,8 +317,9 @@ def test_a_group_is_not_paired_with_a_person():
 
     found = list(P.derived_pairs([st("Republicans", "oppose"), st("Marco Rubio", "oppose"),
                                   st("Democrats", "support"), st("Lindsey Graham", "oppose")], []))
-    assert {frozenset((p.a, p.b)) for p in found} == {
-        frozenset({"Marco Rubio", "Lindsey Graham"}), frozenset({"Republicans", "Democrats"})}
+    assert {frozenset((p.a, p.b)) for p in found if p.relation == "agree"} == {
+        frozenset({"Marco Rubio", "Lindsey Graham"})}
+    assert frozenset({"Republicans", "Democrats"}) in {frozenset((p.a, p.b)) for p in found}
 
 
 def test_a_disagreement_with_someone_and_a_belief_they_are_right(nlp):
@@ -429,3 +430,33 @@ def test_concern_about_his_stance_opposes_that_person_and_ones_own_record_is_no_
     got = stances(found)
     assert any(s == "Moor" and pol == "oppose" and "Kent" in t for s, pol, t in got)
     assert not any(s == "Lutz" for s, _, _ in got)
+
+
+def test_a_headline_clash_and_a_split_between_two_are_divergences(nlp):
+    found = positions(nlp, "Snowden, WikiLeaks clash over DNC emails.\n\nEdward Snowden tweeted "
+                           "that WikiLeaks made a mistake. WikiLeaks said Snowden was wrong. The "
+                           "spat shows a major split between how WikiLeaks and Snowden have "
+                           "handled the data.")
+    diverge = [p for p in found if p.relation == "disagree"]
+    assert pairs(found, "disagree") == {frozenset({"Snowden", "WikiLeaks"})}
+    assert any("DNC emails" in p.topic for p in diverge)
+    assert any("handled the data" in p.topic for p in diverge)
+
+
+def test_an_accusation_made_by_way_of_a_reply_is_the_replying_ones_stance(nlp):
+    found = positions(nlp, "Leaks\n\nEdward Snowden criticized WikiLeaks on Thursday. WikiLeaks "
+                           "hit Snowden back by accusing him of pandering to Hillary Clinton.")
+    assert ("WikiLeaks", "oppose", "Edward Snowden") in stances(found)
+
+
+def test_a_group_and_a_person_diverge_but_are_not_said_to_agree():
+    from saidwhat.records import Mention
+
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Republicans", target="the bill", polarity="oppose"),
+        Position("stance", "t", ev, source="Jim Jordan", target="the bill", polarity="oppose"),
+        Position("stance", "t", ev, source="Ann Lee", target="the bill", polarity="support")], []))
+    assert {(frozenset((p.a, p.b)), p.relation) for p in found} == {
+        (frozenset({"Republicans", "Ann Lee"}), "disagree"),
+        (frozenset({"Jim Jordan", "Ann Lee"}), "disagree")}
