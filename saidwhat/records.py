@@ -186,6 +186,7 @@ class Article:
     origin: str | None = field(default=None, compare=False)  # input file or archive it came from
     positions: tuple[Position, ...] = ()
     outlet: str | None = None  # the publisher, when the input names it (else its URL's host)
+    author: str | None = None  # the byline, when the page names one: who "I" is in a column
 
     def with_attributions(self, attributions: Iterable[Attribution]) -> Article:
         """Copy with the given attributions."""
@@ -199,6 +200,7 @@ class Article:
             "url": self.url,
             "published": self.published,
             **({"outlet": self.outlet} if self.outlet else {}),
+            **({"author": self.author} if self.author else {}),
             "text": self.text,
             "body": [list(p) for p in self.body],
             "attributions": [a.to_dict() for a in self.attributions],
@@ -218,6 +220,7 @@ class Article:
             url=d.get("url"),
             published=d.get("published"),
             outlet=d.get("outlet") or None,
+            author=d.get("author") or None,
             body=tuple((int(s), int(e)) for s, e in body) if body else ((0, len(text)),),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions") or ()),
             errors=tuple(d.get("errors") or ()),

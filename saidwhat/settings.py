@@ -108,7 +108,7 @@ class AssemblySettings:
     continued_quote_max_chars: int = _s(
         400, "...and at most this many characters after it")
     trusted_hows: tuple[str, ...] = _s(
-        ("dash",), "candidates found these ways are kept whatever the scorer says")
+        ("dash", "turn"), "candidates found these ways are kept whatever the scorer says")
     title_line_max_words: int = _s(
         20, "a title line (headline, related-article link) has at most this many words")
     title_line_min_words: int = _s(3, "...and at least this many capitalisable words")

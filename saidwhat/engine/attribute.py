@@ -12,11 +12,16 @@ from saidwhat.engine.contents import Pieces, content_for, tokens_to_pieces, trim
 from saidwhat.engine.context import DocContext, build_context
 from saidwhat.engine.cues import SPEECH_LEMMAS, THOUGHT_LEMMAS, Cue, find_cues
 from saidwhat.engine.drafts import Draft
-from saidwhat.engine.layouts import dash_signoffs, quote_colon_lines, tweet_signoffs
+from saidwhat.engine.layouts import (
+    dash_signoffs,
+    interview_turns,
+    quote_colon_lines,
+    tweet_signoffs,
+)
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
 from saidwhat.engine.structure import is_credit_line, is_title_cased, line_at
-from saidwhat.records import Attribution, Mention, Speaker
+from saidwhat.records import Attribution, Mention, Speaker, slugify
 from saidwhat.settings import AssemblySettings, LayoutSettings
 
 if TYPE_CHECKING:
@@ -108,7 +113,7 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     return drafts
 
 
-LAYOUT_HOWS = frozenset(("colon", "dash"))
+LAYOUT_HOWS = frozenset(("colon", "dash", "turn"))
 # In the article's title-cased headline, a cue is a finite verb ('Trump Refuses To …') or one
 # of these lemmas; a participle of another verb describes ('The Russian Leader Relishing …').
 FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
@@ -203,6 +208,10 @@ def layout_drafts(doc: Doc, ctx: DocContext, drafts: list[Draft],
         pieces = trim_pieces(doc_text(doc), (words,))
         if pieces:
             out.append(Draft(cue, name, pieces, "speech", 1.0, how="dash"))
+    for name, cue, words in interview_turns(doc, settings):  # the whole turn, whatever it quotes
+        pieces = trim_pieces(doc_text(doc), (words,))
+        if pieces:
+            out.append(Draft(cue, name, pieces, "speech", 1.0, how="turn"))
     return out
 
 
@@ -250,8 +259,54 @@ def plausible_speaker(doc: Doc, draft: Draft, speaker: Speaker | None, drafts: l
     return True
 
 
-def attribute_doc(doc: Doc, engine: Engine) -> Iterator[Attribution]:
-    """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc)."""
+FIRST_PERSON = frozenset(("i", "me", "my"))
+LABEL_HOWS = frozenset(("colon", "turn"))  # a speaker label owns the first person of its words
+
+
+def _first_person(doc: Doc, ctx: DocContext, source: Span | None) -> bool:
+    """A first-person singular source outside quote marks ('I hope …' in the writer's prose)."""
+    return (source is not None and len(source) == 1 and source.root.lower_ in FIRST_PERSON
+            and not ctx.in_quote[source.root.i])
+
+
+def byline_person(byline: str | None) -> Speaker | None:
+    """The page's byline as a speaker when it names one person ('Daniel Gross'; not
+    'Letters', 'Staff and wires' or 'A and B')."""
+    from saidwhat.engine.speakers.clusters import person_shaped
+
+    name = " ".join((byline or "").split())
+    name = name[3:] if name.lower().startswith("by ") else name
+    if not person_shaped(name) or any(w.lower() in ("and", "staff") for w in name.split()):
+        return None
+    return Speaker(name=name, id=slugify(name), type="PERSON", resolved_by="pronoun")
+
+
+def first_person_speakers(
+    doc: Doc, ctx: DocContext, drafts: list[Draft], speakers: list[Speaker | None],
+    byline: str | None,
+) -> list[Speaker | None]:
+    """'I' outside quotes is whoever speaks there: the label of the interview turn or
+    transcript line it stands in ('AD … I kept saying'), else, outside every reported content,
+    the page's writer (an op-ed's byline)."""
+    writer = byline_person(byline)
+    out = list(speakers)
+    for n, d in enumerate(drafts):
+        if not _first_person(doc, ctx, d.source):
+            continue
+        at = d.source.start_char  # type: ignore[union-attr]
+        holders = [k for k, o in enumerate(drafts) if o is not d
+                   and any(s <= at < e for s, e in o.content)]
+        labels = [k for k in holders if drafts[k].how in LABEL_HOWS and speakers[k] is not None]
+        if labels:
+            out[n] = speakers[labels[0]]
+        elif not holders and writer is not None:
+            out[n] = writer
+    return out
+
+
+def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None) -> Iterator[Attribution]:
+    """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc);
+    `byline` is the page's writer, who the prose's 'I' is."""
     from saidwhat.engine.speakers import resolve_sources
 
     settings = engine.settings
@@ -260,6 +315,7 @@ def attribute_doc(doc: Doc, engine: Engine) -> Iterator[Attribution]:
     quotes = list(ctx.quotes)
     speakers = resolve_sources(doc, [d.source for d in drafts], settings,
                                in_quote=ctx.in_quote, ranker=engine.resolver)
+    speakers = first_person_speakers(doc, ctx, drafts, speakers, byline)
     for d, speaker in zip(drafts, speakers, strict=True):
         if d.confidence < settings.scorer.min_confidence:
             continue

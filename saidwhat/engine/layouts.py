@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Span
 
 from saidwhat.engine.cues import Cue
 from saidwhat.engine.quotes import Quote, doc_text
+from saidwhat.engine.speakers.clusters import person_shaped
+from saidwhat.engine.speakers.mentions import initials
 from saidwhat.settings import LayoutSettings
 
 # "PENCE: Well, look …", "Poll: Wealthy Voters Abandon …", "Pat Caddell: Democrat Voters …"
@@ -21,6 +23,8 @@ _QUOTE_COLON = (r"^[ \t]*[\"“](?P<quote>[^\n\"“”]+)[\"”][ \t]*(?P<colon>
 # '— Tom Phillips (@tomphillipsin) December 31, 2014' under an embedded tweet's text
 _TWEET_SIGNOFF = (r"^[ \t]*(?P<dash>―|—|--|-)[ \t\xa0]*(?P<name>[^\n(@]{1,%d}?)[ \t]*"
                   r"\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t.]*$")
+# 'AD She was all in.' — an interview turn opened by the speaker's initials (no colon)
+_INITIALS_TURN = r"^[ \t]*(?P<name>[A-Z]{2,3})[ \t]+(?P<rest>[\"“A-Z][^\n]*)$"
 QUOTE_MARKS = "\"“”"
 ColonLine = tuple[Span, Cue, tuple[int, int]]  # the name, the colon cue, the words
 
@@ -109,3 +113,19 @@ def tweet_signoffs(
             continue
         cue = Cue(dash.start, tuple(range(dash.start, dash.end)), "speech")
         yield name, cue, (above_start, above_end)
+
+
+def interview_turns(
+    doc: Doc, settings: LayoutSettings | None = None
+) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """'AD She was all in.' lines of an interview, the turn opened by the initials of a person
+    the article names (Ava DuVernay): the initials (source and cue) and the turn's words."""
+    people = {initials(e.text) for e in doc.ents
+              if len(e) > 1 and (e.label_ == "PERSON" or person_shaped(e.text))}
+    for m in re.finditer(_INITIALS_TURN, doc_text(doc), re.M):
+        if m.group("name") not in people:
+            continue
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        if name is None or len(name) != 1:
+            continue
+        yield name, Cue(name.start, (name.start,), "speech"), (m.start("rest"), m.end("rest"))

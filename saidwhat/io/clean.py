@@ -57,6 +57,7 @@ def clean_item(item: Article | Failure) -> Article | Failure:
         "id": printable(item.id), "text": scrub(item.text), "title": _scrub_optional(item.title),
         "url": _scrub_optional(item.url), "published": _scrub_optional(item.published),
         "outlet": _scrub_optional(item.outlet),
+        "author": _scrub_optional(item.author),
         "origin": None if item.origin is None else printable(item.origin),
         "errors": tuple(scrub(e) for e in item.errors),
     }

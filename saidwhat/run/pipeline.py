@@ -52,7 +52,7 @@ def attributions_from_doc(
     from saidwhat.engine.attribute import attribute_doc
 
     found = []
-    for a in attribute_doc(doc, _engine(engine)):
+    for a in attribute_doc(doc, _engine(engine), byline=article.author):
         a = Attribution(
             kind=a.kind,
             type=a.type,

@@ -455,3 +455,28 @@ def test_embedded_tweet_attributed_to_its_author(nlp: Language) -> None:
     a = only(run(nlp, text), "So many ambulances")
     assert a.speaker is not None and a.speaker.name == "Tom Phillips"
     assert a.cue is not None and a.cue.text == "—"
+
+
+@pytest.mark.parametrize(
+    "byline, name",
+    [("Daniel Okafor", "Daniel Okafor"), ("By Ruth Adeyemi", "Ruth Adeyemi"), ("Letters", None),
+     ("Staff Reports", None), ("Ann Lee and Bo Chen", None), (None, None)],
+)
+def test_byline_person(byline: str | None, name: str | None) -> None:
+    from saidwhat.engine.attribute import byline_person
+
+    found = byline_person(byline)
+    assert (found.name if found else None) == name
+
+
+def test_first_person_prose_is_the_writer_quotes_are_not(nlp: Language) -> None:
+    from saidwhat.run import pipeline
+
+    text = ("I think the city's new ferry schedule is a mistake that riders will pay for. "
+            "The harbour master, Tom Reyes, said: \"I believe the timetable will work.\"\n")
+    art = pipeline.annotate(nlp, Article("op", text, body=((0, len(text)),),
+                                         author="Daniel Okafor"))
+    by_content = {a.content.text: a.speaker.name if a.speaker else None for a in art.attributions}
+    mine = [c for c in by_content if c.startswith("the city's new ferry")]
+    assert mine and by_content[mine[0]] == "Daniel Okafor"
+    assert "Daniel Okafor" not in {by_content[c] for c in by_content if "timetable" in c}

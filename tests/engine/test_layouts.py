@@ -133,3 +133,29 @@ def test_an_embedded_tweet_is_its_author_s(nlp) -> None:  # type: ignore[no-unty
     ((name, cue, words),) = list(tweet_signoffs(nlp(text)))
     assert name.text == "Tom Phillips"
     assert text[words[0]:words[1]].startswith("So many ambulances")
+
+
+def test_interview_turns_by_initials(nlp: Language) -> None:
+    from saidwhat.engine.layouts import interview_turns
+
+    text = ("Ava DuVernay and Oprah Winfrey talked to us about the film.\n"
+            "How hard was the fight scene?\n"
+            "AD She was all in. Every single take.\n"
+            "OW I did it every time.\n"
+            "US Steel shares fell on the news.\n")
+    doc = nlp(text)
+    found = [(n.text, doc[c.head].text, text[s:e]) for n, c, (s, e) in interview_turns(doc)]
+    assert found == [("AD", "AD", "She was all in. Every single take."),
+                     ("OW", "OW", "I did it every time.")]
+
+
+def test_interview_turn_speakers_and_their_first_person(nlp: Language) -> None:
+    text = ("Ava DuVernay and Oprah Winfrey talked to us about the film.\n"
+            "How hard was the fight scene?\n"
+            "AD She was all in. I kept saying to them, \"Please, be careful!\"\n"
+            "OW I did it every time.\n")
+    found = {(a.content.text, a.speaker.name if a.speaker else None)
+             for a in run(nlp, text).attributions}
+    assert ("I did it every time.", "Oprah Winfrey") in found
+    assert ("Please, be careful!", "Ava DuVernay") in found  # the 'I' of Ava's turn
+    assert any(c.startswith("She was all in.") and s == "Ava DuVernay" for c, s in found)

@@ -195,3 +195,15 @@ def test_person_names_lose_run_on_words(nlp: Language, text: str, name: str) -> 
     assert name in names
     assert not any(n.startswith("Bashing") or "Frazier" in n and "Ali" in n or "Speech" in n
                    for n in names)
+
+def test_initials_stand_for_the_one_person_they_fit(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.resolve import initials_entity
+
+    doc = nlp("Oprah Winfrey met Ava DuVernay in Selma.\nAD We talked.\nXY Nobody.\n")
+    index = ArticleIndex(doc)
+    ad = next(t for t in doc if t.text == "AD")
+    xy = next(t for t in doc if t.text == "XY")
+    ent = initials_entity(index, doc[ad.i : ad.i + 1])
+    assert ent is not None and index.entities[ent].name == "Ava DuVernay"
+    assert initials_entity(index, doc[xy.i : xy.i + 1]) is None

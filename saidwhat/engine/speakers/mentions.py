@@ -375,6 +375,11 @@ def compatible_names(short: Sequence[str], full: Sequence[str]) -> bool:
     return True
 
 
+def initials(name: str) -> str:
+    """The capital initials of a name's words ('Ava DuVernay' -> 'AD', 'Oprah Winfrey' -> 'OW')."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def acronym(tokens: Sequence[str]) -> str:
     """Initials of an organisation name: "federal bureau of investigation" -> "fbi"."""
     return "".join(t[0] for t in tokens if t and t not in ACRONYM_STOP)

@@ -15,6 +15,7 @@ from saidwhat.engine.speakers.clusters import (
     ArticleIndex,
     Event,
     mentions_near,
+    person_shaped,
     speaker_of,
     subject_bonus,
     unresolved,
@@ -33,6 +34,7 @@ from saidwhat.engine.speakers.mentions import (
     NameMention,
     clean_name,
     compatible_names,
+    initials,
     is_person_noun,
     looks_like_person,
     name_tokens,
@@ -129,6 +131,17 @@ def resolve_unlisted_name(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, ent_id, "name")
 
 
+def initials_entity(index: ArticleIndex, span: Span) -> int | None:
+    """Initials standing for the one person of the article they fit ('AD' for Ava DuVernay,
+    an interview's turn label)."""
+    word = span.text.strip()
+    if len(span) != 1 or not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()):
+        return None
+    match = [n for n, e in enumerate(index.entities)
+             if (e.type == "PERSON" or person_shaped(e.name)) and initials(e.name) == word]
+    return match[0] if len(match) == 1 else None
+
+
 PARTITIVES = frozenset("one some many several few two three four five most each any".split())
 
 
@@ -167,6 +180,9 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     inner = noun_inside(span) or partitive_whole(span)
     if inner is not None:
         return resolve_one(index, inner)
+    by_initials = initials_entity(index, span)
+    if by_initials is not None:
+        return speaker_of(index, by_initials, "alias"), by_initials
     root = span.root
     low = root.lower_
     together, by_pronoun = coordinated_entities(index, span)

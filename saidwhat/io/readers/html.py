@@ -54,6 +54,7 @@ def html_article(
         url=url or getattr(doc, "url", None) or None,
         published=published or getattr(doc, "date", None) or None,
         outlet=outlet or getattr(doc, "sitename", None) or None,
+        author=getattr(doc, "author", None) or None,
     )
 
 

@@ -14,6 +14,7 @@ def test_html_metadata_and_main_text() -> None:
     assert a.title == "Ferry Workers Call Off Strike"
     assert a.url == "https://coastcourier.example/news/2024/05/ferry-strike-called-off"
     assert a.published == "2024-05-14"
+    assert a.author == "Lena Park"
     assert "Our members have been heard" in a.text
     assert "cookies" not in a.text and "© 2024" not in a.text
 
