@@ -34,11 +34,11 @@ STANCE_VERBS: dict[str, str] = {
         "ridicule blame fault lambaste rip hammer chide scold rebuke assail decry deride oppose "
         "veto insult berate castigate excoriate knock pan skewer disparage belittle smear "
         "undermine challenge protest sue vilify demonize malign fight resist question "
-        "disavow repudiate unendorse scapegoat".split(), "oppose"),
+        "disavow repudiate unendorse scapegoat distrust".split(), "oppose"),
     **dict.fromkeys(
         "praise endorse back defend applaud hail commend thank welcome support champion laud "
         "tout celebrate embrace favor favour vouch salute congratulate credit admire "
-        "recommend".split(), "support"),
+        "recommend trust".split(), "support"),
 }
 # Phrasal stances: verb + particle/preposition ("lash out at X", "call for X", "side with X").
 PHRASAL_STANCES: dict[tuple[str, str], str] = {
@@ -52,6 +52,9 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
     ("rip", "into"): "oppose", ("tear", "into"): "oppose", ("lay", "into"): "oppose",
     ("light", "into"): "oppose", ("erupt", "on"): "oppose", ("pile", "on"): "oppose",
     ("strike", "down"): "oppose", ("shoot", "down"): "oppose", ("knock", "down"): "oppose",
+    ("play", "down"): "oppose", ("shrug", "off"): "oppose", ("brush", "off"): "oppose",
+    ("wave", "off"): "oppose", ("laugh", "off"): "oppose", ("campaign", "with"): "support",
+    ("stump", "for"): "support", ("rally", "behind"): "support", ("stand", "with"): "support",
 }
 # Acts a speaker may call for: ending something opposes it, making it happen backs it ("the need
 # to scrap the nuclear agreement", "we're going to build the wall").
@@ -425,7 +428,8 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
                 told = _told(ctx, inside)
                 if told:
                     return told  # "asked Rubio why he decided to attack Trump": Rubio
-            return _single(ctx, inside)
+            if _single(ctx, inside) or lower not in ("he", "she"):
+                return _single(ctx, inside)  # else "Cruz …, a spokesman said": read on
         if lower in ("he", "she"):
             return _referent(ctx, tok) or _previous_person(ctx, tok)
         return None
@@ -438,7 +442,12 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
         return name if ent.label_ != "GPE" or name[1] else None  # a country that spoke
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         name = ctx.names.resolve(tok.text)
-        return name if name[1] else None  # a speaker the tagger missed ("WikiLeaks")
+        if name[1] or (tok.dep_ != "compound" and _is_person(ctx, name[0])):
+            return name  # a speaker the tagger missed ("WikiLeaks"), a person named before
+        return None
+    group = _group_noun(tok)
+    if group:
+        return group, None
     return _referent(ctx, tok)
 
 
@@ -451,6 +460,19 @@ def _pronoun_person(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     inside = ctx.speaker_at(tok.idx)
     speaker = _single(ctx, inside) if inside is not None and inside.kind != "indirect" else None
     return _previous_person(ctx, tok, exclude=content_key(speaker[0]) if speaker else frozenset())
+
+
+def _group_noun(tok: Token) -> str:
+    """A described group as a holder ("Union leaders", "top black lawmakers"), as the article
+    words it; "" for a bare or vague plural ("people", "some officials")."""
+    from saidwhat.engine.speakers.mentions import is_group_noun
+
+    if tok.tag_ != "NNS" or not is_group_noun(tok.lemma_.lower()):
+        return ""
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    if not mods or any(c.lower_ in VAGUE_MODIFIERS for c in tok.lefts):
+        return ""
+    return compact_words(list(tok.doc[min(m.left_edge.i for m in mods): tok.i + 1]))
 
 
 def _referent(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
@@ -611,6 +633,9 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     lower = obj.lower_
     if lower in ("him", "her", "them"):
         return (_referent(ctx, obj) or _previous_person(ctx, obj)) if lower != "them" else None
+    whole = _partitive(obj)
+    if whole is not None:
+        return _target(ctx, whole, strict, claim)  # "several of Trump's comments"
     if obj.pos_ in ("PRON", "DET") or obj.tag_ in ("WDT", "WP", "WP$"):
         return None
     named = _named_in(ctx, obj)
@@ -644,6 +669,14 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     return None
 
 
+def _partitive(tok: Token) -> Token | None:
+    """The whole a quantity word picks from ("several of Trump's comments", "some of them")."""
+    if tok.lower_ not in VAGUE_MODIFIERS | {"all", "each", "one", "two", "any", "none", "much"}:
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _modified(noun: Token) -> bool:
     """Whether a noun is narrowed by a compound or a describing adjective ("stem cell research",
     "environmental regulations"), as "other things" or "the battle" is not."""
@@ -670,8 +703,8 @@ def _named_in(ctx: Context, obj: Token) -> tuple[str, str | None] | None:
     if ent is not None and ent.label_ in SPEAKER_ENTS and ent.root == obj:
         return _known(ctx, ent.text)
     if obj.pos_ == "PROPN" and obj.text[:1].isupper():
-        return _known(ctx, " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN"
-                                    and t.i <= obj.i) or obj.text)
+        first = next((t for t in obj.subtree if t.pos_ == "PROPN"), obj)
+        return _known(ctx, compact_words(list(obj.doc[first.i: obj.i + 1])) or obj.text)
     if obj.lemma_.lower() in PROXY_NOUNS:
         for c in obj.children:
             if c.dep_ == "poss" and c.lower_ in ("his", "her"):
@@ -736,10 +769,10 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             polarity = "oppose"
         subj = subject_of(tok)
         obj = _object(tok, preps or ("at", "for", "against", "on"))
-        if subj is None or obj is None or nested(ctx, tok, subj):
+        if subj is None or obj is None or nested(ctx, tok, subj) or _interrogated(tok, obj):
             continue
         topic = _topic_pp(tok, ctx.rules.max_topic_words) or _act_topic(tok, obj)
-        claim = tok.lemma_.lower() in CLAIM_VERBS
+        claim = tok.lemma_.lower() in CLAIM_VERBS or preps in (("down",), ("off",))
         for src in members(ctx, subj) if subj.conjuncts else [who(ctx, subj)]:
             if src is None:
                 continue
@@ -748,6 +781,18 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
                 found = _stance(ctx, src, target, polarity, topic, tok) if target else None
                 if found:
                     yield found
+
+
+def _interrogated(verb: Token, obj: Token) -> bool:
+    """"Question" said of people means interrogate ("question several of those protected
+    individuals"), not challenge ("questioned Cruz's eligibility")."""
+    from saidwhat.engine.speakers.mentions import is_person_noun
+
+    if verb.lemma_.lower() != "question":
+        return False
+    whole = _partitive(obj) or obj
+    return whole.pos_ == "PRON" or whole.ent_type_ == "PERSON" or is_person_noun(
+        whole.lemma_.lower()) or whole.lemma_.lower() in ("individual", "witness", "aide")
 
 
 def nested(ctx: Context, tok: Token, subj: Token) -> bool:
@@ -769,7 +814,9 @@ def _act_topic(verb: Token, obj: Token, limit: int = 12) -> str:
     """What a stance act is about, as the article words it: the verb and its whole object
     ("veto legislation that would allow 9/11 families to sue Saudi Arabia")."""
     words = [t for t in obj.subtree if t.dep_ != "punct" or t.i < obj.i][:limit]
-    return f"{verb.text} {compact_words(words)}".strip()
+    between = [t for t in verb.doc[verb.i + 1: obj.left_edge.i] if t.dep_ in ("prt", "prep")
+               and t.head.i in (verb.i, obj.head.i)]  # "came out against", "ripping into"
+    return " ".join([verb.text, *(t.text for t in between), compact_words(words)]).strip()
 
 
 def compact_words(words: list[Token]) -> str:
@@ -850,14 +897,19 @@ def _advocated(verb: Token) -> bool:
         if head is node:
             return False
         if node.dep_ in ("xcomp", "acl", "ccomp", "advcl", "pcomp", "pobj", "prep") and (
-                head.lemma_.lower() in ADVOCACY):
+                head.lemma_.lower() in ADVOCACY | INTENT_NOUNS):
             return True
         node = head
     return False
 
 
 def _advocate(ctx: Context, verb: Token) -> tuple[str, str | None] | None:
-    """Who calls for an act: the speaker whose words hold it, else the subject of the call."""
+    """Who calls for an act: the one whose bid or effort it is ("his bid to stop Trump"), else
+    the speaker whose words hold it, else the subject of the call."""
+    owner = next((c for c in verb.head.children if c.dep_ == "poss"), None) if (
+        verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS) else None
+    if owner is not None:
+        return who(ctx, owner)
     inside = ctx.speaker_at(verb.idx)
     if inside is not None:
         return _single(ctx, inside)
@@ -958,6 +1010,10 @@ def refused(verb: Token) -> bool:
             return True
         if any(c.lower_ == "yet" for c in head.children):
             return True
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "not quite there yet on supporting"
+        holder = verb.head.head
+        return any(c.dep_ == "neg" for c in holder.children) or any(
+            c.dep_ == "neg" for c in holder.head.children if holder.dep_ == "advmod")
     return False
 
 

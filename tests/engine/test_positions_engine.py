@@ -460,3 +460,35 @@ def test_a_group_and_a_person_diverge_but_are_not_said_to_agree():
     assert {(frozenset((p.a, p.b)), p.relation) for p in found} == {
         (frozenset({"Republicans", "Ann Lee"}), "disagree"),
         (frozenset({"Jim Jordan", "Ann Lee"}), "disagree")}
+
+
+def test_a_support_still_to_come_is_opposition_and_a_dismissal_opposes(nlp):
+    found = positions(nlp, "Endorsements\n\nDonald Trump told the Post he was “not quite there "
+                           "yet” on supporting Paul Ryan. Ryan has been very vocal in rejecting "
+                           "several of Trump's comments. Senator Ted Cruz on Friday played down "
+                           "the idea that he had struck a deal with John Kasich.")
+    got = stances(found)
+    assert ("Trump", "oppose", "Paul Ryan") in got
+    assert ("Trump", "support", "Paul Ryan") not in got
+    assert any(s == "Ryan" and pol == "oppose" and "comments" in t for s, pol, t in got)
+    assert any(s == "Cruz" and pol == "oppose" and "idea" in t for s, pol, t in got)
+
+
+def test_groups_and_people_named_before_hold_stances(nlp):
+    found = positions(nlp, "Unions\n\nBobby Knight spoke on Tuesday. Knight campaigned with "
+                           "Donald Trump on Wednesday. Trump spoke in Indiana. Union leaders "
+                           "have never trusted Trump. "
+                           "Some people also never trusted him.")
+    got = stances(found)
+    assert ("Knight", "support", "Donald Trump") in got
+    assert ("leaders", "oppose", "Donald Trump") in got
+    assert not any(s == "people" for s, _, _ in got)
+
+
+def test_a_bid_to_stop_someone_opposes_them_and_questioning_people_is_no_stance(nlp):
+    found = positions(nlp, "Primary\n\nSenator Ted Cruz was looking to end a stream of bad news "
+                           "in his long-shot bid to stop Donald Trump, a spokesman said. Senator "
+                           "Jim Lord wanted to question several of the protected aides.")
+    got = stances(found)
+    assert ("Cruz", "oppose", "Donald Trump") in got
+    assert not any(s == "Lord" for s, _, _ in got)
