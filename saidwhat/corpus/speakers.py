@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from saidwhat.data.names import NICKNAMES, TITLES
+from saidwhat.data.names import NICKNAMES, PLACE_WORDS, TITLES
 from saidwhat.records import slugify
 
 PERSON = "PERSON"
@@ -236,9 +236,18 @@ def is_speaker_name(name: str, type_: str) -> bool:
         return False
     if type_ == PERSON and len(words) > 1:
         return True
-    if describes_someone(name, type_):
+    if describes_someone(name, type_) or bare_common_noun(words, type_):
         return False
     return not all(w in GENERIC_WORDS or w in LEADING_WORDS for w in words)
+
+
+def bare_common_noun(words: list[str], type_: str) -> bool:
+    """A one-word group or place-word organisation with no name in it ("families", "senators",
+    "State" cut from "Islamic State"): generic, never a speaker page (nationalities and parties
+    the recogniser found, "Republicans", are NORP, not GROUP)."""
+    if len(words) != 1:
+        return False
+    return type_ == "GROUP" or type_ in ("ORG", "GPE") and words[0] in PLACE_WORDS
 
 
 def describes_someone(name: str, type_: str) -> bool:

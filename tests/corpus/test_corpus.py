@@ -168,3 +168,12 @@ def test_party_words_plural_is_a_group_singular_is_no_speaker():
                            local("a3", "Democrat", "NORP")])
     assert [(s.name, s.type, s.id) for s in speakers] == [
         ("Republicans", "GROUP", "group-republicans")]
+
+
+def test_bare_common_nouns_get_no_speaker_page():
+    from saidwhat.corpus.speakers import is_speaker_name
+
+    assert not is_speaker_name("families", "GROUP") and not is_speaker_name("Senators", "GROUP")
+    assert not is_speaker_name("State", "ORG")
+    assert is_speaker_name("Republicans", "NORP") and is_speaker_name("Congress", "ORG")
+    assert is_speaker_name("Democratic senators", "GROUP")

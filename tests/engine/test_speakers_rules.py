@@ -183,6 +183,7 @@ def test_a_one_word_person_called_its_is_an_organisation(nlp: Language) -> None:
 
 @pytest.mark.parametrize(("text", "name"), [
     ("Bashing Trump may be job one, but Ann Lee said the race is close.", "Trump"),
+    ("Ann Lee said, “We won.”\n\nBashing Trump may be job one for her.", "Trump"),
     ("Fans recalled the Muhammad Ali-Joe Frazier fight of 1971 on Sunday.", "Muhammad Ali"),
     ("Video: President Obama Speech at the Black Caucus dinner. Obama gave a speech there.",
      "Obama"),
@@ -207,3 +208,62 @@ def test_initials_stand_for_the_one_person_they_fit(nlp: Language) -> None:
     ent = initials_entity(index, doc[ad.i : ad.i + 1])
     assert ent is not None and index.entities[ent].name == "Ava DuVernay"
     assert initials_entity(index, doc[xy.i : xy.i + 1]) is None
+
+
+def test_the_family_is_the_family_of_the_person_just_named(nlp: Language) -> None:
+    text = ("Ellie McKinley, a high school senior, wants to vote in November. "
+            "The family said she registered last week.")
+    (family,) = resolve(nlp, text, "The family")
+    assert (family.name, family.type, family.resolved_by) == ("McKinley family", "GROUP", "nominal")
+    (alone,) = resolve(nlp, "The family said the house was sold.", "The family")
+    assert alone.resolved_by == "none"
+
+
+def test_a_name_ending_in_an_acronym_is_an_organisation() -> None:
+    from saidwhat.engine.speakers.mentions import acronym_tail
+
+    nlp = load()
+    assert acronym_tail(list(nlp("Indiana GOP"))) and acronym_tail(list(nlp("Junge SVP")))
+    assert not acronym_tail(list(nlp("Harry Hurt III")))
+    assert not acronym_tail(list(nlp("DONALD TRUMP")))
+    assert not acronym_tail(list(nlp("Ann Lee")))
+
+
+def test_a_surname_with_a_title_of_the_other_gender_is_not_the_named_namesake(
+        nlp: Language) -> None:
+    text = ("President Obama spoke in Washington on Saturday. Mr. Obama said the vote mattered. "
+            "The campaign will use the first lady, Michelle Obama, in Ohio. "
+            "Obama said he would travel too.")
+    first, mr, later = resolve(nlp, text, "President Obama", "Mr. Obama", ("Obama", 3))
+    assert first.name == mr.name == later.name == "Obama"
+    (she,) = resolve(nlp, text + " Mrs. Obama said she agreed.", "Mrs. Obama")
+    assert she.name == "Michelle Obama"
+
+
+@pytest.mark.parametrize(("text", "source", "name"), [
+    ("Bernie Sanders is releasing a new 30-second ad on Monday. The ad says nothing will change.",
+     "The ad", "Sanders's 30-second ad"),
+    ("The survey, conducted by the Public Policy Institute of California, finds Ann Lee ahead. "
+     "The poll also shows Bob Smith leading.", "The poll",
+     "survey by Public Policy Institute of California"),
+    ("Ann Lee leads, according to polling by the A.F.L.-C.I.O. on Monday.",
+     "polling by the A.F.L.-C.I.O.", "polling by A.F.L.-C.I.O."),
+    ("The race is close, according to an email from the president of the AFL-CIO obtained by "
+     "The Huffington Post.", "an email from the president of the AFL-CIO obtained by The "
+     "Huffington Post", "email from president of the AFL-CIO"),
+])
+def test_a_document_is_linked_to_who_issued_it(nlp: Language, text: str, source: str,
+                                               name: str) -> None:
+    (doc,) = resolve(nlp, text, source)
+    assert (doc.name, doc.type, doc.resolved_by) == (name, "DOCUMENT", "nominal")
+
+
+def test_a_city_and_a_plural_is_a_team_not_a_person(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+
+    text = ("CHARLOTTE - Protests went on in Charlotte on Sunday. Fans of the Charlotte Panthers "
+            "stayed home. Charlotte remains quiet. The governor said calm had returned.")
+    index = ArticleIndex(nlp(text))
+    assert "PERSON" not in {e.type for e in index.entities if "Charlotte" in e.name}
+    (gov,) = resolve(nlp, text, "The governor")
+    assert gov.resolved_by == "none"

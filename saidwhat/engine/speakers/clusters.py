@@ -357,6 +357,12 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
         if not match:
             fulls.append(n)
     singles: dict[str, int] = {}
+    for n in people:  # "Mr. Obama" beside only "Michelle Obama": someone else, by surname
+        toks = mentions[n].tokens
+        if n not in out and mentions[n].gender and (match := [
+                f for f in fulls if compatible_names(toks, mentions[f].tokens)]) and all(
+                mentions[f].gender not in (mentions[n].gender, None) for f in match):
+            out[n] = singles.setdefault(" ".join(toks), n)
     for n in people:
         if n in out:
             continue
@@ -364,7 +370,9 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
         match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)]
         same_gender = [f for f in match if mentions[f].gender in (mentions[n].gender, None)]
         match = same_gender if mentions[n].gender and same_gender else match
-        if not match:
+        if " ".join(toks) in singles and not mentions[n].gender:
+            out[n] = singles[" ".join(toks)]  # the surname's own person, once one is known
+        elif not match:
             out[n] = singles.setdefault(" ".join(toks), n)
         elif len(match) == 1:
             out[n] = match[0]

@@ -3,7 +3,9 @@ they describe, or a group or thing of their own."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
 
 from saidwhat.data.names import (
     FAMILY_WORDS,
@@ -300,6 +302,23 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, index.group_entity(name, type_), "nominal")
 
 
+def resolve_family(index: ArticleIndex, span: Span) -> Speaker | None:
+    """"The family" with no possessor: the family of the person named last before it, within
+    the salience window ("Ellie McKinley … The family said" -> "McKinley family"), else None."""
+    root = span.root
+    if root.lower_ != "family" or not any(c.lower_ == "the" for c in root.children) or any(
+            c.dep_ == "poss" for c in root.children):
+        return None
+    here = index.sent_of[span.start]
+    people = [e for e in index.before(span.start)
+              if index.entities[e.entity].type == "PERSON" and here - e.sent <= index.window
+              and len(index.entities[e.entity].name.split()) > 1]  # a family name, not "Ellie"
+    if not people:
+        return None
+    name = f"{short_name(index.entities[people[0].entity])} family"
+    return speaker_of(index, index.group_entity(name, "GROUP"), "nominal")
+
+
 def age_of(span: Span) -> str | None:
     """The age an age description gives ("The 56-year-old" -> "56"), else None."""
     words = [t.lower_ for t in span]
@@ -326,7 +345,7 @@ def resolve_age(index: ArticleIndex, span: Span) -> Speaker | None:
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
     possessed = (resolve_possessed(index, span) or resolve_age(index, span)
-                 or resolve_document(index, span))
+                 or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
         return possessed
     root = span.root
@@ -362,14 +381,17 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
 # Documents as sources, in kinds a later "the study" can refer back across ("a Reuters
 # survey … The study found").
 DOCUMENT_KINDS: dict[str, str] = {
-    **dict.fromkeys("poll polls survey surveys study research findings analysis data".split(),
-                    "survey"),
+    **dict.fromkeys("poll polls polling survey surveys study research findings analysis data "
+                    "average".split(), "survey"),
     **dict.fromkeys("report assessment review audit memo memorandum".split(), "report"),
     **dict.fromkeys("ruling decision opinion brief filing lawsuit complaint".split(), "legal"),
-    **dict.fromkeys("article piece story feature video ad book website letter".split(),
-                    "media"),
+    **dict.fromkeys("article piece story feature video ad book website letter email statement "
+                    "release".split(), "media"),
 }
-DOCUMENT_ADJECTIVES = frozenset("new recent latest early final first second third".split())
+# Verbs whose subject issues the document that is their object ("Sanders is releasing a new ad").
+ISSUING_VERBS = frozenset(
+    "release issue publish unveil launch air run file send post put conduct commission".split())
+DOCUMENT_ADJECTIVES = frozenset("new recent latest early separate".split())
 
 
 def document_issuer(index: ArticleIndex, span: Span) -> str | None:
@@ -377,18 +399,28 @@ def document_issuer(index: ArticleIndex, span: Span) -> str | None:
     pronoun resolved), "Levitt's study"; else None (a name inside it, "a Reuters survey",
     stays part of the document's own name); several issuers are kept as "by A and B"."""
     root = span.root
-    for c in root.children:
-        if c.dep_ == "prep" and c.lower_ == "by" and span.start <= c.i < span.end:
+    agents = [a for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              for a in c.children if a.dep_ == "agent"]  # "a survey conducted by X"
+    for c in [*root.children, *agents]:
+        inside = span.start <= c.i < span.end
+        if c.dep_ == "prep" and c.lower_ == "from" and inside:
+            phrase = noun_phrase_of(c)  # "an email from the president of the AFL-CIO"
+            if phrase is not None:
+                return f"from {phrase}"
+        if (c.dep_ == "prep" and c.lower_ == "by" and inside) or c in agents:
             objs = [o for o in c.children if o.dep_ == "pobj"]
-            if objs and objs[0].pos_ == "PROPN":
-                o = objs[0]
-                if any(t.dep_ == "conj" for t in o.children):  # "by Harvard and Yale"
-                    return span.doc[c.i : o.right_edge.i + 1].text
+            if not objs or not names_someone(objs[0].subtree):
+                continue
+            o = objs[0]
+            if o.pos_ == "PROPN" and not any(t.dep_ in ("det", "conj") for t in o.children):
                 names = [t for t in o.lefts if t.pos_ == "PROPN" and t.dep_ == "compound"]
                 start = names[0].i if names and o.i - names[-1].i == 1 else o.i
                 while start > o.left_edge.i and span.doc[start - 1].pos_ == "PROPN":
                     start -= 1
-                return span.doc[start : o.i + 1].text
+                return span.doc[start : o.i + 1].text  # "by … professor Justin Levitt"
+            phrase = noun_phrase_of(c)
+            if phrase is not None:  # "by the OECD", "by Harvard and Yale"
+                return f"by {phrase}"
         if c.dep_ == "poss" and span.start <= c.i < span.end:
             if c.tag_ == "PRP$":
                 if index.in_quote[c.i]:
@@ -397,7 +429,59 @@ def document_issuer(index: ArticleIndex, span: Span) -> str | None:
                 return short_name(index.entities[ent]) if ent is not None else None
             if c.pos_ == "PROPN":
                 return span.doc[np_start(c) : c.i + 1].text.removesuffix("'s")
-    return None
+    return issuing_subject(index, root)
+
+
+def noun_phrase_of(prep: Token) -> str | None:
+    """The object of a preposition with its "of"/"and" parts, without its determiner and
+    without clauses after it ("from the president of the AFL-CIO obtained by …" -> "president
+    of the AFL-CIO"); None when it names no one (no proper noun)."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    if not objs:
+        return None
+    o = objs[0]
+    end = o.i
+    for r in o.rights:  # "of X", "for Economic Cooperation", "and Y"; never a clause
+        if r.dep_ in ("acl", "relcl") or r.dep_ == "punct" and r.text == ",":
+            break
+        if r.dep_ == "prep" and (r.lower_ == "of" or names_someone(r.subtree)) or r.dep_ in (
+                "cc", "conj"):
+            inner = [t for t in r.subtree if t.dep_ in ("acl", "relcl")]
+            end = (inner[0].i - 1) if inner else r.right_edge.i
+        else:
+            break
+    start = o.left_edge.i
+    doc = prep.doc
+    while start < o.i and doc[start].dep_ in ("det", "predet"):
+        start += 1
+    toks = doc[start : end + 1]
+    return toks.text if names_someone(toks) else None
+
+
+def names_someone(tokens: Iterable[Token]) -> bool:
+    """Whether words hold a name: a proper noun, an entity, or a capitalised word inside a
+    sentence ("the A.F.L.-C.I.O.", which the tagger calls a noun)."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+               or t.text[:1].isupper() and not t.is_sent_start for t in tokens)
+
+
+def issuing_subject(index: ArticleIndex, root: Token) -> str | None:
+    """The subject of the verb that issues a document ("Sanders is releasing a new ad" ->
+    "Sanders"): a named person or organisation, or a pronoun resolved to one."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or index.in_quote[subj.i]:
+        return None
+    if subj.tag_ == "PRP":
+        ent = resolve_pronoun(index, subj)
+    else:
+        found = [m for m in mentions_near(index, subj.i) if m.start <= subj.i < m.end]
+        ent = index.mention_entity[found[0].start] if found else None
+    if ent is None or index.entities[ent].type not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    return short_name(index.entities[ent])
 
 
 def document_name(span: Span, issuer: str | None) -> str | None:
@@ -419,7 +503,7 @@ def document_name(span: Span, issuer: str | None) -> str | None:
     if issuer is None and not named:
         return None
     words = "".join(t.text_with_ws for t in own).strip()
-    if issuer is not None and issuer.startswith("by "):
+    if issuer is not None and issuer.startswith(("by ", "from ")):
         words = f"{words} {issuer}"
     elif issuer is not None:
         words = f"{issuer}'s {words}"
@@ -441,9 +525,32 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
         index.add_event(ent_id, root.i, 0)
         return speaker_of(index, ent_id, "nominal")
     definite = any(c.lower_ in ("the", "this", "that") for c in root.children)
+    if not definite:
+        return None
     earlier = [ent for tok, k, ent in index.documents if k == kind and tok < span.start]
-    if definite and earlier:
-        return speaker_of(index, earlier[-1], "nominal")
+    if not earlier:
+        found = document_antecedent(index, span, kind)
+        earlier = [found] if found is not None else []
+    return speaker_of(index, earlier[-1], "nominal") if earlier else None
+
+
+def document_antecedent(index: ArticleIndex, span: Span, kind: str) -> int | None:
+    """The last document of a kind named before a mention within the salience window, even
+    where it was no source ("Sanders is releasing a new ad … The ad says"): its entity."""
+    here = index.sent_of[span.start]
+    doc = span.doc
+    for i in range(span.start - 1, -1, -1):
+        tok = doc[i]
+        if here - index.sent_of[i] > index.window:
+            break
+        if tok.pos_ != "NOUN" or DOCUMENT_KINDS.get(tok.lower_) != kind or index.in_quote[i]:
+            continue
+        np = doc[np_start(tok) : tok.right_edge.i + 1]
+        name = document_name(np, document_issuer(index, np))
+        if name is not None:
+            ent_id = index.group_entity(name, "DOCUMENT")
+            index.documents.append((np.start, kind, ent_id))
+            return ent_id
     return None
 
 

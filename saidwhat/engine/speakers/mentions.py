@@ -131,11 +131,41 @@ def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token
     return titles, toks
 
 
+def team_name(toks: Sequence[Token], raw: Sequence[tuple[Span, str, list[Token], list[Token]]]
+              ) -> bool:
+    """A place followed by a plural ("Charlotte Panthers" where the article names the city
+    Charlotte): a team or body, not a person."""
+    if len(toks) < 2 or not toks[-1].text.endswith("s") or toks[-1].text.endswith("ss"):
+        return False
+    first = norm_word(toks[0].text)
+    return any(label == "GPE" and len(other) == 1 and norm_word(other[0].text) == first
+               for _, label, _, other in raw)
+
+
+def acronym_tail(toks: Sequence[Token]) -> bool:
+    """A name ending in an acronym in otherwise ordinary case ("Indiana GOP", "Junge SVP"):
+    an organisation, whatever the recogniser says (suffixes such as "III" excepted)."""
+    if len(toks) < 2:
+        return False
+    last = toks[-1].text
+    return (last.isupper() and last.isalpha() and len(last) >= 2
+            and norm_word(last) not in NAME_SUFFIXES and not all(t.text.isupper() for t in toks))
+
+
+def opens_sentence(tok: Token) -> bool:
+    """Whether a token begins a sentence or a line (the parser may not split after a quote
+    that ends a paragraph)."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_space or "\n" in prev.whitespace_ or prev.text in (".", "!", "?", "”", ":")
+
+
 def strip_gerund_lead(toks: list[Token]) -> list[Token]:
     """A name without a sentence-opening gerund the recogniser ran into it ("Bashing Trump may
     be job one" -> "Trump"); a known first name ending in -ing stays."""
     first = toks[0] if toks else None
-    if (first is not None and len(toks) > 1 and first.is_sent_start
+    if (first is not None and len(toks) > 1 and opens_sentence(first)
             and first.lower_.endswith("ing") and len(first.text) > 5
             and norm_word(first.text) not in MALE_NAMES | FEMALE_NAMES):
         return toks[1:]
@@ -309,10 +339,12 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
             continue
         if ent.label_ != "PERSON" and headline_only(doc, ent, s):
             continue
-        label = "ORG" if ent.label_ == "FAC" else ent.label_
+        label = "ORG" if ent.label_ in ("FAC",) or acronym_tail(toks) else ent.label_
         if label != "PERSON" and looks_like_person(toks):
             label = "PERSON"
         raw.append((ent, label, titles, toks))
+    raw = [(ent, "ORG" if label == "PERSON" and team_name(toks, raw) else label, titles, toks)
+           for ent, label, titles, toks in raw]
     headline_end = title_cased_headline_end(doc, s)
     person_words = {
         norm_word(t.text) for _, label, _, toks in raw if label == "PERSON" for t in toks
