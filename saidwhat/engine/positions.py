@@ -64,6 +64,10 @@ MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adop
                        "reinstate".split())
 ADVOCACY = frozenset("need should must ought call urge demand want vow promise pledge "
                      "go".split())
+# Verbs whose clause charges its subject with something ("alleged that the Russian government
+# was behind the release", "complained that the media rewards Trump").
+CHARGE_VERBS = frozenset("accuse charge allege complain criticize criticise blast slam fault "
+                         "lament".split())
 # Explicit agreement and divergence between two speakers.
 AGREE_VERBS = frozenset("agree concur echo".split())
 DISAGREE_VERBS = frozenset("disagree differ clash spar feud split quarrel".split())
@@ -84,6 +88,11 @@ EXTRA_VALENCE: dict[str, float] = {
     "brutality": -2.0, "wrong": -2.1, "resign": -2.0, "apologize": -1.0, "investigate": -1.0,
     "phony": -2.0, "rigged": -2.0, "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5,
 }
+# Verbs that say someone did wrong whatever their object ("is overselling the successes",
+# "misled voters"): their own valence decides, not the sentence's.
+CRITICAL_VERBS: dict[str, float] = dict.fromkeys(
+    "oversell exaggerate mislead distort ignore neglect pander fail mishandle lie cave waffle "
+    "flip-flop politicize squander botch bungle".split(), -2.0)
 # Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
 REACTION_PREPS = frozenset("with at about over by of toward towards".split())
 REACTION_NOUNS = frozenset("misgiving concern doubt reservation anger outrage frustration "
@@ -201,6 +210,7 @@ def valences() -> dict[str, float]:
 
     lexicon = dict(SentimentIntensityAnalyzer().lexicon)
     lexicon.update(EXTRA_VALENCE)
+    lexicon.update(CRITICAL_VERBS)
     return lexicon
 
 
@@ -208,7 +218,9 @@ def token_valence(tok: Token, booster: float = 1.0) -> float:
     """A token's valence, flipped when it or its head is negated, times `booster` under an
     intensifier."""
     lex = valences()
-    v = lex.get(tok.lower_, lex.get(tok.lemma_.lower(), 0.0))
+    forms = _word_forms(tok)
+    v = next((CRITICAL_VERBS[w] for w in forms if w in CRITICAL_VERBS), None) or next(
+        (lex[w] for w in forms if w in lex), 0.0)
     if not v or tok.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN"):
         return 0.0
     around = (*tok.children, *tok.head.children)
@@ -216,6 +228,17 @@ def token_valence(tok: Token, booster: float = 1.0) -> float:
     if boosted(tok):
         v *= booster
     return -v if negated else v
+
+
+def _word_forms(tok: Token) -> list[str]:
+    """The forms a word is looked up under, most specific first: itself, its lemma, and its
+    stem without -ing/-ed (the tagger lemmatises "overselling" as "overselle")."""
+    word = tok.lower_
+    forms = [word, tok.lemma_.lower()]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            forms.append(word[: -len(suffix)])
+    return forms
 
 
 def boosted(tok: Token) -> bool:
@@ -861,6 +884,30 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def charges(ctx: Context) -> Iterator[Position]:
+    """A speaker charging someone in a clause: "The Clinton campaign alleged that the Russian
+    government was behind the release", "Rubio complained that the media has been rewarding
+    Trump": the clause's named subject is opposed."""
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in CHARGE_VERBS:
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        subj = subject_of(tok)
+        if clause is None or subj is None or refused(tok) or hypothetical(tok):
+            continue
+        charged = nearest_subject(clause) or next(
+            (c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if charged is None or charged.pos_ == "PRON" or nested(ctx, tok, subj):
+            continue
+        for src in members(ctx, subj) if subj.conjuncts else [who(ctx, subj)]:
+            if src is None:
+                continue
+            found = _stance(ctx, src, _target(ctx, charged, strict=True), "oppose",
+                            compact_words(list(clause.subtree))[:120], tok)
+            if found:
+                yield found
+
+
 def advocacy(ctx: Context) -> Iterator[Position]:
     """A speaker calling for an end to something opposes it, for making it happen backs it:
     "the need to scrap the nuclear agreement", "we're going to build the wall", "promising to
@@ -1097,6 +1144,8 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
         valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
                                     min(tok.sent.end, span.end) - span.start],
                                ctx.rules.booster)
+        if tok.pos_ == "VERB" and set(_word_forms(tok)) & CRITICAL_VERBS.keys():
+            valence = token_valence(tok, ctx.rules.booster)  # "overselling the successes"
         if abs(valence) < ctx.rules.min_valence or valence * token_valence(tok) < 0:
             continue  # too weak, or the sentence leans against its evaluative word
         target = _evaluated_by(ctx, tok, a, mine)
@@ -1650,7 +1699,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *reactions(ctx),
-            *advocacy(ctx)]
+            *advocacy(ctx), *charges(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     derived = list(derived_pairs(stances, pairs))

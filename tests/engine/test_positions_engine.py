@@ -492,3 +492,15 @@ def test_a_bid_to_stop_someone_opposes_them_and_questioning_people_is_no_stance(
     got = stances(found)
     assert ("Cruz", "oppose", "Donald Trump") in got
     assert not any(s == "Lord" for s, _, _ in got)
+
+
+def test_saying_someone_oversells_or_charging_them_in_a_clause_opposes_them(nlp):
+    found = positions(nlp, "Strategy\n\nSenator Lena Graves said Obama is overselling the "
+                           "successes of the coalition. The Dole campaign has alleged that the "
+                           "Russian government was behind the release, aides said. Senator Ken "
+                           "Ito said that the Russian government was behind the release.")
+    got = stances(found)
+    assert ("Graves", "oppose", "Obama") in got
+    assert any(s in ("Dole", "campaign") and pol == "oppose" and "Russian government" in t
+               for s, pol, t in got)
+    assert not any(s == "Ito" for s, _, _ in got)  # saying is no charge
