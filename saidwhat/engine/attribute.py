@@ -20,7 +20,7 @@ from saidwhat.engine.layouts import (
 )
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
-from saidwhat.engine.structure import is_credit_line, is_title_cased, line_at
+from saidwhat.engine.structure import is_credit_line, is_interruption, is_title_cased, line_at
 from saidwhat.records import Attribution, Mention, Speaker, slugify
 from saidwhat.settings import AssemblySettings, LayoutSettings
 
@@ -44,6 +44,18 @@ def kind_of(pieces: Pieces, quotes: list[Quote], text: str,
     if not touches:
         return "indirect"
     return "direct" if inside >= direct_share * total else "mixed"
+
+
+SET_OFF_HOWS = frozenset(("colon-paragraph", "block"))  # words set off as a block, no marks
+
+
+def kind_of_draft(draft: Draft, quotes: list[Quote], text: str,
+                  direct_share: float = AssemblySettings.direct_share) -> str:
+    """A draft's kind: words set off as a block after 'X said:' (a statement, testimony, a
+    list of points) or as the page's block quote are direct; else as `kind_of` reads them."""
+    if draft.how in SET_OFF_HOWS:
+        return "direct"
+    return kind_of(draft.content, quotes, text, direct_share)
 
 
 def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
@@ -71,11 +83,22 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
     return drafts
 
 
+def resumes_after_interruption(text: str, at: int) -> bool:
+    """Whether the line holding `at` starts there, right after a photo caption, credit or
+    advert line: the quote before it goes on across the interruption."""
+    start = text.rfind("\n", 0, at) + 1
+    if text[start:at].strip() or start == 0:
+        return False
+    prev_start, prev_end = line_at(text, start - 1)
+    return is_interruption(text[prev_start:prev_end].strip())
+
+
 def _stands_alone(text: str, q: Quote) -> bool:
     """A quote that makes a sentence by itself: only punctuation separates it from neighbours."""
     before = text[max(0, q.start - 3) : q.start]
     after = text[q.end : q.end + 2]
-    starts = q.start == 0 or before.strip() == "" or before.rstrip()[-1:] in ".!?”\""
+    starts = (before.strip() == "" or before.rstrip()[-1:] in ".!?”\""
+              or resumes_after_interruption(text, q.start))
     ends = after.strip(" \t") == "" or after.lstrip(" \t")[:1] == "\n" or not q.closed
     if not ends:
         ends = after[:1] in (" ", "\n") and text[q.end : q.end + 3].strip()[:1] in ("“", '"', "")
@@ -107,7 +130,8 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     drafts = release_speaker_labels(doc, drafts, ctx)
     drafts += layout_drafts(doc, ctx, drafts, settings.layouts)
     drafts = _dedupe(drafts)
-    drafts = [d for d in drafts if not from_title_or_credit(doc, quotes, d, settings.assembly)]
+    drafts = [d for d in drafts if not from_title_or_credit(doc, quotes, d, settings.assembly)
+              and not described_seeming(doc, d) and not source_in_credit(doc, d)]
     drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
@@ -141,6 +165,31 @@ def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
     quoted = sum(max(0, min(e, q.inner_end) - max(s, q.inner_start))
                  for s, e in draft.content for q in quotes)
     return quoted < settings.direct_share * sum(e - s for s, e in draft.content)
+
+
+SEEMING_LEMMAS = frozenset(("seem", "appear", "look"))
+
+
+def described_seeming(doc: Doc, draft: Draft) -> bool:
+    """'Putin seemed to relish the attention', 'appeared pleased': the writer describing how
+    someone looked, not anyone saying or thinking anything ('appeared to suggest' still is)."""
+    if draft.cue is None:
+        return False
+    head = doc[draft.cue.head]
+    if head.lemma_.lower() not in SEEMING_LEMMAS or any(c.dep_ == "ccomp" for c in head.children):
+        return False
+    told = SPEECH_LEMMAS | THOUGHT_LEMMAS
+    return any(c.dep_ == "acomp" or c.dep_ == "xcomp" and c.lemma_.lower() not in told
+               for c in head.children)
+
+
+def source_in_credit(doc: Doc, draft: Draft) -> bool:
+    """A source standing in a photo credit or promo line ('Photo by Ana Ruiz/Reuters' parsed as
+    the subject of the caption below it): a credit never speaks."""
+    if draft.source is None or draft.how in LAYOUT_HOWS:
+        return False
+    text = doc_text(doc)
+    return is_credit_line(text[slice(*line_at(text, draft.source.start_char))].strip())
 
 
 def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:
@@ -323,7 +372,7 @@ def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None) -> Iterat
             continue
         cue = d.cue
         yield Attribution(
-            kind=kind_of(d.content, quotes, doc_text(doc), settings.assembly.direct_share),
+            kind=kind_of_draft(d, quotes, doc_text(doc), settings.assembly.direct_share),
             type=d.type,
             content=_mention(doc, d.content),
             cue=_mention(doc, cue_pieces(doc, cue)) if cue else None,

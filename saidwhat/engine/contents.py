@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -333,8 +334,9 @@ def content_for(
     attached = adjacent_quotes(doc, cue, source, quotes, settings)
     pieces, how = clause_content(doc, cue, source, cue_heads, settings)
     block = paragraph_after_colon(doc, cue, quotes, settings)
-    if block is not None and how in ("object", "none", "following"):
-        return (block,), "colon-paragraph"
+    if block and (how in ("object", "none", "following")
+                  or all(s >= block[0][0] for s, _ in pieces)):
+        return block, "colon-paragraph"  # a parse carrying on across the colon is the block
     if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)):
         return tuple(q.inner for q in attached), "quote"
     pieces = _close_open_quote(pieces, quotes)
@@ -345,9 +347,10 @@ def content_for(
 
 
 def paragraph_after_colon(doc: Doc, cue: Cue, quotes: list[Quote],
-                          settings: ContentSettings | None = None) -> tuple[int, int] | None:
+                          settings: ContentSettings | None = None) -> Pieces | None:
     """The paragraph after a cue whose line ends in a colon ('…, he told reporters:') when it
-    has no quote marks of its own: a statement or testimony set off as a block."""
+    has no quote marks of its own: a statement or testimony set off as a block; a bulleted or
+    numbered list there is the content item by item."""
     text = doc_text(doc)
     at = doc[cue.head].idx
     line_end = text.find("\n", at)
@@ -360,9 +363,30 @@ def paragraph_after_colon(doc: Doc, cue: Cue, quotes: list[Quote],
         start += 1
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
+    items = list_items(text, start)
+    if items:
+        return items
     if start >= end or text[start] in "“\"'‘«" or any(start <= q.start < end for q in quotes):
         return None
-    return start, end
+    return ((start, end),)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+(?=\S)")
+
+
+def list_items(text: str, start: int) -> Pieces:
+    """The items of a bulleted or numbered list from `start` on ('- taxes will not rise'), each
+    without its bullet; () when no list starts there."""
+    items = []
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        m = _LIST_ITEM.match(text, start, end)
+        if m is None or m.end() >= end:
+            break
+        items.append((m.end(), end))
+        start = end + 1
+    return tuple(items)
 
 
 def _close_open_quote(pieces: Pieces, quotes: list[Quote]) -> Pieces:

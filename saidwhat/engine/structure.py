@@ -40,6 +40,16 @@ def is_credit_line(line: str) -> bool:
     return _CREDIT.search(line) is not None
 
 
+_ADVERT = re.compile(r"^\W*(?:advertisement|sponsored(?: content)?|story continues below"
+                     r"(?: advertisement)?|continue reading(?: below)?)\W*$", re.I)
+
+
+def is_interruption(line: str) -> bool:
+    """A line set into the story's flow, not part of it: a photo caption ending in its credit,
+    a credit or promo line, an advert label ('ADVERTISEMENT', 'Story continues below')."""
+    return is_credit_line(line) or _ADVERT.match(line) is not None
+
+
 def never_attributed(text: str, pos: int, settings: AssemblySettings | None = None) -> bool:
     """Whether the line holding `pos` is a headline-like title line or a credit/promo line."""
     start, end = line_at(text, pos)

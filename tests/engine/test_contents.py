@@ -88,3 +88,34 @@ def test_fill_gaps_fills_short_gaps_but_never_the_cue_or_source(nlp: Language) -
     filled = fill_gaps(doc, [doc[0], doc[2], doc[5]], exclude={1}, max_gap=3)
     assert [t.i for t in filled] == [0, 2, 3, 4, 5]
     assert [t.i for t in fill_gaps(doc, [doc[0], doc[5]], set(), max_gap=3)] == [0, 5]
+
+
+def test_list_after_said_colon_is_the_content_item_by_item(nlp: Language) -> None:
+    text = ("The mayor spoke after the vote on Tuesday. She said:\n"
+            "- property taxes will not rise this year\n"
+            "- every branch library will stay open\n"
+            "1. the bus fleet will be replaced\n"
+            "The council adjourned at midnight.\n")
+    pieces, how = content(nlp, text, "say")
+    assert how == "colon-paragraph"
+    assert pieces == ["property taxes will not rise this year",
+                      "every branch library will stay open", "the bus fleet will be replaced"]
+
+
+def test_list_items() -> None:
+    from saidwhat.engine.contents import list_items
+
+    text = "- one thing\n• another thing\n2) a third\nprose again\n"
+    assert [text[s:e] for s, e in list_items(text, 0)] == ["one thing", "another thing",
+                                                           "a third"]
+    assert list_items("prose\n- item\n", 0) == ()
+    assert list_items("-5 degrees tonight\n", 0) == ()
+
+
+def test_block_after_colon_even_when_the_parse_runs_on_into_it(nlp: Language) -> None:
+    text = ("The critic praised the film's nerve. He adds:\n"
+            "It means not just to expose the dictator as a fraud but to mock him.\n"
+            "The studio did not comment.\n")
+    pieces, how = content(nlp, text, "add")
+    assert how == "colon-paragraph"
+    assert pieces == ["It means not just to expose the dictator as a fraud but to mock him."]

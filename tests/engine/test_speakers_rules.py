@@ -267,3 +267,12 @@ def test_a_city_and_a_plural_is_a_team_not_a_person(nlp: Language) -> None:
     assert "PERSON" not in {e.type for e in index.entities if "Charlotte" in e.name}
     (gov,) = resolve(nlp, text, "The governor")
     assert gov.resolved_by == "none"
+
+def test_a_long_inverted_source_is_the_person_named_at_its_end(nlp: Language) -> None:
+    from saidwhat.records import Article
+    from saidwhat.run import pipeline
+
+    text = ("“We were never told about the side channel,” said another witness at the "
+            "hearing, former White House Russia adviser Fiona Hill.\n")
+    art = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
+    assert [a.speaker.name for a in art.attributions if a.speaker] == ["Fiona Hill"]

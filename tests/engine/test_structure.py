@@ -89,3 +89,66 @@ def test_a_headline_describing_rather_than_reporting_is_not_attributed(nlp: Lang
     found = attributions(nlp, text)
     assert not any("Spotlight" in c for c in found)
     assert any("no hostility" in c for c in found)
+
+
+def found(nlp: Language, text: str) -> list[tuple[str, str | None, str]]:
+    article = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
+    return [(a.content.text, a.speaker.name if a.speaker else None, a.kind)
+            for a in article.attributions]
+
+
+def test_a_credit_line_is_never_a_source(nlp: Language) -> None:
+    text = ("Protests spread across the city on Sunday.\n"
+            "Photo by Ana Ruiz/Reuters\n"
+            "A member of the tenants' union blocks the bridge during a march on May 22.\n"
+            "Mayor Tom Reyes said the march had been peaceful.\n")
+    got = found(nlp, text)
+    assert not any(s is not None and "Photo" in s for _, s, _ in got)
+    assert any("peaceful" in c and s == "Tom Reyes" for c, s, _ in got)
+
+
+def test_a_quote_resumed_after_a_caption_keeps_its_speaker(nlp: Language) -> None:
+    text = ("“We listened to everyone who came to the hearings,” Mayor Linda Park said.\n"
+            "Mayor Linda Park speaks at City Hall on Tuesday. Photo by Sam Ortiz/Reuters\n"
+            "“And we will keep listening to them all year.”\n")
+    got = found(nlp, text)
+    assert any("keep listening" in c and s == "Linda Park" for c, s, _ in got)
+
+
+def test_a_statement_set_off_after_said_colon_is_direct(nlp: Language) -> None:
+    text = ("The company issued a statement on Friday. It said:\n"
+            "We regret the delay and will refund every customer in full by June.\n")
+    got = found(nlp, text)
+    assert any(c.startswith("We regret the delay") and k == "direct" for c, _, k in got)
+
+
+def test_seeming_is_description_not_attribution(nlp: Language) -> None:
+    got = found(nlp, "The Russian leader appeared pleased and even seemed to relish the "
+                     "attention.\nThe senator appeared to suggest that the bill would fail.\n")
+    assert not any("relish" in c for c, _, _ in got)
+    assert any("the bill would fail" in c for c, _, _ in got)
+
+
+def test_a_quote_resumed_after_an_advert_keeps_its_speaker(nlp: Language) -> None:
+    text = ("“We listened to everyone who came to the hearings,” Mayor Linda Park said.\n"
+            "ADVERTISEMENT\n"
+            "“And we will keep listening to them all year.”\n")
+    got = found(nlp, text)
+    assert any("keep listening" in c and s == "Linda Park" for c, s, _ in got)
+
+
+def test_a_quote_after_a_colon_line_is_not_more_of_the_previous_speaker(nlp: Language) -> None:
+    text = ("The governor vetoed the bill on Monday. The bill came with a memo justifying it:\n"
+            "“The portfolio is far more volatile than the basket of funds it replaces.”\n")
+    got = found(nlp, text)
+    assert not any("volatile" in c and s == "governor" for c, s, _ in got)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ADVERTISEMENT", True), ("Story continues below advertisement", True),
+    ("Mayor Park speaks at City Hall. Photo by Sam Ortiz/Reuters", True),
+    ("The mayor spoke at City Hall.", False)])
+def test_interruptions(line: str, expected: bool) -> None:
+    from saidwhat.engine.structure import is_interruption
+
+    assert is_interruption(line) is expected

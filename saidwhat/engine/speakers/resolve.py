@@ -142,6 +142,19 @@ def initials_entity(index: ArticleIndex, span: Span) -> int | None:
     return match[0] if len(match) == 1 else None
 
 
+def trailing_appositive_name(span: Span) -> Token | None:
+    """The person named at the end of a long description ('another witness at the hearing,
+    former White House Russia adviser Fiona Hill'), set off by a comma: the parse often hangs
+    the name on the nearer noun."""
+    last = span[-1]
+    if last.pos_ != "PROPN" or last.ent_type_ != "PERSON" or last.dep_ != "appos":
+        return None
+    if last.head.i == span.root.i or not span.start <= last.head.i < span.end:
+        return None
+    comma = span.doc[np_start(last) - 1] if np_start(last) > span.start else None
+    return last if comma is not None and comma.text == "," else None
+
+
 PARTITIVES = frozenset("one some many several few two three four five most each any".split())
 
 
@@ -206,7 +219,7 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
             else None
         return member, ent_id
     named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  and span.start <= c.i < span.end), None)
+                  and span.start <= c.i < span.end), None) or trailing_appositive_name(span)
     if named is not None and root.pos_ == "NOUN":  # "the director, Ruth Adeyemi"
         return resolve_one(index, index.doc[np_start(named) : named.i + 1])
     title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS)
