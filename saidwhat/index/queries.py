@@ -471,6 +471,9 @@ def _quotes_sql(filters: Filters, sort: str, after: int | None) -> tuple[str, li
         conds.append(_AFTER_WHERE)
         params = [after, *params]
     where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
+    check_sort(sort)
+    if sort == "speaker" and len(filters.speakers) == 1:
+        sort = "date"  # one speaker's quotes by speaker: their date order (and its index)
     return head + QUOTE_SELECT + tail + where + _order(sort), params
 
 

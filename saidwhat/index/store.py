@@ -94,6 +94,10 @@ CREATE INDEX IF NOT EXISTS attributions_by_speaker_name ON attributions(
     speaker_name IS NULL, speaker_name COLLATE NOCASE, published DESC, article_seq DESC, seq);
 CREATE INDEX IF NOT EXISTS attributions_by_outlets
     ON attributions(outlet_count DESC, published DESC, article_seq DESC, seq);
+CREATE INDEX IF NOT EXISTS attributions_by_speaker_confidence
+    ON attributions(speaker_id, confidence DESC, published DESC, article_seq DESC, seq);
+CREATE INDEX IF NOT EXISTS attributions_by_speaker_outlets
+    ON attributions(speaker_id, outlet_count DESC, published DESC, article_seq DESC, seq);
 CREATE INDEX IF NOT EXISTS attributions_kind ON attributions(kind, type);
 CREATE INDEX IF NOT EXISTS attributions_by_confidence
     ON attributions(confidence DESC, published DESC, article_seq DESC, seq);
@@ -198,8 +202,11 @@ def connect(path: str | os.PathLike[str], *, integrity: bool = True) -> sqlite3.
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA cache_size=-65536")  # 64 MB: shingle lookups stay in memory
         conn.execute("PRAGMA foreign_keys=OFF")
+        version = guard.schema_version(conn) or SCHEMA_VERSION
         _upgrade(conn)
         conn.executescript(SCHEMA)
+        if version < SCHEMA_VERSION:
+            _refresh_statistics(conn)
         positions.create_tables(conn)
         conn.execute("CREATE INDEX IF NOT EXISTS quote_groups_articles"
                      " ON quote_groups(articles DESC, id)")
@@ -285,6 +292,14 @@ def _upgrade(conn: sqlite3.Connection) -> None:
                      " WHERE g.id = attributions.group_id")
         _copy_speakers(conn)
         conn.execute("DROP INDEX IF EXISTS attributions_confidence")  # by_confidence covers it
+
+
+def _refresh_statistics(conn: sqlite3.Connection) -> None:
+    """Re-measure the attributions table when the index holds SQLite statistics (someone ran
+    ANALYZE): statistics for the older indexes only would steer the planner away from the
+    indexes an upgrade just added."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("ANALYZE attributions")
 
 
 def _copy_speakers(conn: sqlite3.Connection, article_id: str | None = None) -> None:

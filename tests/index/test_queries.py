@@ -341,11 +341,19 @@ def test_quote_table_at_80_columns_wraps_without_cutting_words(db, capsys, monke
 
 
 @pytest.mark.parametrize("sort", ["speaker", "outlets", "date", "confidence"])
-def test_unfiltered_sorts_read_an_index_not_a_temporary_sort(conn, sort):
-    sql, params = queries._quotes_sql(queries.NO_FILTERS, sort, None)
+@pytest.mark.parametrize("speakers", [(), ("joe-biden",)])
+def test_sorts_read_an_index_not_a_temporary_sort(conn, sort, speakers):
+    """Every quote list and a speaker's (their page) in each sort of the speaker page."""
+    filters = queries.Filters(speakers=speakers)
+    sql, params = queries._quotes_sql(filters, sort, None)
     plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql + " LIMIT 50",
                                                params))
     assert "TEMP B-TREE" not in plan, plan
+
+
+def test_one_speakers_quotes_by_speaker_are_in_date_order(conn):
+    biden = queries.Filters(speakers=("joe-biden",))
+    assert queries.list_quotes(conn, biden, "speaker") == queries.list_quotes(conn, biden)
 
 
 def test_sort_columns_follow_quote_groups_and_speaker_merges(tmp_path):
@@ -372,7 +380,8 @@ def test_sort_columns_follow_quote_groups_and_speaker_merges(tmp_path):
 
 def test_an_older_index_is_brought_up_to_date_when_opened_to_read(db):
     c = store.connect(db)
-    for index in ("attributions_by_speaker_name", "attributions_by_outlets"):
+    for index in ("attributions_by_speaker_name", "attributions_by_outlets",
+                  "attributions_by_speaker_confidence", "attributions_by_speaker_outlets"):
         c.execute(f"DROP INDEX {index}")
     for col in ("outlet_count", "speaker_name"):
         c.execute(f"ALTER TABLE attributions DROP COLUMN {col}")
@@ -382,4 +391,22 @@ def test_an_older_index_is_brought_up_to_date_when_opened_to_read(db):
     first = queries.list_quotes(ro, sort="outlets", limit=1)[0]
     assert first.outlet_count == 3 and queries.guard.schema_version(ro) == store.SCHEMA_VERSION
     assert [q.speaker_name for q in queries.list_quotes(ro, sort="speaker")][0] == "Joe Biden"
+    ro.close()
+
+
+def test_an_upgrade_re_measures_statistics_so_the_new_indexes_are_used(db):
+    c = store.connect(db)
+    for index in ("attributions_by_speaker_confidence", "attributions_by_speaker_outlets"):
+        c.execute(f"DROP INDEX {index}")
+    c.execute("ANALYZE")  # statistics of the older indexes only, as a user's ANALYZE leaves
+    c.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    c.close()
+    store.connect(db).close()
+    ro = queries.open_readonly(db)
+    measured = {r[0] for r in ro.execute("SELECT idx FROM sqlite_stat1")}
+    assert {"attributions_by_speaker_confidence", "attributions_by_speaker_outlets"} <= measured
+    for sort in ("date", "confidence", "outlets"):
+        sql, params = queries._quotes_sql(queries.Filters(speakers=("joe-biden",)), sort, None)
+        plan = " ".join(r[3] for r in ro.execute("EXPLAIN QUERY PLAN " + sql, params))
+        assert "TEMP B-TREE" not in plan, (sort, plan)
     ro.close()
