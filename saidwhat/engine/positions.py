@@ -95,8 +95,10 @@ CRITICAL_VERBS: dict[str, float] = dict.fromkeys(
     "flip-flop politicize squander botch bungle".split(), -2.0)
 # Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
 REACTION_PREPS = frozenset("with at about over by of toward towards".split())
-REACTION_NOUNS = frozenset("misgiving concern doubt reservation anger outrage frustration "
-                           "fury disgust".split())
+REACTION_NOUNS: dict[str, float] = {
+    **dict.fromkeys("misgiving concern doubt reservation anger outrage frustration fury disgust "
+                    "dislike distaste contempt disdain hatred".split(), -2.0),
+    **dict.fromkeys("respect admiration esteem affection".split(), 2.0)}
 # Nouns a position can be about (a proposal, claim, act or event), and nouns for a role that
 # names no one in particular ("the Republican nominee, whoever it is").
 ISSUE_NOUNS = frozenset(
@@ -112,7 +114,8 @@ ROLE_NOUNS = frozenset(
     "nominee candidate president governor senator speaker leader chairman chairwoman official "
     "officials spokesman spokeswoman person people man woman someone anyone everyone".split())
 ORG_NOUNS = frozenset("government administration committee party department agency bank company "
-                      "union court congress senate house military police campaign".split())
+                      "union court congress senate house military police campaign establishment "
+                      "media press".split())
 # Roles that may name whoever holds them ("support the Republican nominee"), not a person.
 ANYONE = frozenset("nominee candidate winner person man woman someone anyone".split())
 CLAIM_VERBS = frozenset("deny reject dismiss dispute refute question challenge".split())
@@ -269,7 +272,7 @@ def compact(span: Span | Iterable[Token], limit: int) -> str:
     if not out:
         return ""
     doc = out[0].doc
-    words = doc.text[out[0].idx: out[-1].idx + len(out[-1].text)]
+    words = doc[out[0].i: out[-1].i + 1].text  # a span's text: Doc.text joins every token
     return re.sub(r"[“”\"]", "", " ".join(words.split())).strip(" ,.;:'")
 
 
@@ -471,6 +474,10 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     group = _group_noun(tok)
     if group:
         return group, None
+    owner = next((c for c in tok.children if c.dep_ in ("poss", "compound")
+                  and c.pos_ == "PROPN"), None)
+    if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
+        return f"{_known(ctx, owner.text)[0]} {tok.text}", None
     return _referent(ctx, tok)
 
 
@@ -754,7 +761,7 @@ def _has_name(tok: Token) -> bool:
 def _evidence(ctx: Context, tok: Token) -> Mention:
     """The sentence holding `tok`, as the evidence of a relation."""
     sent = tok.sent
-    return Mention.from_spans(ctx.doc.text, [(sent.start_char, sent.end_char)])
+    return Mention(sent.text, ((sent.start_char, sent.end_char),))
 
 
 def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | None] | None,
@@ -847,7 +854,7 @@ def compact_words(words: list[Token]) -> str:
     if not words:
         return ""
     doc = words[0].doc
-    text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    text = doc[words[0].i: words[-1].i + 1].text
     return " ".join(text.split()).strip(" ,.;:“”\"'")
 
 
@@ -970,9 +977,11 @@ def reactions(ctx: Context) -> Iterator[Position]:
     Clinton"; the polarity is the reaction word's valence (an inferred stance)."""
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
+        owner = None
         if tok.pos_ == "NOUN" and lemma in REACTION_NOUNS:
-            valence = -2.0
+            valence = REACTION_NOUNS[lemma]
             verb = _governing_verb(tok) or (tok.head if tok.dep_ == "dobj" else None)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)  # "his dislike"
         elif (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and tok.dep_ in (
                 "acomp", "ROOT", "ccomp", "conj"):  # "furious with", "honored by"
             valence = token_valence(tok, ctx.rules.booster)
@@ -981,10 +990,14 @@ def reactions(ctx: Context) -> Iterator[Position]:
             continue
         if abs(valence) < ctx.rules.min_valence or verb is None or hypothetical(verb):
             continue
+        preps = REACTION_PREPS | ({"for"} if tok.pos_ == "NOUN" else set())  # "distaste for X"
         obj = next((g for c in tok.children if c.dep_ in ("prep", "agent")
-                    and c.lower_ in REACTION_PREPS for g in c.children if g.dep_ == "pobj"), None)
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or subject_of(verb)
-        src = who(ctx, subj) if subj is not None else None
+                    and c.lower_ in preps for g in c.children if g.dep_ == "pobj"), None)
+        subj = _passive_holder(verb) or subject_of(verb)
+        if owner is not None and not (owner.pos_ == "PRON" and subj is not None
+                                      and owner.i < subj.i):
+            subj = owner  # "his dislike for X"; "Despite his dislike …, Cruz" is Cruz's
+        src = who(ctx, subj) if subj is not None and not nested(ctx, tok, subj) else None
         if obj is None or src is None or _asked_or_supposed(tok):
             continue
         polarity = "support" if valence > 0 else "oppose"
@@ -994,6 +1007,17 @@ def reactions(ctx: Context) -> Iterator[Position]:
                             explicit=False)
             if found:
                 yield found
+
+
+def _passive_holder(verb: Token) -> Token | None:
+    """The passive subject a reaction is said of ("Priebus was said to be furious with Trump",
+    "I am honored by …")."""
+    for node in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        found = next((c for c in node.children if c.dep_ == "nsubjpass"), None) if (
+            node is not None) else None
+        if found is not None:
+            return found
+    return None
 
 
 def _noun_target(noun: Token, has_agent: bool) -> Token | None:

@@ -504,3 +504,20 @@ def test_saying_someone_oversells_or_charging_them_in_a_clause_opposes_them(nlp)
     assert any(s in ("Dole", "campaign") and pol == "oppose" and "Russian government" in t
                for s, pol, t in got)
     assert not any(s == "Ito" for s, _, _ in got)  # saying is no charge
+
+
+def test_a_campaign_a_passive_holder_and_an_owned_dislike_hold_stances(nlp):
+    found = positions(nlp, "Party\n\nPaul Rand's campaign shrugged off Tom Gill's comments. "
+                           "Party chairman Reg Pryce was said to be furious with Tom Gill for "
+                           "dividing the party. Despite his dislike for the party establishment, "
+                           "Senator Ned Cole is trying to win its support.")
+    got = stances(found)
+    assert any(s == "campaign" and pol == "oppose" and "comments" in t for s, pol, t in got)
+    assert ("Pryce", "oppose", "Tom Gill") in got
+    assert any(s == "Cole" and pol == "oppose" and "establishment" in t for s, pol, t in got)
+
+
+def test_a_reaction_a_quoted_speaker_reports_of_someone_else_is_not_theirs(nlp):
+    found = positions(nlp, "Generals\n\nBut Senator Ann Flint said Tom Gill has “enormous "
+                           "respect” for the military.")
+    assert not any(s == "Gill" for s, _, _ in stances(found))
