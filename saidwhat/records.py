@@ -187,6 +187,7 @@ class Article:
     positions: tuple[Position, ...] = ()
     outlet: str | None = None  # the publisher, when the input names it (else its URL's host)
     author: str | None = None  # the byline, when the page names one: who "I" is in a column
+    block_quotes: Offsets = ()  # paragraphs the page sets as block quotes (HTML <blockquote>)
 
     def with_attributions(self, attributions: Iterable[Attribution]) -> Article:
         """Copy with the given attributions."""
@@ -201,6 +202,7 @@ class Article:
             "published": self.published,
             **({"outlet": self.outlet} if self.outlet else {}),
             **({"author": self.author} if self.author else {}),
+            **({"block_quotes": [list(p) for p in self.block_quotes]} if self.block_quotes else {}),
             "text": self.text,
             "body": [list(p) for p in self.body],
             "attributions": [a.to_dict() for a in self.attributions],
@@ -221,6 +223,7 @@ class Article:
             published=d.get("published"),
             outlet=d.get("outlet") or None,
             author=d.get("author") or None,
+            block_quotes=tuple((int(s), int(e)) for s, e in d.get("block_quotes") or ()),
             body=tuple((int(s), int(e)) for s, e in body) if body else ((0, len(text)),),
             attributions=tuple(Attribution.from_dict(a) for a in d.get("attributions") or ()),
             errors=tuple(d.get("errors") or ()),

@@ -192,6 +192,47 @@ def source_in_credit(doc: Doc, draft: Draft) -> bool:
     return is_credit_line(text[slice(*line_at(text, draft.source.start_char))].strip())
 
 
+def pull_quote(text: str, words: str) -> bool:
+    """Whether a block's words run elsewhere in the article too (a pull quote repeats a line
+    of the story), compared without case and punctuation."""
+    def norm(s: str) -> str:
+        return " ".join("".join(c if c.isalnum() else " " for c in s.lower()).split())
+
+    return norm(text).count(norm(words)) > 1
+
+
+def block_quote_drafts(doc: Doc, drafts: list[Draft], blocks: Pieces) -> list[Draft]:
+    """Block quotes without quote marks are direct quotes of the speaker introduced just before
+    them (testimony, a statement after 'X said:'): each paragraph joins the attribution that
+    introduced it or the block's first paragraph. A block whose words the article also runs
+    elsewhere is a pull quote, and a block after a paragraph with no attribution is left alone."""
+    text = doc_text(doc)
+    out = list(drafts)
+    for s, e in blocks:
+        words = text[s:e]
+        if not words.strip() or words.lstrip()[:1] in "“\"'‘«" or pull_quote(text, words):
+            continue
+        inside = [k for k, d in enumerate(out) if any(a < e and s < b for a, b in d.content)
+                  and d.cue is not None and not s <= doc[d.cue.head].idx < e]
+        if inside:  # already read (the paragraph after 'He adds:'): it is set off, so direct
+            out[inside[0]] = replace(out[inside[0]], how="block")
+            continue
+        prev_start, prev_end = line_at(text, max(0, s - 1))
+        intro = [k for k, d in enumerate(out)
+                 if d.cue is not None and d.source is not None
+                 and (prev_start <= doc[d.cue.head].idx < prev_end
+                      or d.how == "block" and prev_start <= d.content[-1][1] <= prev_end)]
+        if not intro:
+            continue
+        k = intro[-1]
+        d = out[k]
+        if d.how == "block":
+            out[k] = replace(d, content=d.content + ((s, e),))
+        else:
+            out.append(Draft(d.cue, d.source, ((s, e),), d.type, d.confidence, how="block"))
+    return sorted(out, key=lambda d: d.content[0][0])
+
+
 def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:
     """Drafts with a learned confidence, those below the threshold dropped. Trusted ways of
     finding a candidate ('“…” ― Name' sign-offs, which PolNeAR train never shows) are kept."""
@@ -353,14 +394,16 @@ def first_person_speakers(
     return out
 
 
-def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None) -> Iterator[Attribution]:
+def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None,
+                  block_quotes: Pieces = ()) -> Iterator[Attribution]:
     """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc);
-    `byline` is the page's writer, who the prose's 'I' is."""
+    `byline` is the page's writer, who the prose's 'I' is; `block_quotes` are the paragraphs
+    the page sets as block quotes (doc offsets)."""
     from saidwhat.engine.speakers import resolve_sources
 
     settings = engine.settings
     ctx = build_context(doc, settings)
-    drafts = scored_drafts(doc, engine, ctx)
+    drafts = block_quote_drafts(doc, scored_drafts(doc, engine, ctx), block_quotes)
     quotes = list(ctx.quotes)
     speakers = resolve_sources(doc, [d.source for d in drafts], settings,
                                in_quote=ctx.in_quote, ranker=engine.resolver)

@@ -52,7 +52,10 @@ def attributions_from_doc(
     from saidwhat.engine.attribute import attribute_doc
 
     found = []
-    for a in attribute_doc(doc, _engine(engine), byline=article.author):
+    end = offset + len(doc.text)
+    blocks = tuple((s - offset, e - offset) for s, e in article.block_quotes
+                   if offset <= s and e <= end)
+    for a in attribute_doc(doc, _engine(engine), byline=article.author, block_quotes=blocks):
         a = Attribution(
             kind=a.kind,
             type=a.type,

@@ -152,3 +152,39 @@ def test_interruptions(line: str, expected: bool) -> None:
     from saidwhat.engine.structure import is_interruption
 
     assert is_interruption(line) is expected
+
+
+def test_a_block_quote_is_the_speaker_introduced_before_it_and_a_pull_quote_is_nothing(
+    nlp: Language,
+) -> None:
+    text = ("“We will keep listening,” the mayor, Linda Park, added in a statement.\n"
+            "The budget protects the services residents rely on most.\n"
+            "No neighbourhood has been asked to give up its library.\n"
+            "Council member Raj Patel said the council should have waited for a grant.\n"
+            "The council should have waited for a grant\n")
+    lines = text.splitlines(keepends=True)
+    starts = [sum(len(x) for x in lines[:i]) for i in range(len(lines))]
+    blocks = tuple((starts[i], starts[i] + len(lines[i]) - 1) for i in (1, 2, 4))
+    art = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),), block_quotes=blocks))
+    got = [(a.content.text, a.speaker.name if a.speaker else None, a.kind)
+           for a in art.attributions]
+    assert ("The budget protects the services residents rely on most. … No neighbourhood has "
+            "been asked to give up its library.", "Linda Park", "direct") in got
+    assert not any(c.startswith("The council should") for c, _, _ in got)
+
+
+def test_a_page_keeps_its_structure_as_evidence(nlp: Language) -> None:
+    from pathlib import Path
+
+    from saidwhat.io.readers.html import html_article
+
+    page = Path(__file__).parents[1] / "fixtures" / "council-budget.html"
+    article = html_article(page.read_text(encoding="utf-8"), id="council-budget")
+    assert article is not None
+    got = [(a.content.text, a.speaker.name if a.speaker else None, a.kind)
+           for a in pipeline.annotate(nlp, article).attributions]
+    listed = [c for c, s, k in got if c.startswith("property taxes") and s == "Linda Park"]
+    assert listed and listed[0].endswith("the bus fleet will be replaced by 2027")  # the list
+    assert any(c.startswith("The budget protects") and "No neighbourhood" in c
+               and s == "Linda Park" and k == "direct" for c, s, k in got)  # the block quote
+    assert sum("federal grant" in c for c, _, _ in got) == 1  # the pull quote adds nothing

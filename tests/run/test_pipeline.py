@@ -63,10 +63,10 @@ def test_annotate_many_turns_a_crash_into_a_failure(
 ) -> None:
     real = saidwhat.engine.attribute.attribute_doc
 
-    def exploding(doc, engine, byline=None):  # type: ignore[no-untyped-def]
+    def exploding(doc, engine, **page):  # type: ignore[no-untyped-def]
         if "BOOM" in doc.text:
             raise RuntimeError("engine exploded")
-        return real(doc, engine, byline)
+        return real(doc, engine, **page)
 
     monkeypatch.setattr(saidwhat.engine.attribute, "attribute_doc", exploding)
     items = [Article("ok", PARA), Article("bad", "BOOM said Reed.", origin="bad.txt")]

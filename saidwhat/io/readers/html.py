@@ -29,6 +29,36 @@ def has_prose(text: str, words: int = PROSE_WORDS) -> bool:
     return any(len(line.split()) >= words for line in text.splitlines())
 
 
+EMBED_CLASSES = ("twitter", "instagram", "tiktok", "facebook")  # embedded posts, not testimony
+MIN_BLOCK_CHARS = 20  # a block-quote paragraph shorter than this is not looked for in the text
+
+
+def block_quote_spans(html: str | bytes, text: str) -> tuple[tuple[int, int], ...]:
+    """Where the page's block quotes (<blockquote>, not embedded posts) stand in the extracted
+    text, one span per paragraph found there."""
+    low = html.lower()
+    if (b"<blockquote" not in low) if isinstance(low, bytes) else ("<blockquote" not in low):
+        return ()
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ()
+    spans: set[tuple[int, int]] = set()
+    for bq in tree.iter("blockquote"):
+        if any(word in (bq.get("class") or "").lower() for word in EMBED_CLASSES):
+            continue
+        paras = [p for p in bq.iter("p")] or [bq]
+        for p in paras:
+            words = " ".join(p.text_content().split())
+            at = text.find(words) if len(words) >= MIN_BLOCK_CHARS else -1
+            end = at + len(words)
+            if at >= 0 and text[at - 1 : at] in ("", "\n") and text[end : end + 1] in ("", "\n"):
+                spans.add((at, end))  # a paragraph of its own, not a pull quote's source line
+    return tuple(sorted(spans))
+
+
 def html_article(
     html: str | bytes, *, id: str, origin: str | None = None, errors: tuple[str, ...] = (),
     url: str | None = None, title: str | None = None, published: str | None = None,
@@ -55,6 +85,7 @@ def html_article(
         published=published or getattr(doc, "date", None) or None,
         outlet=outlet or getattr(doc, "sitename", None) or None,
         author=getattr(doc, "author", None) or None,
+        block_quotes=block_quote_spans(html, text),
     )
 
 

@@ -23,3 +23,13 @@ def test_html_without_article_text_fails() -> None:
     f = only(read(FIXTURES / "menu-only.html"))
     assert isinstance(f, Failure)
     assert f.error == "no article text found"
+
+
+def test_block_quotes_are_kept_as_spans_of_the_text() -> None:
+    a = only(read(FIXTURES / "council-budget.html"))
+    assert isinstance(a, Article)
+    assert a.author == "Jo Reed" and a.url == "https://valleyledger.example/news/2024/03/council-budget"
+    blocks = [a.text[s:e] for s, e in a.block_quotes]
+    assert blocks == ["The budget protects the services residents rely on most, and it does so "
+                      "without new debt.",
+                      "No neighbourhood has been asked to give up its library or its bus route."]
