@@ -23,7 +23,7 @@ TARGET_S = 0.3
 PAGES = [
     "/", "/speakers", "/speakers/ann-lee", "/speakers/ann-lee?outlet=daily.example&kind=direct",
     "/speakers/ann-lee?sort=confidence", "/speakers/ann-lee?sort=outlets", "/quotes",
-    "/quotes?page=200",
+    "/quotes?page=200", "/quotes?sort=oldest",
     "/quotes?outlet=wire.example&since=2024-01&until=2024-03", "/quotes?sort=outlets",
     "/quotes?sort=speaker&min_confidence=0.9", "/quotes?kind=mixed&type=thought",
     "/search?q=tax", "/search?q=tax*+-budget", '/search?q="small+farms"',

@@ -98,6 +98,10 @@ CREATE INDEX IF NOT EXISTS attributions_by_speaker_confidence
     ON attributions(speaker_id, confidence DESC, published DESC, article_seq DESC, seq);
 CREATE INDEX IF NOT EXISTS attributions_by_speaker_outlets
     ON attributions(speaker_id, outlet_count DESC, published DESC, article_seq DESC, seq);
+CREATE INDEX IF NOT EXISTS attributions_oldest
+    ON attributions(published IS NULL, published, article_seq, seq);
+CREATE INDEX IF NOT EXISTS attributions_by_speaker_oldest
+    ON attributions(speaker_id, published IS NULL, published, article_seq, seq);
 CREATE INDEX IF NOT EXISTS attributions_kind ON attributions(kind, type);
 CREATE INDEX IF NOT EXISTS attributions_by_confidence
     ON attributions(confidence DESC, published DESC, article_seq DESC, seq);

@@ -340,7 +340,7 @@ def test_quote_table_at_80_columns_wraps_without_cutting_words(db, capsys, monke
     assert "2021-06-16" in out
 
 
-@pytest.mark.parametrize("sort", ["speaker", "outlets", "date", "confidence"])
+@pytest.mark.parametrize("sort", ["speaker", "outlets", "date", "confidence", "oldest"])
 @pytest.mark.parametrize("speakers", [(), ("joe-biden",)])
 def test_sorts_read_an_index_not_a_temporary_sort(conn, sort, speakers):
     """Every quote list and a speaker's (their page) in each sort of the speaker page."""
@@ -381,7 +381,8 @@ def test_sort_columns_follow_quote_groups_and_speaker_merges(tmp_path):
 def test_an_older_index_is_brought_up_to_date_when_opened_to_read(db):
     c = store.connect(db)
     for index in ("attributions_by_speaker_name", "attributions_by_outlets",
-                  "attributions_by_speaker_confidence", "attributions_by_speaker_outlets"):
+                  "attributions_by_speaker_confidence", "attributions_by_speaker_outlets",
+                  "attributions_oldest", "attributions_by_speaker_oldest"):
         c.execute(f"DROP INDEX {index}")
     for col in ("outlet_count", "speaker_name"):
         c.execute(f"ALTER TABLE attributions DROP COLUMN {col}")
@@ -396,16 +397,18 @@ def test_an_older_index_is_brought_up_to_date_when_opened_to_read(db):
 
 def test_an_upgrade_re_measures_statistics_so_the_new_indexes_are_used(db):
     c = store.connect(db)
-    for index in ("attributions_by_speaker_confidence", "attributions_by_speaker_outlets"):
+    added = ("attributions_by_speaker_confidence", "attributions_by_speaker_outlets",
+             "attributions_by_speaker_oldest")
+    for index in added:
         c.execute(f"DROP INDEX {index}")
     c.execute("ANALYZE")  # statistics of the older indexes only, as a user's ANALYZE leaves
-    c.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    c.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     c.close()
     store.connect(db).close()
     ro = queries.open_readonly(db)
     measured = {r[0] for r in ro.execute("SELECT idx FROM sqlite_stat1")}
-    assert {"attributions_by_speaker_confidence", "attributions_by_speaker_outlets"} <= measured
-    for sort in ("date", "confidence", "outlets"):
+    assert set(added) <= measured
+    for sort in ("date", "confidence", "outlets", "oldest"):
         sql, params = queries._quotes_sql(queries.Filters(speakers=("joe-biden",)), sort, None)
         plan = " ".join(r[3] for r in ro.execute("EXPLAIN QUERY PLAN " + sql, params))
         assert "TEMP B-TREE" not in plan, (sort, plan)

@@ -400,7 +400,8 @@ def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
     for index in ("attributions_newest", "attributions_by_speaker", "attributions_by_outlet",
                   "attributions_by_speaker_name", "attributions_by_outlets",
                   "attributions_by_confidence", "attributions_by_speaker_confidence",
-                  "attributions_by_speaker_outlets"):
+                  "attributions_by_speaker_outlets", "attributions_oldest",
+                  "attributions_by_speaker_oldest"):
         c.execute(f"DROP INDEX {index}")
     c.execute("CREATE INDEX attributions_confidence ON attributions(confidence DESC)")
     for col in ("published", "outlet", "article_seq", "speaker_id", "speaker_name",
