@@ -86,7 +86,8 @@ EXTRA_VALENCE: dict[str, float] = {
     "irresponsible": -2.0, "shameful": -2.5, "disastrous": -2.5, "failure": -2.0,
     "dishonest": -2.5, "corrupt": -2.5, "crook": -2.5, "qualified": 1.5, "unqualified": -2.0,
     "brutality": -2.0, "wrong": -2.1, "resign": -2.0, "apologize": -1.0, "investigate": -1.0,
-    "phony": -2.0, "rigged": -2.0, "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5,
+    "crooked": -2.5, "lyin": -2.5, "sleazy": -2.0, "phony": -2.0, "rigged": -2.0,
+    "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5,
 }
 # Verbs that say someone did wrong whatever their object ("is overselling the successes",
 # "misled voters"): their own valence decides, not the sentence's.
@@ -889,6 +890,25 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
             found = _stance(ctx, src, aim, polarity, topic or _act_topic(tok, each), tok)
             if found:
                 yield found
+
+
+def epithets(ctx: Context) -> Iterator[Position]:
+    """A quoted speaker's insulting epithet for someone ("a Crooked Hillary win", "Lyin' Ted"):
+    the speaker opposes the one so named."""
+    for tok in ctx.doc:
+        if tok.pos_ not in ("PROPN", "ADJ") or tok.dep_ not in ("compound", "amod"):
+            continue
+        name = tok.head
+        if name.ent_type_ != "PERSON" or token_valence(tok) > -ctx.rules.min_valence:
+            continue
+        inside = ctx.speaker_at(tok.idx)
+        src = _single(ctx, inside) if inside is not None and inside.kind != "indirect" else None
+        if src is None:
+            continue
+        target = _known(ctx, name.text)
+        found = _stance(ctx, src, target, "oppose", f"{tok.text} {name.text}", tok)
+        if found:
+            yield found
 
 
 def charges(ctx: Context) -> Iterator[Position]:
@@ -1723,7 +1743,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *reactions(ctx),
-            *advocacy(ctx), *charges(ctx)]
+            *advocacy(ctx), *charges(ctx), *epithets(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     derived = list(derived_pairs(stances, pairs))

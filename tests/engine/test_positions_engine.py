@@ -521,3 +521,11 @@ def test_a_reaction_a_quoted_speaker_reports_of_someone_else_is_not_theirs(nlp):
     found = positions(nlp, "Generals\n\nBut Senator Ann Flint said Tom Gill has “enormous "
                            "respect” for the military.")
     assert not any(s == "Gill" for s, _, _ in stances(found))
+
+
+def test_an_insulting_epithet_in_a_quote_opposes_the_one_so_named(nlp):
+    found = positions(nlp, "Tweets\n\n“This will guarantee a Crooked Hillary win,” Donald Trump "
+                           "wrote. The Crooked Hillary nickname stuck, the column said.")
+    got = stances(found)
+    assert ("Trump", "oppose", "Hillary") in got
+    assert len([p for p in found if p.relation == "stance"]) == 1  # the journalist's is none
