@@ -506,6 +506,16 @@ def _label(counter: Counter[str]) -> str:
     return min(counter, key=lambda t: (-counter[t], len(t), t))
 
 
+def _clustered(rows: Iterable[tuple[str, str, int]]) -> Counter[str]:
+    """(topic cluster key, wording, count) rows as counts per cluster, each named by its most
+    used wording."""
+    words: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, wording, n in rows:
+        words[key][wording] += n
+    return Counter({_label(Counter({w: n for w, n in c.items() if w}) or c): sum(c.values())
+                    for c in words.values()})
+
+
 def _ranked(counter: Counter[str]) -> tuple[str, ...]:
     """Keys, most frequent first (ties alphabetical)."""
     return tuple(sorted(counter, key=lambda t: (-counter[t], t)))
@@ -526,13 +536,14 @@ def _speaker_names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, st
 # a corpus speaker, else the clustered key of its words).
 STANDS = f"""
 SELECT 1 AS mine, relation, polarity, b_speaker AS other_id, b_key AS other_key, b AS other,
-       topic, count(*) AS n, min({DAY}) AS first, max({DAY}) AS last
+       topic, topic_key, count(*) AS n, min({DAY}) AS first, max({DAY}) AS last
 FROM positions p WHERE a_speaker = :sid
-GROUP BY relation, polarity, coalesce(b_speaker, ''), b_key, b, topic
+GROUP BY relation, polarity, coalesce(b_speaker, ''), b_key, b, topic, topic_key
 UNION ALL
-SELECT 0, relation, polarity, a_speaker, a_key, a, topic, count(*), min({DAY}), max({DAY})
+SELECT 0, relation, polarity, a_speaker, a_key, a, topic, topic_key, count(*), min({DAY}),
+       max({DAY})
 FROM positions p WHERE b_speaker = :sid AND a_speaker IS NOT :sid
-GROUP BY relation, polarity, coalesce(a_speaker, ''), a_key, a, topic
+GROUP BY relation, polarity, coalesce(a_speaker, ''), a_key, a, topic, topic_key
 """
 VERBS = ("supports", "opposes", "agrees with", "disagrees with", "supported by", "opposed by")
 
@@ -564,10 +575,9 @@ def speaker_stands(conn: sqlite3.Connection, speaker_id: str) -> list[Stand]:
         for r in rows:
             words[r["other"]] += r["n"]
         label = names.get(other_id, "") or _label(words)
-        topics: Counter[str] = Counter()
-        for r in rows:  # "supports New START on New START": said once
-            if r["topic"] and topic_key(r["topic"]) != topic_key(label):
-                topics[r["topic"]] += r["n"]
+        topics = _clustered((r["topic_key"], r["topic"], r["n"]) for r in rows
+                            # "supports New START on New START": said once
+                            if r["topic"] and topic_key(r["topic"]) != topic_key(label))
         firsts = [r["first"] for r in rows if r["first"]]
         lasts = [r["last"] for r in rows if r["last"]]
         stands.append(Stand(verb, label, other_id, _ranked(topics), sum(r["n"] for r in rows),
@@ -656,9 +666,9 @@ def topics(conn: sqlite3.Connection, limit: int = 100, f: PositionFilter = Posit
 # Relations between network nodes, grouped in the order of the positions_edges index (so the
 # network reads that index alone, in order, and never sorts).
 EDGES = """
-SELECT a_speaker, a_key, b_speaker, b_key, relation, polarity, topic, count(*) AS n
+SELECT a_speaker, a_key, b_speaker, b_key, relation, polarity, topic, topic_key, count(*) AS n
 FROM positions p {where}
-GROUP BY a_speaker, a_key, b_speaker, b_key, relation, polarity, topic
+GROUP BY a_speaker, a_key, b_speaker, b_key, relation, polarity, topic, topic_key
 """
 
 
@@ -694,15 +704,17 @@ def network(conn: sqlite3.Connection, topic: str | None = None, since: str | Non
     if not has_positions(conn):
         return Network((), (), f.topic, f.since, f.until, speaker_id=f.speaker_id)
     where, params = _where(f, conn)
-    edges: dict[tuple[str, str, str, str], Counter[str]] = defaultdict(Counter)
+    edges: dict[tuple[str, str, str, str], list[tuple[str, str, int]]] = defaultdict(list)
     for r in conn.execute(EDGES.format(where=where), params).fetchall():
         a, b = _node(r["a_speaker"], r["a_key"]), _node(r["b_speaker"], r["b_key"])
         if a == b:
             continue
         if r["relation"] != "stance":
             a, b = sorted((a, b))
-        edges[(a, b, r["relation"], r["polarity"] or r["relation"])][r["topic"]] += r["n"]
-    kept = sorted(edges.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:max_edges]
+        edges[(a, b, r["relation"], r["polarity"] or r["relation"])].append(
+            (r["topic_key"], r["topic"], r["n"]))
+    kept = sorted(((k, _clustered(v)) for k, v in edges.items()),
+                  key=lambda kv: (-sum(kv[1].values()), kv[0]))[:max_edges]
     counts: Counter[str] = Counter()
     out_edges = []
     for (a, b, relation, polarity), by_topic in kept:

@@ -296,4 +296,9 @@ def test_one_topic_named_two_ways_across_articles_is_one_topic(tmp_path):
     assert [(t.topic, t.count, t.first, t.last) for t in p.timeline] == [
         ("Arctic climate", 3, "2021-06-16", "2021-06-25")]
     assert p.agree == ("Arctic climate",)
+    stands = pos.speaker_stands(conn, sid(conn, "Vladimir Putin"))
+    assert [(s.verb, s.other, s.topics, s.count) for s in stands] == [
+        ("agrees with", "Joe Biden", ("Arctic climate",), 3)]
+    (edge,) = pos.network(conn).edges
+    assert edge.topics == ("Arctic climate",) and edge.count == 3
     conn.close()
