@@ -222,7 +222,8 @@ GENERIC_WORDS = frozenset(
     "observers residents voters some others many most several few they it he she candidates "
     "candidate polls poll exit aides aide women men woman man person persons police "
     "supporters protesters members leaders lawmakers economists scientists researchers "
-    "reports report studies study surveys survey data documents sources".split()
+    "reports report studies study surveys survey data documents sources spokesman spokeswoman "
+    "spokesperson spokespeople".split()
 )
 
 

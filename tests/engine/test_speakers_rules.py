@@ -276,3 +276,13 @@ def test_a_long_inverted_source_is_the_person_named_at_its_end(nlp: Language) ->
             "hearing, former White House Russia adviser Fiona Hill.\n")
     art = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
     assert [a.speaker.name for a in art.attributions if a.speaker] == ["Fiona Hill"]
+
+
+def test_a_clitic_or_a_no_break_space_in_a_source_does_not_hide_the_speaker(
+        nlp: Language) -> None:
+    (he,) = resolve(nlp, "Donald Trump spoke in Ohio. While he\u2019s said he believes it, he "
+                    "changed.", "he\u2019s")
+    assert (he.name, he.resolved_by) == ("Donald Trump", "pronoun")
+    (paper,) = resolve(nlp, "The attacks were awful. Still,\u00a0the\u00a0Daily News claims the "
+                       "NRA is at fault.", "the\u00a0Daily News")
+    assert paper.name == "Daily News"

@@ -118,8 +118,9 @@ def clean_name(tokens: Sequence[Token], person: bool = True) -> tuple[list[Token
     organisation names only lose "the" and the possessive."""
     toks = strip_dateline([t for t in tokens if not t.is_punct or t.text in ("-", "--", "'")])
     toks = [t for t in toks if t.text != "--"]
+    toks = [t for t in toks if not t.is_space or "\n" in t.text]  # a no-break space is a space
     for n, t in enumerate(toks):  # a name never runs over a line break
-        if t.is_space or "\n" in t.text:
+        if "\n" in t.text:
             toks = toks[:n] if n else toks[n + 1 :]
             break
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’")):

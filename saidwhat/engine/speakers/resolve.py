@@ -188,8 +188,19 @@ def partitive_whole(span: Span) -> Span | None:
     return span.doc[start:end] if span.start <= start < end else None
 
 
+def without_clitic(span: Span) -> Span | None:
+    """A source without a verb clitic run into it ("he’s said" -> "he"), else None."""
+    if len(span) > 1 and span[-1].text[:1] in ("'", "’") and span[-1].text.lower()[1:] in (
+            "s", "d", "ll", "ve", "re", "m"):
+        return span[:-1]
+    return None
+
+
 def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     """Resolve one source mention; also return the entity it was tied to (or None)."""
+    clipped = without_clitic(span)
+    if clipped is not None:
+        return resolve_one(index, clipped)
     inner = noun_inside(span) or partitive_whole(span)
     if inner is not None:
         return resolve_one(index, inner)
