@@ -441,6 +441,10 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.i < 0:
         return None
     lower = tok.lower_
+    if tok.pos_ == "PRON" and lower in ("his", "her") and tok.dep_ == "poss":
+        bound = _bound_subject(ctx, tok)
+        if bound:
+            return bound  # "Cruz was looking to end … his bid": Cruz
     if tok.pos_ == "PRON" and lower in ("his", "her", "my", "our"):
         lower = {"his": "he", "her": "she", "my": "i", "our": "we"}[lower]
     if tok.pos_ == "PRON" and lower in ("i", "we", "me", "us", "he", "she", "they"):
@@ -482,10 +486,23 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     return _referent(ctx, tok)
 
 
+def _bound_subject(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
+    """The named person a his/her is bound to: the subject of a clause holding it, named
+    before it in the sentence ("Cruz was looking to end … in his bid to stop Trump")."""
+    for node in tok.ancestors:
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.i < tok.i and subj.pos_ == "PROPN" and (
+                subj.ent_type_ == "PERSON"):
+            return _known(ctx, subj.text)
+        if subj is not None:
+            return None  # the nearest clause has another subject
+    return None
+
+
 def _pronoun_person(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     """Who a his/her refers to: the resolver's reading, else in a quote the last person named
     other than the one quoted, else the last person named."""
-    found = _referent(ctx, tok)
+    found = _bound_subject(ctx, tok) or _referent(ctx, tok)
     if found:
         return found
     inside = ctx.speaker_at(tok.idx)

@@ -529,3 +529,12 @@ def test_an_insulting_epithet_in_a_quote_opposes_the_one_so_named(nlp):
     got = stances(found)
     assert ("Trump", "oppose", "Hillary") in got
     assert len([p for p in found if p.relation == "stance"]) == 1  # the journalist's is none
+
+
+def test_a_his_is_bound_to_the_named_subject_of_its_clause(nlp):
+    found = positions(nlp, "Indiana\n\nGovernor Mike Pence endorsed Ted Cruz on Friday. The "
+                           "endorsement came as Cruz was looking to end a stream of bad news in "
+                           "his long-shot bid to stop Donald Trump.")
+    got = stances(found)
+    assert ("Cruz", "oppose", "Donald Trump") in got
+    assert not any(s == "Pence" and t == "Donald Trump" for s, _, t in got)
