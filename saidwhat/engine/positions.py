@@ -405,8 +405,10 @@ def speakers_of(a: Attribution) -> list[tuple[str, str | None]]:
 def sources(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
     """The speakers an attribution gives a stance to: each named member of a joint source, by the
     article's fullest name; no one for an interviewer or a source that names no one."""
-    if not a.speaker or a.speaker.name in ctx.interviewers or not named_source(a.speaker):
+    if not a.speaker or a.speaker.name in ctx.interviewers:
         return []
+    if not named_source(a.speaker):
+        return _known_surname(ctx, a)
     if a.source and a.source.text.lower() == "it" and re.search(r"\bI\b", a.content.text):
         return []  # "it" does not say "I": a misread source
     bare = clean_name(a.source.text) if a.source else ""
@@ -419,6 +421,16 @@ def sources(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
         full, known = ctx.names.resolve(body_form(name, ctx.body))
         out.append((full, known or sid) if _contains(full, clean_name(name)) else (name, sid))
     return out
+
+
+def _known_surname(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
+    """A bare surname the resolver left unresolved (the tagger read "Sanders" as a plural noun):
+    the person of that name the article named in full."""
+    bare = clean_name(a.source.text) if a.source else ""
+    if not bare or " " in bare or not bare[:1].isupper() or a.speaker is None:
+        return []
+    full, known = ctx.names.resolve(bare)
+    return [(full, known or a.speaker.id)] if full != bare and _is_person(ctx, full) else []
 
 
 def named_source(speaker: Speaker) -> bool:
@@ -907,6 +919,31 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
             found = _stance(ctx, src, aim, polarity, topic or _act_topic(tok, each), tok)
             if found:
                 yield found
+
+
+def rhetorical_questions(ctx: Context) -> Iterator[Position]:
+    """A quoted "do you really think that billionaires need a massive tax break?": the speaker
+    opposes what the one asked is said to believe in (an inferred stance)."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in ("think", "believe", "expect", "want") or not any(
+                c.dep_ == "advmod" and c.lower_ in ("really", "seriously", "honestly")
+                for c in tok.children):
+            continue
+        you = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ == "you"), None)
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+        inside = ctx.speaker_at(tok.idx)
+        if you is None or clause is None or inside is None or inside.kind == "indirect":
+            continue
+        if not tok.sent.text.rstrip(" ”\"'’").endswith("?"):
+            continue
+        src = _single(ctx, inside)
+        obj = next((c for c in clause.children if c.dep_ in ("dobj", "attr")), None)
+        if src is None or obj is None:
+            continue
+        found = _stance(ctx, src, _target(ctx, obj), "oppose",
+                        compact_words(list(clause.subtree)), tok, explicit=False)
+        if found:
+            yield found
 
 
 def epithets(ctx: Context) -> Iterator[Position]:
@@ -1760,7 +1797,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *reactions(ctx),
-            *advocacy(ctx), *charges(ctx), *epithets(ctx)]
+            *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     derived = list(derived_pairs(stances, pairs))

@@ -538,3 +538,19 @@ def test_a_his_is_bound_to_the_named_subject_of_its_clause(nlp):
     got = stances(found)
     assert ("Cruz", "oppose", "Donald Trump") in got
     assert not any(s == "Pence" and t == "Donald Trump" for s, _, t in got)
+
+
+def test_a_rhetorical_question_opposes_what_it_asks_about(nlp):
+    found = positions(nlp, "Rally\n\nSenator Bernie Sanders spoke at a rally on Friday. “Mr. "
+                           "Trump, do you really think that billionaires need a massive tax "
+                           "break?” Sanders said. “Do you think the harbour plan works?” he asked.")
+    got = stances(found)
+    assert any(s == "Sanders" and pol == "oppose" and "tax break" in t for s, pol, t in got)
+    assert not any("plan" in t for _, _, t in got)  # a plain question asserts nothing
+
+
+def test_a_bare_surname_the_resolver_missed_is_the_person_named_in_full(nlp):
+    found = positions(nlp, "Rally\n\nSenator Bernie Sanders spoke on Friday. “Tom Vale is a "
+                           "disgusting fraud,” Sanders said.")
+    assert ("Sanders", "oppose", "Tom Vale") in stances(found)
+    assert all(p.source == "Bernie Sanders" for p in found if p.relation == "stance")
