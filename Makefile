@@ -44,10 +44,12 @@ browser:
 accuracy: venv
 	$(BIN)/saidwhat evaluate $(SHARED)/data/polnear/dev
 
-## train: retrain the shipped cue lexicon, candidate scorer (PolNeAR train) and speaker resolver (GUM + PolNeAR train text) (needs ../shared)
+## train: retrain the shipped cue lexicon, cue classifier, candidate scorer and its calibration (PolNeAR train) and speaker resolver (GUM + PolNeAR train text) (needs ../shared)
 train: venv
 	$(BIN)/python scripts/train_cues.py $(SHARED)/data/polnear/train
+	$(BIN)/python scripts/train_cue_model.py $(SHARED)/data/polnear/train
 	$(BIN)/python scripts/train_scorer.py $(SHARED)/data/polnear/train
+	$(BIN)/python scripts/calibrate_scorer.py $(SHARED)/data/polnear/train
 	$(BIN)/python scripts/train_resolver.py $(SHARED)/data/gum --news $(SHARED)/data/polnear/train/text
 
 ## bench: throughput against bare spaCy and textacy on PolNeAR dev

@@ -59,6 +59,15 @@ class CueSettings:
         "often than this")
     lexicon_file: str = _s(
         "", "a cue lexicon JSON (as written by scripts/train_cues.py); empty: the shipped one")
+    learned: bool = _s(
+        True, "cue candidates come from the learned cue classifier (false: from the lexicon's "
+        "min_probability cut-off)")
+    model_threshold: float | None = _s(
+        None, "a token is a cue candidate when the classifier gives it at least this "
+        "probability (default: the trained one)")
+    model_file: str = _s(
+        "", "a cue classifier JSON (as written by scripts/train_cue_model.py); empty: the "
+        "shipped one")
 
 
 @dataclass(frozen=True)

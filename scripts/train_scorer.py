@@ -1,26 +1,35 @@
 """Train the candidate scorer on a PolNeAR-style split (logistic regression over parse features).
 
 Usage: python scripts/train_scorer.py ../shared/data/polnear/train [-o saidwhat/data/scorer.json]
-Needs scikit-learn (a dev dependency); the shipped JSON is read without it.
+Needs scikit-learn (a dev dependency); the shipped JSON is read without it. Run after
+train_cue_model.py: the scorer's candidates come from the shipped cue classifier, and it learns
+from that classifier's out-of-fold probabilities (scripts/ must be on the path, as it is when
+this file is run as a script).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc
+from train_cue_model import split_examples
+from train_cue_model import train as train_cues
 
 from saidwhat.engine.attribute import cue_pieces, drafts_for
+from saidwhat.engine.cue_model import CueModel
+from saidwhat.engine.engine import Engine
 from saidwhat.engine.scorer import features
 from saidwhat.evaluation.brat import read_ann
 from saidwhat.evaluation.evaluate import dice, trim_span
 from saidwhat.run import nlp as models
 
 MIN_DICE = 0.5
+CUE_MODEL = Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "cue_model.json"
 
 
 @dataclass(frozen=True)
@@ -61,23 +70,40 @@ class Examples:
     gold: int = 0  # gold contents over every annotator
 
 
+def fold_engines(gold_dir: Path, docs: list[tuple[str, Doc]], engine: Engine) -> list[Engine]:
+    """One engine per cross-validation fold of the shipped cue classifier, each with the model
+    trained without that fold's documents (document k is in fold k % FOLDS): the scorer learns
+    from out-of-fold cue probabilities, as it will meet them on new text. Just the engine when no
+    cue classifier ships."""
+    shipped = engine.lexicon.model
+    if shipped is None or not engine.settings.cues.learned:
+        return [engine]
+    data = json.loads(CUE_MODEL.read_text(encoding="utf-8"))
+    xs, ys, groups = split_examples(gold_dir, docs)
+    _, folds = train_cues(xs, ys, groups, shipped.threshold, (float(data["C"]),))
+    return [replace(engine, lexicon=replace(engine.lexicon, model=CueModel.from_json(m)))
+            for m in folds]
+
+
 def examples(gold_dir: Path, model: str | None) -> Examples:
     """Features of every candidate in the split, labelled by whether gold has that attribution."""
     nlp = models.load(model)
-    engine = models.load_engine()  # the shipped lexicon, default settings
+    engine = models.load_engine()  # the shipped lexicon and cue classifier, default settings
     names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
     texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    docs = list(zip(names, nlp.pipe(texts, batch_size=16), strict=True))
+    engines = fold_engines(gold_dir, docs, engine)
     ex = Examples()
-    for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=16), strict=True):
+    for k, ((name, doc), text) in enumerate(zip(docs, texts, strict=True)):
         per_annotator = gold_targets(gold_dir, name, text)
         ex.gold += sum(len(g) for g in per_annotator)
-        drafts = drafts_for(doc, engine)
+        drafts = drafts_for(doc, engines[k % len(engines)])
         for d in drafts:
             content = trim_span(text, d.content)
             cue = frozenset(p for s, e in cue_pieces(doc, d.cue) for p in range(s, e)) \
                 if d.cue else frozenset()
             n = sum(any(matches(g, content, cue) for g in gold) for gold in per_annotator)
-            ex.xs.append(features(doc, d, drafts, engine.lexicon))
+            ex.xs.append(features(doc, d, drafts, engines[k % len(engines)].lexicon))
             ex.ys.append(int(n > 0))
             ex.weights.append(len(per_annotator))
             ex.hits.append(n)

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from saidwhat.engine.contents import Pieces, content_for, tokens_to_pieces, trim_pieces
+from saidwhat.engine.contents import (
+    Pieces,
+    content_for,
+    tokens_to_pieces,
+    trim_pieces,
+    true_to_text,
+)
 from saidwhat.engine.context import DocContext, build_context
 from saidwhat.engine.cues import SPEECH_LEMMAS, THOUGHT_LEMMAS, Cue, find_cues
 from saidwhat.engine.drafts import Draft
@@ -121,7 +127,7 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
         pieces, how = content_for(doc, cue, source, quotes, cue_heads, settings.contents)
         if source is None and cue.type == "thought" and how != "patient":
             continue
-        pieces = trim_pieces(doc_text(doc), pieces)
+        pieces = trim_pieces(doc_text(doc), true_to_text(doc, pieces, cue, source))
         if not pieces:
             continue
         if source is not None and any(s <= source.start_char < e for s, e in pieces):

@@ -112,12 +112,25 @@ def _stray_predicate(clause: Token) -> bool:
 
 
 def _sibling_cue_tokens(doc: Doc, head: Token, cue_heads: frozenset[int]) -> set[int]:
-    """Tokens of participle cues hanging inside the content (', calling …', ', adding …')."""
+    """Tokens of other attributions hanging inside the content: participle cues (', calling
+    …', ', adding …') and conjoined or appended ones ('… and said she would …', '…, the
+    footage showed'), so a content never runs on into the next attribution."""
     cut: set[int] = set()
     for t in head.subtree:
-        if t.i in cue_heads and t.i != head.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG":
+        if t.i in cue_heads and t.i != head.i and _appended_cue(t):
             cut |= {x.i for x in t.subtree}
     return cut
+
+
+def _appended_cue(t: Token) -> bool:
+    """A cue verb attached to a clause as a participle, as a conjunct that reports a clause of
+    its own ('and said she would …'), or as a parenthetical after it."""
+    if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG":
+        return True
+    if t.dep_ == "conj":
+        joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in t.head.children)
+        return joined and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+    return t.dep_ == "parataxis" and t.i > t.head.i
 
 
 def _following_clause(head: Token, max_gap: int) -> Token | None:
@@ -416,3 +429,47 @@ def clip_to_paragraph(text: str, pieces: Pieces, at: int) -> Pieces:
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     return tuple((max(s, start), min(e, end)) for s, e in pieces if s < end and e > start)
+
+
+def _owner(tok: Token, content: set[int], speaker: set[int]) -> str:
+    """Whose a token is: the content's ('content'), the cue's or source's ('cue'), or neither,
+    by its nearest ancestor among them."""
+    node = tok
+    while True:
+        if node.i in content:
+            return "content"
+        if node.i in speaker:
+            return "cue"
+        if node.head.i == node.i:
+            return "none"
+        node = node.head
+
+
+def true_to_text(doc: Doc, pieces: Pieces, cue: Cue | None, source: Span | None) -> Pieces:
+    """Content pieces with every word put back that the content's own words govern inside its
+    stretch ('they were|n't|…', a comma-set clause of a noun it names): between two pieces stand
+    only the cue, the source and what belongs to them ('“A,” he said on Monday, “B”')."""
+    if len(pieces) < 2:
+        return pieces
+    text = doc_text(doc)
+    speaker = set(cue.tokens) if cue is not None else set()
+    if source is not None:
+        speaker |= {t.i for t in source}
+    inside = {t.i for s, e in pieces for t in _tokens_in(doc, s, e)}
+    out = [pieces[0]]
+    for s, e in pieces[1:]:
+        gap_start = out[-1][1]
+        gap = [t for t in _tokens_in(doc, gap_start, s) if not t.is_space]
+        words = [t for t in gap if not t.is_punct]
+        if ("\n" not in text[gap_start:s] and words
+                and all(_owner(t, inside, speaker) == "content" for t in words)):
+            out[-1] = (out[-1][0], e)  # the gap is the content's own words: one piece
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens starting inside [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.engine.cue_model import CueModel
 from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS, Lexicon
 from saidwhat.settings import CueSettings
 
@@ -26,6 +27,7 @@ class Cue:
     head: int
     tokens: tuple[int, ...]
     type: str  # speech | thought
+    p: float = 1.0  # the cue classifier's probability for the head (1.0 without one)
 
 
 def cue_type(lemma: str) -> str:
@@ -126,29 +128,127 @@ def is_physical_appearance(tok: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd") for c in tok.children)
 
 
-def is_cue_verb(tok: Token, inside_quote: bool, lexicon: Lexicon, settings: CueSettings) -> bool:
-    """A verb whose lemma is a likely cue, outside quoted text, with a complement or subject."""
+LOOK_LEMMAS = frozenset("appear seem look sound".split())
+
+
+def is_described_look(tok: Token) -> bool:
+    """'The Russian leader appeared pleased with himself': how someone looked, in the writer's
+    words (an adjective or noun complement, no clause or infinitive), not a thought of theirs."""
+    deps = {c.dep_ for c in tok.children}
+    return (tok.lemma_.lower() in LOOK_LEMMAS and bool(deps & {"acomp", "attr", "oprd"})
+            and not deps & {"ccomp", "xcomp"})
+
+
+# Verbs of evidence: a person or a document issued by someone says, tests and results do not.
+EVIDENCE_LEMMAS = frozenset("reveal suggest show indicate find confirm prove demonstrate".split())
+EVIDENCE_NOUNS = frozenset(
+    "test result data evidence record figure number statistic sample scan x-ray footage video "
+    "image photo picture trend measurement reading outcome tally count return".split()
+)
+
+
+def is_evidence(tok: Token) -> bool:
+    """'Blood tests revealed …', 'the election results suggest …': evidence, not a speaker (a
+    report, statement, survey or poll issued by someone still speaks)."""
+    if tok.lemma_.lower() not in EVIDENCE_LEMMAS:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return (subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_
+            and subj.lemma_.lower() in EVIDENCE_NOUNS)
+
+
+# Verbs of appointing: 'was named chief executive', 'named her chief of staff' are actions.
+APPOINT_LEMMAS = frozenset("name appoint elect nominate hire".split())
+# Verbs that report something only with a clause: 'ordered an investigation' is an action,
+# 'ordered that …' / 'ordered them to …' a directive; 'decided to wait' is an action,
+# 'decided that …' a thought.
+CLAUSE_ONLY_LEMMAS = frozenset("order decide".split())
+# Verbs whose agentless passive reports nobody: 'is expected to switch gears', 'the company
+# was accused of …' without anyone accusing.
+AGENTLESS_LEMMAS = frozenset("expect accuse".split())
+
+
+def is_action(tok: Token) -> bool:
+    """A verb of doing rather than saying or thinking: an appointment, an order or decision
+    with no reported clause, an agentless 'is expected to' or 'was accused of'."""
+    lemma = tok.lemma_.lower()
+    deps = {c.dep_ for c in tok.children}
+    if lemma in APPOINT_LEMMAS:
+        return "ccomp" not in deps and bool(deps & {"auxpass", "oprd"})
+    if lemma in CLAUSE_ONLY_LEMMAS:
+        if lemma == "decide":
+            return "ccomp" not in deps
+        return not deps & {"ccomp", "xcomp"}
+    if lemma in AGENTLESS_LEMMAS:
+        return "auxpass" in deps and "agent" not in deps
+    return False
+
+
+def _structural_cue(tok: Token, inside_quote: bool) -> bool:
+    """A verb outside quoted text that may head a cue at all: no auxiliary, idiom, showing up,
+    action or evidence."""
     if inside_quote or tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ == "aux":
         return False
-    if is_discourse_idiom(tok) or is_physical_appearance(tok):
+    return not (is_discourse_idiom(tok) or is_physical_appearance(tok) or is_described_look(tok)
+                or is_action(tok) or is_evidence(tok))
+
+
+def _likely(tok: Token, p: float, low: float, carried: bool) -> bool:
+    """A likely cue verb by its probability: not an infinitive of its own ("daring him to say"),
+    not the carrier of a cue infinitive ("continues to insist"), not a modifier."""
+    if p < low:
         return False
-    p = lexicon.p(tok.lemma_.lower())
-    low = settings.min_probability
-    if p < low and not (p >= settings.min_clause_probability and _says_that(tok)):
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and not _chained(tok):
         return False
-    # infinitives ("daring him to say", "to ask why") are rarely attributions of their own
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
-        if not _chained(tok):
-            return False
-    if any(_chained(c) and lexicon.p(c.lemma_.lower()) >= low for c in tok.children):
+    if carried:
         return False  # the infinitive it carries is the cue
     return tok.dep_ not in ("amod", "compound", "aux", "auxpass")
 
 
+def is_cue_verb(tok: Token, inside_quote: bool, lexicon: Lexicon, settings: CueSettings) -> bool:
+    """A verb whose lemma is a likely cue, outside quoted text, with a complement or subject."""
+    if not _structural_cue(tok, inside_quote):
+        return False
+    p = lexicon.p(tok.lemma_.lower())
+    low = settings.min_probability
+    if p < low and p >= settings.min_clause_probability and _says_that(tok):
+        p = low
+    carried = any(_chained(c) and lexicon.p(c.lemma_.lower()) >= low for c in tok.children)
+    return _likely(tok, p, low, carried)
+
+
+def learned_cue_probabilities(doc: Doc, in_quote: list[bool], model: CueModel) -> list[float]:
+    """The cue classifier's probability for every token (0 inside quotes and for non-verbs)."""
+    return [model.probability(t, in_quote) if t.pos_ in ("VERB", "AUX") and not in_quote[t.i]
+            else 0.0 for t in doc]
+
+
 def find_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
               settings: CueSettings | None = None) -> list[Cue]:
-    """Every cue in the doc, in order; `in_quote[i]` says whether token i is quoted text."""
+    """Every cue in the doc, in order; `in_quote[i]` says whether token i is quoted text.
+    Candidates come from the learned cue classifier when the lexicon carries one (and the
+    settings want it), else from the lexicon's cut-off."""
     settings = settings or CueSettings()
+    model = lexicon.model if settings.learned else None
+    if model is None:
+        return _lexicon_cues(doc, in_quote, lexicon, settings)
+    low = model.threshold if settings.model_threshold is None else settings.model_threshold
+    probs = learned_cue_probabilities(doc, in_quote, model)
+    cues: list[Cue] = []
+    for tok in doc:
+        if is_according_to(tok) and not in_quote[tok.i]:
+            cues.append(Cue(tok.i, (tok.i, tok.i + 1), "speech", max(probs[tok.i], low)))
+        elif _structural_cue(tok, in_quote[tok.i]):
+            carried = any(_chained(c) and probs[c.i] >= low for c in tok.children)
+            if _likely(tok, probs[tok.i], low, carried):
+                cues.append(Cue(tok.i, _phrase(tok, lexicon, settings),
+                                cue_type(tok.lemma_.lower()), probs[tok.i]))
+    return cues
+
+
+def _lexicon_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
+                  settings: CueSettings) -> list[Cue]:
+    """Every cue in the doc by the lexicon's cut-off (no cue classifier)."""
     cues: list[Cue] = []
     for tok in doc:
         if is_according_to(tok) and not in_quote[tok.i]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from saidwhat.engine.cue_model import CueModel, load_cue_model
 from saidwhat.settings import CueSettings
 
 # Lemmas whose attributions are beliefs, intentions or plans rather than speech.
@@ -38,6 +39,7 @@ class Lexicon:
     lemmas: Mapping[str, float]
     preps: Mapping[str, float]
     fallback: float = CueSettings.fallback_probability
+    model: CueModel | None = None  # the learned cue classifier, when one is installed
 
     def p(self, lemma: str) -> float:
         """Probability that a verb with this lemma is a cue (0 for unknown lemmas)."""
@@ -48,12 +50,16 @@ class Lexicon:
 
     def to_json(self) -> dict[str, Any]:
         """The learned probabilities in the cues.json layout."""
-        return {"lemmas": {k: {"p": v} for k, v in self.lemmas.items()},
-                "preps": {k: {"p": v} for k, v in self.preps.items()}}
+        out: dict[str, Any] = {"lemmas": {k: {"p": v} for k, v in self.lemmas.items()},
+                               "preps": {k: {"p": v} for k, v in self.preps.items()}}
+        if self.model is not None:
+            out["model"] = self.model.to_json()
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None, settings: CueSettings) -> Lexicon:
-        """A lexicon from cues.json data (None: none trained)."""
+        """A lexicon from cues.json data (None: none trained), with the cue classifier saved
+        beside it under "model", if any."""
         try:
             learned = {k: float(v["p"]) for k, v in (data or {})["lemmas"].items()}
         except KeyError:
@@ -62,10 +68,20 @@ class Lexicon:
             preps = {k: float(v["p"]) for k, v in (data or {}).get("preps", {}).items()}
         except KeyError:
             preps = {}
-        return cls(learned, preps, settings.fallback_probability)
+        model = CueModel.from_json(data["model"]) if data and data.get("model") else None
+        return cls(learned, preps, settings.fallback_probability, model)
 
 
 def load_lexicon(settings: CueSettings) -> Lexicon:
+    """The lexicon the settings name (their lexicon_file, else the shipped cues.json) with the
+    cue classifier they name (their model_file, else the shipped cue_model.json)."""
+    lexicon = _load_lexicon(settings)
+    if lexicon.model is None:
+        lexicon = replace(lexicon, model=load_cue_model(settings.model_file))
+    return lexicon
+
+
+def _load_lexicon(settings: CueSettings) -> Lexicon:
     """The lexicon the settings name: their lexicon_file, else the shipped cues.json."""
     try:
         if settings.lexicon_file:

@@ -143,6 +143,10 @@ def features(doc: Doc, draft: Draft, drafts: list[Draft], lexicon: Lexicon) -> d
             "src_after": float(draft.source is not None and draft.source.start > head.i),
         })
         f.update(_extra(doc, draft, head, lemma, src))
+        if lexicon.model is not None:  # the cue classifier's say on the cue
+            q = draft.cue.p
+            f["cue_p"] = q
+            f["cue_logit"] = math.log((q + 0.01) / (1.01 - q))
     return f
 
 

@@ -388,11 +388,11 @@ def test_addressee_and_time_are_not_the_content(nlp: Language) -> None:
 def test_agentless_passive_keeps_its_subject_in_the_content_and_has_no_source(
     nlp: Language,
 ) -> None:
-    text = LOPEZ + " Lopez was accused of hiding the budget from the council."
+    text = LOPEZ + " Lopez was criticized for hiding the budget from the council."
     a = only(run(nlp, text), "hiding the budget")
     pieces = [text[s:e] for s, e in a.content.spans]
     assert pieces == ["Lopez", "hiding the budget from the council"]
-    assert a.cue is not None and a.cue.text == "was accused of"
+    assert a.cue is not None and a.cue.text == "was criticized"
     assert a.source is None and a.speaker is None
 
 

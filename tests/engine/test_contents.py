@@ -42,7 +42,8 @@ def test_object_without_addressee_and_time(nlp: Language) -> None:
 
 
 def test_agentless_passive_subject_is_part_of_the_content(nlp: Language) -> None:
-    pieces, how = content(nlp, "Quiros was accused of using the money for a condo.", "accuse")
+    pieces, how = content(nlp, "Quiros was criticized for using the money for a condo.",
+                          "criticize")
     assert how == "patient"
     assert pieces == ["Quiros", "using the money for a condo"]
 
@@ -119,3 +120,21 @@ def test_block_after_colon_even_when_the_parse_runs_on_into_it(nlp: Language) ->
     pieces, how = content(nlp, text, "add")
     assert how == "colon-paragraph"
     assert pieces == ["It means not just to expose the dictator as a fraud but to mock him."]
+
+
+def test_a_content_stops_before_a_conjoined_attribution(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Reuters reported that Machado promised to keep supporting Clinton "
+                        "and said she would stand up to the attacks.", "report")
+    assert pieces == ["that Machado promised to keep supporting Clinton"]
+
+
+def test_a_content_does_not_run_on_into_the_next_source_and_cue(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Smith told the court that the company had hidden its losses for "
+                        "years, the U.S. attorney's office said.", "tell")
+    assert pieces == ["that the company had hidden its losses for years"]
+
+
+def test_a_content_runs_to_its_main_verb(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Prosecutors said the former mayor, who resigned in March, faces "
+                        "six counts of fraud.", "say")
+    assert pieces == ["the former mayor, who resigned in March, faces six counts of fraud"]

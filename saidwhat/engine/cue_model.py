@@ -1,0 +1,216 @@
+"""The learned cue classifier: how likely a token is the head of an attribution cue.
+
+A logistic model over small features of one token and its neighbourhood in the parse (its
+lemma and tags, its head, its subject, whether a clause, an object, a quotation or a colon is
+near), trained on PolNeAR train by `scripts/train_cue_model.py` and shipped as
+`saidwhat/data/cue_model.json`. It proposes cue candidates instead of a cut-off on the
+lemma's cue rate, so "William Barr ordered multiple investigations" (an action) and "Blood
+tests revealed …" (evidence, not a speaker) are turned down where "the report said" is not.
+Scoring is a sparse dot product: no ML library at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+# Tokens the classifier looks at: content verbs, nouns ("claim", "statement"), the colon.
+CANDIDATE_POS = frozenset(("VERB", "AUX", "NOUN"))
+PERSON_PRONOUNS = frozenset("he she they i we you who".split())
+THING_PRONOUNS = frozenset("it this that which what there these those".split())
+CHILD_DEPS = frozenset(
+    "nsubj nsubjpass csubj ccomp xcomp dobj dative agent prep advcl prt neg acomp attr oprd "
+    "poss acl relcl appos".split()
+)
+QUOTE_MARKS = frozenset("\"“”‘’'")
+
+
+def is_candidate(tok: Token) -> bool:
+    """Whether the classifier rates this token: a verb (not an auxiliary), a noun, a colon."""
+    if tok.pos_ in CANDIDATE_POS:
+        return not (tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"))
+    return tok.text == ":"
+
+
+def _subject(tok: Token) -> Token | None:
+    """The token's grammatical subject, the agent of a passive, or a noun's possessor."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def subject_kind(subj: Token | None) -> str:
+    """What the subject is: none, a person pronoun, a thing pronoun, a named entity type, a noun."""
+    if subj is None:
+        return "none"
+    low = subj.lower_
+    if low in PERSON_PRONOUNS or subj.tag_ == "PRP$":
+        return "person"
+    if low in THING_PRONOUNS:
+        return "thing"
+    if subj.ent_type_:
+        return "ent:" + subj.ent_type_
+    return "pos:" + subj.pos_
+
+
+def _quote_near(tok: Token, step: int, window: int = 3) -> bool:
+    """A quote mark within `window` tokens before (step -1) or after (step 1) the token."""
+    doc = tok.doc
+    i = tok.i + step
+    for _ in range(window):
+        if not 0 <= i < len(doc):
+            return False
+        if doc[i].text in QUOTE_MARKS or doc[i].text[:1] in QUOTE_MARKS:
+            return True
+        i += step
+    return False
+
+
+def _colon_after(tok: Token, window: int = 3) -> bool:
+    """A colon within `window` tokens after the token on its line ('told reporters:')."""
+    doc = tok.doc
+    for i in range(tok.i + 1, min(len(doc), tok.i + 1 + window)):
+        if "\n" in doc[i].text:
+            return False
+        if doc[i].text == ":":
+            return True
+    return False
+
+
+OTHER = "<other>"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The lemmas the model knows by name (as the token, its head, its subject); any other
+    lemma is OTHER. Empty sets: every lemma by name (when collecting training examples)."""
+
+    lemmas: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+
+    def word(self, known: frozenset[str], lemma: str) -> str:
+        """The lemma if known (or no vocabulary is set), else OTHER."""
+        return lemma if not known or lemma in known else OTHER
+
+
+def features(tok: Token, in_quote: Sequence[bool],
+             vocab: Vocabulary = Vocabulary()) -> dict[str, float]:
+    """Sparse features of one candidate token."""
+    lemma = vocab.word(vocab.lemmas, tok.lemma_.lower() if tok.text != ":" else ":")
+    head = tok.head
+    subj = _subject(tok)
+    kind = subject_kind(subj)
+    coarse = kind if kind in ("none", "person", "thing") else kind.split(":")[0] + (
+        ":PERSON" if kind == "ent:PERSON" else "")
+    deps = {c.dep_ for c in tok.children if c.dep_ in CHILD_DEPS}
+    f: dict[str, float] = {
+        "l=" + lemma: 1.0,
+        "pos=" + tok.pos_: 1.0,
+        "tag=" + tok.tag_: 1.0,
+        "dep=" + tok.dep_: 1.0,
+        "l|dep=" + lemma + "|" + tok.dep_: 1.0,
+        "dep|hpos=" + tok.dep_ + "|" + head.pos_: 1.0,
+        "subj=" + kind: 1.0,
+        "l|subj=" + lemma + "|" + coarse: 1.0,
+    }
+    if head.i != tok.i:
+        f["hl=" + vocab.word(vocab.heads, head.lemma_.lower())] = 1.0
+    if subj is not None and subj.pos_ == "NOUN":
+        f["sl=" + vocab.word(vocab.subjects, subj.lemma_.lower())] = 1.0
+    for d in deps:
+        f["c=" + d] = 1.0
+    if "ccomp" in deps:
+        f["l|ccomp=" + lemma] = 1.0
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+                f["ccomp_mark=" + (marks[0] if marks else "none")] = 1.0
+    if "dobj" in deps:
+        f["l|dobj=" + lemma] = 1.0
+    if "xcomp" in deps:
+        f["l|xcomp=" + lemma] = 1.0
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        f["to_inf"] = 1.0
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        f["passive"] = 1.0
+    if _quote_near(tok, -1):
+        f["quote_before"] = 1.0
+    if _quote_near(tok, 1):
+        f["quote_after"] = 1.0
+    if any(in_quote[t.i] for t in tok.sent):
+        f["quote_in_sent"] = 1.0
+    if _colon_after(tok):
+        f["colon_after"] = 1.0
+    if tok.sent.text.rstrip().endswith("?"):
+        f["question"] = 1.0
+    if tok.text == ":":
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
+        f["colon_prev=" + prev.pos_] = 1.0
+        f["colon_prev_ent=" + (prev.ent_type_ or "none")] = 1.0
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+        f["colon_next_quote"] = float(nxt.text[:1] in QUOTE_MARKS)
+    return f
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Feature weights, bias and the probability from which a token is a cue candidate."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The lemmas the weights name (every other lemma is OTHER)."""
+        def named(prefix: str) -> frozenset[str]:
+            return frozenset(k[len(prefix):] for k in self.weights if k.startswith(prefix))
+        return Vocabulary(named("l="), named("hl="), named("sl="))
+
+    def probability(self, tok: Token, in_quote: Sequence[bool]) -> float:
+        """Probability that the token heads a cue (0 for tokens the model does not rate)."""
+        if not is_candidate(tok):
+            return 0.0
+        w = self.weights
+        feats = features(tok, in_quote, self.vocabulary)
+        z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict[str, Any]:
+        """The model in the cue_model.json layout."""
+        return {"weights": dict(self.weights), "bias": self.bias, "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CueModel:
+        """A model from cue_model.json data."""
+        return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                   float(data["threshold"]))
+
+
+def load_cue_model(model_file: str = "") -> CueModel | None:
+    """The cue model in `model_file`, else the shipped one; None when none is installed."""
+    if model_file:
+        return CueModel.from_json(json.loads(Path(model_file).read_text(encoding="utf-8")))
+    try:
+        raw = resources.files("saidwhat.data").joinpath("cue_model.json").read_text()
+    except FileNotFoundError:
+        return None
+    return CueModel.from_json(json.loads(raw))

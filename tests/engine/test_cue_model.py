@@ -1,0 +1,109 @@
+"""cue_model.py: the learned cue classifier that proposes cue candidates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.engine.cue_model import (
+    CueModel,
+    features,
+    is_candidate,
+    load_cue_model,
+    subject_kind,
+)
+from saidwhat.engine.cues import find_cues
+from saidwhat.engine.lexicon import load_lexicon
+from saidwhat.engine.quotes import find_quotes, token_in_quote
+from saidwhat.settings import CueSettings
+
+LEXICON = load_lexicon(CueSettings())
+
+
+def cue_heads(nlp: Language, text: str) -> list[str]:
+    """The head words of the cues the shipped classifier proposes."""
+    doc = nlp(text)
+    return [doc[c.head].text for c in find_cues(doc, token_in_quote(doc, find_quotes(text)),
+                                                  LEXICON)]
+
+
+def test_the_shipped_classifier_is_used() -> None:
+    assert LEXICON.model is not None and 0 < LEXICON.model.threshold < 1
+
+
+@pytest.mark.parametrize("text, action", [
+    ("William Barr ordered multiple investigations into the leaks.", "ordered"),
+    ("The EAG decided to wait until the next meeting.", "decided"),
+    ("Disney is expected to switch gears next quarter.", "expected"),
+    ("Jane Okafor was named chief executive of the bank on Monday.", "named"),
+])
+def test_actions_are_not_cues(nlp: Language, text: str, action: str) -> None:
+    assert action not in cue_heads(nlp, text)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Blood tests revealed traces of the drug in his system.", "revealed"),
+    ("The election results also suggest a shift among suburban voters.", "suggest"),
+])
+def test_evidence_is_not_a_speaker(nlp: Language, text: str, verb: str) -> None:
+    assert verb not in cue_heads(nlp, text)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The report said the agency had failed to act.", "said"),
+    ("Maria Lopez said the plan failed.", "said"),
+    ("“We will not back down,” the governor told reporters.", "told"),
+    ("The senator believes the bill will pass.", "believes"),
+    ("Officials warned that the storm could flood the coast.", "warned"),
+])
+def test_speech_and_thought_are_cues(nlp: Language, text: str, verb: str) -> None:
+    assert verb in cue_heads(nlp, text)
+
+
+def test_without_the_classifier_the_lexicon_cut_off_proposes_cues(nlp: Language) -> None:
+    doc = nlp("Maria Lopez said the plan failed.")
+    found = find_cues(doc, [False] * len(doc), LEXICON, CueSettings(learned=False))
+    assert [doc[c.head].text for c in found] == ["said"] and found[0].p == 1.0
+
+
+def test_candidates_are_verbs_nouns_and_colons(nlp: Language) -> None:
+    doc = nlp("Her claim: the mayor has lied.")
+    assert [t.text for t in doc if is_candidate(t)] == ["claim", ":", "mayor", "lied"]
+    assert not is_candidate(doc[5])  # the auxiliary "has"
+
+
+def test_subject_kinds(nlp: Language) -> None:
+    doc = nlp("He said it. The tests showed it. Maria Lopez said it.")
+    subjects = [t for t in doc if t.dep_ == "nsubj"]
+    assert [subject_kind(s) for s in subjects] == ["person", "pos:NOUN", "ent:PERSON"]
+    assert subject_kind(None) == "none"
+
+
+def test_features_see_the_clause_and_the_quote(nlp: Language) -> None:
+    text = "“It is over,” she said, adding that the talks had failed."
+    doc = nlp(text)
+    in_quote = token_in_quote(doc, find_quotes(text))
+    said = next(t for t in doc if t.text == "said")
+    f = features(said, in_quote)
+    assert f["l=say"] == 1.0 and f["quote_before"] == 1.0 and f["subj=person"] == 1.0
+    adding = next(t for t in doc if t.text == "adding")
+    assert features(adding, in_quote).get("ccomp_mark=that") == 1.0
+
+
+def test_probability_is_the_logistic_of_the_weights(nlp: Language) -> None:
+    doc = nlp("She said it.")
+    said = doc[1]
+    model = CueModel({"l=say": 2.0}, -1.0, 0.5)
+    assert model.probability(said, [False] * 4) == pytest.approx(1 / (1 + 2.718281828 ** -1.0))
+    assert model.probability(doc[3], [False] * 4) == 0.0  # the full stop is no candidate
+    assert CueModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def test_model_file_setting_is_read(tmp_path) -> None:
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"weights": {"l=say": 1.5}, "bias": -2.0, "threshold": 0.3}))
+    model = load_cue_model(str(path))
+    assert model == CueModel({"l=say": 1.5}, -2.0, 0.3)
+    assert load_lexicon(CueSettings(model_file=str(path))).model == model
