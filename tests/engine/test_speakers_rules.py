@@ -286,3 +286,14 @@ def test_a_clitic_or_a_no_break_space_in_a_source_does_not_hide_the_speaker(
     (paper,) = resolve(nlp, "The attacks were awful. Still,\u00a0the\u00a0Daily News claims the "
                        "NRA is at fault.", "the\u00a0Daily News")
     assert paper.name == "Daily News"
+
+
+def test_a_company_that_said_it_and_a_news_agency_are_not_people(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex, person_shaped
+
+    assert not person_shaped("Associated Press") and person_shaped("Shannon Cross")
+    doc = nlp("Mr. Trump talked about Carrier on the news. Carrier has said it will return "
+              "public money.")
+    assert "PERSON" in {e.label_ for e in doc.ents if e.text == "Carrier"}  # the recogniser
+    types = {e.name: e.type for e in ArticleIndex(doc).entities}
+    assert types == {"Trump": "PERSON", "Carrier": "ORG"}

@@ -12,6 +12,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.data.names import (
+    FEMALE_NAMES,
+    MALE_NAMES,
     ORG_WORDS,
     PARTIES,
     PLACE_WORDS,
@@ -276,21 +278,32 @@ class ArticleIndex:
                 self.entities[ent].gender_votes[gender] += self.s.pronoun_gender_votes
 
     def _retype_things(self) -> None:
-        """A one-word "person" the article calls "it" ("Twitter said … its terms") and never
-        "he"/"she" is an organisation: "its" after the only person named in the sentence."""
+        """A one-word "person" the article calls "it" ("Twitter said … its terms", "Carrier has
+        said it will …") and never "he"/"she" is an organisation: "its" after the only person
+        named in the sentence, or "it" as the subject of what the name said."""
         by_sent: dict[int, set[int]] = {}
         for e in self.events:
             if self.entities[e.entity].type == "PERSON":
                 by_sent.setdefault(e.sent, set()).add(e.entity)
+        token_entity = {i: self.mention_entity[m.start] for m in self.mentions
+                        if m.start in self.mention_entity for i in range(m.start, m.end)}
         votes: Counter[int] = Counter()
         for tok in self.doc:
-            if tok.lower_ not in ("its", "itself") or self.in_quote[tok.i]:
+            if self.in_quote[tok.i]:
                 continue
-            people = by_sent.get(self.sent_of[tok.i], set())
-            if len(people) == 1:
-                votes[next(iter(people))] += 1
+            if tok.lower_ in ("its", "itself"):
+                people = by_sent.get(self.sent_of[tok.i], set())
+                if len(people) == 1:
+                    votes[next(iter(people))] += 1
+            elif tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
+                said = tok.head.head  # "Carrier has said it will return the money"
+                subj = [c for c in said.children if c.dep_ == "nsubj" and c.i in token_entity]
+                if subj:
+                    votes[token_entity[subj[0].i]] += 1
         for ent_id in votes:
             ent = self.entities[ent_id]
+            if ent.type != "PERSON":
+                continue
             if (len(ent.tokens) == 1 and not any(ent.gender_votes.values())
                     and not ent.roles & TITLES):
                 ent.type = "ORG"
@@ -339,7 +352,9 @@ def person_shaped(name: str) -> bool:
     words = name.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words)
             and not any(norm_word(w) in ORG_WORDS or norm_word(w) in PLACE_WORDS
-                        for w in words))
+                        for w in words)
+            and not (words[0].lower().endswith("ed")  # "Associated Press", "United Way"
+                     and words[0].lower() not in MALE_NAMES | FEMALE_NAMES))
 
 
 def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
