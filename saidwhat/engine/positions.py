@@ -613,6 +613,8 @@ def subject_of(verb: Token) -> Token | None:
         subj = nearest_subject(verb) or _adjacent_subject(verb)
         if subj is not None:
             return subj
+        if _faulted(verb) is not None:
+            return None  # a deed another is blamed or praised for is no stance of theirs
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
             seen += 1
@@ -623,6 +625,17 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _faulted(verb: Token) -> Token | None:
+    """The one a deed is credited or blamed to: "criticized voters for not supporting Cruz",
+    "praised Cruz for showing courage" (the object, not the one who criticized or praised;
+    the deed is the critic's account of them, a nested position)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None) if (
+        prep.head.pos_ == "VERB") else None
 
 
 def _governing_verb(tok: Token) -> Token | None:

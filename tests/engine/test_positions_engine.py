@@ -554,3 +554,11 @@ def test_a_bare_surname_the_resolver_missed_is_the_person_named_in_full(nlp):
                            "disgusting fraud,” Sanders said.")
     assert ("Sanders", "oppose", "Tom Vale") in stances(found)
     assert all(p.source == "Bernie Sanders" for p in found if p.relation == "stance")
+
+
+def test_a_deed_one_is_criticized_for_is_no_stance_of_anyone(nlp):
+    found = positions(nlp, "Faith\n\nGlenn Beck spoke on Sunday. Beck has also criticized "
+                           "Christian Evangelical voters for not supporting Ted Cruz.")
+    got = stances(found)
+    assert any(s == "Beck" and pol == "oppose" and "voters" in t for s, pol, t in got)
+    assert not any(t == "Ted Cruz" for _, _, t in got)
