@@ -118,6 +118,10 @@ class AssemblySettings:
         400, "...and at most this many characters after it")
     trusted_hows: tuple[str, ...] = _s(
         ("dash", "turn"), "candidates found these ways are kept whatever the scorer says")
+    trusted_confidence: float = _s(
+        0.9, "...with at least this confidence (the layouts are rare in PolNeAR train, so the "
+        "calibration cannot rate them; interview turns and sign-offs on the real pages are "
+        "nearly all right)")
     title_line_max_words: int = _s(
         20, "a title line (headline, related-article link) has at most this many words")
     title_line_min_words: int = _s(3, "...and at least this many capitalisable words")

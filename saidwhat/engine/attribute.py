@@ -138,6 +138,9 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     drafts = _dedupe(drafts)
     drafts = [d for d in drafts if not from_title_or_credit(doc, quotes, d, settings.assembly)
               and not described_seeming(doc, d) and not source_in_credit(doc, d)]
+    drafts = [replace(d, source=None) if source_off_line(doc, d) else d for d in drafts]
+    drafts = [d for d in drafts
+              if d.source is not None or d.type != "thought" or d.how == "patient"]
     drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
@@ -187,6 +190,18 @@ def described_seeming(doc: Doc, draft: Draft) -> bool:
     told = SPEECH_LEMMAS | THOUGHT_LEMMAS
     return any(c.dep_ == "acomp" or c.dep_ == "xcomp" and c.lemma_.lower() not in told
                for c in head.children)
+
+
+def source_off_line(doc: Doc, draft: Draft) -> bool:
+    """A source on another line than its cue: the parse ran a headline, a price or a label into
+    the sentence below it ("'Selma': DuVernay and Winfrey turn … film" as the subject of
+    "Annie Lee Cooper … simply wanted"); paragraphs do not share a subject."""
+    if draft.source is None or draft.cue is None or draft.how in LAYOUT_HOWS:
+        return False
+    text = doc_text(doc)
+    between = text[min(draft.source.end_char, doc[draft.cue.head].idx):
+                   max(draft.source.start_char, doc[draft.cue.head].idx)]
+    return "\n" in between
 
 
 def source_in_credit(doc: Doc, draft: Draft) -> bool:
@@ -254,7 +269,10 @@ def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> li
         if d.how in trusted or d.how == "colon" and _person_named_elsewhere(doc, d.source):
             conf = max(conf, threshold)
         if conf >= threshold:
-            kept.append(replace(d, confidence=scorer.calibrated(conf)))
+            calibrated = scorer.calibrated(conf)
+            if d.how in trusted:  # a layout the scorer never saw rated: its own trust
+                calibrated = max(calibrated, engine.settings.assembly.trusted_confidence)
+            kept.append(replace(d, confidence=calibrated))
     return kept
 
 

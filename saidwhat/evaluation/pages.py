@@ -17,6 +17,7 @@ import difflib
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,9 +140,15 @@ def map_pieces(
 # --- matching -----------------------------------------------------------------------------
 
 
+def fold_accents(text: str) -> str:
+    """Text without its diacritics ('Müller' -> 'Muller'): pages spell names both ways."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def name_words(name: str) -> frozenset[str]:
-    """A name's lower-cased words without articles, titles and possessive endings."""
-    words = (w.lower().strip(".-") for w in _NAME_WORD.findall(name.replace("’", "'")))
+    """A name's lower-cased words without articles, titles, possessive endings and accents."""
+    words = (w.lower().strip(".-")
+             for w in _NAME_WORD.findall(fold_accents(name).replace("’", "'")))
     return frozenset(w.removesuffix("'s") for w in words if w and w not in _NAME_STOP)
 
 

@@ -159,3 +159,12 @@ def test_interview_turn_speakers_and_their_first_person(nlp: Language) -> None:
     assert ("I did it every time.", "Oprah Winfrey") in found
     assert ("Please, be careful!", "Ava DuVernay") in found  # the 'I' of Ava's turn
     assert any(c.startswith("She was all in.") and s == "Ava DuVernay" for c, s in found)
+
+
+def test_a_trusted_layout_keeps_a_confidence_that_min_confidence_does_not_drop(
+    nlp: Language,
+) -> None:
+    text = ("Ava DuVernay and Oprah Winfrey talked to us about the film.\n"
+            "OW I did it every time.\n")
+    (turn,) = [a for a in run(nlp, text).attributions if a.content.text.startswith("I did")]
+    assert turn.confidence >= 0.9

@@ -188,3 +188,12 @@ def test_a_page_keeps_its_structure_as_evidence(nlp: Language) -> None:
     assert any(c.startswith("The budget protects") and "No neighbourhood" in c
                and s == "Linda Park" and k == "direct" for c, s, k in got)  # the block quote
     assert sum("federal grant" in c for c, _, _ in got) == 1  # the pull quote adds nothing
+
+
+def test_a_headline_is_never_the_source_of_the_sentence_below_it(nlp: Language) -> None:
+    text = ("'Selma': Ava DuVernay and Oprah Winfrey turn civil unrest into a stirring film\n"
+            "Annie Lee Cooper, a motel maid, simply wanted to vote in 1965.\n"
+            "The director said the film was finished in a hurry.\n")
+    got = found(nlp, text)
+    assert not any(s is not None and "Selma" in s for _, s, _ in got)
+    assert any("finished in a hurry" in c for c, _, _ in got)

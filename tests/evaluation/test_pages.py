@@ -62,6 +62,10 @@ def test_name_words_drop_articles_titles_and_possessives():
     assert name_words("Dr. Ann Lee") == {"ann", "lee"}
 
 
+def test_name_words_fold_accents():
+    assert name_words("Gerhard Müller") == name_words("Gerhard Muller") == {"gerhard", "muller"}
+
+
 def test_same_speaker_accepts_a_surname_but_not_a_different_person():
     g = trimmed_source(LEE)
     assert same_speaker(LEE, g, "Lee", frozenset())
