@@ -38,7 +38,7 @@ STANCE_VERBS: dict[str, str] = {
     **dict.fromkeys(
         "praise endorse back defend applaud hail commend thank welcome support champion laud "
         "tout celebrate embrace favor favour vouch salute congratulate credit admire "
-        "recommend trust".split(), "support"),
+        "recommend trust sign".split(), "support"),
 }
 # Phrasal stances: verb + particle/preposition ("lash out at X", "call for X", "side with X").
 PHRASAL_STANCES: dict[tuple[str, str], str] = {
@@ -136,6 +136,7 @@ PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nominatio
                         "endorsement".split())
 VAGUE_MODIFIERS = frozenset("other such many some same several few certain various more "
                             "most own new old big small real good bad".split())
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson secretary".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
@@ -301,6 +302,7 @@ class Context:
     rules: PositionRules
     interviewers: frozenset[str] = frozenset()
     body: str = ""  # the text after the headline line
+    law: str = ""  # the one law or bill the article names, if only one ("the Clean Water Act")
     referents: dict[int, str] = field(default_factory=dict)  # token -> who a he/she/"the
     # senator" outside any source refers to, by the speaker resolver
 
@@ -335,7 +337,24 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
     for name, sid, weight in sorted(found, key=lambda f: -len(clean_name(f[0]).split())):
         names.add(name, sid, weight)
     return Context(doc, atts, names, rules or PositionRules(), interviewers(atts), body,
-                   referents(doc, atts))
+                   the_law(doc), referents(doc, atts))
+
+
+def the_law(doc: Doc) -> str:
+    """The one law or bill an article names ("the Justice Against Sponsors of Terrorism Act
+    (JASTA)"), as its fullest mention; "" when it names none or several."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("LAW", "ORG") or ent[-1].lower_ not in LAW_WORDS:
+            continue  # "the Justice Against Sponsors of Terrorism Act", tagged LAW or ORG
+        end = ent.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3  # "… Act (JASTA)"
+        text = re.sub(r"[“”\"]", "", compact_words(list(doc[ent.start: end])))
+        key = law_acronym(text) or law_acronym(text.removeprefix("the "))
+        if key and len(text) > len(found.get(key, "")):
+            found[key] = text
+    return next(iter(found.values())) if len(found) == 1 else ""
 
 
 def referent_candidates(doc: Doc) -> list[Span]:
@@ -468,7 +487,7 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
             if lower in ("i", "we", "me", "us") and inside.kind == "indirect":
                 return None
             if lower in ("he", "she") and inside.kind != "direct":
-                told = _told(ctx, inside)
+                told = _principal(ctx, inside) or _told(ctx, inside)
                 if told:
                     return told  # "asked Rubio why he decided to attack Trump": Rubio
             if _single(ctx, inside) or lower not in ("he", "she"):
@@ -540,6 +559,20 @@ def _referent(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     → Ted Cruz), by the article's fullest name."""
     name = ctx.referents.get(tok.i)
     return _known(ctx, name) if name else None
+
+
+def _principal(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
+    """The one a spokesperson speaks for ("Clinton spokesman Jesse Lehrich said she would sign
+    it", "a spokeswoman for Senator Kay Bruno"): a he/she in their report is the principal."""
+    span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
+        a.source) else None
+    role = next((t for t in span if t.lemma_.lower() in SPOKESPEOPLE), None) if span else None
+    if role is None:
+        return None
+    named = [t for t in span if t.i < role.i and t.pos_ == "PROPN" and t.ent_type_ in (
+        "PERSON", "ORG")] or [g for c in role.children if c.dep_ == "prep" and c.lower_ == "for"
+                              for g in c.subtree if g.pos_ == "PROPN"]
+    return _known(ctx, named[-1].text) if named else None
 
 
 def _told(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
@@ -721,6 +754,8 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
         return (f"{whose[0]}'s {obj.text}", None) if whose else None
     if _referent(ctx, obj):
         return _referent(ctx, obj)  # "slammed the Texas senator": Ted Cruz
+    if ctx.law and head in LAW_WORDS and all(c.dep_ in ("det", "punct") for c in obj.children):
+        return ctx.law, None  # "this legislation" is the one law the article names
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     text = phrase(obj, ctx.rules.max_target_words)
@@ -850,6 +885,8 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             if src is None:
                 continue
             for each in (obj, *obj.conjuncts):
+                if tok.lemma_.lower() == "sign" and each.lemma_.lower() not in LAW_WORDS:
+                    continue  # signing a law backs it; signing a letter or a deal need not
                 target = _target(ctx, each, claim=claim)
                 found = _stance(ctx, src, target, polarity, topic, tok) if target else None
                 if found:
@@ -1762,7 +1799,7 @@ def law_acronym(target: str) -> str:
     found = re.search(r"\(([A-Z]{3,})\)", target)
     if found:
         return found.group(1)
-    words = clean_name(re.sub(r"\(.*?\)", "", target)).split()
+    words = clean_name(re.sub(r"\(.*?\)|[“”\"]", "", target)).split()
     if len(words) >= 2 and words[-1].lower() in LAW_WORDS and all(
             w[:1].isupper() or w in ("of", "for", "and", "on", "the") for w in words):
         return "".join(w[0] for w in words if w[:1].isupper())

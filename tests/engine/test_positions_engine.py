@@ -562,3 +562,22 @@ def test_a_deed_one_is_criticized_for_is_no_stance_of_anyone(nlp):
     got = stances(found)
     assert any(s == "Beck" and pol == "oppose" and "voters" in t for s, pol, t in got)
     assert not any(t == "Ted Cruz" for _, _, t in got)
+
+
+def test_a_spokesperson_saying_she_would_sign_this_legislation_is_the_principals_stance(nlp):
+    found = positions(nlp, "Water\n\nPresident Obama will veto the Clean Water Act (CWA), aides "
+                           "said. Democratic nominee Hillary Clinton disagrees: Clinton spokesman "
+                           "Jesse Lehrich said she would sign this legislation. Lehrich also "
+                           "signed a letter. Senator Ann Fox praised the bill.")
+    got = stances(found)
+    assert ("Clinton", "support", "the Clean Water Act (CWA)") in got  # the principal's
+    assert ("Fox", "support", "the Clean Water Act (CWA)") in got  # "the bill" is that law
+    assert not any(s == "Lehrich" for s, _, _ in got)  # signing a letter backs nothing
+    assert pairs(found, "agree") >= {frozenset({"Clinton", "Fox"})}
+
+
+def test_the_law_is_the_one_law_an_article_names(nlp):
+    one = nlp("Obama will veto the Clean Water Act (CWA). Clinton would sign the bill.")
+    two = nlp("The Clean Water Act and the Clean Air Act were debated.")
+    assert P.the_law(one) == "the Clean Water Act (CWA)"
+    assert P.the_law(two) == ""
