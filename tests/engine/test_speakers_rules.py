@@ -297,3 +297,14 @@ def test_a_company_that_said_it_and_a_news_agency_are_not_people(nlp: Language) 
     assert "PERSON" in {e.label_ for e in doc.ents if e.text == "Carrier"}  # the recogniser
     types = {e.name: e.type for e in ArticleIndex(doc).entities}
     assert types == {"Trump": "PERSON", "Carrier": "ORG"}
+
+
+def test_a_truly_ambiguous_bare_surname_is_not_guessed(nlp: Language) -> None:
+    text = ("Chris Murphy and Patrick Murphy met voters in Hartford. The senators spoke for an "
+            "hour. Voters asked about jobs. The crowd was large. Reporters waited outside. "
+            "Nobody left early. Murphy said the race was close.")
+    (murphy,) = resolve(nlp, text, ("Murphy", 2))
+    assert murphy.name == "Murphy"
+    near = "Chris Murphy met voters in Hartford. Patrick Murphy stayed home. Murphy said no."
+    (patrick,) = resolve(nlp, near, ("Murphy", 2))
+    assert patrick.name == "Patrick Murphy"

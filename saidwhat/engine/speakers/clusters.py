@@ -392,15 +392,17 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
         elif len(match) == 1:
             out[n] = match[0]
         else:
-            out[n] = pick_namesake(n, match, mentions, sent_of, out, near)
+            picked = pick_namesake(n, match, mentions, sent_of, out, near)
+            # truly ambiguous: the surname stays itself ("Murphy"), no guess between namesakes
+            out[n] = picked if picked is not None else singles.setdefault(" ".join(toks), n)
     return out
 
 
 def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
                   sent_of: Sequence[int], assigned: dict[int, int],
-                  near: int = SpeakerSettings.near_sentences) -> int:
+                  near: int = SpeakerSettings.near_sentences) -> int | None:
     """For a bare surname shared by several people: the one named within `near` sentences
-    before, else the most mentioned by full name, ties to the most recent."""
+    before, else the one mentioned most by full name; None when two tie (truly ambiguous)."""
     here = sent_of[mentions[n].start]
     counts: Counter = Counter()
     recent: dict[int, int] = {}
@@ -412,7 +414,10 @@ def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
     close = [c for c in match if c in recent and here - sent_of[recent[c]] <= near]
     if close:
         return max(close, key=lambda c: recent[c])
-    return max(match, key=lambda c: (counts[c], recent.get(c, -1)))
+    ranked = sorted(match, key=lambda c: (-counts[c], -recent.get(c, -1)))
+    if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+        return None
+    return ranked[0]
 
 
 def speaker_of(index: ArticleIndex, ent: int, resolved_by: str) -> Speaker:
