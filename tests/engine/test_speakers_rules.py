@@ -308,3 +308,12 @@ def test_a_truly_ambiguous_bare_surname_is_not_guessed(nlp: Language) -> None:
     near = "Chris Murphy met voters in Hartford. Patrick Murphy stayed home. Murphy said no."
     (patrick,) = resolve(nlp, near, ("Murphy", 2))
     assert patrick.name == "Patrick Murphy"
+
+
+def test_an_indefinite_source_named_in_apposition_is_that_person(nlp: Language) -> None:
+    text = ("Mr. Huckabee won that year. One pastor supporting Mr. Cruz, Darran Whiting of "
+            "Liberty Baptist Church in Marion, said he was sure.")
+    (pastor,) = resolve(nlp, text, "One pastor supporting Mr. Cruz, Darran Whiting of Liberty "
+                        "Baptist Church in Marion")
+    assert (pastor.name, pastor.type) == ("Darran Whiting", "PERSON")
+

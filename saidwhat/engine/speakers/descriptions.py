@@ -143,6 +143,22 @@ def anonymous_one(index: ArticleIndex, span: Span) -> Speaker:
                    resolved_by="none")
 
 
+def named_apposition(index: ArticleIndex, span: Span) -> Speaker | None:
+    """The person an indefinite description names in apposition ("One pastor supporting Mr.
+    Cruz, Darran Whiting of Liberty Baptist Church" -> Darran Whiting), else None."""
+    for tok in span:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > span.root.i and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            found = [m for m in mentions_near(index, tok.i) if m.start <= tok.i < m.end]
+            if found and found[0].label == "PERSON":
+                return speaker_of(index, index.mention_entity[found[0].start], "name")
+            if not found:  # a name the recogniser missed
+                first = min(c.i for c in tok.children if c.dep_ == "compound")
+                name = span.doc[first : tok.i + 1].text
+                return speaker_of(index, index.group_entity(name, "PERSON"), "name")
+    return None
+
+
 def resolve_party_member(index: ArticleIndex, span: Span) -> Speaker | None:
     """"The Kentucky Republican" -> the Republican the article introduced (else unresolved);
     "a New Hampshire Republican" -> anonymous, never the party or the state."""
@@ -356,6 +372,10 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     indefinite = bool(dets & {"a", "an", "one", "some", "another", "any", "several", "many"})
     trimmed = span[: root.i - span.start + 1]
     name, named = group_name(span, index.s.max_group_prep_tokens)
+    if indefinite and not plural:  # "One pastor supporting X, Ann Lee," is Ann Lee
+        named_in = named_apposition(index, span)
+        if named_in is not None:
+            return named_in
     if (plural or indefinite) and not is_group_noun(head) and head not in QUANTITY_NOUNS:
         return resolve_thing(index, span)
     if (not plural and not named and (head == "source" or is_person_noun(head))
