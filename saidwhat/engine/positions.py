@@ -130,6 +130,7 @@ STANCE_NOUNS: dict[str, str] = {
     **dict.fromkeys("opposition criticism condemnation".split(), "oppose")}
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
+URGE_VERBS = frozenset("urge call press encourage implore".split())
 CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
 REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
@@ -1179,6 +1180,41 @@ def demands(ctx: Context) -> Iterator[Position]:
             yield found
 
 
+def urgings(ctx: Context) -> Iterator[Position]:
+    """Urging someone to act backs the act ("Trump urged Russian hackers to go looking for the
+    emails", "called on the administration to call out Russia"): calling for something to
+    happen, in the guidelines' words; the target is the act, as the article words it."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in URGE_VERBS or tok.pos_ != "VERB" or hypothetical(tok):
+            continue
+        act = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                    and c.pos_ == "VERB" and c.lemma_.lower() not in CONTRITION), None)
+        if act is not None and _taking_sides(act):
+            continue  # "urged voters to turn away from Trump": the act's own stance rules
+        whom = next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+             for g in c.children if g.dep_ == "pobj"), None)
+        subj = subject_of(tok)
+        if act is None or whom is None or subj is None or refused(tok) or nested(ctx, tok, subj):
+            continue
+        src = who(ctx, subj)
+        words = [t for t in act.subtree if t.i > act.i or t.dep_ not in ("aux", "mark")]
+        topic = compact_words(words[:10])
+        if src is None or not content_key(topic):
+            continue
+        found = _stance(ctx, src, (topic, None), "support", topic, tok)
+        if found:
+            yield found
+
+
+def _taking_sides(verb: Token) -> bool:
+    """Whether an act is itself a stance ("oppose", "stop", "turn away from"), read by the
+    rules for stance verbs rather than as an act called for."""
+    lemma = verb.lemma_.lower()
+    return lemma in STANCE_VERBS or lemma in END_VERBS | MAKE_VERBS or lemma == "turn" or any(
+        (lemma, c.lower_) in PHRASAL_STANCES for c in verb.children)
+
+
 def joint_agreements(ctx: Context) -> Iterator[Position]:
     """Speakers of one joint attribution agree on what they said ("Bob Corker and Lindsey Graham
     now saying they think it should be changed")."""
@@ -1846,7 +1882,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     returned are in article offsets.
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
-    acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *reactions(ctx),
+    acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])

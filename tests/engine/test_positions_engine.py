@@ -581,3 +581,12 @@ def test_the_law_is_the_one_law_an_article_names(nlp):
     two = nlp("The Clean Water Act and the Clean Air Act were debated.")
     assert P.the_law(one) == "the Clean Water Act (CWA)"
     assert P.the_law(two) == ""
+
+
+def test_urging_someone_to_act_backs_the_act_unless_the_act_takes_sides_itself(nlp):
+    found = positions(nlp, "Leaks\n\nRepublican nominee Dan Kirk publicly urged hackers to go "
+                           "looking for emails from the private server. Senator Ann Fox urged "
+                           "voters to turn away from Dan Kirk.")
+    got = stances(found)
+    assert any(s == "Kirk" and pol == "support" and "emails" in t for s, pol, t in got)
+    assert not any(s == "Fox" and pol == "support" for s, pol, _ in got)
