@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from saidwhat.index import store  # noqa: E402
+from saidwhat.index import speaker_counts, store  # noqa: E402
 from saidwhat.index.positions import topic_key  # noqa: E402
 
 WORDS = ("budget tax taxes farm farms school schools water river harbour bridge vote votes "
@@ -119,6 +119,7 @@ def build(path: Path, articles: int, per_article: int, seed: int = 13) -> int:
         conn.execute("INSERT INTO speaker_aliases VALUES (?, ?)", (local, s["name"]))
         conn.execute("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?)",
                      (local, s["name"].split()[-1]))
+    speaker_counts.count_speakers(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")
     conn.execute("COMMIT")
     conn.execute("PRAGMA optimize")

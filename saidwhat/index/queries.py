@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import quote as urlquote
 
 from saidwhat.corpus.provenance import DiffOp, change, word_diff
-from saidwhat.index import guard
+from saidwhat.index import guard, speaker_counts
 
 Spans = tuple[tuple[int, int], ...]
 HL_START, HL_END = "\x02", "\x03"  # highlight markers inside FTS5 output
@@ -546,7 +546,7 @@ FACETS = {  # name -> the value counted, a column of attributions `t` (shown in 
     "speaker": "t.speaker_id",
     "outlet": "t.outlet",
     "kind": "t.kind",
-    "month": "substr(t.published, 1, 7)",
+    "month": speaker_counts.MONTH,
 }
 FACET_SIZE = 10
 FACET_SECONDS = 0.1  # facets not counted by then are left out (like Datasette's time limit)
@@ -567,36 +567,119 @@ class _TimeLimit:
         self.conn.set_progress_handler(None, 0)
 
 
-def facets(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, query: str | None = None,
-           size: int = FACET_SIZE, seconds: float = FACET_SECONDS) -> list[Facet]:
-    """The listed quotes (filtered, and matching `query` if given) counted by speaker, outlet,
-    kind and month, most frequent first (months newest first). Facets not counted within
-    `seconds` in all are left out, so a huge list still answers quickly."""
-    conds, params = filters.where()
-    if query:
-        params = [_fts_or_error(query), *params]
-        conds.insert(0, "t.id IN (SELECT rowid FROM attribution_fts WHERE attribution_fts"
-                        " MATCH ?)")
-    where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
-    out = []
-    deadline = time.monotonic() + seconds
-    for name, value in FACETS.items():
+def _in_facet_order(name: str, rows: list[tuple[Any, int]]) -> list[tuple[Any, int]]:
+    """A facet's (value, count) pairs in the order shown: months newest first, others most
+    frequent first; the unknown value last."""
+    if name == "month":
+        newest = sorted(rows, key=lambda vn: vn[0] or "", reverse=True)
+        return sorted(newest, key=lambda vn: vn[0] is None)
+    return sorted(rows, key=lambda vn: (-vn[1], vn[0] is None, vn[0] or ""))
+
+
+def _one_speaker(filters: Filters, query: str | None) -> str | None:
+    """The speaker whose quotes, all of them, the list is (no other filter, no search)."""
+    if query or len(filters.speakers) != 1:
+        return None
+    return filters.speakers[0] if filters == Filters(speakers=filters.speakers) else None
+
+
+def _stored_facets(conn: sqlite3.Connection, filters: Filters, query: str | None,
+                   names: Sequence[str]) -> dict[str, list[tuple[Any, int]]] | None:
+    """One speaker's facets from the counts stored when speakers were rebuilt (no row read),
+    or None when the list is not one speaker's whole list or the index has none."""
+    sid = _one_speaker(filters, query)
+    stored = speaker_counts.stored_counts(conn, sid) if sid is not None else None
+    if stored is None:
+        return None
+    out = {name: list(stored.get(name, [])) for name in names if name != "speaker"}
+    if "speaker" in names:
+        out["speaker"] = [(sid, sum(n for _, n in stored.get("kind", [])))]
+    return out
+
+
+def _counted_per_facet(conn: sqlite3.Connection, where: str, params: list[Any],
+                       names: Sequence[str], size: int, deadline: float
+                       ) -> dict[str, list[tuple[Any, int]]]:
+    """Each facet counted by its own GROUP BY (every row: each reads a covering index in its
+    order); facets not counted by the deadline left out."""
+    out = {}
+    for name in names:
         order = "v IS NULL, v DESC" if name == "month" else "n DESC, v IS NULL, v"
         left = deadline - time.monotonic()
         if left <= 0:
             break
         try:
             with _TimeLimit(conn, left):
-                rows = _run(conn, f"SELECT {value} AS v, count(*) AS n FROM attributions t"
-                                  f"{where} GROUP BY v ORDER BY {order} LIMIT ?",
-                            [*params, size + 1])
+                rows = _run(conn, f"SELECT {FACETS[name]} AS v, count(*) AS n"
+                                  f" FROM attributions t{where} GROUP BY v ORDER BY {order}"
+                                  " LIMIT ?", [*params, size + 1])
         except sqlite3.OperationalError as exc:
             if "interrupt" not in str(exc):
                 raise
             continue
-        names = _speaker_names(conn, [r["v"] for r in rows]) if name == "speaker" else {}
-        values = tuple(FacetValue(r["v"], names.get(r["v"]) or r["v"] or _UNKNOWN[name],
-                                  r["n"]) for r in rows[:size])
+        out[name] = [(r[0], r[1]) for r in rows]
+    return out
+
+
+def _one_pass_sql(where: str, names: Sequence[str], size: int) -> str:
+    """The rows passing `where` read once (their facet values kept aside), then each facet's
+    most frequent `size` + 1 values counted from them: (facet, value, count) rows."""
+    picked = ", ".join(f"{FACETS[name]} AS {name}" for name in names)
+    parts = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT '{name}' AS f, {name} AS v, count(*) AS n FROM m GROUP BY v"
+        f" ORDER BY {'v IS NULL, v DESC' if name == 'month' else 'n DESC, v IS NULL, v'}"
+        f" LIMIT {size + 1})" for name in names)
+    return f"WITH m AS MATERIALIZED (SELECT {picked} FROM attributions t{where}) {parts}"
+
+
+def _counted_in_one_pass(conn: sqlite3.Connection, where: str, params: list[Any],
+                         names: Sequence[str], size: int, deadline: float
+                         ) -> dict[str, list[tuple[Any, int]]]:
+    """Every facet counted over the filtered rows read once (a filter or a search picks
+    them; the facets group what it found), or none when that takes past the deadline."""
+    try:
+        with _TimeLimit(conn, max(0.0, deadline - time.monotonic())):
+            rows = _run(conn, _one_pass_sql(where, names, size), params)
+    except sqlite3.OperationalError as exc:
+        if "interrupt" not in str(exc):
+            raise
+        return {}
+    out: dict[str, list[tuple[Any, int]]] = {name: [] for name in names}
+    for f, v, n in rows:
+        out[f].append((v, n))
+    return out
+
+
+def facets(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, query: str | None = None,
+           size: int = FACET_SIZE, seconds: float = FACET_SECONDS,
+           names: Sequence[str] = tuple(FACETS)) -> list[Facet]:
+    """The listed quotes (filtered, and matching `query` if given) counted by speaker, outlet,
+    kind and month (or only the facets `names`), most frequent first (months newest first).
+
+    One speaker's whole list reads the counts stored with the speakers; a filtered list or a
+    search counts what it found in one pass; the whole index counts each facet over a
+    covering index. Facets not counted within `seconds` are left out, so a huge list still
+    answers quickly."""
+    names = [n for n in FACETS if n in names]
+    deadline = time.monotonic() + seconds
+    found = _stored_facets(conn, filters, query, names)
+    if found is None:
+        conds, params = filters.where()
+        if query:
+            params = [_fts_or_error(query), *params]
+            conds.insert(0, "t.id IN (SELECT rowid FROM attribution_fts WHERE attribution_fts"
+                            " MATCH ?)")
+        where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
+        count = _counted_in_one_pass if conds else _counted_per_facet
+        found = count(conn, where, params, names, size, deadline)
+    out = []
+    for name in names:
+        if name not in found:
+            continue
+        rows = _in_facet_order(name, found[name])
+        labels = _speaker_names(conn, [v for v, _ in rows]) if name == "speaker" else {}
+        values = tuple(FacetValue(v, labels.get(v) or v or _UNKNOWN[name], n)
+                       for v, n in rows[:size])
         out.append(Facet(name, values, len(rows) > size))
     return out
 
@@ -782,7 +865,6 @@ class Count:
     count: int
 
 
-WEEK = "date(t.published, '-6 days', 'weekday 1')"  # the Monday starting a date's week
 MAX_WEEKS = 260  # longer spans are counted by month
 
 
@@ -817,12 +899,17 @@ def _fill_months(rows: list[tuple[str, int]]) -> list[Count]:
 def timeline(conn: sqlite3.Connection, filters: Filters = NO_FILTERS) -> list[Count]:
     """Attributions passing `filters` per week (by the Monday starting it; undated ones left
     out), empty weeks as 0; per month (YYYY-MM) when the span is over MAX_WEEKS weeks."""
-    conds, params = filters.where()
-    conds.append("t.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'")
-    where = " WHERE " + " AND ".join(f"({c})" for c in conds)
-    rows = [tuple(r) for r in conn.execute(
-        f"SELECT {WEEK} AS w, count(*) FROM attributions t{where} GROUP BY w ORDER BY w",
-        params).fetchall() if r[0]]
+    sid = _one_speaker(filters, None)
+    stored = speaker_counts.stored_counts(conn, sid) if sid is not None else None
+    if stored is not None:  # one speaker's whole list: their weeks were counted with them
+        rows = sorted((w, n) for w, n in stored.get("week", []) if w)
+    else:
+        conds, params = filters.where()
+        conds.append(speaker_counts.DATED)
+        where = " WHERE " + " AND ".join(f"({c})" for c in conds)
+        rows = [tuple(r) for r in conn.execute(
+            f"SELECT {speaker_counts.WEEK} AS w, count(*) FROM attributions t{where} GROUP BY w"
+            " ORDER BY w", params).fetchall() if r[0]]
     if len(rows) > 1 and (_weeks_between(rows[0][0], rows[-1][0]) > MAX_WEEKS):
         return _fill_months(_by_month(rows))
     return _fill_weeks(rows)
@@ -846,6 +933,12 @@ def _by_month(weeks: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def outlet_counts(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, limit: int = 12
                   ) -> list[Count]:
     """Attributions passing `filters` per outlet, most first (no outlet left out)."""
+    sid = _one_speaker(filters, None)
+    stored = speaker_counts.stored_counts(conn, sid) if sid is not None else None
+    if stored is not None:  # one speaker's whole list: their outlets were counted with them
+        ranked = sorted(((o, n) for o, n in stored.get("outlet", []) if o),
+                        key=lambda on: (-on[1], on[0]))
+        return [Count(o, n) for o, n in ranked[:limit]]
     conds, params = filters.where()
     conds.append("t.outlet IS NOT NULL")
     where = " WHERE " + " AND ".join(f"({c})" for c in conds)

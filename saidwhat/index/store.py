@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from saidwhat.corpus import provenance
 from saidwhat.corpus import speakers as corpus
-from saidwhat.index import guard, positions
+from saidwhat.index import guard, positions, speaker_counts
 from saidwhat.index.guard import SCHEMA_VERSION
 from saidwhat.io import saved as saved_records
 from saidwhat.io.clean import clean_item
@@ -102,7 +102,10 @@ CREATE INDEX IF NOT EXISTS attributions_oldest
     ON attributions(published IS NULL, published, article_seq, seq);
 CREATE INDEX IF NOT EXISTS attributions_by_speaker_oldest
     ON attributions(speaker_id, published IS NULL, published, article_seq, seq);
-CREATE INDEX IF NOT EXISTS attributions_kind ON attributions(kind, type);
+CREATE INDEX IF NOT EXISTS attributions_by_kind
+    ON attributions(kind, type, speaker_id, outlet, published, confidence);
+CREATE INDEX IF NOT EXISTS attributions_speaker_facets
+    ON attributions(speaker_id, outlet, kind, type, published, confidence);
 CREATE INDEX IF NOT EXISTS attributions_by_confidence
     ON attributions(confidence DESC, published DESC, article_seq DESC, seq);
 CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(article_id, speaker_local_id);
@@ -114,6 +117,13 @@ CREATE TABLE IF NOT EXISTS speakers (
     outlets TEXT NOT NULL DEFAULT '[]'   -- JSON list
 );
 CREATE INDEX IF NOT EXISTS speakers_count ON speakers(quote_count DESC, name);
+CREATE TABLE IF NOT EXISTS speaker_counts (  -- a speaker's quotes per outlet, kind, month and
+    speaker_id TEXT NOT NULL,                -- week, recounted with the speakers (count_speakers)
+    facet TEXT NOT NULL,                     -- outlet | kind | month | week
+    value TEXT,                              -- None: no outlet, no date
+    n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS speaker_counts_speaker ON speaker_counts(speaker_id, facet);
 CREATE TABLE IF NOT EXISTS speaker_aliases (
     speaker_id TEXT NOT NULL REFERENCES speakers(id),
     alias TEXT NOT NULL COLLATE NOCASE,
@@ -207,8 +217,11 @@ def connect(path: str | os.PathLike[str], *, integrity: bool = True) -> sqlite3.
         conn.execute("PRAGMA cache_size=-65536")  # 64 MB: shingle lookups stay in memory
         conn.execute("PRAGMA foreign_keys=OFF")
         version = guard.schema_version(conn) or SCHEMA_VERSION
+        uncounted = kind != "new" and not _has_table(conn, "speaker_counts")
         _upgrade(conn)
         conn.executescript(SCHEMA)
+        if uncounted:  # schema 7: a speaker's quotes counted once, read by their page
+            _count_speakers_once(conn)
         if version < SCHEMA_VERSION:
             _refresh_statistics(conn)
         positions.create_tables(conn)
@@ -296,6 +309,24 @@ def _upgrade(conn: sqlite3.Connection) -> None:
                      " WHERE g.id = attributions.group_id")
         _copy_speakers(conn)
         conn.execute("DROP INDEX IF EXISTS attributions_confidence")  # by_confidence covers it
+    conn.execute("DROP INDEX IF EXISTS attributions_kind")  # schema 7: by_kind covers it
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the index has a table of that name."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
+
+
+def _count_speakers_once(conn: sqlite3.Connection) -> None:
+    """Fill the speaker counts of an index written before they were kept."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        speaker_counts.count_speakers(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _refresh_statistics(conn: sqlite3.Connection) -> None:
@@ -577,6 +608,7 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
             [(sid, r["article_id"], r["local_id"], sid) for r in rows
              for sid in [mapping.get((r["article_id"], r["local_id"]))]])
         _copy_speakers(conn)
+        speaker_counts.count_speakers(conn)
         positions.link_speakers(conn)
         positions.cluster_topic_keys(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('speakers_dirty', '0')")

@@ -434,8 +434,8 @@ def list_extras(request: Request, conn: sqlite3.Connection, filters: queries.Fil
                 pinned: bool = False) -> dict[str, Any]:
     """What every quote list shows beside its rows: its filters, facet counts and sort; on
     the HTML page also the removable chips, facet links, sort links and the CSV link."""
-    found = [f for f in queries.facets(conn, filters, query)
-             if not (pinned and f.name == "speaker")]
+    names = tuple(n for n in queries.FACETS if not (pinned and n == "speaker"))
+    found = queries.facets(conn, filters, query, names=names)
     data: dict[str, Any] = {"filters": filters, "sort": sort, "facets": found}
     if not _is_json(request):
         data.update(chips=_chips(request, conn, pinned), facet_links=_facet_links(request, found),

@@ -413,3 +413,18 @@ def test_an_upgrade_re_measures_statistics_so_the_new_indexes_are_used(db):
         plan = " ".join(r[3] for r in ro.execute("EXPLAIN QUERY PLAN " + sql, params))
         assert "TEMP B-TREE" not in plan, (sort, plan)
     ro.close()
+
+
+@pytest.mark.parametrize("filters", [
+    queries.Filters(speakers=("joe-biden",)),
+    queries.Filters(speakers=("joe-biden",), outlets=("cnn.com",), kind="direct"),
+    queries.Filters(kind="mixed", type="speech"),
+])
+def test_facets_of_a_filtered_list_read_a_covering_index(conn, filters):
+    """The rows a filter picks are read once from an index holding every facet's column."""
+    conds, params = filters.where()
+    where = " WHERE " + " AND ".join(f"({c})" for c in conds)
+    sql = queries._one_pass_sql(where, tuple(queries.FACETS), queries.FACET_SIZE)
+    plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    reads = [step for step in plan if step.startswith(("SEARCH t ", "SCAN t "))]
+    assert reads and all("COVERING INDEX" in step for step in reads), plan

@@ -401,9 +401,12 @@ def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
                   "attributions_by_speaker_name", "attributions_by_outlets",
                   "attributions_by_confidence", "attributions_by_speaker_confidence",
                   "attributions_by_speaker_outlets", "attributions_oldest",
-                  "attributions_by_speaker_oldest"):
+                  "attributions_by_speaker_oldest", "attributions_by_kind",
+                  "attributions_speaker_facets"):
         c.execute(f"DROP INDEX {index}")
+    c.execute("DROP TABLE speaker_counts")
     c.execute("CREATE INDEX attributions_confidence ON attributions(confidence DESC)")
+    c.execute("CREATE INDEX attributions_kind ON attributions(kind, type)")
     for col in ("published", "outlet", "article_seq", "speaker_id", "speaker_name",
                 "outlet_count"):
         c.execute(f"ALTER TABLE attributions DROP COLUMN {col}")
@@ -425,8 +428,11 @@ def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
                    " outlet_count FROM attributions") == [
         ("2024-03-02", "daily.example", 1, "ann-lee", "Ann Lee", 1)]
     assert rows(c, "SELECT speaker, outlet FROM quotes") == [("Ann Lee", "daily.example")]
-    assert rows(c, "SELECT count(*) FROM sqlite_master WHERE name = 'attributions_confidence'"
-                ) == [(0,)]
+    assert rows(c, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                   " ('attributions_confidence', 'attributions_kind')") == [(0,)]
+    assert rows(c, "SELECT facet, value, n FROM speaker_counts ORDER BY facet") == [
+        ("kind", "direct", 1), ("month", "2024-03", 1), ("outlet", "daily.example", 1),
+        ("week", "2024-02-26", 1)]
     c.close()
 
 
