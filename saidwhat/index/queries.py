@@ -462,8 +462,15 @@ def _order(sort: str) -> str:
     return " ORDER BY " + SORTS[sort]
 
 
-def _quotes_sql(filters: Filters, sort: str, after: int | None) -> tuple[str, list[Any]]:
-    """The filtered, sorted quote query (no LIMIT); keyset `after` only in date order."""
+# A page of a list is found by id first (the filters and the sort read attributions alone,
+# so a sort keeps ids, not joined rows), then its rows are read whole (quotes_by_ids).
+ID_SELECT = "SELECT t.id FROM attributions t"
+
+
+def _quotes_sql(filters: Filters, sort: str, after: int | None,
+                select: str = QUOTE_SELECT) -> tuple[str, list[Any]]:
+    """The filtered, sorted quote query (no LIMIT) selecting `select` (QUOTE_SELECT's rows or
+    ID_SELECT's ids); keyset `after` only in date order."""
     conds, params = filters.where()
     head, tail = "", ""
     if after is not None and sort == "date":
@@ -474,18 +481,18 @@ def _quotes_sql(filters: Filters, sort: str, after: int | None) -> tuple[str, li
     check_sort(sort)
     if sort == "speaker" and len(filters.speakers) == 1:
         sort = "date"  # one speaker's quotes by speaker: their date order (and its index)
-    return head + QUOTE_SELECT + tail + where + _order(sort), params
+    return head + select + tail + where + _order(sort), params
 
 
 def list_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, sort: str = "date",
                 limit: int = 50, offset: int = 0, after: int | None = None) -> list[Quote]:
     """Attributions passing `filters`, in `sort` order (see SORTS), from `offset` or, in date
     order, after the attribution with id `after` (keyset paging: no OFFSET scan)."""
-    sql, params = _quotes_sql(filters, sort, after)
+    sql, params = _quotes_sql(filters, sort, after, ID_SELECT)
     if after is not None and sort == "date":
         offset = 0
-    return [_quote(r) for r in conn.execute(sql + " LIMIT ? OFFSET ?",
-                                            [*params, limit, offset]).fetchall()]
+    ids = [r[0] for r in conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, offset])]
+    return quotes_by_ids(conn, ids)
 
 
 def iter_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, sort: str = "date",
@@ -493,7 +500,8 @@ def iter_quotes(conn: sqlite3.Connection, filters: Filters = NO_FILTERS, sort: s
     """Every attribution passing `filters` (and matching the search `query`, if any), streamed
     from the database a batch at a time: memory stays flat however many there are."""
     if query:
-        sql, params = _search_sql(query, filters, sort)
+        in_order = sort != "relevance" and _reads_in_order(conn, query, None)
+        sql, params = _search_sql(query, filters, sort, in_order=in_order)
     else:
         sql, params = _quotes_sql(filters, sort, None)
     cursor = conn.execute(sql, params)
@@ -773,19 +781,48 @@ def _pieces(marked: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
-def _search_sql(text: str, filters: Filters, sort: str) -> tuple[str, list[Any]]:
-    """The search query (no LIMIT): matches passing `filters`, in `sort` order or, for
-    `relevance`, by bm25 with a match in the quote's words weighing 10, in the speaker's name
-    5 and in the article title 0.05, so a quote by or about someone ranks above an article
-    that only names them in its title."""
+_MATCHES = "SELECT rowid FROM attribution_fts WHERE attribution_fts MATCH ?"
+_RANKED = ("SELECT rowid, bm25(attribution_fts, 10.0, 5.0, 0.05) AS rank FROM attribution_fts"
+           " WHERE attribution_fts MATCH ?")
+IN_ORDER_DENSITY = 8  # a sorted search reads its sort's index in order when matches are dense
+
+
+def _search_sql(text: str, filters: Filters, sort: str, select: str = QUOTE_SELECT,
+                in_order: bool = False) -> tuple[str, list[Any]]:
+    """The search query (no LIMIT) selecting `select` (QUOTE_SELECT's rows or ID_SELECT's ids):
+    matches passing `filters`, in `sort` order or, for `relevance`, by bm25 with a match in
+    the quote's words weighing 10, in the speaker's name 5 and in the article title 0.05, so a
+    quote by or about someone ranks above an article that only names them in its title.
+
+    A sort reads its index in order `in_order`, checking each entry against the matches (what
+    a search matching many quotes wants: the first page comes early in the index), else it
+    sorts the matches (what a search matching few wants)."""
     query = _fts_or_error(text)
     conds, params = filters.where()
+    if sort == "relevance":
+        head, join, order = f"WITH hits AS ({_RANKED}) ", " JOIN hits ON hits.rowid = t.id", (
+            " ORDER BY hits.rank, t.id")
+    else:
+        check_sort(sort)
+        if sort == "speaker" and len(filters.speakers) == 1:
+            sort = "date"  # one speaker's matches by speaker: their date order
+        head, join, order = "", "", _order(sort)
+        if in_order:  # `+`: the matches are a condition on each entry, not where to start
+            conds.insert(0, f"+t.id IN ({_MATCHES})")
+        else:  # CROSS JOIN: the matches first, each looked up, then sorted
+            select = select.replace("FROM attributions t", f"FROM ({_MATCHES}) hits CROSS JOIN"
+                                    " attributions t ON t.id = hits.rowid", 1)
     where = (" WHERE " + " AND ".join(f"({c})" for c in conds)) if conds else ""
-    order = " ORDER BY hits.rank, t.id" if sort == "relevance" else _order(sort)
-    sql = ("WITH hits AS (SELECT rowid, bm25(attribution_fts, 10.0, 5.0, 0.05) AS rank"
-           " FROM attribution_fts WHERE attribution_fts MATCH ?) "
-           + QUOTE_SELECT + " JOIN hits ON hits.rowid = t.id" + where + order)
-    return sql, [query, *params]
+    return head + select + join + where + order, [query, *params]
+
+
+def _reads_in_order(conn: sqlite3.Connection, text: str, wanted: int | None) -> bool:
+    """Whether a sorted search for `wanted` rows (None: all) should read its sort's index in
+    order: when the matches are so many that the rows wanted come within a short stretch of it
+    (reading k entries finds about k * matches / quotes of them), rather than sort them all."""
+    matches = _run(conn, f"SELECT count(*) FROM ({_MATCHES})", (_fts_or_error(text),))[0][0]
+    total = conn.execute("SELECT max(id) FROM attributions").fetchone()[0] or 0
+    return matches * IN_ORDER_DENSITY * matches >= (wanted or matches) * total
 
 
 def search_count(conn: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS) -> int:
@@ -809,14 +846,33 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0
     order; matches highlighted. QueryError for a search that cannot be run."""
     if not fts_query(text):
         return []
-    sql, params = _search_sql(text, filters, sort)
-    rows = _run(conn, sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
-    ids = [r["id"] for r in rows]
-    marks = dict(_run(conn, "SELECT rowid, highlight(attribution_fts, 0, ?, ?)"
-                      " FROM attribution_fts WHERE attribution_fts MATCH ?"
-                      f" AND rowid IN ({','.join('?' * len(ids))})",
-                      [HL_START, HL_END, fts_query(text), *ids])) if ids else {}
-    return [_quote(r, _pieces(marks.get(r["id"], r["content"]))) for r in rows]
+    if sort == "relevance" and not filters.active():  # the ranking alone: no row read
+        sql, params = _RANKED + " ORDER BY rank, rowid", [_fts_or_error(text)]
+    else:
+        in_order = sort != "relevance" and _reads_in_order(conn, text, offset + limit)
+        sql, params = _search_sql(text, filters, sort, ID_SELECT, in_order)
+    ids = [r[0] for r in _run(conn, sql + " LIMIT ? OFFSET ?", [*params, limit, offset])]
+    marks = _highlights(conn, fts_query(text), ids)
+    return [dataclasses.replace(q, highlight=_pieces(marks.get(q.id, q.content)))
+            for q in quotes_by_ids(conn, ids)]
+
+
+def _highlights(conn: sqlite3.Connection, query: str, ids: list[int]) -> dict[int, str]:
+    """The quote words of the rows `ids` with the search's matches marked, found by copying
+    those rows into a temporary search table of their own (the index's columns and tokenizer)
+    and searching that: a prefix or an exclusion is expanded over one page, not the index."""
+    if not ids:
+        return {}
+    made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'attribution_fts'"
+                        ).fetchone()[0]
+    columns = made[made.index("(") + 1:made.rindex(")")]
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_fts USING fts5({columns})")
+    conn.execute("DELETE FROM temp.page_fts")
+    conn.execute("INSERT INTO temp.page_fts (rowid, content, speaker, title)"
+                 " SELECT rowid, content, speaker, title FROM main.attribution_fts"
+                 f" WHERE rowid IN ({','.join('?' * len(ids))})", ids)
+    return dict(_run(conn, "SELECT rowid, highlight(page_fts, 0, ?, ?) FROM temp.page_fts"
+                           " WHERE page_fts MATCH ?", [HL_START, HL_END, query]))
 
 
 def matching_speakers(conn: sqlite3.Connection, text: str, limit: int = 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import io
 import json
 
@@ -428,3 +429,109 @@ def test_facets_of_a_filtered_list_read_a_covering_index(conn, filters):
     plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
     reads = [step for step in plan if step.startswith(("SEARCH t ", "SCAN t "))]
     assert reads and all("COVERING INDEX" in step for step in reads), plan
+
+
+def test_a_list_page_sorts_ids_then_reads_only_its_rows(conn):
+    filters = queries.Filters(speakers=("joe-biden",), outlets=("cnn.com", "nytimes.com"))
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    page = queries.list_quotes(conn, filters, "confidence", limit=1)
+    conn.set_trace_callback(None)
+    sorting = [s for s in seen if "ORDER BY" in s]
+    assert sorting and all("JOIN" not in s for s in sorting), seen
+    assert [q.article_id for q in page] == [
+        q.article_id for q in queries.list_quotes(conn, filters, "confidence", limit=5)][:1]
+
+
+@pytest.fixture
+def taxes(tmp_path):
+    """Thirty quotes by six speakers in three outlets, 24 of them about taxes, one about a
+    harbour."""
+    path = tmp_path / "tax.db"
+    c = store.connect(path)
+    names = ["Ann Lee", "bo chen", "Cy Diaz", "Dee Fox", "Eli Grant", "Fay Hale"]
+    for i in range(30):
+        words = ("Taxes will rise for the farms" if i % 5 else "The harbour will reopen") + (
+            f" in week {i}")
+        outlet = ("daily", "herald", "wire")[i % 3]
+        a = quote_article(f"t{i:02d}", words, names[i * 7 % 6],
+                          url=f"https://{outlet}.example/{i}",
+                          published=f"2024-{1 + i % 12:02d}-{1 + i % 27:02d}")
+        a = a.with_attributions([dataclasses.replace(a.attributions[0],
+                                                     confidence=(i * 37 % 100) / 100)])
+        store.add_article(c, a)
+    store.rebuild_speakers(c)
+    c.close()
+    ro = queries.open_readonly(path)
+    yield ro
+    ro.close()
+
+
+def sorted_in_python(quotes: list[queries.Quote], sort: str) -> list[int]:
+    """Quote ids in a sort's order, computed here from every quote's fields."""
+    def newest(q):
+        seq = {"t": int(q.article_id[1:])}["t"]
+        return ((q.published is None), tuple(-ord(c) for c in q.published or ""), -seq)
+    keys = {
+        "date": newest,
+        "speaker": lambda q: (q.speaker_name is None, (q.speaker_name or "").lower(),
+                              *newest(q)),
+        "confidence": lambda q: (-q.confidence, *newest(q)),
+        "outlets": lambda q: (-q.outlet_count, *newest(q)),
+        "oldest": lambda q: (q.published is None, q.published or "", int(q.article_id[1:])),
+    }
+    return [q.id for q in sorted(quotes, key=keys[sort])]
+
+
+def sorting_plans(conn, run) -> list[str]:
+    """The query plans of the sorted statements `run()` executes."""
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        run()
+    finally:
+        conn.set_trace_callback(None)
+    return [" / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + s))
+            for s in seen if "ORDER BY" in s and not s.startswith("--")]  # FTS5 inside
+
+
+@pytest.mark.parametrize("sort", ["speaker", "outlets", "confidence", "date", "oldest"])
+def test_a_search_matching_many_reads_its_sort_in_order(taxes, sort):
+    assert queries._reads_in_order(taxes, "tax", 10)
+    plans = sorting_plans(taxes, lambda: queries.search(taxes, "tax", 10, 0, sort=sort))
+    assert plans and all("TEMP B-TREE" not in p for p in plans), plans
+    every = queries.search(taxes, "tax", limit=100)
+    assert len(every) == 24
+    want = sorted_in_python(every, sort)
+    assert [q.id for q in queries.search(taxes, "tax", 10, 0, sort=sort)] == want[:10]
+    assert [q.id for q in queries.search(taxes, "tax", 10, 10, sort=sort)] == want[10:20]
+    assert [q.id for q in queries.iter_quotes(taxes, sort=sort, query="tax")] == want
+
+
+@pytest.mark.parametrize("sort", ["speaker", "outlets", "confidence"])
+def test_a_search_matching_few_sorts_only_its_matches(taxes, sort):
+    assert not queries._reads_in_order(taxes, "harbour", 10)
+    assert not queries._reads_in_order(taxes, "tax", 1000)  # deep pages: sorting is cheaper
+    plans = sorting_plans(taxes, lambda: queries.search(taxes, "harbour", 10, 1, sort=sort))
+    assert len(plans) == 1 and plans[0].index("SCAN attribution_fts") < plans[0].index(
+        "SEARCH t USING INTEGER PRIMARY KEY"), plans  # each match looked up, then sorted
+    every = queries.search(taxes, "harbour", limit=100)
+    assert len(every) == 6
+    assert [q.id for q in queries.search(taxes, "harbour", 10, 1, sort=sort)] == (
+        sorted_in_python(every, sort)[1:])
+    daily = queries.Filters(outlets=("daily.example",))
+    assert [q.id for q in queries.search(taxes, "tax", 50, 0, daily, sort)] == [
+        i for i in sorted_in_python(queries.search(taxes, "tax", limit=100), sort)
+        if i in {q.id for q in queries.search(taxes, "tax", 100, 0, daily)}]
+
+
+def test_highlights_search_the_page_not_the_index(taxes):
+    seen: list[str] = []
+    taxes.set_trace_callback(seen.append)
+    hits = queries.search(taxes, "tax* -harbour", limit=3, sort="speaker")
+    taxes.set_trace_callback(None)
+    assert len(hits) == 3 and all(["Taxes", True] == list(h.highlight[0]) for h in hits)
+    marking = [s for s in seen if "highlight(" in s]
+    assert marking and all("FROM temp.page_fts" in s for s in marking), marking
+    again = queries.search(taxes, "farms", limit=2)  # the page table is reused
+    assert [t for t, hit in again[0].highlight if hit] == ["farms"]
