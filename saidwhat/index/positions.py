@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +77,10 @@ CREATE INDEX IF NOT EXISTS positions_topics ON positions(topic_key, topic, publi
 CREATE INDEX IF NOT EXISTS positions_b_label ON positions(b_key, b_speaker, b);
 CREATE INDEX IF NOT EXISTS positions_edges ON positions(a_speaker, a_key, b_speaker, b_key,
     relation, polarity, topic, topic_key, published);
+CREATE INDEX IF NOT EXISTS positions_stands_a ON positions(a_speaker, relation, polarity,
+    b_speaker, b_key, b, topic, topic_key, published);
+CREATE INDEX IF NOT EXISTS positions_stands_b ON positions(b_speaker, relation, polarity,
+    a_speaker, a_key, a, topic, topic_key, published);
 """
 SCHEMA = TABLE + INDEXES
 DROPPED = ("positions_a", "positions_b", "positions_topic",  # indexes of the first table
@@ -501,7 +505,7 @@ def article_positions(conn: sqlite3.Connection, article_id: str) -> list[Positio
     return positions(conn, PositionFilter(article_id=article_id), limit=-1)
 
 
-def _label(counter: Counter[str]) -> str:
+def _label(counter: Mapping[str, int]) -> str:
     """The most used wording (ties: the shortest, then alphabetical)."""
     return min(counter, key=lambda t: (-counter[t], len(t), t))
 
@@ -509,10 +513,11 @@ def _label(counter: Counter[str]) -> str:
 def _clustered(rows: Iterable[tuple[str, str, int]]) -> Counter[str]:
     """(topic cluster key, wording, count) rows as counts per cluster, each named by its most
     used wording."""
-    words: dict[str, Counter[str]] = defaultdict(Counter)
+    words: dict[str, dict[str, int]] = {}  # plain dicts: a summary builds a thousand of these
     for key, wording, n in rows:
-        words[key][wording] += n
-    return Counter({_label(Counter({w: n for w, n in c.items() if w}) or c): sum(c.values())
+        counts = words.setdefault(key, {})
+        counts[wording] = counts.get(wording, 0) + n
+    return Counter({_label({w: n for w, n in c.items() if w} or c): sum(c.values())
                     for c in words.values()})
 
 
@@ -533,17 +538,18 @@ def _speaker_names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, st
 
 
 # A speaker's positions summed up per direction, relation, other end and topic (the other end:
-# a corpus speaker, else the clustered key of its words).
+# a corpus speaker, else the clustered key of its words), each half grouped in the order of
+# its covering index (positions_stands_a, _b: no row read, no temporary sort).
 STANDS = f"""
 SELECT 1 AS mine, relation, polarity, b_speaker AS other_id, b_key AS other_key, b AS other,
        topic, topic_key, count(*) AS n, min({DAY}) AS first, max({DAY}) AS last
 FROM positions p WHERE a_speaker = :sid
-GROUP BY relation, polarity, coalesce(b_speaker, ''), b_key, b, topic, topic_key
+GROUP BY relation, polarity, b_speaker, b_key, b, topic, topic_key
 UNION ALL
 SELECT 0, relation, polarity, a_speaker, a_key, a, topic, topic_key, count(*), min({DAY}),
        max({DAY})
 FROM positions p WHERE b_speaker = :sid AND a_speaker IS NOT :sid
-GROUP BY relation, polarity, coalesce(a_speaker, ''), a_key, a, topic, topic_key
+GROUP BY relation, polarity, a_speaker, a_key, a, topic, topic_key
 """
 VERBS = ("supports", "opposes", "agrees with", "disagrees with", "supported by", "opposed by")
 
@@ -568,6 +574,13 @@ def speaker_stands(conn: sqlite3.Connection, speaker_id: str) -> list[Stand]:
         groups[(_verb(bool(r["mine"]), r["relation"], r["polarity"]), other)].append(r)
     names = _speaker_names(conn, (r["other_id"] for rs in groups.values() for r in rs
                                   if r["other_id"]))
+    keys: dict[str, str] = {}  # each wording keyed once, however many rows repeat it
+
+    def key(phrase: str) -> str:
+        if phrase not in keys:
+            keys[phrase] = topic_key(phrase)
+        return keys[phrase]
+
     stands = []
     for (verb, _), rows in groups.items():
         other_id = rows[0]["other_id"]
@@ -577,7 +590,7 @@ def speaker_stands(conn: sqlite3.Connection, speaker_id: str) -> list[Stand]:
         label = names.get(other_id, "") or _label(words)
         topics = _clustered((r["topic_key"], r["topic"], r["n"]) for r in rows
                             # "supports New START on New START": said once
-                            if r["topic"] and topic_key(r["topic"]) != topic_key(label))
+                            if r["topic"] and key(r["topic"]) != key(label))
         firsts = [r["first"] for r in rows if r["first"]]
         lasts = [r["last"] for r in rows if r["last"]]
         stands.append(Stand(verb, label, other_id, _ranked(topics), sum(r["n"] for r in rows),

@@ -273,6 +273,13 @@ def test_the_network_reads_its_index_in_order(conn):
     assert "COVERING INDEX positions_edges" in plan and "TEMP B-TREE" not in plan
 
 
+def test_a_speakers_summary_groups_its_covering_indexes_in_order(conn):
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN " + pos.STANDS, {"sid": sid(conn, "Vladimir Putin")}))
+    assert "COVERING INDEX positions_stands_a" in plan, plan
+    assert "COVERING INDEX positions_stands_b" in plan and "TEMP B-TREE" not in plan, plan
+
+
 def test_one_topic_named_two_ways_across_articles_is_one_topic(tmp_path):
     from factories import BIDEN, PUTIN, accord
 
