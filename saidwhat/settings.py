@@ -68,6 +68,9 @@ class CueSettings:
     model_file: str = _s(
         "", "a cue classifier JSON (as written by scripts/train_cue_model.py); empty: the "
         "shipped one")
+    noun_threshold: float = _s(
+        0.5, "a noun that reports a clause or an object ('claim that …', 'criticism of …') is "
+        "a cue when the classifier gives it at least this probability (above 1: no noun cues)")
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ class AssemblySettings:
     continued_quote_max_chars: int = _s(
         400, "...and at most this many characters after it")
     trusted_hows: tuple[str, ...] = _s(
-        ("dash", "turn"), "candidates found these ways are kept whatever the scorer says")
+        ("dash", "turn", "colon-paragraph"),
+        "candidates found these ways are kept whatever the scorer says")
     trusted_confidence: float = _s(
         0.9, "...with at least this confidence (the layouts are rare in PolNeAR train, so the "
         "calibration cannot rate them; interview turns and sign-offs on the real pages are "

@@ -32,11 +32,12 @@ from saidwhat.run import nlp as models
 C_GRID = (0.1, 0.3, 1.0)
 FOLDS = 5
 THRESHOLD = 0.2  # a token is a candidate from this probability; the scorer filters the rest
-MIN_WEIGHT = 1e-3  # smaller weights are left out of the shipped file
+MIN_WEIGHT = 2e-3  # smaller weights are left out of the shipped file
 # Lemmas known by name: a token lemma in at least MIN_CUED cue tokens or seen MIN_SEEN times; a
 # head or subject lemma seen MIN_SEEN times. The rest share one weight, which keeps the file small.
 MIN_CUED = 2
 MIN_SEEN = 40
+MIN_CROSSED = 5  # a lemma is crossed with its context when it is in this many cue tokens
 
 
 def gold_cue_positions(gold_dir: Path, name: str) -> set[int]:
@@ -74,11 +75,12 @@ def vocabulary(xs: list[dict[str, float]], ys: list[int]) -> Vocabulary:
     def known(prefix: str, by_cues: bool) -> frozenset[str]:
         return frozenset(k[len(prefix):] for k in seen if k.startswith(prefix) and (
             seen[k] >= MIN_SEEN or by_cues and cued[k] >= MIN_CUED))
-    return Vocabulary(known("l=", True), known("hl=", False), known("sl=", False))
+    crossed = frozenset(k[2:] for k in seen if k.startswith("l=") and cued[k] >= MIN_CROSSED)
+    return Vocabulary(known("l=", True), known("hl=", False), known("sl=", False), crossed)
 
 
 def split_examples(gold_dir: Path, docs: Sequence[tuple[str, Doc]]
-                   ) -> tuple[list[dict[str, float]], list[int], list[int]]:
+                   ) -> tuple[list[dict[str, float]], list[int], list[int], Vocabulary]:
     """Features, labels and document numbers of every candidate token in the split, lemmas
     outside the vocabulary the split supports merged."""
     cues = [gold_cue_positions(gold_dir, name) for name, _ in docs]
@@ -92,7 +94,7 @@ def split_examples(gold_dir: Path, docs: Sequence[tuple[str, Doc]]
         xs += x
         ys += y
         groups += [k] * len(y)
-    return xs, ys, groups
+    return xs, ys, groups, vocab
 
 
 def fit(xs: list[dict[str, float]], ys: list[int], c: float) -> tuple[DictVectorizer, Any]:
@@ -125,17 +127,16 @@ def out_of_fold(xs: list[dict[str, float]], ys: list[int], groups: list[int],
     return probs
 
 
-def as_json(vec: DictVectorizer, clf: Any, threshold: float) -> dict[str, Any]:
-    """A fitted model in the cue_model.json layout (tiny weights left out, but for the lemma
-    weights, which name the model's vocabulary)."""
-    weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0],
-                                                            strict=True)
-               if abs(w) >= MIN_WEIGHT or name.startswith(("l=", "hl=", "sl="))}
+def as_json(vec: DictVectorizer, clf: Any, threshold: float, vocab: Vocabulary
+            ) -> dict[str, Any]:
+    """A fitted model in the cue_model.json layout (tiny weights left out)."""
+    weights = {name: round(float(w), 3) for name, w in zip(vec.feature_names_, clf.coef_[0],
+                                                            strict=True) if abs(w) >= MIN_WEIGHT}
     return {"threshold": round(threshold, 4), "bias": round(float(clf.intercept_[0]), 4),
-            "weights": dict(sorted(weights.items()))}
+            "vocabulary": vocab.to_json(), "weights": dict(sorted(weights.items()))}
 
 
-def train(xs: list[dict[str, float]], ys: list[int], groups: list[int],
+def train(xs: list[dict[str, float]], ys: list[int], groups: list[int], vocab: Vocabulary,
           threshold: float = THRESHOLD, grid: Sequence[float] = C_GRID
           ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The cue model as JSON data with its cross-validation record, and the fold models of
@@ -154,9 +155,9 @@ def train(xs: list[dict[str, float]], ys: list[int], groups: list[int],
         "examples": len(ys), "positives": int(positives.sum()),
         "cv_candidates": int(kept.sum()), "cv_recall": round(float(kept[positives].mean()), 4),
         "cv_precision": round(float(positives[kept].mean()), 4),
-        **as_json(vec, clf, threshold),
+        **as_json(vec, clf, threshold, vocab),
     }
-    return out, [as_json(v, m, threshold) for v, m in folds[best]]
+    return out, [as_json(v, m, threshold, vocab) for v, m in folds[best]]
 
 
 def parsed(gold_dir: Path, model: str | None) -> Iterable[tuple[str, Doc]]:
@@ -177,8 +178,9 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--threshold", type=float, default=THRESHOLD)
     args = ap.parse_args()
-    xs, ys, groups = split_examples(args.train_dir, list(parsed(args.train_dir, args.model)))
-    model, _ = train(xs, ys, groups, args.threshold)
+    xs, ys, groups, vocab = split_examples(args.train_dir,
+                                           list(parsed(args.train_dir, args.model)))
+    model, _ = train(xs, ys, groups, vocab, args.threshold)
     out = {"trained_on": args.train_dir.name, **model}
     args.output.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"{out['examples']} tokens ({out['positives']} in cues), C {out['C']}, threshold "

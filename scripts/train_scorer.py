@@ -79,8 +79,8 @@ def fold_engines(gold_dir: Path, docs: list[tuple[str, Doc]], engine: Engine) ->
     if shipped is None or not engine.settings.cues.learned:
         return [engine]
     data = json.loads(CUE_MODEL.read_text(encoding="utf-8"))
-    xs, ys, groups = split_examples(gold_dir, docs)
-    _, folds = train_cues(xs, ys, groups, shipped.threshold, (float(data["C"]),))
+    xs, ys, groups, vocab = split_examples(gold_dir, docs)
+    _, folds = train_cues(xs, ys, groups, vocab, shipped.threshold, (float(data["C"]),))
     return [replace(engine, lexicon=replace(engine.lexicon, model=CueModel.from_json(m)))
             for m in folds]
 

@@ -24,6 +24,7 @@ from saidwhat.engine.layouts import (
     quote_colon_lines,
     tweet_signoffs,
 )
+from saidwhat.engine.nouns import find_noun_cues, noun_content, noun_source
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
 from saidwhat.engine.structure import is_credit_line, is_interruption, is_title_cased, line_at
@@ -62,6 +63,12 @@ def kind_of_draft(draft: Draft, quotes: list[Quote], text: str,
     if draft.how in SET_OFF_HOWS:
         return "direct"
     return kind_of(draft.content, quotes, text, direct_share)
+
+
+def noun_pieces(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
+    """Content pieces of a noun cue: what it reports, without its source."""
+    skip = {t.i for t in source} if source is not None else set()
+    return tokens_to_pieces(t for t in noun_content(doc, cue) if t.i not in skip)
 
 
 def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
@@ -122,9 +129,15 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     drafts: list[Draft] = []
     cues = find_cues(doc, list(ctx.in_quote), engine.lexicon, settings.cues)
     cue_heads = frozenset(c.head for c in cues)
-    for cue in cues:
-        source = source_for(doc, cue, engine.lexicon, settings.sources)
-        pieces, how = content_for(doc, cue, source, quotes, cue_heads, settings.contents)
+    nouns = find_noun_cues(doc, ctx.in_quote, engine.lexicon.model,
+                           settings.cues.noun_threshold) if settings.cues.learned else []
+    for cue in cues + nouns:
+        if cue in nouns:
+            source = noun_source(doc, cue)
+            pieces, how = noun_pieces(doc, cue, source), "noun"
+        else:
+            source = source_for(doc, cue, engine.lexicon, settings.sources)
+            pieces, how = content_for(doc, cue, source, quotes, cue_heads, settings.contents)
         if source is None and cue.type == "thought" and how != "patient":
             continue
         pieces = trim_pieces(doc_text(doc), true_to_text(doc, pieces, cue, source))

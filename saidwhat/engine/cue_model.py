@@ -15,7 +15,6 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -105,6 +104,17 @@ class Vocabulary:
     lemmas: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    cued: frozenset[str] = frozenset()  # lemmas crossed with their context ('l|dep=say|ROOT')
+
+    def to_json(self) -> dict[str, list[str]]:
+        """The vocabulary as sorted lists."""
+        return {k: sorted(getattr(self, k)) for k in ("lemmas", "heads", "subjects", "cued")}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Vocabulary:
+        """A vocabulary from its lists."""
+        return cls(*(frozenset(data.get(k, ())) for k in ("lemmas", "heads", "subjects",
+                                                            "cued")))
 
     def word(self, known: frozenset[str], lemma: str) -> str:
         """The lemma if known (or no vocabulary is set), else OTHER."""
@@ -114,7 +124,9 @@ class Vocabulary:
 def features(tok: Token, in_quote: Sequence[bool],
              vocab: Vocabulary = Vocabulary()) -> dict[str, float]:
     """Sparse features of one candidate token."""
-    lemma = vocab.word(vocab.lemmas, tok.lemma_.lower() if tok.text != ":" else ":")
+    raw = tok.lemma_.lower() if tok.text != ":" else ":"
+    lemma = vocab.word(vocab.lemmas, raw)
+    crossed = vocab.word(vocab.cued, raw)
     head = tok.head
     subj = _subject(tok)
     kind = subject_kind(subj)
@@ -126,10 +138,10 @@ def features(tok: Token, in_quote: Sequence[bool],
         "pos=" + tok.pos_: 1.0,
         "tag=" + tok.tag_: 1.0,
         "dep=" + tok.dep_: 1.0,
-        "l|dep=" + lemma + "|" + tok.dep_: 1.0,
+        "l|dep=" + crossed + "|" + tok.dep_: 1.0,
         "dep|hpos=" + tok.dep_ + "|" + head.pos_: 1.0,
         "subj=" + kind: 1.0,
-        "l|subj=" + lemma + "|" + coarse: 1.0,
+        "l|subj=" + crossed + "|" + coarse: 1.0,
     }
     if head.i != tok.i:
         f["hl=" + vocab.word(vocab.heads, head.lemma_.lower())] = 1.0
@@ -138,15 +150,15 @@ def features(tok: Token, in_quote: Sequence[bool],
     for d in deps:
         f["c=" + d] = 1.0
     if "ccomp" in deps:
-        f["l|ccomp=" + lemma] = 1.0
+        f["l|ccomp=" + crossed] = 1.0
         for c in tok.children:
             if c.dep_ == "ccomp":
                 marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 f["ccomp_mark=" + (marks[0] if marks else "none")] = 1.0
     if "dobj" in deps:
-        f["l|dobj=" + lemma] = 1.0
+        f["l|dobj=" + crossed] = 1.0
     if "xcomp" in deps:
-        f["l|xcomp=" + lemma] = 1.0
+        f["l|xcomp=" + crossed] = 1.0
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         f["to_inf"] = 1.0
     if any(c.dep_ == "auxpass" for c in tok.children):
@@ -177,13 +189,7 @@ class CueModel:
     weights: Mapping[str, float]
     bias: float
     threshold: float
-
-    @cached_property
-    def vocabulary(self) -> Vocabulary:
-        """The lemmas the weights name (every other lemma is OTHER)."""
-        def named(prefix: str) -> frozenset[str]:
-            return frozenset(k[len(prefix):] for k in self.weights if k.startswith(prefix))
-        return Vocabulary(named("l="), named("hl="), named("sl="))
+    vocabulary: Vocabulary = Vocabulary()
 
     def probability(self, tok: Token, in_quote: Sequence[bool]) -> float:
         """Probability that the token heads a cue (0 for tokens the model does not rate)."""
@@ -196,13 +202,14 @@ class CueModel:
 
     def to_json(self) -> dict[str, Any]:
         """The model in the cue_model.json layout."""
-        return {"weights": dict(self.weights), "bias": self.bias, "threshold": self.threshold}
+        return {"weights": dict(self.weights), "bias": self.bias, "threshold": self.threshold,
+                "vocabulary": self.vocabulary.to_json()}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CueModel:
         """A model from cue_model.json data."""
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                   float(data["threshold"]))
+                   float(data["threshold"]), Vocabulary.from_json(data.get("vocabulary", {})))
 
 
 def load_cue_model(model_file: str = "") -> CueModel | None:
