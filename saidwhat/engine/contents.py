@@ -210,6 +210,9 @@ def clause_content(
         comps, how = [c for c in head.children if c.dep_ in INTENT_DEPS], "xcomp"
         if comps:
             comps += [c for c in head.children if c.dep_ == "dobj" and c.i < comps[0].i]
+    if not comps:
+        comps = object_as_complement(head)
+        how = "object" if comps else how
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
         max_gap = (settings or ContentSettings()).max_following_gap_tokens
         clause = _following_clause(head, max_gap)
@@ -237,6 +240,15 @@ def clause_content(
 
 # Word classes a content needs beyond function words ('Nothing is said here at all' has none).
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+
+
+def object_as_complement(head: Token) -> list[Token]:
+    """'assailed the legislature as a band of cowards', 'dismissed the report as fake': the
+    object and what it is called, together, are what was said."""
+    objs = [c for c in head.children if c.dep_ == "dobj"]
+    as_ = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
+           and objs and c.i > objs[0].i and any(g.dep_ == "pobj" for g in c.children)]
+    return [objs[0], as_[0]] if as_ else []
 
 
 def _agentless_patient(head: Token) -> Token | None:

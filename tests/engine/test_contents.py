@@ -138,3 +138,16 @@ def test_a_content_runs_to_its_main_verb(nlp: Language) -> None:
     pieces, _ = content(nlp, "Prosecutors said the former mayor, who resigned in March, faces "
                         "six counts of fraud.", "say")
     assert pieces == ["the former mayor, who resigned in March, faces six counts of fraud"]
+
+
+def test_object_called_something_is_the_content(nlp: Language) -> None:
+    pieces, how = content(nlp, "The governor assailed the legislature as a band of cowards "
+                               "who refused to act on the budget.", "assail")
+    assert how == "object"
+    assert pieces == ["the legislature as a band of cowards who refused to act on the budget"]
+
+
+def test_plain_object_keeps_its_reading(nlp: Language) -> None:
+    pieces, _ = content(nlp, "The mayor begged lawmakers to restore funding for the shelters.",
+                        "beg")
+    assert pieces and "restore funding for the shelters" in pieces[-1]
