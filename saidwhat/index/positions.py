@@ -726,8 +726,8 @@ def network(conn: sqlite3.Connection, topic: str | None = None, since: str | Non
             a, b = sorted((a, b))
         edges[(a, b, r["relation"], r["polarity"] or r["relation"])].append(
             (r["topic_key"], r["topic"], r["n"]))
-    kept = sorted(((k, _clustered(v)) for k, v in edges.items()),
-                  key=lambda kv: (-sum(kv[1].values()), kv[0]))[:max_edges]
+    most = sorted(edges, key=lambda k: (-sum(n for _, _, n in edges[k]), k))[:max_edges]
+    kept = [(k, _clustered(edges[k])) for k in most]  # only the edges drawn are clustered
     counts: Counter[str] = Counter()
     out_edges = []
     for (a, b, relation, polarity), by_topic in kept:

@@ -273,6 +273,16 @@ def test_the_network_reads_its_index_in_order(conn):
     assert "COVERING INDEX positions_edges" in plan and "TEMP B-TREE" not in plan
 
 
+def test_the_network_clusters_the_topics_of_the_edges_it_keeps_only(conn, monkeypatch):
+    every = pos.network(conn)
+    clustered: list[object] = []
+    real = pos._clustered
+    monkeypatch.setattr(pos, "_clustered", lambda rows: clustered.append(1) or real(rows))
+    top = pos.network(conn, max_edges=2)
+    assert len(clustered) == 2 < len(every.edges)
+    assert top.edges == every.edges[:2]
+
+
 def test_a_speakers_summary_groups_its_covering_indexes_in_order(conn):
     plan = " ".join(r[3] for r in conn.execute(
         "EXPLAIN QUERY PLAN " + pos.STANDS, {"sid": sid(conn, "Vladimir Putin")}))
