@@ -14,13 +14,14 @@ import os
 import sqlite3
 
 APPLICATION_ID = int.from_bytes(b"SWdb", "big")  # 0x53576462 in the database header
-SCHEMA_VERSION = 7  # 2: porter-stemmed FTS, quote_groups.outlets, readable views;
+SCHEMA_VERSION = 8  # 2: porter-stemmed FTS, quote_groups.outlets, readable views;
 # 3: attributions carry their article's date, outlet and order and their corpus speaker, so
 # filtered, sorted and faceted quote lists read one table through its indexes;
 # 4: and their speaker's name and outlet count, so the speaker and outlets sorts are indexed;
 # 5: a speaker's quotes sorted by confidence or outlets read an index too; 6: and oldest first;
 # 7: facets read covering indexes, and a speaker's quotes are counted per outlet, kind, month
-# and week when speakers are rebuilt (speaker_counts), for their page's facets and charts
+# and week when speakers are rebuilt (speaker_counts), for their page's facets and charts;
+# 8: the month facet of the whole index reads an index of the months in order
 CORE_TABLES = ("meta", "articles", "attributions")
 INTEGRITY_ERRORS_SHOWN = 1  # quick_check lines kept in the message
 

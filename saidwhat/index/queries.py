@@ -605,6 +605,13 @@ def _stored_facets(conn: sqlite3.Connection, filters: Filters, query: str | None
     return out
 
 
+def _facet_sql(name: str, where: str) -> str:
+    """One facet's most frequent values (months: newest) among the rows passing `where`."""
+    order = "v IS NULL, v DESC" if name == "month" else "n DESC, v IS NULL, v"
+    return (f"SELECT {FACETS[name]} AS v, count(*) AS n FROM attributions t{where}"
+            f" GROUP BY v ORDER BY {order} LIMIT ?")
+
+
 def _counted_per_facet(conn: sqlite3.Connection, where: str, params: list[Any],
                        names: Sequence[str], size: int, deadline: float
                        ) -> dict[str, list[tuple[Any, int]]]:
@@ -612,15 +619,12 @@ def _counted_per_facet(conn: sqlite3.Connection, where: str, params: list[Any],
     order); facets not counted by the deadline left out."""
     out = {}
     for name in names:
-        order = "v IS NULL, v DESC" if name == "month" else "n DESC, v IS NULL, v"
         left = deadline - time.monotonic()
         if left <= 0:
             break
         try:
             with _TimeLimit(conn, left):
-                rows = _run(conn, f"SELECT {FACETS[name]} AS v, count(*) AS n"
-                                  f" FROM attributions t{where} GROUP BY v ORDER BY {order}"
-                                  " LIMIT ?", [*params, size + 1])
+                rows = _run(conn, _facet_sql(name, where), [*params, size + 1])
         except sqlite3.OperationalError as exc:
             if "interrupt" not in str(exc):
                 raise

@@ -106,6 +106,7 @@ CREATE INDEX IF NOT EXISTS attributions_by_kind
     ON attributions(kind, type, speaker_id, outlet, published, confidence);
 CREATE INDEX IF NOT EXISTS attributions_speaker_facets
     ON attributions(speaker_id, outlet, kind, type, published, confidence);
+CREATE INDEX IF NOT EXISTS attributions_month ON attributions(substr(published, 1, 7));
 CREATE INDEX IF NOT EXISTS attributions_by_confidence
     ON attributions(confidence DESC, published DESC, article_seq DESC, seq);
 CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(article_id, speaker_local_id);

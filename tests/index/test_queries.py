@@ -431,6 +431,13 @@ def test_facets_of_a_filtered_list_read_a_covering_index(conn, filters):
     assert reads and all("COVERING INDEX" in step for step in reads), plan
 
 
+@pytest.mark.parametrize("name", list(queries.FACETS))
+def test_each_facet_of_the_whole_index_reads_an_index_in_its_order(conn, name):
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN " + queries._facet_sql(name, ""), [11]))
+    assert "TEMP B-TREE FOR GROUP BY" not in plan and "SCAN t USING" in plan, plan
+
+
 def test_a_list_page_sorts_ids_then_reads_only_its_rows(conn):
     filters = queries.Filters(speakers=("joe-biden",), outlets=("cnn.com", "nytimes.com"))
     seen: list[str] = []

@@ -402,7 +402,7 @@ def test_upgrade_to_stemmed_search_and_attribution_columns(tmp_path):
                   "attributions_by_confidence", "attributions_by_speaker_confidence",
                   "attributions_by_speaker_outlets", "attributions_oldest",
                   "attributions_by_speaker_oldest", "attributions_by_kind",
-                  "attributions_speaker_facets"):
+                  "attributions_speaker_facets", "attributions_month"):
         c.execute(f"DROP INDEX {index}")
     c.execute("DROP TABLE speaker_counts")
     c.execute("CREATE INDEX attributions_confidence ON attributions(confidence DESC)")
