@@ -1,4 +1,4 @@
-"""Every command snippet in README.md's fenced blocks runs as written.
+"""Every command snippet in README.md runs as written: fenced blocks, and commands in the prose.
 
 The README's snippets name files a reader has (`article.txt`, `corpus/`, `news.db`, ...). The test
 lays out a workspace with exactly those names, made from the bundled examples (LAYOUT below), and
@@ -15,7 +15,11 @@ runs each snippet line in README order with the repository's `saidwhat` on the P
   must exist (checked only when ../shared is there); a script's flags must be in its --help;
 - usage placeholders are replaced by SYNOPSIS (optional `[...]` parts are kept, so their flags
   are checked too); `make` lines run against the test's virtualenv; NOT_RUN lists the lines that
-  are left alone and why.
+  are left alone and why;
+- inline code in the prose that is a command (`saidwhat`, `python`, `sqlite3`, `datasette` or
+  `make` and its arguments) is checked the same way, line breaks inside it read as spaces; a
+  bare `saidwhat SUBCOMMAND` names a command, which must exist; one that repeats a fenced line
+  is checked there.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ LAYOUT = {
     "story.html": ROOT / "examples" / "harbour-storm.html",
     "dump.jsonl": ROOT / "examples" / "wire-briefs.jsonl",
 }
+# The repository's own scripts, run from the workspace as the README writes them.
+REPO_FOLDERS = ("bench", "scripts")
 # `crawl.warc.gz` is the example HTML page as one gzipped WARC response record (warc_of below);
 # `news.db` is built by the README's own `saidwhat index corpus/ --db news.db`, `out/` by
 # `make demo`, `out.jsonl` by `saidwhat extract corpus/ -f jsonl -o out.jsonl`.
@@ -62,17 +68,31 @@ SYNOPSIS = {
     "[--errors FILE]": "--errors errors.jsonl",
     "--errors FILE": "--errors errors.jsonl",
     "[--min-confidence X]": "--min-confidence 0.5",
+    "--min-confidence X": "--min-confidence 0.5",
     "gum|polnear": "gum",
+    "evaluate …": "evaluate ../shared/data/polnear/dev",  # "the same evaluate command, with"
+    "INDEX.db": "news.db",
+    "--speaker OLD": '--speaker "Biden"',  # an old id of a merged speaker: any speaker here
+    "<600 texts>": "corpus/",
+    "/tmp/600.": "600.",  # the 600-article run's files, kept in the workspace
 }
 
 # Commands that take minutes on ../shared (PolNeAR dev, the real pages, GUM, Spark, two
 # revisions of the repository): parsed, not run.
-HEAVY_SUBCOMMANDS = {"evaluate", "evaluate-pages", "evaluate-speakers", "bench", "spark"}
-HEAVY_SCRIPTS = {"scripts/compare_outputs.py", "scripts/time_positions.py"}
+# evaluate-positions scores a prediction file extracted from ../shared by a heavy line.
+HEAVY_SUBCOMMANDS = {"evaluate", "evaluate-pages", "evaluate-speakers", "evaluate-positions",
+                     "bench", "spark"}
+HEAVY_SCRIPTS = {"scripts/compare_outputs.py", "scripts/time_positions.py",
+                 "scripts/check_speakers.py",  # the model over PolNeAR dev
+                 "bench/web_pages.py",  # builds a 10,000-article index, times 32 pages 5 times
+                 "bench/synthetic_index.py",  # writes that 130 MB index
+                 "bench/memory.py"}  # 10,000 generated articles through the model
 
 NOT_RUN = {
     "pipx install datasette": "installs software from a registry (Datasette is a dev dependency)",
     "make test": "is the CI itself; checked with `make -n`",
+    "make package": "builds the wheel into a fresh virtualenv (a minute, a pip cache); `make -n`",
+    "make train": "trains every model on ../shared (minutes); checked with `make -n`",
 }
 
 PRELUDES = {  # python blocks, by their first line: the names they assume the reader has
@@ -115,6 +135,24 @@ def snippets(readme: str) -> list[Snippet]:
             elif line.startswith("/"):
                 found.append(Snippet("url", line, first + i))
     return found
+
+
+INLINE = re.compile(r"(?<!`)`([^`]+)`(?!`)")
+INLINE_COMMAND = re.compile(r"^(saidwhat|python|sqlite3|datasette|make)\s")
+SUBCOMMAND = re.compile(r"saidwhat [a-z-]+")
+
+
+def inline_commands(readme: str) -> list[Snippet]:
+    """Commands written as inline code in the README's prose (outside fenced blocks), line
+    breaks inside them read as spaces; `saidwhat SUBCOMMAND` alone is kept as a name."""
+    prose = re.sub(r"^```.*?^```", lambda m: "\n" * m.group(0).count("\n"), readme,
+                   flags=re.S | re.M)
+    found: dict[str, Snippet] = {}  # the first of each
+    for m in INLINE.finditer(prose):
+        code = " ".join(m.group(1).split())
+        if INLINE_COMMAND.match(code) and code not in found:
+            found[code] = Snippet("command", code, prose[:m.start()].count("\n") + 1)
+    return list(found.values())
 
 
 def expand(line: str) -> str:
@@ -190,6 +228,8 @@ def lay_out(work: Path) -> None:
                 shutil.copytree(folder, work / name / folder.name)
         else:
             shutil.copy(source, work / name)
+    for folder in REPO_FOLDERS:
+        (work / folder).symlink_to(ROOT / folder)
     (work / "crawl.warc.gz").write_bytes(
         warc_of("https://harbour.example/storm", LAYOUT["page.html"].read_bytes()))
     venv = work / "venv"  # `make demo VENV=venv`: the test's own virtualenv, already installed
@@ -267,6 +307,17 @@ def check_served(line: str, work: Path) -> None:
 def check_command(line: str, work: Path) -> None:
     """One README command line, run (or parsed, for the heavy ones) as described above."""
     line = expand(line)
+    if SUBCOMMAND.fullmatch(line):  # a command named in the prose: it must exist
+        from saidwhat.cli import build_parser
+
+        with pytest.raises(SystemExit) as asked:
+            build_parser().parse_args([line.split()[1], "--help"])
+        assert asked.value.code == 0, f"{line}: no such command"
+        return
+    if " && " in line and any(is_heavy(part) for part in line.split(" && ")):
+        for part in line.split(" && "):
+            assert parse_problem(part) is None, parse_problem(part)
+        return
     w = words(line)
     if " ".join(w) in NOT_RUN and w[0] != "make":
         pytest.skip(f"not run: {NOT_RUN[' '.join(w)]}")
@@ -341,7 +392,16 @@ def write_toml(block: str, work: Path) -> None:
     load(work / name)
 
 
-ALL = snippets(README.read_text(encoding="utf-8"))
+def same_command(line: str) -> tuple[str, ...]:
+    """A command line as the shell runs it (placeholders expanded, comments dropped)."""
+    return tuple(words(expand(line)))
+
+
+FENCED = snippets(README.read_text(encoding="utf-8"))
+_FENCED_COMMANDS = {same_command(f.text) for f in FENCED if f.kind == "command"}
+ALL = sorted(FENCED + [s for s in inline_commands(README.read_text(encoding="utf-8"))
+                       if same_command(s.text) not in _FENCED_COMMANDS],
+             key=lambda s: s.line)  # README order: a command may use what an earlier one made
 
 
 @pytest.mark.slow
@@ -362,6 +422,19 @@ def test_the_readme_has_the_snippets_this_test_runs() -> None:
     assert kinds.count("command") >= 30 and kinds.count("url") >= 4
     assert kinds.count("python") >= 2 and kinds.count("toml") >= 1
     assert not any(s.text.startswith("saidwhat/") for s in ALL)  # the layout tree is no command
+
+
+def test_inline_commands_in_the_prose_are_picked_up() -> None:
+    text = ("Run `saidwhat speakers --db news.db` or `python bench/x.py\n--runs 3`; the file\n"
+            "`saidwhat/cli/index.py`, `saidwhat.extract(text)`, `saidwhat` alone and\n"
+            "`saidwhat index` as a name.\n```\nsaidwhat quotes --db news.db\n```\n"
+            "And `sqlite3 news.db \"select 1\"`, `make demo`.\n")
+    found = [(s.text, s.line) for s in inline_commands(text)]
+    assert found == [("saidwhat speakers --db news.db", 1), ("python bench/x.py --runs 3", 1),
+                     ("saidwhat index", 4), ('sqlite3 news.db "select 1"', 8), ("make demo", 8)]
+    inline = [s.text for s in ALL if s.line not in {f.line for f in FENCED}]
+    assert any(t.startswith("sqlite3 news.db") for t in inline)
+    assert any(t.startswith("python bench/") for t in inline)
 
 
 def test_a_renamed_flag_in_a_heavy_line_is_caught() -> None:
