@@ -107,3 +107,14 @@ def test_model_file_setting_is_read(tmp_path) -> None:
     model = load_cue_model(str(path))
     assert model == CueModel({"l=say": 1.5}, -2.0, 0.3)
     assert load_lexicon(CueSettings(model_file=str(path))).model == model
+
+
+def test_extraction_returns_no_actions_or_evidence() -> None:
+    import saidwhat
+
+    text = ("William Barr ordered multiple investigations into the leaks. Blood tests revealed "
+            "traces of the drug. Disney is expected to switch gears next quarter. Jane Okafor "
+            "was named chief executive of the bank. The report said the agency had failed to "
+            "act.")
+    cues = [a.cue.text for a in saidwhat.extract(text).attributions if a.cue is not None]
+    assert cues == ["said"]
