@@ -438,6 +438,19 @@ def test_each_facet_of_the_whole_index_reads_an_index_in_its_order(conn, name):
     assert "TEMP B-TREE FOR GROUP BY" not in plan and "SCAN t USING" in plan, plan
 
 
+def test_a_schema_7_index_gains_the_month_index_when_opened_to_read(db):
+    c = store.connect(db)
+    c.execute("DROP INDEX attributions_month")
+    c.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    c.close()
+    ro = queries.open_readonly(db)
+    plan = " ".join(r[3] for r in ro.execute(
+        "EXPLAIN QUERY PLAN " + queries._facet_sql("month", ""), [11]))
+    assert "attributions_month" in plan, plan
+    assert queries.guard.schema_version(ro) == store.SCHEMA_VERSION
+    ro.close()
+
+
 def test_a_list_page_sorts_ids_then_reads_only_its_rows(conn):
     filters = queries.Filters(speakers=("joe-biden",), outlets=("cnn.com", "nytimes.com"))
     seen: list[str] = []
