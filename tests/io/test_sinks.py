@@ -33,7 +33,8 @@ def sample() -> Article:
     content = Mention.from_spans(TEXT, [(TEXT.index("The talks"), TEXT.index(", officials"))])
     unsourced = Attribution("indirect", "speech", content, None, None, None, 0.5)
     return Article(id="leaders/meet 1", text=TEXT, title="Leaders meet", url="https://x.example/a",
-                   published="2024-01-02", body=((0, len(TEXT) - 1),),
+                   published="2024-01-02", author="Ana Ruiz", body=((0, len(TEXT) - 1),),
+                   block_quotes=((TEXT.index("The talks"), len(TEXT) - 1),),
                    attributions=(direct, unsourced), errors=("a note",))
 
 

@@ -27,7 +27,8 @@ POSITION_TYPE = pa.struct([
 ])
 RECORD_SCHEMA = pa.schema([
     ("id", pa.string()), ("title", pa.string()), ("url", pa.string()),
-    ("published", pa.string()), ("outlet", pa.string()), ("text", pa.string()), ("body", _SPANS),
+    ("published", pa.string()), ("outlet", pa.string()), ("author", pa.string()),
+    ("text", pa.string()), ("body", _SPANS), ("block_quotes", _SPANS),
     ("attributions", pa.list_(ATTRIBUTION_TYPE)), ("positions", pa.list_(POSITION_TYPE)),
     ("errors", pa.list_(pa.string())),
 ])
