@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from saidwhat.engine.context import build_context
 from saidwhat.engine.cue_model import Vocabulary, features, is_candidate
-from saidwhat.evaluation.brat import read_ann
+from saidwhat.evaluation.brat import gold_cue_positions
 from saidwhat.run import nlp as models
 
 C_GRID = (0.1, 0.3, 1.0)
@@ -38,16 +38,6 @@ MIN_WEIGHT = 2e-3  # smaller weights are left out of the shipped file
 MIN_CUED = 2
 MIN_SEEN = 40
 MIN_CROSSED = 5  # a lemma is crossed with its context when it is in this many cue tokens
-
-
-def gold_cue_positions(gold_dir: Path, name: str) -> set[int]:
-    """Character positions covered by any annotator's Cue spans for a text."""
-    positions: set[int] = set()
-    for ann in sorted((gold_dir / "attributions").glob(f"{name}_*.ann")):
-        for att in read_ann(ann).attributions:
-            for s, e in att.cue:
-                positions.update(range(s, e))
-    return positions
 
 
 def doc_examples(doc: Doc, cue_positions: set[int], vocab: Vocabulary

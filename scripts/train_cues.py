@@ -12,23 +12,13 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from saidwhat.evaluation.brat import read_ann
+from saidwhat.evaluation.brat import gold_cue_positions
 from saidwhat.run import nlp as models
 
 MIN_CUE_COUNT = 2
 PRIOR_CUES = 0.5  # smoothing: a rare lemma counts as 0.5 cues in 4 extra sightings
 PRIOR_WEIGHT = 4.0
 MIN_PREP_COUNT = 3  # 'lemma prep' pairs seen fewer times fall back to cues.CUE_PREPS
-
-
-def gold_cue_positions(gold_dir: Path, name: str) -> set[int]:
-    """Character positions covered by any annotator's Cue spans for a text."""
-    positions: set[int] = set()
-    for ann in sorted((gold_dir / "attributions").glob(f"{name}_*.ann")):
-        for att in read_ann(ann).attributions:
-            for s, e in att.cue:
-                positions.update(range(s, e))
-    return positions
 
 
 def next_prep(tok: Token) -> Token | None:

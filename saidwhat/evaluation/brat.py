@@ -185,3 +185,13 @@ def read_ann(path: str | Path, text: str | None = None) -> Annotation:
         return Annotation(name, annotator, (), (f"{path}: cannot read: {exc}",), str(path))
     attributions, problems = parse_ann(content, str(path), text)
     return Annotation(name, annotator, attributions, problems, str(path))
+
+
+def gold_cue_positions(gold_dir: str | Path, name: str) -> set[int]:
+    """Character positions covered by any annotator's Cue spans for text NAME of a split."""
+    positions: set[int] = set()
+    for ann in sorted((Path(gold_dir) / "attributions").glob(f"{name}_*.ann")):
+        for att in read_ann(ann).attributions:
+            for s, e in att.cue:
+                positions.update(range(s, e))
+    return positions

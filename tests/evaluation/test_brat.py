@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from saidwhat.evaluation.brat import parse_ann, read_ann, split_name
+from saidwhat.evaluation.brat import gold_cue_positions, parse_ann, read_ann, split_name
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "data" / "polnear" / "dev"
@@ -34,6 +34,17 @@ def test_parse_roles_pieces_and_no_source() -> None:
     assert first.source == ((0, 3),) and first.cue == ((4, 8),)
     assert first.content == ((10, 20), (30, 40))
     assert second.source == () and second.cue == ((61, 62),) and second.content == ((50, 60),)
+
+
+def test_gold_cue_positions_join_every_annotator_of_one_text(tmp_path: Path) -> None:
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "attributions" / "story_aa.ann").write_text(ANN, encoding="utf-8")
+    (tmp_path / "attributions" / "story_bb.ann").write_text(
+        "T1\tCue 90 92\tsaid\nT2\tAttribution 90 92\tsaid\nE1\tAttribution:T2 Cue:T1\n",
+        encoding="utf-8")
+    (tmp_path / "attributions" / "other_aa.ann").write_text(ANN.replace("4 8", "5 9"),
+                                                            encoding="utf-8")
+    assert gold_cue_positions(tmp_path, "story") == {4, 5, 6, 7, 61, 90, 91}
 
 
 def test_content2_adds_pieces() -> None:
