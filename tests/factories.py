@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
+from saidwhat.index import store
 from saidwhat.records import Article, Attribution, Mention, Position, Speaker
+
+
+def index_of(path: Path, articles: Iterable[Article]) -> Path:
+    """An index at `path` holding `articles`, its speakers built and the connection closed."""
+    conn = store.connect(path)
+    try:
+        for article in articles:
+            store.add_article(conn, article)
+        store.rebuild_speakers(conn)
+    finally:
+        conn.close()
+    return path
 
 
 def quote_article(aid: str, quote: str, name: str, *, url: str | None = None,

@@ -8,10 +8,9 @@ import json
 from dataclasses import replace
 
 import pytest
-from factories import position_articles
+from factories import index_of, position_articles
 
 from saidwhat.cli import main
-from saidwhat.index import store
 from saidwhat.records import Article
 
 
@@ -25,11 +24,7 @@ def saved(tmp_path):
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "p.db"
-    conn = store.connect(path)
-    for a in position_articles():
-        store.add_article(conn, a)
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, position_articles())
     return path
 
 

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from factories import biden_variants, quote_article
+from factories import biden_variants, index_of, quote_article
 
 from saidwhat.index import datasette, store
 
@@ -14,12 +14,8 @@ from saidwhat.index import datasette, store
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "news.db"
-    conn = store.connect(path)
-    for a in [*biden_variants(), quote_article("tax", "Taxes on farms will fall next spring",
-                                               "Ann Lee", url="https://daily.example/t")]:
-        store.add_article(conn, a)
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, [*biden_variants(), quote_article("tax", "Taxes on farms will fall next spring",
+                                          "Ann Lee", url="https://daily.example/t")])
     return path
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from factories import DESK_ROWS, desk_article
+from factories import DESK_ROWS, desk_article, index_of
 
 from saidwhat.index import queries, speaker_counts, store
 
@@ -19,11 +19,7 @@ def stored(conn: sqlite3.Connection, speaker_id: str) -> dict[str, set[tuple]]:
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "c.db"
-    conn = store.connect(path)
-    for row in DESK_ROWS:
-        store.add_article(conn, desk_article(*row))
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, [desk_article(*row) for row in DESK_ROWS])
     return path
 
 

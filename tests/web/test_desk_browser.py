@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 from browsing import MARKS, launch, serve
-from factories import DESK_ROWS, desk_article
-
-from saidwhat.index import store
+from factories import DESK_ROWS, desk_article, index_of
 
 pytestmark = MARKS
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -19,11 +17,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("desk") / "desk.db"
-    conn = store.connect(path)
-    for row in DESK_ROWS:
-        store.add_article(conn, desk_article(*row))
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, [desk_article(*row) for row in DESK_ROWS])
     with serve(path) as url:
         yield url
 

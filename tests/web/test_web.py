@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from factories import biden_variants, quote_article
+from factories import biden_variants, index_of, quote_article
 from fastapi.testclient import TestClient
 
 from saidwhat.cli import main
@@ -92,17 +92,13 @@ def hostile_url_articles() -> list[Article]:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("web") / "web.db"
-    conn = store.connect(path)
-    for a in [
+    index_of(path, [
         *biden_variants(),
         quote_article("undated", "Our economy is stronger than it has been in years",
                       "Joe Biden"),
         nested_article(),
         evil_article(),
-    ]:
-        store.add_article(conn, a)
-    store.rebuild_speakers(conn)
-    conn.close()
+    ])
     return path
 
 
@@ -114,12 +110,8 @@ def client(db) -> TestClient:
 @pytest.fixture(scope="module")
 def hostile_client(tmp_path_factory) -> TestClient:
     path = tmp_path_factory.mktemp("hostile") / "hostile.db"
-    conn = store.connect(path)
-    for a in [quote_article("nyt", "Plain", "Joe Biden", url="https://www.nytimes.com/a"),
-              *hostile_url_articles()]:
-        store.add_article(conn, a)
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, [quote_article("nyt", "Plain", "Joe Biden", url="https://www.nytimes.com/a"),
+                    *hostile_url_articles()])
     return TestClient(create_app(path))
 
 

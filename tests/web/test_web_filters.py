@@ -9,6 +9,7 @@ import itertools
 import pytest
 from factories import DESK_ROWS as ROWS
 from factories import desk_article as article
+from factories import index_of
 from fastapi.testclient import TestClient
 
 from saidwhat.index import store
@@ -18,11 +19,7 @@ from saidwhat.web.app import create_app
 @pytest.fixture(scope="module")
 def client(tmp_path_factory) -> TestClient:
     path = tmp_path_factory.mktemp("filters") / "f.db"
-    conn = store.connect(path)
-    for row in ROWS:
-        store.add_article(conn, article(*row))
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, [article(*row) for row in ROWS])
     return TestClient(create_app(path))
 
 
@@ -233,7 +230,6 @@ def test_every_card_links_its_permalink(client):
 
 
 def test_undated_quotes_and_groups_say_the_date_is_unknown(tmp_path):
-    from saidwhat.index import store
 
     path = tmp_path / "undated.db"
     conn = store.connect(path)

@@ -9,24 +9,20 @@ from factories import (
     HOSTILE_NAME,
     HOSTILE_TARGET,
     hostile_position_article,
+    index_of,
     position_articles,
     quote_article,
 )
 from fastapi.testclient import TestClient
 
-from saidwhat.index import store
 from saidwhat.web.app import create_app
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("positions") / "p.db"
-    conn = store.connect(path)
-    for a in [*position_articles(), hostile_position_article(),
-              quote_article("plain", "Nothing to see here today", "Joe Biden")]:
-        store.add_article(conn, a)
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, [*position_articles(), hostile_position_article(),
+                    quote_article("plain", "Nothing to see here today", "Joe Biden")])
     return path
 
 

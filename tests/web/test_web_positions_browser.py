@@ -12,11 +12,11 @@ from factories import (
     HOSTILE_NAME,
     HOSTILE_TARGET,
     hostile_position_article,
+    index_of,
     position_articles,
     stance,
 )
 
-from saidwhat.index import store
 from saidwhat.records import Article
 
 pytestmark = MARKS
@@ -34,11 +34,7 @@ def astral_article() -> Article:
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("positions-browser") / "p.db"
-    conn = store.connect(path)
-    for a in [*position_articles(), hostile_position_article(), astral_article()]:
-        store.add_article(conn, a)
-    store.rebuild_speakers(conn)
-    conn.close()
+    index_of(path, [*position_articles(), hostile_position_article(), astral_article()])
     with serve(path) as url:
         yield url
 
