@@ -317,3 +317,23 @@ def test_an_indefinite_source_named_in_apposition_is_that_person(nlp: Language) 
                         "Baptist Church in Marion")
     assert (pastor.name, pastor.type) == ("Darran Whiting", "PERSON")
 
+
+
+def test_a_name_the_recogniser_cut_after_its_nationality_word_is_whole(nlp: Language) -> None:
+    text = ("BAGHDAD - The Islamic State claimed the attack on Sunday. Russian President "
+            "Vladimir Putin said the talks had failed.")
+    isis, putin = resolve(nlp, text, "The Islamic State", "Russian President Vladimir Putin")
+    assert (isis.name, isis.type) == ("Islamic State", "ORG")
+    assert (putin.name, putin.type) == ("Vladimir Putin", "PERSON")
+
+
+def test_a_one_word_name_with_factories_and_workers_is_a_company(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+
+    text = ("Jennifer Lee watched Carrier on the news. Carrier told workers he would move "
+            "the plant to Mexico. Carrier employees at the Carrier factory were angry.")
+    doc = nlp(text)
+    assert "PERSON" in {e.label_ for e in doc.ents if e.text == "Carrier"}  # the recogniser
+    assert [e.type for e in ArticleIndex(doc).entities if e.name == "Carrier"] == ["ORG"]
+    person = nlp("Ann Carrier said on Friday that she had left. Carrier said her work was done.")
+    assert [e.type for e in ArticleIndex(person).entities] == ["PERSON"]

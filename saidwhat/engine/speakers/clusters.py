@@ -3,6 +3,7 @@ their occurrences (events) and salience."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -92,6 +93,12 @@ def sentence_ids(doc: Doc, in_quote: Sequence[bool]) -> list[int]:
     return ids
 
 
+def paragraph_ids(doc: Doc) -> list[int]:
+    """For each token, the index of its paragraph (text between line breaks)."""
+    breaks = [m.start() for m in re.finditer(r"\n\s*", doc.text)]
+    return [bisect_right(breaks, tok.idx) for tok in doc]
+
+
 def subject_bonus(tok: Token, s: SpeakerSettings) -> int:
     """Salience bonus of a mention's syntactic role: main-clause subject > subject > other."""
     dep = tok.dep_
@@ -116,6 +123,7 @@ class ArticleIndex:
         self.in_quote = (list(in_quote) if in_quote is not None  # the DocContext's flags
                          else token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes)))
         self.sent_of = sentence_ids(doc, self.in_quote)
+        self.para_of = paragraph_ids(doc)
         self.entities: list[Entity] = []
         self.events: list[Event] = []
         self.event_pos: list[int] = []
@@ -300,12 +308,12 @@ class ArticleIndex:
                 subj = [c for c in said.children if c.dep_ == "nsubj" and c.i in token_entity]
                 if subj:
                     votes[token_entity[subj[0].i]] += 1
-        for ent_id in votes:
-            ent = self.entities[ent_id]
-            if ent.type != "PERSON":
+        plants = company_modifiers(self.doc)
+        for ent_id, ent in enumerate(self.entities):
+            if ent.type != "PERSON" or len(ent.tokens) != 1 or ent.roles & TITLES:
                 continue
-            if (len(ent.tokens) == 1 and not any(ent.gender_votes.values())
-                    and not ent.roles & TITLES):
+            if (not any(ent.gender_votes.values()) and votes[ent_id]
+                    or plants[next(iter(ent.tokens))] >= 2):
                 ent.type = "ORG"
 
     # -- growing during resolution
@@ -344,6 +352,26 @@ class ArticleIndex:
             if e.token < tok and s - e.sent <= self.window and (ok is None or e.entity in ok):
                 return e
         return None
+
+
+COMPANY_NOUNS = frozenset(
+    "factory factories plant plants worker workers employee employees headquarters shares "
+    "stock shareholders subsidiary facility facilities".split())
+
+
+def company_modifiers(doc: Doc) -> Counter[str]:
+    """How often each capitalised word modifies what only a company has ("a Carrier factory",
+    "Carrier workers", "Carrier's parent company"), by name token: a one-word name used so
+    twice is a company even when the article slips into "he"/"she" for it."""
+    out: Counter[str] = Counter()
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "poss", "nmod"):
+            continue
+        head = tok.head
+        if head.lower_ in COMPANY_NOUNS or head.lower_ == "company" and any(
+                c.lower_ == "parent" for c in head.children):
+            out[norm_word(tok.text)] += 1
+    return out
 
 
 def person_shaped(name: str) -> bool:

@@ -320,6 +320,33 @@ def headline_person(toks: list[Token], body_words: set[str]) -> list[Token]:
     return list(toks[toks.index(kept[0]) : toks.index(kept[-1]) + 1])
 
 
+NAME_TITLE_WORDS = frozenset({"state", "house", "court", "senate", "supreme"})
+
+
+def is_title_word(tok: Token) -> bool:
+    """A title or role word before a person's name ("President", "Prime"), not a word of an
+    organisation's name ("State", "Court")."""
+    word = norm_word(tok.text)
+    return word in TITLES - NAME_TITLE_WORDS or word in ROLE_SYNONYMS
+
+
+def whole_proper_name(ent: Span) -> Span:
+    """A nationality or religion word the recogniser cut from the proper noun it heads into
+    ("The Islamic State" tagged NORP "Islamic") is the whole name, an organisation."""
+    doc = ent.doc
+    end = ent.end
+    if ent.label_ != "NORP":
+        return ent
+    while (end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_
+           and doc[end].text[:1].isupper() and doc[end - 1].head.i >= end
+           and not is_title_word(doc[end])):
+        end += 1
+    if end == ent.end or end < len(doc) and (doc[end].ent_type_ == "PERSON"
+                                             or is_title_word(doc[end])):
+        return ent  # "Russian President Putin": a title, not a name
+    return Span(doc, ent.start, end, label="ORG")
+
+
 def looks_like_person(toks: Sequence[Token]) -> bool:
     """A multi-token name whose first token is a known first name."""
     return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
@@ -333,6 +360,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]:
             continue
+        ent = whole_proper_name(ent)
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if ent.label_ == "PERSON":
             toks = split_name_pair(strip_gerund_lead(toks))

@@ -169,6 +169,10 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f["parallel_subject"] = 1
         if d == 0 and e.bonus:
             f["same_sentence_subject"] = 1
+            if introduced_quote(index, e.token, tok.i):
+                f["quote_intro_subject"] = 1
+        if index.para_of[e.token] == index.para_of[tok.i]:
+            f["same_paragraph"] = 1
         if ent.mentions == top:
             f["most_mentioned"] = 1
         if pclass in ("m", "f"):
@@ -180,6 +184,12 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
         f.update(_speaker_features(index, tok.i, ent_id))
         out.append((ent_id, f))
     return out
+
+
+def introduced_quote(index: ArticleIndex, start: int, end: int) -> bool:
+    """Whether a quotation lies between a candidate and the pronoun after it ("Putin brought
+    up …: “…,” he said"): the candidate's clause introduced the quote the pronoun closes."""
+    return any(index.in_quote[i] for i in range(start + 1, end))
 
 
 def salience(index: ArticleIndex, tok: Token, best: dict[int, tuple[int, Event]]
