@@ -146,6 +146,7 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
     prior = salience(index, tok, best_event)
     order = sorted(latest, key=lambda k: -latest[k].token)
     n = len(order)
+    introducer = quote_introducer(index, tok.i)
     out: list[tuple[int, Features]] = []
     for rank, ent_id in enumerate(order):
         e = latest[ent_id]
@@ -169,8 +170,8 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f["parallel_subject"] = 1
         if d == 0 and e.bonus:
             f["same_sentence_subject"] = 1
-            if introduced_quote(index, e.token, tok.i):
-                f["quote_intro_subject"] = 1
+        if ent_id == introducer:
+            f["quote_intro_subject"] = 1
         if index.para_of[e.token] == index.para_of[tok.i]:
             f["same_paragraph"] = 1
         if ent.mentions == top:
@@ -186,10 +187,22 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
     return out
 
 
-def introduced_quote(index: ArticleIndex, start: int, end: int) -> bool:
-    """Whether a quotation lies between a candidate and the pronoun after it ("Putin brought
-    up …: “…,” he said"): the candidate's clause introduced the quote the pronoun closes."""
-    return any(index.in_quote[i] for i in range(start + 1, end))
+def quote_introducer(index: ArticleIndex, tok: int) -> int | None:
+    """When the pronoun closes a quotation ("“…,” he said"), the entity that is the subject
+    of the narration just before that quotation ("Putin also brought up …: “…,” he said";
+    "Mary looked up. “Go,” she said"), else None."""
+    i = tok - 1
+    while i >= 0 and index.doc[i].is_punct and not index.in_quote[i]:
+        i -= 1
+    if i < 0 or not index.in_quote[i]:
+        return None
+    while i >= 0 and (index.in_quote[i] or index.doc[i].is_quote):
+        i -= 1
+    j = bisect_left(index.event_pos, i + 1)
+    for e in reversed(index.events[:j]):
+        if e.bonus:
+            return e.entity
+    return None
 
 
 def salience(index: ArticleIndex, tok: Token, best: dict[int, tuple[int, Event]]
