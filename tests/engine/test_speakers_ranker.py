@@ -50,3 +50,24 @@ def test_without_weights_the_untrained_salience_still_resolves(nlp: Language) ->
     she = doc.char_span(text.index("She"), text.index("She") + 3)
     (speaker,), _ = resolve_mentions(doc, [she], ranker=None)
     assert speaker is not None and speaker.name == "Dana Whitfield"
+
+
+def test_the_pronoun_closing_a_quote_gets_the_subject_that_introduced_it(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_ok
+    from saidwhat.engine.speakers.ranker import pronoun_candidates, quote_introducer
+
+    text = ("Ann Lee spoke first. Tom Okafor said, “We agreed.”\n\n"
+            "Angry at the delays, Lee also brought up the budget: “We are broke,” she said. "
+            "Then she left, and Okafor said he would stay.")
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    lee = index.entity_named("Ann Lee", "PERSON")
+    she = doc[[t.i for t in doc if t.text == "she"][0]]
+    assert quote_introducer(index, she.i) == lee
+    assert quote_introducer(index, [t.i for t in doc if t.text == "she"][1]) is None
+    features = dict(pronoun_candidates(index, she, pronoun_ok, _bound_in_clause))
+    assert features[lee]["quote_intro_subject"] == 1
+    assert features[lee]["same_paragraph"] == 1
+    paragraph = [index.para_of[t.i] for t in doc if t.text in ("Ann", "Tom", "Angry", "Then")]
+    assert paragraph[0] == paragraph[1] < paragraph[2] == paragraph[3]

@@ -168,8 +168,6 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f["was_subject"] = 1
         if e.bonus and role == "subj":
             f["parallel_subject"] = 1
-        if d == 0 and e.bonus:
-            f["same_sentence_subject"] = 1
         if ent_id == introducer:
             f["quote_intro_subject"] = 1
         if index.para_of[e.token] == index.para_of[tok.i]:
