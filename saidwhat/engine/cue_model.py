@@ -11,15 +11,13 @@ Scoring is a sparse dot product: no ML library at run time.
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
+
+from saidwhat.engine.linear import logistic, weights_json
 
 # Tokens the classifier looks at: content verbs, nouns ("claim", "statement"), the colon.
 CANDIDATE_POS = frozenset(("VERB", "AUX", "NOUN"))
@@ -198,7 +196,7 @@ class CueModel:
         w = self.weights
         feats = features(tok, in_quote, self.vocabulary)
         z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(z)
 
     def to_json(self) -> dict[str, Any]:
         """The model in the cue_model.json layout."""
@@ -214,10 +212,5 @@ class CueModel:
 
 def load_cue_model(model_file: str = "") -> CueModel | None:
     """The cue model in `model_file`, else the shipped one; None when none is installed."""
-    if model_file:
-        return CueModel.from_json(json.loads(Path(model_file).read_text(encoding="utf-8")))
-    try:
-        raw = resources.files("saidwhat.data").joinpath("cue_model.json").read_text()
-    except FileNotFoundError:
-        return None
-    return CueModel.from_json(json.loads(raw))
+    data = weights_json("cue_model.json", model_file)
+    return CueModel.from_json(data) if data is not None else None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from saidwhat.engine.cue_model import CueModel, load_cue_model
+from saidwhat.engine.linear import weights_json
 from saidwhat.settings import CueSettings
 
 # Lemmas whose attributions are beliefs, intentions or plans rather than speech.
@@ -83,13 +81,4 @@ def load_lexicon(settings: CueSettings) -> Lexicon:
 
 def _load_lexicon(settings: CueSettings) -> Lexicon:
     """The lexicon the settings name: their lexicon_file, else the shipped cues.json."""
-    try:
-        if settings.lexicon_file:
-            raw = Path(settings.lexicon_file).read_text(encoding="utf-8")
-        else:
-            raw = resources.files("saidwhat.data").joinpath("cues.json").read_text()
-    except (FileNotFoundError, ModuleNotFoundError):
-        if settings.lexicon_file:
-            raise
-        return Lexicon.from_json(None, settings)
-    return Lexicon.from_json(json.loads(raw), settings)
+    return Lexicon.from_json(weights_json("cues.json", settings.lexicon_file), settings)

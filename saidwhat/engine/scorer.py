@@ -6,17 +6,15 @@ The weights are trained on PolNeAR train by `scripts/train_scorer.py` and ship a
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.lexicon import Lexicon
+from saidwhat.engine.linear import logistic, weights_json
 from saidwhat.engine.quotes import doc_text
 from saidwhat.settings import ScorerSettings
 
@@ -50,7 +48,7 @@ class Scorer:
         """Probability that the candidate is a real attribution."""
         feats = features(doc, draft, drafts, lexicon)
         z = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-clip, min(clip, z))))
+        return logistic(z, clip)
 
     def to_json(self) -> dict[str, Any]:
         """The weights in the scorer.json layout."""
@@ -71,14 +69,8 @@ class Scorer:
 def load_scorer(settings: ScorerSettings | None = None) -> Scorer | None:
     """The scorer the settings name (their weights_file, else the shipped weights), or None
     when no trained weights are installed."""
-    weights_file = settings.weights_file if settings is not None else ""
-    if weights_file:
-        return Scorer.from_json(json.loads(Path(weights_file).read_text(encoding="utf-8")))
-    try:
-        data = json.loads(resources.files("saidwhat.data").joinpath("scorer.json").read_text())
-    except FileNotFoundError:
-        return None
-    return Scorer.from_json(data)
+    data = weights_json("scorer.json", settings.weights_file if settings is not None else "")
+    return Scorer.from_json(data) if data is not None else None
 
 
 def _bucket(n: int) -> str:

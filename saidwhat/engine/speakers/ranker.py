@@ -10,18 +10,16 @@ otherwise the mention stays unresolved. Trained on GUM by `scripts/train_resolve
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from saidwhat.data.names import HONORIFIC_GENDER, NATIONALITIES, PARTIES, ROLE_SYNONYMS
+from saidwhat.engine.linear import logistic, weights_json
 from saidwhat.engine.speakers.clusters import ArticleIndex, Entity, Event
 from saidwhat.engine.speakers.mentions import (
     FEMALE_PRONOUNS,
@@ -48,7 +46,7 @@ class Ranker:
         """The probability that a candidate with these features is the referent."""
         w = self.weights[kind]
         z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(z)
 
     def to_json(self) -> dict[str, Any]:
         """The weights in the resolver.json layout."""
@@ -73,14 +71,8 @@ def load_ranker(settings: SpeakerSettings | None = None) -> Ranker | None:
     when the settings turn it off or no weights are installed."""
     if settings is not None and not settings.learned:
         return None
-    path = settings.resolver_file if settings is not None else ""
-    if path:
-        return Ranker.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-    try:
-        data = json.loads(resources.files("saidwhat.data").joinpath("resolver.json").read_text())
-    except FileNotFoundError:
-        return None
-    return Ranker.from_json(data)
+    data = weights_json("resolver.json", settings.resolver_file if settings is not None else "")
+    return Ranker.from_json(data) if data is not None else None
 
 
 def pronoun_class(pronoun: str) -> str:
