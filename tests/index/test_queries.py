@@ -10,6 +10,7 @@ import json
 
 import pytest
 from factories import biden_variants, quote_article
+from sqltrace import traced
 
 from saidwhat.cli import main, query
 from saidwhat.index import queries, store
@@ -453,10 +454,7 @@ def test_a_schema_7_index_gains_the_month_index_when_opened_to_read(db):
 
 def test_a_list_page_sorts_ids_then_reads_only_its_rows(conn):
     filters = queries.Filters(speakers=("joe-biden",), outlets=("cnn.com", "nytimes.com"))
-    seen: list[str] = []
-    conn.set_trace_callback(seen.append)
-    page = queries.list_quotes(conn, filters, "confidence", limit=1)
-    conn.set_trace_callback(None)
+    page, seen = traced(conn, lambda: queries.list_quotes(conn, filters, "confidence", limit=1))
     sorting = [s for s in seen if "ORDER BY" in s]
     assert sorting and all("JOIN" not in s for s in sorting), seen
     assert [q.article_id for q in page] == [
@@ -505,12 +503,7 @@ def sorted_in_python(quotes: list[queries.Quote], sort: str) -> list[int]:
 
 def sorting_plans(conn, run) -> list[str]:
     """The query plans of the sorted statements `run()` executes."""
-    seen: list[str] = []
-    conn.set_trace_callback(seen.append)
-    try:
-        run()
-    finally:
-        conn.set_trace_callback(None)
+    _, seen = traced(conn, run)
     return [" / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + s))
             for s in seen if "ORDER BY" in s and not s.startswith("--")]  # FTS5 inside
 
@@ -546,10 +539,8 @@ def test_a_search_matching_few_sorts_only_its_matches(taxes, sort):
 
 
 def test_highlights_search_the_page_not_the_index(taxes):
-    seen: list[str] = []
-    taxes.set_trace_callback(seen.append)
-    hits = queries.search(taxes, "tax* -harbour", limit=3, sort="speaker")
-    taxes.set_trace_callback(None)
+    hits, seen = traced(taxes, lambda: queries.search(taxes, "tax* -harbour", limit=3,
+                                                      sort="speaker"))
     assert len(hits) == 3 and all(["Taxes", True] == list(h.highlight[0]) for h in hits)
     marking = [s for s in seen if "highlight(" in s]
     assert marking and all("FROM temp.page_fts" in s for s in marking), marking

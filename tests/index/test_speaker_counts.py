@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from factories import DESK_ROWS, desk_article, index_of
+from sqltrace import traced
 
 from saidwhat.index import queries, speaker_counts, store
 
@@ -43,30 +44,19 @@ def test_rebuilding_speakers_counts_their_quotes(db):
     conn.close()
 
 
-def statements(conn: sqlite3.Connection, run) -> list[str]:
-    """The SQL statements `run()` makes the connection execute."""
-    seen: list[str] = []
-    conn.set_trace_callback(seen.append)
-    try:
-        run()
-    finally:
-        conn.set_trace_callback(None)
-    return seen
-
-
 def test_a_speakers_whole_list_reads_the_counts_not_the_quotes(db):
     conn = queries.open_readonly(db)
     ann = queries.Filters(speakers=("ann-lee",))
     # the same quotes through a filter that keeps them all: counted from the rows
     same = queries.Filters(speakers=("ann-lee",), min_confidence=0.0)
-    sql = statements(conn, lambda: (queries.facets(conn, ann), queries.timeline(conn, ann),
+    _, sql = traced(conn, lambda: (queries.facets(conn, ann), queries.timeline(conn, ann),
                                     queries.outlet_counts(conn, ann)))
     assert not [s for s in sql if "attributions" in s], sql
     assert queries.facets(conn, ann) == queries.facets(conn, same)
     assert queries.timeline(conn, ann) == queries.timeline(conn, same)
     assert queries.outlet_counts(conn, ann) == queries.outlet_counts(conn, same)
     assert [c.count for c in queries.timeline(conn, ann)] == [1, 1, 0, 1]
-    narrowed = statements(conn, lambda: queries.facets(conn, same))
+    _, narrowed = traced(conn, lambda: queries.facets(conn, same))
     assert [s for s in narrowed if "FROM attributions" in s]
     conn.close()
 
