@@ -15,7 +15,7 @@ from saidwhat.engine.contents import (
     trim_pieces,
     true_to_text,
 )
-from saidwhat.engine.context import DocContext, build_context
+from saidwhat.engine.context import DocContext, build_context, named_referents, referent_mentions
 from saidwhat.engine.cues import SPEECH_LEMMAS, THOUGHT_LEMMAS, Cue, find_cues
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.layouts import (
@@ -436,22 +436,32 @@ def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None,
     """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc);
     `byline` is the page's writer, who the prose's 'I' is; `block_quotes` are the paragraphs
     the page sets as block quotes (doc offsets)."""
-    from saidwhat.engine.speakers import resolve_sources
+    yield from attribute_in_context(doc, engine, byline, block_quotes)[0]
+
+
+def attribute_in_context(doc: Doc, engine: Engine, byline: str | None = None,
+                         block_quotes: Pieces = ()) -> tuple[list[Attribution], DocContext]:
+    """`attribute_doc`'s attributions, and the document's context with the referents the one
+    speaker-resolver pass read for the pronouns and descriptions positions hang on."""
+    from saidwhat.engine.speakers.resolve import resolve_mentions
 
     settings = engine.settings
     ctx = build_context(doc, settings)
     drafts = block_quote_drafts(doc, scored_drafts(doc, engine, ctx), block_quotes)
     quotes = list(ctx.quotes)
-    speakers = resolve_sources(doc, [d.source for d in drafts], settings,
-                               in_quote=ctx.in_quote, ranker=engine.resolver)
+    wanted = referent_mentions(doc)
+    speakers, read = resolve_mentions(doc, [d.source for d in drafts], wanted, settings,
+                                      in_quote=ctx.in_quote, ranker=engine.resolver)
+    ctx = replace(ctx, referents=named_referents(wanted, read))
     speakers = first_person_speakers(doc, ctx, drafts, speakers, byline)
+    out = []
     for d, speaker in zip(drafts, speakers, strict=True):
         if d.confidence < settings.scorer.min_confidence:
             continue
         if not plausible_speaker(doc, d, speaker, drafts):
             continue
         cue = d.cue
-        yield Attribution(
+        out.append(Attribution(
             kind=kind_of_draft(d, quotes, doc_text(doc), settings.assembly.direct_share),
             type=d.type,
             content=_mention(doc, d.content),
@@ -459,5 +469,5 @@ def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None,
             source=_mention(doc, ((d.source.start_char, d.source.end_char),)) if d.source else None,
             speaker=speaker,
             confidence=d.confidence,
-        )
-
+        ))
+    return out, ctx

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from saidwhat.engine.context import named_referents, referent_mentions
 from saidwhat.records import Attribution, Mention, Position, Speaker
 from saidwhat.settings import PositionSettings
 
@@ -117,8 +118,6 @@ ROLE_NOUNS = frozenset(
 ORG_NOUNS = frozenset("government administration committee party department agency bank company "
                       "union court congress senate house military police campaign establishment "
                       "media press".split())
-# Roles that may name whoever holds them ("support the Republican nominee"), not a person.
-ANYONE = frozenset("nominee candidate winner person man woman someone anyone".split())
 CLAIM_VERBS = frozenset("deny reject dismiss dispute refute question challenge".split())
 EVALUATIVE_VERBS = frozenset("like love hate despise respect trust distrust admire mishandle "
                              "scapegoat betray fail".split())
@@ -322,10 +321,12 @@ class Context:
 
 
 def build_context(doc: Doc, attributions: Iterable[Attribution],
-                  rules: PositionRules | None = None) -> Context:
+                  rules: PositionRules | None = None,
+                  known: dict[int, str] | None = None) -> Context:
     """Index an article's speakers and named people for the rules: full names first (speakers
     count double), then bare surnames, which join the most salient full name; the headline's
-    title-cased words make poor names, so a name is cut to the form the body writes."""
+    title-cased words make poor names, so a name is cut to the form the body writes; `known` are
+    the referents the attribution step's resolver already read (else they are read here)."""
     atts = tuple(attributions)
     names = Names()
     body_start = doc.text.find("\n") + 1
@@ -338,7 +339,7 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
     for name, sid, weight in sorted(found, key=lambda f: -len(clean_name(f[0]).split())):
         names.add(name, sid, weight)
     return Context(doc, atts, names, rules or PositionRules(), interviewers(atts), body,
-                   the_law(doc), referents(doc, atts))
+                   the_law(doc), known if known is not None else referents(doc, atts))
 
 
 def the_law(doc: Doc) -> str:
@@ -358,38 +359,20 @@ def the_law(doc: Doc) -> str:
     return next(iter(found.values())) if len(found) == 1 else ""
 
 
-def referent_candidates(doc: Doc) -> list[Span]:
-    """Mentions a stance may hang on that name no one by themselves: third-person pronouns and
-    definite person descriptions ("the Texas senator", "the president") as subjects or objects."""
-    from saidwhat.engine.speakers.mentions import is_person_noun, np_start
-
-    out = []
-    for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
-            continue
-        if tok.lower_ in ("he", "she", "him", "her", "his"):
-            out.append(doc[tok.i: tok.i + 1])
-        elif tok.tag_ == "NN" and is_person_noun(tok.lemma_.lower()) and (
-                tok.lemma_.lower() not in ANYONE) and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            out.append(doc[np_start(tok): tok.i + 1])
-    return out
-
-
 def referents(doc: Doc, atts: Iterable[Attribution]) -> dict[int, str]:
-    """Who each pronoun or definite description of `referent_candidates` refers to, read by the
-    speaker resolver at its place in the article (token index of its head -> name)."""
+    """Who each pronoun or definite description of `referent_mentions` refers to, read by the
+    speaker resolver at its place in the article (token index of its head -> name): for callers
+    without the attribution step's own reading (`DocContext.referents`)."""
     from saidwhat.engine.speakers.resolve import resolve_mentions
 
-    wanted = referent_candidates(doc)
+    wanted = referent_mentions(doc)
     if not wanted:
         return {}
     sources = [doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
                for a in atts if a.source]
     _, read = resolve_mentions(doc, sorted((s for s in sources if s is not None),
                                            key=lambda s: s.start), wanted)
-    return {span.root.i: sp.name for span, sp in zip(wanted, read, strict=True)
-            if sp.resolved_by != "none" and sp.type == "PERSON" and sp.name}
+    return dict(named_referents(wanted, read))
 
 
 def body_form(name: str, body: str) -> str:
@@ -1875,13 +1858,15 @@ def dedupe(positions: Iterable[Position]) -> list[Position]:
 
 
 def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 0,
-                   rules: PositionRules | None = None) -> tuple[Position, ...]:
+                   rules: PositionRules | None = None,
+                   referents: dict[int, str] | None = None) -> tuple[Position, ...]:
     """Every stance and agreement an article reports.
 
     `doc` parses the article text from character `offset` on; attributions and the evidence
-    returned are in article offsets.
+    returned are in article offsets; `referents` are the attribution step's (DocContext), read
+    again when not given.
     """
-    ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules)
+    ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

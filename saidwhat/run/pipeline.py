@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from saidwhat.records import Article, Attribution, Failure, Mention
 
 if TYPE_CHECKING:
+    from saidwhat.engine.context import DocContext
     from saidwhat.engine.engine import Engine
 
 
@@ -49,13 +50,22 @@ def attributions_from_doc(
     doc: Doc, article: Article, offset: int, engine: Engine | None = None
 ) -> tuple[Attribution, ...]:
     """Attributions of a parsed body window, in article offsets, outside-body ones dropped."""
-    from saidwhat.engine.attribute import attribute_doc
+    return attributions_in_context(doc, article, offset, engine)[0]
+
+
+def attributions_in_context(
+    doc: Doc, article: Article, offset: int, engine: Engine | None = None
+) -> tuple[tuple[Attribution, ...], DocContext]:
+    """`attributions_from_doc`, and the document's context (the referents positions reuse)."""
+    from saidwhat.engine.attribute import attribute_in_context
 
     found = []
     end = offset + len(doc.text)
     blocks = tuple((s - offset, e - offset) for s, e in article.block_quotes
                    if offset <= s and e <= end)
-    for a in attribute_doc(doc, _engine(engine), byline=article.author, block_quotes=blocks):
+    atts, ctx = attribute_in_context(doc, _engine(engine), byline=article.author,
+                                     block_quotes=blocks)
+    for a in atts:
         a = Attribution(
             kind=a.kind,
             type=a.type,
@@ -67,7 +77,7 @@ def attributions_from_doc(
         )
         if _inside_body(a, article.body):
             found.append(a)
-    return tuple(found)
+    return tuple(found), ctx
 
 
 def analyse_doc(doc: Doc, article: Article, offset: int, engine: Engine | None = None) -> Article:
@@ -75,8 +85,9 @@ def analyse_doc(doc: Doc, article: Article, offset: int, engine: Engine | None =
     from saidwhat.engine.positions import find_positions
 
     engine = _engine(engine)
-    attributions = attributions_from_doc(doc, article, offset, engine)
-    found = find_positions(doc, attributions, offset, engine.settings.positions)
+    attributions, ctx = attributions_in_context(doc, article, offset, engine)
+    found = find_positions(doc, attributions, offset, engine.settings.positions,
+                           referents=dict(ctx.referents))
     positions = tuple(p for p in found if _inside(p.evidence, article.body))
     return replace(article, attributions=attributions, positions=positions)
 

@@ -45,3 +45,36 @@ def test_attribute_doc_finds_quotes_once_per_document(
     doc = nlp(TEXT)
     found = list(attribute.attribute_doc(doc, Engine.load(Settings())))
     assert found and len(calls) == 1
+
+
+REFERENT_TEXT = ("Harbour vote\n\nMayor Ana Ruiz said the harbour plan was timely. On Tuesday she "
+                 "criticized Tom Becker over the budget.\n")
+
+
+def test_attribution_keeps_the_referents_positions_hang_on(nlp: Language) -> None:
+    doc = nlp(REFERENT_TEXT)
+    found, ctx = attribute.attribute_in_context(doc, Engine.load(Settings()))
+    she = next(t.i for t in doc if t.lower_ == "she")
+    assert found and dict(ctx.referents).get(she) == "Ana Ruiz"
+    assert [m.text for m in context.referent_mentions(doc)] == ["she"]
+
+
+def test_positions_reuse_the_attribution_steps_speaker_resolution(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from saidwhat.engine.speakers import resolve
+    from saidwhat.records import Article
+    from saidwhat.run.pipeline import annotate
+
+    calls = []
+    real = resolve.resolve_mentions
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(resolve, "resolve_mentions", counting)
+    out = annotate(nlp, Article("a", REFERENT_TEXT), Engine.load(Settings()))
+    assert len(calls) == 1
+    assert any(p.source == "Ana Ruiz" and p.target == "Tom Becker" and p.polarity == "oppose"
+               for p in out.positions)

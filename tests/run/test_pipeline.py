@@ -61,14 +61,14 @@ def test_annotate_many_keeps_order_and_passes_failures(nlp: Language) -> None:
 def test_annotate_many_turns_a_crash_into_a_failure(
     nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = saidwhat.engine.attribute.attribute_doc
+    real = saidwhat.engine.attribute.attribute_in_context
 
     def exploding(doc, engine, **page):  # type: ignore[no-untyped-def]
         if "BOOM" in doc.text:
             raise RuntimeError("engine exploded")
         return real(doc, engine, **page)
 
-    monkeypatch.setattr(saidwhat.engine.attribute, "attribute_doc", exploding)
+    monkeypatch.setattr(saidwhat.engine.attribute, "attribute_in_context", exploding)
     items = [Article("ok", PARA), Article("bad", "BOOM said Reed.", origin="bad.txt")]
     out = list(pipeline.annotate_many(nlp, items))
     assert isinstance(out[0], Article) and len(out[0].attributions) == 1

@@ -38,6 +38,16 @@ def fake_attributions(doc, article, offset, engine=None):  # type: ignore[no-unt
     return (Attribution(kind="direct", type="speech", content=content, cue=None, source=None),)
 
 
+def in_context(attributions):  # type: ignore[no-untyped-def]
+    """A stand-in for pipeline.attributions_in_context made of an attributions_from_doc one."""
+    from saidwhat.engine.context import build_context
+
+    def found(doc, article, offset, engine=None):  # type: ignore[no-untyped-def]
+        return attributions(doc, article, offset, engine), build_context(doc)
+
+    return found
+
+
 def dicts(items: list[Article | Failure]) -> list[object]:
     """Comparable form of runner output."""
     return [x.to_dict() if isinstance(x, Article) else x for x in items]
@@ -57,14 +67,14 @@ def test_single_process_keeps_order_and_failures() -> None:
 
 
 def test_poisoned_article_becomes_failure_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.attributions_from_doc
+    real = pipeline.attributions_in_context
 
     def poisoned(doc, article, offset, engine=None):  # type: ignore[no-untyped-def]
         if article.id == "a5":
             raise RuntimeError("boom")
         return real(doc, article, offset, engine)
 
-    monkeypatch.setattr(pipeline, "attributions_from_doc", poisoned)
+    monkeypatch.setattr(pipeline, "attributions_in_context", poisoned)
     out = list(runners.process(articles(), workers=1))
     assert len(out) == 13
     bad = [x for x in out if isinstance(x, Failure) and "boom" in x.error]
@@ -103,7 +113,7 @@ def test_pool_equals_single_process_and_isolates_poison() -> None:
 
 @pytest.mark.slow
 def test_forked_pool_carries_attributions_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "attributions_from_doc", fake_attributions)
+    monkeypatch.setattr(pipeline, "attributions_in_context", in_context(fake_attributions))
     monkeypatch.setenv(runners.START_METHOD_ENV, "fork")  # workers inherit the patched engine
     items = articles(20)
     pooled = list(runners.process(items, workers=2))
@@ -128,7 +138,7 @@ def test_worker_that_dies_fails_its_batch_only(monkeypatch: pytest.MonkeyPatch) 
             os._exit(3)  # a segfault or an OOM kill, as far as the pool can tell
         return fake_attributions(doc, article, offset)
 
-    monkeypatch.setattr(pipeline, "attributions_from_doc", crash)
+    monkeypatch.setattr(pipeline, "attributions_in_context", in_context(crash))
     monkeypatch.setenv(runners.START_METHOD_ENV, "fork")
     items = articles(60)
     out = list(runners.process(items, workers=2))
