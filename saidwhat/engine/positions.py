@@ -344,7 +344,8 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
 
 def the_law(doc: Doc) -> str:
     """The one law or bill an article names ("the Justice Against Sponsors of Terrorism Act
-    (JASTA)"), as its fullest mention; "" when it names none or several."""
+    (JASTA)"), as its fullest mention, with the acronym the article also calls it by; "" when
+    it names none or several."""
     found: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ not in ("LAW", "ORG") or ent[-1].lower_ not in LAW_WORDS:
@@ -356,7 +357,12 @@ def the_law(doc: Doc) -> str:
         key = law_acronym(text) or law_acronym(text.removeprefix("the "))
         if key and len(text) > len(found.get(key, "")):
             found[key] = text
-    return next(iter(found.values())) if len(found) == 1 else ""
+    if len(found) != 1:
+        return ""
+    key, text = next(iter(found.items()))
+    if f"({key})" not in text and any(t.text == key for t in doc):
+        text += f" ({key})"  # the acronym the article also calls it by
+    return text
 
 
 def referents(doc: Doc, atts: Iterable[Attribution]) -> dict[int, str]:
@@ -1734,8 +1740,11 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
                                a=speaker[0], a_id=speaker[1], b=other[0], b_id=other[1])
 
 
-def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator[Position]:
-    """Agree/disagree between two sources with stances on the same target in one article.
+def derived_pairs(stances: list[Position], explicit: list[Position],
+                  law: str = "") -> Iterator[Position]:
+    """Agree/disagree between two sources with stances on the same target in one article, on
+    the target as the article names it most fully (`cluster_name`; `law` is the article's one
+    law, `the_law`).
 
     No pair when one source holds both polarities on that target, when one name is part of the
     other ("Obama" and "the Obama administration"), when one is a group that may hold the other
@@ -1749,7 +1758,8 @@ def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator
         if key:
             by_target.setdefault(key, []).append(s)
     done = {(frozenset((p.a or "", p.b or "")), p.relation) for p in explicit}
-    for group in by_target.values():
+    for cluster, group in by_target.items():
+        topic = cluster_name(cluster, [s.target or "" for s in group], law)
         polarities: dict[str, set[str]] = {}
         for s in group:
             polarities.setdefault(s.source or "", set()).add(s.polarity or "")
@@ -1766,8 +1776,18 @@ def derived_pairs(stances: list[Position], explicit: list[Position]) -> Iterator
                     continue
                 done.add(key)
                 later = max(x, y, key=lambda p: p.evidence.start)
-                yield Position(relation, x.target or "", later.evidence, a=x.source,
+                yield Position(relation, topic, later.evidence, a=x.source,
                                a_id=x.source_id, b=y.source, b_id=y.source_id, explicit=False)
+
+
+def cluster_name(key: frozenset[str], targets: list[str], law: str = "") -> str:
+    """The fullest of the ways an article names one target (`same_targets` gave them `key`):
+    the article's one law with its acronym when they are that law ("the bill" and "JASTA" are
+    "the Justice Against Sponsors of Terrorism Act (JASTA)"), else the one with the most
+    content words."""
+    if law and any(w.startswith("#") for w in key):
+        return law
+    return max(targets, key=lambda t: (len(content_key(t)), len(t)), default="")
 
 
 def _group(name: str) -> bool:
@@ -1871,7 +1891,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
-    derived = list(derived_pairs(stances, pairs))
+    derived = list(derived_pairs(stances, pairs, ctx.law))
     found = sorted([*stances, *pairs, *derived], key=lambda p: p.evidence.start)
     return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
 

@@ -590,3 +590,23 @@ def test_urging_someone_to_act_backs_the_act_unless_the_act_takes_sides_itself(n
     got = stances(found)
     assert any(s == "Kirk" and pol == "support" and "emails" in t for s, pol, t in got)
     assert not any(s == "Fox" and pol == "support" for s, pol, _ in got)
+
+
+def test_a_derived_pair_is_on_the_fullest_name_of_its_target(nlp):
+    from saidwhat.records import Mention
+
+    doc = nlp("Water\n\nThe Senate passed the Clean Water Act on Monday. Critics of the CWA "
+              "say it costs too much.")
+    assert P.the_law(doc) == "the Clean Water Act (CWA)"
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Ann Lee", target="the bill", polarity="support"),
+        Position("stance", "t", ev, source="Bo Diaz", target="the Clean Water Act",
+                 polarity="oppose"),
+        Position("stance", "t", ev, source="Cy Park", target="the harbour plan",
+                 polarity="oppose"),
+        Position("stance", "t", ev, source="Di Moss", target="the plan", polarity="oppose")],
+        [], P.the_law(doc)))
+    topics = {frozenset((p.a, p.b)): p.topic for p in found}
+    assert topics[frozenset({"Ann Lee", "Bo Diaz"})] == "the Clean Water Act (CWA)"
+    assert topics[frozenset({"Cy Park", "Di Moss"})] == "the harbour plan"
