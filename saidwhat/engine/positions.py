@@ -604,12 +604,21 @@ def _previous_person(ctx: Context, tok: Token,
 
 
 def members(ctx: Context, subj: Token) -> list[tuple[str, str | None]]:
-    """The speakers of a coordinated subject ("he and Biden", "Republicans and Democrats")."""
-    toks = [*_headline_partners(subj), subj, *subj.conjuncts]
+    """The speakers of a coordinated subject ("he and Biden", "Republicans and Democrats",
+    "Mayor Ann Kerr and councillor Joe Pratt")."""
+    toks = [_titled_name(t) for t in (*_headline_partners(subj), subj, *subj.conjuncts)]
     found = [w for w in (who(ctx, t) for t in toks) if w]
     if subj.lower_ == "they" and len(found) < 2:
         return _previous_pair(ctx, subj)
     return found
+
+
+def _titled_name(tok: Token) -> Token:
+    """The name a role noun introduces ("councillor Joe Pratt", parsed as "councillor" with
+    "Pratt" in apposition), else the token itself."""
+    if tok.pos_ != "NOUN":
+        return tok
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), tok)
 
 
 def _headline_partners(subj: Token) -> list[Token]:
@@ -1483,6 +1492,7 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
                               b_id=b_id))
     found += held_firm(ctx, found)
     found += list(disagreements_with(ctx))
+    found += list(opposing_sides(ctx))
     found += list(splits_between(ctx))
     found += list(believed_right(ctx))
     yield from found
@@ -1510,6 +1520,45 @@ def splits_between(ctx: Context) -> Iterator[Position]:
             compact(inner.subtree, ctx.rules.max_topic_words) if first.i != inner.i else tok.text)
         (a, a_id), (b, b_id) = pair[0], pair[1]
         yield Position("disagree", topic, _evidence(ctx, tok), a=a, a_id=a_id, b=b, b_id=b_id)
+
+
+def opposing_sides(ctx: Context) -> Iterator[Position]:
+    """"X and Y were on opposing sides of Z", "X and Y are at odds over Z", "X is at odds with
+    Y on Z": the two diverge on Z."""
+    for tok in ctx.doc:
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ not in (
+                "VERB", "AUX"):
+            continue
+        sides = tok.lemma_.lower() == "side" and tok.tag_ == "NNS" and tok.head.lower_ == "on" \
+            and any(c.dep_ == "amod" and c.lower_ in DIVERGENT for c in tok.children)
+        if not sides and not (tok.lower_ == "odds" and tok.head.lower_ == "at"):
+            continue
+        verb = tok.head.head
+        subj = subject_of(verb)
+        partner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if subj is None or refused(verb) or hypothetical(verb):
+            continue
+        pair = [w for w in (who(ctx, subj), who(ctx, _titled_name(partner))) if w] if (
+            partner is not None) else members(ctx, _named_pair(subj))
+        if len(pair) < 2 or pair[0][0] == pair[1][0]:
+            continue
+        about = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+            "of", "over", "on", "about", "regarding") for g in c.children
+            if g.dep_ in ("pobj", "pcomp")), None)
+        topic = _issue_of(about, ctx.rules.max_topic_words) if about is not None else ""
+        (a, a_id), (b, b_id) = pair[0], pair[1]
+        yield Position("disagree", topic or tok.text, _evidence(ctx, tok), a=a, a_id=a_id,
+                       b=b, b_id=b_id)
+
+
+def _named_pair(subj: Token) -> Token:
+    """The coordinated names a subject holds in apposition ("NEW YORK (AP) — Democratic
+    candidates Hillary Clinton and Bernie Sanders were …", a dateline parsed as the subject),
+    else the subject itself."""
+    if subj.conjuncts:
+        return subj
+    return next((t for t in subj.subtree if t.dep_ == "appos" and t.conjuncts), subj)
 
 
 def disagreements_with(ctx: Context) -> Iterator[Position]:
@@ -1741,10 +1790,10 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
 
 
 def derived_pairs(stances: list[Position], explicit: list[Position],
-                  law: str = "") -> Iterator[Position]:
+                  law: str = "", people: frozenset[str] = frozenset()) -> Iterator[Position]:
     """Agree/disagree between two sources with stances on the same target in one article, on
     the target as the article names it most fully (`cluster_name`; `law` is the article's one
-    law, `the_law`).
+    law, `the_law`; `people` the last names of the people it names, as for `same_targets`).
 
     No pair when one source holds both polarities on that target, when one name is part of the
     other ("Obama" and "the Obama administration"), when one is a group that may hold the other
@@ -1752,7 +1801,7 @@ def derived_pairs(stances: list[Position], explicit: list[Position],
     the pair already has that label.
     """
     by_target: dict[frozenset[str], list[Position]] = {}
-    keys = same_targets([s.target or "" for s in stances])
+    keys = same_targets([s.target or "" for s in stances], people)
     for s in stances:
         key = keys.get(s.target or "", frozenset())
         if key:
@@ -1799,23 +1848,31 @@ def _group(name: str) -> bool:
     return words[0][:1].islower() or (len(words) == 1 and words[0].endswith("s"))
 
 
-def same_targets(targets: Iterable[str]) -> dict[str, frozenset[str]]:
+def same_targets(targets: Iterable[str],
+                 people: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
     """One key per target an article names in several ways: a person by their last name ("Trump"
     = "Donald J. Trump"), an issue by its content words, a shorter issue joining the one longer
-    issue that holds all its words ("the plan" = "the harbour plan"), and a bare "the bill" or
-    "this legislation" the one law the article names ("JASTA")."""
+    issue that holds all its words ("the plan" = "the harbour plan"), a bare "the bill" or
+    "this legislation" the one law the article names ("JASTA"), and a country's or body's
+    claim, test or plan that country or body ("North Korea's claim" = "North Korea"; not a
+    person's: "Trump's comments" are not Trump; `people` are the last names of the people the
+    article names, lower-cased)."""
     out: dict[str, frozenset[str]] = {}
     issues: list[frozenset[str]] = []
+    targets = list(targets)
     named_laws = {law_acronym(t) for t in targets} - {""}
     for t in dict.fromkeys(targets):
         key = _target_key(t)
         if not key:
             continue
         law = law_acronym(t) or (t.strip() if t.strip() in named_laws else "")
+        owner = _owner(t)
         if law:
             key = frozenset({"#" + law})
         elif _name_like(t):
             key = frozenset({"@" + clean_name(t).split()[-1].lower()})
+        elif owner and owner.split()[-1].lower() not in people:
+            key = frozenset({"@" + owner.split()[-1].lower()})
         else:
             issues.append(key)
         out[t] = key
@@ -1830,6 +1887,12 @@ def same_targets(targets: Iterable[str]) -> dict[str, frozenset[str]]:
         if len(holders) == 1:
             out[t] = holders.pop()
     return out
+
+
+def _owner(target: str) -> str:
+    """The name a target is said to belong to ("North Korea's claim" → "North Korea"), else ""."""
+    found = re.match(r"^(?:the\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+\S", target)
+    return found.group(1) if found else ""
 
 
 def law_acronym(target: str) -> str:
@@ -1891,7 +1954,8 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
-    derived = list(derived_pairs(stances, pairs, ctx.law))
+    people = frozenset(e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON")
+    derived = list(derived_pairs(stances, pairs, ctx.law, people))
     found = sorted([*stances, *pairs, *derived], key=lambda p: p.evidence.start)
     return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
 

@@ -610,3 +610,35 @@ def test_a_derived_pair_is_on_the_fullest_name_of_its_target(nlp):
     topics = {frozenset((p.a, p.b)): p.topic for p in found}
     assert topics[frozenset({"Ann Lee", "Bo Diaz"})] == "the Clean Water Act (CWA)"
     assert topics[frozenset({"Cy Park", "Di Moss"})] == "the harbour plan"
+
+
+def test_two_on_opposing_sides_or_at_odds_diverge(nlp):
+    found = positions(nlp, "Budget\n\nWASHINGTON (AP) — Rival candidates Ann Kerr and Joe Pratt "
+                           "were on opposing sides of the harbour plan. Senator Amy Ford is at "
+                           "odds with Governor Paul Ryder on taxes. Mayor Lin Wu and councillor "
+                           "Carl Dunn are at odds over the budget. Tom Lee and Rita Moss were on "
+                           "the same side of the debate.")
+    diverge = {frozenset((p.a, p.b)): p.topic for p in found if p.relation == "disagree"}
+    assert diverge == {frozenset({"Ann Kerr", "Joe Pratt"}): "harbour plan",
+                       frozenset({"Amy Ford", "Paul Ryder"}): "taxes",
+                       frozenset({"Lin Wu", "Carl Dunn"}): "budget"}
+
+
+def test_a_countrys_claim_is_that_country_for_derived_pairs_a_persons_is_not():
+    from saidwhat.records import Mention
+
+    keys = P.same_targets(["Freedonia's claim", "Freedonia", "Tom Becker's comments",
+                           "Tom Becker"], frozenset({"becker"}))
+    assert keys["Freedonia's claim"] == keys["Freedonia"]
+    assert keys["Tom Becker's comments"] != keys["Tom Becker"]
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Ann Lee", target="Freedonia's claim",
+                 polarity="oppose"),
+        Position("stance", "t", ev, source="Bo Diaz", target="Freedonia", polarity="oppose"),
+        Position("stance", "t", ev, source="Cy Park", target="Tom Becker's comments",
+                 polarity="oppose"),
+        Position("stance", "t", ev, source="Di Moss", target="Tom Becker", polarity="support")],
+        [], "", frozenset({"becker"})))
+    assert {(frozenset((p.a, p.b)), p.relation) for p in found} == {
+        (frozenset({"Ann Lee", "Bo Diaz"}), "agree")}
