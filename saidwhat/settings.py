@@ -206,6 +206,9 @@ class SpeakerSettings:
     headline_max_words: int = _s(20, "a title-cased headline has at most this many words")
     headline_title_share: float = _s(
         0.6, "a headline is title-cased when this share of its words is capitalised")
+    headline_period_title_share: float = _s(
+        0.8, "a first line ending in '.' is a headline when this share of its words is "
+        "capitalised")
 
 
 @dataclass(frozen=True)

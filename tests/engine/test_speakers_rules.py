@@ -337,3 +337,62 @@ def test_a_one_word_name_with_factories_and_workers_is_a_company(nlp: Language) 
     assert [e.type for e in ArticleIndex(doc).entities if e.name == "Carrier"] == ["ORG"]
     person = nlp("Ann Carrier said on Friday that she had left. Carrier said her work was done.")
     assert [e.type for e in ArticleIndex(person).entities] == ["PERSON"]
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("p.m.\n\nFlorida election officials", "Florida election officials"),
+    ("-Andrew Gelman", "Andrew Gelman"),
+    ("\u00a0Texas voter", "Texas voter"),
+    ("Ann  Lee", "Ann Lee"),
+])
+def test_a_speaker_label_is_one_clean_line(raw: str, clean: str) -> None:
+    from saidwhat.engine.speakers.mentions import clean_label
+
+    assert clean_label(raw) == clean
+
+
+def test_a_list_dash_before_a_name_is_not_part_of_the_speaker(nlp: Language) -> None:
+    text = ("Reading list: \n\n-Susan Clark finds that turnout is falling in rural counties. "
+            "[NYT]  \n-Michael Turner looks to see if search data can predict elections.")
+    doc = nlp(text)
+    out = resolve_sources(doc, [span_of(doc, "-Susan Clark"), span_of(doc, "-Michael Turner")])
+    assert all(s is not None and s.name[:1].isalpha() for s in out)
+
+
+def test_words_run_on_after_a_known_full_name_are_cut(nlp: Language) -> None:
+    text = ("Senator Ruth Calder spoke in Dover on Monday. Calder said taxes must fall.\n\n"
+            "8:40 p.m. Ruth Calder Address Opioid Epidemic\n\n"
+            "Ruth Calder said the state needs more clinics.")
+    doc = nlp(text)
+    names = {m.text for m in name_mentions(doc, [False] * len(doc)) if m.label == "PERSON"}
+    assert "Ruth Calder" in names
+    assert not any(len(n.split()) > 2 for n in names)
+
+
+def test_a_title_cased_first_line_ending_in_a_period_is_a_headline(nlp: Language) -> None:
+    from saidwhat.engine.speakers.mentions import title_cased_headline_end
+    from saidwhat.settings import SpeakerSettings
+
+    head = nlp("Mayor Dana Pruitt Picks Up Her First Union Endorsements.\n\n"
+               "Mayor Dana Pruitt won the backing of two unions on Monday.")
+    assert title_cased_headline_end(head, SpeakerSettings()) > 0
+    lede = nlp("Mayor Dana Pruitt won the backing of two unions on Monday.\n\nShe was pleased.")
+    assert title_cased_headline_end(lede, SpeakerSettings()) == 0
+    names = {m.text for m in name_mentions(head, [False] * len(head)) if m.label == "PERSON"}
+    assert names == {"Dana Pruitt"}
+
+
+def test_a_name_in_capitals_takes_its_mixed_case_form(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+
+    doc = nlp("LEADERS MEET IN OTTAWA; JOHN MILLER STAYS HOME\n\n"
+              "John Miller was not at the summit on Wednesday. Miller said he was busy.")
+    assert [e.name for e in ArticleIndex(doc).entities if e.type == "PERSON"] == ["John Miller"]
+
+
+def test_another_persons_title_in_a_relative_clause_does_not_set_the_gender(
+        nlp: Language) -> None:
+    text = ("Senator Chris Dunmore of Vermont, who campaigned alongside Mrs. Hale in his state, "
+            "said voters were restless. Mr. Dunmore said the race was close.")
+    (dunmore,) = resolve(nlp, text, "Mr. Dunmore")
+    assert dunmore.name == "Chris Dunmore"

@@ -26,6 +26,7 @@ from saidwhat.engine.speakers.mentions import (
     MALE_PRONOUNS,
     NameMention,
     acronym,
+    clean_label,
     compatible_names,
     group_name,
     is_group_noun,
@@ -182,7 +183,7 @@ class ArticleIndex:
                 self.mention_entity[m.start] = self._org_entity(m)
             ent = self.entities[self.mention_entity[m.start]]
             if m.label == "PERSON":
-                if len(m.tokens) > len(ent.tokens) or not ent.name:
+                if len(m.tokens) > len(ent.tokens) or not ent.name or shouted(ent, m):
                     ent.name, ent.tokens = m.text, frozenset(m.tokens)
                 if m.gender:
                     ent.gender_votes[m.gender] += self.s.name_gender_votes
@@ -242,7 +243,8 @@ class ArticleIndex:
                 self._occur(self.group_entity(name, "GROUP"), root)
 
     def group_entity(self, name: str, type_: str) -> int:
-        """The entity of a group or description name, created on first use."""
+        """The entity of a group or description name (one clean line), created on first use."""
+        name = clean_label(name)
         key = name.lower()
         if key not in self._groups:
             self._groups[key] = self._new(name, type_)
@@ -374,6 +376,12 @@ def company_modifiers(doc: Doc) -> Counter[str]:
     return out
 
 
+def shouted(ent: Entity, m: NameMention) -> bool:
+    """Whether an entity named in capitals ("DONALD TRUMP" from a headline, "RAMOS" from a
+    transcript label) should take a mention's mixed-case form of the same name instead."""
+    return ent.name.isupper() and not m.text.isupper() and frozenset(m.tokens) == ent.tokens
+
+
 def person_shaped(name: str) -> bool:
     """Two or three capitalised words with no organisation word: "Shannon Cross", not
     "Cross Research" or "NASA"."""
@@ -455,8 +463,8 @@ def speaker_of(index: ArticleIndex, ent: int, resolved_by: str) -> Speaker:
 
 
 def unresolved(span: Span, type_: str = "OTHER") -> Speaker:
-    """A speaker that could not be tied to anyone: the mention itself."""
-    text = span.text.strip()
+    """A speaker that could not be tied to anyone: the mention itself, as one clean line."""
+    text = clean_label(span.text)
     return Speaker(name=text, id=slugify(text), type=type_, resolved_by="none")
 
 

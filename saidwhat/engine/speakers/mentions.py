@@ -3,6 +3,8 @@ that every later step shares."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,6 +74,9 @@ QUANTIFIERS = frozenset(
     "the a an some many several few most all both other another any each every these those "
     "this that one two three four five six seven eight nine ten dozens hundreds".split()
 )
+
+
+HONORIFICS = frozenset("mr mrs ms miss".split())
 
 
 ACRONYM_STOP = frozenset("of the and for on in at to &".split())
@@ -202,6 +207,18 @@ def strip_possessive(word: str) -> str:
     return word
 
 
+LIST_MARKS = "-–—•·*>|\u00a0 "
+
+
+def clean_label(text: str) -> str:
+    """A speaker's name as one clean line: the text after its last line break, spaces (no-break
+    ones too) collapsed, list dashes and bullets off its start ("p.m.\n\nFlorida officials" ->
+    "Florida officials", "-Andrew Gelman" -> "Andrew Gelman")."""
+    lines = [line for line in re.split(r"\s*\n\s*", text.strip()) if line.strip()]
+    line = " ".join((lines[-1] if lines else text).split()).lstrip(LIST_MARKS)
+    return line or " ".join(text.split())
+
+
 def strip_dateline(toks: list[Token]) -> list[Token]:
     """A name without a dateline run into it: "MOSCOW - Vladimir Putin" -> "Vladimir Putin",
     "BOCA RATON, Fla. -- Weeds" -> "Weeds"."""
@@ -226,6 +243,17 @@ def _title_like(tok: Token) -> bool:
     return norm_word(tok.text) in TITLES or tok.ent_type_ == "NORP"
 
 
+def others_title(tok: Token) -> bool:
+    """A title right before a proper noun inside an apposition or relative clause ("who
+    campaigned alongside Mrs. Clinton"): it belongs to that other person, not to the one
+    described (so "Senator Chris Murphy, who … Mrs. Clinton" is not a woman)."""
+    word = norm_word(tok.text)
+    if word in HONORIFICS:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return word in TITLES and nxt is not None and nxt.pos_ == "PROPN"
+
+
 def descriptors(ent_tokens: Sequence[Token], doc: Doc, s: SpeakerSettings) -> set[str]:
     """Words describing a named mention: title compounds, appositions, relative clauses, party."""
     first, last = ent_tokens[0], ent_tokens[-1]
@@ -237,7 +265,8 @@ def descriptors(ent_tokens: Sequence[Token], doc: Doc, s: SpeakerSettings) -> se
         i -= 1
     for child in root.children:
         if child.dep_ in ("appos", "relcl") and child.i > last.i:
-            sub = [t for t in child.subtree if not t.is_punct][: s.max_apposition_tokens]
+            sub = [t for t in child.subtree if not t.is_punct and not others_title(t)
+                   ][: s.max_apposition_tokens]
             words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in sub]
     if root.dep_ == "appos" and root.head.i < first.i:
         head = root.head
@@ -298,15 +327,20 @@ def headline_only(doc: Doc, ent: Span, s: SpeakerSettings) -> bool:
 
 def title_cased_headline_end(doc: Doc, s: SpeakerSettings) -> int:
     """The end of a title-cased first line (a headline whose capitals NER misreads), else 0;
-    a line ending like a sentence is a lede, not a headline."""
+    a line ending in "!", "?", a quote or a colon is a lede, and one ending in "." is a headline
+    only when nearly every word is capitalised (news headlines often end in a period)."""
     text = doc_text(doc)
     end = text.find("\n")
-    if end < 0 or text[:end].rstrip().endswith((".", "!", "?", "\"", "”", ":")):
+    if end < 0 or text[:end].rstrip().endswith(("!", "?", "\"", "”", ":")):
         return 0
     words = [w for w in text[:end].split() if w[:1].isalpha()]
+    share = s.headline_title_share
+    if text[:end].rstrip().endswith("."):  # "Donald Trump Picks Up His First Endorsements."
+        share = max(share, s.headline_period_title_share)
     title_cased = 2 < len(words) <= s.headline_max_words and (
-        sum(w[0].isupper() for w in words) >= s.headline_title_share * len(words))
+        sum(w[0].isupper() for w in words) >= share * len(words))
     return end if title_cased else 0
+
 
 
 def headline_person(toks: list[Token], body_words: set[str]) -> list[Token]:
@@ -384,6 +418,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
                   if label == "PERSON" and len(toks) == 1}
     out: list[NameMention] = []
     covered: set[int] = set()
+    kept: list[tuple[Span, str, list[Token], list[Token]]] = []
     for ent, label, titles, toks in raw:
         if ent.start_char < headline_end and label == "PERSON":
             toks = headline_person(toks, person_words)  # "Derelict Obama" -> "Obama"
@@ -391,6 +426,9 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
                 continue
         if label == "PERSON":
             toks = strip_common_tail(toks, common_nouns, solo_names)
+        kept.append((ent, label, titles, toks))
+    kept = cut_run_on_names(kept)
+    for ent, label, titles, toks in kept:
         key = name_tokens(toks)
         if label in ("ORG", "GPE", "NORP") and len(key) == 1 and key[0] in person_words:
             label = "PERSON"
@@ -398,7 +436,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
             continue  # "Russian" as an adjective names no one
         roles = descriptors(list(ent), doc, s) | role_words([t.text for t in titles])
         gender = name_gender(_left_titles(doc, ent.start, s.max_left_titles) + titles, toks, roles)
-        text = " ".join(doc[toks[0].i : toks[-1].i + 1].text.split())
+        text = clean_label(doc[toks[0].i : toks[-1].i + 1].text)
         out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
         covered.update(range(ent.start, ent.end))
     for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
@@ -410,6 +448,27 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
                                    (norm_word(tok.text),), frozenset(roles),
                                    name_gender(titles, [tok], roles)))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def cut_run_on_names(found: list[tuple[Span, str, list[Token], list[Token]]]
+                     ) -> list[tuple[Span, str, list[Token], list[Token]]]:
+    """A person name written once with words run on after a full name the article gives on its
+    own ("Chris Christie Address Heroin Epidemic", "Ted Cruz South Carolina victory party", a
+    related headline "Bernie Sanders Pins The Rise Of ISIS …" beside "Bernie Sanders") is cut to
+    that name; a suffix ("Donald Trump Jr.") is part of a name, never run on."""
+    people = [name_tokens(toks) for _, label, _, toks in found if label == "PERSON"]
+    seen = Counter(people)
+    known = {key for key in seen if len(key) >= 2}
+    out = []
+    for ent, label, titles, toks in found:
+        key = name_tokens(toks)
+        if label == "PERSON" and len(key) >= 3 and seen[key] == 1 and len(key) == len(toks):
+            cut = next((n for n in range(len(key) - 1, 1, -1) if key[:n] in known
+                        and not set(key[n:]) & NAME_SUFFIXES), None)
+            if cut is not None:
+                toks = toks[:cut]
+        out.append((ent, label, titles, toks))
     return out
 
 
@@ -489,11 +548,11 @@ def group_name(span: Span, max_prep_tokens: int = SpeakerSettings.max_group_prep
                     or toks[0].like_num or toks[0].text == "-" or toks[0].tag_ == "CD"):
         toks.pop(0)
     if not toks:
-        return span.text, False
+        return clean_label(span.text), False
     named = any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS
                 or (t.text[:1].isupper() and t.i > 0 and t.nbor(-1).text not in ".!?\n")
                 for t in toks)
-    text = span.doc[toks[0].i : toks[-1].i + 1].text
+    text = clean_label(span.doc[toks[0].i : toks[-1].i + 1].text)
     return text, named
 
 
