@@ -35,7 +35,8 @@ STANCE_VERBS: dict[str, str] = {
         "ridicule blame fault lambaste rip hammer chide scold rebuke assail decry deride oppose "
         "veto insult berate castigate excoriate knock pan skewer disparage belittle smear "
         "undermine challenge protest sue vilify demonize malign fight resist question "
-        "disavow repudiate unendorse scapegoat distrust".split(), "oppose"),
+        "disavow repudiate unendorse scapegoat distrust pummel bash trash savage lampoon "
+        "taunt eviscerate scorch torch lash".split(), "oppose"),
     **dict.fromkeys(
         "praise endorse back defend applaud hail commend thank welcome support champion laud "
         "tout celebrate embrace favor favour vouch salute congratulate credit admire "
@@ -56,6 +57,7 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
     ("play", "down"): "oppose", ("shrug", "off"): "oppose", ("brush", "off"): "oppose",
     ("wave", "off"): "oppose", ("laugh", "off"): "oppose", ("campaign", "with"): "support",
     ("stump", "for"): "support", ("rally", "behind"): "support", ("stand", "with"): "support",
+    ("call", "out"): "oppose", ("hit", "out"): "oppose",
 }
 # Acts a speaker may call for: ending something opposes it, making it happen backs it ("the need
 # to scrap the nuclear agreement", "we're going to build the wall").
@@ -95,11 +97,14 @@ EXTRA_VALENCE: dict[str, float] = {
 CRITICAL_VERBS: dict[str, float] = dict.fromkeys(
     "oversell exaggerate mislead distort ignore neglect pander fail mishandle lie cave waffle "
     "flip-flop politicize squander botch bungle".split(), -2.0)
+# Having one of these with something opposes it ("had a big issue with the trade part").
+TROUBLE_NOUNS = frozenset("problem problems issue issues beef quarrel".split())
 # Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
 REACTION_PREPS = frozenset("with at about over by of toward towards".split())
 REACTION_NOUNS: dict[str, float] = {
     **dict.fromkeys("misgiving concern doubt reservation anger outrage frustration fury disgust "
-                    "dislike distaste contempt disdain hatred".split(), -2.0),
+                    "dislike distaste contempt disdain hatred skepticism scepticism "
+                    "disappointment displeasure dismay indignation".split(), -2.0),
     **dict.fromkeys("respect admiration esteem affection".split(), 2.0)}
 # Nouns a position can be about (a proposal, claim, act or event), and nouns for a role that
 # names no one in particular ("the Republican nominee, whoever it is").
@@ -1132,6 +1137,52 @@ def reactions(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def problems_with(ctx: Context) -> Iterator[Position]:
+    """"We had a big issue with the trade part of Clinton's history", "has a problem with
+    Trump": having a problem, issue or beef with something opposes it (inferred)."""
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TROUBLE_NOUNS or tok.dep_ != "dobj":
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() != "have" or refused(verb) or hypothetical(verb) or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            continue
+        obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"), None)
+        subj = subject_of(verb)
+        src = who(ctx, subj) if subj is not None and not nested(ctx, tok, subj) else None
+        if obj is None or src is None or _asked_or_supposed(tok):
+            continue
+        for each in (obj, *obj.conjuncts):
+            found = _stance(ctx, src, _target(ctx, each), "oppose",
+                            f"{tok.text} with " + compact_words(list(each.subtree)), tok,
+                            explicit=False)
+            if found:
+                yield found
+
+
+def needed(ctx: Context) -> Iterator[Position]:
+    """A quoted "we need Paul Ryan" or "I think we need him back in the Senate": needing a
+    named person backs them (inferred)."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != "need" or tok.pos_ != "VERB" or refused(tok) or (
+                hypothetical(tok) or _asked_or_supposed(tok)):
+            continue
+        subj = nearest_subject(tok)
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        inside = ctx.speaker_at(tok.idx)
+        if subj is None or subj.lower_ not in ("we", "i") or obj is None or inside is None:
+            continue
+        src = _single(ctx, inside) if inside.kind != "indirect" else None
+        person = _target(ctx, obj) if obj.pos_ == "PROPN" or obj.lower_ in ("him", "her") else None
+        if src is None or person is None or not _is_person(ctx, person[0]):
+            continue
+        found = _stance(ctx, src, person, "support", compact_words(list(tok.subtree)), tok,
+                        explicit=False)
+        if found:
+            yield found
+
+
 def _passive_holder(verb: Token) -> Token | None:
     """The passive subject a reaction is said of ("Priebus was said to be furious with Trump",
     "I am honored by …")."""
@@ -1262,22 +1313,57 @@ def hypothetical(verb: Token) -> bool:
 
 def _called(ctx: Context, verb: Token) -> Iterator[Position]:
     """"X called Y a liar" / "called Y's behavior outrageous": a stance of X on Y."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or next(
+        (c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
     subj = subject_of(verb)
+    written = _written_nickname(verb) if obj is None else None
+    if written is not None:
+        obj = written[0]
     if obj is None or subj is None:
         return
-    words = [t for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
-             for t in c.subtree]
-    words += [t for t in obj.subtree if t.i > obj.i]
+    names = [[t for t in c.subtree] for c in verb.children
+             if c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and c is not obj]
+    names.append(written[1] if written else [t for t in obj.subtree if t.i > obj.i])
+    words = [t for group in names for t in group]
     valence = sum(token_valence(t, ctx.rules.booster) for t in words)
     src = who(ctx, subj)
-    if src is None or abs(valence) < ctx.rules.min_valence:
+    target = _known(ctx, obj.text) if obj.pos_ == "PROPN" else _target(ctx, obj, claim=True)
+    if src is None or target is None:
+        return
+    mocked = next((g for g in names if nickname(g, target[0])), None)
+    if abs(valence) < ctx.rules.min_valence and mocked:
+        valence, words = -ctx.rules.min_valence, mocked  # "called Rubio “Little Marco”"
+    if abs(valence) < ctx.rules.min_valence:
         return
     polarity = "support" if valence > 0 else "oppose"
     topic = compact(words, ctx.rules.max_topic_words) if words else ""
-    found = _stance(ctx, src, _target(ctx, obj, claim=True), polarity, topic, verb)
+    found = _stance(ctx, src, target, polarity, topic, verb)
     if found:
         yield found
+
+
+def _written_nickname(verb: Token) -> tuple[Token, list[Token]] | None:
+    """"called Rubio “Little Marco”" as written, whatever the parse: the name right after the
+    verb and the quoted words after it."""
+    doc = verb.doc
+    i = verb.i + 1
+    if i + 2 >= len(doc) or doc[i].pos_ != "PROPN" or not doc[i + 1].is_quote:
+        return None
+    end = next((t.i for t in doc[i + 2: i + 6] if t.is_quote), None)
+    return (doc[i], list(doc[i + 1: end + 1])) if end is not None else None
+
+
+def nickname(words: list[Token], name: str) -> bool:
+    """Whether what someone is called is a quoted nickname made of their own name and another
+    word ("Little Marco" for Marco Rubio, "Lyin' Ted" for Ted Cruz)."""
+    said = [t for t in words if not t.is_punct]
+    if not 2 <= len(said) <= 3 or not all(t.text[:1].isupper() for t in said):
+        return False
+    quoted = any(t.is_quote or t.text in "“”\"" for t in words) or any(
+        t.nbor(-1).is_quote for t in said[:1] if t.i > 0)
+    own = {w.lower() for w in clean_name(name).split()}
+    mine = [t for t in said if t.lower_ in own]
+    return quoted and 0 < len(mine) < len(said)
 
 
 def evaluations(ctx: Context) -> Iterator[Position]:
@@ -1951,7 +2037,8 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
-            *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx)]
+            *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
+            *problems_with(ctx), *needed(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     people = frozenset(e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON")

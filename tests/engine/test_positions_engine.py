@@ -642,3 +642,37 @@ def test_a_countrys_claim_is_that_country_for_derived_pairs_a_persons_is_not():
         [], "", frozenset({"becker"})))
     assert {(frozenset((p.a, p.b)), p.relation) for p in found} == {
         (frozenset({"Ann Lee", "Bo Diaz"}), "agree")}
+
+
+def test_a_pummelling_and_skepticism_about_a_claim_oppose(nlp):
+    found = positions(nlp, "Row\n\nSenator Amy Ford on Friday pummeled Carl Dunn over the budget. "
+                           "Mayor Lin Wu expressed skepticism about the harbour plan.")
+    got = stances(found)
+    assert ("Ford", "oppose", "Carl Dunn") in got
+    assert any(s == "Wu" and pol == "oppose" and "harbour plan" in t for s, pol, t in got)
+
+
+def test_having_a_problem_with_something_opposes_it(nlp):
+    found = positions(nlp, "Unions\n\n“We had a big issue with the harbour plan,” said Rita "
+                           "Moss, the union's director. Carl Dunn has no problem with the plan.")
+    got = stances(found)
+    assert any(s == "Moss" and pol == "oppose" and "harbour plan" in t for s, pol, t in got)
+    assert not [s for s, _, _ in got if s == "Dunn"]
+
+
+def test_needing_a_named_person_backs_them(nlp):
+    found = positions(nlp, "Senate\n\nSenator Tom Reyes won on Tuesday. “I think we need him back "
+                           "in the Senate,” said Lou Marsh, a radio host. “We need a new "
+                           "budget,” Marsh added.")
+    got = stances(found)
+    assert ("Marsh", "support", "Tom Reyes") in got
+    assert not [t for s, _, t in got if "budget" in t]
+
+
+def test_a_mocking_nickname_opposes_the_one_so_called(nlp):
+    found = positions(nlp, "Debate\n\nSenator Marco Rubio spoke on Monday. Within minutes, Donald "
+                           "Trump called Rubio “Little Marco” multiple times. Later Ann Kerr "
+                           "called Rubio a friend.")
+    got = stances(found)
+    assert ("Trump", "oppose", "Marco Rubio") in got
+    assert ("Kerr", "oppose", "Marco Rubio") not in got
