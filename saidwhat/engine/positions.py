@@ -97,6 +97,11 @@ EXTRA_VALENCE: dict[str, float] = {
 CRITICAL_VERBS: dict[str, float] = dict.fromkeys(
     "oversell exaggerate mislead distort ignore neglect pander fail mishandle lie cave waffle "
     "flip-flop politicize squander botch bungle".split(), -2.0)
+# What a speaker may warn would do harm ("the bill would put our troops at risk").
+PROPOSALS = frozenset("plan proposal policy program reform deal agreement treaty ban wall "
+                      "amendment regulation rule".split())
+HARMS = frozenset("risk danger threat harm hurt damage jeopardize endanger undermine expose "
+                  "retaliation retaliate weaken".split())
 # Having one of these with something opposes it ("had a big issue with the trade part").
 TROUBLE_NOUNS = frozenset("problem problems issue issues beef quarrel".split())
 # Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
@@ -1353,6 +1358,32 @@ def _written_nickname(verb: Token) -> tuple[Token, list[Token]] | None:
     return (doc[i], list(doc[i + 1: end + 1])) if end is not None else None
 
 
+def consequences(ctx: Context) -> Iterator[Position]:
+    """A speaker warning of what a proposal would do ("the bill would put our troops at risk",
+    "this legislation could expose Americans to lawsuits abroad"): a bad consequence said of a
+    law, plan or policy opposes it (inferred)."""
+    for a in ctx.attributions:
+        src = _single(ctx, a)
+        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand") if (
+            src is not None) else None
+        if span is None or asked(ctx, a, span):
+            continue
+        for tok in span:
+            if tok.dep_ in ("amod", "compound") or (tok.lemma_.lower() not in HARMS and (
+                    token_valence(tok) > -ctx.rules.min_valence)):
+                continue
+            verb = next((v for v in (tok, *tok.ancestors) if v.pos_ in ("VERB", "AUX")), None)
+            subj = nearest_subject(verb) if verb is not None else None
+            if subj is None or subj.lemma_.lower() not in LAW_WORDS | PROPOSALS or refused(verb) \
+                    or _asked_or_supposed(tok) or not span.start <= subj.i < span.end:
+                continue
+            found = _stance(ctx, src, _target(ctx, subj, strict=True), "oppose",
+                            compact(verb.subtree, ctx.rules.max_topic_words), tok, explicit=False)
+            if found:
+                yield replace(found, evidence=a.content)
+                break
+
+
 def nickname(words: list[Token], name: str) -> bool:
     """Whether what someone is called is a quoted nickname made of their own name and another
     word ("Little Marco" for Marco Rubio, "Lyin' Ted" for Ted Cruz)."""
@@ -1774,6 +1805,9 @@ def _pair_relation(tok: Token) -> str | None:
         return "agree" if not any(c.dep_ == "neg" for c in tok.children) else None
     if tok.pos_ == "VERB" and lemma in DISAGREE_VERBS:
         return "disagree"
+    if tok.pos_ == "VERB" and lemma == "break" and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return "disagree"  # "Clinton breaks with Obama on the bill"
     if tok.pos_ == "VERB" and lemma in ("find", "have", "share", "reach"):
         for c in tok.children:
             if c.dep_ == "dobj" and c.lemma_.lower() == "ground" and any(
@@ -2038,7 +2072,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
-            *problems_with(ctx), *needed(ctx)]
+            *problems_with(ctx), *needed(ctx), *consequences(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     people = frozenset(e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON")

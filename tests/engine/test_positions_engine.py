@@ -676,3 +676,19 @@ def test_a_mocking_nickname_opposes_the_one_so_called(nlp):
     got = stances(found)
     assert ("Trump", "oppose", "Marco Rubio") in got
     assert ("Kerr", "oppose", "Marco Rubio") not in got
+
+
+def test_warning_of_what_a_proposal_would_do_opposes_it(nlp):
+    found = positions(nlp, "Water\n\nThe Senate passed the Clean Water Act on Monday. “The bill "
+                           "would put thousands of jobs at risk,” said Rita Moss, a union leader. "
+                           "Tom Lee said the harbour plan would create jobs.")
+    got = stances(found)
+    assert ("Moss", "oppose", "the Clean Water Act") in got
+    assert not [s for s, _, _ in got if s == "Lee"]
+
+
+def test_breaking_with_someone_is_a_divergence(nlp):
+    found = positions(nlp, "Harbour\n\nMayor Lin Wu broke with Governor Paul Ryder on the harbour "
+                           "plan.")
+    assert {(frozenset((p.a, p.b)), p.topic) for p in found if p.relation == "disagree"} == {
+        (frozenset({"Lin Wu", "Paul Ryder"}), "harbour plan")}
