@@ -31,6 +31,34 @@ def _asked_aside(verb: Token, subject: Token) -> bool:
             and subject.i == verb.i - 2)
 
 
+# Passive verbs of reporting whose subject is the one quoted: "X was quoted (as) saying …",
+# "X is said to believe …", "X is reported to have told …".
+REPORTED_LEMMAS = frozenset("quote say report believe think understand know".split())
+# What a subject is said to hold ("is said to believe"), beside the verbs of speech.
+REPORTED_THOUGHTS = frozenset("believe think want fear feel doubt hope intend".split())
+
+
+def reported_subject(verb: Token, lexicon: Lexicon, settings: SourceSettings) -> Token | None:
+    """The subject of a passive verb of reporting when what follows is that subject's own
+    speech or thought ("Doherty was quoted calling Christie a failure", "Gove is said to
+    believe that …"), else None: "the bill was said to be dead" quotes no one."""
+    if verb.lemma_.lower() not in REPORTED_LEMMAS or verb.tag_ != "VBN":
+        return None
+    subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    if subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "that", "this"):
+        return None
+    said = [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+    said += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+             for g in c.children if g.dep_ == "pcomp"]
+    quoting = verb.lemma_.lower() == "quote"
+    for c in said:
+        lemma = c.lemma_.lower()
+        if (quoting and c.tag_ == "VBG" or lemma in REPORTED_THOUGHTS
+                or lexicon.p(lemma) >= settings.speaking_probability):
+            return subject
+    return None
+
+
 def subject_of(
     verb: Token, lexicon: Lexicon, settings: SourceSettings, depth: int = 0
 ) -> Token | None:
@@ -45,7 +73,7 @@ def subject_of(
             if objs:
                 return objs[0]
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
+        return reported_subject(verb, lexicon, settings)
     max_depth = settings.max_inherit_depth
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < max_depth:
         subjects = [
@@ -105,4 +133,27 @@ def source_for(doc: Doc, cue: Cue, lexicon: Lexicon,
         after = [nc for nc in doc.noun_chunks if nc.start == to.i + 1 or nc.start == to.i + 2]
         return after[0] if after else None
     subj = subject_of(head, lexicon, settings or SourceSettings())
-    return mention_span(subj) if subj is not None else None
+    if subj is None:
+        return None
+    return with_name_before_aside(mention_span(subj))
+
+
+# Words that set a role off as what someone was or is by now ("Mark Addison, then her deputy").
+ASIDE_WORDS = frozenset("then now formerly once later".split())
+
+
+def with_name_before_aside(span: Span) -> Span:
+    """The name a role in a "then"/"now" aside belongs to, joined to it: the parse takes
+    "her deputy" as the subject of "In a memo, dated May 3, Mark Addison, then her deputy,
+    said …" and hangs the name on the date."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 2 or doc[i].lower_ not in ASIDE_WORDS or doc[i - 1].text != ",":
+        return span
+    name = doc[i - 2]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return span
+    start = name.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return doc[start : span.end]

@@ -71,3 +71,26 @@ def test_the_person_asked_is_not_the_asker(nlp: Language) -> None:
 def test_mention_leaves_out_a_comma_set_past_participle(nlp: Language) -> None:
     text = "The senator, pressed on the deadline, insisted that the bill would pass."
     assert source_text(nlp, text, "insist") == "The senator"
+
+
+@pytest.mark.parametrize(
+    "text, lemma, source",
+    [
+        ("Ann Lee was quoted calling the plan a failure.", "quote", "Ann Lee"),
+        ("Ann Lee was quoted as saying the plan had failed.", "quote", "Ann Lee"),
+        ("Ann Lee is said to believe that the plan failed.", "say", "Ann Lee"),
+        ("The plan was said to be dead.", "say", None),
+        ("It was said to be raining.", "say", None),
+    ],
+)
+def test_the_subject_of_a_passive_report_is_quoted_only_with_words_of_its_own(
+        nlp: Language, text: str, lemma: str, source: str | None) -> None:
+    assert source_text(nlp, text, lemma) == source
+
+
+def test_a_role_set_off_by_then_joins_the_name_before_it(nlp: Language) -> None:
+    text = ("In a memo to the mayor, dated March 3, Mark Addison, then her deputy, said the "
+            "plan would fail.")
+    assert source_text(nlp, text, "say") == "Mark Addison, then her deputy"
+    assert source_text(nlp, "Her deputy, then a clerk, said the plan would fail.",
+                       "say") == "Her deputy, then a clerk"

@@ -396,3 +396,51 @@ def test_another_persons_title_in_a_relative_clause_does_not_set_the_gender(
             "said voters were restless. Mr. Dunmore said the race was close.")
     (dunmore,) = resolve(nlp, text, "Mr. Dunmore")
     assert dunmore.name == "Chris Dunmore"
+
+
+def test_a_first_name_before_a_surname_the_recogniser_missed_keeps_namesakes_apart(
+        nlp: Language) -> None:
+    # the recogniser tags "Patrol Chief James Hall" as a work of art: "Hall" alone would
+    # join the reporter Ellie Hall
+    text = ("Reporter Ellie Hall wrote earlier about trains. \"The balloons will fly,\" Patrol "
+            "Chief James Hall with the New York Police Department said Wednesday. \"It looks "
+            "good,\" he said.")
+    chief, he = resolve(nlp, text, "Patrol Chief James Hall with the New York Police Department",
+                        "he")
+    assert (chief.name, he.name) == ("James Hall", "James Hall")
+
+
+def test_the_airline_is_not_the_news_agency_that_was_told() -> None:
+    # "the airline said" goes to the airline, not to Reuters, which is only ever spoken to
+    text = ("Harbor Air flight 21 went missing on Sunday with 60 people on board. Search teams "
+            "found debris on Tuesday, an official told Reuters. Two ships had joined the "
+            "search, according to Reuters. The pilot was experienced and the plane "
+            "was well maintained, the airline said.")
+    (airline,) = resolve(load(), text, "the airline")
+    assert (airline.name, airline.resolved_by) == ("Harbor Air", "nominal")
+
+
+def test_only_an_organisation_never_heard_from_is_an_interviewing_outlet() -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.descriptions import interviewing_outlets
+
+    doc = load()("An official told Reuters the plane was found, according to Reuters. Harbor "
+                 "Air said it was grateful. An engineer told Harbor Air the engine was fine.")
+    index = ArticleIndex(doc)
+    assert {index.entities[n].name for n in interviewing_outlets(index)} == {"Reuters"}
+
+
+def test_a_name_after_a_description_with_a_place_is_that_person_not_the_last_one_named(
+        nlp: Language) -> None:
+    # the parse makes "Tri Rismaharini" a conjunct of the place, not an apposition
+    text = ("The Tanus family had been on their way to visit Herumanto's son. The mayor of "
+            "Surabaya, Tri Rismaharini, comforted relatives and urged them to be strong.")
+    (mayor,) = resolve(nlp, text, "The mayor of Surabaya, Tri Rismaharini")
+    assert (mayor.name, mayor.resolved_by) == ("Tri Rismaharini", "name")
+
+
+def test_a_name_before_a_then_aside_is_the_speaker(nlp: Language) -> None:
+    text = ("In a memo to the mayor, dated March 3, Mark Addison, then her deputy, said the "
+            "plan would fail.")
+    (deputy,) = resolve(nlp, text, "Mark Addison, then her deputy")
+    assert deputy.name == "Mark Addison"

@@ -11,6 +11,7 @@ from saidwhat.evaluation.pages import (
     load_gold_pages,
     map_pieces,
     name_words,
+    same_name,
     same_speaker,
     score_page,
 )
@@ -76,6 +77,30 @@ def test_same_speaker_accepts_an_unnamed_group_by_its_source_mention():
     g = trimmed_source(CRITICS)
     assert same_speaker(CRITICS, g, "it", g)
     assert not same_speaker(CRITICS, g, None, frozenset())
+
+
+@pytest.mark.parametrize(("gold", "predicted"), [
+    ("Gerhard Müller", "Mueller"),            # an umlaut written out
+    ("the FAA", "Federal Aviation Administration"),
+    ("City Department of Environmental Protection", "DEP"),  # the acronym of its last words
+])
+def test_same_name_accepts_spellings_and_acronyms_of_one_name(gold: str, predicted: str):
+    assert same_name(gold, predicted)
+
+
+@pytest.mark.parametrize(("gold", "predicted"), [
+    ("Gerhard Müller", "Miller"),
+    ("the FAA", "Federal Election Commission"),
+    ("the FAA", "FBI"),
+])
+def test_same_name_rejects_other_names(gold: str, predicted: str):
+    assert not same_name(gold, predicted)
+
+
+def test_same_speaker_accepts_the_named_speaker_of_a_quote_the_gold_gives_no_source():
+    quote = GoldPageAttribution("Ann Lee", "PERSON", (), (), (at(CANON, "the bridge"),))
+    assert same_speaker(quote, frozenset(), "Lee", frozenset({3, 4}))
+    assert not same_speaker(quote, frozenset(), "Bob Jones", frozenset({3, 4}))
 
 
 def trimmed_source(a: GoldPageAttribution) -> frozenset[int]:

@@ -239,7 +239,10 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
             recent_people |= ent.tokens
             last_subject = e.entity if e.bonus else last_subject
     best, best_score = None, -1e9
+    interviewers = set() if head in MEDIA_HEADS else interviewing_outlets(index)
     for ent_id, e in seen.items():
+        if ent_id in interviewers:  # "the airline said" is not Reuters, who was "told"
+            continue
         ent = index.entities[ent_id]
         name_words = {norm_word(w) for w in ent.name.split()}
         score = s.org_word_overlap * len(words & name_words)
@@ -258,6 +261,35 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
         return index.group_entity(f"{who} {head}" if head in NAMED_AFTER else f"{who}'s {head}",
                                   "ORG")
     return best
+
+
+# Description heads that can mean a news organisation ("the newspaper", "the agency").
+MEDIA_HEADS = frozenset(
+    "newspaper paper magazine outlet channel station network publication newsroom agency "
+    "website site wire broadcaster".split())
+
+
+def addressed(tok: Token) -> bool:
+    """Whether a mention is the one spoken to, not a speaker: "told Reuters", "according to
+    Reuters" is not a speaker of its own either, "said in an interview with CNN"."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "dative") and head.lemma_ == "tell":
+        return True
+    return tok.dep_ == "pobj" and (
+        head.lower_ == "to" and (head.head.lemma_ in ("tell", "speak", "talk")
+                                 or head.head.lower_ == "according")
+        or head.lower_ == "with" and head.head.lemma_ in ("interview", "speak", "talk"))
+
+
+def interviewing_outlets(index: ArticleIndex) -> set[int]:
+    """Organisations the article only ever names as the ones spoken to ("an official told
+    Reuters", "told Reuters on Monday"): the news outlet reporting, which a description such
+    as "the airline" or "the company" never means."""
+    seen: dict[int, bool] = {}
+    for e in index.events:
+        if index.entities[e.entity].type == "ORG":
+            seen[e.entity] = seen.get(e.entity, True) and addressed(index.doc[e.token])
+    return {ent_id for ent_id, only in seen.items() if only}
 
 
 # Roles and bodies that belong to someone: "his office", "her campaign", "Morrison's lawyer".

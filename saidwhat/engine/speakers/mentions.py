@@ -442,11 +442,14 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
     for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
         if (tok.i not in covered and tok.pos_ == "PROPN" and not in_quote[tok.i]
                 and norm_word(tok.text) in person_words and tok.text[:1].isupper()):
-            titles = _left_titles(doc, tok.i, s.max_left_titles)
+            toks = [*untagged_first_name(doc, tok, covered), tok]
+            titles = _left_titles(doc, toks[0].i, s.max_left_titles)
             roles = role_words([t.text for t in titles])
-            out.append(NameMention(tok.i, tok.i + 1, "PERSON", strip_possessive(tok.text),
-                                   (norm_word(tok.text),), frozenset(roles),
-                                   name_gender(titles, [tok], roles)))
+            text = " ".join([*(t.text for t in toks[:-1]), strip_possessive(tok.text)])
+            out.append(NameMention(toks[0].i, tok.i + 1, "PERSON", text,
+                                   tuple(norm_word(t.text) for t in toks), frozenset(roles),
+                                   name_gender(titles, toks, roles)))
+            covered.update(t.i for t in toks)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -470,6 +473,20 @@ def cut_run_on_names(found: list[tuple[Span, str, list[Token], list[Token]]]
                 toks = toks[:cut]
         out.append((ent, label, titles, toks))
     return out
+
+
+def untagged_first_name(doc: Doc, surname: Token, covered: set[int]) -> list[Token]:
+    """The known first name right before a surname the recogniser left untagged ("Patrol
+    Chief James Hall" tagged a work of art): [James], else []; without it "Hall" would join
+    another Hall of the article ("Ellie Hall")."""
+    i = surname.i - 1
+    if i < 0 or i in covered:
+        return []
+    first = doc[i]
+    if (first.pos_ == "PROPN" and first.text[:1].isupper() and first.text[1:2].islower()
+            and norm_word(first.text) in MALE_NAMES | FEMALE_NAMES):
+        return [first]
+    return []
 
 
 def _left_titles(doc: Doc, start: int, most: int) -> list[Token]:

@@ -145,9 +145,12 @@ def initials_entity(index: ArticleIndex, span: Span) -> int | None:
 def trailing_appositive_name(span: Span) -> Token | None:
     """The person named at the end of a long description ('another witness at the hearing,
     former White House Russia adviser Fiona Hill'), set off by a comma: the parse often hangs
-    the name on the nearer noun."""
+    the name on the nearer noun, as an apposition or as a conjunct with no 'and' ('The mayor
+    of Surabaya, Tri Rismaharini')."""
     last = span[-1]
-    if last.pos_ != "PROPN" or last.ent_type_ != "PERSON" or last.dep_ != "appos":
+    coordinated = last.dep_ == "conj" and any(c.dep_ == "cc" for c in last.head.children)
+    if (last.pos_ != "PROPN" or last.ent_type_ != "PERSON" or last.dep_ not in ("appos", "conj")
+            or coordinated):
         return None
     if last.head.i == span.root.i or not span.start <= last.head.i < span.end:
         return None
