@@ -896,10 +896,22 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             for each in (obj, *obj.conjuncts):
                 if tok.lemma_.lower() == "sign" and each.lemma_.lower() not in LAW_WORDS:
                     continue  # signing a law backs it; signing a letter or a deal need not
-                target = _target(ctx, each, claim=claim)
+                target = _someone_else(ctx, each, src, _target(ctx, each, claim=claim))
                 found = _stance(ctx, src, target, polarity, topic, tok) if target else None
                 if found:
                     yield found
+
+
+def _someone_else(ctx: Context, obj: Token, src: tuple[str, str | None],
+                  target: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
+    """The target of a stance act whose object is "him", "her" or a description ("Carson …,
+    slamming the Texas senator"): not the one acting (they would be "himself"), so when the
+    resolver read it as them, the last person named before it other than them."""
+    if target is None or not content_key(target[0]) <= content_key(src[0]):
+        return target
+    if obj.lower_ not in ("him", "her") and not (obj.pos_ == "NOUN" and obj.i in ctx.referents):
+        return target
+    return _previous_person(ctx, obj, exclude=content_key(src[0]))
 
 
 def _interrogated(verb: Token, obj: Token) -> bool:

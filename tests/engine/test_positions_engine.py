@@ -692,3 +692,13 @@ def test_breaking_with_someone_is_a_divergence(nlp):
                            "plan.")
     assert {(frozenset((p.a, p.b)), p.topic) for p in found if p.relation == "disagree"} == {
         (frozenset({"Lin Wu", "Paul Ryder"}), "harbour plan")}
+
+
+def test_the_one_slammed_is_not_the_one_slamming_when_the_resolver_says_so(nlp):
+    doc = nlp("Caucus\n\nSurgeon Ron Hale spoke about Tom Reyes on Monday. On Tuesday Ron Hale "
+              "slammed the Ohio senator for failing to act.")
+    senator = next(t.i for t in doc if t.text == "senator")
+    misread = P.find_positions(doc, [], referents={senator: "Ron Hale"})
+    got = stances(list(misread))
+    assert ("Hale", "oppose", "Tom Reyes") in got
+    assert not [t for s, _, t in got if s == "Hale" and "Hale" in t]
