@@ -31,7 +31,7 @@ from saidwhat.engine.speakers.descriptions import (
     specific_words,
 )
 from saidwhat.engine.speakers.mentions import is_person_noun
-from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_ok
+from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_may_refer
 from saidwhat.engine.speakers.ranker import description_candidates, pronoun_candidates
 from saidwhat.engine.speakers.resolve import named_entity_in, resolve_mentions
 from saidwhat.evaluation.gum import read_split
@@ -68,7 +68,7 @@ def groups_of(nlp: Any, split_docs: list[Any]) -> list[Group]:
                 return
             if target.kind == "pronoun":
                 kind = "pronoun"
-                cands = pronoun_candidates(index, span.root, pronoun_ok, _bound_in_clause)
+                cands = pronoun_candidates(index, span.root, pronoun_may_refer, _bound_in_clause)
             else:
                 kind = "description"
                 head, mods = description_words(span[: span.root.i - span.start + 1])
@@ -114,7 +114,7 @@ def news_groups(nlp: Any, texts: list[str]) -> list[Group]:
                 return
             if ent.gender:
                 tok = MaskedPronoun(span.root, "he" if ent.gender == "m" else "she")
-                cands = pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause)
+                cands = pronoun_candidates(index, tok, pronoun_may_refer, _bound_in_clause)
                 out.append(("pronoun", True, [(f, int(e == ent_id)) for e, f in cands]))
             heads = sorted(w for w in ent.roles if w in ROLE_SYNONYMS and w not in TITLES)
             if heads:
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             t, cov, acc = tune_threshold(decisions(dev, kind, vec, model))
             print(f"{kind} C={c}: dev threshold {t:.3f} coverage {cov:.3f} accuracy {acc:.3f}",
                   file=sys.stderr)
-            if best is None or (acc, cov) > (best[4], best[3]):
+            if best is None or (acc, cov) > (best[5], best[4]):
                 best = (c, vec, model, t, cov, acc)
         assert best is not None
         c, vec, model, t, cov, acc = best

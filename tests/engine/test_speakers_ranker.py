@@ -1,9 +1,12 @@
 """The learned resolver: ranking, the threshold that leaves a mention unresolved, and the
 shipped weights."""
 
+from collections import Counter
+
 import pytest
 from spacy.language import Language
 
+from saidwhat.engine.speakers.clusters import Entity
 from saidwhat.engine.speakers.ranker import Ranker, load_ranker
 from saidwhat.engine.speakers.resolve import resolve_mentions
 from saidwhat.run.nlp import load
@@ -71,3 +74,56 @@ def test_the_pronoun_closing_a_quote_gets_the_subject_that_introduced_it(nlp: La
     assert features[lee]["same_paragraph"] == 1
     paragraph = [index.para_of[t.i] for t in doc if t.text in ("Ann", "Tom", "Angry", "Then")]
     assert paragraph[0] == paragraph[1] < paragraph[2] == paragraph[3]
+
+
+def test_the_ranker_may_weigh_a_mistyped_name_but_never_a_person_for_they() -> None:
+    from saidwhat.engine.speakers.clusters import Entity
+    from saidwhat.engine.speakers.pronouns import pronoun_may_refer, pronoun_ok
+
+    strayer = Entity(name="Strayer", type="OTHER")
+    assert not pronoun_ok("he", strayer) and pronoun_may_refer("he", strayer)
+    assert pronoun_may_refer("she", Entity(name="Isabelle", type="GPE"))
+    assert pronoun_may_refer("it", Entity(name="Columbia", type="PERSON"))
+    assert not pronoun_may_refer("they", Entity(name="Ann Lee", type="PERSON"))
+    assert not pronoun_may_refer("he", Entity(name="Clean Air Act", type="ORG"))
+    assert not pronoun_may_refer("he", Entity(name="the local water board", type="ORG"))
+    assert not pronoun_may_refer("she", Entity(name="Tom Okafor", type="PERSON",
+                                               gender_votes=Counter(m=2)))
+
+
+def test_a_name_he_refers_back_to_becomes_a_person_but_a_place_stays_a_place(
+        nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import retype_as_person
+
+    doc = nlp("Okafor Holdings hired Tom Okafor in Lagos last year.")
+    index = ArticleIndex(doc)
+    org = len(index.entities)
+    index.entities.append(Entity(name="Strayer", type="ORG"))
+    lagos = index.entity_named("Lagos", "GPE")
+    assert index.entity_named("Strayer", "ORG") == org  # the name lookup is built now
+    retype_as_person(index, org, "he")
+    retype_as_person(index, lagos, "she")
+    assert index.entities[org].type == "PERSON" and index.entities[lagos].type == "GPE"
+    assert index.entity_named("Strayer", "PERSON") == org  # ... and rebuilt after the retype
+    retype_as_person(index, index.entity_named("Lagos", "GPE"), "it")
+    assert index.entity_named("Lagos", "GPE") == lagos
+
+
+def test_other_candidates_of_a_quote_closing_pronoun_know_someone_else_introduced_it(
+        nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_ok
+    from saidwhat.engine.speakers.ranker import pronoun_candidates
+
+    text = ("Maria Okafor said the talks had failed.\n\n"
+            "Ann Lee then raised the budget: “We are broke,” she said.")
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    she = doc[[t.i for t in doc if t.text == "she"][0]]
+    features = dict(pronoun_candidates(index, she, pronoun_ok, _bound_in_clause))
+    lee, okafor = index.entity_named("Ann Lee", "PERSON"), index.entity_named("Maria Okafor",
+                                                                              "PERSON")
+    assert features[lee].get("quote_intro_subject") == 1
+    assert "quote_intro_other" not in features[lee]
+    assert features[okafor].get("quote_intro_other") == 1

@@ -444,3 +444,25 @@ def test_a_name_before_a_then_aside_is_the_speaker(nlp: Language) -> None:
             "plan would fail.")
     (deputy,) = resolve(nlp, text, "Mark Addison, then her deputy")
     assert deputy.name == "Mark Addison"
+
+
+def test_a_proper_noun_the_recogniser_missed_is_a_name_he_can_refer_to(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import unlisted_name
+
+    text = ("Byron received his early education in Aberdeen. In 1801 he was sent to a school "
+            "near the river.")
+    doc = nlp(text)
+    by_text = {t.text: unlisted_name(t) for t in doc if t.pos_ == "PROPN"}
+    assert by_text == {"Byron": "Byron", "Aberdeen": None}  # Aberdeen is the recogniser's
+    (speaker,) = resolve_sources(doc, [doc.char_span(text.index("he was"),
+                                                     text.index("he was") + 2)])
+    assert speaker == Speaker(name="Byron", id="byron", type="PERSON", resolved_by="pronoun")
+
+
+def test_a_title_or_organisation_word_is_no_unlisted_name(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import unlisted_name
+
+    doc = nlp("President spoke. Ministry confirmed it.")
+    assert [unlisted_name(t) for t in doc] == [None] * len(doc)
+    doc = nlp("Senator Grey said so. Later Governor Holt agreed.")  # Holt: no entity
+    assert [unlisted_name(t) for t in doc if t.dep_ == "nsubj"] == [None, "Holt"]

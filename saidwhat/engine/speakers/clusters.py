@@ -145,6 +145,7 @@ class ArticleIndex:
         self._coordinated_people()
         self._pronoun_genders()
         self._retype_things()
+        self._unlisted_names()
         self.events.sort(key=lambda e: e.token)
         self.event_pos = [e.token for e in self.events]
 
@@ -318,6 +319,19 @@ class ArticleIndex:
                     or plants[next(iter(ent.tokens))] >= 2):
                 ent.type = "ORG"
 
+    def _unlisted_names(self) -> None:
+        """Proper nouns the recogniser missed, as subjects or possessors outside quotes
+        ("Byron received his early education"): things ("OTHER", role "unlisted") that a
+        pronoun may refer to; a name "he"/"she" is resolved to becomes a person."""
+        named = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in self.doc:
+            name = unlisted_name(tok)
+            if name is None or self.in_quote[tok.i] or tok.i in named:
+                continue
+            ent = self.group_entity(name, "OTHER")
+            self.entities[ent].roles.add("unlisted")
+            self._occur(ent, tok.i)
+
     # -- growing during resolution
 
     def add_event(self, ent: int, tok: int, bonus: int) -> None:
@@ -325,6 +339,11 @@ class ArticleIndex:
         at = bisect_right(self.event_pos, tok)
         self.events.insert(at, Event(tok, self.sent_of[tok], ent, bonus))
         self.event_pos.insert(at, tok)
+
+    def retype(self, ent: int, type_: str) -> None:
+        """Change an entity's type (the name lookup is rebuilt on next use)."""
+        self.entities[ent].type = type_
+        self._by_name_size = -1
 
     def has_event(self, ent: int, tok: int) -> bool:
         """Whether an occurrence of the entity is recorded at the token."""
@@ -380,6 +399,23 @@ def shouted(ent: Entity, m: NameMention) -> bool:
     """Whether an entity named in capitals ("DONALD TRUMP" from a headline, "RAMOS" from a
     transcript label) should take a mention's mixed-case form of the same name instead."""
     return ent.name.isupper() and not m.text.isupper() and frozenset(m.tokens) == ent.tokens
+
+
+def unlisted_name(tok: Token) -> str | None:
+    """The name a capitalised proper noun heads as a subject or possessor when the
+    recogniser tagged none of it ("Byron", "Master Lunre"), else None."""
+    if (tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "poss")
+            or not tok.text[:1].isupper() or tok.ent_type_ or not tok.text[1:2].islower()):
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i \
+            and not doc[start - 1].ent_type_ and norm_word(doc[start - 1].text) not in TITLES:
+        start -= 1  # "Master Lunre"; a title before it ("Governor Holt") is no part of the name
+    words = [norm_word(t.text) for t in tok.doc[start : tok.i + 1]]
+    if any(w in TITLES or w in ORG_WORDS or w in PLACE_WORDS for w in words):
+        return None
+    return tok.doc[start : tok.i + 1].text.removesuffix("'s").removesuffix("’s").strip()
 
 
 def person_shaped(name: str) -> bool:

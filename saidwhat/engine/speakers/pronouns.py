@@ -16,7 +16,7 @@ from saidwhat.engine.speakers.mentions import (
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
 )
-from saidwhat.engine.speakers.ranker import pronoun_candidates
+from saidwhat.engine.speakers.ranker import pronoun_candidates, pronoun_class
 from saidwhat.settings import SpeakerSettings
 
 # Names of documents NER may tag as organisations: a treaty or a bill never says anything.
@@ -38,14 +38,48 @@ def pronoun_ok(pronoun: str, ent: Entity) -> bool:
     return False
 
 
+# Entity types a pronoun may take against the recogniser's type, for the ranker to weigh:
+# "he" for a name typed as a place or organisation ("Isabelle", "Strayer"), "it" for a
+# thing typed as a person (a ship, a town). Never "they" for a person: in news it is a
+# group or a document.
+LOOSE_TYPES = {"m": ("ORG", "GPE", "OTHER", "NORP"), "f": ("ORG", "GPE", "OTHER", "NORP"),
+               "n": ("PERSON",)}
+
+
+def pronoun_may_refer(pronoun: str, ent: Entity) -> bool:
+    """Whether the learned ranker may weigh an entity as a pronoun's antecedent: what
+    `pronoun_ok` allows, plus a short name of another type (see LOOSE_TYPES); never a
+    document."""
+    if pronoun_ok(pronoun, ent):
+        return True
+    pclass = pronoun_class(pronoun)
+    if ent.type not in LOOSE_TYPES.get(pclass, ()) or not ent.name:
+        return False
+    words = ent.name.split()
+    return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
+        words[-1].lower() not in DOCUMENT_WORDS)
+
+
+def retype_as_person(index: ArticleIndex, ent_id: int, pronoun: str) -> None:
+    """A name "he"/"she" refers back to is a person where the recogniser said organisation or
+    thing ("Shannon Cross … she said"); a place stays a place ("the city" may follow)."""
+    if pronoun_class(pronoun) in ("m", "f") and index.entities[ent_id].type in (
+            "ORG", "OTHER", "NORP"):
+        index.retype(ent_id, "PERSON")
+
+
 def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = None) -> int | None:
     """The antecedent entity of a third-person pronoun: the learned ranker's choice among the
-    compatible ones (or the hand-set salience when no ranker is loaded)."""
+    entities it may refer to (or the hand-set salience among the compatible ones when no
+    ranker is loaded)."""
     if index.ranker is not None:
-        candidates = pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause, exclude)
+        candidates = pronoun_candidates(index, tok, pronoun_may_refer, _bound_in_clause, exclude)
         if not candidates:
             return cataphora(index, tok)
-        return index.ranker.best("pronoun", candidates)
+        best = index.ranker.best("pronoun", candidates)
+        if best is not None:
+            retype_as_person(index, best, tok.lower_)
+        return best
     pronoun = tok.lower_
     s = index.s
     scores: dict[int, float] = {}

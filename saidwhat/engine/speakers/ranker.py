@@ -162,6 +162,8 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f["parallel_subject"] = 1
         if ent_id == introducer:
             f["quote_intro_subject"] = 1
+        elif introducer is not None:
+            f["quote_intro_other"] = 1
         if index.para_of[e.token] == index.para_of[tok.i]:
             f["same_paragraph"] = 1
         if ent.mentions == top:
@@ -170,6 +172,8 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f["gender_known" if ent.gender else "gender_unknown"] = 1
         if "anonymous" in ent.roles:
             f["anonymous_group"] = 1
+        if "unlisted" in ent.roles:
+            f[f"unlisted_{pclass}"] = 1
         if pclass == "pl" and " and " in ent.name:
             f["coordination"] = 1
         f.update(_speaker_features(index, tok.i, ent_id))
