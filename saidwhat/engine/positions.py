@@ -472,6 +472,13 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.i < 0:
         return None
     lower = tok.lower_
+    antecedent = _antecedent(tok)
+    held = ctx.source_at(tok.idx) if antecedent is not None else None
+    if antecedent is not None and (held is None or _single(ctx, held) is None):
+        return who(ctx, antecedent)  # "García, a county commissioner who accused him"
+    whole = _partitive(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if whole is not None and whole.tag_ in ("NNS", "NNPS"):
+        return who(ctx, whole)  # "All of the GOP candidates oppose …"
     if tok.pos_ == "PRON" and lower in ("his", "her") and tok.dep_ == "poss":
         bound = _bound_subject(ctx, tok)
         if bound:
@@ -515,6 +522,18 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
         return f"{_known(ctx, owner.text)[0]} {tok.text}", None
     return _referent(ctx, tok)
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """What a relative "who" stands for: the noun its clause describes, or the name that noun
+    stands beside ("Chuy García, a little-known county commissioner who accused him")."""
+    if tok.lower_ not in ("who", "which", "that") or tok.tag_ not in ("WP", "WDT") or (
+            tok.head.dep_ != "relcl"):
+        return None
+    noun = tok.head.head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun if noun.pos_ in ("PROPN", "NOUN") and noun is not tok else None
 
 
 def _bound_subject(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
@@ -890,7 +909,7 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             continue
         topic = _topic_pp(tok, ctx.rules.max_topic_words) or _act_topic(tok, obj)
         claim = tok.lemma_.lower() in CLAIM_VERBS or preps in (("down",), ("off",))
-        for src in members(ctx, subj) if subj.conjuncts else [who(ctx, subj)]:
+        for src in _holders(ctx, subj):
             if src is None:
                 continue
             for each in (obj, *obj.conjuncts):
@@ -912,6 +931,17 @@ def _someone_else(ctx: Context, obj: Token, src: tuple[str, str | None],
     if obj.lower_ not in ("him", "her") and not (obj.pos_ == "NOUN" and obj.i in ctx.referents):
         return target
     return _previous_person(ctx, obj, exclude=content_key(src[0]))
+
+
+def _holders(ctx: Context, subj: Token) -> list[tuple[str, str | None] | None]:
+    """Who a stance act's subject stands for: each member of a coordinated subject, each member
+    of a joint source the subject is ("Sens. Mike Crapo and Jim Risch … they endorsed"), else
+    the one speaker."""
+    if subj.conjuncts:
+        return list(members(ctx, subj))
+    att = ctx.source_at(subj.idx) if subj.lower_ == "they" else None
+    joint = sources(ctx, att) if att is not None else []
+    return list(joint) if len(joint) > 1 else [who(ctx, subj)]
 
 
 def _interrogated(verb: Token, obj: Token) -> bool:

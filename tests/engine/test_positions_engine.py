@@ -702,3 +702,17 @@ def test_the_one_slammed_is_not_the_one_slamming_when_the_resolver_says_so(nlp):
     got = stances(list(misread))
     assert ("Hale", "oppose", "Tom Reyes") in got
     assert not [t for s, _, t in got if s == "Hale" and "Hale" in t]
+
+
+def test_who_a_relative_all_of_and_a_joint_they_stand_for(nlp):
+    found = positions(nlp, "Races\n\nThe race was close. Rahm Emanuel won after a runoff with "
+                           "Chuy Garcia, a little-known county commissioner who accused him of "
+                           "catering to special interests. All of the Republican candidates "
+                           "oppose the harbour plan. Take Republican Sens. Ann Kerr and Joe "
+                           "Pratt. Last week, they enthusiastically endorsed the nomination of "
+                           "David Nye.")
+    got = stances(found)
+    assert any(s == "Garcia" and pol == "oppose" and t.endswith("Emanuel") for s, pol, t in got)
+    assert any(s == "candidates" and pol == "oppose" and "harbour plan" in t
+               for s, pol, t in got)
+    assert {s for s, pol, t in got if t == "David Nye"} == {"Kerr", "Pratt"}
