@@ -24,6 +24,7 @@ from saidwhat.engine.layouts import (
     quote_colon_lines,
     tweet_signoffs,
 )
+from saidwhat.engine.not_said import not_said
 from saidwhat.engine.nouns import find_noun_cues, noun_content, noun_source
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
@@ -148,7 +149,7 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
     drafts = release_speaker_labels(doc, drafts, ctx)
     drafts += layout_drafts(doc, ctx, drafts, settings.layouts)
-    drafts = _dedupe(drafts)
+    drafts = _dedupe([d for d in drafts if not not_said(doc, d, settings.assembly)])
     drafts = [d for d in drafts if not from_title_or_credit(doc, quotes, d, settings.assembly)
               and not described_seeming(doc, d) and not source_in_credit(doc, d)]
     drafts = [replace(d, source=None) if source_off_line(doc, d) else d for d in drafts]

@@ -1,0 +1,71 @@
+"""Named rules for candidates that are not attributions: someone or something doing, not saying.
+
+Each rule is a predicate over one draft (`Draft`) and its Doc; `drafts_for` drops the drafts
+any rule in `NOT_SAID_RULES` holds for. The rules were found on real news pages (issue 11),
+where most wrong attributions are the writer's narration of actions ("The money found its
+way into …", "The grants support programs …") or page furniture ("This series explores … .
+Here is the sixth wonder:" above a paragraph of the writer's own); each is checked not to cost
+PolNeAR dev anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from saidwhat.engine.drafts import Draft
+from saidwhat.engine.quotes import doc_text
+from saidwhat.settings import AssemblySettings
+
+# Pronouns that stand for a thing, never a speaker of an object-only content.
+THING_PRONOUNS = frozenset("it this that which what these those".split())
+# Ways a content was read off the parse as the cue verb's object (no clause, no quote).
+OBJECT_HOWS = frozenset(("object", "following"))
+
+
+def is_thing(source: Span | None) -> bool:
+    """A source that is a plain common noun phrase ('the money', 'this course', 'hedge funds')
+    or a thing pronoun: no name, no person pronoun."""
+    if source is None:
+        return False
+    root = source.root
+    if root.lower_ in THING_PRONOUNS:
+        return True
+    return root.pos_ == "NOUN" and not root.ent_type_
+
+
+def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'The money found its way into …', 'The grants support programs …', 'This course
+    introduces …': a thing as the subject of a verb the cue classifier doubts, with only an
+    object as its content, is narration of what it does (a report that 'criticized the plan'
+    is rated a likely cue and stays)."""
+    if draft.cue is None or draft.how not in OBJECT_HOWS:
+        return False
+    return draft.cue.p < settings.action_cue_probability and is_thing(draft.source)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
+
+
+def colon_after_sentence_end(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'This series explores the wonders of our world. Here is the sixth wonder:' — the colon
+    that set off the next paragraph closes another sentence than the cue's, so that paragraph
+    is not what the cue's subject said."""
+    if draft.cue is None or draft.how != "colon-paragraph":
+        return False
+    text = doc_text(doc)
+    at = doc[draft.cue.head].idx
+    end = text.find("\n", at)
+    return _SENTENCE_END.search(text, at, len(text) if end < 0 else end) is not None
+
+
+Rule = Callable[[Doc, Draft, AssemblySettings], bool]
+NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, colon_after_sentence_end)
+
+
+def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:
+    """Whether any rule finds the draft is not an attribution."""
+    s = settings or AssemblySettings()
+    return any(rule(doc, draft, s) for rule in NOT_SAID_RULES)

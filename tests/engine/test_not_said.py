@@ -1,0 +1,115 @@
+"""Each rule of not_said.py on small invented articles: what it drops and what it keeps."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.engine.cues import Cue
+from saidwhat.engine.drafts import Draft
+from saidwhat.engine.not_said import (
+    colon_after_sentence_end,
+    is_thing,
+    not_said,
+    thing_does_something,
+)
+from saidwhat.records import Article
+from saidwhat.run import pipeline
+from saidwhat.settings import AssemblySettings
+
+S = AssemblySettings()
+
+
+def draft_for(nlp: Language, text: str, cue_word: str, source: str | None, how: str,
+              p: float) -> tuple:
+    """The doc and a draft with the given cue word, source words, how and cue probability."""
+    doc = nlp(text)
+    head = next(t.i for t in doc if t.text == cue_word)
+    span = None
+    if source is not None:
+        start = text.index(source)
+        span = doc.char_span(start, start + len(source))
+    content = ((doc[head].idx + len(cue_word) + 1, len(text.rstrip(".")),),)
+    return doc, Draft(Cue(head, (head,), "speech", p), span, content, "speech", 1.0, how=how)
+
+
+def contents(nlp: Language, text: str) -> list[str]:
+    """The contents saidwhat finds in the text."""
+    article = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)))
+    return [a.content.text for a in article.attributions]
+
+
+# ------------------------------------------------------------------- thing_does_something
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("The money found its way into the market.", "The money", True),
+    ("This course introduces the records of the war.", "This course", True),
+    ("It offers a small food menu.", "It", True),
+    ("Maria Lopez found the letters in the attic.", "Maria Lopez", False),
+    ("She found the letters in the attic.", "She", False),
+])
+def test_thing_subject_with_an_object_is_an_action(nlp: Language, text: str, source: str,
+                                                    expected: bool) -> None:
+    cue = text.split()[len(source.split())]
+    doc, draft = draft_for(nlp, text, cue, source, "object", 0.3)
+    assert thing_does_something(doc, draft, S) is expected
+
+
+def test_a_likely_cue_or_a_clause_keeps_a_thing_subject(nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "The report criticized the plan.", "criticized", "The report",
+                           "object", 0.8)
+    assert not thing_does_something(doc, draft, S)  # the classifier is sure: a report speaks
+    doc, draft = draft_for(nlp, "The report found that the plan failed.", "found", "The report",
+                           "ccomp", 0.3)
+    assert not thing_does_something(doc, draft, S)  # a reported clause, not an object
+    doc, draft = draft_for(nlp, "The report found its way into the files.", "found",
+                           "The report", "object", 0.3)
+    assert thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.5))
+    assert not thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.2))
+
+
+def test_is_thing(nlp: Language) -> None:
+    doc = nlp("The grants from Comcast helped Maria Lopez and they thanked it.")
+    assert is_thing(doc[0:2])  # the grants
+    assert not is_thing(doc[5:7])  # Maria Lopez
+    assert not is_thing(doc[8:9])  # they
+    assert is_thing(doc[10:11])  # it
+    assert not is_thing(None)
+
+
+def test_narrated_actions_of_things_give_no_attribution(nlp: Language) -> None:
+    text = ("The Riverside Foundation gave the library a grant on Monday. The money found its "
+            "way into reading clubs. Mayor Ana Ruiz said the clubs would stay open all summer.")
+    found = contents(nlp, text)
+    assert "the clubs would stay open all summer" in found
+    assert not any("its way" in c for c in found)
+
+
+# ------------------------------------------------------------------- colon_after_sentence_end
+
+
+def test_colon_closing_another_sentence_sets_off_no_content(nlp: Language) -> None:
+    text = ("This series explores the small wonders of our town. Here is the third one:\n\n"
+            "The water comes down from the hills through a tunnel dug in 1890.\n")
+    doc = nlp(text)
+    head = next(t.i for t in doc if t.text == "explores")
+    start = text.index("The water")
+    draft = Draft(Cue(head, (head,), "speech", 0.3), doc[0:2], ((start, len(text) - 1),),
+                  "speech", 1.0, how="colon-paragraph")
+    assert colon_after_sentence_end(doc, draft, S)
+    assert not_said(doc, draft)
+    assert not any("The water" in c for c in contents(nlp, text))
+
+
+def test_colon_closing_the_cue_sentence_keeps_its_paragraph(nlp: Language) -> None:
+    text = ("Sen. Maria Lopez met reporters on Monday at City Hall. Lopez spoke after the vote. "
+            "She told reporters:\n\n"
+            "We will rebuild the bridge before the winter comes.\n")
+    doc = nlp(text)
+    head = next(t.i for t in doc if t.text == "told")
+    start = text.index("We will")
+    draft = Draft(Cue(head, (head,), "speech", 0.9), doc[head - 1:head], ((start, len(text) - 1),),
+                  "speech", 1.0, how="colon-paragraph")
+    assert not colon_after_sentence_end(doc, draft, S)
+    assert any("We will rebuild the bridge" in c for c in contents(nlp, text))
