@@ -875,10 +875,17 @@ def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | 
     """A stance, unless it is someone's stance on themself or names no target."""
     if target is None or not content_key(target[0]):
         return None
-    if content_key(target[0]) <= content_key(src[0]) or target[0].startswith(f"{src[0]}'s "):
+    if content_key(target[0]) <= content_key(src[0]) or _own(src[0], target[0]):
         return None  # no stance on oneself or one's own record
     return Position("stance", topic or target[0], _evidence(ctx, tok), source=src[0],
                     source_id=src[1], target=target[0], polarity=polarity, explicit=explicit)
+
+
+def _own(source: str, target: str) -> bool:
+    """Whether a target is the source's own ("Obama’s executive actions" for Barack Obama):
+    owned by a name whose last word is the source's."""
+    owner, name = _owner(target).split(), clean_name(source).split()
+    return bool(owner and name) and owner[-1].lower() == name[-1].lower()
 
 
 def stance_acts(ctx: Context) -> Iterator[Position]:

@@ -716,3 +716,9 @@ def test_who_a_relative_all_of_and_a_joint_they_stand_for(nlp):
     assert any(s == "candidates" and pol == "oppose" and "harbour plan" in t
                for s, pol, t in got)
     assert {s for s, pol, t in got if t == "David Nye"} == {"Kerr", "Pratt"}
+
+
+def test_no_stance_on_ones_own_record_whatever_the_apostrophe():
+    assert P._own("Barack Obama", "Obama’s executive actions")
+    assert P._own("Ann Lee", "Lee's plan")
+    assert not P._own("Ted Cruz", "Obama’s executive actions")
