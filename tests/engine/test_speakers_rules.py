@@ -466,3 +466,21 @@ def test_a_title_or_organisation_word_is_no_unlisted_name(nlp: Language) -> None
     assert [unlisted_name(t) for t in doc] == [None] * len(doc)
     doc = nlp("Senator Grey said so. Later Governor Holt agreed.")  # Holt: no entity
     assert [unlisted_name(t) for t in doc if t.dep_ == "nsubj"] == [None, "Holt"]
+
+
+def test_a_persons_sister_is_a_woman_that_he_cannot_take(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex, Entity
+    from saidwhat.engine.speakers.descriptions import gendered_role, resolve_possessed
+    from saidwhat.engine.speakers.pronouns import pronoun_may_refer
+
+    text = "Thomas Sam ran the clinic. His sister said the child was ill."
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    span = doc.char_span(text.index("His sister"), text.index("His sister") + 10)
+    sister = resolve_possessed(index, span)
+    assert sister is not None and sister.name == "Sam's sister"
+    ent = index.entities[index.entity_named("Sam's sister", "PERSON")]
+    assert ent.gender == "f" and not pronoun_may_refer("he", ent)
+    lawyer = Entity(name="Sam's lawyer", type="PERSON")
+    gendered_role(lawyer, "lawyer")
+    assert lawyer.gender is None

@@ -347,7 +347,18 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
     word = root.text.lower()
     name = f"{who} {word}" if head in NAMED_AFTER else f"{who}'s {word}"
     type_ = "ORG" if head in ORG_LIKE else "GROUP" if root.tag_ in ("NNS", "NNPS") else "PERSON"
-    return speaker_of(index, index.group_entity(name, type_), "nominal")
+    ent_id = index.group_entity(name, type_)
+    if type_ == "PERSON":
+        gendered_role(index.entities[ent_id], head)
+    return speaker_of(index, ent_id, "nominal")
+
+
+def gendered_role(ent: Entity, head: str) -> None:
+    """A person named after a gendered role ("Sam's sister", "Trump's wife") has its gender,
+    so a later "he" does not take her."""
+    gender = HONORIFIC_GENDER.get(head)
+    if gender and not ent.gender_votes[gender]:
+        ent.gender_votes[gender] += 1
 
 
 def resolve_family(index: ArticleIndex, span: Span) -> Speaker | None:
