@@ -1970,6 +1970,7 @@ def derived_pairs(stances: list[Position], explicit: list[Position],
     the pair already has that label.
     """
     by_target: dict[frozenset[str], list[Position]] = {}
+    stances = [core_stance(s) for s in stances]
     keys = same_targets([s.target or "" for s in stances], people)
     for s in stances:
         key = keys.get(s.target or "", frozenset())
@@ -1996,6 +1997,41 @@ def derived_pairs(stances: list[Position], explicit: list[Position],
                 later = max(x, y, key=lambda p: p.evidence.start)
                 yield Position(relation, topic, later.evidence, a=x.source,
                                a_id=x.source_id, b=y.source, b_id=y.source_id, explicit=False)
+
+
+def core_stance(stance: Position) -> Position:
+    """A stance on an act or a call, as a stance on what it acts on, for derived pairs:
+    backing "repealing Obamacare" opposes Obamacare, backing "build the wall" backs the wall,
+    opposing "Trump's call for a deportation force" opposes the deportation force."""
+    words = (stance.target or "").split()
+    polarity = stance.polarity or ""
+    call = re.match(r"^(?:\S+\s+){0,3}?\S+[’']s?\s+(?:call|calls|plan|plans|proposal|push|bid)\s+"
+                    r"(?:for|to)\s+(.+)$", stance.target or "")
+    if call:
+        words = call.group(1).split()
+    verb = _verb_lemma(words[0]) if len(words) > 1 else ""
+    if verb in END_VERBS:
+        polarity = {"support": "oppose", "oppose": "support"}.get(polarity, polarity)
+    if verb in END_VERBS | MAKE_VERBS:
+        words = words[1:]
+    target = re.sub(r"[“”\"]", "", " ".join(words)).strip()
+    if target == stance.target or not content_key(target) or len(words) > 5:
+        return stance  # "the proposal to ban Muslims from coming into the country" stays whole
+    return replace(stance, target=target, polarity=polarity)
+
+
+def _verb_lemma(word: str) -> str:
+    """A verb form's base as END_VERBS and MAKE_VERBS list it ("repealing", "scrapped",
+    "bans" → "repeal", "scrap", "ban")."""
+    word = word.lower()
+    for suffix, cut in (("ping", 4), ("ning", 4), ("ing", 3), ("ped", 3), ("ned", 3), ("ed", 2),
+                        ("s", 1)):
+        base = word[: -cut] if word.endswith(suffix) else ""
+        if base in END_VERBS | MAKE_VERBS:
+            return base
+        if base + "e" in END_VERBS | MAKE_VERBS:
+            return base + "e"
+    return word
 
 
 def cluster_name(key: frozenset[str], targets: list[str], law: str = "") -> str:

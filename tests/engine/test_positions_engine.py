@@ -722,3 +722,23 @@ def test_no_stance_on_ones_own_record_whatever_the_apostrophe():
     assert P._own("Barack Obama", "Obama’s executive actions")
     assert P._own("Ann Lee", "Lee's plan")
     assert not P._own("Ted Cruz", "Obama’s executive actions")
+
+
+def test_a_stance_on_an_act_pairs_with_stances_on_what_it_acts_on():
+    from saidwhat.records import Mention
+
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Ann Lee", target="repealing Obamacare",
+                 polarity="support"),
+        Position("stance", "t", ev, source="Bo Diaz", target="Obamacare", polarity="oppose"),
+        Position("stance", "t", ev, source="Cy Park", target="Obamacare", polarity="support"),
+        Position("stance", "t", ev, source="Di Moss", target="Tom Lee's call for a wall",
+                 polarity="oppose"),
+        Position("stance", "t", ev, source="Ed Ruiz", target="build the wall",
+                 polarity="support")], []))
+    got = {(frozenset((p.a, p.b)), p.relation) for p in found}
+    assert got == {(frozenset({"Ann Lee", "Bo Diaz"}), "agree"),
+                   (frozenset({"Ann Lee", "Cy Park"}), "disagree"),
+                   (frozenset({"Bo Diaz", "Cy Park"}), "disagree"),
+                   (frozenset({"Di Moss", "Ed Ruiz"}), "disagree")}
