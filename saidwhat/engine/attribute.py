@@ -427,9 +427,41 @@ def first_person_speakers(
         labels = [k for k in holders if drafts[k].how in LABEL_HOWS and speakers[k] is not None]
         if labels:
             out[n] = speakers[labels[0]]
-        elif not holders and writer is not None:
-            out[n] = writer
+        elif not holders:
+            out[n] = writer or letter_signature(doc, at) or out[n]
     return out
+
+
+SIGNATURE_MAX_TOKENS = 8  # "Kim Gump, Dallas" / "Ann Lee, Far North Dallas, Texas"
+SIGNATURE_MAX_PARAGRAPHS = 8  # how far a letter's "I" may stand before its signature
+
+
+def letter_signature(doc: Doc, at: int) -> Speaker | None:
+    """The signature closing the letter a character offset stands in: the next short paragraph,
+    past the letter's long ones, when it is only a person's name and a place ("Kim Gump,
+    Dallas") -- a letters page's writer, whose "I" the byline ("Letters") does not name."""
+    text = doc.text
+    end = text.find("\n", at)
+    paragraphs = 0
+    while end >= 0:
+        start = end + 1
+        end = text.find("\n", start)
+        line = text[start:end if end >= 0 else len(text)]
+        if not line.strip():
+            continue
+        paragraphs += 1
+        if paragraphs > SIGNATURE_MAX_PARAGRAPHS:
+            return None
+        span = doc.char_span(start, start + len(line.rstrip()), alignment_mode="expand")
+        if span is None or len(span) > SIGNATURE_MAX_TOKENS:
+            continue  # the letter goes on
+        ents = [e for e in span.ents if e.label_ == "PERSON"]
+        if (ents and ents[0].start == span.start and ents[0].end < span.end
+                and doc[ents[0].end].text == "," and span[-1].pos_ == "PROPN"):
+            name = " ".join(ents[0].text.split())
+            return Speaker(name=name, id=slugify(name), type="PERSON", resolved_by="pronoun")
+        return None  # a short line that signs nothing: a heading, the next letter's title
+    return None
 
 
 def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None,

@@ -219,6 +219,8 @@ def clause_content(
         comps, how = ([clause] if clause is not None else []), "following"
     patient = _agentless_patient(head) if source is None else None
     if comps:
+        if how == "ccomp":
+            comps = [*stranded_subjects(head, comps), *comps]
         toks = [t for c in comps for t in c.subtree if t.i not in exclude]
         if patient is not None and how != "ccomp":
             toks += [t for t in patient.subtree if t.i not in exclude]
@@ -236,6 +238,21 @@ def clause_content(
         if source is not None and right and not (len(right) == 1 and right[0].pos_ == "PRON"):
             return tokens_to_pieces(right), "object"
     return (), "none"
+
+
+def stranded_subjects(head: Token, comps: list[Token]) -> list[Token]:
+    """The subject of a complement clause that the parse hung on the cue instead ("De Blasio
+    said Jim Hart, 32, and Tom Ruiz, 40, had been shot": "Hart" a second subject of "said"):
+    a subject of the cue after it and before a complement clause that has none of its own."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > head.i]
+    if not subjects:
+        return []
+    out = []
+    for comp in comps:
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
+            continue
+        out += [s for s in subjects if s.i < comp.i and s.right_edge.i < comp.left_edge.i]
+    return out
 
 
 # Word classes a content needs beyond function words ('Nothing is said here at all' has none).

@@ -155,10 +155,15 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(w.removesuffix("'s") for w in words if w and w not in _NAME_STOP)
 
 
+PARTICLES = re.compile(r"\b(de|da|di|del|della|van|von|der|den|la|le|du|st\.?)\s+(?=\w)", re.I)
+
+
 def name_spellings(name: str) -> set[frozenset[str]]:
-    """A name's word sets under each way pages write its umlauts ('Müller' as 'Muller' or
-    'Mueller')."""
-    return {name_words(name), name_words(name.translate(UMLAUTS))}
+    """A name's word sets under each way pages write it: umlauts as 'Müller', 'Muller' or
+    'Mueller'; a surname's particle apart or run in ('de Blasio', 'DeBlasio')."""
+    forms = {name, name.translate(UMLAUTS)}
+    forms |= {PARTICLES.sub(r"\1", f) for f in forms}
+    return {name_words(f) for f in forms}
 
 
 def initials_runs(name: str) -> set[str]:

@@ -480,3 +480,28 @@ def test_first_person_prose_is_the_writer_quotes_are_not(nlp: Language) -> None:
     mine = [c for c in by_content if c.startswith("the city's new ferry")]
     assert mine and by_content[mine[0]] == "Daniel Okafor"
     assert "Daniel Okafor" not in {by_content[c] for c in by_content if "timetable" in c}
+
+
+def test_first_person_on_a_letters_page_is_the_letter_signed_after_it(nlp: Language) -> None:
+    from saidwhat.run import pipeline
+
+    text = ("Kind drivers on the bridge\n\nOn Friday I drove to the market and got lost near "
+            "the river.\n\nI think the drivers who stopped to help me were the kindest people "
+            "in town, and I will always remember their help on that cold winter morning.\n\n"
+            "Maria Ortega, Plano\n\nSchools need more buses\n\nI believe the district "
+            "should buy ten new buses this year.\n\nTom Reyes, Irving\n")
+    art = pipeline.annotate(nlp, Article("l", text, body=((0, len(text)),), author="Letters"))
+    signed = text.index("Maria Ortega")
+    writers = {(a.content.spans[0][0] < signed, a.speaker.name if a.speaker else None)
+               for a in art.attributions}
+    assert writers == {(True, "Maria Ortega"), (False, "Tom Reyes")}
+
+
+def test_first_person_with_no_signature_stays_unnamed(nlp: Language) -> None:
+    from saidwhat.run import pipeline
+
+    text = ("I think the drivers who stopped to help me were kind.\n\n"
+            "The bridge reopens on Monday, the city said.\n")
+    art = pipeline.annotate(nlp, Article("l", text, body=((0, len(text)),), author="Letters"))
+    mine = [a for a in art.attributions if a.content.text.startswith("the drivers")]
+    assert mine and mine[0].speaker is not None and mine[0].speaker.name == "I"

@@ -151,3 +151,11 @@ def test_plain_object_keeps_its_reading(nlp: Language) -> None:
     pieces, _ = content(nlp, "The mayor begged lawmakers to restore funding for the shelters.",
                         "beg")
     assert pieces and "restore funding for the shelters" in pieces[-1]
+
+
+def test_a_subject_the_parse_hung_on_the_cue_stays_in_the_clause_it_belongs_to(
+        nlp: Language) -> None:
+    # ages in apposition make the parser read "Hart" as a second subject of "said"
+    text = "Mayor Ann Lee said Jim Hart, 32, and Tom Ruiz, 40, had been shot in their car."
+    assert content(nlp, text, "say") == (
+        ["Jim Hart, 32, and Tom Ruiz, 40, had been shot in their car"], "ccomp")

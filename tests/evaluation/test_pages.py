@@ -81,6 +81,7 @@ def test_same_speaker_accepts_an_unnamed_group_by_its_source_mention():
 
 @pytest.mark.parametrize(("gold", "predicted"), [
     ("Gerhard Müller", "Mueller"),            # an umlaut written out
+    ("Bill de Blasio", "Bill DeBlasio"),      # a particle run into the surname
     ("the FAA", "Federal Aviation Administration"),
     ("City Department of Environmental Protection", "DEP"),  # the acronym of its last words
 ])
@@ -92,6 +93,7 @@ def test_same_name_accepts_spellings_and_acronyms_of_one_name(gold: str, predict
     ("Gerhard Müller", "Miller"),
     ("the FAA", "Federal Election Commission"),
     ("the FAA", "FBI"),
+    ("Bill de Blasio", "Bill Blasingame"),
 ])
 def test_same_name_rejects_other_names(gold: str, predicted: str):
     assert not same_name(gold, predicted)
