@@ -107,6 +107,10 @@ class LayoutSettings:
     max_name_tokens: int = _s(6, "a layout speaker name has at most this many tokens")
     max_name_chars: int = _s(
         60, "a layout speaker name runs at most this many characters after its capital")
+    signature_max_tokens: int = _s(
+        8, "a letter's signature ('Kim Gump, Dallas') has at most this many tokens")
+    signature_max_paragraphs: int = _s(
+        8, "a letter's 'I' stands at most this many paragraphs before its signature")
 
 
 @dataclass(frozen=True)

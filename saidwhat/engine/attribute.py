@@ -411,7 +411,7 @@ def byline_person(byline: str | None) -> Speaker | None:
 
 def first_person_speakers(
     doc: Doc, ctx: DocContext, drafts: list[Draft], speakers: list[Speaker | None],
-    byline: str | None,
+    byline: str | None, layouts: LayoutSettings | None = None,
 ) -> list[Speaker | None]:
     """'I' outside quotes is whoever speaks there: the label of the interview turn or
     transcript line it stands in ('AD … I kept saying'), else, outside every reported content,
@@ -428,18 +428,15 @@ def first_person_speakers(
         if labels:
             out[n] = speakers[labels[0]]
         elif not holders:
-            out[n] = writer or letter_signature(doc, at) or out[n]
+            out[n] = writer or letter_signature(doc, at, layouts) or out[n]
     return out
 
 
-SIGNATURE_MAX_TOKENS = 8  # "Kim Gump, Dallas" / "Ann Lee, Far North Dallas, Texas"
-SIGNATURE_MAX_PARAGRAPHS = 8  # how far a letter's "I" may stand before its signature
-
-
-def letter_signature(doc: Doc, at: int) -> Speaker | None:
+def letter_signature(doc: Doc, at: int, s: LayoutSettings | None = None) -> Speaker | None:
     """The signature closing the letter a character offset stands in: the next short paragraph,
     past the letter's long ones, when it is only a person's name and a place ("Kim Gump,
     Dallas") -- a letters page's writer, whose "I" the byline ("Letters") does not name."""
+    s = s or LayoutSettings()
     text = doc.text
     end = text.find("\n", at)
     paragraphs = 0
@@ -450,10 +447,10 @@ def letter_signature(doc: Doc, at: int) -> Speaker | None:
         if not line.strip():
             continue
         paragraphs += 1
-        if paragraphs > SIGNATURE_MAX_PARAGRAPHS:
+        if paragraphs > s.signature_max_paragraphs:
             return None
         span = doc.char_span(start, start + len(line.rstrip()), alignment_mode="expand")
-        if span is None or len(span) > SIGNATURE_MAX_TOKENS:
+        if span is None or len(span) > s.signature_max_tokens:
             continue  # the letter goes on
         ents = [e for e in span.ents if e.label_ == "PERSON"]
         if (ents and ents[0].start == span.start and ents[0].end < span.end
@@ -486,7 +483,7 @@ def attribute_in_context(doc: Doc, engine: Engine, byline: str | None = None,
     speakers, read = resolve_mentions(doc, [d.source for d in drafts], wanted, settings,
                                       in_quote=ctx.in_quote, ranker=engine.resolver)
     ctx = replace(ctx, referents=named_referents(wanted, read))
-    speakers = first_person_speakers(doc, ctx, drafts, speakers, byline)
+    speakers = first_person_speakers(doc, ctx, drafts, speakers, byline, settings.layouts)
     out = []
     for d, speaker in zip(drafts, speakers, strict=True):
         if d.confidence < settings.scorer.min_confidence:
