@@ -46,6 +46,20 @@ def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> 
     return draft.cue.p < settings.action_cue_probability and is_thing(draft.source)
 
 
+# The writer and the reader: 'I', 'we' and 'you' outside quote marks.
+PROSE_PERSONS = frozenset(("i", "we", "you"))
+NARRATED_HOWS = OBJECT_HOWS | {"xcomp"}
+
+
+def writer_narrates(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'I saw two officers', 'I loved this book', 'you can't defend your own life': the
+    writer's (or the reader's) first or second person with only an object or an infinitive as
+    content narrates what they did; a reported clause stays ('I hope the momentum grows')."""
+    source = draft.source
+    return (source is not None and len(source) == 1 and source.root.lower_ in PROSE_PERSONS
+            and draft.how in NARRATED_HOWS)
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 
 
@@ -62,7 +76,8 @@ def colon_after_sentence_end(doc: Doc, draft: Draft, settings: AssemblySettings)
 
 
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
-NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, colon_after_sentence_end)
+NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, writer_narrates,
+                                   colon_after_sentence_end)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

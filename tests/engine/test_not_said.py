@@ -12,6 +12,7 @@ from saidwhat.engine.not_said import (
     is_thing,
     not_said,
     thing_does_something,
+    writer_narrates,
 )
 from saidwhat.records import Article
 from saidwhat.run import pipeline
@@ -84,6 +85,31 @@ def test_narrated_actions_of_things_give_no_attribution(nlp: Language) -> None:
     found = contents(nlp, text)
     assert "the clubs would stay open all summer" in found
     assert not any("its way" in c for c in found)
+
+
+# ------------------------------------------------------------------- writer_narrates
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "how", "expected"), [
+    ("I saw two police officers by the road.", "saw", "I", "object", True),
+    ("We loved this little book.", "loved", "We", "object", True),
+    ("You want to thank someone for it.", "want", "You", "xcomp", True),
+    ("I hope the bridge opens soon.", "hope", "I", "ccomp", False),
+    ("Maria Lopez saw two police officers by the road.", "saw", "Maria Lopez", "object", False),
+])
+def test_writer_narrating_an_object_is_no_attribution(nlp: Language, text: str, cue: str,
+                                                       source: str, how: str,
+                                                       expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, source, how, 0.9)
+    assert writer_narrates(doc, draft, S) is expected
+
+
+def test_first_person_prose_keeps_its_clauses_and_drops_its_actions(nlp: Language) -> None:
+    text = ("I drove to the convention center on Monday. I saw two police officers by the "
+            "road. I hope the city adds more parking next year.")
+    found = contents(nlp, text)
+    assert not any("officers" in c for c in found)
+    assert "the city adds more parking next year" in found
 
 
 # ------------------------------------------------------------------- colon_after_sentence_end
