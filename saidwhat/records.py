@@ -12,7 +12,9 @@ Offsets = tuple[tuple[int, int], ...]
 
 KINDS = ("direct", "indirect", "mixed")
 TYPES = ("speech", "thought")
-RESOLVED_BY = ("name", "alias", "pronoun", "nominal", "none")
+RESOLVED_BY = ("name", "alias", "pronoun", "nominal", "ambiguous", "none")
+# "ambiguous": a bare surname two people of the article share ("Murphy" beside Chris and
+# Patrick Murphy): the speaker says so rather than guess one of them
 RELATIONS = ("stance", "agree", "disagree")
 POLARITIES = ("support", "oppose")
 

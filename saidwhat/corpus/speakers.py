@@ -18,7 +18,9 @@ articles, `resolve(local_speakers)` decides which of those are the same speaker:
 - organisations, groups and everything else are keyed by their normalised name
   ("the White House" / "White House" are one);
 - unidentified speakers (type OTHER: an unresolved "he", "a source") get no corpus speaker,
-  unless their name is a known person's ("Trump" where NER missed it, Donald Trump known).
+  unless their name is a known person's ("Trump" where NER missed it, Donald Trump known);
+- a surname the article itself found ambiguous ("Murphy" beside Chris and Patrick Murphy) gets
+  no corpus speaker either: joining it to any one Murphy of the corpus would be a guess.
 
 Each corpus speaker is named by its fullest form, carries every alias seen, and its quote count,
 article count, first/last seen dates (article published) and outlets.
@@ -52,6 +54,7 @@ class LocalSpeaker:
     quotes: int = 1
     published: str | None = None
     outlet: str | None = None
+    ambiguous: bool = False  # a surname the article's namesakes share: no corpus speaker
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,7 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     known = known or {}
     locals_ = [LocalSpeaker(s.article_id, s.local_id, s.name, corpus_type(s.name, s.type),
                             s.quotes, s.published, s.outlet)
-               for s in local_speakers if is_speaker_name(s.name, s.type)]
+               for s in local_speakers if is_speaker_name(s.name, s.type) and not s.ambiguous]
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
     person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
     joined = [run_on_name(s.name, k, person_keys) if s.type == PERSON else k

@@ -93,8 +93,9 @@ def same_referent(predicted: str, gold: str) -> bool:
 
 
 def is_resolved(speaker: Speaker | None) -> bool:
-    """Whether the resolver named someone (not the mention itself)."""
-    return speaker is not None and speaker.resolved_by != "none" and speaker.type != "OTHER"
+    """Whether the resolver named someone (not the mention itself, nor an ambiguous surname)."""
+    return (speaker is not None and speaker.resolved_by not in ("none", "ambiguous")
+            and speaker.type != "OTHER")
 
 
 # --------------------------------------------------------------------------- GUM

@@ -585,12 +585,15 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
     rows = conn.execute(
         "SELECT s.article_id, s.local_id, s.name, s.type, a.published, a.outlet,"
         " (SELECT count(*) FROM attributions t WHERE t.article_id = s.article_id"
-        "  AND t.speaker_local_id = s.local_id) AS n"
+        "  AND t.speaker_local_id = s.local_id) AS n,"
+        " EXISTS (SELECT 1 FROM attributions t WHERE t.article_id = s.article_id"
+        "  AND t.speaker_local_id = s.local_id AND t.resolved_by = 'ambiguous') AS ambiguous"
         " FROM article_speakers s JOIN articles a ON a.id = s.article_id").fetchall()
     known = dict(conn.execute("SELECT key, speaker_id FROM speaker_keys").fetchall())
     found = corpus.identities(
         (corpus.LocalSpeaker(r["article_id"], r["local_id"], r["name"], r["type"], r["n"],
-                             r["published"], r["outlet"]) for r in rows), known)
+                             r["published"], r["outlet"], bool(r["ambiguous"])) for r in rows),
+        known)
     mapping, speakers = found.mapping, found.speakers
     conn.execute("BEGIN IMMEDIATE")
     try:

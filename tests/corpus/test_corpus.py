@@ -177,3 +177,12 @@ def test_bare_common_nouns_get_no_speaker_page():
     assert not is_speaker_name("State", "ORG")
     assert is_speaker_name("Republicans", "NORP") and is_speaker_name("Congress", "ORG")
     assert is_speaker_name("Democratic senators", "GROUP")
+
+
+def test_a_surname_its_article_found_ambiguous_joins_no_full_name():
+    from dataclasses import replace
+
+    mapping, speakers = resolve([local("a1", "Chris Murphy"),
+                                 replace(local("a2", "Murphy"), ambiguous=True)])
+    assert [s.name for s in speakers] == ["Chris Murphy"]
+    assert ("a2", "murphy") not in mapping

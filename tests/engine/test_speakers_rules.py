@@ -304,7 +304,7 @@ def test_a_truly_ambiguous_bare_surname_is_not_guessed(nlp: Language) -> None:
             "hour. Voters asked about jobs. The crowd was large. Reporters waited outside. "
             "Nobody left early. Murphy said the race was close.")
     (murphy,) = resolve(nlp, text, ("Murphy", 2))
-    assert murphy.name == "Murphy"
+    assert (murphy.name, murphy.resolved_by) == ("Murphy", "ambiguous")
     near = "Chris Murphy met voters in Hartford. Patrick Murphy stayed home. Murphy said no."
     (patrick,) = resolve(nlp, near, ("Murphy", 2))
     assert patrick.name == "Patrick Murphy"
@@ -484,3 +484,131 @@ def test_a_persons_sister_is_a_woman_that_he_cannot_take(nlp: Language) -> None:
     lawyer = Entity(name="Sam's lawyer", type="PERSON")
     gendered_role(lawyer, "lawyer")
     assert lawyer.gender is None
+
+
+def test_a_bare_surname_takes_the_full_name_written_only_in_a_title_or_quote(
+        nlp: Language) -> None:
+    text = ("Sitting down with “The Rachel Hart Show” on Thursday, Clinton talked about health "
+            "care. Hart asked about the running mate. “You will have to wait,” Clinton said. "
+            "“We will see,” Hart said.")
+    (hart,) = resolve(nlp, text, ("Hart", 2))
+    assert (hart.name, hart.type, hart.resolved_by) == ("Rachel Hart", "PERSON", "alias")
+
+
+def test_a_surname_two_quoted_first_names_share_is_ambiguous(nlp: Language) -> None:
+    text = ("“Kevin Doyle and Patrick Doyle both want the seat,” the chairman said on Monday. "
+            "Doyle said the primary would be close.")
+    (doyle,) = resolve(nlp, text, ("Doyle", 2))
+    assert (doyle.name, doyle.resolved_by) == ("Doyle", "ambiguous")
+
+
+QA = ("Q&A with Governor Linda Marsh.\n\n"
+      "Governor Linda Marsh spent Monday in Dover, where she spoke with reporter Tom Reed. "
+      "Marsh defended the budget. Here is the edited transcript.\n\n"
+      "Q: Is the budget in trouble?\n\n"
+      "A: No. I think the numbers are fine.\n\n"
+      "We will know more in May, and I said so in March.\n\n"
+      "QWhat about the schools?\n\n"
+      "A: I believe they will get more money.\n")
+
+
+def test_i_in_the_answers_of_an_interview_is_the_interviewee(nlp: Language) -> None:
+    out = resolve(nlp, QA, ("I", 0), ("I", 1), ("I", 2))
+    assert [(s.name, s.resolved_by) for s in out] == [("Linda Marsh", "pronoun")] * 3
+
+
+def test_i_outside_an_interview_stays_unresolved(nlp: Language) -> None:
+    text = "Linda Marsh spent Monday in Dover.\n\nI think the numbers are fine, the author wrote."
+    (i,) = resolve(nlp, text, "I")
+    assert i.resolved_by == "none"
+
+
+def test_answer_regions_need_two_questions_and_two_answers() -> None:
+    from saidwhat.engine.speakers.clusters import answer_regions
+
+    regions = answer_regions(QA)
+    assert len(regions) == 2
+    assert QA[regions[0][1]:regions[0][2]].startswith("A: No.")
+    assert "in March" in QA[regions[0][1]:regions[0][2]]
+    assert answer_regions("Q: Why?\n\nA: Because.\n") == []
+
+
+@pytest.mark.parametrize("source", ["the senator, John Smith", "the senator"])
+def test_a_description_followed_by_a_name_is_that_person(nlp: Language, source: str) -> None:
+    text = ("The bill passed on Monday. “It is a good day,” said the senator, John Smith, after "
+            "the vote.")
+    (smith,) = resolve(nlp, text, source)
+    assert (smith.name, smith.type) == ("John Smith", "PERSON")
+
+
+def test_a_description_with_no_name_after_it_stays_a_description(nlp: Language) -> None:
+    text = "The bill passed on Monday. “It is a good day,” said the senator, after the vote."
+    (senator,) = resolve(nlp, text, "the senator")
+    assert senator.type != "PERSON" or senator.resolved_by == "none"
+
+
+def test_a_persons_comments_are_that_person_a_biography_is_not(nlp: Language) -> None:
+    text = ("Maria Lopez spoke on Monday. Her comments suggested the bill was dead. "
+            "Her biography says she grew up in Ohio.")
+    comments, biography = resolve(nlp, text, "Her comments", "Her biography")
+    assert (comments.name, comments.resolved_by) == ("Maria Lopez", "pronoun")
+    assert biography.name != "Maria Lopez"
+
+
+def test_a_bare_surname_of_two_namesakes_named_as_often_is_the_one_named_first(
+        nlp: Language) -> None:
+    text = ("Hillary Clinton campaigned in Ohio on Monday. The crowd was large. Voters asked "
+            "about jobs. Reporters waited outside. Bill Clinton stayed in New York. Nobody left "
+            "early. The rally ended at noon. Aides packed the buses. Clinton said the race was "
+            "close.")
+    (clinton,) = resolve(nlp, text, ("Clinton", 2))
+    assert (clinton.name, clinton.resolved_by) == ("Hillary Clinton", "alias")
+
+
+def test_familiar_and_formal_first_names_are_one_person_in_an_article(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+
+    doc = nlp("Kenneth Starr spoke at the college on Monday. Ken Starr said he was proud. "
+              "Starr said the trial was long.")
+    assert [e.name for e in ArticleIndex(doc).entities if e.type == "PERSON"] == ["Kenneth Starr"]
+
+
+def test_a_titled_surname_is_not_given_by_order_to_a_namesake_of_unknown_gender(
+        nlp: Language) -> None:
+    text = ("The parents, Khizr and Ghazala Khan, spoke in Ohio on Monday. The crowd was large. "
+            "Voters asked about jobs. Reporters waited outside. Humayun Khan served in Iraq. "
+            "Nobody left early. The rally ended at noon. Aides packed the buses. Mr. Khan said "
+            "the race was close.")
+    (khan,) = resolve(nlp, text, "Mr. Khan")
+    assert khan.name != "Ghazala Khan"
+
+
+def test_a_thing_before_a_comma_and_a_name_is_not_that_person(nlp: Language) -> None:
+    text = ("The survey came out on Monday. According to this poll, John Smith leads the race "
+            "by four points.")
+    (poll,) = resolve(nlp, text, "this poll")
+    assert poll.name != "John Smith"
+
+
+def test_a_headline_word_before_a_surname_is_no_first_name(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import first_names_before, first_names_of
+
+    doc = nlp("Derelict Obama and Clinton Blamed For Crisis\n\nPresident Obama spoke on Monday. "
+              "Rachel Obama was not there.")
+    assert first_names_of(first_names_before(doc).get("obama", []), None) == {"Rachel"}
+    assert first_names_of(first_names_before(doc).get("obama", []), "m") == set()
+
+
+def test_a_function_word_opening_a_line_is_not_part_of_a_name(nlp: Language) -> None:
+    doc = nlp("Beneath Clinton's wins, signs of trouble\n\nHillary Clinton won four states.")
+    names = {m.text for m in name_mentions(doc, [False] * len(doc)) if m.label == "PERSON"}
+    assert "Beneath Clinton" not in names
+
+
+def test_a_misspelt_first_name_is_the_same_person() -> None:
+    from saidwhat.engine.speakers.mentions import familiar_variant
+
+    assert familiar_variant(("hilary", "clinton"), ("hillary", "clinton"))
+    assert familiar_variant(("ken", "starr"), ("kenneth", "starr"))
+    assert not familiar_variant(("bill", "clinton"), ("hillary", "clinton"))
+    assert not familiar_variant(("donald", "trump"), ("donald", "trump", "jr"))

@@ -132,6 +132,22 @@ def test_poll_shares_and_generic_nouns_get_no_speaker_page(conn):
     assert rows(conn, "SELECT name FROM speakers") == [("White House officials",)]
 
 
+def test_an_ambiguous_surname_gets_no_speaker_page_and_joins_no_namesake(conn):
+    from dataclasses import replace
+
+    store.add_article(conn, quote_article("a1", "The race is close and getting closer",
+                                          "Chris Murphy"))
+    amb = quote_article("a2", "We will win this state in November", "Murphy")
+    (att,) = amb.attributions
+    assert att.speaker is not None
+    amb = amb.with_attributions([replace(att, speaker=replace(att.speaker,
+                                                               resolved_by="ambiguous"))])
+    store.add_article(conn, amb)
+    store.rebuild_speakers(conn)
+    assert rows(conn, "SELECT name, quote_count FROM speakers") == [("Chris Murphy", 1)]
+    assert rows(conn, "SELECT speaker_id FROM attributions WHERE article_id = 'a2'") == [(None,)]
+
+
 def test_quote_groups_across_articles(conn):
     q = "We will not back down from our commitment to the people of Ukraine"
     store.add_article(conn, quote_article("a1", q, "Joe Biden", url="https://nytimes.com/1"))

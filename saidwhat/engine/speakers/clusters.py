@@ -28,6 +28,7 @@ from saidwhat.engine.speakers.mentions import (
     acronym,
     clean_label,
     compatible_names,
+    familiar_variant,
     group_name,
     is_group_noun,
     is_person_noun,
@@ -50,6 +51,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     gender_votes: Counter = field(default_factory=Counter)
     mentions: int = 0
+    ambiguous: bool = False  # a bare surname two people of the article share: not guessed
 
     @property
     def gender(self) -> str | None:
@@ -140,6 +142,8 @@ class ArticleIndex:
         self._by_name: dict[tuple[str, str], int] = {}
         self._by_name_size = -1
         self._cluster()
+        self._complete_surnames()
+        self._mark_ambiguous_surnames()
         self._retype_people()
         self._plural_groups()
         self._coordinated_people()
@@ -148,6 +152,8 @@ class ArticleIndex:
         self._unlisted_names()
         self.events.sort(key=lambda e: e.token)
         self.event_pos = [e.token for e in self.events]
+        self.answers = answer_regions(doc_text(doc))
+        self.interviewee = self._interviewee() if self.answers else None
 
     # -- building
 
@@ -192,6 +198,39 @@ class ArticleIndex:
             root = max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
                        range(m.start, m.end))
             self._occur(self.mention_entity[m.start], root)
+
+    def _complete_surnames(self) -> None:
+        """A bare surname the article never gives a full name to outside quotations takes the
+        one full name it writes anywhere ("Maddow" after “The Rachel Maddow Show”, "Murphy"
+        after a quoted "Patrick Murphy"); two different first names make it ambiguous."""
+        people = [e for e in self.entities if e.type == "PERSON"]
+        before: dict[str, list[Token]] | None = None
+        for ent in people:
+            if len(ent.tokens) != 1 or any(
+                    len(o.tokens) > 1 and ent.tokens < o.tokens for o in people):
+                continue
+            before = first_names_before(self.doc) if before is None else before
+            firsts = first_names_of(before.get(next(iter(ent.tokens)), []), ent.gender)
+            if len(firsts) == 1:
+                first, = firsts
+                surname = ent.name
+                ent.name = f"{first} {surname}"
+                ent.tokens = frozenset((norm_word(first), next(iter(ent.tokens))))
+            elif len(firsts) > 1:
+                ent.ambiguous = True
+
+    def _mark_ambiguous_surnames(self) -> None:
+        """A bare surname left alone because two full names of the article share it, both
+        fitting its gender ("Murphy" beside Chris and Patrick Murphy, neither just named), is
+        marked ambiguous: its speaker says so instead of guessing."""
+        fulls = [e for e in self.entities if e.type == "PERSON" and len(e.tokens) > 1]
+        for ent in self.entities:
+            if ent.type != "PERSON" or len(ent.tokens) != 1:
+                continue
+            rivals = [f for f in fulls if ent.tokens < f.tokens
+                      and (ent.gender is None or f.gender in (ent.gender, None))]
+            if len(rivals) > 1:
+                ent.ambiguous = True
 
     def _org_entity(self, m: NameMention) -> int:
         """The ORG/GPE/NORP entity of a mention: same key, or acronym of a longer name."""
@@ -332,6 +371,26 @@ class ArticleIndex:
             self.entities[ent].roles.add("unlisted")
             self._occur(ent, tok.i)
 
+    def _interviewee(self) -> int | None:
+        """The person a Q&A interview is with: the one the introduction before the first
+        question names most often (None on a tie or when it names nobody)."""
+        first_question = self.answers[0][0]
+        counts: Counter[int] = Counter(
+            e.entity for e in self.events if self.doc[e.token].idx < first_question
+            and self.entities[e.entity].type == "PERSON")
+        ranked = counts.most_common(2)
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def answering(self, tok: int) -> int | None:
+        """The interviewee, when a token is inside an answer of a Q&A interview ("A: I think
+        …" and the paragraphs after it up to the next question), else None."""
+        if self.interviewee is None:
+            return None
+        at = self.doc[tok].idx
+        return self.interviewee if any(a <= at < b for _, a, b in self.answers) else None
+
     # -- growing during resolution
 
     def add_event(self, ent: int, tok: int, bonus: int) -> None:
@@ -375,9 +434,50 @@ class ArticleIndex:
         return None
 
 
+QUESTION_LINE = re.compile(r"^[ \t]*Q(?:[ \t]*[:.][ \t]*|(?=[A-Z][a-z]))", re.M)
+ANSWER_LINE = re.compile(r"^[ \t]*A[ \t]*[:.][ \t]*", re.M)
+
+
+def answer_regions(text: str) -> list[tuple[int, int, int]]:
+    """The answers of a Q&A interview as (first question, start, end) character offsets: from
+    each "A:" line to the next "Q:" (or "QWhy …") line, when the text has at least two of
+    each; [] for any other article."""
+    questions = [m.start() for m in QUESTION_LINE.finditer(text)]
+    answers = [m.start() for m in ANSWER_LINE.finditer(text)]
+    if len(questions) < 2 or len(answers) < 2:
+        return []
+    out = []
+    for a in answers:
+        nxt = [q for q in questions if q > a]
+        out.append((questions[0], a, nxt[0] if nxt else len(text)))
+    return out
+
+
 COMPANY_NOUNS = frozenset(
     "factory factories plant plants worker workers employee employees headquarters shares "
     "stock shareholders subsidiary facility facilities".split())
+
+
+def first_names_before(doc: Doc) -> dict[str, list[Token]]:
+    """The proper nouns the text writes right before each word, quotations and titles included
+    ("Rachel" before "maddow" in “The Rachel Maddow Show”), titles left out."""
+    out: dict[str, list[Token]] = {}
+    for tok in doc[:-1]:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and norm_word(tok.text) not in TITLES:
+            out.setdefault(norm_word(doc[tok.i + 1].text), []).append(tok)
+    return out
+
+
+def first_names_of(before: list[Token], gender: str | None) -> set[str]:
+    """Of the words written before a surname, the first names: known first names of a gender
+    that fits (not "Derelict" in a headline's "Derelict Obama")."""
+    found: set[str] = set()
+    for tok in before:
+        first = norm_word(tok.text)
+        known = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+        if known and gender in (known, None):
+            found.add(tok.text)
+    return found
 
 
 def company_modifiers(doc: Doc) -> Counter[str]:
@@ -439,7 +539,8 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
         toks = mentions[n].tokens
         if len(toks) < 2:
             continue
-        match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)]
+        match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)
+                 or familiar_variant(toks, mentions[f].tokens)]
         out[n] = match[0] if len(match) == 1 else (match[0] if match else n)
         if not match:
             fulls.append(n)
@@ -474,7 +575,8 @@ def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
                   sent_of: Sequence[int], assigned: dict[int, int],
                   near: int = SpeakerSettings.near_sentences) -> int | None:
     """For a bare surname shared by several people: the one named within `near` sentences
-    before, else the one mentioned most by full name; None when two tie (truly ambiguous)."""
+    before, else the one mentioned most by full name, else the one named first; None when
+    that too ties (truly ambiguous)."""
     here = sent_of[mentions[n].start]
     counts: Counter = Counter()
     recent: dict[int, int] = {}
@@ -488,14 +590,34 @@ def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
         return max(close, key=lambda c: recent[c])
     ranked = sorted(match, key=lambda c: (-counts[c], -recent.get(c, -1)))
     if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
-        return None
+        first = first_named(ranked[:2], mentions, sent_of, assigned)
+        gender = mentions[n].gender  # "Mr. Khan": never a namesake of unknown gender by order
+        return first if gender is None or first is None or mentions[first].gender else None
     return ranked[0]
 
 
+def first_named(pair: Sequence[int], mentions: Sequence[NameMention], sent_of: Sequence[int],
+                assigned: dict[int, int]) -> int | None:
+    """Of two namesakes named as often, the one the article names first in full (its subject:
+    "Hillary Clinton" in the lede, "Bill Clinton" later); None when both are first named in one
+    sentence ("Chris Murphy and Patrick Murphy met voters"): truly ambiguous."""
+    first: dict[int, int] = {}
+    for m, cluster in assigned.items():
+        if cluster in pair and len(mentions[m].tokens) > 1:
+            first[cluster] = min(first.get(cluster, mentions[m].start), mentions[m].start)
+    if len(first) < 2:
+        return None
+    a, b = sorted(pair, key=lambda c: first[c])
+    if sent_of[first[a]] == sent_of[first[b]]:
+        return None
+    return a
+
+
 def speaker_of(index: ArticleIndex, ent: int, resolved_by: str) -> Speaker:
-    """The Speaker record of an entity."""
+    """The Speaker record of an entity; "ambiguous" for a surname two people share."""
     e = index.entities[ent]
-    return Speaker(name=e.name, id=slugify(e.name), type=e.type, resolved_by=resolved_by)
+    how = "ambiguous" if e.ambiguous else resolved_by
+    return Speaker(name=e.name, id=slugify(e.name), type=e.type, resolved_by=how)
 
 
 def unresolved(span: Span, type_: str = "OTHER") -> Speaker:

@@ -18,6 +18,7 @@ from saidwhat.data.names import (
     HONORIFIC_GENDER,
     MALE_NAMES,
     NATIONALITIES,
+    NICKNAMES,
     ORG_WORDS,
     ROLE_SYNONYMS,
     TITLES,
@@ -175,6 +176,19 @@ def strip_gerund_lead(toks: list[Token]) -> list[Token]:
             and first.lower_.endswith("ing") and len(first.text) > 5
             and norm_word(first.text) not in MALE_NAMES | FEMALE_NAMES):
         return toks[1:]
+    return toks
+
+
+FUNCTION_TAGS = frozenset("IN RB CC DT WRB".split())
+
+
+def strip_function_lead(toks: list[Token]) -> list[Token]:
+    """A name without a sentence-opening function word the recogniser ran into it ("Beneath
+    Clinton's wins", "If Trump wins", "For Clinton"): a preposition, adverb, conjunction or
+    determiner that is no known first name."""
+    while (len(toks) > 1 and opens_sentence(toks[0]) and toks[0].tag_ in FUNCTION_TAGS
+           and norm_word(toks[0].text) not in MALE_NAMES | FEMALE_NAMES):
+        toks = toks[1:]
     return toks
 
 
@@ -397,7 +411,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         ent = whole_proper_name(ent)
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if ent.label_ == "PERSON":
-            toks = split_name_pair(strip_gerund_lead(toks))
+            toks = split_name_pair(strip_function_lead(strip_gerund_lead(toks)))
         if not toks or not plausible_name(toks, ent.label_):
             continue
         if ent.label_ != "PERSON" and headline_only(doc, ent, s):
@@ -510,6 +524,24 @@ def compatible_names(short: Sequence[str], full: Sequence[str]) -> bool:
     }:
         return False
     return True
+
+
+def familiar_variant(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two full names are one person's familiar and formal forms, or one misspelt: the
+    same words but the first, and first names that are forms of one name ("sandy paradis" /
+    "sandra paradis", "ken starr" / "kenneth starr"; `NICKNAMES`) or differ only by a doubled
+    letter ("hilary clinton" / "hillary clinton")."""
+    if len(a) != len(b) or len(a) < 2 or a == b or list(a[1:]) != list(b[1:]):
+        return False
+    if undoubled(a[0]) == undoubled(b[0]):
+        return True
+    return bool((NICKNAMES.get(a[0], frozenset()) | {a[0]})
+                & (NICKNAMES.get(b[0], frozenset()) | {b[0]}))
+
+
+def undoubled(word: str) -> str:
+    """A word with each doubled letter written once ("hillary" -> "hilary")."""
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def initials(name: str) -> str:

@@ -21,6 +21,7 @@ from saidwhat.engine.speakers.clusters import (
     unresolved,
 )
 from saidwhat.engine.speakers.descriptions import (
+    possessor,
     resolve_description,
     resolve_noun,
     resolve_party_member,
@@ -158,6 +159,9 @@ def trailing_appositive_name(span: Span) -> Token | None:
     return last if comma is not None and comma.text == "," else None
 
 
+SINGULAR_FIRST_PERSON = frozenset("i me my".split())
+
+
 PARTITIVES = frozenset("one some many several few two three four five most each any".split())
 
 
@@ -191,6 +195,37 @@ def partitive_whole(span: Span) -> Span | None:
     return span.doc[start:end] if span.start <= start < end else None
 
 
+SPOKEN_WORDS = frozenset("comment remark word statement response reply answer tweet".split())
+
+
+def words_owner(index: ArticleIndex, span: Span) -> int | None:
+    """The person or organisation whose own words are the source ("Her comments", "his
+    remarks", "Warren's statement"): they said it (a written document, "his biography", stays
+    a document)."""
+    root = span.root
+    if root.lemma_.lower() not in SPOKEN_WORDS or root.pos_ != "NOUN":
+        return None
+    owner = possessor(index, span)
+    if owner is None or index.entities[owner].type not in ("PERSON", "ORG"):
+        return None
+    return owner
+
+
+def name_after(index: ArticleIndex, span: Span) -> NameMention | None:
+    """The person or organisation named right after a description source and set off by a
+    comma ("said the senator, John Smith, after the vote" with the source cut at "the
+    senator"): the description points forward to that name, a person for a person noun, an
+    organisation for an organisation word."""
+    doc = index.doc
+    head = span.root.lemma_.lower()
+    wanted = "PERSON" if is_person_noun(head) else "ORG" if head in ORG_WORDS else None
+    if wanted is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None  # "this poll, Donald Trump leads": a poll is not Trump
+    found = [m for m in mentions_near(index, span.end + 2)
+             if m.start in (span.end + 1, span.end + 2) and m.label == wanted]
+    return found[0] if found else None
+
+
 def without_clitic(span: Span) -> Span | None:
     """A source without a verb clitic run into it ("he’s said" -> "he"), else None."""
     if len(span) > 1 and span[-1].text[:1] in ("'", "’") and span[-1].text.lower()[1:] in (
@@ -218,6 +253,9 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
         ent_id = index.group_entity(name, "GROUP")
         return speaker_of(index, ent_id, "pronoun"), ent_id
     if root.tag_ in ("PRP", "PRP$") or root.pos_ == "PRON" and low in THIRD_PERSON | FIRST_PERSON:
+        answerer = index.answering(root.i) if low in SINGULAR_FIRST_PERSON else None
+        if answerer is not None and not index.in_quote[root.i]:  # "A: I think …"
+            return speaker_of(index, answerer, "pronoun"), answerer
         if low not in THIRD_PERSON or index.in_quote[root.i]:
             return unresolved(span), None
         ent_id = resolve_pronoun(index, root)
@@ -227,6 +265,10 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
         noun = root.head.head
         return resolve_one(index, index.doc[noun.i : noun.i + 1])
+    owner = words_owner(index, span)
+    if owner is not None:  # "Her comments suggested …"
+        by_pronoun = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in span.root.children)
+        return speaker_of(index, owner, "pronoun" if by_pronoun else "name"), owner
     member = resolve_party_member(index, span)  # before names: "the Wisconsin Republican"
     if member is not None:
         ent_id = index.entity_named(member.name, member.type) if member.resolved_by != "none" \
@@ -234,8 +276,13 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
         return member, ent_id
     named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   and span.start <= c.i < span.end), None) or trailing_appositive_name(span)
-    if named is not None and root.pos_ == "NOUN":  # "the director, Ruth Adeyemi"
-        return resolve_one(index, index.doc[np_start(named) : named.i + 1])
+    if named is not None and (root.pos_ == "NOUN" or root.text.islower()):
+        return resolve_one(index, index.doc[np_start(named) : named.i + 1])  # "the director,
+    #  Ruth Adeyemi" ("senator" tagged a proper noun too)
+    after = name_after(index, span) if root.pos_ == "NOUN" or root.text.islower() else None
+    if after is not None:  # "said the senator, John Smith, after the vote"
+        ent_id = index.mention_entity[after.start]
+        return speaker_of(index, ent_id, "name"), ent_id
     title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS)
     common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS or title_cased_role
     in_name = any(m.start <= root.i < m.end for m in mentions_near(index, root.i))
