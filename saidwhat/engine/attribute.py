@@ -323,14 +323,13 @@ def release_speaker_labels(doc: Doc, drafts: list[Draft], ctx: DocContext) -> li
 def layout_drafts(doc: Doc, ctx: DocContext, drafts: list[Draft],
                   settings: LayoutSettings | None = None) -> list[Draft]:
     """Drafts for 'Name: words' lines and '― Name' sign-offs whose words no cue has claimed."""
-    taken = [p for d in drafts for p in d.content]
     found = [(n, c, r, "colon") for n, c, r in ctx.colon_lines]
     found += [(n, c, r, "dash") for n, c, r in dash_signoffs(doc, list(ctx.quotes), settings)]
     found += [(n, c, r, "dash") for n, c, r in quote_colon_lines(doc, settings)]
     out = []
     for name, cue, rest, how in found:
         pieces = trim_pieces(doc_text(doc), (rest,))
-        if pieces and not any(s < pieces[-1][1] and pieces[0][0] < e for s, e in taken):
+        if pieces and not claimed_from_outside(doc, drafts, pieces):
             out.append(Draft(cue, name, pieces, "speech", 1.0, how=how))
     for name, cue, words in tweet_signoffs(doc, settings):  # the tweet's line is all its own
         pieces = trim_pieces(doc_text(doc), (words,))
@@ -341,6 +340,19 @@ def layout_drafts(doc: Doc, ctx: DocContext, drafts: list[Draft],
         if pieces:
             out.append(Draft(cue, name, pieces, "speech", 1.0, how="turn"))
     return out
+
+
+def claimed_from_outside(doc: Doc, drafts: list[Draft], pieces: Pieces) -> bool:
+    """Whether a draft whose cue stands outside these words already claims some of them ('he
+    said:' above a quoted line). A cue inside them ('CLINTON: I believe that …') is an
+    attribution nested in the labelled words, which PolNeAR annotates as well."""
+    start, end = pieces[0][0], pieces[-1][1]
+    for d in drafts:
+        if not any(s < end and start < e for s, e in d.content):
+            continue
+        if d.cue is None or not start <= doc[d.cue.head].idx < end:
+            return True
+    return False
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,6 +72,45 @@ def drop_openers(tokens: Iterable[Token]) -> list[Token]:
         while toks and toks[0].is_punct:
             toks = toks[1:]
     return toks
+
+
+# A comma-set relative clause or indefinite apposition closing a parsed content is the writer's
+# aside on the last thing named (', a move that …', ', who has been …'), not what was said.
+ASIDE_MARKS = frozenset((",", "—", "--", "–"))
+DESCRIBING_ARTICLES = frozenset(("a", "an"))
+
+
+def is_aside(tok: Token) -> bool:
+    """A relative clause, or an apposition that describes ('a move that …') rather than names
+    ('the Affordable Care Act')."""
+    return tok.dep_ == "relcl" or (tok.dep_ == "appos"
+                                   and tok.left_edge.lower_ in DESCRIBING_ARTICLES)
+
+
+def drop_trailing_aside(tokens: Iterable[Token], quotes: Sequence[Quote] = ()) -> list[Token]:
+    """Tokens of a parsed content without a comma-set aside (`is_aside`) that ends it, unless
+    the aside is quoted (then it is the speaker's own words)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    if len(words) < 2:
+        return toks
+    ids = {t.i for t in toks}
+    last = words[-1].i
+    for t in words[1:]:
+        mark = t.left_edge.i - 1
+        if (is_aside(t) and t.head.i in ids and t.head.i < t.i
+                and mark in ids and t.doc[mark].text in ASIDE_MARKS
+                and t.right_edge.i >= last
+                and not _quoted(t.doc[mark].idx, quotes)):
+            kept = [x for x in toks if x.i < mark]
+            if any(x.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for x in kept):
+                return kept
+    return toks
+
+
+def _quoted(at: int, quotes: Sequence[Quote]) -> bool:
+    """Whether a character offset lies inside a quotation."""
+    return any(q.inner_start <= at < q.inner_end for q in quotes)
 
 
 TRAILING_CC = (" and", " or", " but")
@@ -194,7 +233,7 @@ def _in_aside(tok: Token, head: Token) -> bool:
 
 def clause_content(
     doc: Doc, cue: Cue, source: Span | None, cue_heads: frozenset[int],
-    settings: ContentSettings | None = None,
+    settings: ContentSettings | None = None, quotes: Sequence[Quote] = (),
 ) -> tuple[Pieces, str]:
     """Content from the parse, and how it was found: complement clause, intention, or object."""
     head = doc[cue.head]
@@ -226,7 +265,8 @@ def clause_content(
             toks += [t for t in patient.subtree if t.i not in exclude]
             how = "patient"
         max_fill = (settings or ContentSettings()).max_filled_gap_tokens
-        return tokens_to_pieces(drop_openers(fill_gaps(doc, toks, exclude, max_fill))), how
+        toks = drop_trailing_aside(fill_gaps(doc, toks, exclude, max_fill), quotes)
+        return tokens_to_pieces(drop_openers(toks)), how
     if source is not None or patient is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
@@ -374,7 +414,7 @@ def content_for(
 ) -> tuple[Pieces, str]:
     """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
     attached = adjacent_quotes(doc, cue, source, quotes, settings)
-    pieces, how = clause_content(doc, cue, source, cue_heads, settings)
+    pieces, how = clause_content(doc, cue, source, cue_heads, settings, quotes)
     block = paragraph_after_colon(doc, cue, quotes, settings)
     if block and (how in ("object", "none", "following")
                   or all(s >= block[0][0] for s, _ in pieces)):

@@ -33,7 +33,8 @@ ColonLine = tuple[Span, Cue, tuple[int, int]]  # the name, the colon cue, the wo
 LABELS = frozenset(
     "update updated note correction clarification editor editors related photo photos video "
     "watch listen read more source sources credit credits caption advertisement sponsored "
-    "warning disclaimer tags topics share follow subscribe".split()
+    "warning disclaimer tags topics share follow subscribe breaking latest exclusive busted "
+    "wow boom look bombshell leaked".split()
 )
 
 
@@ -53,9 +54,14 @@ def colon_lines(doc: Doc, settings: LayoutSettings | None = None) -> Iterator[Co
     for m in re.finditer(_COLON_LINE % s.max_name_chars, doc_text(doc), re.M):
         name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
         colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
-        if not _is_name(name, s.max_name_tokens) or colon is None:
+        if not _is_name(name, s.max_name_tokens) or colon is None or not _has_words(m["rest"]):
             continue
         yield name, Cue(colon.start, (colon.start,), "speech"), (m.start("rest"), m.end("rest"))
+
+
+def _has_words(rest: str) -> bool:
+    """Whether a label's text says anything: a tally line ('Clinton: 1,769.') has no words."""
+    return any(w.isalpha() for w in re.findall(r"[^\W\d_]+", rest))
 
 
 def dash_signoffs(

@@ -159,3 +159,28 @@ def test_a_subject_the_parse_hung_on_the_cue_stays_in_the_clause_it_belongs_to(
     text = "Mayor Ann Lee said Jim Hart, 32, and Tom Ruiz, 40, had been shot in their car."
     assert content(nlp, text, "say") == (
         ["Jim Hart, 32, and Tom Ruiz, 40, had been shot in their car"], "ccomp")
+
+
+def test_a_content_stops_before_a_relative_clause_the_writer_adds(nlp: Language) -> None:
+    pieces, how = content(nlp, "The mayor said the city would hire Dana Ortiz, who ran the "
+                               "parks department for a decade.", "say")
+    assert how == "ccomp"
+    assert pieces == ["the city would hire Dana Ortiz"]
+
+
+def test_a_content_stops_before_a_describing_apposition(nlp: Language) -> None:
+    pieces, _ = content(nlp, "The council said it had hired Dana Ortiz, a former banker from "
+                             "Ohio.", "say")
+    assert pieces == ["it had hired Dana Ortiz"]
+
+
+def test_a_naming_apposition_stays_in_the_content(nlp: Language) -> None:
+    pieces, _ = content(nlp, "She said she supports the governor's main project, the river "
+                             "tunnel.", "say")
+    assert pieces == ["she supports the governor's main project, the river tunnel"]
+
+
+def test_a_quoted_relative_clause_stays_in_the_content(nlp: Language) -> None:
+    pieces, _ = content(nlp, "The mayor said the city needs “a new chief, who can fix the "
+                             "budget.”", "say")
+    assert pieces and "a new chief, who can fix the budget" in pieces[-1]

@@ -168,3 +168,22 @@ def test_a_trusted_layout_keeps_a_confidence_that_min_confidence_does_not_drop(
             "OW I did it every time.\n")
     (turn,) = [a for a in run(nlp, text).attributions if a.content.text.startswith("I did")]
     assert turn.confidence >= 0.9
+
+
+def test_a_transcript_line_keeps_its_label_with_an_attribution_inside(nlp: Language) -> None:
+    text = ("The governor spoke with the host on Sunday.\n\n"
+            "OKAFOR: Honestly, I believe that this is the most important job in the state.\n\n"
+            "The interview ran for an hour.")
+    article = run(nlp, text)
+    labelled = [a for a in article.attributions if a.cue is not None and a.cue.text == ":"]
+    assert [a.source.text for a in labelled if a.source] == ["OKAFOR"]
+    assert labelled[0].content.text.startswith("Honestly, I believe")
+
+
+@pytest.mark.parametrize("label", ["Breaking", "The Latest", "BOOM", "Bombshell"])
+def test_headline_kicker_labels_are_not_speakers(nlp: Language, label: str) -> None:
+    assert colons(nlp, f"{label}: Council Votes to Close the Old Bridge\n\nText.") == []
+
+
+def test_a_tally_line_is_not_a_colon_line(nlp: Language) -> None:
+    assert colons(nlp, "Ortiz: 1,769.\n\nSmith: 1,501.") == []
