@@ -98,6 +98,21 @@ def subject_of(
     return None
 
 
+# Focus adverbs before a source that PolNeAR leaves out of it ('even', 'only', 'also').
+FOCUS_ADVERBS = frozenset("even only also just".split())
+DATELINE_DASHES = frozenset(("—", "--", "–"))
+
+
+def after_dateline(doc: Doc, start: int, head: int) -> int:
+    """The first token after a dateline the parse put in the source ('RENO, Nev. (AP) —
+    Sanders said'): a dash after a capitalised place opening the span."""
+    first = doc[start]
+    if not (first.is_upper and len(first.text) > 2):
+        return start
+    dashes = [i for i in range(start + 1, head) if doc[i].text in DATELINE_DASHES]
+    return dashes[-1] + 1 if dashes else start
+
+
 def mention_span(head: Token) -> Span:
     """The full noun phrase a source head stands for (appositions, clauses), on its line."""
     doc = head.doc
@@ -113,6 +128,9 @@ def mention_span(head: Token) -> Span:
         doc[start].is_punct or doc[start].is_space or "\n" in doc[start:head.i].text
     ):
         start += 1
+    start = after_dateline(doc, start, head.i)
+    while start < head.i and doc[start].lower_ in FOCUS_ADVERBS and doc[start].pos_ == "ADV":
+        start += 1  # 'Even Lindsey Graham said': the focus word is the writer's, not the source
     while end > head.i and (
         doc[end].is_punct or doc[end].is_space or "\n" in doc[head.i : end + 1].text
     ):

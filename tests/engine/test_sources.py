@@ -8,7 +8,7 @@ from spacy.language import Language
 from saidwhat.engine.cues import find_cues
 from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
-from saidwhat.engine.sources import mention_span, source_for, subject_of
+from saidwhat.engine.sources import after_dateline, mention_span, source_for, subject_of
 from saidwhat.settings import CueSettings, SourceSettings
 
 LEXICON = load_lexicon(CueSettings())
@@ -94,3 +94,27 @@ def test_a_role_set_off_by_then_joins_the_name_before_it(nlp: Language) -> None:
     assert source_text(nlp, text, "say") == "Mark Addison, then her deputy"
     assert source_text(nlp, "Her deputy, then a clerk, said the plan would fail.",
                        "say") == "Her deputy, then a clerk"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Even Dana Ortiz said the plan would fail.", "Dana Ortiz"),
+        ("Only the mayor said the plan would fail.", "the mayor"),
+    ],
+)
+def test_a_source_leaves_out_focus_words_and_datelines(nlp: Language, text: str,
+                                                       source: str) -> None:
+    assert source_text(nlp, text, "say") == source
+
+
+def test_a_dateline_opening_a_span_is_skipped(nlp: Language) -> None:
+    doc = nlp("BRANDON, Ore. (AP) — Dana Ortiz said the plan would fail.")
+    head = next(t for t in doc if t.text == "Ortiz")
+    assert doc[after_dateline(doc, 0, head.i)].text == "Dana"
+
+
+def test_a_dash_inside_a_plain_source_is_no_dateline(nlp: Language) -> None:
+    doc = nlp("The mayor — a critic of the plan — said it would fail.")
+    head = next(t for t in doc if t.text == "mayor")
+    assert after_dateline(doc, 0, head.i) == 0
