@@ -102,6 +102,8 @@ PROPOSALS = frozenset("plan proposal policy program reform deal agreement treaty
                       "amendment regulation rule".split())
 HARMS = frozenset("risk danger threat harm hurt damage jeopardize endanger undermine expose "
                   "retaliation retaliate weaken".split())
+# Given to someone or something, these back them ("gave Clinton the nod").
+GIVEN_BACKING = frozenset("nod blessing backing imprimatur endorsement support".split())
 # Having one of these with something opposes it ("had a big issue with the trade part").
 TROUBLE_NOUNS = frozenset("problem problems issue issues beef quarrel".split())
 # Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
@@ -1215,6 +1217,32 @@ def problems_with(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def nods(ctx: Context) -> Iterator[Position]:
+    """"Two holdout unions, the United Steelworkers and the IBEW, gave Clinton the nod", "gave
+    her blessing to the plan": giving someone or something the nod, one's blessing or backing
+    supports them."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != "give" or tok.pos_ != "VERB" or refused(tok) or hypothetical(tok):
+            continue
+        thing = next((c for c in tok.children if c.dep_ == "dobj"
+                      and c.lemma_.lower() in GIVEN_BACKING), None)
+        whom = next((c if c.pos_ != "ADP" else next((g for g in c.children if g.dep_ == "pobj"),
+                                                    None)
+                     for c in tok.children if c.dep_ == "dative"), None)
+        subj = subject_of(tok)
+        if thing is None or whom is None or subj is None or nested(ctx, tok, subj):
+            continue
+        named = [c for c in subj.conjuncts if c.pos_ == "PROPN"]
+        holders = [who(ctx, c) for c in named] if subj.pos_ == "NOUN" and named else _holders(
+            ctx, subj)
+        end = max(whom.right_edge.i, thing.right_edge.i)
+        topic = compact_words(list(ctx.doc[tok.i: end + 1]))  # "gave her blessing to the plan"
+        for src in holders:
+            found = _stance(ctx, src, _target(ctx, whom), "support", topic, tok) if src else None
+            if found:
+                yield found
+
+
 def needed(ctx: Context) -> Iterator[Position]:
     """A quoted "we need Paul Ryan" or "I think we need him back in the Senate": needing a
     named person backs them (inferred)."""
@@ -2157,7 +2185,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
-            *problems_with(ctx), *needed(ctx), *consequences(ctx)]
+            *problems_with(ctx), *needed(ctx), *consequences(ctx), *nods(ctx)]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
     people = frozenset(e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON")

@@ -742,3 +742,16 @@ def test_a_stance_on_an_act_pairs_with_stances_on_what_it_acts_on():
                    (frozenset({"Ann Lee", "Cy Park"}), "disagree"),
                    (frozenset({"Bo Diaz", "Cy Park"}), "disagree"),
                    (frozenset({"Di Moss", "Ed Ruiz"}), "disagree")}
+
+
+def test_giving_someone_the_nod_backs_them(nlp):
+    found = positions(nlp, "Unions\n\nLast week, two holdout unions, the United Steelworkers and "
+                           "the International Brotherhood of Electrical Workers, gave Hillary "
+                           "Clinton the nod. Governor Ann Kerr gave her blessing to the harbour "
+                           "plan. Tom Lee gave Rita Moss the keys.")
+    got = stances(found)
+    assert {s for s, pol, t in got if t == "Hillary Clinton" and pol == "support"} == {
+        "Steelworkers", "Workers"}
+    assert any(s == "Kerr" and pol == "support" and "harbour plan" in t for s, pol, t in got)
+    assert not [s for s, _, _ in got if s == "Lee"]
+    assert frozenset({"Steelworkers", "Workers"}) in pairs(found, "agree")
