@@ -123,9 +123,10 @@ def speaker_key(name: str, type_: str) -> str:
 
 
 def same_first_name(a: str, b: str) -> bool:
-    """Whether two first names are one: equal, or familiar and formal forms ("joe"/"joseph",
-    "ed"/"edward"), never two different formal names."""
-    if a == b:
+    """Whether two first names are one: equal, familiar and formal forms ("joe"/"joseph",
+    "ed"/"edward"), or one misspelt by a doubled letter ("hilary"/"hillary"), never two
+    different formal names."""
+    if a == b or re.sub(r"(.)\1+", r"\1", a) == re.sub(r"(.)\1+", r"\1", b):
         return True
     return bool((NICKNAMES.get(a, frozenset()) | {a}) & (NICKNAMES.get(b, frozenset()) | {b}))
 

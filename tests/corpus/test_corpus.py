@@ -186,3 +186,9 @@ def test_a_surname_its_article_found_ambiguous_joins_no_full_name():
                                  replace(local("a2", "Murphy"), ambiguous=True)])
     assert [s.name for s in speakers] == ["Chris Murphy"]
     assert ("a2", "murphy") not in mapping
+
+
+def test_a_first_name_misspelt_by_a_doubled_letter_is_the_same_person():
+    _, speakers = resolve([local("a1", "Hillary Clinton"), local("a2", "Hilary Clinton"),
+                           local("a3", "Hillary Clinton")])
+    assert [(s.name, s.quote_count) for s in speakers] == [("Hillary Clinton", 3)]
