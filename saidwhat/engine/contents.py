@@ -242,6 +242,7 @@ def clause_content(
     if source is not None:
         exclude |= {t.i for t in source}
     comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not _stray_predicate(c)]
+    comps = comps or inverted_aside_host(head, source)
     how = "ccomp"
     if not comps and any(c.dep_ == "agent" for c in head.children):
         comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
@@ -314,6 +315,34 @@ def _agentless_patient(head: Token) -> Token | None:
     if any(c.dep_ == "agent" for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def inverted_aside_host(head: Token, source: Span | None) -> list[Token]:
+    """What an inverted aside splits ("One of the best sellers, said the owners, is the Pick
+    6"): the subject before the cue and the clause the parse made its conjunct."""
+    if source is None or source.start <= head.i:
+        return []
+    before = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+    rest = [c for c in head.children if c.dep_ == "conj" and c.i > source.end
+            and c.pos_ in ("VERB", "AUX") and not any(g.dep_ == "nsubj" for g in c.children)]
+    return [before[0], rest[0]] if before and rest else []
+
+
+def split_by_aside(doc: Doc, cue: Cue, pieces: Pieces) -> bool:
+    """Whether a cue set in the middle of its content ("The mayor had not, Mr Addison added,
+    been impressed") found only the part before it: the parse makes that part the cue's
+    complement and the rest the host it interrupts."""
+    head = doc[cue.head]
+    before = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+    return (head.dep_ == "parataxis" and head.head.i > head.i and bool(before)
+            and all(e <= head.idx for _, e in pieces) and unfinished_verb(before[0]))
+
+
+def unfinished_verb(verb: Token) -> bool:
+    """An auxiliary left without its verb ("had not", "will", "is"): the clause goes on after
+    the aside that cut it."""
+    bare = not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in verb.children)
+    return (verb.pos_ == "AUX" or verb.tag_ == "MD" or verb.lemma_ in ("have", "be", "do")) and bare
 
 
 def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
@@ -422,6 +451,9 @@ def content_for(
     if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)):
         return tuple(q.inner for q in attached), "quote"
     pieces = _close_open_quote(pieces, quotes)
+    if how == "ccomp" and pieces and split_by_aside(doc, cue, pieces):
+        pieces = tuple(sorted(pieces + parenthetical_content(doc, cue, source)))
+        how = "parenthetical"
     if not pieces:
         pieces = parenthetical_content(doc, cue, source)
         how = "parenthetical" if pieces else "none"

@@ -14,9 +14,27 @@ INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp")
 
 
 def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
-    """Of several subjects (a misparsed quote before "…, he said"), the one nearest the verb."""
+    """Of several subjects (a misparsed quote before "…, he said"), the one nearest the verb;
+    in an inverted aside ("One of the best sellers, said the owners, is …") the one after."""
+    inverted = inverted_aside_subject(verb, subjects)
+    if inverted is not None:
+        return inverted
     before = [s for s in subjects if s.i < verb.i]
     return before[-1] if before else subjects[0]
+
+
+def inverted_aside_subject(verb: Token, subjects: list[Token]) -> Token | None:
+    """The subject after a cue set off by commas inside another clause ("X, said the owners,
+    is Y"), which the parse gives a second subject (X) and the rest as a conjunct (is Y)."""
+    doc = verb.doc
+    after = [s for s in subjects if s.i > verb.i]
+    if (not after or len(after) == len(subjects) or verb.i == 0 or doc[verb.i - 1].text != ","
+            or after[0].left_edge.i != verb.i + 1):
+        return None
+    end = after[0].right_edge.i + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    return after[0]
 
 
 # Verbs whose comma-set participle says what someone was asked ("Trump, asked about …, said").

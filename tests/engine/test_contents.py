@@ -184,3 +184,15 @@ def test_a_quoted_relative_clause_stays_in_the_content(nlp: Language) -> None:
     pieces, _ = content(nlp, "The mayor said the city needs “a new chief, who can fix the "
                              "budget.”", "say")
     assert pieces and "a new chief, who can fix the budget" in pieces[-1]
+
+
+def test_a_cue_set_inside_its_content_takes_both_sides(nlp: Language) -> None:
+    text = "The mayor had not, Mr Addison added, been impressed by the plan."
+    assert content(nlp, text, "add") == (
+        ["The mayor had not", "been impressed by the plan."], "parenthetical")
+
+
+def test_an_inverted_aside_takes_the_clause_it_splits(nlp: Language) -> None:
+    text = "One of the most popular offerings so far, said the owners, is the Pick 6 pack."
+    assert content(nlp, text, "say") == (
+        ["One of the most popular offerings so far", "is the Pick 6 pack"], "ccomp")

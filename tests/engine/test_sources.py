@@ -118,3 +118,10 @@ def test_a_dash_inside_a_plain_source_is_no_dateline(nlp: Language) -> None:
     doc = nlp("The mayor — a critic of the plan — said it would fail.")
     head = next(t for t in doc if t.text == "mayor")
     assert after_dateline(doc, 0, head.i) == 0
+
+
+def test_an_inverted_aside_inside_a_clause_is_said_by_the_subject_after_it(
+        nlp: Language) -> None:
+    text = "One of the most popular offerings so far, said the owners, is the Pick 6 pack."
+    assert source_text(nlp, text, "say") == "the owners"
+    assert source_text(nlp, "The bridge, the mayor said, will open.", "say") == "the mayor"
