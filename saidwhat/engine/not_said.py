@@ -60,6 +60,18 @@ def writer_narrates(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and draft.how in NARRATED_HOWS)
 
 
+# Verbs of showing, seeing and offering: their agentless passive describes, nobody says.
+SHOWN_LEMMAS = frozenset("see show watch spot picture broadcast offer lay".split())
+
+
+def shown_or_seen(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Suh is seen stepping on …', 'The plane was last seen on radar', 'Attendees will be
+    offered tours': an agentless passive of showing, seeing or offering is the writer's
+    description ('was described as', 'is considered' still report someone's words or view)."""
+    return (draft.cue is not None and draft.how == "patient"
+            and doc[draft.cue.head].lemma_.lower() in SHOWN_LEMMAS)
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 
 
@@ -76,7 +88,7 @@ def colon_after_sentence_end(doc: Doc, draft: Draft, settings: AssemblySettings)
 
 
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
-NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, writer_narrates,
+NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, writer_narrates, shown_or_seen,
                                    colon_after_sentence_end)
 
 

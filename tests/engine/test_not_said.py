@@ -11,6 +11,7 @@ from saidwhat.engine.not_said import (
     colon_after_sentence_end,
     is_thing,
     not_said,
+    shown_or_seen,
     thing_does_something,
     writer_narrates,
 )
@@ -110,6 +111,30 @@ def test_first_person_prose_keeps_its_clauses_and_drops_its_actions(nlp: Languag
     found = contents(nlp, text)
     assert not any("officers" in c for c in found)
     assert "the city adds more parking next year" in found
+
+
+# ------------------------------------------------------------------- shown_or_seen
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The striker is seen stepping on the keeper's leg.", "seen", True),
+    ("Attendees will be offered tours of the old mill.", "offered", True),
+    ("The mayor was described as a tireless worker.", "described", False),
+])
+def test_agentless_passive_of_showing_is_description(nlp: Language, text: str, cue: str,
+                                                      expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, None, "patient", 0.6)
+    assert shown_or_seen(doc, draft, S) is expected
+    doc, draft = draft_for(nlp, text, cue, None, "object", 0.6)
+    assert not shown_or_seen(doc, draft, S)  # only the agentless passive reading
+
+
+def test_seen_on_radar_gives_no_attribution(nlp: Language) -> None:
+    text = ("The small plane left Riverside at noon. The plane was last seen on radar over the "
+            "lake. Officials said the search would resume at dawn.")
+    found = contents(nlp, text)
+    assert not any("radar" in c for c in found)
+    assert "the search would resume at dawn" in found
 
 
 # ------------------------------------------------------------------- colon_after_sentence_end
