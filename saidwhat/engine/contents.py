@@ -345,10 +345,19 @@ def unfinished_verb(verb: Token) -> bool:
     return (verb.pos_ == "AUX" or verb.tag_ == "MD" or verb.lemma_ in ("have", "be", "do")) and bare
 
 
+def as_reported(head: Token) -> bool:
+    """'As BuzzFeed News first reported, Trump …', '…, as he later explained, was …': a cue
+    clause opened by 'as' whose own object is missing reports the clause it hangs on."""
+    return (head.dep_ == "advcl" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children))
+
+
 def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
     """Content of a parenthetical cue ('That is why, Biden continued, the US …'): its host."""
     head = doc[cue.head]
-    if head.dep_ not in ("parataxis",) and not (head.lower_ == "according"):
+    if head.dep_ not in ("parataxis",) and not (head.lower_ == "according") and not as_reported(
+            head):
         return ()
     if head.lower_ == "according":
         host = head.head

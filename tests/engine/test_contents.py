@@ -196,3 +196,16 @@ def test_an_inverted_aside_takes_the_clause_it_splits(nlp: Language) -> None:
     text = "One of the most popular offerings so far, said the owners, is the Pick 6 pack."
     assert content(nlp, text, "say") == (
         ["One of the most popular offerings so far", "is the Pick 6 pack"], "ccomp")
+
+
+def test_as_reported_reports_the_clause_it_hangs_on(nlp: Language) -> None:
+    pieces, how = content(nlp, "As the Tribune first reported, the mayor voiced support for the "
+                               "stadium in 2002.", "report")
+    assert how == "parenthetical"
+    assert pieces == ["the mayor voiced support for the stadium in 2002."]
+
+
+def test_as_inside_a_comparison_reports_nothing(nlp: Language) -> None:
+    pieces, _ = content(nlp, "The mayor's numbers are not as bad as most insiders believe.",
+                        "believe")
+    assert "as bad" not in " ".join(pieces)
