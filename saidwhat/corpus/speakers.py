@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from saidwhat.data.names import NICKNAMES, PLACE_WORDS, TITLES
+from saidwhat.data.names import PLACE_WORDS, TITLES, same_first_name
 from saidwhat.records import slugify
 
 PERSON = "PERSON"
@@ -120,15 +120,6 @@ def speaker_key(name: str, type_: str) -> str:
     if type_ == PERSON:
         return " ".join(person_tokens(name))
     return f"{type_.lower()}:{group_key(name)}"
-
-
-def same_first_name(a: str, b: str) -> bool:
-    """Whether two first names are one: equal, familiar and formal forms ("joe"/"joseph",
-    "ed"/"edward"), or one misspelt by a doubled letter ("hilary"/"hillary"), never two
-    different formal names."""
-    if a == b or re.sub(r"(.)\1+", r"\1", a) == re.sub(r"(.)\1+", r"\1", b):
-        return True
-    return bool((NICKNAMES.get(a, frozenset()) | {a}) & (NICKNAMES.get(b, frozenset()) | {b}))
 
 
 def split_suffix(key: str) -> tuple[list[str], str | None]:

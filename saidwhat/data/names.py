@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     """A frozenset of the whitespace-separated words of a string."""
@@ -282,3 +284,12 @@ NICKNAMES: dict[str, frozenset[str]] = {
         "doug": "douglas", "russ": "russell", "ray": "raymond", "walt": "walter",
     }.items()
 }
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names are one: equal, familiar and formal forms ("joe"/"joseph",
+    "ed"/"edward"), or one misspelt by a doubled letter ("hilary"/"hillary"), never two
+    different formal names."""
+    if a == b or re.sub(r"(.)\1+", r"\1", a) == re.sub(r"(.)\1+", r"\1", b):
+        return True
+    return bool((NICKNAMES.get(a, frozenset()) | {a}) & (NICKNAMES.get(b, frozenset()) | {b}))

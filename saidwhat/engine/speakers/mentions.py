@@ -18,10 +18,10 @@ from saidwhat.data.names import (
     HONORIFIC_GENDER,
     MALE_NAMES,
     NATIONALITIES,
-    NICKNAMES,
     ORG_WORDS,
     ROLE_SYNONYMS,
     TITLES,
+    same_first_name,
 )
 from saidwhat.engine.quotes import doc_text
 from saidwhat.settings import SpeakerSettings
@@ -533,15 +533,7 @@ def familiar_variant(a: Sequence[str], b: Sequence[str]) -> bool:
     letter ("hilary clinton" / "hillary clinton")."""
     if len(a) != len(b) or len(a) < 2 or a == b or list(a[1:]) != list(b[1:]):
         return False
-    if undoubled(a[0]) == undoubled(b[0]):
-        return True
-    return bool((NICKNAMES.get(a[0], frozenset()) | {a[0]})
-                & (NICKNAMES.get(b[0], frozenset()) | {b[0]}))
-
-
-def undoubled(word: str) -> str:
-    """A word with each doubled letter written once ("hillary" -> "hilary")."""
-    return re.sub(r"(.)\1+", r"\1", word)
+    return same_first_name(a[0], b[0])
 
 
 def initials(name: str) -> str:
