@@ -18,7 +18,7 @@ of a communicative act or the source of an attribution.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -62,7 +62,7 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
 # Acts a speaker may call for: ending something opposes it, making it happen backs it ("the need
 # to scrap the nuclear agreement", "we're going to build the wall").
 END_VERBS = frozenset("scrap repeal abolish ban kill block stop overturn dismantle cancel "
-                      "eliminate outlaw defund lift".split())
+                      "eliminate outlaw defund lift veto".split())
 MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adopt "
                        "reinstate".split())
 ADVOCACY = frozenset("need should must ought call urge demand want vow promise pledge "
@@ -82,6 +82,15 @@ SPLIT_NOUNS = frozenset("split rift spat feud clash dispute disagreement divide 
                         "difference differences".split())
 BELIEF_VERBS = frozenset("believe think say agree argue insist feel contend".split())
 WRONG = frozenset("wrong incorrect mistaken".split())
+# What a speaker may say of another's claim to reject it ("the president's rationales don't hold
+# weight", "his claims are unfounded"), and the claims so rejected.
+REJECTING = WRONG | frozenset("unfounded false baseless untrue bogus groundless nonsense absurd "
+                              "misleading laughable specious flawed ridiculous".split())
+HOLDING = {"hold": frozenset({"weight", "water", "up"}), "stand": frozenset({"up"}),
+           "make": frozenset({"sense"})}
+CLAIM_NOUNS = frozenset("claim rationale argument reason assertion allegation accusation excuse "
+                        "charge theory comment remark statement suggestion contention "
+                        "explanation justification premise".split())
 # Evaluative words a general sentiment lexicon misses or rates too weakly for news.
 EXTRA_VALENCE: dict[str, float] = {
     "necessary": 1.5, "timely": 1.5, "constructive": 1.5, "unfit": -2.0, "mishandle": -2.0,
@@ -101,7 +110,7 @@ CRITICAL_VERBS: dict[str, float] = dict.fromkeys(
 PROPOSALS = frozenset("plan proposal policy program reform deal agreement treaty ban wall "
                       "amendment regulation rule".split())
 HARMS = frozenset("risk danger threat harm hurt damage jeopardize endanger undermine expose "
-                  "retaliation retaliate weaken".split())
+                  "retaliation retaliate retaliatory weaken".split())
 # Given to someone or something, these back them ("gave Clinton the nod").
 GIVEN_BACKING = frozenset("nod blessing backing imprimatur endorsement support".split())
 # Having one of these with something opposes it ("had a big issue with the trade part").
@@ -152,6 +161,7 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson secretary".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
+EXECUTIVE = "#executive"  # the side of the White House, an administration and the President
 NEGATIONS = frozenset("not n't never no nobody nothing neither nor hardly".split())
 SPEAKER_ENTS = frozenset("PERSON ORG NORP GPE".split())
 TARGET_ENTS = frozenset("PERSON ORG NORP GPE LAW EVENT PRODUCT WORK_OF_ART FAC".split())
@@ -1446,19 +1456,37 @@ def consequences(ctx: Context) -> Iterator[Position]:
         if span is None or asked(ctx, a, span):
             continue
         for tok in span:
-            if tok.dep_ in ("amod", "compound") or (tok.lemma_.lower() not in HARMS and (
-                    token_valence(tok) > -ctx.rules.min_valence)):
+            if tok.lemma_.lower() not in HARMS and token_valence(tok) > -ctx.rules.min_valence:
                 continue
             verb = next((v for v in (tok, *tok.ancestors) if v.pos_ in ("VERB", "AUX")), None)
-            subj = nearest_subject(verb) if verb is not None else None
-            if subj is None or subj.lemma_.lower() not in LAW_WORDS | PROPOSALS or refused(verb) \
-                    or _asked_or_supposed(tok) or not span.start <= subj.i < span.end:
-                continue
+            subj = _proposal_in_force(verb) if verb is not None else None
+            if subj is None or refused(verb) or _asked_or_supposed(tok) or not (
+                    span.start <= subj.i < span.end) or (tok.dep_ in ("amod", "compound") and (
+                    tok.head.i in {t.i for t in subj.subtree} or tok.head.dep_ == "nsubj")):
+                continue  # "the bad bill would …": the subject's own word is no consequence
+            condition = {t.i for c in verb.children if c.dep_ == "advcl" for t in c.subtree}
             found = _stance(ctx, src, _target(ctx, subj, strict=True), "oppose",
-                            compact(verb.subtree, ctx.rules.max_topic_words), tok, explicit=False)
+                            compact([t for t in verb.subtree if t.i not in condition],
+                                    ctx.rules.max_topic_words), tok, explicit=False)
             if found:
                 yield replace(found, evidence=a.content)
                 break
+
+
+def _proposal_in_force(verb: Token) -> Token | None:
+    """The law or proposal a consequence is said of: the verb's subject ("the bill would put
+    our troops at risk"), or the subject of its "if" clause ("If this bill were to enter into
+    force, … diplomats are at risk")."""
+    subj = nearest_subject(verb)
+    if subj is not None and subj.lemma_.lower() in LAW_WORDS | PROPOSALS:
+        return subj
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if"
+                                          for c in clause.children):
+            inner = nearest_subject(clause)
+            if inner is not None and inner.lemma_.lower() in LAW_WORDS | PROPOSALS:
+                return inner
+    return None
 
 
 def nickname(words: list[Token], name: str) -> bool:
@@ -1546,6 +1574,8 @@ def asked(ctx: Context, a: Attribution, span: Span) -> bool:
     if cue is not None and cue.root.lemma_.lower() in ("ask", "wonder", "question", "inquire"):
         return True
     first = next((t for t in span if not t.is_punct), None)
+    if first is not None and a.kind == "direct" and first.lower_ == "if":
+        return False  # a quote opening on a condition: "If this bill passes, …"
     return first is not None and (first.tag_ in ("WRB", "WP") or first.lower_ in (
         "whether", "if"))
 
@@ -1781,6 +1811,57 @@ def disagreements_with(ctx: Context) -> Iterator[Position]:
                            b_id=partner[1])
 
 
+def rejected_claims(ctx: Context) -> Iterator[Position]:
+    """A speaker rejecting a claim ("The president's rationales to veto JASTA don't hold weight.
+    They are 100 percent wrong", "his claims are unfounded"): an oppose stance on the claim and,
+    when the claim is a named speaker's, an explicit divergence from them (the guidelines' "one
+    speaker directly rejects the other's stated position")."""
+    for a in ctx.attributions:
+        src = _single(ctx, a)
+        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand") if (
+            src is not None) else None
+        if src is None or span is None or asked(ctx, a, span):
+            continue
+        for claim in dict.fromkeys(_rejected(span)):
+            owner = next((c for c in claim.children if c.dep_ == "poss"), None)
+            whose = who(ctx, owner) if owner is not None and owner.pos_ != "PRON" or (
+                owner is not None and owner.lower_ in ("his", "her")) else None
+            start = owner.right_edge.i + 1 if owner is not None else claim.left_edge.i
+            words = [t for t in ctx.doc[start: claim.right_edge.i + 1] if t.dep_ != "det"]
+            about = compact_words(words[: ctx.rules.max_target_words])
+            target = (f"{whose[0]}'s {about}", None) if whose else _target(ctx, claim, claim=True)
+            found = _stance(ctx, src, target, "oppose", about, claim)
+            if found is None:
+                continue
+            yield found
+            if whose and whose[0] != src[0] and not _related(whose[0], src[0]):
+                yield Position("disagree", about, _evidence(ctx, claim), a=src[0], a_id=src[1],
+                               b=whose[0], b_id=whose[1])
+
+
+def _rejected(span: Span) -> Iterator[Token]:
+    """The claim nouns a content calls wrong or says don't hold weight, a "they" standing for
+    the claims named before it in the same content."""
+    for tok in span:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in ("acomp", "attr") and tok.lower_ in REJECTING:
+            verb = tok.head
+            if any(c.dep_ == "neg" for c in (*verb.children, *tok.children)):
+                continue
+        elif tok.pos_ == "VERB" and lemma in HOLDING and any(
+                c.dep_ == "neg" for c in tok.children) and any(
+                c.dep_ in ("dobj", "prt") and c.lower_ in HOLDING[lemma] for c in tok.children):
+            verb = tok
+        else:
+            continue
+        subj = nearest_subject(verb)
+        if subj is not None and subj.lower_ in ("they", "these", "those"):
+            subj = next((t for t in reversed(span[: subj.i - span.start]) if t.dep_ in (
+                "nsubj", "nsubjpass") and t.tag_ == "NNS"), None)
+        if subj is not None and subj.lemma_.lower() in CLAIM_NOUNS and span.start <= subj.i:
+            yield subj
+
+
 def believed_right(ctx: Context) -> Iterator[Position]:
     """"Ryan does believe McConnell is correct about …" outside any attribution found: the
     believer agrees with the one said to be right (disagrees with one said to be wrong)."""
@@ -1987,7 +2068,8 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
 
 
 def derived_pairs(stances: list[Position], explicit: list[Position],
-                  law: str = "", people: frozenset[str] = frozenset()) -> Iterator[Position]:
+                  law: str = "", people: frozenset[str] = frozenset(),
+                  sides: Mapping[str, frozenset[str]] | None = None) -> Iterator[Position]:
     """Agree/disagree between two sources with stances on the same target in one article, on
     the target as the article names it most fully (`cluster_name`; `law` is the article's one
     law, `the_law`; `people` the last names of the people it names, as for `same_targets`).
@@ -2013,7 +2095,7 @@ def derived_pairs(stances: list[Position], explicit: list[Position],
         firm = [s for s in group if len(polarities[s.source or ""]) == 1]
         for i, x in enumerate(firm):
             for y in firm[i + 1:]:
-                if not x.source or not y.source or _related(x.source, y.source):
+                if not x.source or not y.source or _related(x.source, y.source, sides):
                     continue
                 relation = "agree" if x.polarity == y.polarity else "disagree"
                 if _group(x.source) != _group(y.source) and relation == "agree":
@@ -2030,10 +2112,12 @@ def derived_pairs(stances: list[Position], explicit: list[Position],
 def core_stance(stance: Position) -> Position:
     """A stance on an act or a call, as a stance on what it acts on, for derived pairs:
     backing "repealing Obamacare" opposes Obamacare, backing "build the wall" backs the wall,
-    opposing "Trump's call for a deportation force" opposes the deportation force."""
+    opposing "Trump's call for a deportation force" opposes the deportation force, opposing
+    "Obama's rationales to veto JASTA" backs JASTA."""
     words = (stance.target or "").split()
     polarity = stance.polarity or ""
-    call = re.match(r"^(?:\S+\s+){0,3}?\S+[’']s?\s+(?:call|calls|plan|plans|proposal|push|bid)\s+"
+    call = re.match(r"^(?:\S+\s+){0,3}?\S+[’']s?\s+(?:call|calls|plan|plans|proposal|push|bid|"
+                    r"rationales?|reasons?|decision|threat|move|efforts?|attempts?)\s+"
                     r"(?:for|to)\s+(.+)$", stance.target or "")
     if call:
         words = call.group(1).split()
@@ -2152,10 +2236,49 @@ def _target_key(target: str) -> frozenset[str]:
     return content_key(target)
 
 
-def _related(a: str, b: str) -> bool:
-    """Whether one speaker may be part of or speak for the other: their names share a word."""
-    ka, kb = content_key(a), content_key(b)
+def _related(a: str, b: str, sides: Mapping[str, frozenset[str]] | None = None) -> bool:
+    """Whether one speaker may be part of or speak for the other: their names share a word, or
+    their sides do (`sides`: what `speaking_for` read of each)."""
+    ka, kb = content_key(a) | _executive(a), content_key(b) | _executive(b)
+    if sides:
+        ka, kb = ka | sides.get(a, frozenset()), kb | sides.get(b, frozenset())
     return not ka or not kb or bool(ka & kb)
+
+
+def speaking_for(ctx: Context) -> dict[str, frozenset[str]]:
+    """Whom each speaker speaks for, as words to compare (`_related`): the people and
+    organisations their source mention names beside them ("White House Press Secretary Josh
+    Earnest", "Clinton spokesman Jesse Lehrich"); the White House, an administration and the
+    person titled President are one executive side."""
+    sides: dict[str, set[str]] = {}
+    for a in ctx.attributions:
+        span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
+            a.source) else None
+        if span is None:
+            continue
+        for name, _ in sources(ctx, a):
+            own = content_key(name)
+            for ent in span.ents:
+                if ent.label_ in ("ORG", "PERSON") and not content_key(ent.text) & own:
+                    sides.setdefault(name, set()).update(content_key(ent.text))
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 0 and (
+                ent[0].lower_ == "president" or ent.doc[ent.start - 1].lower_ == "president"):
+            sides.setdefault(ctx.names.resolve(ent.text)[0], set()).add(EXECUTIVE)
+    out = {}
+    for name, words in sides.items():
+        words |= content_key(name)
+        if {"white", "house"} <= words or "administration" in words:
+            words.add(EXECUTIVE)
+        out[name] = frozenset(words)
+    return out
+
+
+def _executive(name: str) -> frozenset[str]:
+    """The executive side of a name that is the White House or an administration."""
+    words = content_key(name)
+    return frozenset({EXECUTIVE}) if {"white", "house"} <= words or (
+        "administration" in words) else frozenset()
 
 
 def dedupe(positions: Iterable[Position]) -> list[Position]:
@@ -2186,10 +2309,13 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *needed(ctx), *consequences(ctx), *nods(ctx)]
+    rejected = list(rejected_claims(ctx))
+    acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
-    pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx)])
+    pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx),
+                    *(p for p in rejected if p.relation != "stance")])
     people = frozenset(e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON")
-    derived = list(derived_pairs(stances, pairs, ctx.law, people))
+    derived = list(derived_pairs(stances, pairs, ctx.law, people, speaking_for(ctx)))
     found = sorted([*stances, *pairs, *derived], key=lambda p: p.evidence.start)
     return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.engine import positions as P
-from saidwhat.records import Article, Position
+from saidwhat.records import Article, Mention, Position
 from saidwhat.run.pipeline import annotate
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -755,3 +755,49 @@ def test_giving_someone_the_nod_backs_them(nlp):
     assert any(s == "Kerr" and pol == "support" and "harbour plan" in t for s, pol, t in got)
     assert not [s for s, _, _ in got if s == "Lee"]
     assert frozenset({"Steelworkers", "Workers"}) in pairs(found, "agree")
+
+
+def test_rejecting_a_speakers_claims_opposes_them_and_diverges_from_them(nlp):
+    found = positions(nlp, "Bill fight\n\nPresident Tom Hale vetoed the Clean Water Act on "
+                           "Monday. “The president’s rationales to veto the act don’t hold "
+                           "weight. They are 100 percent wrong,” said activist Mary Stone. "
+                           "Senator Bo Reed said Hale’s claims about the costs were unfounded.")
+    assert ("Stone", "oppose", "Tom Hale's rationales to veto the act") in stances(found)
+    assert ("Reed", "oppose", "Tom Hale's claims about the costs") in stances(found)
+    assert pairs(found, "disagree") >= {frozenset({"Stone", "Hale"}), frozenset({"Reed", "Hale"})}
+
+
+def test_claims_said_to_be_right_or_not_wrong_are_not_rejected(nlp):
+    found = positions(nlp, "Bill fight\n\nPresident Tom Hale vetoed the Clean Water Act on "
+                           "Monday. “The president’s rationales are not wrong,” said activist "
+                           "Mary Stone.")
+    assert not [p for p in found if p.source == "Mary Stone" or "Mary Stone" in (p.a, p.b)]
+
+
+def test_opposing_the_rationale_for_a_veto_backs_the_law_for_derived_pairs():
+    stance = Position("stance", "veto", Mention("x", ((0, 1),)), source="Mary Stone",
+                      target="Tom Hale's rationales to veto JASTA", polarity="oppose")
+    assert (P.core_stance(stance).target, P.core_stance(stance).polarity) == ("JASTA", "support")
+
+
+def test_a_consequence_under_an_if_clause_or_said_by_an_adjective_opposes_the_bill(nlp):
+    found = positions(nlp, "Bill fight\n\nThe White House has said it believes the legislation "
+                           "could result in retaliatory measures. “If this bill were to enter "
+                           "into force, U.S. diplomats are at risk of being hauled into court,” "
+                           "Press Secretary Josh Earnest said. “The bad bill would help "
+                           "families,” said Tom Reed.")
+    opposed = {(s, p) for s, p, _ in stances(found)}
+    assert {("House", "oppose"), ("Earnest", "oppose")} <= opposed
+    assert not [p for p in found if p.source == "Tom Reed"]  # the subject's own "bad"
+
+
+def test_the_white_house_its_press_secretary_and_the_president_are_one_side(nlp):
+    found = positions(nlp, "Bill fight\n\nPresident Tom Hale vetoed the Clean Water Act on "
+                           "Monday. The White House has said it believes the legislation could "
+                           "result in retaliatory measures. “If this bill were to enter into "
+                           "force, U.S. diplomats are at risk of being hauled into court,” White "
+                           "House Press Secretary Josh Earnest said. Senator Bo Reed endorsed "
+                           "the Clean Water Act.")
+    assert pairs(found, "agree") == set()
+    assert pairs(found, "disagree") == {frozenset({"Reed", x}) for x in ("Hale", "House",
+                                                                            "Earnest")}
