@@ -1,10 +1,12 @@
 """Train the learned speaker resolver on GUM: `python scripts/train_resolver.py ../shared/data/gum`.
 
 Every GUM train document is parsed and its sources found as at run time; each third-person
-pronoun and each singular person description ("the senator") among GUM's gold mentions is
+pronoun, each singular person description ("the senator") and each definite organisation or
+place description ("the company", "the city") among GUM's gold mentions is
 read at its place in the article, and every candidate referent the resolver would consider
 becomes one example: positive when the candidate's name fits a name of the mention's gold
-chain before it. One logistic regression per kind (pronoun, description) is fitted; its L2
+chain before it. One logistic regression per kind (pronoun, person description, organisation or
+place description) is fitted; its L2
 strength and the probability needed to resolve are tuned on GUM dev. The candidates are
 gathered with the hand-set salience in the loop, so the result does not depend on the
 weights being replaced. Deterministic (lbfgs, sorted features); writes saidwhat/data/resolver.json.
@@ -21,18 +23,25 @@ from typing import Any
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from saidwhat.data.names import NATIONALITIES, PARTIES, ROLE_SYNONYMS, TITLES
+from saidwhat.data.names import NATIONALITIES, ORG_WORDS, PARTIES, ROLE_SYNONYMS, TITLES
 from saidwhat.engine.attribute import scored_drafts
 from saidwhat.engine.engine import Engine
 from saidwhat.engine.speakers.clusters import ArticleIndex
 from saidwhat.engine.speakers.descriptions import (
+    MEDIA_HEADS,
     description_score,
     description_words,
+    interviewing_outlets,
     specific_words,
 )
 from saidwhat.engine.speakers.mentions import is_person_noun
 from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_may_refer
-from saidwhat.engine.speakers.ranker import description_candidates, pronoun_candidates
+from saidwhat.engine.speakers.ranker import (
+    PLACE_HEADS,
+    description_candidates,
+    organisation_candidates,
+    pronoun_candidates,
+)
 from saidwhat.engine.speakers.resolve import named_entity_in, resolve_mentions
 from saidwhat.evaluation.gum import read_split
 from saidwhat.evaluation.speakers import gum_targets, same_referent
@@ -40,7 +49,7 @@ from saidwhat.run.nlp import load
 
 ENGINE = Engine.load()
 OUT = Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "resolver.json"
-KINDS = ("pronoun", "description")
+KINDS = ("pronoun", "description", "organisation")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 MIN_COVERAGE = 0.9
 
@@ -55,22 +64,43 @@ def is_description(span: Any) -> bool:
             and not any(t.lower_ in ("a", "an") for t in span if t.i < root.i))
 
 
+def is_organisation_description(span: Any) -> bool:
+    """A singular definite organisation or place description ("the company", "the city"),
+    not said of a name ("Lund is a city"), as the resolver meets them."""
+    root = span.root
+    return (root.tag_ == "NN" and root.lemma_.lower() in ORG_WORDS | PLACE_HEADS
+            and root.dep_ not in ("attr", "appos")
+            and not any(t.lower_ in ("a", "an") or t.pos_ == "PROPN" for t in span
+                        if t.i < root.i))
+
+
+def kind_of(target: Any) -> str | None:
+    """The ranker kind a GUM target trains, or None."""
+    if target.kind == "pronoun":
+        return "pronoun"
+    if is_description(target.span):
+        return "description"
+    return "organisation" if is_organisation_description(target.span) else None
+
+
 def groups_of(nlp: Any, split_docs: list[Any]) -> list[Group]:
     """Candidate examples of every usable mention of the documents."""
     out: list[Group] = []
     for gold, doc in zip(split_docs, nlp.pipe(d.text for d in split_docs), strict=True):
-        targets = [t for t in gum_targets(doc, gold, unnamed=True)
-                   if t.kind == "pronoun" or is_description(t.span)]
+        targets = [t for t in gum_targets(doc, gold, unnamed=True) if kind_of(t) is not None]
 
         def observe(index: ArticleIndex, n: int, span: Any, targets: list = targets) -> None:
             target = targets[n]
             if index.in_quote[span.root.i]:
                 return
-            if target.kind == "pronoun":
-                kind = "pronoun"
+            kind = kind_of(target)
+            if kind == "pronoun":
                 cands = pronoun_candidates(index, span.root, pronoun_may_refer, _bound_in_clause)
+            elif kind == "organisation":
+                head, mods = description_words(span)
+                skip = set() if head in MEDIA_HEADS else interviewing_outlets(index)
+                cands = organisation_candidates(index, span, head, mods, skip)
             else:
-                kind = "description"
                 head, mods = description_words(span[: span.root.i - span.start + 1])
                 words = (head, mods, specific_words(span[: span.root.i - span.start + 1]))
                 cands = description_candidates(index, span, words, description_score)

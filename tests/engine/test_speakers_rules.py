@@ -612,3 +612,41 @@ def test_a_misspelt_first_name_is_the_same_person() -> None:
     assert familiar_variant(("ken", "starr"), ("kenneth", "starr"))
     assert not familiar_variant(("bill", "clinton"), ("hillary", "clinton"))
     assert not familiar_variant(("donald", "trump"), ("donald", "trump", "jr"))
+
+
+def test_a_noun_phrase_said_of_a_name_is_that_name(nlp: Language) -> None:
+    text = ("Anna Berg was a Swedish composer. She wrote nine operas. Lund is a city in Sweden. "
+            "Berg, a teacher at the school, moved there.")
+    out = resolve(nlp, text, "a Swedish composer", "a city in Sweden", "a teacher at the school")
+    assert [(s.name, s.resolved_by) for s in out] == [
+        ("Anna Berg", "nominal"), ("Lund", "nominal"), ("Anna Berg", "nominal")]
+
+
+def test_an_anonymous_source_said_of_nobody_stays_anonymous(nlp: Language) -> None:
+    text = "Anna Berg chaired the meeting. A senior official said the talks had failed."
+    (official,) = resolve(nlp, text, "A senior official")
+    assert official.resolved_by == "none" and official.type != "PERSON"
+
+
+def test_a_thing_of_someone_is_not_that_person(nlp: Language) -> None:
+    text = ("John Dalton studied gases in Manchester. Dalton's atomic theory explained them. "
+            "The theory said atoms could not be split.")
+    (theory,) = resolve(nlp, text, "Dalton's atomic theory")
+    assert theory.name != "John Dalton" and theory.type != "PERSON"
+
+
+def test_an_ex_wife_is_the_wife_the_article_named_not_the_husband(nlp: Language) -> None:
+    named = resolve(nlp, "Donald Trump and his wife Ivana Trump divorced in 1990. "
+                         "His ex-wife agreed with the ruling.", "His ex-wife")
+    unnamed = resolve(nlp, "Tom Lake married in 1990 and divorced in 2001. His ex-wife agreed "
+                           "with the ruling.", "His ex-wife")
+    assert [(s.name, s.type) for s in named + unnamed] == [
+        ("Ivana Trump", "PERSON"), ("Lake's ex-wife", "PERSON")]
+
+
+def test_the_campaign_is_the_campaign_named_before_not_the_last_persons(nlp: Language) -> None:
+    text = ("The Clinton campaign plans to send volunteers to Ohio. "
+            "Representative Carl Rowe of Ohio welcomed the plan. "
+            "The campaign would like to hold another rally, it said.")
+    out = resolve(nlp, text, "The Clinton campaign", "The campaign")
+    assert [s.name for s in out] == ["Clinton campaign", "Clinton campaign"]

@@ -3,6 +3,7 @@ they describe, or a group or thing of their own."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -36,7 +37,11 @@ from saidwhat.engine.speakers.mentions import (
     np_start,
 )
 from saidwhat.engine.speakers.pronouns import resolve_pronoun
-from saidwhat.engine.speakers.ranker import description_candidates
+from saidwhat.engine.speakers.ranker import (
+    PLACE_HEADS,
+    description_candidates,
+    organisation_candidates,
+)
 from saidwhat.records import Speaker, slugify
 from saidwhat.settings import SpeakerSettings
 
@@ -218,30 +223,57 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
 
 
 def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
-    """The organisation or place "the company"/"the appeals court"/"the state" refers to:
-    overlap of its words with the name, the organisation of a person just named ("Clinton …
-    The campaign says"), then salience."""
+    """The organisation or place "the company"/"the appeals court"/"the state" refers to: the
+    learned ranker's choice (or the hand-set overlap and salience without one), or the
+    organisation of a person just named when none is named after them ("Clinton … The
+    campaign says")."""
     head, mods = description_words(span)
-    types = ("GPE",) if head in PLACE_WORDS else ("ORG",)
-    words = {head} | mods
     here = index.sent_of[span.start]
-    s = index.s
-    seen: dict[int, Event] = {}
     recent_people: set[str] = set()
     last_subject: int | None = None
     for e in index.events:
         if e.token >= span.start:
             break
         ent = index.entities[e.entity]
-        if ent.type in types:
-            seen[e.entity] = e
-        elif ent.type == "PERSON" and here - e.sent <= s.near_sentences:
+        if ent.type == "PERSON" and here - e.sent <= index.s.near_sentences:
             recent_people |= ent.tokens
             last_subject = e.entity if e.bonus else last_subject
-    best, best_score = None, -1e9
     interviewers = set() if head in MEDIA_HEADS else interviewing_outlets(index)
+    if index.ranker is not None and "organisation" in index.ranker.weights:
+        candidates = organisation_candidates(index, span, head, mods, interviewers)
+        best = index.ranker.best("organisation", candidates)
+    else:
+        best = salient_organisation(index, span, head, mods, interviewers, recent_people)
+    owned = head in OWNED_ORGS and any(t.tag_ == "PRP$" for t in span)
+    best_words = {norm_word(w) for w in index.entities[best].name.split()} if best is not None \
+        else set()
+    if (head in PERSONAL_ORGS or owned) and last_subject is not None and (
+            not recent_people & best_words and (head not in best_words or owned)):
+        # a campaign named before ("the Clinton campaign … the campaign") stays that one
+        # "Hillary Clinton plans … The campaign says": her campaign, even if never named
+        who = short_name(index.entities[last_subject])
+        return index.group_entity(f"{who} {head}" if head in NAMED_AFTER else f"{who}'s {head}",
+                                  "ORG")
+    return best
+
+
+def salient_organisation(index: ArticleIndex, span: Span, head: str, mods: set[str],
+                         skip: set[int], recent_people: set[str]) -> int | None:
+    """The hand-set choice for an organisation or place description (no learned ranker):
+    overlap of its words with the name, mentions, a person just named, distance."""
+    types = ("GPE",) if head in PLACE_WORDS else ("ORG",)
+    words = {head} | mods
+    here = index.sent_of[span.start]
+    s = index.s
+    seen: dict[int, Event] = {}
+    for e in index.events:
+        if e.token >= span.start:
+            break
+        if index.entities[e.entity].type in types:
+            seen[e.entity] = e
+    best, best_score = None, -1e9
     for ent_id, e in seen.items():
-        if ent_id in interviewers:  # "the airline said" is not Reuters, who was "told"
+        if ent_id in skip:  # "the airline said" is not Reuters, who was "told"
             continue
         ent = index.entities[ent_id]
         name_words = {norm_word(w) for w in ent.name.split()}
@@ -252,14 +284,6 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
         score += s.distance_points[d] / s.org_distance_divisor if d <= index.window else 0
         if score > best_score:
             best, best_score = ent_id, score
-    owned = head in OWNED_ORGS and any(t.tag_ == "PRP$" for t in span)
-    if (head in PERSONAL_ORGS or owned) and last_subject is not None and (
-            best is None or not recent_people & {norm_word(w) for w in
-                                                 index.entities[best].name.split()}):
-        # "Hillary Clinton plans … The campaign says": her campaign, even if never named
-        who = short_name(index.entities[last_subject])
-        return index.group_entity(f"{who} {head}" if head in NAMED_AFTER else f"{who}'s {head}",
-                                  "ORG")
     return best
 
 
@@ -332,7 +356,7 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
     office" -> "Holcomb's office" (ORG), "her campaign" -> "Clinton campaign" (ORG), "his aides"
     -> "Scott's aides" (GROUP), "Morrison's lawyer" -> "Morrison's lawyer"; a person the article
     introduced in that role ("his lawyer, Ann Lee") is that person."""
-    root = span.root
+    root = role_head(span)
     head = root.lemma_.lower()
     if head not in POSSESSED_ROLES and root.lower_ not in POSSESSED_ROLES:
         return None
@@ -344,13 +368,27 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
                 and root.tag_ == "NN" and head not in ORG_LIKE):
             return speaker_of(index, ent_id, "nominal")
     who = short_name(index.entities[owner])
-    word = root.text.lower()
+    word = span.doc[span.root.i : root.i + 1].text.lower().replace(" ", "")
     name = f"{who} {word}" if head in NAMED_AFTER else f"{who}'s {word}"
     type_ = "ORG" if head in ORG_LIKE else "GROUP" if root.tag_ in ("NNS", "NNPS") else "PERSON"
     ent_id = index.group_entity(name, type_)
     if type_ == "PERSON":
         gendered_role(index.entities[ent_id], head)
     return speaker_of(index, ent_id, "nominal")
+
+
+HYPHEN_PREFIXES = frozenset("ex step".split())
+
+
+def role_head(span: Span) -> Token:
+    """The noun a description is about, past a prefix the parser split off and made its root
+    ("His ex-wife" is about a wife, "her step-father" about a father)."""
+    root = span.root
+    doc = span.doc
+    if (root.lower_ in HYPHEN_PREFIXES and root.i + 2 < span.end and doc[root.i + 1].text == "-"
+            and doc[root.i + 2].pos_ == "NOUN"):
+        return doc[root.i + 2]
+    return root
 
 
 def gendered_role(ent: Entity, head: str) -> None:
@@ -401,9 +439,46 @@ def resolve_age(index: ArticleIndex, span: Span) -> Speaker | None:
     return Speaker(name=text, id=slugify(text), type="OTHER", resolved_by="none")
 
 
+def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
+    """The named entity a noun phrase is said of, outside quotations: the subject of the
+    copula it completes ("Lund is a city", "He was a schoolteacher") or the name it stands in
+    apposition to ("Berg, a teacher at the school, …"); None otherwise."""
+    root = span.root
+    if index.in_quote[root.i]:
+        return None
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif root.dep_ == "appos" and root.head.i < root.i:
+        subj = root.head
+    else:
+        return None
+    if subj is None or index.in_quote[subj.i]:
+        return None
+    if subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it"):
+        return resolve_pronoun(index, subj)
+    found = [m for m in mentions_near(index, subj.i) if m.start <= subj.i < m.end]
+    if found:
+        return index.mention_entity[found[0].start]
+    j = bisect_left(index.event_pos, subj.i)  # a name the recogniser missed ("Byron was …")
+    if j < len(index.events) and index.events[j].token == subj.i:
+        return index.events[j].entity
+    return None
+
+
+def resolve_predicated(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A noun phrase said of a named entity ("Lund is a city", "Berg, a teacher, …") is that
+    entity, indefinite or not; an anonymous group never is ("officials" said of nobody)."""
+    ent_id = predicated_entity(index, span)
+    if ent_id is None or index.entities[ent_id].type in ("GROUP", "OTHER") and (
+            "unlisted" not in index.entities[ent_id].roles):
+        return None
+    return speaker_of(index, ent_id, "nominal")
+
+
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
-    possessed = (resolve_possessed(index, span) or resolve_age(index, span)
+    possessed = (resolve_predicated(index, span) or resolve_possessed(index, span)
+                 or resolve_age(index, span)
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
         return possessed
@@ -427,7 +502,7 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     if plural or indefinite or head in ("police", "staff", "source"):
         ent_id = index.group_entity(name, "GROUP")
         return speaker_of(index, ent_id, "name" if named else "none")
-    if head in ORG_WORDS or head in PLACE_WORDS:
+    if head in ORG_WORDS or head in PLACE_HEADS:
         if named:
             ent_id = index.group_entity(name.replace("’s", "").replace("'s", ""), "ORG")
             return speaker_of(index, ent_id, "name")
@@ -625,8 +700,9 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
     if document is not None:
         return document
     root = span.root
-    for tok in span:
-        if tok.i < root.i and tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.head.i == root.i:
+    for tok in span:  # "a Pentagon memo"; "Dalton's theory" is a thing of Dalton's, not Dalton
+        if (tok.i < root.i and tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.head.i == root.i
+                and tok.dep_ != "poss"):
             ent = next((m for m in index.mentions if m.start <= tok.i < m.end), None)
             if ent is not None:
                 return speaker_of(index, index.mention_entity[ent.start], "nominal")

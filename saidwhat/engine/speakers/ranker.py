@@ -18,7 +18,14 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from saidwhat.data.names import HONORIFIC_GENDER, NATIONALITIES, PARTIES, ROLE_SYNONYMS
+from saidwhat.data.names import (
+    HONORIFIC_GENDER,
+    NATIONALITIES,
+    ORG_WORDS,
+    PARTIES,
+    PLACE_WORDS,
+    ROLE_SYNONYMS,
+)
 from saidwhat.engine.linear import logistic, weights_json
 from saidwhat.engine.speakers.clusters import ArticleIndex, Entity, Event
 from saidwhat.engine.speakers.mentions import (
@@ -26,6 +33,7 @@ from saidwhat.engine.speakers.mentions import (
     MALE_PRONOUNS,
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
+    norm_word,
 )
 from saidwhat.settings import SpeakerSettings
 
@@ -37,7 +45,8 @@ Fits = Callable[[Entity, str, set[str], set[str], SpeakerSettings], float | None
 
 @dataclass(frozen=True)
 class Ranker:
-    """Weights per mention kind ("pronoun", "description") and the probability to resolve."""
+    """Weights per mention kind ("pronoun", "description", "organisation") and the
+    probability to resolve."""
 
     weights: dict[str, dict[str, float]]
     thresholds: dict[str, float]
@@ -282,6 +291,83 @@ def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, se
             f["subject"] = 1
         if not ent.roles:
             f["no_descriptors"] = 1
+        f.update(_speaker_features(index, tok, ent_id))
+        out.append((ent_id, f))
+    return out
+
+
+# Head nouns of place descriptions ("the city", "the island", "the neighborhood"): their
+# candidates are places and facilities as well as organisations.
+PLACE_HEADS = PLACE_WORDS | frozenset(
+    "neighborhood neighbourhood island area district village fort commonwealth republic "
+    "kingdom territory borough suburb municipality township continent peninsula".split())
+
+
+def head_class(head: str) -> str:
+    """'place' for a place noun, 'org' for an organisation noun, else 'other'."""
+    if head in PLACE_HEADS:
+        return "place"
+    return "org" if head in ORG_WORDS else "other"
+
+
+def organisation_candidates(index: ArticleIndex, span: Span, head: str, mods: set[str],
+                            skip: set[int]) -> list[tuple[int, Features]]:
+    """Organisations and places seen before an organisation or place description ("the
+    company", "the appeals court", "the city") with their features: the description's words
+    in the name, the head's class against the candidate's type, distance, mentions, subject
+    role, whether it is named after a person just named ("Clinton … the campaign") and who
+    spoke last. `skip`: entities never meant (an outlet only ever spoken to)."""
+    tok = span.start
+    here = index.sent_of[tok]
+    latest: dict[int, Event] = {}
+    recent_people: set[str] = set()
+    subject_seen: set[int] = set()
+    for e in index.events:
+        if e.token >= tok:
+            break
+        ent = index.entities[e.entity]
+        if ent.type in ("ORG", "GPE") and e.entity not in skip:
+            latest[e.entity] = e
+            if e.bonus:
+                subject_seen.add(e.entity)
+        elif ent.type == "PERSON" and here - e.sent <= index.s.near_sentences:
+            recent_people |= ent.tokens
+    order = sorted(latest, key=lambda k: -latest[k].token)
+    if not order:
+        return []
+    cls = head_class(head)
+    top = max(index.entities[k].mentions for k in order)
+    out: list[tuple[int, Features]] = []
+    for rank, ent_id in enumerate(order):
+        e = latest[ent_id]
+        ent = index.entities[ent_id]
+        words = [norm_word(w) for w in ent.name.split()]
+        d = here - e.sent
+        f: Features = {f"dist{min(d, index.window + 1)}": 1, f"rank{min(rank, 3)}": 1,
+                       "tokdist": math.log1p(tok - e.token) / 5,
+                       "mentions": math.log1p(ent.mentions) / 2,
+                       "candidates": math.log(len(order)), f"{cls}_{ent.type}": 1}
+        if head in words:
+            f["head_in_name"] = 1
+            if words and words[-1] == head:
+                f["head_last"] = 1
+        overlap = len(mods & set(words))
+        if overlap:
+            f["mods_in_name"] = overlap
+        if head in ent.roles:
+            f["head_role"] = 1
+        if set(words) & recent_people:
+            f["named_after_recent_person"] = 1
+        if e.bonus:
+            f["subject"] = 1
+        elif ent_id in subject_seen:
+            f["was_subject"] = 1
+        if ent.mentions == top:
+            f["most_mentioned"] = 1
+        if index.para_of[e.token] == index.para_of[tok]:
+            f["same_paragraph"] = 1
+        if len(words) > 4:
+            f["long_name"] = 1
         f.update(_speaker_features(index, tok, ent_id))
         out.append((ent_id, f))
     return out
