@@ -99,7 +99,7 @@ EXTRA_VALENCE: dict[str, float] = {
     "dishonest": -2.5, "corrupt": -2.5, "crook": -2.5, "qualified": 1.5, "unqualified": -2.0,
     "brutality": -2.0, "wrong": -2.1, "resign": -2.0, "apologize": -1.0, "investigate": -1.0,
     "crooked": -2.5, "lyin": -2.5, "sleazy": -2.0, "phony": -2.0, "rigged": -2.0,
-    "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5,
+    "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5, "discriminate": -2.0,
 }
 # Verbs that say someone did wrong whatever their object ("is overselling the successes",
 # "misled voters"): their own valence decides, not the sentence's.
@@ -161,6 +161,8 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson secretary".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
+HOMELANDS = frozenset({"america", "united states", "u.s.", "us", "country", "this country",
+                       "our country", "nation", "our nation", "the nation"})
 EXECUTIVE = "#executive"  # the side of the White House, an administration and the President
 NEGATIONS = frozenset("not n't never no nobody nothing neither nor hardly".split())
 SPEAKER_ENTS = frozenset("PERSON ORG NORP GPE".split())
@@ -439,7 +441,7 @@ def sources(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
     if not a.speaker or a.speaker.name in ctx.interviewers:
         return []
     if not named_source(a.speaker):
-        return _known_surname(ctx, a)
+        return _group_source(ctx, a) or _known_surname(ctx, a)
     if a.source and a.source.text.lower() == "it" and re.search(r"\bI\b", a.content.text):
         return []  # "it" does not say "I": a misread source
     bare = clean_name(a.source.text) if a.source else ""
@@ -452,6 +454,15 @@ def sources(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
         full, known = ctx.names.resolve(body_form(name, ctx.body))
         out.append((full, known or sid) if _contains(full, clean_name(name)) else (name, sid))
     return out
+
+
+def _group_source(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
+    """A described group as the source ("top black lawmakers said", "Younger black voters …
+    have expressed"), as the article words it; no one for a bare or vague plural."""
+    span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
+        a.source and a.speaker) else None
+    group = _group_noun(span.root) if span is not None else ""
+    return [(group, a.speaker.id if a.speaker else None)] if group else []
 
 
 def _known_surname(ctx: Context, a: Attribution) -> list[tuple[str, str | None]]:
@@ -779,9 +790,10 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     lower = obj.lower_
     if lower in ("him", "her", "them"):
         return (_referent(ctx, obj) or _previous_person(ctx, obj)) if lower != "them" else None
-    whole = _partitive(obj)
+    whole = _partitive(obj) or _antecedent(obj)
     if whole is not None:
-        return _target(ctx, whole, strict, claim)  # "several of Trump's comments"
+        return _target(ctx, whole, strict, claim)  # "several of Trump's comments", "the
+        # overhaul, which Obama championed"
     if obj.pos_ in ("PRON", "DET") or obj.tag_ in ("WDT", "WP", "WP$"):
         return None
     named = _named_in(ctx, obj)
@@ -926,6 +938,7 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
         obj = _object(tok, preps or ("at", "for", "against", "on"))
         if subj is None or obj is None or nested(ctx, tok, subj) or _interrogated(tok, obj):
             continue
+        obj = _antecedent(obj) or obj  # "the overhaul, which Obama championed"
         topic = _topic_pp(tok, ctx.rules.max_topic_words) or _act_topic(tok, obj)
         claim = tok.lemma_.lower() in CLAIM_VERBS or preps in (("down",), ("off",))
         for src in _holders(ctx, subj):
@@ -993,7 +1006,9 @@ def nested(ctx: Context, tok: Token, subj: Token) -> bool:
 def _act_topic(verb: Token, obj: Token, limit: int = 12) -> str:
     """What a stance act is about, as the article words it: the verb and its whole object
     ("veto legislation that would allow 9/11 families to sue Saudi Arabia")."""
-    words = [t for t in obj.subtree if t.dep_ != "punct" or t.i < obj.i][:limit]
+    own = {t.i for t in verb.subtree} if obj.left_edge.i <= verb.i <= obj.right_edge.i else set()
+    words = [t for t in obj.subtree if (t.dep_ != "punct" or t.i < obj.i) and t.i not in own]
+    words = words[:limit]  # without the relative clause the verb is in ("…, which X backed")
     between = [t for t in verb.doc[verb.i + 1: obj.left_edge.i] if t.dep_ in ("prt", "prep")
                and t.head.i in (verb.i, obj.head.i)]  # "came out against", "ripping into"
     return " ".join([verb.text, *(t.text for t in between), compact_words(words)]).strip()
@@ -1051,7 +1066,7 @@ def rhetorical_questions(ctx: Context) -> Iterator[Position]:
             continue
         you = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ == "you"), None)
         clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
-        inside = ctx.speaker_at(tok.idx)
+        inside = ctx.speaker_at(tok.idx) or _cue_in_sentence(ctx, tok)
         if you is None or clause is None or inside is None or inside.kind == "indirect":
             continue
         if not tok.sent.text.rstrip(" ”\"'’").endswith("?"):
@@ -1064,6 +1079,15 @@ def rhetorical_questions(ctx: Context) -> Iterator[Position]:
                         compact_words(list(clause.subtree)), tok, explicit=False)
         if found:
             yield found
+
+
+def _cue_in_sentence(ctx: Context, tok: Token) -> Attribution | None:
+    """The attribution whose cue is in a token's sentence, for quoted words the attribution
+    step left without one ("Sanders said, suggesting a few questions, including, “Mr. Trump,
+    do you really think …?”")."""
+    sent = tok.sent
+    return next((a for a in ctx.attributions if a.cue and a.kind != "indirect"
+                 and sent.start_char <= a.cue.start < sent.end_char), None)
 
 
 def epithets(ctx: Context) -> Iterator[Position]:
@@ -1460,6 +1484,9 @@ def consequences(ctx: Context) -> Iterator[Position]:
                 continue
             verb = next((v for v in (tok, *tok.ancestors) if v.pos_ in ("VERB", "AUX")), None)
             subj = _proposal_in_force(verb) if verb is not None else None
+            if subj is not None and subj.lemma_.lower() not in LAW_WORDS | PROPOSALS and (
+                    tok.lemma_.lower() not in HARMS):
+                continue  # a named one's stance or act, only when it is said to do harm
             if subj is None or refused(verb) or _asked_or_supposed(tok) or not (
                     span.start <= subj.i < span.end) or (tok.dep_ in ("amod", "compound") and (
                     tok.head.i in {t.i for t in subj.subtree} or tok.head.dep_ == "nsubj")):
@@ -1478,8 +1505,10 @@ def _proposal_in_force(verb: Token) -> Token | None:
     our troops at risk"), or the subject of its "if" clause ("If this bill were to enter into
     force, … diplomats are at risk")."""
     subj = nearest_subject(verb)
-    if subj is not None and subj.lemma_.lower() in LAW_WORDS | PROPOSALS:
-        return subj
+    if subj is not None and (subj.lemma_.lower() in LAW_WORDS | PROPOSALS or (
+            subj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                        for c in subj.children))):
+        return subj  # "the bill would …", "Trump's skepticism on climate change has hurt …"
     for clause in verb.children:
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if"
                                           for c in clause.children):
@@ -1548,17 +1577,25 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
         valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
                                     min(tok.sent.end, span.end) - span.start],
                                ctx.rules.booster)
-        if tok.pos_ == "VERB" and set(_word_forms(tok)) & CRITICAL_VERBS.keys():
-            valence = token_valence(tok, ctx.rules.booster)  # "overselling the successes"
+        if tok.pos_ == "VERB" and set(_word_forms(tok)) & CRITICAL_VERBS.keys() or (
+                _doing_how(tok) is not None):
+            valence = token_valence(tok, ctx.rules.booster)  # "overselling the successes",
+            # "he treats me very unfairly": the word says how, whatever the verb
         if abs(valence) < ctx.rules.min_valence or valence * token_valence(tok) < 0:
             continue  # too weak, or the sentence leans against its evaluative word
         target = _evaluated_by(ctx, tok, a, mine)
-        if target is not None:
+        if target is not None and not (valence > 0 and homeland(target[0])):
             found.append((target, valence))
     # a person evaluated beats a thing ("She's a disgrace and those comments are a disgrace")
     return max(found, key=lambda f: (ctx.names.ids.get(f[0][0]) is not None or f[0][0] in
                                      ctx.names.ids or _is_person(ctx, f[0][0]), abs(f[1])),
                default=None)
+
+
+def homeland(name: str) -> bool:
+    """Whether a target is the speakers' own country ("make America safe again"): wishing it
+    well is no position anyone holds against another."""
+    return clean_name(name).lower() in HOMELANDS
 
 
 def _is_person(ctx: Context, name: str) -> bool:
@@ -1596,7 +1633,9 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
     if head is not None and head.dep_ in ("attr", "acomp", "oprd"):
         head = _called_thing(head) or _predicate_subject(head)
     about = (_for_whom(tok) or head or _predicate_subject(tok) or _you_doing(tok)
-             or _verb_object(tok) or _failing(tok))
+             or _verb_object(tok) or _failing(tok) or _doing_how(tok))
+    if about is not None and about.tag_ in ("WP", "WDT"):
+        about = _antecedent(about)  # "Donald Trump, who is a leader who …"
     if about is None:
         return None
     if about.i == tok.head.i and about.dep_ in ("attr", "oprd") and tok.dep_ == "amod":
@@ -1660,6 +1699,15 @@ def _failing(tok: Token) -> Token | None:
     if tok.pos_ != "VERB" or token_valence(tok) >= 0 or refused(tok):
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lower_ not in ("i", "we", "you", "it") else None
+
+
+def _doing_how(tok: Token) -> Token | None:
+    """Who is said to act well or badly ("he treats me very unfairly"): the subject of a verb an
+    evaluative adverb describes."""
+    if tok.pos_ != "ADV" or tok.dep_ != "advmod" or tok.head.pos_ != "VERB":
+        return None
+    subj = nearest_subject(tok.head)
     return subj if subj is not None and subj.lower_ not in ("i", "we", "you", "it") else None
 
 

@@ -801,3 +801,56 @@ def test_the_white_house_its_press_secretary_and_the_president_are_one_side(nlp)
     assert pairs(found, "agree") == set()
     assert pairs(found, "disagree") == {frozenset({"Reed", x}) for x in ("Hale", "House",
                                                                             "Earnest")}
+
+
+def test_a_described_group_is_a_source(nlp):
+    found = positions(nlp, "Lawmakers rip Hale.\n\nTom Hale’s yearslong obsession with the "
+                           "mayor’s birth is an insult to all voters, top black lawmakers said "
+                           "Friday.")
+    assert any(p.source == "top black lawmakers" and p.polarity == "oppose"
+               and "Hale" in (p.target or "") for p in found)
+
+
+def test_what_a_relative_clause_says_a_speaker_championed_is_backed(nlp):
+    found = positions(nlp, "Reform\n\nThe bill includes an overhaul of the tax code, which "
+                           "Senator Amy Lane championed last year.")
+    assert ("Lane", "support", "tax code") in stances(found)
+    assert "which" not in next(p.topic for p in found if p.source == "Amy Lane")
+
+
+def test_praise_in_a_relative_clause_is_of_the_one_it_describes(nlp):
+    found = positions(nlp, "Race\n\n“Dan Ford, who is a brilliant and honest leader, will win,” "
+                           "said Jo Pike.")
+    assert ("Pike", "support", "Dan Ford") in stances(found)
+
+
+def test_someone_said_to_act_unfairly_is_opposed(nlp):
+    found = positions(nlp, "Debate\n\nTom Hale was asked about Dan Cole of CNN. “I think he "
+                           "treats me very unfairly,” Hale said.")
+    assert ("Hale", "oppose", "Dan Cole") in stances(found)
+
+
+def test_a_plan_said_to_discriminate_is_opposed(nlp):
+    found = positions(nlp, "Leave\n\n“The plan is discriminating against fathers,” said Carmel "
+                           "Marsh.")
+    assert ("Marsh", "oppose", "plan") in stances(found)
+
+
+def test_a_rhetorical_question_the_attribution_step_left_out_is_its_sentences_speaker(nlp):
+    found = positions(nlp, "Taxes\n\n“The American people do not agree with Dan Ford,” Sam Ruiz "
+                           "said, suggesting a few questions, including, “Mr. Ford, do you really "
+                           "think that billionaires need a massive tax break?”")
+    assert ("Ruiz", "oppose", "massive tax break") in stances(found)
+
+
+def test_a_named_ones_stance_said_to_do_harm_is_opposed(nlp):
+    found = positions(nlp, "Climate\n\nSenator Lee Graves said Dan Ford’s skepticism on climate "
+                           "change has severely hurt the party with young voters.")
+    assert any(s == "Graves" and p == "oppose" and "skepticism" in t
+               for s, p, t in stances(found))
+
+
+def test_wishing_ones_own_country_well_is_no_stance(nlp):
+    found = positions(nlp, "Race\n\n“We need new leadership that will make America safe "
+                           "again,” said Senator Rob Lane.")
+    assert not [p for p in found if p.relation == "stance"]
