@@ -810,6 +810,8 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
         return ctx.law, None  # "this legislation" is the one law the article names
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
+    if head in VIEW_NOUNS and all(c.dep_ in ("det", "relcl", "punct") for c in obj.children):
+        return None  # "positions that younger women embrace": whose, it does not say
     text = phrase(obj, ctx.rules.max_target_words)
     if head in ORG_NOUNS or (claim and not strict):
         return text, None  # "the Saudi government"; what is denied is a claim
@@ -1634,7 +1636,7 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
         head = _called_thing(head) or _predicate_subject(head)
     about = (_for_whom(tok) or head or _predicate_subject(tok) or _you_doing(tok)
              or _verb_object(tok) or _failing(tok) or _doing_how(tok))
-    if about is not None and about.tag_ in ("WP", "WDT"):
+    if about is not None and about.tag_ == "WP":
         about = _antecedent(about)  # "Donald Trump, who is a leader who …"
     if about is None:
         return None
@@ -1669,8 +1671,9 @@ def _called_thing(noun: Token) -> Token | None:
 def _for_whom(tok: Token) -> Token | None:
     """The named one a predicate is said to be bad or good for ("the consequences would be
     devastating for Russia"): a warning to them."""
-    if token_valence(tok) < 0:  # "a securities fraud case against Stumpf"
-        for c in (*tok.children, *tok.head.children):
+    if token_valence(tok) < 0 and not any(c.dep_ == "poss" for c in tok.children):
+        for c in (*tok.children, *tok.head.children):  # "a securities fraud case against
+            # Stumpf", not "his attacks against Clinton" (another's act)
             if c.dep_ == "prep" and c.lower_ == "against":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ == "PROPN":
@@ -1696,8 +1699,9 @@ def _you_doing(tok: Token) -> Token | None:
 def _failing(tok: Token) -> Token | None:
     """Who is said to do wrong ("Obama failed to address public concerns", "he mishandled
     the inquiry"): the subject of a verb of bad valence."""
-    if tok.pos_ != "VERB" or token_valence(tok) >= 0 or refused(tok):
-        return None
+    if tok.pos_ != "VERB" or token_valence(tok) >= 0 or refused(tok) or (
+            tok.lemma_.lower() in STANCE_VERBS):
+        return None  # "Mr. Ailes denies": a stance of theirs, not a wrong done
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and subj.lower_ not in ("i", "we", "you", "it") else None
 
@@ -1723,6 +1727,9 @@ def _verb_object(tok: Token) -> Token | None:
     """The object of an evaluative verb ("blame low-level workers", "hate this framing")."""
     if tok.pos_ == "VERB" and (tok.lemma_.lower() in STANCE_VERBS or tok.lemma_.lower() in
                                EVALUATIVE_VERBS):
+        subj = nearest_subject(tok)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+            return None  # "the allegations, which Mr. Ailes denies": a third one's act
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     return None
 

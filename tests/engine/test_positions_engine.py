@@ -854,3 +854,18 @@ def test_wishing_ones_own_country_well_is_no_stance(nlp):
     found = positions(nlp, "Race\n\n“We need new leadership that will make America safe "
                            "again,” said Senator Rob Lane.")
     assert not [p for p in found if p.relation == "stance"]
+
+
+def test_anothers_attacks_or_denials_inside_a_content_are_no_stance_of_its_speaker(nlp):
+    found = positions(nlp, "Race\n\nParty leaders said they expect that Sam Ruiz will tone down "
+                           "his attacks against Jane Ford.")
+    assert not [p for p in found if p.source == "Party leaders"]
+    found = positions(nlp, "Fox\n\nNetwork executives said they shared the full details of the "
+                           "allegations, which Mr. Dan Ailes denies.")
+    assert stances(found) == {("Ailes", "oppose", "allegations")}
+
+
+def test_positions_no_one_is_said_to_hold_are_no_target(nlp):
+    found = positions(nlp, "Vote\n\nShe will have to emphasize positions that younger women "
+                           "embrace, such as the Paycheck Fairness Act.")
+    assert not [p for p in found if p.relation == "stance"]
