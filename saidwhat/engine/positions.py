@@ -161,6 +161,8 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson secretary".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
+DIFFICULTY = frozenset("hard harder difficult easy easier tough tougher important necessary "
+                       "possible impossible likely unlikely".split())
 HOMELANDS = frozenset({"america", "united states", "u.s.", "us", "country", "this country",
                        "our country", "nation", "our nation", "the nation"})
 EXECUTIVE = "#executive"  # the side of the White House, an administration and the President
@@ -361,7 +363,8 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
     found += [(body_form(e.text, body), None, 1.0) for e in doc.ents
               if e.label_ == "PERSON" and e.start_char >= body_start and len(e) <= 4]
     for name, sid, weight in sorted(found, key=lambda f: -len(clean_name(f[0]).split())):
-        names.add(name, sid, weight)
+        if _name_like(name):  # not "advisers to Mr. Obama", which is no Obama
+            names.add(name, sid, weight)
     return Context(doc, atts, names, rules or PositionRules(), interviewers(atts), body,
                    the_law(doc), known if known is not None else referents(doc, atts))
 
@@ -544,7 +547,16 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
                   and c.pos_ == "PROPN"), None)
     if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
         return f"{_known(ctx, owner.text)[0]} {tok.text}", None
-    return _referent(ctx, tok)
+    return _referent(ctx, tok) or _national_body(tok)
+
+
+def _national_body(tok: Token) -> tuple[str, str | None] | None:
+    """A body named by its nation ("the Saudi government", "the Chinese military"), as the
+    article words it."""
+    if tok.lemma_.lower() not in ORG_NOUNS or tok.tag_ != "NN" or not any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in tok.lefts):
+        return None
+    return compact_words(list(tok.doc[tok.left_edge.i: tok.i + 1])), None
 
 
 def _antecedent(tok: Token) -> Token | None:
@@ -590,6 +602,12 @@ def _group_noun(tok: Token) -> str:
 
     if tok.tag_ != "NNS" or not is_group_noun(tok.lemma_.lower()):
         return ""
+    body = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and (
+                     g.ent_type_ in ("ORG", "NORP", "GPE") or _national_body(g))), None)
+    if body is not None and not any(c.lower_ in VAGUE_MODIFIERS for c in tok.lefts):
+        return compact(list(tok.doc[tok.left_edge.i: body.right_edge.i + 1]), 8)
+        # "members of the Saudi government"
     mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
     if not mods or any(c.lower_ in VAGUE_MODIFIERS for c in tok.lefts):
         return ""
@@ -886,8 +904,13 @@ def _known(ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _has_name(tok: Token) -> bool:
     """Whether a noun is modified by a name ("Mr. Obama's remarks", "the Clinton campaign")."""
-    return any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"
-               for c in tok.children)
+    return any(c.dep_ in ("poss", "compound", "nmod") and _named(c) for c in tok.children)
+
+
+def _named(tok: Token) -> bool:
+    """Whether a token is a name: a proper noun, or a word the recogniser calls a person or an
+    organisation ("Trump’s skepticism", with "Trump" tagged a common noun)."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")
 
 
 def _evidence(ctx: Context, tok: Token) -> Mention:
@@ -938,11 +961,19 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             polarity = "oppose"
         subj = subject_of(tok)
         obj = _object(tok, preps or ("at", "for", "against", "on"))
-        if subj is None or obj is None or nested(ctx, tok, subj) or _interrogated(tok, obj):
+        clause = _clause_object(tok) if obj is None else None
+        if clause is not None:
+            obj = nearest_subject(clause) or next(
+                (c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or obj is None or nested(ctx, tok, subj) or (
+                clause is None and _interrogated(tok, obj)):
             continue
         obj = _antecedent(obj) or obj  # "the overhaul, which Obama championed"
-        topic = _topic_pp(tok, ctx.rules.max_topic_words) or _act_topic(tok, obj)
-        claim = tok.lemma_.lower() in CLAIM_VERBS or preps in (("down",), ("off",))
+        topic = _topic_pp(tok, ctx.rules.max_topic_words) or (
+            compact_words(list(clause.subtree)[:12]) if clause is not None else
+            _act_topic(tok, obj))
+        claim = tok.lemma_.lower() in CLAIM_VERBS or preps in (("down",), ("off",)) or (
+            clause is not None)
         for src in _holders(ctx, subj):
             if src is None:
                 continue
@@ -953,6 +984,23 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
                 found = _stance(ctx, src, target, polarity, topic, tok) if target else None
                 if found:
                     yield found
+
+
+def _clause_object(verb: Token) -> Token | None:
+    """The clause a stance verb takes instead of an object: what one calls for ("called for
+    compensation to be clawed back"), whom one questions ("questioned how Cruz could turn back on
+    a pledge", "challenged whether …")."""
+    lemma = verb.lemma_.lower()
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma in ("question", "challenge", "doubt") and any(
+                c.tag_ == "WRB" or c.lower_ == "whether" for c in clause.children):
+            return clause
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" and not any(
+                g.dep_ == "pobj" for g in c.children) for c in verb.children):
+            return clause
+    return None
 
 
 def _someone_else(ctx: Context, obj: Token, src: tuple[str, str | None],
@@ -1180,10 +1228,14 @@ def _advocated(verb: Token) -> bool:
 def _advocate(ctx: Context, verb: Token) -> tuple[str, str | None] | None:
     """Who calls for an act: the one whose bid or effort it is ("his bid to stop Trump"), else
     the speaker whose words hold it, else the subject of the call."""
-    owner = next((c for c in verb.head.children if c.dep_ == "poss"), None) if (
-        verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS) else None
+    effort = verb.head if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS else None
+    owner = next((c for c in effort.children if c.dep_ == "poss"), None) if effort else None
     if owner is not None:
         return who(ctx, owner)
+    if effort is not None and effort.dep_ == "nsubj" and effort.head.lemma_.lower() in (
+            "include", "involve"):  # "The attempt to stop the bill has included members of …"
+        part = next((c for c in effort.head.children if c.dep_ == "dobj"), None)
+        return who(ctx, part) if part is not None else None
     inside = ctx.speaker_at(verb.idx)
     if inside is not None:
         return _single(ctx, inside)
@@ -1508,8 +1560,7 @@ def _proposal_in_force(verb: Token) -> Token | None:
     force, … diplomats are at risk")."""
     subj = nearest_subject(verb)
     if subj is not None and (subj.lemma_.lower() in LAW_WORDS | PROPOSALS or (
-            subj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN"
-                                        for c in subj.children))):
+            subj.pos_ == "NOUN" and any(c.dep_ == "poss" and _named(c) for c in subj.children))):
         return subj  # "the bill would …", "Trump's skepticism on climate change has hurt …"
     for clause in verb.children:
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if"
@@ -1634,8 +1685,8 @@ def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
     head = tok.head if tok.dep_ == "amod" and tok.head.pos_ == "NOUN" else None
     if head is not None and head.dep_ in ("attr", "acomp", "oprd"):
         head = _called_thing(head) or _predicate_subject(head)
-    about = (_for_whom(tok) or head or _predicate_subject(tok) or _you_doing(tok)
-             or _verb_object(tok) or _failing(tok) or _doing_how(tok))
+    about = (_for_whom(tok) or head or _for_one_to(tok) or _predicate_subject(tok)
+             or _you_doing(tok) or _verb_object(tok) or _failing(tok) or _doing_how(tok))
     if about is not None and about.tag_ == "WP":
         about = _antecedent(about)  # "Donald Trump, who is a leader who …"
     if about is None:
@@ -1704,6 +1755,19 @@ def _failing(tok: Token) -> Token | None:
         return None  # "Mr. Ailes denies": a stance of theirs, not a wrong done
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return subj if subj is not None and subj.lower_ not in ("i", "we", "you", "it") else None
+
+
+def _for_one_to(tok: Token) -> Token | None:
+    """The one an "it is ADJ for X to …" says acts well or badly ("it's very smart for the
+    president to say …")."""
+    if tok.dep_ != "acomp" or tok.lower_ in DIFFICULTY or not any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.head.children):
+        return None  # "it's hard for her to …" says how hard, not how well
+    for clause in tok.head.children:
+        if clause.dep_ in ("advcl", "xcomp", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _doing_how(tok: Token) -> Token | None:
@@ -2153,7 +2217,7 @@ def derived_pairs(stances: list[Position], explicit: list[Position],
                 if not x.source or not y.source or _related(x.source, y.source, sides):
                     continue
                 relation = "agree" if x.polarity == y.polarity else "disagree"
-                if _group(x.source) != _group(y.source) and relation == "agree":
+                if _open(x.source) != _open(y.source) and relation == "agree":
                     continue  # the person may be one of the group; opposed, they cannot be
                 key = (frozenset((x.source, y.source)), relation)
                 if key in done:
@@ -2209,6 +2273,13 @@ def cluster_name(key: frozenset[str], targets: list[str], law: str = "") -> str:
     if law and any(w.startswith("#") for w in key):
         return law
     return max(targets, key=lambda t: (len(content_key(t)), len(t)), default="")
+
+
+def _open(name: str) -> bool:
+    """Whether a source is a group anyone might belong to ("Republicans", "top black
+    lawmakers"), not one bounded by a named body ("members of the Saudi government",
+    "Republicans on the House Financial Services Committee")."""
+    return _group(name) and not re.search(r"\b(?:of|on|at|in) the [A-Z]", name)
 
 
 def _group(name: str) -> bool:

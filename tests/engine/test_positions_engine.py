@@ -869,3 +869,34 @@ def test_positions_no_one_is_said_to_hold_are_no_target(nlp):
     found = positions(nlp, "Vote\n\nShe will have to emphasize positions that younger women "
                            "embrace, such as the Paycheck Fairness Act.")
     assert not [p for p in found if p.relation == "stance"]
+
+
+def test_members_of_a_named_body_oppose_what_their_attempt_would_stop(nlp):
+    found = positions(nlp, "Bill fight\n\nPresident Tom Hale vetoed the Clean Water Act on "
+                           "Monday. The attempt to stop the legislation has also included members "
+                           "of the Saudi government, which has strongly denied any involvement.")
+    assert ("government", "oppose", "the Clean Water Act") in stances(found)
+    assert pairs(found, "agree") == {frozenset({"Hale", "government"})}  # a bounded group
+
+
+def test_it_is_smart_for_someone_to_act_backs_them_hard_does_not(nlp):
+    found = positions(nlp, "Vote\n\nPresident Tom Hale spoke on Saturday. “I think it’s very "
+                           "smart for the president to say it,” said Senator Jo Kerr. “It’s hard "
+                           "for the president to win,” said Senator Al Dunn.")
+    assert ("Kerr", "support", "Tom Hale") in stances(found)
+    assert not [p for p in found if p.source == "Al Dunn"]
+
+
+def test_calling_for_a_clause_backs_it_questioning_how_someone_could_opposes_them(nlp):
+    found = positions(nlp, "Bank\n\nSenator Jane Ruiz called for compensation to be clawed back "
+                           "from the executives. Delegates questioned how Tom Cruz could turn "
+                           "back on a pledge he made.")
+    assert ("Ruiz", "support", "compensation") in stances(found)
+    assert ("Delegates", "oppose", "Tom Cruz") in stances(found)
+
+
+def test_a_harm_said_of_a_named_ones_stance_counts_whatever_the_tagger_calls_the_name(nlp):
+    found = positions(nlp, "Climate\n\nTrump’s skepticism on climate change has severely hurt "
+                           "the party with young voters, Senator Lee Graves said.")
+    assert any(s == "Graves" and p == "oppose" and "skepticism" in t
+               for s, p, t in stances(found))
