@@ -218,14 +218,19 @@ def _is_scene_prep(prep: Token, head: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _in_aside(tok: Token, head: Token) -> bool:
-    """Whether a token sits in a scene-setting phrase of the cue or a comma-set relative clause."""
+def _in_aside(tok: Token, head: Token, cue_tokens: Sequence[int] = ()) -> bool:
+    """Whether a token sits in a scene-setting phrase of the cue or a comma-set relative clause;
+    a preposition that is part of a cue of stance ('agreed with', 'balked at') sets no scene, one
+    after a verb of speaking does ('spoke at the rally')."""
+    if head.lemma_.lower() in TO_ADDRESSEE_LEMMAS:
+        cue_tokens = ()
     node = tok
     while node.i != head.i and node.head.i != node.i:
         left = node.left_edge.i
         if node.dep_ == "relcl" and left > 0 and node.doc[left - 1].text in (",", "--", "—"):
             return True
-        if node.head.i == head.i and node.dep_ == "prep" and _is_scene_prep(node, head):
+        if (node.head.i == head.i and node.dep_ == "prep" and node.i not in cue_tokens
+                and _is_scene_prep(node, head)):
             return True
         node = node.head
     return False
@@ -251,7 +256,7 @@ def clause_content(
         if comps:
             comps += [c for c in head.children if c.dep_ == "dobj" and c.i < comps[0].i]
     if not comps:
-        comps = object_as_complement(head)
+        comps = object_as_complement(head) or for_clause(head, cue)
         how = "object" if comps else how
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
         max_gap = (settings or ContentSettings()).max_following_gap_tokens
@@ -270,7 +275,7 @@ def clause_content(
         return tokens_to_pieces(drop_openers(toks)), how
     if source is not None or patient is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
-                 and not _in_trailing_clause(t, head) and not _in_aside(t, head)]
+                 and not _in_trailing_clause(t, head) and not _in_aside(t, head, cue.tokens)]
         while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
             right = right[1:]
         if patient is not None and any(t.pos_ in CONTENT_POS for t in right):
@@ -307,6 +312,13 @@ def object_as_complement(head: Token) -> list[Token]:
     as_ = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
            and objs and c.i > objs[0].i and any(g.dep_ == "pobj" for g in c.children)]
     return [objs[0], as_[0]] if as_ else []
+
+
+def for_clause(head: Token, cue: Cue) -> list[Token]:
+    """'is calling for the city to raise the wage': the 'for' of the cue opens a clause (parsed
+    as an adverbial clause it marks), which is what was called for."""
+    return [c for c in head.children if c.dep_ == "advcl" and c.i > head.i
+            and any(m.dep_ == "mark" and m.i in cue.tokens for m in c.children)]
 
 
 def _agentless_patient(head: Token) -> Token | None:
@@ -372,18 +384,28 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
     return tokens_to_pieces(drop_openers(toks))
 
 
+SENTENCE_END_MARKS = frozenset((".", "!", "?", "...", "…"))
+
+
+def ends_sentence(tok: Token) -> bool:
+    """A full stop, question or exclamation mark token: the period of an abbreviation ('Mr.',
+    'Sen.', 'U.S.') is part of its word and ends nothing."""
+    return tok.is_punct and tok.text in SENTENCE_END_MARKS
+
+
 def _gap_ok(doc: Doc, start_char: int, end_char: int, allowed: set[int], max_tokens: int) -> bool:
-    """Whether the text between two offsets holds only punctuation and the allowed tokens."""
+    """Whether the text between two offsets holds only punctuation and the allowed tokens, on
+    one line and within one sentence ('“A,” Mr. Pincus said, “B”' joins A and B)."""
     if end_char < start_char:
         return False
     gap = doc_text(doc)[start_char:end_char]
-    if "\n" in gap or any(c in ".!?" for c in gap):
+    if "\n" in gap:
         return False
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return gap.strip(" ,:;—–-") == ""
     toks = [t for t in span if not t.is_space]
-    if len(toks) > max_tokens:
+    if len(toks) > max_tokens or any(ends_sentence(t) for t in toks):
         return False
     return all(t.i in allowed or t.is_punct for t in toks)
 
@@ -400,6 +422,9 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     cue_start = doc[min(cue.tokens)].idx
     cue_end = doc[max(cue.tokens)].idx + len(doc[max(cue.tokens)].text)
     found: list[Quote] = []
+    if source is not None:  # a nickname in the source's name ('Robert C. “Bobby” Scott')
+        quotes = [q for q in quotes
+                  if not source.start_char <= q.start < q.end <= source.end_char + 1]
     before = [q for q in quotes if q.end <= cue_start]
     if (before and _ends_open(doc, before[-1], cue_start, cue.head)
             and _gap_ok(doc, before[-1].end, cue_start, allowed, gap)):
@@ -457,8 +482,9 @@ def content_for(
     if block and (how in ("object", "none", "following")
                   or all(s >= block[0][0] for s, _ in pieces)):
         return block, "colon-paragraph"  # a parse carrying on across the colon is the block
-    if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)):
-        return tuple(q.inner for q in attached), "quote"
+    if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)) and not (
+            clause_after_quotes(doc, cue, pieces, how, attached)):
+        return quote_pieces(doc, cue, attached, cue_heads), "quote"
     pieces = _close_open_quote(pieces, quotes)
     if how == "ccomp" and pieces and split_by_aside(doc, cue, pieces):
         pieces = tuple(sorted(pieces + parenthetical_content(doc, cue, source)))
@@ -467,6 +493,61 @@ def content_for(
         pieces = parenthetical_content(doc, cue, source)
         how = "parenthetical" if pieces else "none"
     return clip_to_paragraph(doc_text(doc), pieces, doc[cue.head].idx), how
+
+
+def clause_after_quotes(doc: Doc, cue: Cue, pieces: Pieces, how: str,
+                        attached: list[Quote]) -> bool:
+    """'In an interview on CBS's “Face the Nation,” Ryan said the recent spate … demands …':
+    quotations only before a cue that reports a clause of its own after it are a title or a
+    name the sentence opens with, not what was said."""
+    cue_start = doc[min(cue.tokens)].idx
+    cue_end = doc[max(cue.tokens)].idx
+    return (how == "ccomp" and bool(pieces) and pieces[0][0] > cue_end
+            and all(q.end <= cue_start for q in attached))
+
+
+def quote_pieces(doc: Doc, cue: Cue, attached: list[Quote], cue_heads: frozenset[int]) -> Pieces:
+    """The attached quotations' words; the first, when it stands before the cue and opens in
+    the middle of its sentence, with the sentence's words before it (`sentence_lead_in`)."""
+    pieces = [q.inner for q in attached]
+    first = attached[0]
+    if first.end <= doc[min(cue.tokens)].idx:
+        start = sentence_lead_in(doc, first, cue_heads)
+        if start is not None:
+            pieces[0] = (start, first.inner_end)
+    return tuple(pieces)
+
+
+LEAD_IN_BREAKS = frozenset((":", ";", "—", "--", "–"))
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with".split())
+
+
+def names_a_work(words: str) -> bool:
+    """A short quotation whose every word is capitalised ('A Change Is Gonna Come', 'Face the
+    Nation'): the title of a work or a nickname, not words someone said."""
+    found = [w for w in re.findall(r"[A-Za-z][\w'’-]*", words)]
+    big = [w for w in found if w.lower() not in TITLE_SMALL_WORDS]
+    return 0 < len(found) <= 8 and bool(big) and all(w[0].isupper() for w in big)
+
+
+def sentence_lead_in(doc: Doc, quote: Quote, cue_heads: frozenset[int]) -> int | None:
+    """Where the words start that open a quotation's sentence before it ('Not paying taxes
+    ''makes me smart,'' Mr. Trump said': 'Not paying taxes'), or None when the quotation
+    opens its sentence, follows a comma, colon or dash, or another cue stands before it."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or names_a_work(doc_text(doc)[quote.inner_start : quote.inner_end]):
+        return None
+    sent = span[0].sent
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = [t for t in doc[sent.start : span.start]
+              if t.idx >= line_start and not t.is_space]
+    if not any(t.is_alpha for t in before) or any(t.i in cue_heads for t in before):
+        return None
+    if any(ends_sentence(t) or t.text in LEAD_IN_BREAKS for t in before) or before[-1].is_punct:
+        return None  # '…: “You can hardly …,” he said', 'That being said, “we …”': it stands alone
+    kept = drop_openers(before)
+    return kept[0].idx if kept else None
 
 
 def paragraph_after_colon(doc: Doc, cue: Cue, quotes: list[Quote],

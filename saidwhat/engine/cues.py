@@ -72,14 +72,21 @@ def _phrase(tok: Token, lexicon: Lexicon, settings: CueSettings) -> tuple[int, .
     if nxt < len(tok.doc):
         after = tok.doc[nxt]
         lemma = tok.lemma_.lower()
-        if (after.dep_ == "prep" and after.head.i == tok.i
-                and _takes_prep(lemma, after.lower_, lexicon, settings)):
+        if (after.dep_ == "prep" and after.head.i == tok.i or marks_for_clause(after, tok)) and (
+                _takes_prep(lemma, after.lower_, lexicon, settings)):
             ids.add(nxt)
     if _chained(tok):  # "continues to insist": the aspect verb belongs to the cue
         head = tok.head
         ids.add(head.i)
         ids |= {c.i for c in head.children if c.i < head.i and c.dep_ in AUX_DEPS}
     return tuple(sorted(ids))
+
+
+def marks_for_clause(after: Token, tok: Token) -> bool:
+    """The 'for' of 'calling for the city to raise …', parsed as the mark of a clause the cue
+    verb governs: a preposition of the cue all the same."""
+    return (after.lower_ == "for" and after.dep_ == "mark" and after.head.dep_ == "advcl"
+            and after.head.head.i == tok.i)
 
 
 def _says_that(tok: Token) -> bool:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from saidwhat.engine.contents import clip_to_paragraph, content_for, drop_openers, trim_pieces
+from saidwhat.engine.contents import (
+    clip_to_paragraph,
+    content_for,
+    drop_openers,
+    names_a_work,
+    trim_pieces,
+)
 from saidwhat.engine.cues import find_cues
 from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
@@ -209,3 +215,60 @@ def test_as_inside_a_comparison_reports_nothing(nlp: Language) -> None:
     pieces, _ = content(nlp, "The mayor's numbers are not as bad as most insiders believe.",
                         "believe")
     assert "as bad" not in " ".join(pieces)
+
+
+def test_quotes_around_a_cue_join_across_an_abbreviated_source(nlp: Language) -> None:
+    # the period of "Mr." ends no sentence: both halves of the quote are his
+    pieces, how = content(nlp, "“We will not raise taxes,” Mr. Pincus said, “unless the state "
+                          "runs out of money.”", "say")
+    assert how == "quote"
+    assert pieces == ["We will not raise taxes", "unless the state runs out of money."]
+
+
+def test_a_quote_from_the_sentence_before_is_not_joined(nlp: Language) -> None:
+    pieces, _ = content(nlp, "The council met. “This is it,” Ms. Ruiz said.", "say")
+    assert pieces == ["This is it"]
+
+
+def test_quote_opening_mid_sentence_takes_the_words_before_it(nlp: Language) -> None:
+    pieces, how = content(nlp, "The new budget “is a disgrace to this city,” Mr. Pincus said.",
+                          "say")
+    assert how == "quote"
+    assert pieces == ["The new budget “is a disgrace to this city"]
+
+
+def test_a_title_before_the_cue_is_not_its_content(nlp: Language) -> None:
+    pieces, how = content(nlp, "In an interview on “Meet the Press,” Sen. Ruiz said the budget "
+                          "was balanced.", "say")
+    assert (pieces, how) == (["the budget was balanced"], "ccomp")
+
+
+def test_a_nickname_in_the_source_is_not_a_quote(nlp: Language) -> None:
+    pieces, how = content(nlp, "Rep. Robert “Bobby” Scott said the budget was balanced.", "say")
+    assert (pieces, how) == (["the budget was balanced"], "ccomp")
+
+
+def test_names_a_work() -> None:
+    assert names_a_work("A Change Is Gonna Come")
+    assert names_a_work("Face the Nation")
+    assert not names_a_work("we will not raise taxes")
+
+
+def test_quote_after_a_colon_takes_no_lead_in(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Ruiz also brought up the budget: “You can hardly pay the bills,” "
+                        "she said.", "say")
+    assert pieces == ["You can hardly pay the bills"]
+
+
+def test_for_of_the_cue_opens_what_was_called_for(nlp: Language) -> None:
+    pieces, how = content(nlp, "Smith is calling for the city to raise the minimum wage.", "call")
+    assert (pieces, how) == (["the city to raise the minimum wage"], "object")
+
+
+def test_preposition_of_a_stance_cue_takes_its_object(nlp: Language) -> None:
+    assert content(nlp, "Jones balked at the proposal.", "balk") == (["the proposal"], "object")
+
+
+def test_place_a_speaker_spoke_at_is_no_content(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Jones spoke at the rally on Monday.", "speak")
+    assert pieces == []

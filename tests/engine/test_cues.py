@@ -136,3 +136,10 @@ def test_documents_issued_by_someone_still_speak(nlp: Language) -> None:
                        ("A new poll shows Clinton leading by five points.", "shows"),
                        ("The report said the agency had failed to act.", "said")):
         assert head in [h for h, _, _ in cues_of(nlp, text)], text
+
+
+def test_for_marking_a_clause_is_part_of_the_cue(nlp: Language) -> None:
+    doc = nlp("Smith is calling for the city to raise the minimum wage.")
+    (cue,) = [c for c in find_cues(doc, [False] * len(doc), LEXICON)
+              if doc[c.head].lemma_ == "call"]
+    assert [doc[i].text for i in cue.tokens] == ["is", "calling", "for"]
