@@ -64,7 +64,7 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
 END_VERBS = frozenset("scrap repeal abolish ban kill block stop overturn dismantle cancel "
                       "eliminate outlaw defund lift veto".split())
 MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adopt "
-                       "reinstate".split())
+                       "reinstate promote".split())
 ADVOCACY = frozenset("need should must ought call urge demand want vow promise pledge "
                      "go".split())
 # Verbs whose clause charges its subject with something ("alleged that the Russian government
@@ -100,6 +100,7 @@ EXTRA_VALENCE: dict[str, float] = {
     "brutality": -2.0, "wrong": -2.1, "resign": -2.0, "apologize": -1.0, "investigate": -1.0,
     "crooked": -2.5, "lyin": -2.5, "sleazy": -2.0, "phony": -2.0, "rigged": -2.0,
     "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5, "discriminate": -2.0,
+    "pathological": -2.0, "narcissistic": -2.0, "sociopath": -2.5, "lunatic": -2.5,
 }
 # Verbs that say someone did wrong whatever their object ("is overselling the successes",
 # "misled voters"): their own valence decides, not the sentence's.
@@ -113,6 +114,9 @@ HARMS = frozenset("risk danger threat harm hurt damage jeopardize endanger under
                   "retaliation retaliate retaliatory weaken".split())
 # Given to someone or something, these back them ("gave Clinton the nod").
 GIVEN_BACKING = frozenset("nod blessing backing imprimatur endorsement support".split())
+# Holding someone in one of these ("I hold in the highest esteem Sen. John McCain").
+HELD_IN = {**dict.fromkeys("esteem regard respect".split(), "support"),
+           **dict.fromkeys("contempt disdain".split(), "oppose")}
 # Having one of these with something opposes it ("had a big issue with the trade part").
 TROUBLE_NOUNS = frozenset("problem problems issue issues beef quarrel".split())
 # Reactions to someone or something: "furious with X", "honored by X", "misgivings about X".
@@ -531,6 +535,10 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     att = ctx.source_at(tok.idx)
     if att and att.speaker and _single(ctx, att):
         return _single(ctx, att)
+    dateline = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                    None) if tok.ent_type_ == "GPE" and tok.is_upper else None
+    if dateline is not None:
+        return who(ctx, dateline)  # "INDIANAPOLIS - Ted Cruz, who …, received": a dateline
     ent = _entity_of(tok)
     if ent is not None and ent.label_ in SPEAKER_ENTS:
         name = ctx.names.resolve(ent.text)
@@ -717,6 +725,13 @@ def subject_of(verb: Token) -> Token | None:
             return subj
         if _faulted(verb) is not None:
             return None  # a deed another is blamed or praised for is no stance of theirs
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None) if (
+            verb.dep_ == "acl" and verb.tag_ == "VBG") else None
+        if owner is not None:  # "her statement condemning the test"
+            main = _governing_verb(verb.head) if owner.pos_ == "PRON" else None
+            named = nearest_subject(main) if main is not None else None
+            return named if named is not None and named.ent_type_ == "PERSON" else owner
+            # "In her statement condemning the test, Hillary Clinton …": she is named after
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
             seen += 1
@@ -1281,6 +1296,25 @@ def reactions(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def esteem(ctx: Context) -> Iterator[Position]:
+    """"I hold in the highest esteem Sen. John McCain", "holds them in contempt": holding
+    someone in esteem or regard backs them, in contempt or disdain opposes them."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in HELD_IN or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        verb = tok.head.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subj = subject_of(verb) if verb.lemma_.lower() == "hold" else None
+        if obj is None or subj is None or refused(verb) or hypothetical(verb) or nested(
+                ctx, verb, subj):
+            continue
+        src = who(ctx, subj)
+        found = _stance(ctx, src, _target(ctx, obj), HELD_IN[tok.lemma_.lower()],
+                        compact_words(list(verb.subtree)[:12]), tok) if src else None
+        if found:
+            yield found
+
+
 def problems_with(ctx: Context) -> Iterator[Position]:
     """"We had a big issue with the trade part of Clinton's history", "has a problem with
     Trump": having a problem, issue or beef with something opposes it (inferred)."""
@@ -1492,7 +1526,8 @@ def _called(ctx: Context, verb: Token) -> Iterator[Position]:
     if obj is None or subj is None:
         return
     names = [[t for t in c.subtree] for c in verb.children
-             if c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and c is not obj]
+             if (c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or (
+                 c.dep_ == "prep" and c.lower_ == "as")) and c is not obj]  # "described as"
     names.append(written[1] if written else [t for t in obj.subtree if t.i > obj.i])
     words = [t for group in names for t in group]
     valence = sum(token_valence(t, ctx.rules.booster) for t in words)
@@ -2434,7 +2469,7 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
-            *problems_with(ctx), *needed(ctx), *consequences(ctx), *nods(ctx)]
+            *problems_with(ctx), *esteem(ctx), *needed(ctx), *consequences(ctx), *nods(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

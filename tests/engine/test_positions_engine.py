@@ -900,3 +900,32 @@ def test_a_harm_said_of_a_named_ones_stance_counts_whatever_the_tagger_calls_the
                            "the party with young voters, Senator Lee Graves said.")
     assert any(s == "Graves" and p == "oppose" and "skepticism" in t
                for s, p, t in stances(found))
+
+
+def test_holding_someone_in_esteem_backs_them(nlp):
+    found = positions(nlp, "Race\n\n“I hold in the highest esteem Sen. John McCain,” Tom Hale "
+                           "said.")
+    assert ("Hale", "support", "John McCain") in stances(found)
+
+
+def test_a_datelines_city_is_not_the_one_who_received_an_endorsement(nlp):
+    found = positions(nlp, "Race\n\nINDIANAPOLIS - Ted Cruz, who badly needs a win, received "
+                           "the endorsement of Gov. Mike Pence on Friday.")
+    assert ("Pence", "support", "Ted Cruz") in stances(found)
+
+
+def test_describing_someone_as_something_bad_opposes_them(nlp):
+    found = positions(nlp, "Race\n\nBeck, who has described Dan Ford as “a pathological "
+                           "narcissistic sociopath,” spoke on Monday.")
+    assert ("Beck", "oppose", "Dan Ford") in stances(found)
+
+
+def test_a_statement_condemning_something_is_its_owners_named_after_it(nlp):
+    found = positions(nlp, "Tests\n\nThe regime tested a bomb. In her statement condemning the "
+                           "test, Hillary Clinton defended her record.")
+    assert ("Clinton", "oppose", "test") in stances(found)
+
+
+def test_pledging_to_promote_a_plan_backs_it(nlp):
+    found = positions(nlp, "Harbour\n\nSenator Amy Lane pledged to promote the harbour plan.")
+    assert ("Lane", "support", "harbour plan") in stances(found)
