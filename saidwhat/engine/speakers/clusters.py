@@ -20,7 +20,7 @@ from saidwhat.data.names import (
     PLACE_WORDS,
     TITLES,
 )
-from saidwhat.engine.quotes import doc_text, find_quotes, token_in_quote
+from saidwhat.engine.quotes import doc_text, find_quotes, paragraphs, token_in_quote
 from saidwhat.engine.speakers.mentions import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -96,6 +96,45 @@ def sentence_ids(doc: Doc, in_quote: Sequence[bool]) -> list[int]:
     return ids
 
 
+FIRST_SECOND_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|you|your|yours|"
+                                 r"Me|My|We|Us|Our|You|Your)\b")
+THIRD_PERSON_WORD = re.compile(r"\b(?:he|she|his|her|him|they|their|them)\b", re.I)
+NESTED_QUOTE = re.compile(r"[“‘][^”’\n]*[”’]")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
+
+
+def excerpt_paragraph(para: str) -> bool:
+    """Whether a paragraph is a straight-quoted excerpt of another writer's narration
+    ("McCrummen reports:" then '"Melanie thought the whole thing was outrageous. She
+    wasn’t …'): it opens with '"' and has no other straight quote mark but a closing one at
+    its end, holds at least two sentences, and, outside its own curly quotations, speaks of
+    someone in the third person and never as I, we or you (a speaker's words do)."""
+    body = para.strip()
+    inner = body.rstrip('"') if body.count('"') == 2 else body
+    if not body.startswith('"') or inner.count('"') != 1 or not SENTENCE_BREAK.search(body):
+        return False
+    narration = NESTED_QUOTE.sub(" ", inner)
+    return (THIRD_PERSON_WORD.search(narration) is not None
+            and FIRST_SECOND_PERSON.search(narration) is None)
+
+
+def narrated_excerpts(doc: Doc, in_quote: list[bool]) -> list[bool]:
+    """In-quote flags with the narration of excerpt paragraphs (see `excerpt_paragraph`)
+    counted as outside quotations, so the people it names and its pronouns are read like the
+    article's own; the speech quoted inside the excerpt stays quoted."""
+    text = doc_text(doc)
+    spans = [(a, b) for a, b in paragraphs(text) if excerpt_paragraph(text[a:b])]
+    if not spans:
+        return in_quote
+    out = list(in_quote)
+    for a, b in spans:
+        nested = [(m.start() + a, m.end() + a) for m in NESTED_QUOTE.finditer(text[a:b])]
+        span = doc.char_span(a, b, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            out[tok.i] = any(x <= tok.idx < y for x, y in nested)
+    return out
+
+
 def paragraph_ids(doc: Doc) -> list[int]:
     """For each token, the index of its paragraph (text between line breaks)."""
     breaks = [m.start() for m in re.finditer(r"\n\s*", doc.text)]
@@ -123,8 +162,9 @@ class ArticleIndex:
         self.settings = settings or Settings()
         self.s = self.settings.speakers
         self.window = len(self.s.distance_points) - 1
-        self.in_quote = (list(in_quote) if in_quote is not None  # the DocContext's flags
-                         else token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes)))
+        self.in_quote = narrated_excerpts(
+            doc, list(in_quote) if in_quote is not None  # the DocContext's flags
+            else token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes)))
         self.sent_of = sentence_ids(doc, self.in_quote)
         self.para_of = paragraph_ids(doc)
         self.entities: list[Entity] = []
@@ -311,7 +351,8 @@ class ArticleIndex:
                 orgs_by_sent.setdefault(e.sent, set()).add(e.entity)
         for tok in self.doc:
             low = tok.lower_
-            if self.in_quote[tok.i] or low not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            if (self.in_quote[tok.i] or low not in MALE_PRONOUNS | FEMALE_PRONOUNS
+                    or about_described_other(tok)):
                 continue
             s = self.sent_of[tok.i]
             first = tok.i == 0 or self.sent_of[tok.i - 1] != s
@@ -516,6 +557,15 @@ def unlisted_name(tok: Token) -> str | None:
     if any(w in TITLES or w in ORG_WORDS or w in PLACE_WORDS for w in words):
         return None
     return tok.doc[start : tok.i + 1].text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def about_described_other(tok: Token) -> bool:
+    """Whether a pronoun sits in a relative clause about a common noun ("Melanie said to the
+    Republican nominee, who began his speech"): it is that noun's, no vote for the name."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            return anc.head.pos_ == "NOUN"
+    return False
 
 
 def person_shaped(name: str) -> bool:

@@ -1,0 +1,68 @@
+"""Pronoun antecedents (issue 10): the rules that decide who a he/she/they can refer to, each on
+a small invented article."""
+
+import re
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from saidwhat.engine.speakers import resolve_sources
+from saidwhat.engine.speakers.clusters import excerpt_paragraph
+from saidwhat.records import Speaker
+from saidwhat.run.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+def span_of(doc: Doc, needle: str, nth: int = 0) -> Span:
+    found = list(re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", doc.text))[nth]
+    span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def resolve(nlp: Language, text: str, *sources: str | tuple[str, int]) -> list[Speaker]:
+    doc = nlp(text)
+    spans = [span_of(doc, *(s if isinstance(s, tuple) else (s,))) for s in sources]
+    out = resolve_sources(doc, spans)
+    assert all(s is not None for s in out)
+    return out  # type: ignore[return-value]
+
+
+EXCERPT = (
+    "The Daily Ledger ran a long profile of a voter on Sunday. Jane Roe, its reporter, "
+    "describes her.\n\n"
+    '"Doris had voted in every election since 1970. She kept her ballots in a shoebox, and '
+    "she knew every poll worker in town by name.\n\n"
+    "“I never miss one,” she said, smiling at the clerk.\n")
+
+
+def test_the_people_an_excerpt_narrates_are_antecedents(nlp: Language) -> None:
+    (she,) = resolve(nlp, EXCERPT, ("she", 1))
+    assert (she.name, she.resolved_by) == ("Doris", "pronoun")
+
+
+@pytest.mark.parametrize(("para", "excerpt"), [
+    ('"Doris had voted in every election. She kept her ballots in a shoebox.', True),
+    ('"Doris had voted in every election. She called it a “duty” of hers."', True),
+    ('"I have voted in every election. Doris knows it.', False),  # a speaker's own words
+    ('"We met Doris in June. She was kind to you.', False),
+    ('"Doris had voted in every election since 1970.', False),  # one sentence
+    ('"Doris voted," the clerk said. "She always does.', False),  # speech and attribution
+    ("Doris had voted in every election. She kept her ballots.", False),  # not quoted
+])
+def test_an_excerpt_is_quoted_third_person_narration_of_two_sentences(
+        para: str, excerpt: bool) -> None:
+    assert excerpt_paragraph(para) is excerpt
+
+
+def test_a_pronoun_about_a_described_person_gives_no_gender_to_the_name(
+        nlp: Language) -> None:
+    text = ("Ottilie spoke to the new mayor, who began his speech by thanking the voters. "
+            "“We love this town,” she said.")
+    (she,) = resolve(nlp, text, "she")
+    assert (she.name, she.resolved_by) == ("Ottilie", "pronoun")
