@@ -84,7 +84,8 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
             continue
         if not _stands_alone(doc_text(doc), q):
             continue
-        prior = [i for i, d in enumerate(drafts) if d.content and d.content[-1][1] <= q.start]
+        prior = [i for i, d in enumerate(drafts) if d.content and d.content[-1][1] <= q.start
+                 and not in_a_source(doc, d, drafts)]
         if not prior:
             continue
         i = max(prior, key=lambda k: drafts[k].content[-1][1])
@@ -95,6 +96,17 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
         drafts[i] = replace(drafts[i], content=drafts[i].content + (q.inner,))
         covered.append(q.inner)
     return drafts
+
+
+def in_a_source(doc: Doc, draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether the draft's cue stands inside another draft's source ('said Rosie Smith, who
+    wrote about the visit in the book'): the writer describing the speaker, whose quotes go on
+    after it, not a speaker of its own to carry them."""
+    if draft.cue is None:
+        return False
+    at = doc[draft.cue.head].idx
+    return any(o is not draft and o.source is not None
+               and o.source.start_char <= at < o.source.end_char for o in drafts)
 
 
 def resumes_after_interruption(text: str, at: int) -> bool:
@@ -116,6 +128,8 @@ def _stands_alone(text: str, q: Quote) -> bool:
     ends = after.strip(" \t") == "" or after.lstrip(" \t")[:1] == "\n" or not q.closed
     if not ends:
         ends = after[:1] in (" ", "\n") and text[q.end : q.end + 3].strip()[:1] in ("“", '"', "")
+    if not ends:  # '“We're trying.” South Carolina, he said, …': a new sentence follows it
+        ends = after[:1] == " " and text[q.end : q.end + 3].strip()[:1].isupper()
     return starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1 and (
         text[q.inner_end - 1 : q.inner_end] in ".!?"
         or text[q.inner_end - 2 : q.inner_end].strip()[-1:] in ".!?"

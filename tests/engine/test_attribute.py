@@ -505,3 +505,19 @@ def test_first_person_with_no_signature_stays_unnamed(nlp: Language) -> None:
     art = pipeline.annotate(nlp, Article("l", text, body=((0, len(text)),), author="Letters"))
     mine = [a for a in art.attributions if a.content.text.startswith("the drivers")]
     assert mine and mine[0].speaker is not None and mine[0].speaker.name == "I"
+
+
+def test_quote_followed_by_a_new_sentence_continues_the_content(nlp: Language) -> None:
+    text = (LOPEZ + " “The budget is a disgrace,” Lopez said. “It must go.” The council, she "
+            "said, was “asleep.”")
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+
+
+def test_a_cue_in_the_source_does_not_carry_the_next_quote(nlp: Language) -> None:
+    text = ("“The budget is a disgrace,” said Ana Ruiz, who wrote about the plan in a memo. "
+            "“It must go.”")
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+    assert not any("It must go" in b.content.text for b in run(nlp, text).attributions
+                   if b is not a and b.cue is not None and b.cue.text.startswith("wrote"))
