@@ -40,7 +40,7 @@ STANCE_VERBS: dict[str, str] = {
     **dict.fromkeys(
         "praise endorse back defend applaud hail commend thank welcome support champion laud "
         "tout celebrate embrace favor favour vouch salute congratulate credit admire "
-        "recommend trust sign".split(), "support"),
+        "recommend trust sign appreciate".split(), "support"),
 }
 # Phrasal stances: verb + particle/preposition ("lash out at X", "call for X", "side with X").
 PHRASAL_STANCES: dict[tuple[str, str], str] = {
@@ -64,7 +64,7 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
 END_VERBS = frozenset("scrap repeal abolish ban kill block stop overturn dismantle cancel "
                       "eliminate outlaw defund lift veto".split())
 MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adopt "
-                       "reinstate promote".split())
+                       "reinstate promote contribute deploy".split())
 ADVOCACY = frozenset("need should must ought call urge demand want vow promise pledge "
                      "go".split())
 # Verbs whose clause charges its subject with something ("alleged that the Russian government
@@ -114,6 +114,10 @@ HARMS = frozenset("risk danger threat harm hurt damage jeopardize endanger under
                   "retaliation retaliate retaliatory weaken".split())
 # Given to someone or something, these back them ("gave Clinton the nod").
 GIVEN_BACKING = frozenset("nod blessing backing imprimatur endorsement support".split())
+# What someone is said to be of another ("Lindsey Graham, a Cruz supporter", "a Trump critic").
+SIDE_NOUNS = {**dict.fromkeys("supporter backer ally surrogate champion defender loyalist "
+                              "endorser".split(), "support"),
+              **dict.fromkeys("critic opponent foe detractor".split(), "oppose")}
 # Holding someone in one of these ("I hold in the highest esteem Sen. John McCain").
 HELD_IN = {**dict.fromkeys("esteem regard respect".split(), "support"),
            **dict.fromkeys("contempt disdain".split(), "oppose")}
@@ -165,6 +169,10 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson secretary".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
+# What someone may be said to be in, to their discredit ("Republicans are in a frenzy"); "in
+# trouble" or "in a crisis" says what befell them.
+DISORDER = frozenset("frenzy disarray chaos shambles denial meltdown panic turmoil "
+                     "hysteria".split())
 DIFFICULTY = frozenset("hard harder difficult easy easier tough tougher important necessary "
                        "possible impossible likely unlikely".split())
 HOMELANDS = frozenset({"america", "united states", "u.s.", "us", "country", "this country",
@@ -1296,6 +1304,42 @@ def reactions(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def sides_taken(ctx: Context) -> Iterator[Position]:
+    """Someone described as another's supporter or critic ("Graham, a former presidential
+    candidate and a Cruz supporter", "Sen. Ben Sasse, a Trump critic", "X is an ally of Y")."""
+    for tok in ctx.doc:
+        polarity = SIDE_NOUNS.get(tok.lemma_.lower())
+        if polarity is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        whom = next((c for c in tok.children if c.dep_ in ("compound", "poss") and _named(c)),
+                    None) or next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for g in c.children if g.dep_ == "pobj" and _named(g)), None)
+        holder = _described(tok)
+        if whom is None or holder is None or any(
+                c.dep_ in ("neg", "amod") and c.lower_ in ("former", "ex", "not", "no")
+                for c in tok.children):
+            continue
+        src = who(ctx, holder)
+        found = _stance(ctx, src, _target(ctx, whom), polarity,
+                        compact_words(list(tok.subtree)), tok) if src else None
+        if found:
+            yield found
+
+
+def _described(noun: Token) -> Token | None:
+    """The one a describing noun is said of: the name it stands in apposition to (also as the
+    second of two coordinated descriptions), or the subject of "is"."""
+    node = noun
+    if node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "appos" and node.head.pos_ == "PROPN":
+        return node.head
+    if node.dep_ == "attr" and node.head.lemma_ == "be":
+        subj = nearest_subject(node.head)
+        return subj if subj is not None and subj.pos_ == "PROPN" else None
+    return None
+
+
 def esteem(ctx: Context) -> Iterator[Position]:
     """"I hold in the highest esteem Sen. John McCain", "holds them in contempt": holding
     someone in esteem or regard backs them, in contempt or disdain opposes them."""
@@ -1819,6 +1863,11 @@ def _predicate_subject(tok: Token) -> Token | None:
     if tok.dep_ in ("acomp", "attr", "oprd"):
         return nearest_subject(tok.head) or next(
             (c for c in tok.head.children if c.dep_ == "dobj"), None)
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_ == "be" and (
+            tok.lemma_.lower() in DISORDER) and not any(
+            c.dep_ == "neg" for c in prep.head.children):
+        return nearest_subject(prep.head)  # "Republicans are in a frenzy"
     return None
 
 
@@ -2469,7 +2518,8 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
-            *problems_with(ctx), *esteem(ctx), *needed(ctx), *consequences(ctx), *nods(ctx)]
+            *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
+            *consequences(ctx), *nods(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

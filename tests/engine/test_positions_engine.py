@@ -929,3 +929,25 @@ def test_a_statement_condemning_something_is_its_owners_named_after_it(nlp):
 def test_pledging_to_promote_a_plan_backs_it(nlp):
     found = positions(nlp, "Harbour\n\nSenator Amy Lane pledged to promote the harbour plan.")
     assert ("Lane", "support", "harbour plan") in stances(found)
+
+
+def test_a_group_said_to_be_in_a_frenzy_is_opposed_one_not_in_a_crisis_is_not(nlp):
+    found = positions(nlp, "Probe\n\n“Republicans are in a frenzy that is disorganized and "
+                           "frenetic,” one Democratic source on the panel said. “The Democratic "
+                           "Party is not in a crisis,” said Sean Spicer.")
+    assert ("source", "oppose", "Republicans") in stances(found)
+    assert not [p for p in found if p.source == "Sean Spicer"]
+
+
+def test_a_supporter_or_critic_of_someone_backs_or_opposes_them(nlp):
+    found = positions(nlp, "Race\n\nLindsey Graham, a former presidential candidate and a Cruz "
+                           "supporter, spoke on Monday. Sen. Ben Sasse, a Trump critic, and Sen. "
+                           "Tom Cotton spoke. Tom Reed is a close ally of Jane Ford.")
+    assert {("Graham", "support", "Cruz"), ("Sasse", "oppose", "Trump"),
+            ("Reed", "support", "Jane Ford")} <= stances(found)
+
+
+def test_saying_allies_should_contribute_ground_forces_backs_them(nlp):
+    found = positions(nlp, "War\n\nSenator Dan Graves says the United States and allies should "
+                           "contribute ground forces to the battle.")
+    assert ("Graves", "support", "ground forces") in stances(found)
