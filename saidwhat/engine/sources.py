@@ -170,8 +170,69 @@ def source_for(doc: Doc, cue: Cue, lexicon: Lexicon,
         return after[0] if after else None
     subj = subject_of(head, lexicon, settings or SourceSettings())
     if subj is None:
-        return None
+        return unparsed_subject(head)
     return with_name_before_aside(mention_span(subj))
+
+
+# Tags of a finite verb of speech standing alone, whose subject the parse must have somewhere.
+FINITE_CUE_TAGS = frozenset(("VBD", "VBZ", "VBP"))
+NAME_TYPES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+NOUN_PHRASE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ"))
+
+
+def unparsed_subject(verb: Token) -> Span | None:
+    """The subject of a finite cue the parse left subject-less, read by position instead: a
+    name right before it, or before a comma-set aside ("Mark Addison, then her secretary,
+    said", "Amtrak reported" after a headline run into it), or a noun phrase right after an
+    inverted cue that ends its clause ("…, say oceanographers, but …", "write Omwansa and
+    Sullivan.")."""
+    if any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in verb.children):
+        return None
+    if verb.tag_ in FINITE_CUE_TAGS:
+        return name_before_cue(verb) or noun_phrase_after_cue(verb)
+    # an inverted cue the tagger took for an imperative ('“…,” write Omwansa and Sullivan.')
+    return noun_phrase_after_cue(verb) if verb.tag_ == "VB" and verb.dep_ == "ROOT" else None
+
+
+def name_before_cue(verb: Token) -> Span | None:
+    """A person's or organisation's name that opens the cue's clause right before it, or
+    before one comma-set aside, on the cue's line."""
+    doc = verb.doc
+    names = [e for e in doc.ents if e.label_ in NAME_TYPES and e.end <= verb.i]
+    if not names:
+        return None
+    name = names[-1]
+    between = doc.text[name.end_char:verb.idx]
+    if "\n" in between or not (between.strip() == "" or between.strip().startswith(",")
+                               and between.strip().endswith(",")
+                               and between.count(",") == 2):
+        return None
+    start = name.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if not (before is None or before.is_punct or before.is_space or doc[start].is_sent_start):
+        return None
+    return doc[start : name.end]
+
+
+def noun_phrase_after_cue(verb: Token) -> Span | None:
+    """The noun phrase right after an inverted cue ('“…,” write Omwansa and Sullivan.'),
+    when a comma or a closing quote mark comes before the cue and punctuation after the phrase."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", "\"", "’", "'"):
+        return None
+    end = verb.i + 1
+    while end < len(doc) and doc[end].pos_ in NOUN_PHRASE_POS and doc[end].text != "\n":
+        end += 1
+    if end == verb.i + 1 or end < len(doc) and not doc[end].is_punct:
+        return None
+    phrase = doc[verb.i + 1 : end]
+    while len(phrase) and phrase[-1].pos_ == "CCONJ":
+        phrase = phrase[:-1]
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    return phrase
 
 
 # Words that set a role off as what someone was or is by now ("Mark Addison, then her deputy").
