@@ -8,6 +8,7 @@ from spacy.language import Language
 from saidwhat.engine.cues import Cue
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.not_said import (
+    acts_on_object,
     colon_after_sentence_end,
     is_thing,
     not_said,
@@ -164,3 +165,26 @@ def test_colon_closing_the_cue_sentence_keeps_its_paragraph(nlp: Language) -> No
                   "speech", 1.0, how="colon-paragraph")
     assert not colon_after_sentence_end(doc, draft, S)
     assert any("We will rebuild the bridge" in c for c in contents(nlp, text))
+
+
+# ------------------------------------------------------------------------- acts_on_object
+
+
+@pytest.mark.parametrize(("text", "cue", "how", "expected"), [
+    ("The governor vetoed a bill on pensions.", "vetoed", "object", True),
+    ("Maria Lopez also hired a student from the college.", "hired", "object", True),
+    ("The guard witnessed the fight outside the club.", "witnessed", "object", True),
+    ("The governor criticized a bill on pensions.", "criticized", "object", False),
+    ("The governor vetoed the bill, which she called a waste.", "called", "object", False),
+])
+def test_a_verb_of_doing_with_an_object_is_an_action(nlp: Language, text: str, cue: str,
+                                                     how: str, expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, "The governor" if "governor" in text else None,
+                           how, 0.6)
+    assert acts_on_object(doc, draft, S) is expected
+
+
+def test_a_verb_of_doing_with_a_clause_is_left_alone(nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "Smith continued that the plan would fail.", "continued",
+                           "Smith", "ccomp", 0.6)
+    assert not acts_on_object(doc, draft, S)  # 'continued that …' goes on speaking
