@@ -31,18 +31,24 @@ ColonLine = tuple[Span, Cue, tuple[int, int]]  # the name, the colon cue, the wo
 
 # Capitalised labels that introduce text without anyone saying it ("Update: …", "Photo: …").
 LABELS = frozenset(
-    "update updated note correction clarification editor editors related photo photos video "
-    "watch listen read more source sources credit credits caption advertisement sponsored "
+    "update updates updated note correction clarification editor editors related photo photos "
+    "video watch listen read more source sources credit credits caption advertisement sponsored "
     "warning disclaimer tags topics share follow subscribe breaking latest exclusive busted "
     "wow boom look bombshell leaked".split()
 )
+
+
+def label_word(word: str) -> str:
+    """A label's word without case or possessive ending ("Editor's" -> "editor"; "SOURCES"
+    stays "sources", whose own s's are no possessive)."""
+    return re.sub(r"[’']s?$", "", word.lower())
 
 
 def _is_name(span: Span | None, max_tokens: int) -> bool:
     """A short run of capitalised words: a person, outlet or poll named as the speaker."""
     if span is None or not 0 < len(span) <= max_tokens:
         return False
-    if any(t.lower_.strip("’'s") in LABELS for t in span):
+    if any(label_word(t.text) in LABELS for t in span):
         return False
     words = [t for t in span if not t.is_punct]
     return bool(words) and all(t.text[:1].isupper() or t.pos_ == "PROPN" for t in words)

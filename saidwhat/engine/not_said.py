@@ -86,6 +86,18 @@ def acts_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and doc[draft.cue.head].lemma_.lower() in ACTION_LEMMAS)
 
 
+# The page itself, as a correction names it: "This article originally stated …", "An earlier
+# version of this story misstated …".
+_THIS_PAGE = re.compile(r"\b(?:this|an? (?:earlier|previous|prior) version of (?:this|the))\s+"
+                        r"(?:article|story|post|piece|column|version|report)\b", re.I)
+
+
+def correction_notice(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'This article originally stated that 45 people died', 'An earlier version of this story
+    misstated …': a correction notice says what the page got wrong; nobody is quoted."""
+    return draft.source is not None and _THIS_PAGE.search(draft.source.text) is not None
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 
 
@@ -103,7 +115,7 @@ def colon_after_sentence_end(doc: Doc, draft: Draft, settings: AssemblySettings)
 
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, writer_narrates, shown_or_seen,
-                                   acts_on_object, colon_after_sentence_end)
+                                   acts_on_object, correction_notice, colon_after_sentence_end)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

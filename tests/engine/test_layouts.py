@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from saidwhat.engine.layouts import colon_lines, dash_signoffs
+from saidwhat.engine.layouts import colon_lines, dash_signoffs, label_word
 from saidwhat.engine.quotes import find_quotes
 from saidwhat.records import Article
 from saidwhat.run import pipeline
@@ -180,10 +180,16 @@ def test_a_transcript_line_keeps_its_label_with_an_attribution_inside(nlp: Langu
     assert labelled[0].content.text.startswith("Honestly, I believe")
 
 
-@pytest.mark.parametrize("label", ["Breaking", "The Latest", "BOOM", "Bombshell"])
+@pytest.mark.parametrize("label", ["Breaking", "The Latest", "BOOM", "Bombshell", "SOURCE",
+                                   "Sources", "Photo credits", "Editor's note", "Updates"])
 def test_headline_kicker_labels_are_not_speakers(nlp: Language, label: str) -> None:
     assert colons(nlp, f"{label}: Council Votes to Close the Old Bridge\n\nText.") == []
 
 
 def test_a_tally_line_is_not_a_colon_line(nlp: Language) -> None:
     assert colons(nlp, "Ortiz: 1,769.\n\nSmith: 1,501.") == []
+
+
+def test_label_word_drops_only_a_possessive() -> None:
+    assert [label_word(w) for w in ("SOURCE", "Sources", "Editor's", "Editors’", "Ross")] == [
+        "source", "sources", "editor", "editors", "ross"]

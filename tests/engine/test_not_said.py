@@ -10,6 +10,7 @@ from saidwhat.engine.drafts import Draft
 from saidwhat.engine.not_said import (
     acts_on_object,
     colon_after_sentence_end,
+    correction_notice,
     is_thing,
     not_said,
     shown_or_seen,
@@ -188,3 +189,20 @@ def test_a_verb_of_doing_with_a_clause_is_left_alone(nlp: Language) -> None:
     doc, draft = draft_for(nlp, "Smith continued that the plan would fail.", "continued",
                            "Smith", "ccomp", 0.6)
     assert not acts_on_object(doc, draft, S)  # 'continued that …' goes on speaking
+
+
+# ---------------------------------------------------------------------- correction_notice
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("This article originally stated that the bridge opened in 1990.", "This article", True),
+    ("An earlier version of this story misstated the mayor's age.",
+     "An earlier version of this story", True),
+    ("A Post article reported that the bridge opened in 1990.", "A Post article", False),
+    ("The mayor originally stated that the bridge opened in 1990.", "The mayor", False),
+])
+def test_a_correction_notice_quotes_nobody(nlp: Language, text: str, source: str,
+                                           expected: bool) -> None:
+    cue = text.split()[len(source.split()) + (1 if "originally" in text else 0)]
+    doc, draft = draft_for(nlp, text, cue, source, "ccomp", 0.9)
+    assert correction_notice(doc, draft, S) is expected
