@@ -4,6 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 OUT ?= out
+PARSED ?= build/parsed
 
 .PHONY: demo test lint package venv browser train accuracy bench harden clean
 
@@ -44,13 +45,9 @@ browser:
 accuracy: venv
 	$(BIN)/saidwhat evaluate $(SHARED)/data/polnear/dev
 
-## train: retrain the shipped cue lexicon, cue classifier, candidate scorer and its calibration (PolNeAR train) and speaker resolver (GUM + PolNeAR train text) (needs ../shared)
+## train: retrain every shipped learned file in saidwhat/data (cue lexicon, cue classifier, candidate scorer, speaker resolver, the scorer's calibration) from PolNeAR train and GUM, parsed once into $(PARSED) (needs ../shared; steps and times in saidwhat/data/README.md)
 train: venv
-	$(BIN)/python scripts/train_cues.py $(SHARED)/data/polnear/train
-	$(BIN)/python scripts/train_cue_model.py $(SHARED)/data/polnear/train
-	$(BIN)/python scripts/train_scorer.py $(SHARED)/data/polnear/train
-	$(BIN)/python scripts/calibrate_scorer.py $(SHARED)/data/polnear/train
-	$(BIN)/python scripts/train_resolver.py $(SHARED)/data/gum --news $(SHARED)/data/polnear/train/text
+	$(BIN)/python scripts/train_all.py $(SHARED)/data --parsed $(PARSED)
 
 ## bench: throughput against bare spaCy and textacy on PolNeAR dev
 bench: venv

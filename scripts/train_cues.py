@@ -1,6 +1,6 @@
 """Learn the cue lexicon from a PolNeAR-style split: P(verb is a cue | its lemma).
 
-Usage: python scripts/train_cues.py ../shared/data/polnear/train [-o saidwhat/data/cues.json]
+Usage: python scripts/train_cues.py ../shared/data/polnear/train [--data DIR] [--parsed DIR]
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 from spacy.tokens import Token
+from training.artefacts import CUES, SHIPPED
+from training.parsed import parsed_split
 
 from saidwhat.evaluation.brat import gold_cue_positions
-from saidwhat.run import nlp as models
 
 MIN_CUE_COUNT = 2
 PRIOR_CUES = 0.5  # smoothing: a rare lemma counts as 0.5 cues in 4 extra sightings
@@ -34,18 +35,14 @@ def next_prep(tok: Token) -> Token | None:
 Counts = tuple[Counter[str], Counter[str], Counter[str], Counter[str]]
 
 
-def count(gold_dir: Path, model: str | None) -> Counts:
+def count(gold_dir: Path, parsed: Path | None, model: str | None) -> Counts:
     """Per lemma: how often a verb with it occurs, and how often it is (part of) a gold cue;
     per 'lemma prep': how often a cue verb has the preposition next, and how often it is cued."""
-    nlp = models.load(model)
-    names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
-    texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     seen: Counter[str] = Counter()
     cued: Counter[str] = Counter()
     prep_seen: Counter[str] = Counter()
     prep_cued: Counter[str] = Counter()
-    docs = nlp.pipe(texts, disable=["ner"], batch_size=16)
-    for name, doc in zip(names, docs, strict=True):
+    for name, doc in parsed_split(gold_dir, parsed, model):
         cue_pos = gold_cue_positions(gold_dir, name)
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
@@ -65,11 +62,14 @@ def main() -> None:
     """Train and write the lexicon."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train_dir", type=Path)
-    ap.add_argument("-o", "--output", type=Path,
-                    default=Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "cues.json")
+    ap.add_argument("--data", type=Path, default=SHIPPED,
+                    help="folder the lexicon is written to (default: saidwhat/data)")
+    ap.add_argument("-o", "--output", type=Path, help=f"write here instead (default: DATA/{CUES})")
+    ap.add_argument("--parsed", type=Path, help="parse cache folder (make train's)")
     ap.add_argument("--model", default=None)
     args = ap.parse_args()
-    seen, cued, prep_seen, prep_cued = count(args.train_dir, args.model)
+    output = args.output or args.data / CUES
+    seen, cued, prep_seen, prep_cued = count(args.train_dir, args.parsed, args.model)
     lemmas = {
         lemma: {
             "p": round((cued[lemma] + PRIOR_CUES) / (seen[lemma] + PRIOR_WEIGHT), 4),
@@ -86,8 +86,8 @@ def main() -> None:
     }
     out = {"trained_on": str(args.train_dir.name), "min_cue_count": MIN_CUE_COUNT, "lemmas": lemmas,
            "preps": preps}
-    args.output.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(lemmas)} cue lemmas written to {args.output}")
+    output.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(lemmas)} cue lemmas written to {output}")
 
 
 if __name__ == "__main__":

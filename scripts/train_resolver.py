@@ -1,5 +1,9 @@
 """Train the learned speaker resolver on GUM: `python scripts/train_resolver.py ../shared/data/gum`.
 
+Usage: python scripts/train_resolver.py ../shared/data/gum --news ../shared/data/polnear/train/text
+[--data DIR] [--parsed DIR]. Sources are found by the cue files and scorer in DIR (default
+saidwhat/data; run after train_scorer.py), and the resolver is written there.
+
 Every GUM train document is parsed and its sources found as at run time; each third-person
 pronoun, each singular person description ("the senator") and each definite organisation or
 place description ("the company", "the city") among GUM's gold mentions is
@@ -9,7 +13,7 @@ chain before it. One logistic regression per kind (pronoun, person description, 
 place description) is fitted; its L2
 strength and the probability needed to resolve are tuned on GUM dev. The candidates are
 gathered with the hand-set salience in the loop, so the result does not depend on the
-weights being replaced. Deterministic (lbfgs, sorted features); writes saidwhat/data/resolver.json.
+weights being replaced. Deterministic (lbfgs, sorted features).
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ from typing import Any
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc
+from training import artefacts
+from training.artefacts import RESOLVER, SHIPPED
+from training.parsed import parsed_split, parsed_texts
 
 from saidwhat.data.names import NATIONALITIES, ORG_WORDS, PARTIES, ROLE_SYNONYMS, TITLES
 from saidwhat.engine.attribute import scored_drafts
@@ -45,10 +53,7 @@ from saidwhat.engine.speakers.ranker import (
 from saidwhat.engine.speakers.resolve import named_entity_in, resolve_mentions
 from saidwhat.evaluation.gum import read_split
 from saidwhat.evaluation.speakers import gum_targets, same_referent
-from saidwhat.run.nlp import load
 
-ENGINE = Engine.load()
-OUT = Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "resolver.json"
 KINDS = ("pronoun", "description", "organisation")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 MIN_COVERAGE = 0.9
@@ -83,10 +88,10 @@ def kind_of(target: Any) -> str | None:
     return "organisation" if is_organisation_description(target.span) else None
 
 
-def groups_of(nlp: Any, split_docs: list[Any]) -> list[Group]:
+def groups_of(split_docs: list[Any], docs: list[Doc], engine: Engine) -> list[Group]:
     """Candidate examples of every usable mention of the documents."""
     out: list[Group] = []
-    for gold, doc in zip(split_docs, nlp.pipe(d.text for d in split_docs), strict=True):
+    for gold, doc in zip(split_docs, docs, strict=True):
         targets = [t for t in gum_targets(doc, gold, unnamed=True) if kind_of(t) is not None]
 
         def observe(index: ArticleIndex, n: int, span: Any, targets: list = targets) -> None:
@@ -108,9 +113,16 @@ def groups_of(nlp: Any, split_docs: list[Any]) -> list[Group]:
                                     for nm in target.names))) for e, f in cands]
             out.append((kind, bool(target.names), examples))
 
-        sources = [d.source for d in scored_drafts(doc, ENGINE)]
+        sources = [d.source for d in scored_drafts(doc, engine)]
         resolve_mentions(doc, sources, [t.span for t in targets], ranker=None, observe=observe)
     return out
+
+
+def gum_groups(gum_dir: str, split: str, parsed: Path | None, engine: Engine) -> list[Group]:
+    """Candidate examples of a GUM split, its texts parsed through the cache."""
+    split_docs = read_split(gum_dir, split)
+    docs = parsed_texts([d.text for d in split_docs], parsed, f"gum-{split}")
+    return groups_of(split_docs, docs, engine)
 
 
 class MaskedPronoun:
@@ -124,14 +136,14 @@ class MaskedPronoun:
         self.head = root.head
 
 
-def news_groups(nlp: Any, texts: list[str]) -> list[Group]:
+def news_groups(docs: list[Doc], engine: Engine) -> list[Group]:
     """Self-supervised news examples: each source naming a person seen before in the article is
     read as "he"/"she" (its gender) and as "the <role>" (a role it was introduced with); the
     named person is the right candidate. Teaches what GUM has little of: who spoke last,
     nationality and party words."""
     out: list[Group] = []
-    for doc in nlp.pipe(texts):
-        sources = [d.source for d in scored_drafts(doc, ENGINE) if d.source is not None]
+    for doc in docs:
+        sources = [d.source for d in scored_drafts(doc, engine) if d.source is not None]
 
         def observe(index: ArticleIndex, n: int, span: Any, sources: list = sources) -> None:
             found = named_entity_in(index, span)
@@ -205,19 +217,24 @@ def main(argv: list[str] | None = None) -> int:
     """Collect, fit, tune, write."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gum_dir")
-    parser.add_argument("--out", default=str(OUT))
+    parser.add_argument("--data", type=Path, default=SHIPPED,
+                        help="folder of the cue files and scorer read and the resolver written "
+                        "(default: saidwhat/data)")
+    parser.add_argument("--out", help=f"write here instead (default: DATA/{RESOLVER})")
+    parser.add_argument("--parsed", type=Path, help="parse cache folder (make train's)")
     parser.add_argument("--news", help="folder of news texts for self-supervised examples "
                                        "(PolNeAR train text)")
     parser.add_argument("--news-limit", type=int, default=300,
                         help="at most this many news texts, in name order (default 300)")
     parser.add_argument("--dump", help="also write the candidate examples here (JSON)")
     args = parser.parse_args(argv)
-    nlp = load()
-    train = groups_of(nlp, read_split(args.gum_dir, "train"))
+    engine = artefacts.engine(args.data, with_resolver=False)
+    train = gum_groups(args.gum_dir, "train", args.parsed, engine)
     if args.news:
+        parsed = dict(parsed_split(Path(args.news), args.parsed))
         files = sorted(Path(args.news).glob("*.txt"))[: args.news_limit]
-        train += news_groups(nlp, [f.read_text(encoding="utf-8") for f in files])
-    dev = groups_of(nlp, read_split(args.gum_dir, "dev"))
+        train += news_groups([parsed[f.stem] for f in files], engine)
+    dev = gum_groups(args.gum_dir, "dev", args.parsed, engine)
     if args.dump:
         Path(args.dump).write_text(json.dumps({"train": train, "dev": dev}))
     weights: dict[str, dict[str, float]] = {}
@@ -244,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                      "features, trained on GUM train, tuned on GUM dev by "
                      "scripts/train_resolver.py",
             "weights": weights, "thresholds": thresholds, "training": report}
-    Path(args.out).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    Path(args.out or args.data / RESOLVER).write_text(json.dumps(data, indent=1, sort_keys=True)
+                                                      + "\n")
     print(json.dumps(report), file=sys.stderr)
     return 0
 

@@ -1,10 +1,10 @@
 """Train the candidate scorer on a PolNeAR-style split (logistic regression over parse features).
 
-Usage: python scripts/train_scorer.py ../shared/data/polnear/train [-o saidwhat/data/scorer.json]
+Usage: python scripts/train_scorer.py ../shared/data/polnear/train [--data DIR] [--parsed DIR]
 Needs scikit-learn (a dev dependency); the shipped JSON is read without it. Run after
-train_cue_model.py: the scorer's candidates come from the shipped cue classifier, and it learns
-from that classifier's out-of-fold probabilities (scripts/ must be on the path, as it is when
-this file is run as a script).
+train_cues.py and train_cue_model.py: the scorer's candidates come from the cue lexicon and
+classifier in DIR (default saidwhat/data), and it learns from that classifier's out-of-fold
+probabilities. Writes DIR/scorer.json without calibration (calibrate_scorer.py adds it).
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
-from train_cue_model import split_examples
-from train_cue_model import train as train_cues
+from training import artefacts
+from training.artefacts import CUE_MODEL, SCORER, SHIPPED
+from training.cue_model import split_examples
+from training.cue_model import train as train_cues
+from training.parsed import parsed_split
 
 from saidwhat.engine.attribute import cue_pieces, drafts_for
 from saidwhat.engine.cue_model import CueModel
@@ -26,10 +29,8 @@ from saidwhat.engine.engine import Engine
 from saidwhat.engine.scorer import features
 from saidwhat.evaluation.brat import read_ann
 from saidwhat.evaluation.evaluate import dice, trim_span
-from saidwhat.run import nlp as models
 
 MIN_DICE = 0.5
-CUE_MODEL = Path(__file__).resolve().parents[1] / "saidwhat" / "data" / "cue_model.json"
 
 
 @dataclass(frozen=True)
@@ -70,31 +71,31 @@ class Examples:
     gold: int = 0  # gold contents over every annotator
 
 
-def fold_engines(gold_dir: Path, docs: list[tuple[str, Doc]], engine: Engine) -> list[Engine]:
-    """One engine per cross-validation fold of the shipped cue classifier, each with the model
-    trained without that fold's documents (document k is in fold k % FOLDS): the scorer learns
-    from out-of-fold cue probabilities, as it will meet them on new text. Just the engine when no
-    cue classifier ships."""
+def fold_engines(gold_dir: Path, docs: list[tuple[str, Doc]], engine: Engine, cue_model: Path
+                 ) -> list[Engine]:
+    """One engine per cross-validation fold of the cue classifier in `cue_model`, each with the
+    model trained without that fold's documents (document k is in fold k % FOLDS): the scorer
+    learns from out-of-fold cue probabilities, as it will meet them on new text. Just the engine
+    when it has no cue classifier."""
     shipped = engine.lexicon.model
     if shipped is None or not engine.settings.cues.learned:
         return [engine]
-    data = json.loads(CUE_MODEL.read_text(encoding="utf-8"))
+    data = json.loads(cue_model.read_text(encoding="utf-8"))
     xs, ys, groups, vocab = split_examples(gold_dir, docs)
     _, folds = train_cues(xs, ys, groups, vocab, shipped.threshold, (float(data["C"]),))
     return [replace(engine, lexicon=replace(engine.lexicon, model=CueModel.from_json(m)))
             for m in folds]
 
 
-def examples(gold_dir: Path, model: str | None) -> Examples:
-    """Features of every candidate in the split, labelled by whether gold has that attribution."""
-    nlp = models.load(model)
-    engine = models.load_engine()  # the shipped lexicon and cue classifier, default settings
-    names = sorted(p.stem for p in (gold_dir / "text").glob("*.txt"))
-    texts = [(gold_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
-    docs = list(zip(names, nlp.pipe(texts, batch_size=16), strict=True))
-    engines = fold_engines(gold_dir, docs, engine)
+def examples(gold_dir: Path, data: Path, parsed: Path | None, model: str | None) -> Examples:
+    """Features of every candidate in the split, labelled by whether gold has that attribution;
+    the candidates are those of the cue lexicon and classifier in `data`, default settings."""
+    engine = artefacts.engine(data, with_scorer=False, with_resolver=False)
+    docs = parsed_split(gold_dir, parsed, model)
+    engines = fold_engines(gold_dir, docs, engine, data / CUE_MODEL)
     ex = Examples()
-    for k, ((name, doc), text) in enumerate(zip(docs, texts, strict=True)):
+    for k, (name, doc) in enumerate(docs):
+        text = doc.text
         per_annotator = gold_targets(gold_dir, name, text)
         ex.gold += sum(len(g) for g in per_annotator)
         drafts = drafts_for(doc, engines[k % len(engines)])
@@ -134,13 +135,17 @@ def main() -> None:
     """Train and write the scorer."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train_dir", type=Path)
+    ap.add_argument("--data", type=Path, default=SHIPPED,
+                    help="folder of the cue files read and the scorer written (default: "
+                    "saidwhat/data)")
     ap.add_argument("-o", "--output", type=Path,
-                    default=Path(__file__).resolve().parents[1] / "saidwhat" / "data"
-                    / "scorer.json")
+                    help=f"write here instead (default: DATA/{SCORER})")
+    ap.add_argument("--parsed", type=Path, help="parse cache folder (make train's)")
     ap.add_argument("--model", default=None)
     ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     args = ap.parse_args()
-    ex = examples(args.train_dir, args.model)
+    output = args.output or args.data / SCORER
+    ex = examples(args.train_dir, args.data, args.parsed, args.model)
     xs, ys = ex.xs, ex.ys
     vec = DictVectorizer()
     X = vec.fit_transform(xs)
@@ -154,9 +159,8 @@ def main() -> None:
            "C": args.C, "threshold": round(threshold, 4),
            "bias": round(float(clf.intercept_[0]), 5),
            "weights": dict(sorted(weights.items()))}
-    args.output.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(ys)} candidates ({sum(ys)} gold-matching), threshold {threshold:.3f}:",
-          args.output)
+    output.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(ys)} candidates ({sum(ys)} gold-matching), threshold {threshold:.3f}:", output)
 
 
 if __name__ == "__main__":
