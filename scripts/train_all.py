@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -54,6 +55,12 @@ def chosen_steps(spec: str) -> list[str]:
     return [s for s in STEPS if s in names]
 
 
+def cpu_seconds() -> float:
+    """CPU time (user and system) of this process's finished children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen steps in order; stop at the first that fails."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -75,16 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     for step in chosen_steps(args.steps):
         print(f"== {step}: {' '.join(every[step][:2])}", file=sys.stderr, flush=True)
-        t0 = time.monotonic()
+        t0, cpu0 = time.monotonic(), cpu_seconds()
         done = subprocess.run([sys.executable, *every[step]], env=env, check=False)
         took = time.monotonic() - t0
         if done.returncode != 0:
             print(f"== {step} failed (exit {done.returncode}) after {took:.0f} s; fix it and "
-                  f"re-run from there: python scripts/train_all.py {args.shared_data} "
-                  f"--steps {','.join(STEPS[STEPS.index(step):])}", file=sys.stderr)
+                  f"re-run from there: python scripts/train_all.py {args.shared_data} --data "
+                  f"{args.data} --parsed {args.parsed} --steps "
+                  f"{','.join(STEPS[STEPS.index(step):])}", file=sys.stderr)
             return done.returncode
-        print(f"== {step}: {took:.0f} s", file=sys.stderr, flush=True)
-    print(f"== all done in {time.monotonic() - started:.0f} s: {args.data}", file=sys.stderr)
+        print(f"== {step}: {took:.0f} s ({cpu_seconds() - cpu0:.0f} s CPU)", file=sys.stderr,
+              flush=True)
+    print(f"== all done in {time.monotonic() - started:.0f} s ({cpu_seconds():.0f} s CPU): "
+          f"{args.data}", file=sys.stderr)
     return 0
 
 
