@@ -156,6 +156,8 @@ FIRM_VERBS = frozenset("budge yield bend waver compromise".split())
 STANCE_NOUNS: dict[str, str] = {
     **dict.fromkeys("endorsement support backing praise".split(), "support"),
     **dict.fromkeys("opposition criticism condemnation".split(), "oppose")}
+SEEK_VERBS = frozenset("seek court woo battle fight compete vie need want chase lose "
+                       "shore".split())
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
 URGE_VERBS = frozenset("urge call press encourage implore".split())
@@ -267,7 +269,9 @@ def token_valence(tok: Token, booster: float = 1.0) -> float:
     if not v or tok.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN"):
         return 0.0
     around = (*tok.children, *tok.head.children)
-    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in around)
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in around) or (
+        v > 0 and tok.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too"
+                                            for c in tok.children))  # "too ready to use force"
     if boosted(tok):
         v *= booster
     return -v if negated else v
@@ -535,6 +539,10 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
                 told = _principal(ctx, inside) or _told(ctx, inside)
                 if told:
                     return told  # "asked Rubio why he decided to attack Trump": Rubio
+            if lower in ("he", "she") and inside.kind == "direct":
+                speaker = _single(ctx, inside)  # "He's speaking out against …," Reynolds says:
+                mine = content_key(speaker[0]) if speaker else frozenset()  # not Reynolds
+                return _referent_other(ctx, tok, mine) or _previous_person(ctx, tok, mine)
             if _single(ctx, inside) or lower not in ("he", "she"):
                 return _single(ctx, inside)  # else "Cruz …, a spokesman said": read on
         if lower in ("he", "she"):
@@ -573,6 +581,13 @@ def _national_body(tok: Token) -> tuple[str, str | None] | None:
             c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in tok.lefts):
         return None
     return compact_words(list(tok.doc[tok.left_edge.i: tok.i + 1])), None
+
+
+def _referent_other(ctx: Context, tok: Token,
+                    mine: frozenset[str]) -> tuple[str, str | None] | None:
+    """The resolver's reading of a pronoun, unless it is the one quoted (`mine`)."""
+    found = _referent(ctx, tok)
+    return found if found and not (mine and content_key(found[0]) <= mine) else None
 
 
 def _antecedent(tok: Token) -> Token | None:
@@ -976,8 +991,9 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
         if polarity is None and tok.lemma_.lower() in ("call", "label", "brand", "describe"):
             yield from _called(ctx, tok)
             continue
-        if polarity is None or hypothetical(tok):
-            continue
+        if polarity is None or hypothetical(tok) or (tok.lemma_.lower() == "credit" and any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+            continue  # "credited Clinton's victory to a closed primary" says why, not who's good
         if refused(tok):
             if polarity == "oppose":
                 continue
@@ -1101,7 +1117,8 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
     the endorsement of Mike Pence", "Pence has thrown his support behind Ryan"."""
     for tok in ctx.doc:
         polarity = STANCE_NOUNS.get(tok.lemma_.lower())
-        if polarity is None or tok.pos_ != "NOUN" or refused(tok.head):
+        if polarity is None or tok.pos_ != "NOUN" or refused(tok.head) or (
+                _sought(tok)):
             continue
         agent = next((c for c in tok.children if c.dep_ == "poss"), None)
         target = _noun_target(tok, agent is not None)
@@ -1127,6 +1144,14 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
             found = _stance(ctx, src, aim, polarity, topic or _act_topic(tok, each), tok)
             if found:
                 yield found
+
+
+def _sought(noun: Token) -> bool:
+    """Whether support is only sought ("battle for the support of white voters", "courting
+    their support"): no one is said to give it."""
+    verb = _governing_verb(noun) or (noun.head if noun.dep_ == "dobj" else None)
+    return verb is not None and verb.lemma_.lower() in SEEK_VERBS or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "NOUN")
 
 
 def rhetorical_questions(ctx: Context) -> Iterator[Position]:
@@ -1808,8 +1833,8 @@ def _for_whom(tok: Token) -> Token | None:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ == "PROPN":
                     return pobj
-    if tok.dep_ not in ("acomp", "attr", "oprd"):
-        return None
+    if tok.dep_ not in ("acomp", "attr", "oprd") or tok.lower_ in DIFFICULTY:
+        return None  # "harder for the Republicans to attack Obama" says how hard
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "to"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -2257,8 +2282,8 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
             continue
         for tok in span:
             word = tok.lower_
-            if tok.dep_ != "acomp" or word not in RIGHT | WRONG:
-                continue
+            if tok.dep_ != "acomp" or word not in RIGHT | WRONG or _asked_or_supposed(tok):
+                continue  # "Even if she could convince people she's right" supposes
             subj = nearest_subject(tok.head)
             other = who(ctx, subj) if subj is not None and subj.lower_ not in (
                 "i", "we", "it", "that", "this") else None

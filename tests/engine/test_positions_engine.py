@@ -951,3 +951,33 @@ def test_saying_allies_should_contribute_ground_forces_backs_them(nlp):
     found = positions(nlp, "War\n\nSenator Dan Graves says the United States and allies should "
                            "contribute ground forces to the battle.")
     assert ("Graves", "support", "ground forces") in stances(found)
+
+
+def test_he_in_a_direct_quote_is_not_the_one_quoted(nlp):
+    found = positions(nlp, "Activist\n\nPeter Santilli runs a radio show. “He’s speaking out "
+                           "against the United States government, and he’s an activist,” Deborah "
+                           "Reynolds says.")
+    assert ("Santilli", "oppose", "United States government") in stances(found)
+    assert not [p for p in found if p.source == "Deborah Reynolds"]
+
+
+def test_too_ready_is_a_criticism_and_hard_for_someone_says_how_hard(nlp):
+    found = positions(nlp, "Debate\n\nSenator Bo Reed said that Jane Ford would be too ready to "
+                           "use force overseas. “It becomes harder and harder for the Republicans "
+                           "to attack Tom Hale,” Geoff Garin said.")
+    assert ("Reed", "oppose", "Jane Ford") in stances(found)
+    assert not [p for p in found if p.source == "Geoff Garin"]
+
+
+def test_support_sought_or_credit_for_a_cause_is_no_stance(nlp):
+    found = positions(nlp, "Race\n\nHer campaign is preparing to battle for the support of white "
+                           "working-class voters. Sam Ruiz credited Jane Ford’s victory to a "
+                           "closed primary.")
+    assert not [p for p in found if p.relation == "stance"]
+
+
+def test_someone_supposed_to_be_right_is_no_agreement(nlp):
+    found = positions(nlp, "Race\n\nJane Ford spoke on Monday. “Even if she could convince "
+                           "people she’s right today, the situation will have changed,” said "
+                           "analyst Tom Hale.")
+    assert not [p for p in found if p.relation == "agree"]
