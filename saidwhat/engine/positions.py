@@ -177,6 +177,9 @@ DISORDER = frozenset("frenzy disarray chaos shambles denial meltdown panic turmo
                      "hysteria".split())
 DIFFICULTY = frozenset("hard harder difficult easy easier tough tougher important necessary "
                        "possible impossible likely unlikely".split())
+DEITIES = frozenset({"god", "lord", "heaven", "goodness", "jesus"})
+DOCUMENT_WORDS = frozenset("poll polls survey surveys report reports study studies data "
+                           "analysis figures numbers".split())
 HOMELANDS = frozenset({"america", "united states", "u.s.", "us", "country", "this country",
                        "our country", "nation", "our nation", "the nation"})
 EXECUTIVE = "#executive"  # the side of the White House, an administration and the President
@@ -960,8 +963,8 @@ def _evidence(ctx: Context, tok: Token) -> Mention:
 def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | None] | None,
             polarity: str, topic: str, tok: Token, explicit: bool = True) -> Position | None:
     """A stance, unless it is someone's stance on themself or names no target."""
-    if target is None or not content_key(target[0]):
-        return None
+    if target is None or not content_key(target[0]) or clean_name(target[0]).lower() in DEITIES:
+        return None  # "Thank God" is no stance on anyone
     if content_key(target[0]) <= content_key(src[0]) or _own(src[0], target[0]):
         return None  # no stance on oneself or one's own record
     return Position("stance", topic or target[0], _evidence(ctx, tok), source=src[0],
@@ -2552,8 +2555,17 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
                     *(p for p in rejected if p.relation != "stance")])
     people = frozenset(e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON")
     derived = list(derived_pairs(stances, pairs, ctx.law, people, speaking_for(ctx)))
-    found = sorted([*stances, *pairs, *derived], key=lambda p: p.evidence.start)
+    found = sorted((p for p in (*stances, *pairs, *derived) if not _documents(p)),
+                   key=lambda p: p.evidence.start)
     return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
+
+
+def _documents(p: Position) -> bool:
+    """Whether a relation's holder is a poll, report or study ("Polls show that majorities …
+    back …", "the latest polls … are wrong"): documents hold no positions."""
+    names = (p.source,) if p.relation == "stance" else (p.a, p.b)
+    return any(clean_name(n or "").lower().split()[-1:] in ([w] for w in DOCUMENT_WORDS)
+               for n in names)
 
 
 def restates(evaluation: Position, acts: list[Position]) -> bool:

@@ -981,3 +981,17 @@ def test_someone_supposed_to_be_right_is_no_agreement(nlp):
                            "people she’s right today, the situation will have changed,” said "
                            "analyst Tom Hale.")
     assert not [p for p in found if p.relation == "agree"]
+
+
+def test_thanking_god_or_what_polls_show_is_no_position(nlp):
+    found = positions(nlp, "Health\n\n“Thank God, I am very healthy,” Senator Bo Reed said. "
+                           "Polls show that majorities back tougher deportation laws. Sam Ruiz "
+                           "said the latest polls showing him a distant second are wrong.")
+    assert not [p for p in found if "God" in (p.target or "")]
+    evidence = Mention("x", ((0, 1),))
+    assert P._documents(Position("stance", "laws", evidence, source="Polls", target="laws",
+                                 polarity="support"))
+    assert P._documents(Position("disagree", "polls", evidence, a="Marco Rubio",
+                                 b="latest polls"))
+    assert not P._documents(Position("stance", "laws", evidence, source="Bo Reed",
+                                     target="polls", polarity="oppose"))
