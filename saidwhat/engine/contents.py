@@ -265,7 +265,8 @@ def clause_content(
     patient = _agentless_patient(head) if source is None else None
     if comps:
         if how == "ccomp":
-            comps = [*stranded_subjects(head, comps), *comps]
+            comps = [*stranded_subjects(head, comps), *relative_subject(head, comps), *comps,
+                     *conjoined_clauses(head, comps)]
         toks = [t for c in comps for t in c.subtree if t.i not in exclude]
         if patient is not None and how != "ccomp":
             toks += [t for t in patient.subtree if t.i not in exclude]
@@ -286,6 +287,24 @@ def clause_content(
     return (), "none"
 
 
+def conjoined_clauses(head: Token, comps: list[Token]) -> list[Token]:
+    """A second 'that'-clause the parse conjoined to the cue instead of to the first one ('Mr.
+    Trump said that their father could be unyielding, and that Freddy had struggled …'): more
+    of the content, whatever its verb. (A conjunct without 'that' is as often the writer's own
+    sentence going on as more of what was said, and is left out.)"""
+    if not comps:
+        return []
+    end = max(c.right_edge.i for c in comps)
+    out = []
+    for c in head.children:
+        if c.dep_ != "conj" or c.i <= end:
+            continue
+        joined = any(x.dep_ == "cc" and end < x.i < c.left_edge.i for x in head.children)
+        if joined and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            out.append(c)
+    return out
+
+
 def stranded_subjects(head: Token, comps: list[Token]) -> list[Token]:
     """The subject of a complement clause that the parse hung on the cue instead ("De Blasio
     said Jim Hart, 32, and Tom Ruiz, 40, had been shot": "Hart" a second subject of "said"):
@@ -299,6 +318,24 @@ def stranded_subjects(head: Token, comps: list[Token]) -> list[Token]:
             continue
         out += [s for s in subjects if s.i < comp.i and s.right_edge.i < comp.left_edge.i]
     return out
+
+
+RELATIVE_WORDS = frozenset("which who that".split())
+
+
+def relative_subject(head: Token, comps: list[Token]) -> list[Token]:
+    """The relative pronoun a cue inside a relative clause reports on ('the plan, which she
+    has said was a mistake': 'which'), which the parse hangs on the cue as its object: the
+    subject of a complement clause that has none of its own."""
+    if head.dep_ != "relcl":
+        return []
+    rel = [c for c in head.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS
+           and c.tag_ in ("WDT", "WP") and c.i < head.i]
+    if not rel:
+        return []
+    bare = [c for c in comps if c.i > head.i and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children)]
+    return rel[:1] if bare else []
 
 
 # Word classes a content needs beyond function words ('Nothing is said here at all' has none).
@@ -365,6 +402,19 @@ def as_reported(head: Token) -> bool:
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children))
 
 
+def host_subjects(head: Token) -> list[Token]:
+    """The subject of the clause an aside cue interrupts, which the parse gave the cue as a
+    second subject ('Voters, Clinton suggested, don't have to worry …': 'Voters'): a subject
+    set off by a comma before the cue's own subject."""
+    if head.dep_ != "parataxis" or head.head.i < head.i:
+        return []
+    subjects = sorted((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i),
+                      key=lambda c: c.i)
+    doc = head.doc
+    return [s for s in subjects[:-1] if s.right_edge.i + 1 < subjects[-1].left_edge.i
+            and doc[s.right_edge.i + 1].text == ","]
+
+
 def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
     """Content of a parenthetical cue ('That is why, Biden continued, the US …'): its host."""
     head = doc[cue.head]
@@ -378,7 +428,7 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
         cut = {t.i for t in head.subtree}
     else:
         host = head.head
-        cut = {t.i for t in head.subtree}
+        cut = {t.i for t in head.subtree} - {t.i for s in host_subjects(head) for t in s.subtree}
     sent = host.sent
     toks = [t for t in host.subtree if t.i not in cut and t.sent == sent]
     return tokens_to_pieces(drop_openers(toks))

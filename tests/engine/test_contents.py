@@ -272,3 +272,30 @@ def test_preposition_of_a_stance_cue_takes_its_object(nlp: Language) -> None:
 def test_place_a_speaker_spoke_at_is_no_content(nlp: Language) -> None:
     pieces, _ = content(nlp, "Jones spoke at the rally on Monday.", "speak")
     assert pieces == []
+
+
+def test_second_that_clause_is_more_of_the_content(nlp: Language) -> None:
+    pieces, how = content(nlp, "Ruiz said that the budget could be balanced, and that the "
+                          "council had ignored her plan.", "say")
+    assert how == "ccomp"
+    assert pieces == ["that the budget could be balanced, and that the council had ignored "
+                      "her plan"]
+
+
+def test_writer_going_on_after_the_content_is_not_in_it(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Ruiz said that the budget was balanced, and the council "
+                        "adjourned.", "say")
+    assert pieces == ["that the budget was balanced"]
+
+
+def test_subject_before_an_aside_cue_is_the_content_s(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Voters, Clinton suggested, don't have to worry that big banks "
+                        "can influence politicians.", "suggest")
+    assert pieces[0] == "Voters"
+    assert pieces[1].startswith("don't have to worry")
+
+
+def test_relative_pronoun_a_cue_reports_on_is_in_the_content(nlp: Language) -> None:
+    pieces, how = content(nlp, "The tax plan, which she has repeatedly said was a mistake, "
+                          "passed.", "say")
+    assert (pieces, how) == (["which", "was a mistake"], "ccomp")
