@@ -26,10 +26,10 @@ def test_the_most_probable_candidate_wins_only_above_the_threshold() -> None:
     assert ranker.best("pronoun", []) is None
 
 
-def test_the_shipped_weights_cover_pronouns_and_descriptions() -> None:
+def test_the_shipped_weights_cover_pronouns_person_and_organisation_descriptions() -> None:
     ranker = load_ranker()
     assert ranker is not None
-    assert set(ranker.weights) == {"pronoun", "description"}
+    assert set(ranker.weights) == {"pronoun", "description", "organisation"}
     assert all(0.0 <= t < 1.0 for t in ranker.thresholds.values())
 
 
@@ -127,3 +127,27 @@ def test_other_candidates_of_a_quote_closing_pronoun_know_someone_else_introduce
     assert features[lee].get("quote_intro_subject") == 1
     assert "quote_intro_other" not in features[lee]
     assert features[okafor].get("quote_intro_other") == 1
+
+
+def test_organisation_descriptions_go_to_the_organisation_their_words_fit(
+        nlp: Language) -> None:
+    court_text = ("Acme Corp. sued the state of Ohio over a new tax in 2019. On Monday the Ohio "
+                  "Supreme Court heard the appeal. The court said the tax stood.")
+    company_text = ("Shares of Acme Corp. fell on Monday in Cleveland, Ohio. The company said "
+                    "demand was recovering.")
+    found = []
+    for text, needle in ((court_text, "The court"), (company_text, "The company")):
+        doc = nlp(text)
+        span = doc.char_span(text.index(needle), text.index(needle) + len(needle))
+        (speaker,), _ = resolve_mentions(doc, [span])
+        found.append((speaker.name, speaker.type) if speaker else None)
+    assert found == [("Ohio Supreme Court", "ORG"), ("Acme Corp.", "ORG")]
+
+
+def test_an_organisation_description_with_no_organisation_before_stays_unresolved(
+        nlp: Language) -> None:
+    text = "Mayor Ruth Adeyemi spoke in Denver on Monday. The company said the bridge was safe."
+    doc = nlp(text)
+    company = doc.char_span(text.index("The company"), text.index("The company") + 11)
+    (speaker,), _ = resolve_mentions(doc, [company])
+    assert speaker is not None and speaker.resolved_by == "none"

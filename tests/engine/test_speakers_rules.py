@@ -620,6 +620,10 @@ def test_a_noun_phrase_said_of_a_name_is_that_name(nlp: Language) -> None:
     out = resolve(nlp, text, "a Swedish composer", "a city in Sweden", "a teacher at the school")
     assert [(s.name, s.resolved_by) for s in out] == [
         ("Anna Berg", "nominal"), ("Lund", "nominal"), ("Anna Berg", "nominal")]
+    misparsed = ("Barack Obama spoke on Monday. He was a central broker of the Paris climate "
+                 "agreement, the first accord committing nearly every country to cut emissions.")
+    (accord,) = resolve(nlp, misparsed, "the first accord")
+    assert accord.type != "PERSON"  # a copula's second complement says nothing of him
 
 
 def test_an_anonymous_source_said_of_nobody_stays_anonymous(nlp: Language) -> None:

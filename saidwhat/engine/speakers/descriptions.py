@@ -446,7 +446,10 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
     root = span.root
     if index.in_quote[root.i]:
         return None
-    if root.dep_ == "attr" and root.head.lemma_ == "be":
+    first_attr = next((c for c in root.head.children if c.dep_ == "attr"), None)
+    if root.dep_ == "attr" and root.head.lemma_ == "be" and first_attr == root:
+        # only the copula's first complement: "He was a broker of the agreement, the first
+        # accord …" parsed as a second one says nothing of him
         subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif root.dep_ == "appos" and root.head.i < root.i:
         subj = root.head

@@ -303,6 +303,9 @@ PLACE_HEADS = PLACE_WORDS | frozenset(
     "kingdom territory borough suburb municipality township continent peninsula".split())
 
 
+KIND_WORDS = ORG_WORDS | PLACE_HEADS  # words by which a name says what kind of body it is
+
+
 def head_class(head: str) -> str:
     """'place' for a place noun, 'org' for an organisation noun, else 'other'."""
     if head in PLACE_HEADS:
@@ -310,24 +313,39 @@ def head_class(head: str) -> str:
     return "org" if head in ORG_WORDS else "other"
 
 
+def candidate_types(head: str) -> tuple[str, ...]:
+    """The entity types an organisation or place description may refer to: a state, city or
+    country is a place (GPE); an island, fort or neighbourhood a place or a facility (which
+    the recogniser's FAC makes ORG); anything else an organisation."""
+    if head in PLACE_WORDS:
+        return ("GPE",)
+    return ("GPE", "ORG") if head in PLACE_HEADS else ("ORG",)
+
+
 def organisation_candidates(index: ArticleIndex, span: Span, head: str, mods: set[str],
                             skip: set[int]) -> list[tuple[int, Features]]:
     """Organisations and places seen before an organisation or place description ("the
-    company", "the appeals court", "the city") with their features: the description's words
+    company", "the appeals court", "the city"), of the types its head allows, with their
+    features: the description's words
     in the name, the head's class against the candidate's type, distance, mentions, subject
-    role, whether it is named after a person just named ("Clinton … the campaign") and who
-    spoke last. `skip`: entities never meant (an outlet only ever spoken to)."""
+    role, whether it is named after a person just named ("Clinton … the campaign"). No
+    candidate count nor who spoke last: GUM, which it learns from, has few organisations and
+    few speakers, and those features only taught it that news articles differ. `skip`:
+    entities never meant (an outlet only ever spoken to)."""
     tok = span.start
     here = index.sent_of[tok]
+    types = candidate_types(head)
     latest: dict[int, Event] = {}
     recent_people: set[str] = set()
     subject_seen: set[int] = set()
+    seen: dict[int, int] = {}  # occurrences so far (a name found by resolution counts too)
     for e in index.events:
         if e.token >= tok:
             break
         ent = index.entities[e.entity]
-        if ent.type in ("ORG", "GPE") and e.entity not in skip:
+        if ent.type in types and e.entity not in skip:
             latest[e.entity] = e
+            seen[e.entity] = seen.get(e.entity, 0) + 1
             if e.bonus:
                 subject_seen.add(e.entity)
         elif ent.type == "PERSON" and here - e.sent <= index.s.near_sentences:
@@ -336,7 +354,9 @@ def organisation_candidates(index: ArticleIndex, span: Span, head: str, mods: se
     if not order:
         return []
     cls = head_class(head)
-    top = max(index.entities[k].mentions for k in order)
+    top = max(seen.values())
+    nearest_named = next((k for k in order if head in
+                          {norm_word(w) for w in index.entities[k].name.split()}), None)
     out: list[tuple[int, Features]] = []
     for rank, ent_id in enumerate(order):
         e = latest[ent_id]
@@ -344,13 +364,15 @@ def organisation_candidates(index: ArticleIndex, span: Span, head: str, mods: se
         words = [norm_word(w) for w in ent.name.split()]
         d = here - e.sent
         f: Features = {f"dist{min(d, index.window + 1)}": 1, f"rank{min(rank, 3)}": 1,
-                       "tokdist": math.log1p(tok - e.token) / 5,
-                       "mentions": math.log1p(ent.mentions) / 2,
-                       "candidates": math.log(len(order)), f"{cls}_{ent.type}": 1}
+                       "mentions": math.log1p(seen[ent_id]) / 2, f"{cls}_{ent.type}": 1}
         if head in words:
             f["head_in_name"] = 1
             if words and words[-1] == head:
                 f["head_last"] = 1
+            if ent_id == nearest_named:
+                f["nearest_head_in_name"] = 1
+        elif set(words) & KIND_WORDS:  # "the company" and the "Ohio Supreme Court"
+            f["name_other_kind"] = 1
         overlap = len(mods & set(words))
         if overlap:
             f["mods_in_name"] = overlap
@@ -362,12 +384,11 @@ def organisation_candidates(index: ArticleIndex, span: Span, head: str, mods: se
             f["subject"] = 1
         elif ent_id in subject_seen:
             f["was_subject"] = 1
-        if ent.mentions == top:
+        if seen[ent_id] == top:
             f["most_mentioned"] = 1
         if index.para_of[e.token] == index.para_of[tok]:
             f["same_paragraph"] = 1
         if len(words) > 4:
             f["long_name"] = 1
-        f.update(_speaker_features(index, tok, ent_id))
         out.append((ent_id, f))
     return out
