@@ -86,6 +86,22 @@ def acts_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and doc[draft.cue.head].lemma_.lower() in ACTION_LEMMAS)
 
 
+# Knowing to do something: a habit or skill, not a thought ("Savvy buyers know to look at …").
+SKILL_LEMMAS = frozenset(("know",))
+_INFINITIVE = re.compile(r"^to\s", re.I)
+
+
+def knows_how_to(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Savvy buyers know to look at a reviewer's other reviews', 'Many know to verify that the
+    site is secure': knowing to do something is a habit, not something known that anyone could
+    say ('know that …' stays, and so does 'didn't know what to make of him', which PolNeAR
+    marks as a thought)."""
+    if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in SKILL_LEMMAS:
+        return False
+    start, end = draft.content[0]
+    return _INFINITIVE.match(doc_text(doc)[start:end]) is not None
+
+
 # The page itself, as a correction names it: "This article originally stated …", "An earlier
 # version of this story misstated …".
 _THIS_PAGE = re.compile(r"\b(?:this|an? (?:earlier|previous|prior) version of (?:this|the))\s+"
@@ -115,7 +131,8 @@ def colon_after_sentence_end(doc: Doc, draft: Draft, settings: AssemblySettings)
 
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, writer_narrates, shown_or_seen,
-                                   acts_on_object, correction_notice, colon_after_sentence_end)
+                                   acts_on_object, knows_how_to, correction_notice,
+                                   colon_after_sentence_end)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

@@ -12,6 +12,7 @@ from saidwhat.engine.not_said import (
     colon_after_sentence_end,
     correction_notice,
     is_thing,
+    knows_how_to,
     not_said,
     shown_or_seen,
     thing_does_something,
@@ -206,3 +207,18 @@ def test_a_correction_notice_quotes_nobody(nlp: Language, text: str, source: str
     cue = text.split()[len(source.split()) + (1 if "originally" in text else 0)]
     doc, draft = draft_for(nlp, text, cue, source, "ccomp", 0.9)
     assert correction_notice(doc, draft, S) is expected
+
+
+# --------------------------------------------------------------------------- knows_how_to
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Savvy buyers know to look at the seller's other reviews.", "know", True),
+    ("Savvy buyers know that the seller's reviews are fake.", "know", False),
+    ("Savvy buyers did not know what to make of the seller.", "know", False),
+    ("Savvy buyers want to look at the seller's other reviews.", "want", False),
+])
+def test_knowing_to_do_something_is_a_habit(nlp: Language, text: str, cue: str,
+                                            expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, "Savvy buyers", "xcomp", 0.6)
+    assert knows_how_to(doc, draft, S) is expected
