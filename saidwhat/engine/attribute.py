@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from saidwhat.engine.contents import (
     Pieces,
     content_for,
+    ends_sentence,
     tokens_to_pieces,
     trim_pieces,
     true_to_text,
@@ -91,11 +92,32 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
         i = max(prior, key=lambda k: drafts[k].content[-1][1])
         between = doc_text(doc)[drafts[i].content[-1][1] : q.start]
         if (between.count("\n") > s.continued_quote_max_newlines
-                or len(between) > s.continued_quote_max_chars):
+                or len(between) > s.continued_quote_max_chars
+                or narration_between(doc, drafts[i].content[-1][1], q.start)):
             continue
         drafts[i] = replace(drafts[i], content=drafts[i].content + (q.inner,))
         covered.append(q.inner)
     return drafts
+
+
+def narration_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether the writer says something of their own between a content and a later quote: a
+    sentence after the cue's on its line ('“A,” Trump added. He then asked the crowd. “B?”');
+    a caption line between is read by `resumes_after_interruption`, not here."""
+    line_end = doc_text(doc).find("\n", start, end)
+    end = end if line_end < 0 else line_end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    ended = False
+    for t in span:
+        if not start <= t.idx < end or t.is_space:
+            continue
+        if ends_sentence(t):
+            ended = True
+        elif ended and t.is_alpha:
+            return True
+    return False
 
 
 def in_a_source(doc: Doc, draft: Draft, drafts: list[Draft]) -> bool:

@@ -521,3 +521,16 @@ def test_a_cue_in_the_source_does_not_carry_the_next_quote(nlp: Language) -> Non
     assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
     assert not any("It must go" in b.content.text for b in run(nlp, text).attributions
                    if b is not a and b.cue is not None and b.cue.text.startswith("wrote"))
+
+
+def test_narration_between_stops_a_quote_continuing(nlp: Language) -> None:
+    text = (LOPEZ + " “We will balance the budget,” Lopez said. She then asked the crowd a "
+            "question.\n\n“Who is going to pay for it?”")
+    a = only(run(nlp, text), "balance the budget")
+    assert "Who is going" not in a.content.text
+
+
+def test_a_show_named_after_the_cue_is_not_the_content(nlp: Language) -> None:
+    text = "“The budget is a disgrace. It must go,” Lopez told “Fox and Friends.”"
+    a = only(run(nlp, text), "disgrace")
+    assert "Fox" not in a.content.text
