@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from saidwhat.io.boilerplate import BLANK
+from saidwhat.io.mojibake import repair_mojibake
 from saidwhat.records import Article, Failure
 
 NO_TEXT = "no article text found"
@@ -103,7 +104,8 @@ def _control_share(data: bytes) -> float:
 
 
 def article_from_bytes(data: bytes, *, id: str, origin: str, build: Build) -> Article | Failure:
-    """An Article built from an input's bytes once decoded; empty or binary input a Failure."""
+    """An Article built from an input's bytes once decoded (double-decoded UTF-8 repaired, with
+    a note); empty or binary input a Failure."""
     if not data.strip(b" \t\r\n\f\v"):
         return Failure(origin, "empty file" if not data else "empty file (only whitespace)")
     text, note, problem = decode(data)
@@ -111,7 +113,9 @@ def article_from_bytes(data: bytes, *, id: str, origin: str, build: Build) -> Ar
         return Failure(origin, problem or "cannot decode")
     if not text.strip(BLANK):
         return Failure(origin, "empty file (only whitespace)")
-    article = build(text, id=id, origin=origin, errors=(note,) if note else ())
+    text, repaired = repair_mojibake(text)
+    notes = tuple(n for n in (note, repaired) if n)
+    article = build(text, id=id, origin=origin, errors=notes)
     return article if article is not None else Failure(origin, NO_TEXT)
 
 

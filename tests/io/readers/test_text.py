@@ -29,3 +29,12 @@ def test_utf8_bom_kept_in_text_and_out_of_body(tmp_path: Path) -> None:
     assert a.text == path.read_bytes().decode("utf-8") and a.text[0] == "\ufeff"
     assert a.body == ((1, len(a.text) - 1),)
     assert a.title == "Headline"
+
+
+def test_double_decoded_utf8_is_repaired_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "mojibake.txt"
+    path.write_text("Mayor Tom\u00c3\u00a1s Regalado said the plan works.\n", encoding="utf-8")
+    a = only(read(path))
+    assert isinstance(a, Article)
+    assert a.text == "Mayor Tomás Regalado said the plan works.\n"
+    assert any("mis-decoded" in e for e in a.errors)
