@@ -76,6 +76,29 @@ def test_the_pronoun_closing_a_quote_gets_the_subject_that_introduced_it(nlp: La
     assert paragraph[0] == paragraph[1] < paragraph[2] == paragraph[3]
 
 
+def test_who_spoke_last_is_weighed_apart_for_subject_possessive_and_object_pronouns(
+        nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex, Event
+    from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_ok
+    from saidwhat.engine.speakers.ranker import pronoun_candidates
+
+    text = ("Ruth Adeyemi opened the bridge. “It is safe,” Adeyemi said. "
+            "She thanked her staff, and they cheered her.")
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    ruth = index.entity_named("Ruth Adeyemi", "PERSON")
+    said = [t.i for t in doc if t.text == "Adeyemi"][1]
+    index.speakers.append(Event(said, index.sent_of[said], ruth, 0))
+    seen = {}
+    for word in ("She", "her"):
+        for nth, tok in enumerate(t for t in doc if t.text == word):
+            features = dict(pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause))[ruth]
+            seen[(word, nth)] = {k for k in features if k.startswith("spoke_last")}
+    assert seen[("She", 0)] == {"spoke_last_near", "spoke_last_near_subj"}
+    assert seen[("her", 0)] == {"spoke_last_near", "spoke_last_near_poss"}
+    assert seen[("her", 1)] == {"spoke_last_near", "spoke_last_near_obj"}
+
+
 def test_the_ranker_may_weigh_a_mistyped_name_but_never_a_person_for_they() -> None:
     from saidwhat.engine.speakers.clusters import Entity
     from saidwhat.engine.speakers.pronouns import pronoun_may_refer, pronoun_ok

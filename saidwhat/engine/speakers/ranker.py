@@ -185,7 +185,9 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f[f"unlisted_{pclass}"] = 1
         if pclass == "pl" and " and " in ent.name:
             f["coordination"] = 1
-        f.update(_speaker_features(index, tok.i, ent_id))
+        spoke = _speaker_features(index, tok.i, ent_id)
+        f.update(spoke)
+        f.update({f"{k}_{role}": v for k, v in spoke.items()})  # a subject "he" says; "her" less
         out.append((ent_id, f))
     return out
 
