@@ -31,6 +31,7 @@ from typing import Any
 
 from saidwhat.corpus.positions import cluster_topics
 from saidwhat.corpus.positions import topic_key as corpus_topic_key
+from saidwhat.data.names import ORG_WORDS
 from saidwhat.records import Article, Position, slugify
 
 Spans = tuple[tuple[int, int], ...]
@@ -193,8 +194,27 @@ def _speaker_ids(article: Article) -> dict[str, str]:
 
 
 def _holder_id(name: str, given: str | None, known: dict[str, str]) -> str:
-    """The article-local id of a position's speaker: as given, else by name, else its slug."""
-    return given or known.get(name.casefold()) or slugify(name)
+    """The article-local id of a position's speaker: as given, else by name, else the speaker
+    whose full name a headline ran on ("Donald Trump Sounds Weirdly Sophisticated"), else its
+    slug."""
+    return given or known.get(name.casefold()) or run_on_holder(name, known) or slugify(name)
+
+
+RUN_ON_STOPS = ORG_WORDS | {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def run_on_holder(name: str, known: dict[str, str]) -> str | None:
+    """The article speaker a holder's name starts with when the words after that full name are
+    a headline's title-cased run-on ("Donald Trump Sounds Weirdly Sophisticated"), not a son's
+    suffix ("Donald Trump Jr.") or an organisation ("Joe Biden Campaign"); else None."""
+    words = name.split()
+    for n in range(len(words) - 1, 1, -1):
+        sid = known.get(" ".join(words[:n]).casefold())
+        rest = words[n:]
+        if sid is not None and all(w[:1].isupper() for w in rest) and not any(
+                w.casefold() in RUN_ON_STOPS for w in rest):
+            return sid
+    return None
 
 
 def target_id(name: str, known: dict[str, str]) -> str | None:

@@ -319,3 +319,16 @@ def test_one_topic_named_two_ways_across_articles_is_one_topic(tmp_path):
     (edge,) = pos.network(conn).edges
     assert edge.topics == ("Arctic climate",) and edge.count == 3
     conn.close()
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Donald Trump Sounds Weirdly Sophisticated", "donald-trump"),  # a headline's run-on
+    ("Donald Trump", "donald-trump"),
+    ("Donald Trump Jr.", "donald-trump-jr"),  # his son
+    ("Donald Trump Campaign", "donald-trump-campaign"),  # an organisation
+    ("Trump Sounds Great", "trump-sounds-great"),  # no full name to run on from
+    ("Donald Trump sounds odd", "donald-trump-sounds-odd"),  # not title-cased
+])
+def test_a_holder_whose_name_a_headline_ran_on_is_the_speaker(name, expected):
+    known = {"donald trump": "donald-trump", "trump": "donald-trump"}
+    assert pos._holder_id(name, None, known) == expected
