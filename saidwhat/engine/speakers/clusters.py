@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.data.names import (
+    FAMILY_WORDS,
     FEMALE_NAMES,
     MALE_NAMES,
     ORG_WORDS,
@@ -636,14 +637,25 @@ def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
             if mentions[m].start < mentions[n].start:
                 recent[cluster] = max(recent.get(cluster, -1), mentions[m].start)
     close = [c for c in match if c in recent and here - sent_of[recent[c]] <= near]
-    if close:
-        return max(close, key=lambda c: recent[c])
+    in_passing = {c for c in match if introduced_as_relative(c, mentions, assigned)}
+    if close and (set(close) - in_passing or in_passing >= set(match)):
+        return max((c for c in close if c not in in_passing or in_passing >= set(match)),
+                   key=lambda c: recent[c])
     ranked = sorted(match, key=lambda c: (-counts[c], -recent.get(c, -1)))
     if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
         first = first_named(ranked[:2], mentions, sent_of, assigned)
         gender = mentions[n].gender  # "Mr. Khan": never a namesake of unknown gender by order
         return first if gender is None or first is None or mentions[first].gender else None
     return ranked[0]
+
+
+def introduced_as_relative(cluster: int, mentions: Sequence[NameMention],
+                           assigned: dict[int, int]) -> bool:
+    """Whether a person is only ever named in full as someone's relative ("Her husband, Bill
+    Clinton, sat nearby"; "his father, Brent Bozell, Jr."): named in passing, so a bare surname
+    just after still means the namesake the article is about."""
+    fulls = [m for m, c in assigned.items() if c == cluster and len(mentions[m].tokens) > 1]
+    return bool(fulls) and all(mentions[m].roles & FAMILY_WORDS for m in fulls)
 
 
 def first_named(pair: Sequence[int], mentions: Sequence[NameMention], sent_of: Sequence[int],
