@@ -1,4 +1,4 @@
-"""The hand-made train positions gold (gold/positions/polnear-train.jsonl) keeps its shape."""
+"""The hand-made train positions golds (gold/positions/polnear-train*.jsonl) keep their shape."""
 
 from __future__ import annotations
 
@@ -8,17 +8,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "gold" / "positions" / "polnear-train.jsonl"
+GOLDS = [ROOT / "gold" / "positions" / name
+         for name in ("polnear-train.jsonl", "polnear-train-heldout.jsonl")]
 TEXTS = ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"
 
 
-def lines() -> list[dict]:
+def lines(gold: Path) -> list[dict]:
     """The gold lines."""
-    return [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def test_each_line_has_the_gold_fields_and_no_article_text():
-    for d in lines():
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda p: p.name)
+def test_each_line_has_the_gold_fields_and_no_article_text(gold: Path) -> None:
+    for d in lines(gold):
         assert "evidence" not in d  # offsets only: the articles' words stay out of the repo
         assert d["relation"] in ("stance", "agree", "disagree")
         names = ("source", "target") if d["relation"] == "stance" else ("a", "b")
@@ -28,8 +30,9 @@ def test_each_line_has_the_gold_fields_and_no_article_text():
 
 
 @pytest.mark.skipif(not TEXTS.exists(), reason="needs ../shared")
-def test_each_evidence_is_eight_words_or_more_of_its_article():
-    for d in lines():
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda p: p.name)
+def test_each_evidence_is_eight_words_or_more_of_its_article(gold: Path) -> None:
+    for d in lines(gold):
         text = (TEXTS / f"{d['article']}.txt").read_text(encoding="utf-8")
         assert d["evidence_end"] <= len(text)
         assert len(text[d["evidence_start"]:d["evidence_end"]].split()) >= 8, d
