@@ -44,6 +44,24 @@ def test_missing_shared_data_is_a_clear_error(tmp_path: Path) -> None:
         train_all.main([str(tmp_path), "--data", str(tmp_path / "data")])
 
 
+def test_every_step_runs_with_one_hash_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    for d in ("polnear/train", "gum"):
+        (tmp_path / "shared" / d).mkdir(parents=True)
+    seen: list[dict[str, str]] = []
+
+    def run(cmd: list[str], env: dict[str, str], check: bool) -> subprocess.CompletedProcess:
+        seen.append(env)
+        return subprocess.CompletedProcess(cmd, 0)
+
+    monkeypatch.setattr(train_all.subprocess, "run", run)
+    assert train_all.main([str(tmp_path / "shared"), "--data", str(tmp_path / "data"),
+                           "--steps", "cues,scorer"]) == 0
+    # set order follows string hashes; the scorer's fit moved between runs without a fixed seed
+    assert [e["PYTHONHASHSEED"] for e in seen] == ["0", "0"]
+    assert all(e["PYTHONPATH"].split(os.pathsep)[0] == str(ROOT) for e in seen)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not ((SHARED_DATA / "polnear" / "train").is_dir()
                          and (SHARED_DATA / "gum").is_dir()),
