@@ -1,36 +1,18 @@
 """Pronoun antecedents (issue 10): the rules that decide who a he/she/they can refer to, each on
 a small invented article."""
 
-import re
 
 import pytest
+from resolving import resolve
 from spacy.language import Language
-from spacy.tokens import Doc, Span
 
-from saidwhat.engine.speakers import resolve_sources
 from saidwhat.engine.speakers.clusters import excerpt_paragraph
-from saidwhat.records import Speaker
 from saidwhat.run.nlp import load
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load()
-
-
-def span_of(doc: Doc, needle: str, nth: int = 0) -> Span:
-    found = list(re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", doc.text))[nth]
-    span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-    assert span is not None
-    return span
-
-
-def resolve(nlp: Language, text: str, *sources: str | tuple[str, int]) -> list[Speaker]:
-    doc = nlp(text)
-    spans = [span_of(doc, *(s if isinstance(s, tuple) else (s,))) for s in sources]
-    out = resolve_sources(doc, spans)
-    assert all(s is not None for s in out)
-    return out  # type: ignore[return-value]
 
 
 EXCERPT = (
