@@ -163,6 +163,11 @@ DEMAND_VERBS = frozenset("call urge demand ask press".split())
 URGE_VERBS = frozenset("urge call press encourage implore".split())
 CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
 REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
+# Words an article uses in turn for one thing: a speech is also the remarks or the address.
+SAME_THING = {**dict.fromkeys("remark remarks speeches address comment comments".split(),
+                              "speech"),
+              **dict.fromkeys("agreement agreements pact accord deals".split(), "deal")}
+BARE_DETS = frozenset("the this that these those".split())  # "the test" names no test alone
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
 VAGUE_MODIFIERS = frozenset("other such many some same several few certain various more "
@@ -869,6 +874,9 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
         return ctx.law, None  # "this legislation" is the one law the article names
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
+    fuller = fuller_mention(ctx, obj)
+    if fuller:
+        return fuller, None  # "condemning the test": North Korea's nuclear test, named before
     if head in VIEW_NOUNS and all(c.dep_ in ("det", "relcl", "punct") for c in obj.children):
         return None  # "positions that younger women embrace": whose, it does not say
     text = phrase(obj, ctx.rules.max_target_words)
@@ -887,6 +895,53 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
         return text, None  # a group: "low-level workers", "debate moderators"
     if not strict and (_specified(obj) or _modified(obj)):
         return text, None  # "the party's lack of environmental awareness", "stem cell research"
+    return None
+
+
+def fuller_mention(ctx: Context, obj: Token) -> str:
+    """What a bare "the test", "that speech" or "the plan" is, as the article named it last
+    before: the same issue noun said whose or which it is ("North Korea's nuclear test",
+    "Mr. Obama's speech on Saturday"), so that the stance reads and pairs on the one thing the
+    article means; "" when the noun is not bare or nothing fuller came before, and for "the
+    campaign" or "the administration", of which an article often names several."""
+    if obj.lemma_.lower() not in ISSUE_NOUNS - ORG_NOUNS or not all(
+            c.dep_ == "punct" or (c.dep_ == "det" and c.lower_ in BARE_DETS)
+            for c in obj.children) or not any(c.dep_ == "det" for c in obj.children):
+        return ""
+    lemma = obj.lemma_.lower()
+    for tok in reversed(ctx.doc[: obj.i]):
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            continue
+        agent = None if _has_name(tok) else _doer(tok)
+        if agent is not None:
+            owner = re.sub(r"[’']s?$", "", agent.text).strip()
+            return f"{owner}'s {phrase(tok, ctx.rules.max_target_words)}"
+        if _has_name(tok) or _modified(tok) or _specified(tok):
+            return phrase(tok, ctx.rules.max_target_words)
+    return ""
+
+
+def _doer(noun: Token) -> Span | None:
+    """The country or body said to have done what a noun names, so the act can be written as
+    theirs: "the nuclear test that North Korea conducted", "the test announced by North Korea",
+    "North Korea's claim to have conducted a test", "North Korea claims nuclear test" (a
+    person's deed is left unnamed: it is not the person)."""
+    found: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "relcl":
+            found += [g for g in c.children if g.dep_ == "nsubj"]
+        if c.dep_ == "acl":
+            found += [x for g in c.children if g.dep_ == "agent"
+                      for x in g.children if x.dep_ == "pobj"]
+    if noun.dep_ == "dobj":
+        verb = noun.head
+        found += [g for g in verb.children if g.dep_ == "nsubj"]
+        if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":  # "North Korea's claim
+            found += [g for g in verb.head.children if g.dep_ == "poss"]  # to have conducted"
+    for tok in found:
+        ent = _entity_of(tok)
+        if ent is not None and ent.label_ in ("GPE", "ORG", "NORP") and ent.root == tok:
+            return ent
     return None
 
 
@@ -2470,8 +2525,10 @@ def _name_like(target: str) -> bool:
 
 
 def _target_key(target: str) -> frozenset[str]:
-    """Targets compare by their last content word for names, all content words otherwise."""
-    return content_key(target)
+    """Targets compare by their content words, a head noun written one of several ways as one
+    word (`SAME_THING`: "the nuclear agreement" = "the nuclear deal", "Obama's remarks" =
+    "Obama's speech")."""
+    return frozenset(SAME_THING.get(w, w) for w in content_key(target))
 
 
 def _related(a: str, b: str, sides: Mapping[str, frozenset[str]] | None = None) -> bool:

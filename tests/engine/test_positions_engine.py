@@ -995,3 +995,38 @@ def test_thanking_god_or_what_polls_show_is_no_position(nlp):
                                  b="latest polls"))
     assert not P._documents(Position("stance", "laws", evidence, source="Bo Reed",
                                      target="polls", polarity="oppose"))
+
+
+def test_a_bare_the_test_is_the_act_the_article_named_before_and_pairs_on_its_doer(nlp):
+    found = positions(nlp, "Alarm\n\nOn Monday the government said it had carried out the "
+                           "nuclear test that Norway conducted overnight. In her statement "
+                           "condemning the test, Senator Ann Lee called for sanctions. Minister "
+                           "Bo Diaz criticized Norway on Tuesday.")
+    lee = [p for p in found if p.relation == "stance" and p.source == "Ann Lee"]
+    assert [p.target for p in lee] == ["Norway's nuclear test"]
+    assert pairs(found, "agree") == {frozenset({"Lee", "Diaz"})}
+
+
+def test_the_doer_of_an_act_is_a_country_or_body_never_a_person(nlp):
+    doc = nlp("Freedonia's claim to have conducted a missile test alarmed its neighbours. "
+              "The strike that Tom Becker ordered was criticized.")
+    test = next(t for t in doc if t.lower_ == "test")
+    strike = next(t for t in doc if t.lower_ == "strike")
+    assert P._doer(test) is not None and P._doer(test).text.startswith("Freedonia")
+    assert P._doer(strike) is None
+
+
+def test_a_bare_campaign_or_a_noun_never_named_more_fully_stays_as_it_is(nlp):
+    found = positions(nlp, "Race\n\nThe Becker campaign and the Lee campaign met. Senator Ann "
+                           "Lee criticized the campaign on Tuesday. Senator Bo Diaz criticized "
+                           "the idea on Monday.")
+    assert not [p for p in found if p.target == "Becker campaign" or p.target == "Lee campaign"]
+
+
+def test_a_head_noun_an_article_writes_several_ways_is_one_target():
+    keys = P.same_targets(["Tom Becker's remarks", "Tom Becker's speech on Saturday",
+                           "the nuclear agreement", "the nuclear deal", "the trade deal"],
+                          frozenset({"becker"}))
+    assert keys["Tom Becker's remarks"] == keys["Tom Becker's speech on Saturday"]
+    assert keys["the nuclear agreement"] == keys["the nuclear deal"]
+    assert keys["the nuclear deal"] != keys["the trade deal"]
