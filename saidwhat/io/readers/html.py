@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -59,6 +61,19 @@ def block_quote_spans(html: str | bytes, text: str) -> tuple[tuple[int, int], ..
     return tuple(sorted(spans))
 
 
+# dateutil's complaint about a zone name it cannot place ('2014-12-29 08:57:25 EST' in a
+# last-modified meta tag): the date is still read, only the zone dropped, so it is not news.
+_UNKNOWN_TIMEZONE = r"tzname .* identified but not understood"
+
+
+@contextmanager
+def quiet_timezones() -> Iterator[None]:
+    """Silence dateutil's unknown-timezone warning while a page's date is read, only there."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_UNKNOWN_TIMEZONE)
+        yield
+
+
 def html_article(
     html: str | bytes, *, id: str, origin: str | None = None, errors: tuple[str, ...] = (),
     url: str | None = None, title: str | None = None, published: str | None = None,
@@ -71,9 +86,10 @@ def html_article(
 
     limits.check_html(html)
 
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-    )
+    with quiet_timezones():
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     body = body_spans(text)
     if not body or not has_prose(text[body[0][0]:body[-1][1]]):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
+import pytest
 from reading import FIXTURES, only, read
 
+from saidwhat.io.readers.html import html_article
 from saidwhat.records import Article, Failure
 
 
@@ -33,3 +37,24 @@ def test_block_quotes_are_kept_as_spans_of_the_text() -> None:
     assert blocks == ["The budget protects the services residents rely on most, and it does so "
                       "without new debt.",
                       "No neighbourhood has been asked to give up its library or its bus route."]
+
+
+PAGE_WITH_ZONE = ("<html><head><title>Dam Vote</title>"
+                  '<meta name="last-modified" content="2014-12-29 08:57:25 EST"></head>'
+                  "<body><article><p>" + "The council voted on the dam after a long debate. " * 3
+                  + "</p></article></body></html>")
+
+
+def test_an_unknown_timezone_in_the_page_date_warns_nobody(recwarn: pytest.WarningsRecorder
+                                                           ) -> None:
+    warnings.simplefilter("always")
+    a = html_article(PAGE_WITH_ZONE, id="dam")
+    assert a is not None and a.published == "2014-12-29"
+    assert not [w for w in recwarn if "identified but not understood" in str(w.message)]
+
+
+def test_the_timezone_warning_is_silenced_only_while_the_page_is_read() -> None:
+    from dateutil.parser import parse
+
+    with pytest.warns(Warning, match="identified but not understood"):
+        parse("2014-12-29 08:57:25 EST")
