@@ -167,6 +167,15 @@ REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
 SAME_THING = {**dict.fromkeys("remark remarks speeches address comment comments".split(),
                               "speech"),
               **dict.fromkeys("agreement agreements pact accord deals".split(), "deal")}
+# States a subject is in, which judge nothing of it ("Shuster is safe", "happy to give it").
+STATES = frozenset("free safe ready optimistic pessimistic happy glad hopeful confident eager "
+                   "welcome smart lucky proud interested excited".split())
+# Events that befall or are done, not positions: a "brutal attack" judges the attack only.
+EVENT_NOUNS = frozenset("attack attacks shooting bombing strike strikes war test".split())
+# How sure a speaker is, not how good or bad what they speak of ("he's definitely using it").
+CERTAINTY = frozenset("definitely certainly clearly surely truly obviously absolutely "
+                      "undoubtedly".split())
+PLACES = frozenset("GPE LOC FAC".split())  # what a place is said to have is no one's act
 BARE_DETS = frozenset("the this that these those".split())  # "the test" names no test alone
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
@@ -184,6 +193,7 @@ DIFFICULTY = frozenset("hard harder difficult easy easier tough tougher importan
                        "possible impossible likely unlikely".split())
 DEITIES = frozenset({"god", "lord", "heaven", "goodness", "jesus"})
 DOCUMENT_WORDS = frozenset("poll polls survey surveys report reports study studies data "
+                           "statement statements "
                            "analysis figures numbers".split())
 HOMELANDS = frozenset({"america", "united states", "u.s.", "us", "country", "this country",
                        "our country", "nation", "our nation", "the nation"})
@@ -1787,7 +1797,8 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
     mine = content_key(speaker)
     found: list[tuple[tuple[str, str | None], float]] = []
     for tok in span:
-        if not token_valence(tok) or _asked_or_supposed(tok) or refused(tok):
+        if not token_valence(tok) or _asked_or_supposed(tok) or refused(tok) or (
+                not evaluative_use(tok)):
             continue
         valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
                                     min(tok.sent.end, span.end) - span.start],
@@ -1805,6 +1816,35 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
     return max(found, key=lambda f: (ctx.names.ids.get(f[0][0]) is not None or f[0][0] in
                                      ctx.names.ids or _is_person(ctx, f[0][0]), abs(f[1])),
                default=None)
+
+
+def evaluative_use(tok: Token) -> bool:
+    """Whether a word of some valence is used here to judge what it is said of: no adjective or
+    noun negated ("he's not interested in changing the rules", "you are no longer welcome":
+    what is denied judges nothing in particular), not a state the subject is in ("Shuster is
+    safe", "Democrats may be more optimistic", `STATES`), no adverb of how sure ("he's
+    definitely using it", `CERTAINTY`), and, as an adjective on a noun, on a proposal, claim or
+    act of someone's or on something a name owns ("the failed Obama-Clinton foreign policy",
+    "Mr. Trump's rash nature"; a place's is no one's), not on any noun the content mentions
+    ("an overlooked Benghazi connection", "the United States' bitter political divide", "a
+    strong position", "the brutal attack")."""
+    around = (*tok.children, *tok.head.children, *(
+        g for c in tok.head.children if c.dep_ == "advmod" for g in c.children))
+    if tok.pos_ != "VERB" and any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in around):
+        return False  # a denied verb still acts on someone: "he cannot allow Clinton to win"
+    if tok.lower_ in CERTAINTY:
+        return False
+    if (tok.lemma_.lower() in STATES or tok.lower_ in STATES) and _for_one_to(tok) is None and (
+            not any(c.dep_ == "advmod" and c.lower_ == "too" for c in tok.children)):
+        return False  # but "too ready to use force", "it's smart for the president to say"
+    if tok.dep_ != "amod" or tok.head.pos_ != "NOUN" or tok.head.dep_ in ("attr", "oprd"):
+        return True
+    if tok.tag_ in ("VBN", "VBG") and not set(_word_forms(tok)) & CRITICAL_VERBS.keys():
+        return False  # "an overlooked connection" judges no one; "the failed policy" does
+    noun = tok.head
+    owned = any(c.dep_ in ("poss", "compound", "nmod") and (c.pos_ == "PRON" or _named(c))
+                and c.ent_type_ not in PLACES for c in noun.children)
+    return owned or noun.lemma_.lower() in ISSUE_NOUNS - EVENT_NOUNS - VIEW_NOUNS
 
 
 def homeland(name: str) -> bool:
@@ -2618,8 +2658,9 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
 
 
 def _documents(p: Position) -> bool:
-    """Whether a relation's holder is a poll, report or study ("Polls show that majorities …
-    back …", "the latest polls … are wrong"): documents hold no positions."""
+    """Whether a relation's holder is a poll, report, study or statement ("Polls show that
+    majorities … back …", "the latest polls … are wrong", "Trump's statement … the fight
+    against Hillary Clinton"): documents hold no positions (a statement's author may)."""
     names = (p.source,) if p.relation == "stance" else (p.a, p.b)
     return any(clean_name(n or "").lower().split()[-1:] in ([w] for w in DOCUMENT_WORDS)
                for n in names)

@@ -1030,3 +1030,29 @@ def test_a_head_noun_an_article_writes_several_ways_is_one_target():
     assert keys["Tom Becker's remarks"] == keys["Tom Becker's speech on Saturday"]
     assert keys["the nuclear agreement"] == keys["the nuclear deal"]
     assert keys["the nuclear deal"] != keys["the trade deal"]
+
+
+def test_a_word_of_valence_judges_only_what_it_is_used_to_judge(nlp):
+    found = positions(nlp, "Race\n\n“He is not interested in changing the rules,” Tom Hale said "
+                           "of Bo Reed. “Ann Lee is safe in this district,” Sam Ruiz said. "
+                           "“He's definitely using it as a weapon,” Carl Dunn said of Jim Wood. "
+                           "Rita Moss said Tom Hale had found an overlooked Benghazi connection "
+                           "to the case. Economists say trade contributed to the United "
+                           "States' bitter political divide.")
+    assert not [p for p in found if p.relation == "stance"]
+
+
+def test_an_adjective_on_a_proposal_or_on_what_someone_did_still_judges_it(nlp):
+    found = positions(nlp, "Race\n\n“It is the latest example of the failed Lee foreign "
+                           "policy,” Senator Bo Reed said. Rita Moss said that Mr. Hale's rash "
+                           "nature would lead the country into war. Sam Ruiz said he cannot "
+                           "allow Ann Lee to win.")
+    got = stances(found)
+    assert ("Reed", "oppose", "failed Lee foreign policy") in got
+    assert any(s == "Moss" and pol == "oppose" and "Hale" in t for s, pol, t in got)
+
+
+def test_a_statement_holds_no_position_of_its_own():
+    evidence = Mention("x", ((0, 1),))
+    assert P._documents(Position("stance", "t", evidence, source="Tom Hale's statement",
+                                 target="Ann Lee", polarity="oppose"))
