@@ -60,7 +60,9 @@ MIN_COVERAGE = 0.9
 # Kinds that resolve whenever they have a candidate: an organisation description's candidates
 # are already only the organisations (or places) of its kind named before it, and GUM, where
 # most "the company"/"the government" are generic, would teach a threshold that leaves "Shares
-# of Boeing fell. The company said …" unresolved.
+# of Boeing fell. The company said …" unresolved (a floor of 0.1 was tried: it left that very
+# case unresolved at 0.012; a kind no candidate fits is left unresolved by the candidate
+# rules instead, `kind_fits` in engine/speakers/ranker.py).
 NO_THRESHOLD = ("organisation",)
 
 # one example group: (kind, has a named referent, [(features, label)])
@@ -97,7 +99,8 @@ def groups_of(split_docs: list[Any], docs: list[Doc], engine: Engine) -> list[Gr
     """Candidate examples of every usable mention of the documents."""
     out: list[Group] = []
     for gold, doc in zip(split_docs, docs, strict=True):
-        targets = [t for t in gum_targets(doc, gold, unnamed=True) if kind_of(t) is not None]
+        targets = [t for t in gum_targets(doc, gold, unnamed=True, capitalised=True)
+                   if kind_of(t) is not None]
 
         def observe(index: ArticleIndex, n: int, span: Any, targets: list = targets) -> None:
             target = targets[n]

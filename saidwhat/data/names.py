@@ -242,6 +242,35 @@ FEMALE_NAMES = _words(
     """
 ) - _words("kim")
 
+# Countries by their common English names (lowercased; "the city" is never one of them).
+COUNTRY_NAMES = _words(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
+    colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+    greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait
+    kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia
+    moldova monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal
+    netherlands holland nicaragua niger nigeria norway oman pakistan palau palestine panama
+    paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia
+    seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland
+    syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu
+    uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+    america us u.s. usa u.s.a. uk u.k. britain england scotland wales
+    """
+) | frozenset({
+    "united states", "united states of america", "the united states", "great britain",
+    "united kingdom", "the united kingdom", "new zealand", "south africa", "south korea",
+    "north korea", "saudi arabia", "sri lanka", "costa rica", "el salvador", "ivory coast",
+    "czech republic", "dominican republic", "united arab emirates", "papua new guinea",
+    "sierra leone", "south sudan", "east timor", "cape verde", "equatorial guinea",
+    "north macedonia", "the netherlands", "the philippines", "soviet union", "vatican city",
+})
+
 # Nouns of descriptions of a place acting as a speaker ("the state", "the country").
 PLACE_WORDS = _words("state country nation city town county province region capital")
 

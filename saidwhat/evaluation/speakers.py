@@ -110,9 +110,21 @@ class GumTarget:
     names: tuple[str, ...]
 
 
-def _is_name(span: Span) -> bool:
-    """A gold mention that is a proper name (its head is a proper noun)."""
-    return span.root.pos_ == "PROPN" and span.root.lower_ not in THIRD_PERSON
+def lower_case_words(doc: Doc) -> set[str]:
+    """Every alphabetic word the document writes in lower case somewhere ("mice", "tax")."""
+    return {t.text for t in doc if t.is_alpha and t.text.islower()}
+
+
+def _is_name(span: Span, common: set[str] | frozenset[str] = frozenset()) -> bool:
+    """A gold mention that is a proper name: its head is a capitalised proper noun, and not
+    every word of its name is one the document also writes in lower case (`common`): a
+    heading's "Mice", an interview's "Tax" or "Governor", an essay's "Us" are common words
+    capitalised, not names; "Civil War" beside "the war" still is one."""
+    root = span.root
+    if root.pos_ != "PROPN" or root.lower_ in THIRD_PERSON or not root.text[:1].isupper():
+        return False
+    words = [w for w in name_text(span).split() if w.isalpha()]
+    return not words or any(w.lower() not in common for w in words)
 
 
 def name_text(span: Span) -> str:
@@ -127,9 +139,12 @@ def name_text(span: Span) -> str:
     return span.doc[start : end + 1].text
 
 
-def gum_targets(doc: Doc, gold: GumDocument, unnamed: bool = False) -> list[GumTarget]:
-    """Pronouns and common-noun mentions whose chain has a name earlier in the document
-    (with `unnamed`, also those whose chain has none: their `names` is empty)."""
+def gum_targets(doc: Doc, gold: GumDocument, unnamed: bool = False,
+                capitalised: bool = False) -> list[GumTarget]:
+    """Pronouns and common-noun mentions whose chain has a name (`_is_name`) earlier in the
+    document (with `unnamed`, also those whose chain has none: their `names` is empty; with
+    `capitalised`, a capitalised common word counts as a name, as the resolver's training
+    reads GUM: "the trial court" -> "Federal Circuit Court" for a chain named "Court")."""
     spans: list[tuple[GumMention, Span]] = []
     for m in gold.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -137,10 +152,11 @@ def gum_targets(doc: Doc, gold: GumDocument, unnamed: bool = False) -> list[GumT
             spans.append((m, span))
     names: dict[int, list[str]] = {}
     out: list[GumTarget] = []
+    common = set() if capitalised else lower_case_words(doc)
     for m, span in spans:
         root = span.root
         earlier = names.get(m.cluster, [])
-        if _is_name(span):
+        if _is_name(span, common):
             names.setdefault(m.cluster, []).append(name_text(span))
         elif not earlier and not unnamed:
             continue

@@ -174,3 +174,12 @@ def test_an_organisation_description_with_no_organisation_before_stays_unresolve
     company = doc.char_span(text.index("The company"), text.index("The company") + 11)
     (speaker,), _ = resolve_mentions(doc, [company])
     assert speaker is not None and speaker.resolved_by == "none"
+
+
+def test_a_city_description_is_never_a_country(nlp: Language) -> None:
+    text = ("Tourists come to Greece every summer for its islands. Few stay long in the "
+            "capital. The city said on Monday that its museums would open later.")
+    doc = nlp(text)
+    city = doc.char_span(text.index("The city"), text.index("The city") + 8)
+    (speaker,), _ = resolve_mentions(doc, [city])
+    assert speaker is not None and speaker.name != "Greece"

@@ -638,3 +638,59 @@ def test_the_campaign_is_the_campaign_named_before_not_the_last_persons(nlp: Lan
             "The campaign would like to hold another rally, it said.")
     out = resolve(nlp, text, "The Clinton campaign", "The campaign")
     assert [s.name for s in out] == ["Clinton campaign", "Clinton campaign"]
+
+
+def test_a_country_s_institution_named_by_its_description_is_that_body(nlp: Language) -> None:
+    text = ("Navy ships searched the sea on Monday. The U.S. military said the USS Ardent, a "
+            "destroyer, would arrive later. The federal government said it would pay.")
+    military, government = resolve(nlp, text, "The U.S. military", "The federal government")
+    # neither the ship named after it (whose initials are "US") nor the Navy named before
+    assert (military.name, military.type) == ("U.S. military", "ORG")
+    assert (government.name, government.type) == ("federal government", "ORG")
+
+
+def test_a_name_in_capitals_is_no_spelt_out_acronym(nlp: Language) -> None:
+    text = ("The U.S. sent help. The USS Ardent, a destroyer, arrived on Monday. "
+            "U.S. officials said the search went on.")
+    doc = nlp(text)
+    (ship,) = resolve_sources(doc, [span_of(doc, "USS Ardent")])
+    assert ship is not None and ship.name == "USS Ardent"
+
+
+def test_an_organisation_description_no_organisation_fits_stays_unresolved(
+        nlp: Language) -> None:
+    text = ("Rescuers flew over the Java Sea on Tuesday, a Reuters reporter on board said. "
+            "Airbus built the plane in 2008. Officials said debris was found near the coast. "
+            "Families waited at the airport in Surabaya through the night. "
+            "Divers were sent on Wednesday. Weather slowed the search all week. "
+            "The airline said it was helping the families.")
+    (airline,) = resolve(nlp, text, "The airline")
+    # neither the news agency nor the plane's maker: unresolved is better than wrong
+    assert airline.resolved_by == "none"
+
+
+def test_a_court_cut_at_its_jurisdiction_is_named_whole(nlp: Language) -> None:
+    text = ("The U.S. Court of Appeals for the Sixth Circuit ruled on Friday. Ohio officials "
+            "said they would appeal. The appeals court said the law stood.")
+    (court,) = resolve(nlp, text, "The appeals court")
+    assert (court.name, court.type) == ("U.S. Court of Appeals for the Sixth Circuit", "ORG")
+
+
+def test_a_capitalised_role_opening_the_sentence_is_no_part_of_the_name(nlp: Language) -> None:
+    text = ("\"Move quickly,\" said Charitha Pattiaratchi, an oceanographer at the University "
+            "of Western Australia. Other experts agreed.\nOceanographer Pattiaratchi said "
+            "debris would float for 18 days.")
+    (expert,) = resolve(nlp, text, "Oceanographer Pattiaratchi")
+    assert (expert.name, expert.type) == ("Charitha Pattiaratchi", "PERSON")
+
+
+@pytest.mark.parametrize(("text", "source", "name"), [
+    ("AirAsia said flight 8501 lost contact on Sunday. Airbus built the plane in 2008. "
+     "The airline said it was helping the families.", "The airline", "AirAsia"),
+    ("Acme Corp. sued the state in 2019. On Monday the Ohio Supreme Court heard the appeal "
+     "and ruled against it. The company said it would appeal.", "The company", "Acme Corp."),
+])
+def test_an_organisation_description_goes_to_a_body_of_its_kind(
+        nlp: Language, text: str, source: str, name: str) -> None:
+    (speaker,) = resolve(nlp, text, source)
+    assert (speaker.name, speaker.resolved_by) == (name, "nominal")

@@ -3,8 +3,10 @@
 import pytest
 from spacy.language import Language
 
+from saidwhat.evaluation.gum import GumDocument, GumMention
 from saidwhat.evaluation.speakers import (
     SpeakerScores,
+    gum_targets,
     right_speaker,
     same_referent,
     score_polnear_document,
@@ -47,3 +49,26 @@ def test_polnear_gold_counts_kinds_and_anonymous_sources_named(nlp: Language) ->
     assert scores.kind("pronoun").to_dict()["right"] == 1
     assert scores.kind("description").anonymous == 1
     assert scores.kind("description").anonymous_named == 0
+
+
+def _gum(text: str, chains: list[tuple[str, int, int]]) -> GumDocument:
+    """An invented GUM document: (mention text, occurrence, cluster) per gold mention."""
+    mentions = []
+    for needle, nth, cluster in chains:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(needle, start + 1)
+        mentions.append(GumMention(start, start + len(needle), "object", cluster))
+    return GumDocument("invented", text, tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def test_a_capitalised_common_word_is_no_name_a_chain_can_be_resolved_to(
+        nlp: Language) -> None:
+    text = ("How to Keep Mice Out\nMice eat grain. If mice get in, the mice will nest.\n"
+            "The Civil War began in 1861. The war lasted four years.")
+    gold = _gum(text, [("Mice", 0, 1), ("Mice", 1, 1), ("mice", 0, 1), ("the mice", 0, 1),
+                       ("The Civil War", 0, 2), ("The war", 0, 2)])
+    targets = gum_targets(nlp(text), gold)
+    # "Mice" is written "mice" too: a heading's capital, not a name; "Civil War" stays one
+    # although "war" is written in lower case, since "civil" never is
+    assert [(t.span.text, t.names) for t in targets] == [("The war", ("Civil War",))]

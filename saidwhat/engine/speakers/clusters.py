@@ -83,6 +83,13 @@ class Event:
 
 
 
+def holds_acronym(name: str) -> bool:
+    """Whether a name already holds a word in capitals ("USS Sampson", "HMS Victory"), so it
+    is no spelt-out form of an acronym: "U.S." is not "USS Sampson" though "us" is its
+    initials."""
+    return any(len(w.strip(".")) > 1 and w.isupper() for w in name.split())
+
+
 def sentence_ids(doc: Doc, in_quote: Sequence[bool]) -> list[int]:
     """For each token, the index of its sentence, counting only sentences with narration
     (a run of quoted sentences does not push antecedents out of reach)."""
@@ -281,9 +288,11 @@ class ArticleIndex:
         else:
             ent = -1
             for other_key, idx in self._orgs.items():
-                if len(m.tokens) == 1 and acronym(other_key.split()) == key and len(key) > 1:
+                if (len(m.tokens) == 1 and acronym(other_key.split()) == key and len(key) > 1
+                        and not holds_acronym(self.entities[idx].name)):
                     ent = idx
-                elif len(other_key.split()) == 1 and acronym(m.tokens) == other_key:
+                elif (len(other_key.split()) == 1 and acronym(m.tokens) == other_key
+                      and not holds_acronym(m.text)):
                     ent = idx
                     e = self.entities[idx]
                     e.name, e.tokens = m.text, frozenset(m.tokens)

@@ -478,6 +478,30 @@ def resolve_predicated(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, ent_id, "nominal")
 
 
+# Heads of a country's own institutions: "the U.S. military", "the federal government".
+NATIONAL_BODIES = frozenset("government military army navy administration".split())
+NATIONAL_MODIFIERS = frozenset({"federal"}) | frozenset(NATIONALITIES)
+
+
+def national_body(span: Span) -> str | None:
+    """The name of a country's institution a definite description names by itself ("the U.S.
+    military" -> "U.S. military", "the federal government" -> "federal government"): it is
+    that body, never another organisation named before (a ship, the Navy) nor the country;
+    None for anything else ("the government" alone, "his administration")."""
+    root = span.root
+    if root.lemma_.lower() not in NATIONAL_BODIES or root.tag_ != "NN":
+        return None
+    kids = [t for t in span if t.i < root.i and t.head.i == root.i]
+    if not any(t.lower_ == "the" and t.dep_ == "det" for t in kids) or any(
+            t.dep_ == "poss" for t in kids):
+        return None
+    national = [t for t in kids if t.dep_ in ("amod", "compound") and (
+        norm_word(t.text) in NATIONAL_MODIFIERS or t.ent_type_ in ("GPE", "NORP"))]
+    if not national:
+        return None
+    return span.doc[min(t.i for t in national) : root.i + 1].text
+
+
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
     possessed = (resolve_predicated(index, span) or resolve_possessed(index, span)
@@ -485,6 +509,9 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
         return possessed
+    body = national_body(span)
+    if body is not None:
+        return speaker_of(index, index.group_entity(body, "ORG"), "name")
     root = span.root
     head = root.lemma_.lower()
     dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") or t.lower_ in

@@ -213,6 +213,21 @@ def strip_common_tail(toks: list[Token], common_nouns: set[str], solo_names: set
     return toks
 
 
+def strip_role_lead(toks: list[Token], common_nouns: set[str], person_words: set[str]
+                    ) -> list[Token]:
+    """A person's name without a capitalised role opening the sentence, which the article
+    also writes in lower case ("Charitha Pattiaratchi, an oceanographer, …" then
+    "Oceanographer Pattiaratchi said" -> "Pattiaratchi"), when the rest is a name the article
+    gives a person; a known first name stays ("Mark Kelly" beside "a mark")."""
+    first = toks[0] if toks else None
+    if (first is not None and len(toks) > 1 and opens_sentence(first)
+            and first.lower_ in common_nouns and first.text[:1].isupper()
+            and norm_word(first.text) not in MALE_NAMES | FEMALE_NAMES
+            and all(norm_word(t.text) in person_words for t in toks[1:])):
+        return toks[1:]
+    return toks
+
+
 def strip_possessive(word: str) -> str:
     """A word without its possessive ending: "Tompkins's" -> "Tompkins", "Tompkins" kept."""
     for suffix in ("'s", "’s", "'", "’"):
@@ -395,6 +410,25 @@ def whole_proper_name(ent: Span) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
+COURT_ENDS = frozenset("court appeals".split())
+JURISDICTION_ENDS = frozenset("circuit district".split())
+
+
+def court_with_jurisdiction(ent: Span) -> Span:
+    """A court the recogniser cut at its jurisdiction ("U.S. Court of Appeals" | "for the
+    Sixth Circuit", "District Court" | "for the Southern District") is the whole name, so
+    "the appeals court" later is that court, not a shorter namesake of every circuit."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent[-1].lower_ not in COURT_ENDS or ent.end + 1 >= len(doc) \
+            or doc[ent.end].lower_ != "for":
+        return ent
+    nxt = next((e for e in doc.ents if e.start in (ent.end + 1, ent.end + 2)), None)
+    if nxt is None or nxt[-1].lower_ not in JURISDICTION_ENDS or (
+            nxt.start == ent.end + 2 and doc[ent.end + 1].lower_ != "the"):
+        return ent
+    return Span(doc, ent.start, nxt.end, label="ORG")
+
+
 def looks_like_person(toks: Sequence[Token]) -> bool:
     """A multi-token name whose first token is a known first name."""
     return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
@@ -405,10 +439,13 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
     """Named mentions outside quotations, with NER labels fixed by person-name evidence."""
     s = s or SpeakerSettings()
     raw: list[tuple[Span, str, list[Token], list[Token]]] = []
+    joined = 0  # end of the last court joined to its jurisdiction
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]:
+        if (ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]
+                or ent.start < joined):
             continue
-        ent = whole_proper_name(ent)
+        ent = court_with_jurisdiction(whole_proper_name(ent))
+        joined = max(joined, ent.end)
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if ent.label_ == "PERSON":
             toks = split_name_pair(strip_function_lead(strip_gerund_lead(toks)))
@@ -440,6 +477,8 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
                 continue
         if label == "PERSON":
             toks = strip_common_tail(toks, common_nouns, solo_names)
+            toks = strip_role_lead(toks, common_nouns, person_words - {
+                norm_word(t.text) for t in toks[:1]})
         kept.append((ent, label, titles, toks))
     kept = cut_run_on_names(kept)
     for ent, label, titles, toks in kept:

@@ -11,6 +11,7 @@ otherwise the mention stays unresolved. Trained on GUM by `scripts/train_resolve
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from saidwhat.data.names import (
+    COUNTRY_NAMES,
     HONORIFIC_GENDER,
     NATIONALITIES,
     ORG_WORDS,
@@ -315,6 +317,86 @@ def head_class(head: str) -> str:
     return "org" if head in ORG_WORDS else "other"
 
 
+# Heads of descriptions of a settlement: a city, town or village is never a whole country.
+SETTLEMENT_HEADS = frozenset(
+    "city town village capital municipality borough suburb township".split())
+
+
+COUNTRY_KEYS = frozenset(c.replace(".", "").removeprefix("the ") for c in COUNTRY_NAMES)
+
+
+def settlement_not_country(head: str, ent: Entity) -> bool:
+    """Whether a candidate may be what a place description names: "the city" or "the
+    capital" is no country ("Greece", "the US"), whatever was named last."""
+    if head not in SETTLEMENT_HEADS:
+        return True
+    name = " ".join(norm_word(w) for w in ent.name.split()).replace(".", "")
+    return name.removeprefix("the ") not in COUNTRY_KEYS
+
+
+# Kinds of body whose description words stand in for one another ("the agency" may be the
+# "… Administration"); a name ending in a word of another kind is no referent of the head.
+KIND_FAMILIES = (
+    frozenset("agency administration department ministry office bureau service commission "
+              "authority government regulator watchdog".split()),
+    frozenset("company firm corporation business maker manufacturer retailer automaker airline "
+              "bank".split()),
+    frozenset("newspaper paper magazine outlet publication network channel station site "
+              "website newsroom broadcaster".split()),
+    frozenset("court".split()),
+    frozenset("university school institute college lab laboratory".split()),
+    frozenset("party".split()),
+    frozenset("union association coalition group organization organisation committee council "
+              "board foundation charity center centre league club team".split()),
+)
+# Heads naming a particular line of business: only a candidate whose name or description
+# shows it fits ("the airline" is AirAsia or Garuda Airlines, never Reuters, Airbus or a
+# name typed ORG just before). Markers: name words that show it.
+KIND_MARKERS: dict[str, frozenset[str]] = {
+    "airline": frozenset("air airline airlines airways aviation".split()),
+    "carrier": frozenset("air airline airlines airways".split()),
+    "newspaper": frozenset("times post journal herald tribune gazette news daily telegraph "
+                           "guardian observer star chronicle inquirer globe sun mail express "
+                           "register examiner record courier press bee".split()),
+    "paper": frozenset("times post journal herald tribune gazette news daily telegraph "
+                       "guardian observer star chronicle inquirer globe sun mail express "
+                       "register examiner record courier press bee".split()),
+    "magazine": frozenset("magazine weekly review monthly".split()),
+    "university": frozenset("university college".split()),
+    "school": frozenset("school academy college".split()),
+    "hospital": frozenset("hospital clinic medical health".split()),
+    "church": frozenset("church cathedral chapel parish".split()),
+    "embassy": frozenset("embassy".split()),
+}
+
+
+AIR_HEADS = frozenset({"airline", "carrier"})
+CAMEL_AIR = re.compile(r"Air[A-Z]")  # "AirAsia", "AirTran" (not "Airbus")
+
+
+def kind_of_word(word: str) -> frozenset[str] | None:
+    """The family of body words a word belongs to, if any."""
+    return next((f for f in KIND_FAMILIES if word in f), None)
+
+
+def kind_fits(head: str, ent: Entity) -> bool:
+    """Whether a candidate's name may be of the kind a description's head says: not a name
+    ending in a word of another kind ("the company" is no "Ohio Supreme Court"), and for a
+    line of business (KIND_MARKERS) a name or description that shows it."""
+    words = [norm_word(w) for w in ent.name.split()]
+    if not words:
+        return False
+    family = kind_of_word(head)
+    last = kind_of_word(words[-1])
+    if family is not None and last is not None and family is not last:
+        return False
+    markers = KIND_MARKERS.get(head)
+    if markers is None:
+        return True
+    return head in ent.roles or any(w in markers or CAMEL_AIR.match(w0) and head in AIR_HEADS
+                                    for w, w0 in zip(words, ent.name.split(), strict=True))
+
+
 def candidate_types(head: str) -> tuple[str, ...]:
     """The entity types an organisation or place description may refer to: a state, city or
     country is a place (GPE); an island, fort or neighbourhood a place or a facility (which
@@ -345,7 +427,8 @@ def organisation_candidates(index: ArticleIndex, span: Span, head: str, mods: se
         if e.token >= tok:
             break
         ent = index.entities[e.entity]
-        if ent.type in types and e.entity not in skip:
+        if (ent.type in types and e.entity not in skip and settlement_not_country(head, ent)
+                and kind_fits(head, ent)):
             latest[e.entity] = e
             seen[e.entity] = seen.get(e.entity, 0) + 1
             if e.bonus:
