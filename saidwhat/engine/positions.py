@@ -162,7 +162,10 @@ RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
 URGE_VERBS = frozenset("urge call press encourage implore".split())
 CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
-REFUSALS = frozenset("refuse decline fail hesitate withhold".split())
+REFUSALS = frozenset("refuse decline fail hesitate withhold avoid".split())
+SPEECH_ACTS = frozenset("say tell talk speak discuss ask explain announce read deliver "
+                        "express".split())
+ABSTAIN = frozenset("refrain abstain stop".split())  # "refrained from attacking his rivals"
 # Words an article uses in turn for one thing: a speech is also the remarks or the address.
 SAME_THING = {**dict.fromkeys("remark remarks speeches address comment comments".split(),
                               "speech"),
@@ -175,6 +178,7 @@ EVENT_NOUNS = frozenset("attack attacks shooting bombing strike strikes war test
 # How sure a speaker is, not how good or bad what they speak of ("he's definitely using it").
 CERTAINTY = frozenset("definitely certainly clearly surely truly obviously absolutely "
                       "undoubtedly".split())
+PERSONAL = frozenset("he she him her his hers himself herself".split())
 PLACES = frozenset("GPE LOC FAC".split())  # what a place is said to have is no one's act
 BARE_DETS = frozenset("the this that these those".split())  # "the test" names no test alone
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
@@ -561,6 +565,8 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
                 speaker = _single(ctx, inside)  # "He's speaking out against …," Reynolds says:
                 mine = content_key(speaker[0]) if speaker else frozenset()  # not Reynolds
                 return _referent_other(ctx, tok, mine) or _previous_person(ctx, tok, mine)
+            if other_pronoun(inside, lower):
+                return _referent(ctx, tok) or _previous_person(ctx, tok)
             if _single(ctx, inside) or lower not in ("he", "she"):
                 return _single(ctx, inside)  # else "Cruz …, a spokesman said": read on
         if lower in ("he", "she"):
@@ -590,6 +596,14 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
         return f"{_known(ctx, owner.text)[0]} {tok.text}", None
     return _referent(ctx, tok) or _national_body(tok)
+
+
+def other_pronoun(a: Attribution, lower: str) -> bool:
+    """Whether a he or she in what someone reports is someone else, as the source is the other
+    pronoun ("she argued, Obama got a lot of money, and he still signed the Dodd-Frank Act":
+    he is not she)."""
+    said_by = a.source.text.strip().lower() if a.source else ""
+    return {said_by, lower} == {"he", "she"}
 
 
 def _national_body(tok: Token) -> tuple[str, str | None] | None:
@@ -667,7 +681,14 @@ def _referent(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     """The person the speaker resolver reads a pronoun or description as ("the Texas senator"
     → Ted Cruz), by the article's fullest name."""
     name = ctx.referents.get(tok.i)
+    if name and tok.lower_ in PERSONAL and _place(ctx, name):
+        return None  # "At a town hall in Salem, New Hampshire, … He has criticized": no state
     return _known(ctx, name) if name else None
+
+
+def _place(ctx: Context, name: str) -> bool:
+    """Whether the article names a place so ("New Hampshire"): a he or she is never one."""
+    return any(e.label_ in PLACES and e.text == name for e in ctx.doc.ents)
 
 
 def _principal(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
@@ -868,8 +889,9 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     if whole is not None:
         return _target(ctx, whole, strict, claim)  # "several of Trump's comments", "the
         # overhaul, which Obama championed"
-    if obj.pos_ in ("PRON", "DET") or obj.tag_ in ("WDT", "WP", "WP$"):
-        return None
+    if obj.pos_ in ("PRON", "DET") or obj.tag_ in ("WDT", "WP", "WP$") or any(
+            c.tag_ in ("WDT", "WP$") for c in obj.children) or obj.ent_type_ in ("DATE", "TIME"):
+        return None  # "what other techniques he would support" asks; "celebrate Labor Day"
     named = _named_in(ctx, obj)
     if named is not None:
         return named
@@ -1581,6 +1603,8 @@ def urgings(ctx: Context) -> Iterator[Position]:
                     and c.pos_ == "VERB" and c.lemma_.lower() not in CONTRITION), None)
         if act is not None and _taking_sides(act):
             continue  # "urged voters to turn away from Trump": the act's own stance rules
+        if act is not None and act.lemma_.lower() in SPEECH_ACTS:
+            continue  # "called her to say they will not vote for …": a call, not a cause
         whom = next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
             (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
              for g in c.children if g.dep_ == "pobj"), None)
@@ -1622,7 +1646,7 @@ def joint_agreements(ctx: Context) -> Iterator[Position]:
 
 def refused(verb: Token) -> bool:
     """Whether a stance is negated or refused: "did not endorse", "refused to endorse", "has
-    yet to endorse", "declined to back"."""
+    yet to endorse", "declined to back", "refrained from attacking", "avoided criticizing"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb.head
@@ -1631,6 +1655,9 @@ def refused(verb: Token) -> bool:
             return True
         if any(c.lower_ == "yet" for c in head.children):
             return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and (
+            verb.head.head.lemma_.lower() in ABSTAIN):
+        return True  # "refrained from attacking his rivals"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "not quite there yet on supporting"
         holder = verb.head.head
         return any(c.dep_ == "neg" for c in holder.children) or any(

@@ -1056,3 +1056,36 @@ def test_a_statement_holds_no_position_of_its_own():
     evidence = Mention("x", ((0, 1),))
     assert P._documents(Position("stance", "t", evidence, source="Tom Hale's statement",
                                  target="Ann Lee", polarity="oppose"))
+
+
+def test_a_he_in_what_she_argued_is_someone_else(nlp):
+    found = positions(nlp, "Banks\n\nMrs. Ann Lee spoke on Monday. After all, she argued, Tom "
+                           "Hale got a lot of money from banks, and he still signed the Dodd "
+                           "Act.")
+    assert ("Hale", "support", "Dodd Act") in stances(found)
+    assert not [p for p in found if p.source == "Ann Lee" and p.target == "Dodd Act"]
+
+
+def test_refraining_from_an_attack_or_asking_what_one_would_back_is_no_stance(nlp):
+    found = positions(nlp, "Race\n\nSenator Bo Reed refrained from attacking Jim Wood on "
+                           "Monday. Tom Hale avoided criticizing Jim Wood. Ann Lee isn't saying "
+                           "what other techniques she would support.")
+    assert not [p for p in found if p.relation == "stance"]
+
+
+def test_urging_someone_to_say_something_is_a_call_not_a_cause(nlp):
+    found = positions(nlp, "Race\n\nAnn Lee added that some Democrats have called her to say "
+                           "they will not vote for Tom Hale. Senator Bo Reed urged Congress to "
+                           "pass the harbour bill.")
+    assert not [p for p in found if p.target and p.target.startswith("say")]
+    assert any(p.source == "Bo Reed" and "harbour" in (p.target or "") for p in found)
+
+
+def test_a_he_or_she_is_never_a_place(nlp):
+    doc = nlp("At a town hall in Salem, New Hampshire, Rob Dole spoke.")
+    ctx = P.build_context(doc, [], known={})
+    assert P._place(ctx, "New Hampshire") and not P._place(ctx, "Rob Dole")
+    doc = nlp("At a rally in Austin, Texas, Rob Dole spoke. He criticized Jim Wood.")
+    he = next(t for t in doc if t.text == "He")
+    assert P._referent(P.build_context(doc, [], known={he.i: "Texas"}), he) is None
+    assert P._referent(P.build_context(doc, [], known={he.i: "Rob Dole"}), he) is not None
