@@ -178,6 +178,11 @@ EVENT_NOUNS = frozenset("attack attacks shooting bombing strike strikes war test
 # How sure a speaker is, not how good or bad what they speak of ("he's definitely using it").
 CERTAINTY = frozenset("definitely certainly clearly surely truly obviously absolutely "
                       "undoubtedly".split())
+# Last words of an organisation's name, which may hold an "and" ("… and Infrastructure
+# Committee", "Priests and Deacons Association").
+BODY_WORDS = frozenset("committee commission council department association union party "
+                       "foundation institute caucus court board agency center centre "
+                       "coalition alliance federation league society".split())
 PERSONAL = frozenset("he she him her his hers himself herself".split())
 PLACES = frozenset("GPE LOC FAC".split())  # what a place is said to have is no one's act
 BARE_DETS = frozenset("the this that these those".split())  # "the test" names no test alone
@@ -471,6 +476,9 @@ def speakers_of(a: Attribution) -> list[tuple[str, str | None]]:
     if not a.speaker or not a.speaker.name:
         return []
     parts = [p.strip() for p in re.split(r"\s+and\s+|,\s*", a.speaker.name) if p.strip()]
+    if parts and parts[-1].split()[-1].lower() in BODY_WORDS:
+        return [(a.speaker.name, a.speaker.id)]  # "the House Transportation and
+        # Infrastructure Committee" is one body
     if len(parts) > 1 and all(p[:1].isupper() for p in parts):
         return [(p, None) for p in parts]
     return [(a.speaker.name, a.speaker.id)]
@@ -2080,7 +2088,8 @@ def splits_between(ctx: Context) -> Iterator[Position]:
     """"A major split between how WikiLeaks and Snowden have handled the data", "the rift
     between Ryan and Priebus": the two named diverge."""
     for tok in ctx.doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in SPLIT_NOUNS:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in SPLIT_NOUNS or (
+                measured(tok)):
             continue
         between = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"),
                        None)
@@ -2097,6 +2106,14 @@ def splits_between(ctx: Context) -> Iterator[Position]:
             compact(inner.subtree, ctx.rules.max_topic_words) if first.i != inner.i else tok.text)
         (a, a_id), (b, b_id) = pair[0], pair[1]
         yield Position("disagree", topic, _evidence(ctx, tok), a=a, a_id=a_id, b=b, b_id=b_id)
+
+
+def measured(noun: Token) -> bool:
+    """Whether a difference or gap is a measure ("a mere one-point difference between Clinton
+    and Sanders" in a poll, "a 10-point gap"), not a divergence of views."""
+    return any(c.like_num or c.pos_ == "NUM" or (c.dep_ in ("amod", "compound", "nummod") and (
+        re.search(r"\d|point|percent", c.lower_) is not None)) for c in noun.subtree
+        if c.i < noun.i)
 
 
 def opposing_sides(ctx: Context) -> Iterator[Position]:

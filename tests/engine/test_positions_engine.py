@@ -1089,3 +1089,18 @@ def test_a_he_or_she_is_never_a_place(nlp):
     he = next(t for t in doc if t.text == "He")
     assert P._referent(P.build_context(doc, [], known={he.i: "Texas"}), he) is None
     assert P._referent(P.build_context(doc, [], known={he.i: "Rob Dole"}), he) is not None
+
+
+def test_a_measured_difference_between_two_is_no_divergence(nlp):
+    found = positions(nlp, "Poll\n\nA new poll showed a mere one-point difference between Ann "
+                           "Lee and Tom Hale in the race. The rift between Maria Lopez and Tom "
+                           "Becker grew.")
+    assert pairs(found, "disagree") == {frozenset({"Lopez", "Becker"})}
+
+
+def test_a_body_whose_name_holds_an_and_is_one_speaker(nlp):
+    found = positions(nlp, "Roads\n\nThe vote was on Monday. The House Transportation and "
+                           "Infrastructure Committee said the harbour bill was wrong.")
+    holders = {p.source for p in found if p.relation == "stance"}
+    assert holders == {"House Transportation and Infrastructure Committee"}
+    assert not [p for p in found if p.relation == "agree"]
