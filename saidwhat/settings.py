@@ -111,6 +111,9 @@ class LayoutSettings:
         8, "a letter's signature ('Kim Gump, Dallas') has at most this many tokens")
     signature_max_paragraphs: int = _s(
         8, "a letter's 'I' stands at most this many paragraphs before its signature")
+    panel_min_sections: int = _s(
+        2, "a panel ('Name' line, role line, their paragraphs) has at least this many sections")
+    panel_role_max_words: int = _s(15, "...and a role line at most this many words")
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ class AssemblySettings:
     continued_quote_max_chars: int = _s(
         400, "...and at most this many characters after it")
     trusted_hows: tuple[str, ...] = _s(
-        ("dash", "turn", "colon-paragraph"),
+        ("dash", "turn", "colon-paragraph", "panel"),
         "candidates found these ways are kept whatever the scorer says")
     trusted_confidence: float = _s(
         0.9, "...with at least this confidence (the layouts are rare in PolNeAR train, so the "

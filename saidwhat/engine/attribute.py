@@ -22,6 +22,7 @@ from saidwhat.engine.drafts import Draft
 from saidwhat.engine.layouts import (
     dash_signoffs,
     interview_turns,
+    panel_sections,
     quote_colon_lines,
     tweet_signoffs,
 )
@@ -55,7 +56,7 @@ def kind_of(pieces: Pieces, quotes: list[Quote], text: str,
     return "direct" if inside >= direct_share * total else "mixed"
 
 
-SET_OFF_HOWS = frozenset(("colon-paragraph", "block"))  # words set off as a block, no marks
+SET_OFF_HOWS = frozenset(("colon-paragraph", "block", "panel"))  # set off, no marks
 
 
 def kind_of_draft(draft: Draft, quotes: list[Quote], text: str,
@@ -196,7 +197,7 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     return drafts
 
 
-LAYOUT_HOWS = frozenset(("colon", "dash", "turn"))
+LAYOUT_HOWS = frozenset(("colon", "dash", "turn", "panel"))
 # In the article's title-cased headline, a cue is a finite verb ('Trump Refuses To …') or one
 # of these lemmas; a participle of another verb describes ('The Russian Leader Relishing …').
 FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
@@ -206,7 +207,9 @@ HEADLINE_CUE_LEMMAS = SPEECH_LEMMAS | THOUGHT_LEMMAS | frozenset(("according", "
 def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
                          settings: AssemblySettings) -> bool:
     """A cue in a title line below the headline (related-article links, subheads), unless what
-    it says is quoted, or in a caption, credit or promo line: nobody is reported speaking there."""
+    it says is quoted, or in a caption, credit or promo line: nobody is reported speaking there.
+    A line whose cue sets off the paragraph below with a colon introduces a speaker, however
+    many of its words are capitalised (a name, a title and a country before "said:")."""
     if draft.cue is None or draft.how in LAYOUT_HOWS:
         return False  # a layout cue (a 'Name:' label, a sign-off) is read by its own rule
     text = doc_text(doc)
@@ -214,6 +217,8 @@ def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
     if is_credit_line(text[slice(*line_at(text, at))].strip()):
         return True
     start, end = line_at(text, at)
+    if draft.how == "colon-paragraph":
+        return False  # introduces_block: 'Ana Ruiz, the British Ambassador to Chile, said:'
     if not is_title_cased(text[start:end].strip(), settings):
         return False
     head = doc[draft.cue.head]
@@ -375,6 +380,14 @@ def layout_drafts(doc: Doc, ctx: DocContext, drafts: list[Draft],
         pieces = trim_pieces(doc_text(doc), (words,))
         if pieces:
             out.append(Draft(cue, name, pieces, "speech", 1.0, how="turn"))
+    sections: dict[int, Draft] = {}
+    for name, cue, words in panel_sections(doc, settings):  # a panellist's paragraphs, whole
+        pieces = trim_pieces(doc_text(doc), (words,))
+        if pieces:
+            d = sections.get(name.start)
+            sections[name.start] = (replace(d, content=d.content + pieces) if d is not None
+                                    else Draft(cue, name, pieces, "speech", 1.0, how="panel"))
+    out += sections.values()
     return out
 
 
@@ -436,7 +449,8 @@ def plausible_speaker(doc: Doc, draft: Draft, speaker: Speaker | None, drafts: l
 
 
 FIRST_PERSON = frozenset(("i", "me", "my"))
-LABEL_HOWS = frozenset(("colon", "turn"))  # a speaker label owns the first person of its words
+# A speaker label (colon line, interview turn, panel heading) owns the first person of its words.
+LABEL_HOWS = frozenset(("colon", "turn", "panel"))
 
 
 def _first_person(doc: Doc, ctx: DocContext, source: Span | None) -> bool:

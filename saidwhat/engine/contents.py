@@ -141,6 +141,20 @@ def trim_pieces(text: str, pieces: Pieces) -> Pieces:
     return tuple(out)
 
 
+def _before_the_source(clause: Token, head: Token, source: Span | None,
+                       quotes: Sequence[Quote] = ()) -> bool:
+    """A clause the parse hung on the cue from before its source, when the cue has one after
+    it too ('He was airlifted …, and a hospital spokesman said he was in fair condition'): the
+    writer's own sentence, not what the source said."""
+    if source is None or clause.i > head.i or source.end > head.i:
+        return False
+    if clause.left_edge.i >= source.start or any(_quoted(t.idx, quotes) for t in clause.subtree):
+        return False  # a quotation before its cue is what was said ('“…,” she said of …')
+    text = head.doc.text
+    return any(c.dep_ in CONTENT_DEPS and c.i > head.i and "\n" not in text[head.idx : c.idx]
+               for c in head.children)
+
+
 def _stray_predicate(clause: Token) -> bool:
     """A finite verb parsed as a complement but with no subject of its own, after a comma:
     the sentence's real predicate ("Dubois, asked whether …, declined to answer")."""
@@ -247,7 +261,8 @@ def clause_content(
     if source is not None:
         exclude |= {t.i for t in source}
     comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not _stray_predicate(c)]
-    comps = comps or inverted_aside_host(head, source)
+    comps = [c for c in comps if not _before_the_source(c, head, source, quotes)]
+    comps = comps or inverted_aside_host(head, source) or split_subject_clause(head)
     how = "ccomp"
     if not comps and any(c.dep_ == "agent" for c in head.children):
         comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
@@ -282,9 +297,38 @@ def clause_content(
         if patient is not None and any(t.pos_ in CONTENT_POS for t in right):
             toks = [t for t in patient.subtree if t.i not in exclude] + right
             return tokens_to_pieces(drop_openers(toks)), "patient"
-        if source is not None and right and not (len(right) == 1 and right[0].pos_ == "PRON"):
+        words = [t for t in right if not (t.is_punct or t.is_space)]
+        if source is not None and words and not (len(words) == 1 and words[0].pos_ == "PRON"):
             return tokens_to_pieces(right), "object"
     return (), "none"
+
+
+SPLIT_SUBJECT_LEMMAS = frozenset(("say",))
+FINITE = frozenset(("VBD", "VBP", "VBZ", "MD"))
+
+
+def split_subject_clause(head: Token) -> list[Token]:
+    """'Experts said thunderstorms, and requests to climb to avoid them, were not unusual': a
+    coordinated subject set off by commas, which the parse split into an object of "said" and
+    a conjoined verb with the second half as its subject. "Say" takes no noun object here: the
+    object and the conjoined clause, together, are one clause and the content (never the
+    object alone, which would stop before the main verb)."""
+    if head.lemma_.lower() not in SPLIT_SUBJECT_LEMMAS:
+        return []
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.i > head.i
+            and c.pos_ in ("NOUN", "PROPN")]
+    if not objs:
+        return []
+    obj = objs[0]
+    for verb in head.children:
+        if verb.dep_ != "conj" or verb.i <= obj.right_edge.i or verb.tag_ not in FINITE:
+            continue
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        joined = any(c.dep_ == "cc" and obj.right_edge.i < c.i < (subj[0].i if subj else 0)
+                     for c in head.children)
+        if subj and joined and verb.nbor(-1).text == "," and subj[0].right_edge.i >= verb.i - 2:
+            return [obj, verb]
+    return []
 
 
 def conjoined_clauses(head: Token, comps: list[Token]) -> list[Token]:

@@ -141,3 +141,60 @@ def interview_turns(
         if name is None or len(name) != 1:
             continue
         yield name, Cue(name.start, (name.start,), "speech"), (m.start("rest"), m.end("rest"))
+
+
+SENTENCE_END = (".", "!", "?", ".”", ".\"", "?”", "!”", ":")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, without its surrounding blanks."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((m.start() + lead, m.start() + len(line.rstrip())))
+    return out
+
+
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.)$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends a sentence, not an abbreviation ('… – Valhalla, N.Y.')."""
+    return line.endswith(SENTENCE_END) and _ABBREVIATION_END.search(line) is None
+
+
+def _panel_heading(text: str, lines: list[tuple[int, int]], k: int, s: LayoutSettings) -> bool:
+    """Whether line k is a panellist's name over a role line ('Chief economist, Bank –
+    Toronto') over a paragraph of prose."""
+    if k + 2 >= len(lines):
+        return False
+    name, role, first = (text[a:b] for a, b in lines[k : k + 3])
+    words = name.split()
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and person_shaped(name)
+            and 1 <= len(role.split()) <= s.panel_role_max_words
+            and not _ends_sentence(role) and not person_shaped(role)
+            and len(first.split()) > s.panel_role_max_words and first.endswith(SENTENCE_END))
+
+
+def panel_sections(
+    doc: Doc, settings: LayoutSettings | None = None
+) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """A panel of named contributors ('Here, four economists share their views'): each section
+    a line with a person's name, a line with their role, then their paragraphs up to the next
+    section, which are their words set off, with no verb or quote marks. Only where the article
+    has at least `panel_min_sections` sections, so a lone byline over a role is never one."""
+    s = settings or LayoutSettings()
+    text = doc_text(doc)
+    lines = _lines(text)
+    heads = [k for k in range(len(lines)) if _panel_heading(text, lines, k, s)]
+    if len(heads) < s.panel_min_sections:
+        return
+    for n, k in enumerate(heads):
+        last = (heads[n + 1] if n + 1 < len(heads) else len(lines)) - 1
+        name = doc.char_span(*lines[k], alignment_mode="contract")
+        if name is None or last < k + 2:
+            continue
+        for a, b in lines[k + 2 : last + 1]:
+            yield name, Cue(name.start, tuple(range(name.start, name.end)), "speech"), (a, b)

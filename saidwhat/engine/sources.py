@@ -189,9 +189,31 @@ def unparsed_subject(verb: Token) -> Span | None:
     if any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in verb.children):
         return None
     if verb.tag_ in FINITE_CUE_TAGS:
-        return name_before_cue(verb) or noun_phrase_after_cue(verb)
+        return (name_before_cue(verb) or noun_phrase_after_cue(verb)
+                or conjoined_speaker(verb))
     # an inverted cue the tagger took for an imperative ('“…,” write Omwansa and Sullivan.')
     return noun_phrase_after_cue(verb) if verb.tag_ == "VB" and verb.dep_ == "ROOT" else None
+
+
+SPEAKER_DETERMINERS = frozenset(("a", "an", "the"))
+
+
+def conjoined_speaker(verb: Token) -> Span | None:
+    """'He was airlifted to a hospital with injuries to his hip and a hospital spokesman said
+    he was in fair condition': the parse joined the speaker to the noun before the 'and' (one
+    more injury), leaving the cue subject-less. The determiner-led noun phrase right before the
+    cue, just after the 'and', is its subject."""
+    doc = verb.doc
+    if verb.i == 0:
+        return None
+    noun = doc[verb.i - 1]
+    if noun.pos_ != "NOUN" or noun.dep_ != "conj" or noun.head.i >= verb.i:
+        return None
+    start = noun.left_edge.i
+    if not (start > 0 and doc[start - 1].lower_ in ("and", "but")
+            and doc[start].lower_ in SPEAKER_DETERMINERS and noun.right_edge.i == noun.i):
+        return None
+    return doc[start : noun.i + 1]
 
 
 def name_before_cue(verb: Token) -> Span | None:

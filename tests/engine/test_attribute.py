@@ -534,3 +534,51 @@ def test_a_show_named_after_the_cue_is_not_the_content(nlp: Language) -> None:
     text = "“The budget is a disgrace. It must go,” Lopez told “Fox and Friends.”"
     a = only(run(nlp, text), "disgrace")
     assert "Fox" not in a.content.text
+
+
+def test_a_capitalised_line_ending_in_said_colon_introduces_its_paragraph(nlp: Language) -> None:
+    text = (LOPEZ + "\nMaria Lopez, the British Ambassador to Chile, said:\n"
+            "On behalf of the British people I would like to express our deepest sympathy to "
+            "the families of the crew.\n"
+            "The talks resume next week.")
+    a = only(run(nlp, text), "deepest sympathy")
+    assert a.content.text.startswith("On behalf of the British people")
+    assert a.source is not None and a.source.text.startswith("Maria Lopez")
+    assert a.kind == "direct"
+
+
+def test_a_speaker_the_parse_joined_to_the_noun_before_its_and(nlp: Language) -> None:
+    text = ("A surfer was bitten on Saturday. He was driven to a local hospital with "
+            "non-life-threatening wounds to his left arm and hand and a hospital spokeswoman "
+            "said Ruiz was in good condition Monday.")
+    a = only(run(nlp, text), "good condition")
+    assert a.content.text == "Ruiz was in good condition Monday"
+    assert a.source is not None and a.source.text == "a hospital spokeswoman"
+
+
+def test_according_to_a_name_set_off_by_a_comma_reports_its_clause(nlp: Language) -> None:
+    text = ("Every year the price of a connection falls. According to TeleCount, median monthly "
+            "lease prices on major cable routes fell between 10 and 26 percent in 2013.")
+    a = only(run(nlp, text), "lease prices")
+    assert a.content.text.rstrip(".") == ("median monthly lease prices on major cable routes "
+                                          "fell between 10 and 26 percent in 2013")
+    assert a.source is not None and a.source.text == "TeleCount"
+
+
+def test_a_panellists_paragraphs_are_one_direct_attribution(nlp: Language) -> None:
+    text = ("Here, two economists share their views on the year ahead.\n"
+            "Anna Berg\n"
+            "Chief economist, North Bank – Oslo\n"
+            "Cheap oil will help most importers this year. I expect consumers to spend what "
+            "they save at the pump.\n"
+            "The risk lies with the exporters, who must cut their budgets.\n"
+            "Tomas Ruiz\n"
+            "Professor of economics, Central University – Madrid\n"
+            "Interest rates will stay low for longer than markets expect, and the dollar will "
+            "keep rising.\n")
+    article = run(nlp, text)
+    a = only(article, "Cheap oil")
+    assert a.kind == "direct" and a.speaker is not None and a.speaker.name == "Anna Berg"
+    assert "The risk lies with the exporters" in a.content.text
+    b = only(article, "Interest rates will stay low")
+    assert b.speaker is not None and b.speaker.name == "Tomas Ruiz"

@@ -299,3 +299,26 @@ def test_relative_pronoun_a_cue_reports_on_is_in_the_content(nlp: Language) -> N
     pieces, how = content(nlp, "The tax plan, which she has repeatedly said was a mistake, "
                           "passed.", "say")
     assert (pieces, how) == (["which", "was a mistake"], "ccomp")
+
+
+def test_a_comma_set_coordinated_subject_keeps_its_main_verb(nlp: Language) -> None:
+    text = ("Pilots and aviation experts said thunderstorms, and requests to gain altitude to "
+            "avoid them, were not unusual in that area.")
+    doc = nlp(text)
+    said = next(t for t in doc if t.lower_ == "said")
+    from saidwhat.engine.contents import split_subject_clause
+
+    parts = split_subject_clause(said)
+    pieces, _ = content(nlp, text, "say")
+    if parts:  # the parse split the subject: the rule joins it back to the main verb
+        assert pieces == ["thunderstorms, and requests to gain altitude to avoid them, were not "
+                          "unusual in that area"]
+    assert "were not unusual" in " ".join(pieces)
+
+
+def test_said_with_a_plain_object_is_no_split_subject(nlp: Language) -> None:
+    from saidwhat.engine.contents import split_subject_clause
+
+    doc = nlp("She said goodbye, and the crowd cheered.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert split_subject_clause(said) == []

@@ -193,3 +193,33 @@ def test_a_tally_line_is_not_a_colon_line(nlp: Language) -> None:
 def test_label_word_drops_only_a_possessive() -> None:
     assert [label_word(w) for w in ("SOURCE", "Sources", "Editor's", "Editors’", "Ross")] == [
         "source", "sources", "editor", "editors", "ross"]
+
+
+PANEL = ("Oil. Rates. Trade. Here, two economists share their views on the year ahead.\n"
+         "Anna Berg\n"
+         "Chief economist, North Bank – Oslo\n"
+         "Cheap oil will help most importers this year. Consumers will spend what they save "
+         "at the pump.\n"
+         "The risk lies with the exporters, who must cut their budgets.\n"
+         "Tomas Ruiz\n"
+         "Professor of economics, Central University – Albany, N.Y.\n"
+         "Interest rates will stay low for longer than markets expect, and the dollar will "
+         "keep rising.\n")
+
+
+def test_panel_sections_are_each_contributors_words(nlp: Language) -> None:
+    from saidwhat.engine.layouts import panel_sections
+
+    doc = nlp(PANEL)
+    found = [(name.text, PANEL[a:b]) for name, _, (a, b) in panel_sections(doc)]
+    assert [n for n, _ in found] == ["Anna Berg", "Anna Berg", "Tomas Ruiz"]
+    assert found[0][1].startswith("Cheap oil will help")
+    assert found[1][1].startswith("The risk lies")
+    assert found[2][1].startswith("Interest rates will stay low")
+
+
+def test_a_lone_name_over_a_role_is_no_panel(nlp: Language) -> None:
+    from saidwhat.engine.layouts import panel_sections
+
+    text = PANEL.split("Tomas Ruiz")[0]
+    assert list(panel_sections(nlp(text))) == []
