@@ -11,6 +11,7 @@ from saidwhat.engine.not_said import (
     acts_on_object,
     colon_after_sentence_end,
     correction_notice,
+    doubted_cue_on_object,
     is_thing,
     knows_how_to,
     not_said,
@@ -72,6 +73,38 @@ def test_a_likely_cue_or_a_clause_keeps_a_thing_subject(nlp: Language) -> None:
                            "The report", "object", 0.3)
     assert thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.5))
     assert not thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.2))
+
+
+# ------------------------------------------------------------------- doubted_cue_on_object
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "p", "expected"), [
+    ("Omar mounted his donkey.", "mounted", "Omar", 0.3, True),  # a person acting
+    ("They knew the difference between an adversary and an enemy.", "knew", "They", 0.35, True),
+    ("The agency began issuing monthly outlooks.", "issuing", "The agency", 0.27, True),
+    ("Senator Ruiz criticized the plan.", "criticized", "Senator Ruiz", 0.8, False),  # sure
+    ("The mayor was critical of the plan.", "was", "The mayor", 0.2, False),  # a copula
+])
+def test_an_object_under_a_doubted_cue_is_an_action(nlp: Language, text: str, cue: str,
+                                                     source: str, p: float,
+                                                     expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, source, "object", p)
+    assert doubted_cue_on_object(doc, draft, S) is expected
+
+
+def test_a_clause_under_a_doubted_cue_stays_and_the_threshold_is_a_setting(
+        nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "Omar mentioned that the road was closed.", "mentioned", "Omar",
+                           "ccomp", 0.3)
+    assert not doubted_cue_on_object(doc, draft, S)  # a reported clause carries its report
+    doc, draft = draft_for(nlp, "Omar mounted his donkey.", "mounted", "Omar", "object", 0.3)
+    assert not doubted_cue_on_object(doc, draft, AssemblySettings(object_cue_probability=0.2))
+
+
+def test_a_person_acting_on_an_object_is_not_attributed(nlp: Language) -> None:
+    assert contents(nlp, "Omar Haddad finally succeeded in laying a lasting cable in 1866."
+                    ) == []
+    assert contents(nlp, "Senator Ruiz criticized the plan on Tuesday.") == ["the plan"]
 
 
 def test_is_thing(nlp: Language) -> None:
