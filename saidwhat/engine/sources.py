@@ -121,14 +121,31 @@ FOCUS_ADVERBS = frozenset("even only also just".split())
 DATELINE_DASHES = frozenset(("—", "--", "–"))
 
 
-def after_dateline(doc: Doc, start: int, head: int) -> int:
+def after_dateline(doc: Doc, start: int, head: int, end: int = 0) -> int:
     """The first token after a dateline the parse put in the source ('RENO, Nev. (AP) —
-    Sanders said'): a dash after a capitalised place opening the span."""
+    Sanders said'): a dash after a capitalised place opening the span, or after a news
+    agency's credit in parentheses ('New York (AFP) – Vice President Joe Biden', 'Dec 29
+    (Reuters) - Hillary Clinton')."""
     first = doc[start]
-    if not (first.is_upper and len(first.text) > 2):
-        return start
-    dashes = [i for i in range(start + 1, head) if doc[i].text in DATELINE_DASHES]
-    return dashes[-1] + 1 if dashes else start
+    dashes = [i for i in range(start + 1, max(head, end))
+              if doc[i].text in DATELINE_DASHES or doc[i].text == "-" and doc[i - 1].text == ")"]
+    credits = [i for i in dashes if agency_credit(doc, i - 1) and i < end]
+    if credits:  # the parse may have made the place the subject: the source follows the credit
+        return credits[-1] + 1
+    before = [i for i in dashes if i < head]
+    return before[-1] + 1 if first.is_upper and len(first.text) > 2 and before else start
+
+
+# News agencies a dateline credits in parentheses ('(AP) —'); an organisation's own acronym
+# ('The National Rifle Association (NRA) - a gun lobby - said') is no credit.
+NEWS_AGENCIES = frozenset("ap reuters afp upi bloomberg dpa xinhua cnn tass ansa efe aap cp pti "
+                          "ians ani".split())
+
+
+def agency_credit(doc: Doc, close: int) -> bool:
+    """Whether the token at `close` ends a news agency's credit: '(AP)', '(Reuters)', '(UPI)'."""
+    return (close >= 2 and doc[close].text == ")" and doc[close - 2].text == "("
+            and doc[close - 1].lower_ in NEWS_AGENCIES)
 
 
 def mention_span(head: Token) -> Span:
@@ -146,7 +163,7 @@ def mention_span(head: Token) -> Span:
         doc[start].is_punct or doc[start].is_space or "\n" in doc[start:head.i].text
     ):
         start += 1
-    start = after_dateline(doc, start, head.i)
+    start = after_dateline(doc, start, head.i, end)
     while start < head.i and doc[start].lower_ in FOCUS_ADVERBS and doc[start].pos_ == "ADV":
         start += 1  # 'Even Lindsey Graham said': the focus word is the writer's, not the source
     while end > head.i and (

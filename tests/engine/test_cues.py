@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from saidwhat.engine.cues import Cue, cue_type, find_cues
+from saidwhat.engine.cues import Cue, cue_type, find_cues, scene_phrase
 from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.settings import CueSettings
@@ -143,3 +143,25 @@ def test_for_marking_a_clause_is_part_of_the_cue(nlp: Language) -> None:
     (cue,) = [c for c in find_cues(doc, [False] * len(doc), LEXICON)
               if doc[c.head].lemma_ == "call"]
     assert [doc[i].text for i in cue.tokens] == ["is", "calling", "for"]
+
+
+def _cue_words(nlp: Language, text: str, head: str) -> list[str]:
+    """The words of the cue headed by `head` in the text."""
+    return next(words for h, words, _ in cues_of(nlp, text) if h == head)
+
+
+def test_a_message_phrase_stays_out_of_the_cue(nlp: Language) -> None:
+    for text in ("Maria Lopez said in an interview that the plan had failed.",
+                 "Maria Lopez said in a statement that the plan had failed."):
+        assert _cue_words(nlp, text, "said") == ["said"], text
+
+
+def test_scene_phrase_stops_before_what_was_said(nlp: Language) -> None:
+    doc = nlp("Maria Lopez said during a debate in Ohio, “The plan failed.”")
+    during = next(t for t in doc if t.text == "during")
+    assert [doc[i].text for i in scene_phrase(during)] == ["during", "a", "debate", "in", "Ohio"]
+
+
+def test_a_scene_is_never_a_bare_preposition_of_the_cue(nlp: Language) -> None:
+    words = _cue_words(nlp, "Maria Lopez said during a debate that the plan had failed.", "said")
+    assert words == ["said", "during", "a", "debate"]  # PolNeAR: 11 of 20 "said during" in the cue
