@@ -183,3 +183,32 @@ def test_a_city_description_is_never_a_country(nlp: Language) -> None:
     city = doc.char_span(text.index("The city"), text.index("The city") + 8)
     (speaker,), _ = resolve_mentions(doc, [city])
     assert speaker is not None and speaker.name != "Greece"
+
+
+def test_the_state_is_the_state_its_own_sentence_names(nlp: Language) -> None:
+    text = ("Ohio officials defended the purge on Monday. Ohio has cut two million voters since "
+            "2011. Critics cite the 2000 election in Florida, when the state wrongly struck "
+            "voters from the rolls.")
+    doc = nlp(text)
+    state = doc.char_span(text.index("the state"), text.index("the state") + 9)
+    (speaker,), _ = resolve_mentions(doc, [state])
+    assert speaker is not None and speaker.name == "Florida"
+
+
+def test_the_nation_is_a_country_named_before_not_the_town_just_visited(nlp: Language) -> None:
+    text = ("Italy welcomed 30 million visitors last year. Venice was the favourite. "
+            "Venice added a ferry in May, and Venice opened two hotels. The country said on "
+            "Monday that tourism had recovered.")
+    doc = nlp(text)
+    country = doc.char_span(text.index("The country"), text.index("The country") + 11)
+    (speaker,), _ = resolve_mentions(doc, [country])
+    assert speaker is not None and speaker.name == "Italy"
+
+
+def test_the_city_is_no_district_named_after_it(nlp: Language) -> None:
+    text = ("Oakland is a port city. Its Chinatown and Uptown draw crowds, and Downtown has "
+            "new towers. The city said on Monday that rents had risen.")
+    doc = nlp(text)
+    city = doc.char_span(text.index("The city"), text.index("The city") + 8)
+    (speaker,), _ = resolve_mentions(doc, [city])
+    assert speaker is not None and speaker.name not in ("Downtown", "Uptown")

@@ -39,6 +39,7 @@ from saidwhat.engine.speakers.mentions import (
 from saidwhat.engine.speakers.pronouns import resolve_pronoun
 from saidwhat.engine.speakers.ranker import (
     PLACE_HEADS,
+    countries_first,
     description_candidates,
     organisation_candidates,
 )
@@ -240,8 +241,11 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
             last_subject = e.entity if e.bonus else last_subject
     interviewers = set() if head in MEDIA_HEADS else interviewing_outlets(index)
     if index.ranker is not None and "organisation" in index.ranker.weights:
-        candidates = organisation_candidates(index, span, head, mods, interviewers)
-        best = index.ranker.best("organisation", candidates)
+        candidates = countries_first(
+            index, head, organisation_candidates(index, span, head, mods, interviewers))
+        best = place_in_sentence(index, span, head, [c for c, _ in candidates])
+        if best is None:
+            best = index.ranker.best("organisation", candidates)
     else:
         best = salient_organisation(index, span, head, mods, interviewers, recent_people)
     owned = head in OWNED_ORGS and any(t.tag_ == "PRP$" for t in span)
@@ -255,6 +259,20 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
         return index.group_entity(f"{who} {head}" if head in NAMED_AFTER else f"{who}'s {head}",
                                   "ORG")
     return best
+
+
+def place_in_sentence(index: ArticleIndex, span: Span, head: str, candidates: list[int]
+                      ) -> int | None:
+    """The one state named earlier in the sentence of "the state" ("the 2000 election in
+    Florida, when the state …" is Florida, not Ohio, the article's subject), else None (no
+    such place, or two). Not for "the city" ("Downtown … the city's" is Oakland)."""
+    if head != "state":
+        return None
+    here = index.sent_of[span.start]
+    allowed = set(candidates)
+    named = {e.entity for e in index.events if e.token < span.start
+             and index.sent_of[e.token] == here and e.entity in allowed}
+    return named.pop() if len(named) == 1 else None
 
 
 def salient_organisation(index: ArticleIndex, span: Span, head: str, mods: set[str],

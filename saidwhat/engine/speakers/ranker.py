@@ -325,13 +325,35 @@ SETTLEMENT_HEADS = frozenset(
 COUNTRY_KEYS = frozenset(c.replace(".", "").removeprefix("the ") for c in COUNTRY_NAMES)
 
 
+COUNTRY_HEADS = frozenset("country nation".split())
+
+
+def is_country(ent: Entity) -> bool:
+    """Whether an entity's name is a country's ("Greece", "the U.S.")."""
+    name = " ".join(norm_word(w) for w in ent.name.split()).replace(".", "")
+    return name.removeprefix("the ") in COUNTRY_KEYS
+
+
+DISTRICT_NAMES = frozenset("downtown uptown midtown".split())
+
+
 def settlement_not_country(head: str, ent: Entity) -> bool:
     """Whether a candidate may be what a place description names: "the city" or "the
-    capital" is no country ("Greece", "the US"), whatever was named last."""
-    if head not in SETTLEMENT_HEADS:
-        return True
-    name = " ".join(norm_word(w) for w in ent.name.split()).replace(".", "")
-    return name.removeprefix("the ") not in COUNTRY_KEYS
+    capital" is no country ("Greece", "the US") nor a district of it ("Downtown"), whatever
+    was named last."""
+    return head not in SETTLEMENT_HEADS or not is_country(ent) and (
+        norm_word(ent.name) not in DISTRICT_NAMES)
+
+
+def countries_first(index: ArticleIndex, head: str, candidates: list[tuple[int, Features]]
+                    ) -> list[tuple[int, Features]]:
+    """"The country"/"the nation": only the countries among the candidates when one was
+    named ("Italy", not the city just visited), else all of them (a name outside the list).
+    Applied when resolving, after the ranker's candidates (its training sees them all)."""
+    if head not in COUNTRY_HEADS:
+        return candidates
+    countries = [c for c in candidates if is_country(index.entities[c[0]])]
+    return countries or candidates
 
 
 # Kinds of body whose description words stand in for one another ("the agency" may be the
@@ -346,9 +368,9 @@ KIND_FAMILIES = (
     frozenset("court".split()),
     frozenset("university school institute college lab laboratory".split()),
     frozenset("party".split()),
-    frozenset("union association coalition group organization organisation committee council "
-              "board foundation charity center centre league club team".split()),
-)
+    frozenset("union association coalition committee council board foundation charity "
+              "center centre league club team".split()),
+)  # "the organisation", "the group", "the body" may be any of them (a party too)
 # Heads naming a particular line of business: only a candidate whose name or description
 # shows it fits ("the airline" is AirAsia or Garuda Airlines, never Reuters, Airbus or a
 # name typed ORG just before). Markers: name words that show it.
