@@ -288,6 +288,8 @@ def clause_content(
             how = "patient"
         max_fill = (settings or ContentSettings()).max_filled_gap_tokens
         toks = drop_trailing_aside(fill_gaps(doc, toks, exclude, max_fill), quotes)
+        if how == "ccomp":
+            toks += stranded_predicate(doc, toks, exclude)
         return tokens_to_pieces(drop_openers(toks)), how
     if source is not None or patient is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
@@ -329,6 +331,25 @@ def split_subject_clause(head: Token) -> list[Token]:
         if subj and joined and verb.nbor(-1).text == "," and subj[0].right_edge.i >= verb.i - 2:
             return [obj, verb]
     return []
+
+
+def stranded_predicate(doc: Doc, toks: list[Token], exclude: set[int]) -> list[Token]:
+    """'agreeing with her secretary that to back down would “look like taking sides”': the
+    parse hung the clause's modal and main verb elsewhere, so the content stopped before its
+    main verb. An auxiliary right after the content whose verb follows it in the sentence is
+    the rest of the clause: that verb and what it governs after it."""
+    if not toks:
+        return []
+    last = max(t.i for t in toks)
+    if last + 1 >= len(doc):
+        return []
+    aux = doc[last + 1]
+    verb = aux.head
+    if not (aux.dep_ == "aux" and (aux.tag_ == "MD" or aux.pos_ == "AUX") and verb.i > aux.i
+            and verb.sent == aux.sent and verb.i not in exclude
+            and doc[last].pos_ in ("VERB", "AUX", "ADP", "PART")):
+        return []
+    return [t for t in doc[aux.i : verb.right_edge.i + 1] if t.i not in exclude]
 
 
 def conjoined_clauses(head: Token, comps: list[Token]) -> list[Token]:
@@ -577,7 +598,7 @@ def content_for(
     if block and (how in ("object", "none", "following")
                   or all(s >= block[0][0] for s, _ in pieces)):
         return block, "colon-paragraph"  # a parse carrying on across the colon is the block
-    if attached and not (how == "ccomp" and _holds_quotes(pieces, attached)) and not (
+    if attached and not (how in ("ccomp", "object") and _holds_quotes(pieces, attached)) and not (
             clause_after_quotes(doc, cue, pieces, how, attached)):
         return quote_pieces(doc, cue, attached, cue_heads), "quote"
     pieces = _close_open_quote(pieces, quotes)

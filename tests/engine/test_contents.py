@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from saidwhat.engine.contents import (
     clip_to_paragraph,
@@ -322,3 +323,31 @@ def test_said_with_a_plain_object_is_no_split_subject(nlp: Language) -> None:
     doc = nlp("She said goodbye, and the crowd cheered.")
     said = next(t for t in doc if t.lower_ == "said")
     assert split_subject_clause(said) == []
+
+
+def test_an_object_holding_its_quotations_is_the_content(nlp: Language) -> None:
+    pieces, how = content(nlp, "The activist calls for a “clean break” from “the old ways of the "
+                          "party,” including its donors and its machine.", "call")
+    assert how == "object"
+    assert pieces[0].startswith("a “clean break” from “the old ways of the party,”")
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str],
+            tags: list[str], pos: list[str]) -> Doc:
+    """A Doc with a given parse (the parser's mistakes, reproduced exactly)."""
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_content_stopping_before_its_modal_takes_the_main_verb(nlp: Language) -> None:
+    from saidwhat.engine.contents import stranded_predicate
+
+    # 'She agreed that to back down would look weak.' with "would look" hung on "agreed"
+    doc = _parsed(nlp, ["She", "agreed", "that", "to", "back", "down", "would", "look", "weak",
+                        "."], [1, 1, 4, 4, 1, 4, 7, 1, 7, 1],
+                  ["nsubj", "ROOT", "mark", "aux", "ccomp", "prt", "aux", "advcl", "acomp",
+                   "punct"], ["PRP", "VBD", "IN", "TO", "VB", "RP", "MD", "VB", "JJ", "."],
+                  ["PRON", "VERB", "SCONJ", "PART", "VERB", "ADP", "AUX", "VERB", "ADJ",
+                   "PUNCT"])
+    clause = [doc[i] for i in range(2, 6)]
+    assert [t.text for t in stranded_predicate(doc, clause, {0, 1})] == ["would", "look", "weak"]
+    assert stranded_predicate(doc, [doc[2], doc[3], doc[4]], {0, 1}) == []  # 'down' follows
