@@ -37,7 +37,9 @@ def cue_type(lemma: str) -> str:
 
 AUX_DEPS = ("aux", "auxpass", "neg")
 # Adverbs PolNeAR leaves outside the cue ("when he said", "however, she said").
-NON_CUE_ADVERBS = frozenset("when where why how however so though then more also_not".split())
+NON_CUE_ADVERBS = frozenset("when where why how however so though more also_not".split())
+# ...and after it only: "then said" is in the cue (train: 17 of 27 annotated), "said then" not.
+TRAILING_NON_CUE_ADVERBS = NON_CUE_ADVERBS | {"then"}
 # Prepositions that belong to the cue phrase ("referring to", "talked about", "railed against").
 CUE_PREPS = frozenset("to about against over into for as".split())
 
@@ -66,7 +68,8 @@ def _phrase(tok: Token, lexicon: Lexicon, settings: CueSettings) -> tuple[int, .
     if nxt < len(tok.doc):
         after = tok.doc[nxt]
         if (after.dep_ == "advmod" and after.head.i == tok.i and after.pos_ == "ADV"
-                and after.lower_ not in NON_CUE_ADVERBS and not after.tag_.startswith("W")):
+                and after.lower_ not in TRAILING_NON_CUE_ADVERBS
+                and not after.tag_.startswith("W")):
             ids.add(nxt)
             nxt += 1
     if nxt < len(tok.doc):

@@ -165,3 +165,10 @@ def test_scene_phrase_stops_before_what_was_said(nlp: Language) -> None:
 def test_a_scene_is_never_a_bare_preposition_of_the_cue(nlp: Language) -> None:
     words = _cue_words(nlp, "Maria Lopez said during a debate that the plan had failed.", "said")
     assert words == ["said", "during", "a", "debate"]  # PolNeAR: 11 of 20 "said during" in the cue
+
+
+def test_then_before_the_cue_is_in_it_but_not_after(nlp: Language) -> None:
+    assert _cue_words(nlp, "Maria Lopez then said the plan had failed.", "said") == [
+        "then", "said"]
+    assert "then" not in _cue_words(nlp, "Maria Lopez said then that the plan had failed.",
+                                    "said")
