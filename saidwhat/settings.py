@@ -143,6 +143,10 @@ class AssemblySettings:
         0.5, "a thing (a common noun or 'it'/'this') as the subject of a cue the classifier "
         "rates below this, with only an object as its content, is an action, not an "
         "attribution ('The grants support programs …')")
+    evidence_cue_probability: float = _s(
+        0.4, "a thing (a common noun or 'it'/'this') as the subject of a cue the classifier "
+        "rates below this, with a clause as its content, is evidence or description, not "
+        "someone's words ('The apps allow people to report …', 'Those effects grow …')")
     object_cue_probability: float = _s(
         0.4, "whoever the subject, a cue the classifier rates below this with only an object as "
         "its content (no clause, no quote) is an action ('He mounted his donkey', 'NWS began "

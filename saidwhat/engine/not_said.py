@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.quotes import doc_text
+from saidwhat.engine.structure import line_at
 from saidwhat.settings import AssemblySettings
 
 # Pronouns that stand for a thing, never a speaker of an object-only content.
@@ -44,6 +45,19 @@ def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> 
     if draft.cue is None or draft.how not in OBJECT_HOWS:
         return False
     return draft.cue.p < settings.action_cue_probability and is_thing(draft.source)
+
+
+CLAUSE_HOWS = frozenset(("ccomp",))
+
+
+def thing_as_evidence(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'These incremental fixes highlight how …', 'The mobile apps allow people to report …',
+    'Those effects grow even worse in a world that …': a thing as the subject of a verb the cue
+    classifier doubts is evidence or description even with a clause after it; a report, a
+    study or a statement is rated a likely cue ('The report found that …') and stays."""
+    if draft.cue is None or draft.how not in CLAUSE_HOWS:
+        return False
+    return draft.cue.p < settings.evidence_cue_probability and is_thing(draft.source)
 
 
 def doubted_cue_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
@@ -140,10 +154,32 @@ def colon_after_sentence_end(doc: Doc, draft: Draft, settings: AssemblySettings)
     return _SENTENCE_END.search(text, at, len(text) if end < 0 else end) is not None
 
 
+# Teasers for other stories set into a page: an inline "(RELATED: …)" link, a promo paragraph
+# ending in its "Full Article" link, a listing line opened by a time stamp run into a headline
+# ("Jan. 2 2015 8:53 PMWhat Matters in Selma…").
+_RELATED_OPEN = re.compile(r"\((?:related|read more|see also|more)\s*:[^)]*$", re.I)
+_TEASER_END = re.compile(r"(?:full article|read more|full story)\s*[.»›>]*\s*$", re.I)
+_STAMPED = re.compile(r"^\W*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4},? \d{1,2}:\d{2} ?[AP]M")
+
+
+def teaser(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'(RELATED: Forget ISIS; Flopping Is Threatening To Destroy America)', 'India needs
+    reforms, Jaitley told reporters. Full Article', 'Jan. 2 2015 8:53 PMWhat Matters in
+    SelmaCritics say …': a teaser for another story, not this page's reporting."""
+    if draft.cue is None:
+        return False
+    text = doc_text(doc)
+    at = doc[draft.cue.head].idx
+    start, end = line_at(text, at)
+    return (_RELATED_OPEN.search(text, start, at) is not None
+            or _TEASER_END.search(text[start:end]) is not None
+            or _STAMPED.match(text[start:end]) is not None)
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
-NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, doubted_cue_on_object, writer_narrates,
-                                   shown_or_seen, acts_on_object, knows_how_to,
-                                   correction_notice, colon_after_sentence_end)
+NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
+                                   writer_narrates, shown_or_seen, acts_on_object, knows_how_to,
+                                   correction_notice, colon_after_sentence_end, teaser)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

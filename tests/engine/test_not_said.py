@@ -16,6 +16,8 @@ from saidwhat.engine.not_said import (
     knows_how_to,
     not_said,
     shown_or_seen,
+    teaser,
+    thing_as_evidence,
     thing_does_something,
     writer_narrates,
 )
@@ -73,6 +75,33 @@ def test_a_likely_cue_or_a_clause_keeps_a_thing_subject(nlp: Language) -> None:
                            "The report", "object", 0.3)
     assert thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.5))
     assert not thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.2))
+
+
+# ------------------------------------------------------------------- thing_as_evidence
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "p", "expected"), [
+    ("The mobile apps allow people to report road hazards.", "allow", "The mobile apps", 0.35,
+     True),
+    ("These small fixes highlight how far the system has come.", "highlight",
+     "These small fixes", 0.32, True),
+    ("Ana Ruiz doubts that the fixes will last.", "doubts", "Ana Ruiz", 0.3, False),  # a person
+    ("The report found that the fixes failed.", "found", "The report", 0.8, False),  # likely cue
+])
+def test_a_thing_under_a_doubted_cue_is_evidence_even_with_a_clause(
+        nlp: Language, text: str, cue: str, source: str, p: float, expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, source, "ccomp", p)
+    assert thing_as_evidence(doc, draft, S) is expected
+
+
+def test_thing_as_evidence_reads_clauses_only_and_its_threshold_is_a_setting(
+        nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "The mobile apps allow people to report road hazards.",
+                           "allow", "The mobile apps", "object", 0.35)
+    assert not thing_as_evidence(doc, draft, S)  # an object: thing_does_something's case
+    doc, draft = draft_for(nlp, "The mobile apps allow people to report road hazards.",
+                           "allow", "The mobile apps", "ccomp", 0.35)
+    assert not thing_as_evidence(doc, draft, AssemblySettings(evidence_cue_probability=0.3))
 
 
 # ------------------------------------------------------------------- doubted_cue_on_object
@@ -255,3 +284,28 @@ def test_knowing_to_do_something_is_a_habit(nlp: Language, text: str, cue: str,
                                             expected: bool) -> None:
     doc, draft = draft_for(nlp, text, cue, "Savvy buyers", "xcomp", 0.6)
     assert knows_how_to(doc, draft, S) is expected
+
+
+# ------------------------------------------------------------------- teaser
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The game went long. (RELATED: Critics Say The Flop Is Ruining The Sport)\nIt ended late.",
+     "Say", True),
+    ("Trending\nMarkets\nLena Park said rates will rise next year. Full Article\nMore",
+     "said", True),
+    ("News\nJan. 2 2015 8:53 PMWhat Matters in SelmaCritics say the film is unfair.\n", "say",
+     True),
+    ("Lena Park said rates will rise next year. (She spoke in Oslo.)", "said", False),
+    ("The game went long. (Critics say the flop is ruining the sport.)", "say", False),
+])
+def test_a_teaser_for_another_story_is_not_attributed(nlp: Language, text: str, cue: str,
+                                                      expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, None, "ccomp", 0.9)
+    assert teaser(doc, draft, S) is expected
+
+
+def test_a_related_link_in_a_story_adds_no_attribution(nlp: Language) -> None:
+    text = ("Ana Ruiz said the council would vote in May. (RELATED: Critics Say The Vote Is "
+            "Too Late)\nThe vote is set for May 4.")
+    assert contents(nlp, text) == ["the council would vote in May"]
