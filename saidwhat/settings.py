@@ -147,6 +147,9 @@ class AssemblySettings:
         0.4, "a thing (a common noun or 'it'/'this') as the subject of a cue the classifier "
         "rates below this, with a clause as its content, is evidence or description, not "
         "someone's words ('The apps allow people to report …', 'Those effects grow …')")
+    headline_list_items: int = _s(
+        3, "a bulleted run of at least this many headlines without full stops, not introduced "
+        "by a colon, is a list of links to other stories; nothing in it is attributed")
     object_cue_probability: float = _s(
         0.4, "whoever the subject, a cue the classifier rates below this with only an object as "
         "its content (no clause, no quote) is an action ('He mounted his donkey', 'NWS began "

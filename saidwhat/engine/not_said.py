@@ -176,10 +176,49 @@ def teaser(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             or _STAMPED.match(text[start:end]) is not None)
 
 
+_BULLET = re.compile(r"^\s*[•▪‣◦·]")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')]*\s*$")
+
+
+def _bullet_items(text: str, at: int) -> tuple[list[str], str]:
+    """The bulleted items of the run holding `at` (an item's indented continuation lines
+    joined to it), and the line just before the run."""
+    lines = text.split("\n")
+    where = text.count("\n", 0, at)
+    first = where
+    while first > 0 and not _BULLET.match(lines[first]) and lines[first][:1].isspace():
+        first -= 1  # a wrapped headline's continuation line
+    if not _BULLET.match(lines[first]):
+        return [], ""
+    while first > 0 and (_BULLET.match(lines[first - 1]) or lines[first - 1][:1].isspace()):
+        first -= 1
+    items: list[str] = []
+    for line in lines[first:]:
+        if _BULLET.match(line):
+            items.append(line.strip())
+        elif line[:1].isspace() and line.strip() and items:
+            items[-1] += " " + line.strip()
+        else:
+            break
+    return items, lines[first - 1] if first > 0 else ""
+
+
+def headline_list(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'• AirAsia pilot's son 'thinks daddy is still at work'', '• Plane thought to be upside
+    down in sea': a bulleted run of headlines without full stops, not introduced by a colon, is
+    a list of links to other stories; a list after 'said:' or of full sentences stays."""
+    if draft.cue is None:
+        return False
+    items, before = _bullet_items(doc_text(doc), doc[draft.cue.head].idx)
+    return (len(items) >= settings.headline_list_items and not before.rstrip().endswith(":")
+            and not any(_ENDS_SENTENCE.search(item) for item in items))
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
                                    writer_narrates, shown_or_seen, acts_on_object, knows_how_to,
-                                   correction_notice, colon_after_sentence_end, teaser)
+                                   correction_notice, colon_after_sentence_end, teaser,
+                                   headline_list)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

@@ -12,6 +12,7 @@ from saidwhat.engine.not_said import (
     colon_after_sentence_end,
     correction_notice,
     doubted_cue_on_object,
+    headline_list,
     is_thing,
     knows_how_to,
     not_said,
@@ -309,3 +310,30 @@ def test_a_related_link_in_a_story_adds_no_attribution(nlp: Language) -> None:
     text = ("Ana Ruiz said the council would vote in May. (RELATED: Critics Say The Vote Is "
             "Too Late)\nThe vote is set for May 4.")
     assert contents(nlp, text) == ["the council would vote in May"]
+
+
+# ------------------------------------------------------------------- headline_list
+
+LINKS = ("• Ferry strike called off after late talks\n• Union chief says members were heard\n"
+         "• Harbour reopens to visitors\nThe ferries ran again on Monday.")
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    (LINKS, "says", True),
+    ("The union said:\n• members were heard\n• pay rises by 4%\n• talks resume in May", "rises",
+     False),  # a list after a colon is what was said
+    ("Notes\n• The chief says members were heard.\n• Pay rises by 4%.\n• Talks resume.", "says",
+     False),  # full sentences
+    ("• Union chief says members were heard\n• Harbour reopens", "says", False),  # too short
+])
+def test_a_bulleted_run_of_headlines_is_a_list_of_links(nlp: Language, text: str, cue: str,
+                                                        expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, None, "ccomp", 0.9)
+    assert headline_list(doc, draft, S) is expected
+
+
+def test_a_wrapped_headline_is_one_item(nlp: Language) -> None:
+    text = ("• Ferry strike called off\n• Union chief says members were\n  heard at last\n"
+            "• Harbour reopens\nThe ferries ran.")
+    doc, draft = draft_for(nlp, text, "says", None, "ccomp", 0.9)
+    assert headline_list(doc, draft, S)
