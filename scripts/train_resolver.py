@@ -11,9 +11,14 @@ read at its place in the article, and every candidate referent the resolver woul
 becomes one example: positive when the candidate's name fits a name of the mention's gold
 chain before it. One logistic regression per kind (pronoun, person description, organisation or
 place description) is fitted; its L2
-strength and the probability needed to resolve are tuned on GUM dev. The candidates are
-gathered with the hand-set salience in the loop, so the result does not depend on the
-weights being replaced. Deterministic (lbfgs, sorted features).
+strength and the probability needed to resolve are tuned on GUM dev. With `--rank pronoun` a
+kind is ranked rather than scored one candidate at a time: a conditional logit (a softmax over
+each mention's candidates, fitted by L-BFGS on the log-probability of its right candidates),
+which learns what makes one candidate beat the others in the same place (not shipped: see the
+README's speaker resolution section for what it gave). The candidates are gathered with the
+hand-set salience in the loop (earlier pronouns resolved by it), so the result does not depend
+on the weights being trained. Deterministic (lbfgs and L-BFGS from zero weights, sorted
+features).
 """
 
 from __future__ import annotations
@@ -21,9 +26,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from scipy.optimize import minimize
+from scipy.sparse import vstack
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
@@ -56,6 +65,9 @@ from saidwhat.evaluation.speakers import gum_targets, same_referent
 
 KINDS = ("pronoun", "description", "organisation")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+# Grid of L2 strengths of a kind ranked by a conditional logit (--rank): a ranking model has no
+# bias and far fewer effective examples.
+RANKING_C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 MIN_COVERAGE = 0.9
 # Kinds that resolve whenever they have a candidate: an organisation description's candidates
 # are already only the organisations (or places) of its kind named before it, and GUM, where
@@ -65,8 +77,9 @@ MIN_COVERAGE = 0.9
 # rules instead, `kind_fits` in engine/speakers/ranker.py).
 NO_THRESHOLD = ("organisation",)
 
+Features = dict[str, float]
 # one example group: (kind, has a named referent, [(features, label)])
-Group = tuple[str, bool, list[tuple[dict[str, float], int]]]
+Group = tuple[str, bool, list[tuple[Features, int]]]
 
 
 def is_description(span: Any) -> bool:
@@ -196,19 +209,66 @@ def organisation_groups(index: ArticleIndex, span: Any, ent_id: int) -> list[Gro
     return [("organisation", True, [(f, int(e == ent_id)) for e, f in cands])]
 
 
-def fit(groups: list[Group], kind: str, c: float) -> tuple[DictVectorizer, LogisticRegression]:
-    """A logistic regression over one kind's candidate examples."""
+@dataclass(frozen=True)
+class ConditionalLogit:
+    """A fitted conditional logit: weights in LogisticRegression's layout (no bias)."""
+
+    coef_: np.ndarray
+    intercept_: np.ndarray
+
+
+def fit_ranking(x: Any, labels: list[int], sizes: list[int], c: float) -> ConditionalLogit:
+    """Weights maximising the log-probability of each group's right candidates under a softmax
+    over its candidates, with an L2 penalty of 1 / (2c); rows of `x` grouped by `sizes`."""
+    y = np.array(labels, dtype=bool)
+    starts = np.cumsum([0, *sizes[:-1]])
+    group = np.repeat(np.arange(len(sizes)), sizes)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        e = np.exp(z - np.maximum.reduceat(z, starts)[group])
+        total, right = np.add.reduceat(e, starts), np.add.reduceat(np.where(y, e, 0.0), starts)
+        grad = e / total[group] - np.where(y, e, 0.0) / right[group]
+        value = float(np.sum(np.log(total) - np.log(right)) + w @ w / (2 * c))
+        return value, x.T @ grad + w / c
+
+    found = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B",
+                     options={"maxiter": 5000})
+    return ConditionalLogit(coef_=found.x.reshape(1, -1), intercept_=np.zeros(1))
+
+
+def fit(groups: list[Group], kind: str, c: float, ranking: bool = False
+        ) -> tuple[DictVectorizer, Any]:
+    """A logistic regression over one kind's candidate examples, or with `ranking` a
+    conditional logit over the mentions with a right candidate."""
+    vec = DictVectorizer(sort=True)
+    if ranking:
+        usable = [ex for k, _, ex in groups if k == kind and any(y for _, y in ex)]
+        vec.fit([f for ex in usable for f, _ in ex])
+        x = vstack([vec.transform([f for f, _ in ex]) for ex in usable]).tocsr()
+        return vec, fit_ranking(x, [y for ex in usable for _, y in ex],
+                                [len(ex) for ex in usable], c)
     feats = [f for k, _, ex in groups if k == kind for f, _ in ex]
     labels = [y for k, _, ex in groups if k == kind for _, y in ex]
-    vec = DictVectorizer(sort=True)
     x = vec.fit_transform(feats)
     model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
     model.fit(x, labels)
     return vec, model
 
 
-def decisions(groups: list[Group], kind: str, vec: DictVectorizer, model: LogisticRegression
-              ) -> list[tuple[float, bool, bool]]:
+def probabilities(vec: DictVectorizer, model: Any, feats: list[Features], ranking: bool = False
+                  ) -> np.ndarray:
+    """Each candidate's probability as the ranker computes it: with `ranking` a softmax over
+    the mention's candidates, else the logistic of each one's score."""
+    z = vec.transform(feats) @ model.coef_[0] + model.intercept_[0]
+    if ranking:
+        e = np.exp(z - z.max())
+        return e / e.sum()
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def decisions(groups: list[Group], kind: str, vec: DictVectorizer, model: Any,
+              ranking: bool = False) -> list[tuple[float, bool, bool]]:
     """Per named-referent mention: best probability, whether its best candidate is right, and
     whether any candidate was right; unnamed mentions get (p, False, False) too."""
     out = []
@@ -218,15 +278,15 @@ def decisions(groups: list[Group], kind: str, vec: DictVectorizer, model: Logist
         if not ex:
             out.append((-1.0, False, named))
             continue
-        probs = model.predict_proba(vec.transform([f for f, _ in ex]))[:, 1]
+        probs = probabilities(vec, model, [f for f, _ in ex], ranking)
         best = max(range(len(ex)), key=lambda i: (probs[i], -i))
         out.append((float(probs[best]), bool(ex[best][1]), named))
     return out
 
 
-def tune_threshold(dec: list[tuple[float, bool, bool]], fixed: float | None = None
-                   ) -> tuple[float, float, float]:
-    """The threshold with the best accuracy at coverage ≥ MIN_COVERAGE of named mentions (the
+def tune_threshold(dec: list[tuple[float, bool, bool]], fixed: float | None = None,
+                   min_coverage: float = MIN_COVERAGE) -> tuple[float, float, float]:
+    """The threshold with the best accuracy at coverage ≥ min_coverage of named mentions (the
     lowest-coverage-loss one otherwise), or the `fixed` one: (threshold, coverage, accuracy)."""
     named = [d for d in dec if d[2]]
     best = (0.0, 0.0, 0.0)
@@ -236,7 +296,7 @@ def tune_threshold(dec: list[tuple[float, bool, bool]], fixed: float | None = No
         resolved = [d for d in named if d[0] >= t]
         cov = len(resolved) / len(named) if named else 0.0
         acc = sum(d[1] for d in resolved) / len(resolved) if resolved else 0.0
-        key = (acc if cov >= MIN_COVERAGE else -1.0, cov)
+        key = (acc if cov >= min_coverage else -1.0, cov)
         if key > best_key:
             best, best_key = (t, cov, acc), key
     return best
@@ -256,6 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news-limit", type=int, default=300,
                         help="at most this many news texts, in name order (default 300)")
     parser.add_argument("--dump", help="also write the candidate examples here (JSON)")
+    parser.add_argument("--rank", action="append", default=[], choices=KINDS,
+                        help="rank this kind's candidates by a conditional logit (repeatable)")
+    parser.add_argument("--rank-coverage", type=float, default=MIN_COVERAGE,
+                        help="dev coverage a ranked kind's threshold keeps (default "
+                             f"{MIN_COVERAGE})")
     args = parser.parse_args(argv)
     engine = artefacts.engine(args.data, with_resolver=False)
     train = gum_groups(args.gum_dir, "train", args.parsed, engine)
@@ -271,10 +336,13 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {}
     for kind in KINDS:
         best: tuple[Any, ...] | None = None
-        for c in C_GRID:
-            vec, model = fit(train, kind, c)
-            dec = decisions(dev, kind, vec, model)
-            t, cov, acc = tune_threshold(dec, fixed=0.0 if kind in NO_THRESHOLD else None)
+        ranking = kind in args.rank
+        for c in RANKING_C_GRID if ranking else C_GRID:
+            vec, model = fit(train, kind, c, ranking)
+            dec = decisions(dev, kind, vec, model, ranking)
+            t, cov, acc = tune_threshold(
+                dec, fixed=0.0 if kind in NO_THRESHOLD else None,
+                min_coverage=args.rank_coverage if ranking else MIN_COVERAGE)
             print(f"{kind} C={c}: dev threshold {t:.3f} coverage {cov:.3f} accuracy {acc:.3f}",
                   file=sys.stderr)
             if best is None or (acc, cov) > (best[5], best[4]):
@@ -291,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                      "features, trained on GUM train, tuned on GUM dev by "
                      "scripts/train_resolver.py",
             "weights": weights, "thresholds": thresholds, "training": report}
+    if args.rank:
+        data["ranking"] = sorted(set(args.rank))
     Path(args.out or args.data / RESOLVER).write_text(json.dumps(data, indent=1, sort_keys=True)
                                                       + "\n")
     print(json.dumps(report), file=sys.stderr)

@@ -26,6 +26,23 @@ def test_the_most_probable_candidate_wins_only_above_the_threshold() -> None:
     assert ranker.best("pronoun", []) is None
 
 
+def test_a_ranking_kind_weighs_candidates_against_each_other() -> None:
+    weights = {"pronoun": {"bias": -5.0, "near": 3.0}}
+    candidates = [(7, {"near": 0.5}), (4, {"near": 1.0})]
+    alone = Ranker(weights, {"pronoun": 0.5})
+    ranked = Ranker(weights, {"pronoun": 0.5}, ranking=frozenset({"pronoun"}))
+    probs = ranked.probabilities("pronoun", candidates)
+    assert sum(probs) == pytest.approx(1.0) and probs[1] > probs[0]
+    assert alone.best("pronoun", candidates) is None  # alone, each scores below 0.5
+    assert ranked.best("pronoun", candidates) == 4  # ranked, 4 beats 7 (p 0.82)
+    tie = [(9, {"near": 1.0}), (4, {"near": 1.0})]  # 0.5 each: the earlier wins, if 0.5 will do
+    assert Ranker(weights, {"pronoun": 0.6}, ranking=frozenset({"pronoun"})).best(
+        "pronoun", tie) is None
+    assert ranked.best("pronoun", tie) == 9
+    assert Ranker.from_json(ranked.to_json()) == ranked
+    assert "ranking" not in alone.to_json() and Ranker.from_json(alone.to_json()) == alone
+
+
 def test_the_shipped_weights_cover_pronouns_person_and_organisation_descriptions() -> None:
     ranker = load_ranker()
     assert ranker is not None

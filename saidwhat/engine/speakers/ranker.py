@@ -5,7 +5,10 @@ For each mention the candidates are the article's entities seen before it (withi
 pronoun window, or anywhere for descriptions) that agree with it (type, number, gender; a
 description's nationality, party and specific words). Each (mention, candidate) pair gets
 features; the best-scoring candidate wins when its probability reaches the trained threshold,
-otherwise the mention stays unresolved. Trained on GUM by `scripts/train_resolver.py`.
+otherwise the mention stays unresolved. A kind listed under the file's `ranking` (trained with
+`scripts/train_resolver.py --rank KIND`; none ships) has its probabilities as a softmax over
+the mention's candidates (a conditional logit); the others score each candidate alone.
+Trained on GUM by `scripts/train_resolver.py`.
 """
 
 from __future__ import annotations
@@ -47,32 +50,53 @@ Fits = Callable[[Entity, str, set[str], set[str], SpeakerSettings], float | None
 
 @dataclass(frozen=True)
 class Ranker:
-    """Weights per mention kind ("pronoun", "description", "organisation") and the
-    probability to resolve."""
+    """Weights per mention kind ("pronoun", "description", "organisation"), the probability to
+    resolve, and the kinds whose weights rank candidates against each other (`ranking`: a
+    conditional logit, the probability a softmax over the mention's candidates) rather than
+    score each alone (a logistic regression)."""
 
     weights: dict[str, dict[str, float]]
     thresholds: dict[str, float]
+    ranking: frozenset[str] = frozenset()
+
+    def score(self, kind: str, features: Features) -> float:
+        """The linear score of a candidate with these features."""
+        w = self.weights[kind]
+        return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
 
     def probability(self, kind: str, features: Features) -> float:
-        """The probability that a candidate with these features is the referent."""
-        w = self.weights[kind]
-        z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in features.items())
-        return logistic(z)
+        """The probability that a candidate with these features is the referent (alone)."""
+        return logistic(self.score(kind, features))
+
+    def probabilities(self, kind: str, candidates: list[tuple[int, Features]]) -> list[float]:
+        """Each candidate's probability of being the referent: a softmax over the candidates
+        for a ranking kind, else each one's logistic probability."""
+        if kind not in self.ranking:
+            return [self.probability(kind, f) for _, f in candidates]
+        scores = [self.score(kind, f) for _, f in candidates]
+        top = max(scores)
+        exps = [math.exp(z - top) for z in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
 
     def to_json(self) -> dict[str, Any]:
         """The weights in the resolver.json layout."""
-        return {"weights": self.weights, "thresholds": self.thresholds}
+        out: dict[str, Any] = {"weights": self.weights, "thresholds": self.thresholds}
+        return out | ({"ranking": sorted(self.ranking)} if self.ranking else {})
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Ranker:
         """A ranker from resolver.json data."""
-        return cls(weights=data["weights"], thresholds=data["thresholds"])
+        return cls(weights=data["weights"], thresholds=data["thresholds"],
+                   ranking=frozenset(data.get("ranking", ())))
 
     def best(self, kind: str, candidates: list[tuple[int, Features]]) -> int | None:
         """The most probable candidate when it reaches the threshold, else None."""
         if not candidates:
             return None
-        scored = [(self.probability(kind, f), -n, ent) for n, (ent, f) in enumerate(candidates)]
+        probs = self.probabilities(kind, candidates)
+        scored = [(p, -n, ent) for n, (p, (ent, _)) in enumerate(zip(probs, candidates,
+                                                                       strict=True))]
         p, _, ent = max(scored)
         return ent if p >= self.thresholds[kind] else None
 

@@ -1,0 +1,47 @@
+"""The resolver's training: the conditional logit that ranks a pronoun's candidates."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+train_resolver = pytest.importorskip("train_resolver")
+
+
+def _groups() -> list:
+    """Mentions whose right candidate is the nearer subject, whatever the mention counts."""
+    out = []
+    for n in range(40):
+        right = {"subject": 1.0, "mentions": (n % 3) / 2}
+        wrong = {"mentions": 1.0 + (n % 2) / 2}
+        out.append(("pronoun", True, [(wrong, 0), (right, 1)] if n % 2 else [(right, 1),
+                                                                              (wrong, 0)]))
+    out.append(("pronoun", False, [({"subject": 1.0}, 0)]))  # no right candidate: left out
+    return out
+
+
+def test_the_ranking_model_learns_what_makes_a_candidate_beat_the_others() -> None:
+    vec, model = train_resolver.fit(_groups(), "pronoun", 3.0, ranking=True)
+    weights = dict(zip(vec.get_feature_names_out(), model.coef_[0], strict=True))
+    assert weights["subject"] > 1.0 > 0.0 > weights["mentions"]
+    assert model.intercept_[0] == 0.0  # a softmax over candidates has no use for a bias
+    probs = train_resolver.probabilities(vec, model, [{"mentions": 1.0}, {"subject": 1.0}],
+                                         ranking=True)
+    assert probs.sum() == pytest.approx(1.0) and probs[1] > 0.9
+
+
+def test_the_ranking_model_is_the_same_on_every_run() -> None:
+    first, again = (train_resolver.fit(_groups(), "pronoun", 3.0, ranking=True)[1].coef_
+                    for _ in range(2))
+    assert np.array_equal(first, again)
+
+
+def test_the_threshold_keeps_the_coverage_asked_for() -> None:
+    dec = [(0.9, True, True), (0.8, True, True), (0.5, False, True), (0.4, True, True)]
+    assert train_resolver.tune_threshold(dec, min_coverage=0.5)[:2] == (0.8, 0.5)
+    assert train_resolver.tune_threshold(dec, min_coverage=1.0)[:2] == (0.0, 1.0)
