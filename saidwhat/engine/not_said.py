@@ -26,15 +26,21 @@ THING_PRONOUNS = frozenset("it this that which what these those".split())
 OBJECT_HOWS = frozenset(("object", "following"))
 
 
+# Named entities whose presence makes a noun phrase someone's body, not a thing: 'the Obama
+# administration', 'the Clinton campaign', 'the Saudi government'.
+BODY_ENTITIES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+
+
 def is_thing(source: Span | None) -> bool:
     """A source that is a plain common noun phrase ('the money', 'this course', 'hedge funds')
-    or a thing pronoun: no name, no person pronoun."""
+    or a thing pronoun: no name in it, no person pronoun."""
     if source is None:
         return False
     root = source.root
     if root.lower_ in THING_PRONOUNS:
         return True
-    return root.pos_ == "NOUN" and not root.ent_type_
+    return (root.pos_ == "NOUN" and not root.ent_type_
+            and not any(t.ent_type_ in BODY_ENTITIES for t in source))
 
 
 def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
@@ -109,6 +115,24 @@ def acts_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
     content is an action, whoever does it ('vetoed the bill, saying it …' keeps the saying)."""
     return (draft.cue is not None and draft.how in OBJECT_HOWS
             and doc[draft.cue.head].lemma_.lower() in ACTION_LEMMAS)
+
+
+# Verbs of trying: what one tries to do is an act unless it is itself a saying with a clause.
+ATTEMPT_LEMMAS = frozenset("attempt try seek strive".split())
+
+
+def attempts_an_act(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Lopez is attempting to push a bill through the Senate', 'She tried to open the door':
+    trying to do something is an action; trying to say something with a clause ('tried to
+    suggest that …', 'sought to convince voters that …') stays an attribution."""
+    if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in ATTEMPT_LEMMAS:
+        return False
+    start, end = draft.content[0]
+    if _INFINITIVE.match(doc_text(doc)[start:end]) is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] if span is not None else []
+    return bool(verbs) and not any(c.dep_ == "ccomp" for c in verbs[0].children)
 
 
 # Knowing to do something: a habit or skill, not a thought ("Savvy buyers know to look at …").
@@ -216,9 +240,9 @@ def headline_list(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
 
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
-                                   writer_narrates, shown_or_seen, acts_on_object, knows_how_to,
-                                   correction_notice, colon_after_sentence_end, teaser,
-                                   headline_list)
+                                   writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
+                                   knows_how_to, correction_notice, colon_after_sentence_end,
+                                   teaser, headline_list)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

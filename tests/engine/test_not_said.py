@@ -9,6 +9,7 @@ from saidwhat.engine.cues import Cue
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.not_said import (
     acts_on_object,
+    attempts_an_act,
     colon_after_sentence_end,
     correction_notice,
     doubted_cue_on_object,
@@ -144,6 +145,22 @@ def test_is_thing(nlp: Language) -> None:
     assert not is_thing(doc[8:9])  # they
     assert is_thing(doc[10:11])  # it
     assert not is_thing(None)
+
+
+def test_trying_to_act_is_an_action_trying_to_say_stays(nlp: Language) -> None:
+    assert contents(nlp, "Lopez is attempting to push a bill through the Senate.") == []
+    assert contents(nlp, "Lopez tried to suggest that the bill would pass.") != []
+    doc, draft = draft_for(nlp, "Lopez tried to open the door.", "tried", "Lopez", "object", 0.9)
+    assert attempts_an_act(doc, draft, S)  # whatever the classifier says of 'tried'
+    doc, draft = draft_for(nlp, "Lopez hoped to open the door.", "hoped", "Lopez", "object", 0.9)
+    assert not attempts_an_act(doc, draft, S)  # only verbs of trying
+
+
+def test_a_named_body_is_no_thing(nlp: Language) -> None:
+    doc = nlp("The Obama administration argued that the bill is a bad idea.")
+    assert not is_thing(doc[0:3])  # 'administration' is a common noun, but Obama's
+    assert contents(nlp, "The Obama administration has attempted to make the case to members "
+                    "of both parties that the bill is a bad idea.") != []
 
 
 def test_narrated_actions_of_things_give_no_attribution(nlp: Language) -> None:
