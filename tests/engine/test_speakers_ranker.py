@@ -4,6 +4,7 @@ shipped weights."""
 from collections import Counter
 
 import pytest
+from resolving import resolve
 from spacy.language import Language
 
 from saidwhat.engine.speakers.clusters import Entity
@@ -177,28 +178,22 @@ def test_organisation_descriptions_go_to_the_organisation_their_words_fit(
                     "demand was recovering.")
     found = []
     for text, needle in ((court_text, "The court"), (company_text, "The company")):
-        doc = nlp(text)
-        span = doc.char_span(text.index(needle), text.index(needle) + len(needle))
-        (speaker,), _ = resolve_mentions(doc, [span])
-        found.append((speaker.name, speaker.type) if speaker else None)
+        (speaker,) = resolve(nlp, text, needle)
+        found.append((speaker.name, speaker.type))
     assert found == [("Ohio Supreme Court", "ORG"), ("Acme Corp.", "ORG")]
 
 
 def test_an_organisation_description_with_no_organisation_before_stays_unresolved(
         nlp: Language) -> None:
     text = "Mayor Ruth Adeyemi spoke in Denver on Monday. The company said the bridge was safe."
-    doc = nlp(text)
-    company = doc.char_span(text.index("The company"), text.index("The company") + 11)
-    (speaker,), _ = resolve_mentions(doc, [company])
+    (speaker,) = resolve(nlp, text, "The company")
     assert speaker is not None and speaker.resolved_by == "none"
 
 
 def test_a_city_description_is_never_a_country(nlp: Language) -> None:
     text = ("Tourists come to Greece every summer for its islands. Few stay long in the "
             "capital. The city said on Monday that its museums would open later.")
-    doc = nlp(text)
-    city = doc.char_span(text.index("The city"), text.index("The city") + 8)
-    (speaker,), _ = resolve_mentions(doc, [city])
+    (speaker,) = resolve(nlp, text, "The city")
     assert speaker is not None and speaker.name != "Greece"
 
 
@@ -206,9 +201,7 @@ def test_the_state_is_the_state_its_own_sentence_names(nlp: Language) -> None:
     text = ("Ohio officials defended the purge on Monday. Ohio has cut two million voters since "
             "2011. Critics cite the 2000 election in Florida, when the state wrongly struck "
             "voters from the rolls.")
-    doc = nlp(text)
-    state = doc.char_span(text.index("the state"), text.index("the state") + 9)
-    (speaker,), _ = resolve_mentions(doc, [state])
+    (speaker,) = resolve(nlp, text, "the state")
     assert speaker is not None and speaker.name == "Florida"
 
 
@@ -216,16 +209,12 @@ def test_the_nation_is_a_country_named_before_not_the_town_just_visited(nlp: Lan
     text = ("Italy welcomed 30 million visitors last year. Venice was the favourite. "
             "Venice added a ferry in May, and Venice opened two hotels. The country said on "
             "Monday that tourism had recovered.")
-    doc = nlp(text)
-    country = doc.char_span(text.index("The country"), text.index("The country") + 11)
-    (speaker,), _ = resolve_mentions(doc, [country])
+    (speaker,) = resolve(nlp, text, "The country")
     assert speaker is not None and speaker.name == "Italy"
 
 
 def test_the_city_is_no_district_named_after_it(nlp: Language) -> None:
     text = ("Oakland is a port city. Its Chinatown and Uptown draw crowds, and Downtown has "
             "new towers. The city said on Monday that rents had risen.")
-    doc = nlp(text)
-    city = doc.char_span(text.index("The city"), text.index("The city") + 8)
-    (speaker,), _ = resolve_mentions(doc, [city])
+    (speaker,) = resolve(nlp, text, "The city")
     assert speaker is not None and speaker.name not in ("Downtown", "Uptown")
