@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from saidwhat.engine.contents import (
+    FINITE_TAGS,
     Pieces,
     content_for,
     ends_sentence,
@@ -200,7 +201,6 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
 LAYOUT_HOWS = frozenset(("colon", "dash", "turn", "panel"))
 # In the article's title-cased headline, a cue is a finite verb ('Trump Refuses To …') or one
 # of these lemmas; a participle of another verb describes ('The Russian Leader Relishing …').
-FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
 HEADLINE_CUE_LEMMAS = SPEECH_LEMMAS | THOUGHT_LEMMAS | frozenset(("according", "show", "find"))
 
 

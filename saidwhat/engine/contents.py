@@ -306,7 +306,7 @@ def clause_content(
 
 
 SPLIT_SUBJECT_LEMMAS = frozenset(("say",))
-FINITE = frozenset(("VBD", "VBP", "VBZ", "MD"))
+FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))  # a finite verb or modal
 
 
 def split_subject_clause(head: Token) -> list[Token]:
@@ -323,7 +323,7 @@ def split_subject_clause(head: Token) -> list[Token]:
         return []
     obj = objs[0]
     for verb in head.children:
-        if verb.dep_ != "conj" or verb.i <= obj.right_edge.i or verb.tag_ not in FINITE:
+        if verb.dep_ != "conj" or verb.i <= obj.right_edge.i or verb.tag_ not in FINITE_TAGS:
             continue
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
         joined = any(c.dep_ == "cc" and obj.right_edge.i < c.i < (subj[0].i if subj else 0)
