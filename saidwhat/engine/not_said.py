@@ -117,24 +117,6 @@ def acts_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and doc[draft.cue.head].lemma_.lower() in ACTION_LEMMAS)
 
 
-# Verbs of trying: what one tries to do is an act unless it is itself a saying with a clause.
-ATTEMPT_LEMMAS = frozenset("attempt try seek strive".split())
-
-
-def attempts_an_act(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
-    """'Lopez is attempting to push a bill through the Senate', 'She tried to open the door':
-    trying to do something is an action; trying to say something with a clause ('tried to
-    suggest that …', 'sought to convince voters that …') stays an attribution."""
-    if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in ATTEMPT_LEMMAS:
-        return False
-    start, end = draft.content[0]
-    if _INFINITIVE.match(doc_text(doc)[start:end]) is None:
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] if span is not None else []
-    return bool(verbs) and not any(c.dep_ == "ccomp" for c in verbs[0].children)
-
-
 # Knowing to do something: a habit or skill, not a thought ("Savvy buyers know to look at …").
 SKILL_LEMMAS = frozenset(("know",))
 _INFINITIVE = re.compile(r"^to\s", re.I)
@@ -145,10 +127,31 @@ def knows_how_to(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
     site is secure': knowing to do something is a habit, not something known that anyone could
     say ('know that …' stays, and so does 'didn't know what to make of him', which PolNeAR
     marks as a thought)."""
-    if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in SKILL_LEMMAS:
-        return False
+    return (draft.cue is not None and doc[draft.cue.head].lemma_.lower() in SKILL_LEMMAS
+            and infinitive_content(doc, draft) is not None)
+
+
+def infinitive_content(doc: Doc, draft: Draft) -> Span | None:
+    """The draft's first content piece when it is a to-infinitive ('to look at …'), else None."""
     start, end = draft.content[0]
-    return _INFINITIVE.match(doc_text(doc)[start:end]) is not None
+    if _INFINITIVE.match(doc_text(doc)[start:end]) is None:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+# Verbs of trying: what one tries to do is an act unless it is itself a saying with a clause.
+ATTEMPT_LEMMAS = frozenset("attempt try seek strive".split())
+
+
+def attempts_an_act(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Lopez is attempting to push a bill through the Senate', 'She tried to open the door':
+    trying to do something is an action; trying to say something with a clause ('tried to
+    suggest that …', 'sought to convince voters that …') stays an attribution."""
+    if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in ATTEMPT_LEMMAS:
+        return False
+    span = infinitive_content(doc, draft)
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] if span is not None else []
+    return bool(verbs) and not any(c.dep_ == "ccomp" for c in verbs[0].children)
 
 
 # The page itself, as a correction names it: "This article originally stated …", "An earlier
