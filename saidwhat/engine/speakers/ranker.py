@@ -398,15 +398,14 @@ KIND_FAMILIES = (
 # Heads naming a particular line of business: only a candidate whose name or description
 # shows it fits ("the airline" is AirAsia or Garuda Airlines, never Reuters, Airbus or a
 # name typed ORG just before). Markers: name words that show it.
+NEWSPAPER_MARKERS = frozenset("times post journal herald tribune gazette news daily telegraph "
+                              "guardian observer star chronicle inquirer globe sun mail express "
+                              "register examiner record courier press bee".split())
 KIND_MARKERS: dict[str, frozenset[str]] = {
     "airline": frozenset("air airline airlines airways aviation".split()),
     "carrier": frozenset("air airline airlines airways".split()),
-    "newspaper": frozenset("times post journal herald tribune gazette news daily telegraph "
-                           "guardian observer star chronicle inquirer globe sun mail express "
-                           "register examiner record courier press bee".split()),
-    "paper": frozenset("times post journal herald tribune gazette news daily telegraph "
-                       "guardian observer star chronicle inquirer globe sun mail express "
-                       "register examiner record courier press bee".split()),
+    "newspaper": NEWSPAPER_MARKERS,
+    "paper": NEWSPAPER_MARKERS,
     "magazine": frozenset("magazine weekly review monthly".split()),
     "university": frozenset("university college".split()),
     "school": frozenset("school academy college".split()),
