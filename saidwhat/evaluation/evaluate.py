@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from saidwhat.evaluation.align import boundaries, carry_pieces
 from saidwhat.evaluation.brat import GoldAttribution, read_ann, split_name
-from saidwhat.records import Article, Failure, Offsets
+from saidwhat.io.mojibake import repair_mojibake
+from saidwhat.records import Article, Failure, Mention, Offsets
 from saidwhat.settings import Settings
 
 ROLES = ("source", "cue", "content")
@@ -108,6 +110,30 @@ def to_scored(
 def scored_gold(text: str, attributions: Iterable[GoldAttribution]) -> list[Scored]:
     """Gold attributions of one document ready for scoring, empty-content ones dropped."""
     found = (to_scored(text, a.content, a.cue, a.source) for a in attributions)
+    return [a for a in found if a is not None]
+
+
+def repaired_from(text: str, article: Article) -> bool:
+    """True when the article's text is `text` with its mis-decoded characters repaired, as
+    `saidwhat extract` reads a file holding "TomÃ¡s" (the gold was made on the raw text)."""
+    return article.text != text and repair_mojibake(text)[0] == article.text
+
+
+def scored_on(text: str, article: Article) -> list[Scored] | None:
+    """A predicted article's attributions scored on the gold `text`: as they are when the texts
+    match, carried through a character alignment when the article's text is `text` repaired,
+    None when the texts differ otherwise."""
+    if article.text == text:
+        return scored_predictions(article)
+    if not repaired_from(text, article):
+        return None
+    maps = boundaries(article.text, text)
+
+    def carried(mention: Mention | None) -> tuple[tuple[int, int], ...]:
+        return carry_pieces(mention.spans, maps) if mention is not None else ()
+
+    found = (to_scored(text, carried(a.content), carried(a.cue), carried(a.source))
+             for a in article.attributions)
     return [a for a in found if a is not None]
 
 
@@ -380,15 +406,18 @@ def score_document(
 ) -> Scores:
     """Scores of one gold document against the prediction for its text (None: nothing predicted).
 
-    A prediction whose text differs from the gold text scores as all-missed. With `mistakes`,
+    A prediction whose text differs from the gold text (other than by a mojibake repair,
+    carried back by `scored_on`) scores as all-missed. With `mistakes`,
     every false positive and false negative is appended to it.
     """
     gold_side = _Side(text, scored_gold(text, gold))
     if prediction is None:
         pred_side, comparable = _Side(text, []), True
     else:
-        pred_side = _Side(prediction.text, scored_predictions(prediction))
-        comparable = prediction.text == text
+        carried = scored_on(text, prediction)
+        comparable = carried is not None
+        pred_side = (_Side(text, carried) if carried is not None
+                     else _Side(prediction.text, scored_predictions(prediction)))
     report = None
     if mistakes is not None:
         def report(role: str, kind: str, side_text: str, span: Span, overlaps: str | None = None,
@@ -556,7 +585,8 @@ def coverage_problems(
     texts = {d.name: d.text for d in docs}
     missing = [name for name in texts if name not in predictions]
     differ = [name for name, text in texts.items()
-              if name in predictions and predictions[name].text != text]
+              if name in predictions and predictions[name].text != text
+              and not repaired_from(text, predictions[name])]
     problems = []
     if missing:
         problems.append(f"{len(missing)} gold text(s) have no prediction, scored as all-missed "

@@ -13,7 +13,6 @@ text through a character alignment of the two texts, then scored:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from saidwhat.evaluation.align import align, map_pieces
 from saidwhat.evaluation.evaluate import DICE_THRESHOLD, Counts, dice, pair, trim_span
 from saidwhat.records import Article, Attribution, Failure
 from saidwhat.settings import Settings
@@ -106,35 +106,6 @@ def load_gold_pages(gold_dir: str | Path) -> tuple[list[GoldPage], list[str]]:
         except ValueError as exc:
             problems.append(str(exc))
     return pages, problems
-
-
-# --- alignment ----------------------------------------------------------------------------
-
-
-def align(source: str, target: str) -> list[int]:
-    """For each character of `source`, its position in `target` (-1 when it has none there)."""
-    mapping = [-1] * len(source)
-    matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            mapping[block.a + k] = block.b + k
-    return mapping
-
-
-def map_pieces(
-    pieces: Iterable[tuple[int, int]], mapping: Sequence[int]
-) -> tuple[tuple[int, int], ...]:
-    """Pieces of `source` carried to `target`: runs of consecutive mapped positions."""
-    n = len(mapping)
-    positions = sorted({mapping[i] for s, e in pieces for i in range(max(0, s), min(e, n))
-                        if mapping[i] >= 0})
-    out: list[tuple[int, int]] = []
-    for p in positions:
-        if out and out[-1][1] == p:
-            out[-1] = (out[-1][0], p + 1)
-        else:
-            out.append((p, p + 1))
-    return tuple(out)
 
 
 # --- matching -----------------------------------------------------------------------------

@@ -183,6 +183,17 @@ def test_shared_source_counts_once() -> None:
     assert s.content.exact == Counts(2, 1, 1) and s.attribution == Counts(2, 1, 1)
 
 
+def test_prediction_on_the_repaired_text_is_scored_on_the_raw_gold_text() -> None:
+    raw = "Tom\u00c3\u00a1s Regalado said: \u201cThe city will pay.\u201d Critics say it fails."
+    repaired = raw.replace("\u00c3\u00a1", "\u00e1")
+    g = [gold([at(raw, "\u201cThe city will pay.\u201d")], [at(raw, "said")],
+              [at(raw, "Tom\u00c3\u00a1s Regalado")])]
+    p = pred(repaired, [([at(repaired, "\u201cThe city will pay.\u201d")], [at(repaired, "said")],
+                         [at(repaired, "Tom\u00e1s Regalado")])])
+    assert score_document(raw, g, p).attribution.matched == 1
+    assert score_document(raw, g, pred(raw.replace("pay", "pray"), [])).content.exact.gold == 1
+
+
 def test_dice_threshold_boundary() -> None:
     text = "abcdefgh said Bob"
     g = [gold([(0, 4)], [at(text, "said")], [at(text, "Bob")])]

@@ -6,10 +6,8 @@ import pytest
 from saidwhat.evaluation.pages import (
     GoldPage,
     GoldPageAttribution,
-    align,
     canonical_text,
     load_gold_pages,
-    map_pieces,
     name_words,
     same_name,
     same_speaker,
@@ -44,18 +42,6 @@ LEE = GoldPageAttribution("Ann Lee", "PERSON", (at(CANON, "Mayor Ann Lee"),),
                           (at(CANON, "said"),), (at(CANON, "the bridge will reopen"),))
 CRITICS = GoldPageAttribution("critics", "GROUP", (at(CANON, "Critics"),),
                               (at(CANON, "say"),), (at(CANON, "it will not"),))
-
-
-def test_align_maps_shared_characters_and_leaves_extra_ones_unmapped():
-    mapping = align(OURS, CANON)
-    s, _ = at(OURS, "Mayor")
-    assert mapping[s] == CANON.index("Mayor")
-    assert mapping[0] == -1 or OURS[0] == CANON[mapping[0]]
-
-
-def test_map_pieces_joins_consecutive_positions_into_pieces():
-    assert map_pieces([(0, 3)], [5, 6, 7]) == ((5, 8),)
-    assert map_pieces([(0, 3)], [5, -1, 9]) == ((5, 6), (9, 10))
 
 
 def test_name_words_drop_articles_titles_and_possessives():
