@@ -12,10 +12,12 @@ from saidwhat.evaluation.pages import (
     same_name,
     same_speaker,
     score_page,
+    sha256,
 )
 from saidwhat.records import Article, Attribution, Mention, Speaker
 
 REPO = Path(__file__).resolve().parents[2]
+PAGES = REPO.parent / "shared" / "data" / "pages"
 
 CANON = "Mayor Ann Lee said the bridge will reopen. Critics say it will not."
 OURS = "Headline\n\nMayor Ann Lee said the bridge will reopen.  Critics say it will not."
@@ -137,3 +139,28 @@ def test_the_repository_page_gold_reads_without_problems():
         pytest.skip("no page gold")
     assert not problems
     assert all(a.content for p in pages for a in p.attributions)
+
+
+def test_the_held_out_page_gold_covers_exactly_the_pages_without_tuned_gold():
+    tuned = {p.name for p in (REPO / "gold" / "pages").glob("*.json")}
+    held_out = {p.name for p in (REPO / "gold" / "pages-heldout").glob("*.json")}
+    assert held_out and not tuned & held_out
+    if PAGES.is_dir():
+        assert tuned | held_out == {p.stem + ".json" for p in PAGES.glob("*.html")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["pages", "pages-heldout"])
+def test_page_gold_offsets_fit_the_canonical_text_of_its_page(folder: str):
+    if not PAGES.is_dir():
+        pytest.skip("../shared/data/pages absent")
+    pages, problems = load_gold_pages(REPO / "gold" / folder)
+    assert pages and not problems
+    for gold in pages:
+        text = canonical_text((PAGES / gold.page).read_text(encoding="utf-8", errors="replace"))
+        assert (sha256(text), len(text)) == (gold.text_sha256, gold.chars), gold.page
+        for a in gold.attributions:
+            assert a.content, gold.page
+            for s, e in (*a.source, *a.cue, *a.content, *gold.body):
+                piece = text[s:e]
+                assert 0 <= s < e <= len(text) and piece == piece.strip(), (gold.page, s, e)
