@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from saidwhat.data.names import PLACE_WORDS, TITLES, same_first_name
+from saidwhat.data.names import FEMALE_NAMES, MALE_NAMES, PLACE_WORDS, TITLES, same_first_name
 from saidwhat.records import slugify
 
 PERSON = "PERSON"
@@ -253,11 +253,44 @@ def describes_someone(name: str, type_: str) -> bool:
     return type_ == "NORP" and len(words) == 1 and not words[0].endswith("s")
 
 
+# Words that end the name of a person's organisation ("Donald Trump campaign").
+PERSONAL_ORG_WORDS = frozenset("campaign administration foundation office staff team".split())
+
+
 def corpus_type(name: str, type_: str) -> str:
     """The type a speaker is listed with: a plural nationality or party ("Republicans",
-    "Democrats") is a GROUP of people."""
+    "Democrats") is a GROUP of people; a person's organisation typed as a person ("Donald
+    Trump campaign") is an ORG."""
     words = _words(name)
-    return "GROUP" if type_ == "NORP" and words and words[-1].endswith("s") else type_
+    if type_ == "NORP" and words and words[-1].endswith("s"):
+        return "GROUP"
+    return "ORG" if person_named_org(words, type_) else type_
+
+
+def person_named_org(words: list[str], type_: str) -> bool:
+    """A PERSON name ending in an organisation word ("Donald Trump campaign", "Clinton
+    Foundation"): the organisation, never the person nor a name to run on to theirs."""
+    return type_ == PERSON and len(words) > 1 and words[-1] in PERSONAL_ORG_WORDS
+
+
+def compound_surnames(names: Iterable[str]) -> dict[str, str]:
+    """Two-word person keys that are the compound surname of one fuller name ("Wasserman
+    Schultz" of "Debbie Wasserman Schultz", whose key keeps only "debbie schultz"), mapped to
+    that name's key; not when the first word is a first name ("Kay Henry") or two names fit."""
+    fuller: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    short: set[str] = set()
+    for name in names:
+        words = [w for w in _words(strip_titles(name)) if w not in NAME_SUFFIXES]
+        if len(words) >= 3:
+            fuller[tuple(words[-2:])].add(" ".join(person_tokens(name)))
+        elif len(words) == 2 and words[0] not in MALE_NAMES | FEMALE_NAMES:
+            short.add(" ".join(words))
+    out = {}
+    for key in short:
+        found = fuller.get(tuple(key.split()), set())
+        if len(found) == 1:
+            out[key] = next(iter(found))
+    return out
 
 
 def run_on_name(name: str, key: str, person_keys: set[str]) -> str:
@@ -314,11 +347,15 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
                             s.quotes, s.published, s.outlet)
                for s in local_speakers if is_speaker_name(s.name, s.type) and not s.ambiguous]
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
+    compound = compound_surnames([s.name for s in locals_ if s.type == PERSON])
+    keys = [compound.get(k, k) if s.type == PERSON else k
+            for s, k in zip(locals_, keys, strict=True)]
     person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
     joined = [run_on_name(s.name, k, person_keys) if s.type == PERSON else k
               for s, k in zip(locals_, keys, strict=True)]
     run_on = {s.name for s, k, j in zip(locals_, keys, joined, strict=True) if k != j}
     keys = joined
+    person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
     quotes: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
     for s, k in zip(locals_, keys, strict=True):

@@ -192,3 +192,31 @@ def test_a_first_name_misspelt_by_a_doubled_letter_is_the_same_person():
     _, speakers = resolve([local("a1", "Hillary Clinton"), local("a2", "Hilary Clinton"),
                            local("a3", "Hillary Clinton")])
     assert [(s.name, s.quote_count) for s in speakers] == [("Hillary Clinton", 3)]
+
+
+def test_a_persons_organisation_typed_as_a_person_is_an_organisation_and_never_crashes():
+    """600 PolNeAR texts: "Donald Trump campaign" typed PERSON ran on to Donald Trump, yet its
+    key stayed a person key, so an unidentified "Donald Trump campaign" met a key with no type."""
+    from saidwhat.corpus.speakers import LocalSpeaker, identities
+
+    found = identities([LocalSpeaker("a1", "l1", "Donald Trump"),
+                        LocalSpeaker("a2", "l2", "Donald Trump campaign"),
+                        LocalSpeaker("a3", "l3", "Donald Trump campaign", "OTHER"),
+                        LocalSpeaker("a4", "l4", "Ted Cruz Apologizes"),
+                        LocalSpeaker("a5", "l5", "Ted Cruz"),
+                        LocalSpeaker("a6", "l6", "Cruz Apologizes", "OTHER")])
+    assert sorted((s.name, s.type) for s in found.speakers) == [
+        ("Donald Trump", "PERSON"), ("Donald Trump campaign", "ORG"), ("Ted Cruz", "PERSON")]
+    assert found.mapping[("a2", "l2")] != found.mapping[("a1", "l1")]
+
+
+def test_a_compound_surname_joins_the_one_full_name_that_ends_with_it():
+    from saidwhat.corpus.speakers import LocalSpeaker, identities
+
+    found = identities([LocalSpeaker("a1", "l1", "Wasserman Schultz", quotes=7),
+                        LocalSpeaker("a2", "l2", "Debbie Wasserman Schultz", quotes=5)])
+    assert [(s.name, s.quote_count) for s in found.speakers] == [("Debbie Wasserman Schultz", 12)]
+    found = identities([LocalSpeaker("a1", "l1", "Wasserman Schultz", quotes=7),
+                        LocalSpeaker("a2", "l2", "Debbie Wasserman Schultz", quotes=5),
+                        LocalSpeaker("a3", "l3", "Ann Wasserman Schultz")])  # which one?
+    assert len(found.speakers) == 3

@@ -694,3 +694,14 @@ def test_an_organisation_description_goes_to_a_body_of_its_kind(
         nlp: Language, text: str, source: str, name: str) -> None:
     (speaker,) = resolve(nlp, text, source)
     assert (speaker.name, speaker.resolved_by) == (name, "nominal")
+
+
+def test_a_first_name_coordinated_with_a_full_name_shares_its_surname(nlp: Language) -> None:
+    text = "Lawyers for both Donald and Ivana Trump filed papers on Monday. He argued the case."
+    doc = nlp(text)
+    names = [m.text for m in name_mentions(doc, [False] * len(doc))]
+    assert names[:2] == ["Donald Trump", "Ivana Trump"]
+    (he,) = resolve(nlp, text, "He")
+    assert he.name == "Donald Trump"
+    doc = nlp("Obama and Hillary Clinton spoke in Ohio on Monday.")
+    assert [m.text for m in name_mentions(doc, [False] * len(doc))][0] == "Obama"

@@ -490,6 +490,9 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         roles = descriptors(list(ent), doc, s) | role_words([t.text for t in titles])
         gender = name_gender(_left_titles(doc, ent.start, s.max_left_titles) + titles, toks, roles)
         text = clean_label(doc[toks[0].i : toks[-1].i + 1].text)
+        surname = shared_surname(doc, toks) if label == "PERSON" else None
+        if surname is not None:  # "Donald and Ivana Trump": Donald is Donald Trump
+            key, text = (*key, norm_word(surname.text)), f"{text} {strip_possessive(surname.text)}"
         out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
         covered.update(range(ent.start, ent.end))
     for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
@@ -505,6 +508,29 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
             covered.update(t.i for t in toks)
     out.sort(key=lambda m: m.start)
     return out
+
+
+COORDINATORS = frozenset({"and", "&"})
+
+
+def shared_surname(doc: Doc, toks: Sequence[Token]) -> Token | None:
+    """The surname a lone first name shares with the full name coordinated right after it
+    ("both Donald and Ivana Trump", "Bill & Hillary Clinton" -> Trump, Clinton), else None."""
+    if len(toks) != 1 or norm_word(toks[0].text) not in MALE_NAMES | FEMALE_NAMES:
+        return None
+    i = toks[0].i + 1
+    if i + 2 >= len(doc) or doc[i].lower_ not in COORDINATORS:
+        return None
+    first = doc[i + 1]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B" or first.pos_ != "PROPN":
+        return None
+    j = i + 2
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I" and doc[j + 1].pos_ == "PROPN":
+        j += 1  # the last word of the coordinated name ("Ivana Marie Trump")
+    last = doc[j]
+    if last.ent_type_ != "PERSON" or last.ent_iob_ != "I" or last.pos_ != "PROPN":
+        return None
+    return last
 
 
 def cut_run_on_names(found: list[tuple[Span, str, list[Token], list[Token]]]
