@@ -41,6 +41,30 @@ def inverted_aside_subject(verb: Token, subjects: list[Token]) -> Token | None:
 ADDRESSED_LEMMAS = frozenset("ask press question quiz challenge".split())
 
 
+def asked_opening(verb: Token) -> bool:
+    """'Asked about the disclosures, Lord Baker said …', 'When asked about the plan, the mayor
+    said …': a subject-less participle of asking before the clause it modifies says the subject
+    was asked; the asker goes unnamed (PolNeAR leaves such a cue without a source)."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
+            and verb.lemma_.lower() in ADDRESSED_LEMMAS
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children))
+
+
+# Verbs of quoting someone: "The newspaper quoted the agency as saying …".
+QUOTING_LEMMAS = frozenset(("quote", "cite"))
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """'The newspaper quoted the agency as saying the image showed …': the one quoted, the
+    quoting verb's object, is who says; the newspaper only reports it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    if prep.head.lemma_.lower() not in QUOTING_LEMMAS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
 def _asked_aside(verb: Token, subject: Token) -> bool:
     """'Trump, asked about the polls, …' misparsed with Trump as the asker: he was asked."""
     doc = verb.doc
@@ -93,6 +117,11 @@ def subject_of(
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return reported_subject(verb, lexicon, settings)
     max_depth = settings.max_inherit_depth
+    if depth == 0 and asked_opening(verb):
+        return None
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < max_depth:
         subjects = [
             (anc, subj) for anc in verb.ancestors

@@ -75,6 +75,31 @@ def test_the_person_asked_is_not_the_asker(nlp: Language) -> None:
     assert source_text(nlp, text, "say") == "Trump"
 
 
+@pytest.mark.parametrize("text", [
+    "Asked about the disclosures, Lord Baker said he had not seen them.",
+    "When asked about the plan, the mayor said it was dead.",
+])
+def test_an_opening_participle_of_asking_has_no_source(nlp: Language, text: str) -> None:
+    assert source_text(nlp, text, "ask") is None  # the subject was asked; the asker is unnamed
+    assert source_text(nlp, text, "say") in ("Lord Baker", "the mayor")
+
+
+def test_asked_by_someone_keeps_the_asker(nlp: Language) -> None:
+    text = "Asked about it by reporters, the mayor said the plan was dead."
+    assert source_text(nlp, text, "ask") == "reporters"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The newspaper quoted the agency as saying the image appeared to show a plane.",
+     "the agency"),
+    ("Other media later quoted the head of the agency, Fransiskus Soelistyo, as saying only "
+     "three bodies had been found.", "the head of the agency, Fransiskus Soelistyo"),
+])
+def test_the_one_quoted_as_saying_is_the_source(nlp: Language, text: str, source: str) -> None:
+    assert source_text(nlp, text, "say") == source
+    assert source_text(nlp, text, "quote") in ("The newspaper", "Other media")
+
+
 def test_mention_leaves_out_a_comma_set_past_participle(nlp: Language) -> None:
     text = "The senator, pressed on the deadline, insisted that the bill would pass."
     assert source_text(nlp, text, "insist") == "The senator"
