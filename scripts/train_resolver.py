@@ -10,8 +10,13 @@ place description ("the company", "the city") among GUM's gold mentions is
 read at its place in the article, and every candidate referent the resolver would consider
 becomes one example: positive when the candidate's name fits a name of the mention's gold
 chain before it. One logistic regression per kind (pronoun, person description, organisation or
-place description) is fitted; its L2
-strength and the probability needed to resolve are tuned on GUM dev. With `--rank pronoun` a
+place description) is fitted. For descriptions the L2
+strength and the probability needed to resolve are tuned on GUM dev's candidate examples; for
+pronouns on the real evaluation: each strength's weights resolve GUM dev in place, as
+`saidwhat evaluate-speakers --only gum --gum-split dev` does (earlier pronouns and subjects
+resolved by the ranker being tuned, sources found by saidwhat), and the threshold and strength
+with the best accuracy at 85% coverage of its pronouns win (`tune_pronouns`). Probabilities
+are always `Ranker.probabilities`, the engine's own. With `--rank pronoun` a
 kind is ranked rather than scored one candidate at a time: a conditional logit (a softmax over
 each mention's candidates, fitted by L-BFGS on the log-probability of its right candidates),
 which learns what makes one candidate beat the others in the same place (not shipped: see the
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,24 +57,37 @@ from saidwhat.engine.speakers.descriptions import (
     interviewing_outlets,
     specific_words,
 )
-from saidwhat.engine.speakers.mentions import is_person_noun
+from saidwhat.engine.speakers.mentions import THIRD_PERSON, is_person_noun
 from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_may_refer
 from saidwhat.engine.speakers.ranker import (
     PLACE_HEADS,
+    Ranker,
     description_candidates,
     organisation_candidates,
     pronoun_candidates,
 )
 from saidwhat.engine.speakers.resolve import named_entity_in, resolve_mentions
 from saidwhat.evaluation.gum import read_split
-from saidwhat.evaluation.speakers import gum_targets, same_referent
+from saidwhat.evaluation.speakers import (
+    KindScore,
+    SpeakerScores,
+    gum_targets,
+    same_referent,
+    score_gum_parsed,
+)
 
 KINDS = ("pronoun", "description", "organisation")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+# Pronouns, tuned on the real evaluation, are also tried with stronger regularisation: GUM
+# dev prefers it to the descriptions' grid.
+PRONOUN_C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 # Grid of L2 strengths of a kind ranked by a conditional logit (--rank): a ranking model has no
 # bias and far fewer effective examples.
 RANKING_C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 MIN_COVERAGE = 0.9
+# Coverage of GUM dev's pronouns (as `saidwhat evaluate-speakers --only gum --gum-split dev`
+# counts them) the pronoun threshold keeps.
+PRONOUN_MIN_COVERAGE = 0.85
 # Kinds that resolve whenever they have a candidate: an organisation description's candidates
 # are already only the organisations (or places) of its kind named before it, and GUM, where
 # most "the company"/"the government" are generic, would teach a threshold that leaves "Shares
@@ -139,11 +158,72 @@ def groups_of(split_docs: list[Any], docs: list[Doc], engine: Engine) -> list[Gr
     return out
 
 
-def gum_groups(gum_dir: str, split: str, parsed: Path | None, engine: Engine) -> list[Group]:
-    """Candidate examples of a GUM split, its texts parsed through the cache."""
+def gum_split(gum_dir: str, split: str, parsed: Path | None) -> tuple[list[Any], list[Doc]]:
+    """A GUM split's gold documents and their texts parsed through the cache."""
     split_docs = read_split(gum_dir, split)
-    docs = parsed_texts([d.text for d in split_docs], parsed, f"gum-{split}")
-    return groups_of(split_docs, docs, engine)
+    return split_docs, parsed_texts([d.text for d in split_docs], parsed, f"gum-{split}")
+
+
+@dataclass(frozen=True)
+class DevReading:
+    """GUM dev as `saidwhat evaluate-speakers --only gum --gum-split dev` reads it: the gold
+    documents, their parses and the sources saidwhat finds in them."""
+
+    golds: list[Any]
+    docs: list[Doc]
+    sources: list[list[Any]]
+
+
+def dev_reading(golds: list[Any], docs: list[Doc], engine: Engine) -> DevReading:
+    """GUM dev with its sources found once (they do not depend on the resolver)."""
+    return DevReading(golds, docs, [[d.source for d in scored_drafts(doc, engine)]
+                                    for doc in docs])
+
+
+# (best candidate probability or None, resolved, right) per GUM dev pronoun
+Reading = list[tuple[float | None, bool, bool]]
+
+
+def read_pronouns(dev: DevReading, ranker: Ranker) -> tuple[Reading, KindScore]:
+    """Every GUM dev pronoun target resolved in place with `ranker`, exactly as the evaluation
+    does, with the best probability its candidates had (None where the ranker was not asked:
+    in quotes, no candidate)."""
+    reading: Reading = []
+    scores = SpeakerScores()
+    for gold, doc, sources in zip(dev.golds, dev.docs, dev.sources, strict=True):
+        best: dict[int, float] = {}
+
+        def observe(index: ArticleIndex, n: int, span: Any, best: dict = best) -> None:
+            root = span.root
+            if len(span) != 1 or root.lower_ not in THIRD_PERSON or index.in_quote[root.i]:
+                return
+            cands = pronoun_candidates(index, root, pronoun_may_refer, _bound_in_clause)
+            if cands:
+                best[n] = max(ranker.probabilities("pronoun", cands))
+
+        done = score_gum_parsed(doc, gold, scores, sources, ranker=ranker, observe=observe)
+        reading += [(best.get(n), resolved, right)
+                    for n, (t, resolved, right) in enumerate(done) if t.kind == "pronoun"]
+    return reading, scores.kind("pronoun")
+
+
+def pronoun_threshold(reading: Reading, min_coverage: float) -> tuple[float, float, float]:
+    """The threshold with the best accuracy at a coverage of GUM dev's pronouns of at least
+    `min_coverage` (the highest coverage when none reaches it), as a resolution at threshold
+    0 read with `read_pronouns` shows it: (threshold, coverage, accuracy). A pronoun the ranker
+    was not asked about keeps what it got; each threshold tried is a probability seen, rounded
+    down to 3 decimals (so that pronoun still reaches it)."""
+    grid = {0.0} | {math.floor(p * 1000) / 1000 for p, resolved, _ in reading
+                    if p is not None and resolved}
+    best, best_key = (0.0, 0.0, 0.0), (-1.0, -1.0)
+    for t in sorted(grid):
+        covered = [right for p, resolved, right in reading if resolved and (p is None or p >= t)]
+        cov = len(covered) / len(reading) if reading else 0.0
+        acc = sum(covered) / len(covered) if covered else 0.0
+        key = (acc if cov >= min_coverage else -1.0, cov)
+        if key > best_key:
+            best, best_key = (t, cov, acc), key
+    return best
 
 
 class MaskedPronoun:
@@ -256,21 +336,16 @@ def fit(groups: list[Group], kind: str, c: float, ranking: bool = False
     return vec, model
 
 
-def probabilities(vec: DictVectorizer, model: Any, feats: list[Features], ranking: bool = False
-                  ) -> np.ndarray:
-    """Each candidate's probability as the ranker computes it: with `ranking` a softmax over
-    the mention's candidates, else the logistic of each one's score."""
-    z = vec.transform(feats) @ model.coef_[0] + model.intercept_[0]
-    if ranking:
-        e = np.exp(z - z.max())
-        return e / e.sum()
-    return 1.0 / (1.0 + np.exp(-z))
+def weights_of(vec: DictVectorizer, model: Any) -> dict[str, float]:
+    """A fitted model's weights in the resolver.json layout (its bias, then each feature's)."""
+    names = vec.get_feature_names_out()
+    return {"bias": round(float(model.intercept_[0]), 6)} | {
+        str(n): round(float(w), 6) for n, w in zip(names, model.coef_[0], strict=True)}
 
 
-def decisions(groups: list[Group], kind: str, vec: DictVectorizer, model: Any,
-              ranking: bool = False) -> list[tuple[float, bool, bool]]:
-    """Per named-referent mention: best probability, whether its best candidate is right, and
-    whether any candidate was right; unnamed mentions get (p, False, False) too."""
+def decisions(groups: list[Group], kind: str, ranker: Ranker) -> list[tuple[float, bool, bool]]:
+    """Per mention of a kind, its candidates' probabilities as the ranker computes them: best
+    probability, whether its best candidate is right, and whether it has a named referent."""
     out = []
     for k, named, ex in groups:
         if k != kind:
@@ -278,7 +353,7 @@ def decisions(groups: list[Group], kind: str, vec: DictVectorizer, model: Any,
         if not ex:
             out.append((-1.0, False, named))
             continue
-        probs = probabilities(vec, model, [f for f, _ in ex], ranking)
+        probs = ranker.probabilities(kind, [(n, f) for n, (f, _) in enumerate(ex)])
         best = max(range(len(ex)), key=lambda i: (probs[i], -i))
         out.append((float(probs[best]), bool(ex[best][1]), named))
     return out
@@ -302,6 +377,34 @@ def tune_threshold(dec: list[tuple[float, bool, bool]], fixed: float | None = No
     return best
 
 
+def tune_pronouns(train: list[Group], dev: DevReading, others: Ranker, min_coverage: float
+                  ) -> tuple[dict[str, float], float, dict[str, Any]]:
+    """The pronoun weights, threshold and report: for each L2 strength, a fit on the training
+    examples, read on GUM dev by the real evaluation (`others` resolving the descriptions met
+    on the way), its threshold tuned there (`pronoun_threshold`); the strength with the best
+    dev accuracy (then coverage) wins, and is read once more at its threshold for the report."""
+    ranking = "pronoun" in others.ranking
+    best: tuple[Any, ...] | None = None
+    for c in RANKING_C_GRID if ranking else PRONOUN_C_GRID:
+        w = weights_of(*fit(train, "pronoun", c, ranking))
+        ranker = Ranker(others.weights | {"pronoun": w}, others.thresholds | {"pronoun": 0.0},
+                        others.ranking)
+        t, cov, acc = pronoun_threshold(read_pronouns(dev, ranker)[0], min_coverage)
+        print(f"pronoun C={c}: GUM dev threshold {t:.3f} coverage {cov:.3f} accuracy {acc:.3f}",
+              file=sys.stderr)
+        if best is None or (acc, cov) > (best[4], best[3]):
+            best = (c, w, t, cov, acc)
+    assert best is not None
+    c, w, t = best[:3]
+    chosen = Ranker(others.weights | {"pronoun": w}, others.thresholds | {"pronoun": t},
+                    others.ranking)
+    score = read_pronouns(dev, chosen)[1]
+    return w, t, {"C": c, "dev_coverage": round(score.coverage, 4),
+                  "dev_accuracy": round(score.accuracy, 4), "dev_right": score.right,
+                  "dev_total": score.total,
+                  "train_mentions": sum(1 for k, _, _ in train if k == "pronoun")}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Collect, fit, tune, write."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -321,46 +424,49 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rank-coverage", type=float, default=MIN_COVERAGE,
                         help="dev coverage a ranked kind's threshold keeps (default "
                              f"{MIN_COVERAGE})")
+    parser.add_argument("--pronoun-coverage", type=float, default=PRONOUN_MIN_COVERAGE,
+                        help="coverage of GUM dev's pronouns the pronoun threshold keeps, as "
+                        f"evaluate-speakers reads them (default {PRONOUN_MIN_COVERAGE})")
     args = parser.parse_args(argv)
     engine = artefacts.engine(args.data, with_resolver=False)
-    train = gum_groups(args.gum_dir, "train", args.parsed, engine)
+    train = groups_of(*gum_split(args.gum_dir, "train", args.parsed), engine)
     if args.news:
         parsed = dict(parsed_split(Path(args.news), args.parsed))
         files = sorted(Path(args.news).glob("*.txt"))[: args.news_limit]
         train += news_groups([parsed[f.stem] for f in files], engine)
-    dev = gum_groups(args.gum_dir, "dev", args.parsed, engine)
+    dev_golds, dev_docs = gum_split(args.gum_dir, "dev", args.parsed)
+    dev = groups_of(dev_golds, dev_docs, engine)
     if args.dump:
         Path(args.dump).write_text(json.dumps({"train": train, "dev": dev}))
+    ranking = frozenset(args.rank)
     weights: dict[str, dict[str, float]] = {}
     thresholds: dict[str, float] = {}
     report: dict[str, Any] = {}
-    for kind in KINDS:
+    for kind in ("description", "organisation"):
         best: tuple[Any, ...] | None = None
-        ranking = kind in args.rank
-        for c in RANKING_C_GRID if ranking else C_GRID:
-            vec, model = fit(train, kind, c, ranking)
-            dec = decisions(dev, kind, vec, model, ranking)
+        for c in RANKING_C_GRID if kind in ranking else C_GRID:
+            w = weights_of(*fit(train, kind, c, kind in ranking))
+            dec = decisions(dev, kind, Ranker({kind: w}, {kind: 0.0}, ranking))
             t, cov, acc = tune_threshold(
                 dec, fixed=0.0 if kind in NO_THRESHOLD else None,
-                min_coverage=args.rank_coverage if ranking else MIN_COVERAGE)
+                min_coverage=args.rank_coverage if kind in ranking else MIN_COVERAGE)
             print(f"{kind} C={c}: dev threshold {t:.3f} coverage {cov:.3f} accuracy {acc:.3f}",
                   file=sys.stderr)
-            if best is None or (acc, cov) > (best[5], best[4]):
-                best = (c, vec, model, t, cov, acc)
+            if best is None or (acc, cov) > (best[4], best[3]):
+                best = (c, w, t, cov, acc)
         assert best is not None
-        c, vec, model, t, cov, acc = best
-        names = vec.get_feature_names_out()
-        weights[kind] = {"bias": round(float(model.intercept_[0]), 6)} | {
-            str(n): round(float(w), 6) for n, w in zip(names, model.coef_[0], strict=True)}
-        thresholds[kind] = t
+        c, weights[kind], thresholds[kind], cov, acc = best
         report[kind] = {"C": c, "dev_coverage": round(cov, 4), "dev_accuracy": round(acc, 4),
                         "train_mentions": sum(1 for k, _, _ in train if k == kind)}
+    weights["pronoun"], thresholds["pronoun"], report["pronoun"] = tune_pronouns(
+        train, dev_reading(dev_golds, dev_docs, engine), Ranker(weights, thresholds, ranking),
+        args.pronoun_coverage)
     data = {"about": "learned speaker resolver: logistic regression over (mention, candidate) "
                      "features, trained on GUM train, tuned on GUM dev by "
                      "scripts/train_resolver.py",
             "weights": weights, "thresholds": thresholds, "training": report}
-    if args.rank:
-        data["ranking"] = sorted(set(args.rank))
+    if ranking:
+        data["ranking"] = sorted(ranking)
     Path(args.out or args.data / RESOLVER).write_text(json.dumps(data, indent=1, sort_keys=True)
                                                       + "\n")
     print(json.dumps(report), file=sys.stderr)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from saidwhat.data.names import TITLES
+from saidwhat.engine.speakers.clusters import ArticleIndex
 from saidwhat.engine.speakers.mentions import THIRD_PERSON, norm_word
-from saidwhat.engine.speakers.resolve import resolve_mentions
+from saidwhat.engine.speakers.ranker import Ranker
+from saidwhat.engine.speakers.resolve import SHIPPED, resolve_mentions
 from saidwhat.evaluation.gum import GumDocument, GumMention
 from saidwhat.records import Speaker
 from saidwhat.settings import Settings
@@ -171,21 +173,37 @@ def score_gum_document(nlp: Language, gold: GumDocument, scores: SpeakerScores,
                        sources_of: Any = None, settings: Settings | None = None) -> None:
     """Resolve one GUM document's targets and add them to the scores."""
     doc = nlp(gold.text)
+    score_gum_parsed(doc, gold, scores, sources_of(doc) if sources_of else [], settings)
+
+
+def score_gum_parsed(doc: Doc, gold: GumDocument, scores: SpeakerScores,
+                     sources: Sequence[Span | None] = (), settings: Settings | None = None,
+                     ranker: Ranker | None | str = SHIPPED,
+                     observe: Callable[[ArticleIndex, int, Span], None] | None = None,
+                     ) -> list[tuple[GumTarget, bool, bool]]:
+    """Resolve the targets of a parsed GUM document with its `sources` found (the ranker, and
+    `observe`, as for resolve_mentions), add them to the scores, and return each target with
+    whether it was resolved and whether rightly."""
     targets = gum_targets(doc, gold)
-    sources = sources_of(doc) if sources_of else []
-    _, speakers = resolve_mentions(doc, sources, [t.span for t in targets], settings)
+    _, speakers = resolve_mentions(doc, sources, [t.span for t in targets], settings,
+                                   ranker=ranker, observe=observe)
+    out: list[tuple[GumTarget, bool, bool]] = []
     for target, speaker in zip(targets, speakers, strict=True):
         k = scores.kind(target.kind)
         k.total += 1
         if not is_resolved(speaker):
+            out.append((target, False, False))
             continue
         k.resolved += 1
-        if any(same_referent(speaker.name, n) for n in target.names):
+        right = any(same_referent(speaker.name, n) for n in target.names)
+        out.append((target, True, right))
+        if right:
             k.right += 1
         else:
             scores.mistakes.append({"doc": gold.name, "kind": target.kind,
                                     "mention": target.span.text, "predicted": speaker.name,
                                     "gold": sorted(set(target.names))})
+    return out
 
 
 def score_gum(nlp: Language, docs: Iterable[GumDocument], sources_of: Any = None,

@@ -72,3 +72,23 @@ def test_a_capitalised_common_word_is_no_name_a_chain_can_be_resolved_to(
     # "Mice" is written "mice" too: a heading's capital, not a name; "Civil War" stays one
     # although "war" is written in lower case, since "civil" never is
     assert [(t.span.text, t.names) for t in targets] == [("The war", ("Civil War",))]
+
+
+def test_a_parsed_gum_document_is_scored_with_the_ranker_asked_for(nlp: Language) -> None:
+    from saidwhat.engine.speakers.ranker import Ranker
+    from saidwhat.evaluation.speakers import score_gum_parsed
+
+    text = "Ann Lee met Tom Okafor on Monday. She thanked him for the loan."
+    gold = _gum(text, [("Ann Lee", 0, 1), ("Tom Okafor", 0, 2), ("She", 0, 1), ("him", 0, 2)])
+    doc = nlp(text)
+    seen: list[str] = []
+    scores = SpeakerScores()
+    done = score_gum_parsed(doc, gold, scores, ranker=None,
+                            observe=lambda index, n, span: seen.append(span.text))
+    assert seen == ["She", "him"]  # each target, at its place
+    assert [(t.span.text, resolved, right) for t, resolved, right in done] == [
+        ("She", True, True), ("him", True, True)]
+    assert (scores.kind("pronoun").total, scores.kind("pronoun").right) == (2, 2)
+    never = Ranker({"pronoun": {"bias": -9.0}}, {"pronoun": 0.5})  # resolves no pronoun
+    done = score_gum_parsed(doc, gold, SpeakerScores(), ranker=never)
+    assert [resolved for _, resolved, _ in done] == [False, False]

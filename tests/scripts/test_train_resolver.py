@@ -12,6 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 train_resolver = pytest.importorskip("train_resolver")
 
+from saidwhat.engine.speakers.ranker import Ranker  # noqa: E402
+
 
 def _groups() -> list:
     """Mentions whose right candidate is the nearer subject, whatever the mention counts."""
@@ -30,9 +32,10 @@ def test_the_ranking_model_learns_what_makes_a_candidate_beat_the_others() -> No
     weights = dict(zip(vec.get_feature_names_out(), model.coef_[0], strict=True))
     assert weights["subject"] > 1.0 > 0.0 > weights["mentions"]
     assert model.intercept_[0] == 0.0  # a softmax over candidates has no use for a bias
-    probs = train_resolver.probabilities(vec, model, [{"mentions": 1.0}, {"subject": 1.0}],
-                                         ranking=True)
-    assert probs.sum() == pytest.approx(1.0) and probs[1] > 0.9
+    ranker = Ranker({"pronoun": train_resolver.weights_of(vec, model)}, {"pronoun": 0.0},
+                    frozenset({"pronoun"}))  # the probabilities the engine computes
+    probs = ranker.probabilities("pronoun", [(0, {"mentions": 1.0}), (1, {"subject": 1.0})])
+    assert sum(probs) == pytest.approx(1.0) and probs[1] > 0.9
 
 
 def test_the_ranking_model_is_the_same_on_every_run() -> None:
@@ -45,3 +48,25 @@ def test_the_threshold_keeps_the_coverage_asked_for() -> None:
     dec = [(0.9, True, True), (0.8, True, True), (0.5, False, True), (0.4, True, True)]
     assert train_resolver.tune_threshold(dec, min_coverage=0.5)[:2] == (0.8, 0.5)
     assert train_resolver.tune_threshold(dec, min_coverage=1.0)[:2] == (0.0, 1.0)
+
+
+def test_candidate_probabilities_are_the_engine_rankers() -> None:
+    groups = [("pronoun", True, [({"subject": 1.0}, 1), ({"mentions": 1.0}, 0)]),
+              ("pronoun", True, []), ("description", True, [({"subject": 1.0}, 1)])]
+    ranker = Ranker({"pronoun": {"bias": -1.0, "subject": 2.0, "mentions": 1.0}},
+                    {"pronoun": 0.0})
+    dec = train_resolver.decisions(groups, "pronoun", ranker)
+    assert dec == [(pytest.approx(ranker.probability("pronoun", {"subject": 1.0})), True, True),
+                   (-1.0, False, True)]
+
+
+def test_the_pronoun_threshold_is_tuned_on_what_the_evaluation_resolved() -> None:
+    # (best probability or None when the ranker was not asked, resolved, right)
+    reading = [(0.9, True, True), (0.8, True, True), (0.3, True, False), (None, True, True),
+               (0.2, True, False), (None, False, False)]
+    t, cov, acc = train_resolver.pronoun_threshold(reading, min_coverage=0.5)
+    assert (t, cov, acc) == (0.8, 0.5, 1.0)  # two wrong dropped; the unasked one stays covered
+    t, cov, _ = train_resolver.pronoun_threshold(reading, min_coverage=0.8)
+    assert (t, cov) == (0.0, 5 / 6)  # dropping a wrong one would lose too much: keep all
+    rounded = train_resolver.pronoun_threshold([(0.1236, True, True), (0.05, True, False)], 0.5)
+    assert rounded == (0.123, 0.5, 1.0)  # rounded down: 0.1236 still reaches it
