@@ -175,7 +175,8 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
             source = noun_source(doc, cue)
             pieces, how = noun_pieces(doc, cue, source), "noun"
         else:
-            source = source_for(doc, cue, engine.lexicon, settings.sources)
+            source = (source_for(doc, cue, engine.lexicon, settings.sources)
+                      or participle_holder(doc, cue))
             pieces, how = content_for(doc, cue, source, quotes, cue_heads, settings.contents)
         if source is None and cue.type == "thought" and how != "patient":
             continue
@@ -196,6 +197,20 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
+
+
+def participle_holder(doc: Doc, cue: Cue) -> Span | None:
+    """'the Super PAC backing Jeb Bush', 'a group calling for a ban': the noun phrase a present
+    participle cue modifies holds the stance it reports, up to the participle."""
+    head = doc[cue.head]
+    noun = head.head
+    if (head.dep_ != "acl" or head.tag_ != "VBG" or noun.i > head.i
+            or noun.pos_ not in ("NOUN", "PROPN")):
+        return None
+    end = min(cue.tokens)
+    while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[noun.left_edge.i : end]
 
 
 LAYOUT_HOWS = frozenset(("colon", "dash", "turn", "panel"))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.engine.cues import Cue
+from saidwhat.engine.cues import Cue, reporting_infinitive, stance_adjective
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import SUBJECT_DEPS
 from saidwhat.settings import ContentSettings
@@ -271,6 +271,9 @@ def clause_content(
         if comps:
             comps += [c for c in head.children if c.dep_ == "dobj" and c.i < comps[0].i]
     if not comps:
+        comps = adjective_complement(head, cue)
+        how = "adjective" if comps else how
+    if not comps:
         comps = object_as_complement(head) or for_clause(head, cue)
         how = "object" if comps else how
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
@@ -414,6 +417,23 @@ def object_as_complement(head: Token) -> list[Token]:
     as_ = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
            and objs and c.i > objs[0].i and any(g.dep_ == "pobj" for g in c.children)]
     return [objs[0], as_[0]] if as_ else []
+
+
+def adjective_complement(head: Token, cue: Cue) -> list[Token]:
+    """What a copula's stance adjective is about: the object of its preposition ('is critical
+    of the plan'), its clause ('was confident that …'), the clause its infinitive reports ('are
+    quick to point out that …')."""
+    adj = stance_adjective(head)
+    if adj is None or adj.i not in cue.tokens:
+        return []
+    verb = reporting_infinitive(adj)
+    if verb is not None:
+        return [c for c in verb.children if c.dep_ == "ccomp"]
+    clause = [c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i]
+    if clause:
+        return clause[:1]
+    return [o for c in adj.children if c.dep_ == "prep" and c.i in cue.tokens
+            for o in c.children if o.dep_ in ("pobj", "pcomp")][:1]
 
 
 def for_clause(head: Token, cue: Cue) -> list[Token]:

@@ -92,6 +92,7 @@ def _colon_after(tok: Token, window: int = 3) -> bool:
 
 
 OTHER = "<other>"
+VOCABULARY_FIELDS = ("lemmas", "heads", "subjects", "cued", "adjectives")
 
 
 @dataclass(frozen=True)
@@ -103,20 +104,84 @@ class Vocabulary:
     heads: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     cued: frozenset[str] = frozenset()  # lemmas crossed with their context ('l|dep=say|ROOT')
+    adjectives: frozenset[str] = frozenset()  # a copula's adjective ('is critical of')
 
     def to_json(self) -> dict[str, list[str]]:
         """The vocabulary as sorted lists."""
-        return {k: sorted(getattr(self, k)) for k in ("lemmas", "heads", "subjects", "cued")}
+        return {k: sorted(getattr(self, k)) for k in VOCABULARY_FIELDS}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Vocabulary:
         """A vocabulary from its lists."""
-        return cls(*(frozenset(data.get(k, ())) for k in ("lemmas", "heads", "subjects",
-                                                            "cued")))
+        return cls(*(frozenset(data.get(k, ())) for k in VOCABULARY_FIELDS))
 
     def word(self, known: frozenset[str], lemma: str) -> str:
         """The lemma if known (or no vocabulary is set), else OTHER."""
         return lemma if not known or lemma in known else OTHER
+
+
+def _first_prep(tok: Token) -> Token | None:
+    """The first preposition the token governs to its right ('criticism of', 'talked about')."""
+    return next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+
+
+def _marked_clause(tok: Token) -> str | None:
+    """How a clause the token governs to its right opens: 'that', 'to' (an infinitive), 'if',
+    'whether' or 'none' (a bare clause); None when it governs no clause."""
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "acl"):
+            marks = [m.lower_ for m in c.children if m.dep_ in ("mark", "aux") and m.i < c.i
+                     and m.lower_ in ("that", "to", "if", "whether")]
+            return marks[0] if marks else "none"
+    return None
+
+
+def copula_features(tok: Token, vocab: Vocabulary) -> dict[str, float]:
+    """A copula's adjective and what it takes: 'is critical of', 'is confident that',
+    'is quick to point out'."""
+    adj = next((c for c in tok.children if c.dep_ == "acomp"), None)
+    if adj is None:
+        return {}
+    f = {"acomp=" + vocab.word(vocab.adjectives, adj.lemma_.lower()): 1.0}
+    prep = _first_prep(adj)
+    if prep is not None:
+        f["acomp_prep=" + prep.lower_] = 1.0
+    clause = _marked_clause(adj)
+    if clause is not None:
+        f["acomp_clause=" + clause] = 1.0
+    return f
+
+
+NAMED_DETERMINERS = frozenset(("the", "a", "an", "this"))
+
+
+def determiner_kind(noun: Token) -> str:
+    """A noun's determiner: poss ('his view'), one of NAMED_DETERMINERS, other, or none."""
+    det = next((c for c in noun.children if c.dep_ in ("det", "poss") and c.i < noun.i), None)
+    if det is None:
+        return "none"
+    if det.dep_ == "poss":
+        return "poss"
+    return det.lower_ if det.lower_ in NAMED_DETERMINERS else "other"
+
+
+def complement_features(tok: Token, crossed: str) -> dict[str, float]:
+    """What the token takes: the preposition after it ('criticism of', 'talked about'), how its
+    clause opens ('the claim that', 'the decision to'), an infinitive that reports a clause
+    ('to argue that'), a noun's determiner ('the idea', 'his view')."""
+    f: dict[str, float] = {}
+    prep = _first_prep(tok)
+    if prep is not None:
+        f["prep=" + prep.lower_] = 1.0
+        f["l|prep=" + crossed + "|" + prep.lower_] = 1.0
+    clause = _marked_clause(tok)
+    if clause is not None:
+        f[tok.pos_ + "|clause=" + clause] = 1.0
+    if tok.pos_ == "NOUN":
+        f["n_det=" + determiner_kind(tok)] = 1.0
+    if tok.dep_ == "xcomp":
+        f["inf_hpos=" + tok.head.pos_] = 1.0
+    return f
 
 
 def features(tok: Token, in_quote: Sequence[bool],
@@ -159,6 +224,11 @@ def features(tok: Token, in_quote: Sequence[bool],
         f["l|xcomp=" + crossed] = 1.0
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         f["to_inf"] = 1.0
+        if "ccomp" in deps:
+            f["to_inf|ccomp"] = 1.0
+    if tok.lemma_ == "be":
+        f.update(copula_features(tok, vocab))
+    f.update(complement_features(tok, crossed))
     if any(c.dep_ == "auxpass" for c in tok.children):
         f["passive"] = 1.0
     if _quote_near(tok, -1):

@@ -81,11 +81,57 @@ def _phrase(tok: Token, lexicon: Lexicon, settings: CueSettings) -> tuple[int, .
         elif (after.dep_ == "prep" and after.head.i == tok.i or marks_for_clause(after, tok)) and (
                 _takes_prep(lemma, after.lower_, lexicon, settings)):
             ids.add(nxt)
+    ids |= copula_phrase(tok)
     if _chained(tok):  # "continues to insist": the aspect verb belongs to the cue
         head = tok.head
         ids.add(head.i)
         ids |= {c.i for c in head.children if c.i < head.i and c.dep_ in AUX_DEPS}
     return tuple(sorted(ids))
+
+
+# Prepositions that join a copula's adjective to what it is about ('is critical of the plan').
+ADJECTIVE_PREPS = frozenset("of about over with against to toward towards".split())
+# Degree words whose 'that'- or 'to'-clause is a result ('so formulaic that', 'too late to').
+DEGREE_WORDS = frozenset(("so", "too", "such"))
+
+
+def stance_adjective(tok: Token) -> Token | None:
+    """The adjective of a copula that takes a stance on something: 'is critical of the plan',
+    'was confident that …', 'are quick to point out …' (an adjective with a preposition or a
+    clause after it; 'is strong' takes none)."""
+    if tok.lemma_ != "be" or not any(c.dep_ == "nsubj" for c in tok.children):
+        return None  # 'Be sure to let them know': an imperative takes no stance
+    adj = next((c for c in tok.children if c.dep_ == "acomp" and c.i > tok.i), None)
+    if adj is None or any(c.lower_ in DEGREE_WORDS for c in adj.children if c.i < adj.i):
+        return None  # 'is so formulaic that …': a result, not a stance
+    takes = any(c.i > adj.i and (c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS
+                                 or c.dep_ in ("ccomp", "xcomp")) for c in adj.children)
+    return adj if takes else None
+
+
+def copula_phrase(tok: Token) -> set[int]:
+    """A copula's stance adjective in its cue, with the words between ('’s also supportive')
+    and the preposition right after it ('is critical of')."""
+    adj = stance_adjective(tok)
+    if adj is None:
+        return set()
+    ids = {adj.i} | {t.i for c in adj.children if c.i < adj.i and c.dep_ in ("advmod", "neg")
+                     for t in c.subtree}  # 'slightly more likely'
+    ids |= {c.i for c in tok.children if tok.i < c.i < adj.i and c.dep_ in ("advmod", "neg")}
+    nxt = adj.i + 1
+    if (nxt < len(tok.doc) and tok.doc[nxt].dep_ == "prep" and tok.doc[nxt].head.i == adj.i
+            and tok.doc[nxt].lower_ in ADJECTIVE_PREPS):
+        ids.add(nxt)
+    verb = reporting_infinitive(adj)
+    if verb is not None:  # 'are quick to point out that …': the infinitive is in the cue
+        ids |= {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "prt", "neg")}
+    return ids
+
+
+def reporting_infinitive(adj: Token) -> Token | None:
+    """The infinitive after an adjective that reports a clause ('quick to point out that …')."""
+    return next((c for c in adj.children if c.dep_ == "xcomp" and c.i > adj.i
+                 and any(g.dep_ == "ccomp" for g in c.children)), None)
 
 
 # Where and how something was said: "said during a debate", "said in a statement". Such a

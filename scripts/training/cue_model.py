@@ -51,7 +51,7 @@ def vocabulary(xs: list[dict[str, float]], ys: list[int]) -> Vocabulary:
     cued: Counter[str] = Counter()
     for x, y in zip(xs, ys, strict=True):
         for k in x:
-            if k.startswith(("l=", "hl=", "sl=")):
+            if k.startswith(("l=", "hl=", "sl=", "acomp=")):
                 seen[k] += 1
                 cued[k] += y
 
@@ -59,7 +59,8 @@ def vocabulary(xs: list[dict[str, float]], ys: list[int]) -> Vocabulary:
         return frozenset(k[len(prefix):] for k in seen if k.startswith(prefix) and (
             seen[k] >= MIN_SEEN or by_cues and cued[k] >= MIN_CUED))
     crossed = frozenset(k[2:] for k in seen if k.startswith("l=") and cued[k] >= MIN_CROSSED)
-    return Vocabulary(known("l=", True), known("hl=", False), known("sl=", False), crossed)
+    return Vocabulary(known("l=", True), known("hl=", False), known("sl=", False), crossed,
+                      known("acomp=", True))
 
 
 def split_examples(gold_dir: Path, docs: Sequence[tuple[str, Doc]]

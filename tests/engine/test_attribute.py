@@ -582,3 +582,15 @@ def test_a_panellists_paragraphs_are_one_direct_attribution(nlp: Language) -> No
     assert "The risk lies with the exporters" in a.content.text
     b = only(article, "Interest rates will stay low")
     assert b.speaker is not None and b.speaker.name == "Tomas Ruiz"
+
+
+def test_a_participle_cues_noun_holds_its_stance(nlp: Language) -> None:
+    from saidwhat.engine.attribute import participle_holder
+    from saidwhat.engine.cues import Cue
+
+    doc = nlp("Donors gave to the Super PAC backing Jeb Bush and praised the donor.")
+    backing = next(t for t in doc if t.text == "backing")
+    holder = participle_holder(doc, Cue(backing.i, (backing.i,), "speech"))
+    assert holder is not None and holder.text == "the Super PAC"
+    praised = next(t for t in doc if t.text == "praised")
+    assert participle_holder(doc, Cue(praised.i, (praised.i,), "speech")) is None

@@ -6,13 +6,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from saidwhat.engine.contents import (
+    adjective_complement,
     clip_to_paragraph,
     content_for,
     drop_openers,
     names_a_work,
     trim_pieces,
 )
-from saidwhat.engine.cues import find_cues
+from saidwhat.engine.cues import Cue, copula_phrase, find_cues
 from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import source_for
@@ -351,3 +352,22 @@ def test_a_content_stopping_before_its_modal_takes_the_main_verb(nlp: Language) 
     clause = [doc[i] for i in range(2, 6)]
     assert [t.text for t in stranded_predicate(doc, clause, {0, 1})] == ["would", "look", "weak"]
     assert stranded_predicate(doc, [doc[2], doc[3], doc[4]], {0, 1}) == []  # 'down' follows
+
+
+def _copula_cue(doc: Doc) -> Cue:
+    """The cue of the doc's copula with its stance adjective's phrase."""
+    be = next(t for t in doc if t.lemma_ == "be" and t.dep_ == "ROOT")
+    return Cue(be.i, tuple(sorted({be.i} | copula_phrase(be))), "speech")
+
+
+def test_a_stance_adjective_reports_its_prepositions_object(nlp: Language) -> None:
+    doc = nlp("The mayor is critical of the plan to close the library.")
+    toks = adjective_complement(doc[2], _copula_cue(doc))
+    assert [t.text for t in toks] == ["plan"]
+
+
+def test_a_stance_adjective_reports_its_clause_or_its_infinitives(nlp: Language) -> None:
+    doc = nlp("Republicans are quick to point out that the deficit grew.")
+    assert [t.text for t in adjective_complement(doc[1], _copula_cue(doc))] == ["grew"]
+    doc = nlp("The economy is strong this year.")
+    assert adjective_complement(doc[2], Cue(2, (2,), "speech")) == []

@@ -9,6 +9,9 @@ from spacy.language import Language
 
 from saidwhat.engine.cue_model import (
     CueModel,
+    Vocabulary,
+    complement_features,
+    copula_features,
     features,
     is_candidate,
     load_cue_model,
@@ -118,3 +121,36 @@ def test_extraction_returns_no_actions_or_evidence() -> None:
             "act.")
     cues = [a.cue.text for a in saidwhat.extract(text).attributions if a.cue is not None]
     assert cues == ["said"]
+
+
+def _tok(doc, word: str):  # type: ignore[no-untyped-def]
+    """The first token of the doc with this text."""
+    return next(t for t in doc if t.text == word)
+
+
+def test_copula_features_name_the_adjective_and_what_it_takes(nlp: Language) -> None:
+    doc = nlp("The mayor is critical of the new budget.")
+    f = copula_features(_tok(doc, "is"), Vocabulary())
+    assert f == {"acomp=critical": 1.0, "acomp_prep=of": 1.0}
+    doc = nlp("The governor was confident that the bill would pass.")
+    f = copula_features(_tok(doc, "was"), Vocabulary(adjectives=frozenset(("sure",))))
+    assert f == {"acomp=<other>": 1.0, "acomp_clause=that": 1.0}
+    assert copula_features(_tok(doc, "pass"), Vocabulary()) == {}
+
+
+def test_complement_features_see_the_preposition_the_clause_and_the_determiner(
+        nlp: Language) -> None:
+    doc = nlp("Her criticism of the mayor grew louder.")
+    f = complement_features(_tok(doc, "criticism"), "criticism")
+    assert f["prep=of"] == 1.0 and f["l|prep=criticism|of"] == 1.0 and f["n_det=poss"] == 1.0
+    doc = nlp("The claim that the vote was rigged spread quickly.")
+    f = complement_features(_tok(doc, "claim"), "claim")
+    assert f["NOUN|clause=that"] == 1.0 and f["n_det=the"] == 1.0
+
+
+def test_an_infinitive_reporting_a_clause_is_told_apart(nlp: Language) -> None:
+    doc = nlp("Ruiz used the hearing to argue that the law is unfair.")
+    f = features(_tok(doc, "argue"), [False] * len(doc))
+    assert f["to_inf"] == 1.0 and f["to_inf|ccomp"] == 1.0 and f["inf_hpos=VERB"] == 1.0
+    doc = nlp("Ruiz went to the store to buy some bread.")
+    assert "to_inf|ccomp" not in features(_tok(doc, "buy"), [False] * len(doc))

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from saidwhat.engine.cues import Cue, cue_type, find_cues, scene_phrase
+from saidwhat.engine.cues import (
+    Cue,
+    copula_phrase,
+    cue_type,
+    find_cues,
+    reporting_infinitive,
+    scene_phrase,
+    stance_adjective,
+)
 from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.settings import CueSettings
@@ -172,3 +180,38 @@ def test_then_before_the_cue_is_in_it_but_not_after(nlp: Language) -> None:
         "then", "said"]
     assert "then" not in _cue_words(nlp, "Maria Lopez said then that the plan had failed.",
                                     "said")
+
+
+def _tok(doc, word: str):  # type: ignore[no-untyped-def]
+    """The first token of the doc with this text."""
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_stance_adjective_takes_a_preposition_or_a_clause(nlp: Language) -> None:
+    doc = nlp("The mayor is critical of the new budget.")
+    assert stance_adjective(_tok(doc, "is")).text == "critical"  # type: ignore[union-attr]
+    doc = nlp("The economy is strong this year.")
+    assert stance_adjective(_tok(doc, "is")) is None
+
+
+def test_imperatives_and_results_take_no_stance(nlp: Language) -> None:
+    doc = nlp("Be sure to let your customers know about the discount.")
+    assert stance_adjective(_tok(doc, "Be")) is None
+    doc = nlp("The show is so formulaic that the writers get bored.")
+    assert stance_adjective(_tok(doc, "is")) is None
+
+
+def test_the_copula_phrase_runs_from_the_adjective_to_its_preposition(nlp: Language) -> None:
+    doc = nlp("The union is also critical of the new budget.")
+    assert sorted(doc[i].text for i in copula_phrase(_tok(doc, "is"))) == [
+        "also", "critical", "of"]
+    doc = nlp("Republicans are quick to point out that the deficit grew.")
+    assert [doc[i].text for i in sorted(copula_phrase(_tok(doc, "are")))] == [
+        "quick", "to", "point", "out"]
+    assert reporting_infinitive(_tok(doc, "quick")).text == "point"  # type: ignore[union-attr]
+
+
+def test_the_copula_phrase_keeps_the_adverbs_of_its_adjective(nlp: Language) -> None:
+    doc = nlp("Young voters were slightly more likely to say that the race was close.")
+    assert [doc[i].text for i in sorted(copula_phrase(_tok(doc, "were")))] == [
+        "slightly", "more", "likely", "to", "say"]
