@@ -380,7 +380,7 @@ def test_quoted_fragment_parsed_as_a_subject_is_not_the_source(nlp: Language) ->
 
 
 def test_addressee_and_time_are_not_the_content(nlp: Language) -> None:
-    text = "Sen. Maria Lopez spoke to reporters on Monday about the city budget."
+    text = "Sen. Maria Lopez talked to reporters on Monday about the city budget."
     contents = [a.content.text for a in run(nlp, text).attributions]
     assert contents == ["the city budget"]
 
