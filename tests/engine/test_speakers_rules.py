@@ -705,3 +705,33 @@ def test_a_first_name_coordinated_with_a_full_name_shares_its_surname(nlp: Langu
     assert he.name == "Donald Trump"
     doc = nlp("Obama and Hillary Clinton spoke in Ohio on Monday.")
     assert [m.text for m in name_mentions(doc, [False] * len(doc))][0] == "Obama"
+
+
+def test_an_indefinite_lede_source_is_the_name_the_next_sentences_give(nlp: Language) -> None:
+    judge = ("Judge keeps file sealed.\n\nA Boston judge has refused to unseal the divorce file "
+             "of a candidate.\n\nSuffolk Superior Court Justice Ann Ferrell rejected the request.")
+    (speaker,) = resolve(nlp, judge, "A Boston judge")
+    assert (speaker.name, speaker.resolved_by) == ("Ann Ferrell", "nominal")
+    court = ("Court rules on maps.\n\nA federal appeals court ruled Friday against Iowa's maps."
+             "\n\nA panel of the U.S. Court of Appeals for the Eighth Circuit overruled a judge.")
+    (speaker,) = resolve(nlp, court, "A federal appeals court")
+    assert speaker.name == "U.S. Court of Appeals for the Eighth Circuit"
+    blog = ("Search goes on.\n\nNews of the crash.\n\n14.07 A Dutch search and rescue official "
+            "has cast doubt on the claims.\n\n\"No one wore a life jacket,\" said Piet Hol, "
+            "deputy head at the national search and rescue agency.")
+    (speaker,) = resolve(nlp, blog, "A Dutch search and rescue official")
+    assert speaker.name == "Piet Hol"
+
+
+@pytest.mark.parametrize("text", [
+    "Talks stall.\n\nA senior official said the summit was off.\n\nKim Jong Un had threatened to "
+    "leave, and Secretary John Kerry said talks would go on.",  # no fit: stays anonymous
+    "Water row.\n\nA resident said the water was brown.\n\nJane Smith, a resident, disagreed.",
+    "Mayor John Park opened the plant.\n\nThe crowd cheered. A judge said the plant was legal."
+    "\n\nJudge Ann Ferrell ruled on Monday.",  # not the story's opening sentence
+])
+def test_an_indefinite_source_named_by_no_fitting_opener_stays_anonymous(
+        nlp: Language, text: str) -> None:
+    source = next(s for s in ("A senior official", "A resident", "A judge") if s in text)
+    (speaker,) = resolve(nlp, text, source)
+    assert speaker.resolved_by == "none" and speaker.type != "PERSON"

@@ -3,6 +3,7 @@ they describe, or a group or thing of their own."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
@@ -162,6 +163,58 @@ def named_apposition(index: ArticleIndex, span: Span) -> Speaker | None:
                 first = min(c.i for c in tok.children if c.dep_ == "compound")
                 name = span.doc[first : tok.i + 1].text
                 return speaker_of(index, index.group_entity(name, "PERSON"), "name")
+    return None
+
+
+LIVE_BLOG_STAMP = re.compile(r"\d{1,2}[.:]\d{2}\s")  # "14.07 An Indonesian … official …"
+
+
+def opens_story(index: ArticleIndex, span: Span) -> bool:
+    """Whether a span lies in a sentence that opens the story (the first sentence of the
+    headline's or the first body paragraph) or a live-blog entry ("14.07 An Indonesian …")."""
+    before = span.sent.start - 1
+    while before >= 0 and span.doc[before].is_space:
+        before -= 1
+    para = index.para_of[span.start]
+    if before >= 0 and index.para_of[before] == para:
+        return False
+    return para <= 1 or bool(LIVE_BLOG_STAMP.match(span.sent.text))
+
+
+def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
+    """An indefinite description opening the story, which the next sentences name (news
+    cataphora: "A New York judge has rejected … Manhattan Supreme Court Justice Frank Nervo
+    rejected …"; "A federal appeals court ruled … A panel of the U.S. Court of Appeals …"): the
+    first entity named there for the first time, of the description's kind, whose name or
+    titles show its head (or a synonym) or one of its own words ("search and rescue"); else None,
+    and the description stays anonymous ("A senior official said …. Trump said …")."""
+    root = span.root
+    if root.tag_ not in ("NN", "NNP") or not opens_story(index, span):
+        return None
+    head, mods = description_words(span[: root.i - span.start + 1])
+    person = is_person_noun(head)
+    if (not person and head not in ORG_WORDS or head in GENERIC_HEADS
+            or head in ("source", "group")):
+        return None  # "A resident said …": a passer-by, whoever is named next
+    own = {m for m in mods if m not in _ALL_NATIONAL and m not in NATIONALITIES
+           and m not in ("new", "former", "senior", "top", "local", "federal", "state")}
+    wanted = {head} | ROLE_SYNONYMS.get(head, frozenset())
+    here = index.sent_of[span.start]
+    seen = {index.mention_entity[m.start] for m in index.mentions if m.start < span.end}
+    for m in index.mentions:
+        if m.start < span.end or m.start not in index.mention_entity:
+            continue
+        if index.sent_of[m.start] - here > index.s.lede_reach:
+            break
+        ent_id = index.mention_entity[m.start]
+        ent = index.entities[ent_id]
+        if ent_id in seen or (ent.type == "PERSON") != person or ent.type in ("GPE", "NORP"):
+            seen.add(ent_id)
+            continue
+        shown = ent.roles | set(ent.tokens) | {norm_word(w) for w in ent.name.split()}
+        if shown & wanted or len(shown & own) >= 1 and not person or len(shown & own) >= 2:
+            return speaker_of(index, ent_id, "nominal")
+        seen.add(ent_id)
     return None
 
 
@@ -539,7 +592,7 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     trimmed = span[: root.i - span.start + 1]
     name, named = group_name(span, index.s.max_group_prep_tokens)
     if indefinite and not plural:  # "One pastor supporting X, Ann Lee," is Ann Lee
-        named_in = named_apposition(index, span)
+        named_in = named_apposition(index, span) or named_later(index, span)
         if named_in is not None:
             return named_in
     if (plural or indefinite) and not is_group_noun(head) and head not in QUANTITY_NOUNS:
