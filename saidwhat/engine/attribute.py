@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -186,6 +187,7 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
         if source is not None and any(s <= source.start_char < e for s, e in pieces):
             source = None  # the "source" is inside what was said
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
+    drafts = [inverted_line(doc, d) or d for d in drafts]
     drafts = release_speaker_labels(doc, drafts, ctx)
     drafts += layout_drafts(doc, ctx, drafts, settings.layouts)
     drafts = _dedupe([d for d in drafts if not not_said(doc, d, settings.assembly)])
@@ -211,6 +213,41 @@ def participle_holder(doc: Doc, cue: Cue) -> Span | None:
     while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[noun.left_edge.i : end]
+
+
+# The words of a bare role or name after a line's closing cue ('says search chief').
+LINE_SOURCE_POS = frozenset(("NOUN", "PROPN", "ADJ"))
+LINE_CUE_LEMMAS = frozenset("say report confirm claim".split())
+_LINE_LABEL = re.compile(r"\s*(?:\d{1,2}[.:]\d{2}\s*)?(?:[^.!?:\n]{0,40}:\s+)?")
+
+
+def inverted_line(doc: Doc, draft: Draft) -> Draft | None:
+    """'06.10 Update: total of 7 bodies recovered so far, says search chief.', '#QZ8501 search:
+    DNA tests being conducted by police, says police chief http://…': a live-blog or tweet line
+    that ends ', says ROLE' is the role's report of what comes before the comma (after a time
+    stamp or label), which the parse read as the subject's words about the role."""
+    if draft.cue is None or draft.how not in ("object", "ccomp"):
+        return None
+    verb = doc[draft.cue.head]
+    if (verb.tag_ not in FINITE_TAGS or verb.lemma_.lower() not in LINE_CUE_LEMMAS
+            or verb.i == 0 or doc[verb.i - 1].text != "," or draft.content[0][0] < verb.idx):
+        return None  # a content before the cue: the parse already read the line this way
+    end = verb.i + 1
+    while (end < len(doc) and doc[end].pos_ in LINE_SOURCE_POS and not doc[end].like_url
+           and "\n" not in doc[end].text):
+        end += 1
+    rest = doc[end] if end < len(doc) else None
+    if end == verb.i + 1 or end - verb.i > 5 or doc[end - 1].pos_ not in ("NOUN", "PROPN") or (
+            rest is not None and not (ends_sentence(rest) or rest.like_url or "\n" in rest.text)):
+        return None
+    text = doc_text(doc)
+    start = max(line_at(text, verb.idx)[0], verb.sent.start_char)
+    label = _LINE_LABEL.match(text, start, doc[verb.i - 1].idx)
+    begin = label.end() if label else start
+    if begin >= doc[verb.i - 1].idx:
+        return None
+    return replace(draft, source=doc[verb.i + 1 : end], how="inverted-line",
+                   content=trim_pieces(text, ((begin, doc[verb.i - 1].idx),)))
 
 
 LAYOUT_HOWS = frozenset(("colon", "dash", "turn", "panel"))

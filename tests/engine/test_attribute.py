@@ -594,3 +594,27 @@ def test_a_participle_cues_noun_holds_its_stance(nlp: Language) -> None:
     assert holder is not None and holder.text == "the Super PAC"
     praised = next(t for t in doc if t.text == "praised")
     assert participle_holder(doc, Cue(praised.i, (praised.i,), "speech")) is None
+
+
+# ---------------------------------------------------------------- live-blog lines
+
+
+@pytest.mark.parametrize(("line", "content", "source"), [
+    ("06.10 Update: total of 9 bodies recovered so far, says rescue chief.",
+     "total of 9 bodies recovered so far", "rescue chief"),
+    ("#Flight101 search: DNA tests being conducted by police, says police chief "
+     "http://t.co/abc123",
+     "DNA tests being conducted by police", "police chief"),
+])
+def test_a_line_ending_says_role_is_the_role_reporting(nlp: Language, line: str, content: str,
+                                                        source: str) -> None:
+    text = "Live updates from the harbour.\n" + line + "\nMore to follow.\n"
+    a = only(run(nlp, text), content.split()[1])
+    assert a.content.text == content
+    assert a.source is not None and a.source.text == source
+
+
+def test_a_cue_after_a_comma_with_its_own_clause_keeps_its_subject(nlp: Language) -> None:
+    a = only(run(nlp, "The mayor, who rarely speaks, says reporters lie."), "lie")
+    assert a.content.text == "reporters lie"
+    assert a.source is not None and a.source.text.startswith("The mayor")
