@@ -735,3 +735,15 @@ def test_an_indefinite_source_named_by_no_fitting_opener_stays_anonymous(
     source = next(s for s in ("A senior official", "A resident", "A judge") if s in text)
     (speaker,) = resolve(nlp, text, source)
     assert speaker.resolved_by == "none" and speaker.type != "PERSON"
+
+
+def test_a_bare_ruling_is_the_ruling_of_the_court_just_named(nlp: Language) -> None:
+    text = ("The U.S. Court of Appeals for the Eighth Circuit ruled Friday against Iowa's maps. "
+            "\"The maps fail,\" said the ruling.")
+    (speaker,) = resolve(nlp, text, "the ruling")
+    assert (speaker.name, speaker.type) == (
+        "U.S. Court of Appeals for the Eighth Circuit's ruling", "DOCUMENT")
+    text = ("Senator John Park said he would not run again. Judge Ann Ferrell was not surprised. "
+            "The decision shocked his party.")
+    (speaker,) = resolve(nlp, text, "The decision")  # no court: a judge's is not guessed
+    assert speaker.resolved_by == "none"

@@ -770,7 +770,30 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
     if not earlier:
         found = document_antecedent(index, span, kind)
         earlier = [found] if found is not None else []
+    if not earlier and root.lower_ in COURT_DOCUMENTS:
+        court = deciding_court(index, span)
+        name = document_name(span, court) if court is not None else None
+        if name is not None:  # "said the ruling" after the appeals court ruled
+            ent_id = index.group_entity(name, "DOCUMENT")
+            index.documents.append((span.start, kind, ent_id))
+            earlier = [ent_id]
     return speaker_of(index, earlier[-1], "nominal") if earlier else None
+
+
+COURT_DOCUMENTS = frozenset("ruling decision opinion order verdict".split())
+COURT_WORDS = frozenset("court circuit tribunal".split())
+
+
+def deciding_court(index: ArticleIndex, span: Span) -> str | None:
+    """The court a bare "the ruling"/"the decision" comes from: the nearest one named or
+    described within the salience window ("A federal appeals court ruled … said the ruling"
+    -> the court's ruling), else None ("his decision to run" names no court)."""
+    for e in index.before(span.start):
+        ent = index.entities[e.entity]
+        words = {norm_word(w) for w in ent.name.split()}
+        if ent.type == "ORG" and words & COURT_WORDS:  # never a judge: the court's opinion
+            return short_name(ent)
+    return None
 
 
 def document_antecedent(index: ArticleIndex, span: Span, kind: str) -> int | None:
