@@ -45,7 +45,7 @@ browser:
 accuracy: venv
 	$(BIN)/saidwhat evaluate $(SHARED)/data/polnear/dev
 
-## train: retrain every shipped learned file in saidwhat/data (cue lexicon, cue classifier, candidate scorer, speaker resolver, the scorer's calibration) from PolNeAR train and GUM, parsed once into $(PARSED) (needs ../shared; steps and times in saidwhat/data/README.md)
+## train: retrain every shipped learned file in saidwhat/data (cue lexicon, cue classifier, candidate scorer, speaker resolver, the scorer's calibration, the stance model) from PolNeAR train and GUM, parsed once into $(PARSED) (needs ../shared; steps and times in saidwhat/data/README.md)
 train: venv
 	$(BIN)/python scripts/train_all.py $(SHARED)/data --parsed $(PARSED)
 

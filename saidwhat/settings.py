@@ -247,6 +247,10 @@ class PositionSettings:
     max_target_words: int = _s(8, "stance targets longer than this are cut")
     address_window: int = _s(
         3000, "characters before a quote searched for the person 'you' addresses")
+    learned: bool = _s(
+        True, "add the learned stance model's stances (engine/stance_model.py) to the rules'")
+    model_file: str = _s(
+        "", "stance model JSON (as written by scripts/train_positions.py); empty: the shipped one")
 
 
 @dataclass(frozen=True)

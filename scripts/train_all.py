@@ -8,7 +8,10 @@ Usage: python scripts/train_all.py ../shared/data [--data DIR] [--parsed DIR] [-
   scorer       scripts/train_scorer.py       scorer.json, uncalibrated (candidates from the two)
   resolver     scripts/train_resolver.py     resolver.json (sources kept by the new scorer)
   calibration  scripts/calibrate_scorer.py   scorer.json's calibration (which attributions are
-                                             kept depends on the resolver, so it comes last)
+                                             kept depends on the resolver)
+  positions    scripts/train_positions.py    stance_model.json (its candidates are the final
+                                             attributions, so it comes last; trained on the
+                                             train positions gold, gold/positions/)
 
 Each step reads only what the steps before it wrote into DIR, so the output is the same byte
 for byte whatever DIR held before. Texts are parsed once into the cache folder (--parsed,
@@ -29,7 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "scripts"
-STEPS = ("cues", "cue_model", "scorer", "resolver", "calibration")
+STEPS = ("cues", "cue_model", "scorer", "resolver", "calibration", "positions")
+POSITIONS_GOLD = ROOT / "gold" / "positions" / "polnear-train.jsonl"
 
 
 def commands(shared: Path, data: Path, parsed: Path) -> dict[str, list[str]]:
@@ -43,6 +47,8 @@ def commands(shared: Path, data: Path, parsed: Path) -> dict[str, list[str]]:
         "resolver": [str(SCRIPTS / "train_resolver.py"), str(shared / "gum"),
                      "--news", str(shared / "polnear" / "train" / "text"), *common],
         "calibration": [str(SCRIPTS / "calibrate_scorer.py"), train, *common],
+        "positions": [str(SCRIPTS / "train_positions.py"), train, "--gold", str(POSITIONS_GOLD),
+                      *common],
     }
 
 

@@ -2685,6 +2685,22 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     again when not given.
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
+    stances, pairs = rule_positions(ctx)
+    found = with_pairs(ctx, dedupe([*stances, *learned(ctx, stances)]), pairs)
+    return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
+
+
+def with_pairs(ctx: Context, stances: list[Position], pairs: list[Position]) -> list[Position]:
+    """The stances, explicit pairs and the pairs derived from the stances, in text order, none
+    held by a document."""
+    people = frozenset(e.text.split()[-1].lower() for e in ctx.doc.ents if e.label_ == "PERSON")
+    derived = list(derived_pairs(stances, pairs, ctx.law, people, speaking_for(ctx)))
+    return sorted((p for p in (*stances, *pairs, *derived) if not _documents(p)),
+                  key=lambda p: p.evidence.start)
+
+
+def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
+    """The stances and the explicit pairs the hand-written rules find."""
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
@@ -2694,11 +2710,26 @@ def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx),
                     *(p for p in rejected if p.relation != "stance")])
-    people = frozenset(e.text.split()[-1].lower() for e in doc.ents if e.label_ == "PERSON")
-    derived = list(derived_pairs(stances, pairs, ctx.law, people, speaking_for(ctx)))
-    found = sorted((p for p in (*stances, *pairs, *derived) if not _documents(p)),
-                   key=lambda p: p.evidence.start)
-    return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
+    return stances, pairs
+
+
+def learned(ctx: Context, rules: list[Position]) -> list[Position]:
+    """The learned stance model's stances on targets the rules left alone for their source
+    (`stance_model.py`; none when `[positions] learned` is off or no model is installed)."""
+    from saidwhat.engine.stance_model import learned_stances, load_stance_model
+
+    model = load_stance_model(ctx.rules.model_file) if ctx.rules.learned else None
+    if model is None:
+        return []
+    return [s for s in learned_stances(ctx, rules, model) if not covered(s, rules)]
+
+
+def covered(stance: Position, rules: list[Position]) -> bool:
+    """Whether the rules already hold this stance: the source and polarity on a target sharing
+    a word."""
+    key = content_key(stance.target or "")
+    return any(r.source == stance.source and r.polarity == stance.polarity
+               and key & content_key(f"{r.target} {r.topic}") for r in rules)
 
 
 def _documents(p: Position) -> bool:

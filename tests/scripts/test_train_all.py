@@ -18,13 +18,15 @@ import train_all  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SHIPPED = ROOT / "saidwhat" / "data"
-LEARNED = ("cues.json", "cue_model.json", "scorer.json", "resolver.json")
+LEARNED = ("cues.json", "cue_model.json", "scorer.json", "resolver.json", "stance_model.json")
 
 
 def test_steps_run_in_dependency_order() -> None:
     # the scorer needs both cue files; the resolver's sources need the scorer; which attributions
-    # the calibration sees depends on the resolver's speakers
-    assert train_all.STEPS == ("cues", "cue_model", "scorer", "resolver", "calibration")
+    # the calibration sees depends on the resolver's speakers; the stance model's candidates are
+    # the final attributions
+    assert train_all.STEPS == ("cues", "cue_model", "scorer", "resolver", "calibration",
+                               "positions")
     assert train_all.chosen_steps("calibration, cues") == ["cues", "calibration"]
     with pytest.raises(SystemExit, match="unknown step"):
         train_all.chosen_steps("scorer,calibrate")
