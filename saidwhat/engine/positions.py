@@ -2725,11 +2725,11 @@ def learned(ctx: Context, rules: list[Position]) -> list[Position]:
 
 
 def covered(stance: Position, rules: list[Position]) -> bool:
-    """Whether the rules already hold this stance: the source and polarity on a target sharing
-    a word."""
+    """Whether the rules already hold a stance of this source on a target sharing a word (of
+    either polarity: the model does not overrule them, "Ann Kerr called Rubio a friend")."""
     key = content_key(stance.target or "")
-    return any(r.source == stance.source and r.polarity == stance.polarity
-               and key & content_key(f"{r.target} {r.topic}") for r in rules)
+    return any(r.source == stance.source and key & content_key(f"{r.target} {r.topic}")
+               for r in rules)
 
 
 def _documents(p: Position) -> bool:

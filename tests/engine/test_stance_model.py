@@ -74,13 +74,14 @@ def test_one_learned_stance_per_source_and_sentence(nlp):
     assert len(found) == 1
 
 
-def test_a_rule_stance_of_the_same_polarity_covers_a_learned_one():
+def test_a_rule_stance_on_the_same_target_covers_a_learned_one():
     ev = Mention("x", ((0, 1),))
     rule = Position("stance", "Joe Pratt", ev, source="Ann Kerr", target="Joe Pratt",
                     polarity="oppose")
     assert covered(replace(rule, target="Pratt", topic="Pratt"), [rule])
-    assert not covered(replace(rule, polarity="support"), [rule])
+    assert covered(replace(rule, polarity="support"), [rule])  # the model never overrules
     assert not covered(replace(rule, source="Tom Becker"), [rule])
+    assert not covered(replace(rule, target="Tom Becker", topic="Tom Becker"), [rule])
 
 
 def test_rule_polarity_reads_the_rules_on_that_source_and_target():
