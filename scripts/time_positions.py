@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from saidwhat.engine.positions import find_positions
+from saidwhat.engine.stance_model import learned
 from saidwhat.records import Article
 from saidwhat.run.nlp import load
 from saidwhat.run.pipeline import attributions_in_context, body_window
@@ -35,7 +36,7 @@ def main() -> None:
         doc = nlp(text[start:end])
         attributions, ctx = attributions_in_context(doc, article, start)
         parsed = time.perf_counter()
-        find_positions(doc, attributions, start, referents=dict(ctx.referents))
+        find_positions(doc, attributions, start, referents=dict(ctx.referents), learned=learned)
         positions += time.perf_counter() - parsed
         extraction += parsed - started
     print(f"{len(files)} articles: extraction {extraction:.1f}s, positions {positions:.1f}s "

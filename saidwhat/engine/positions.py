@@ -18,7 +18,7 @@ of a communicative act or the source of an attribution.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -2677,16 +2677,20 @@ def dedupe(positions: Iterable[Position]) -> list[Position]:
 
 def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 0,
                    rules: PositionRules | None = None,
-                   referents: dict[int, str] | None = None) -> tuple[Position, ...]:
+                   referents: dict[int, str] | None = None,
+                   learned: Callable[[Context, list[Position]], list[Position]] | None = None,
+                   ) -> tuple[Position, ...]:
     """Every stance and agreement an article reports.
 
     `doc` parses the article text from character `offset` on; attributions and the evidence
     returned are in article offsets; `referents` are the attribution step's (DocContext), read
-    again when not given.
+    again when not given; `learned` adds stances to the rules' (the learned stance model,
+    `stance_model.learned`).
     """
     ctx = build_context(doc, (_moved(a, -offset) for a in attributions), rules, referents)
     stances, pairs = rule_positions(ctx)
-    found = with_pairs(ctx, dedupe([*stances, *learned(ctx, stances)]), pairs)
+    extra = learned(ctx, stances) if learned is not None else []
+    found = with_pairs(ctx, dedupe([*stances, *extra]), pairs)
     return tuple(replace(p, evidence=_shift(p.evidence, offset)) for p in found)
 
 
@@ -2711,17 +2715,6 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx),
                     *(p for p in rejected if p.relation != "stance")])
     return stances, pairs
-
-
-def learned(ctx: Context, rules: list[Position]) -> list[Position]:
-    """The learned stance model's stances on targets the rules left alone for their source
-    (`stance_model.py`; none when `[positions] learned` is off or no model is installed)."""
-    from saidwhat.engine.stance_model import learned_stances, load_stance_model
-
-    model = load_stance_model(ctx.rules.model_file) if ctx.rules.learned else None
-    if model is None:
-        return []
-    return [s for s in learned_stances(ctx, rules, model) if not covered(s, rules)]
 
 
 def covered(stance: Position, rules: list[Position]) -> bool:

@@ -30,6 +30,7 @@ from saidwhat.engine.positions import (
     _own,
     clean_name,
     content_key,
+    covered,
     evaluative_use,
     hypothetical,
     nested,
@@ -385,3 +386,12 @@ def learned_stances(ctx: Context, rules: list[Position], model: StanceModel,
                                 source_id=c.source_id, target=c.target, polarity=polarity,
                                 explicit=False))
     return out
+
+
+def learned(ctx: Context, rules: list[Position]) -> list[Position]:
+    """The shipped (or `[positions] model_file`) model's stances on targets the rules left alone
+    for their source; none when `[positions] learned` is off or no model is installed."""
+    model = load_stance_model(ctx.rules.model_file) if ctx.rules.learned else None
+    if model is None:
+        return []
+    return [s for s in learned_stances(ctx, rules, model) if not covered(s, rules)]

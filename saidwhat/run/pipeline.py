@@ -83,11 +83,12 @@ def attributions_in_context(
 def analyse_doc(doc: Doc, article: Article, offset: int, engine: Engine | None = None) -> Article:
     """The article with the attributions and positions of its parsed body window."""
     from saidwhat.engine.positions import find_positions
+    from saidwhat.engine.stance_model import learned
 
     engine = _engine(engine)
     attributions, ctx = attributions_in_context(doc, article, offset, engine)
     found = find_positions(doc, attributions, offset, engine.settings.positions,
-                           referents=dict(ctx.referents))
+                           referents=dict(ctx.referents), learned=learned)
     positions = tuple(p for p in found if _inside(p.evidence, article.body))
     return replace(article, attributions=attributions, positions=positions)
 

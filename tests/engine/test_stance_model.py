@@ -97,9 +97,13 @@ def test_rule_polarity_reads_the_rules_on_that_source_and_target():
 def test_the_learned_setting_turns_the_model_off(nlp):
     ctx = context(nlp, QUOTE)
     doc, atts = ctx.doc, ctx.attributions
-    off = find_positions(doc, atts, 0, PositionSettings(learned=False), dict(ctx.referents))
-    on = find_positions(doc, atts, 0, PositionSettings(), dict(ctx.referents))
+    off = find_positions(doc, atts, 0, PositionSettings(learned=False), dict(ctx.referents),
+                         M.learned)
+    on = find_positions(doc, atts, 0, PositionSettings(), dict(ctx.referents), M.learned)
     assert set(off) <= set(on)
+    bare = M.learned(context(nlp, QUOTE), [])
+    assert M.learned(replace(ctx, rules=PositionSettings(learned=False)), []) == []
+    assert all(p.relation == "stance" and not p.explicit for p in bare)
 
 
 def test_the_shipped_model_loads_with_its_threshold():
