@@ -251,6 +251,9 @@ class PositionSettings:
         True, "add the learned stance model's stances (engine/stance_model.py) to the rules'")
     model_file: str = _s(
         "", "stance model JSON (as written by scripts/train_positions.py); empty: the shipped one")
+    model_window: int = _s(
+        5, "tokens either side of a target whose valence is a stance-model feature (the model "
+        "is trained with this value)")
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,6 @@ from saidwhat.records import Attribution, Mention, Position
 
 CLASSES = ("none", "support", "oppose")
 TARGET_LABELS = frozenset("PERSON ORG NORP GPE LAW EVENT WORK_OF_ART FAC PRODUCT".split())
-WINDOW = 5  # tokens either side of a target whose words are features
 NEGATION = frozenset("not n't never no".split())
 
 
@@ -170,7 +169,8 @@ def features(ctx: Context, a: Attribution, cue: Token | None, kind: str, span: S
     root = span.root
     gov = _governor(root)
     sent = root.sent
-    lo, hi = max(sent.start, span.start - WINDOW), min(sent.end, span.end + WINDOW)
+    window = ctx.rules.model_window
+    lo, hi = max(sent.start, span.start - window), min(sent.end, span.end + window)
     near = [t for t in ctx.doc[lo:hi] if not (span.start <= t.i < span.end)]
     valence = sum(vals[t.i] for t in near)
     clause = sum(vals[t.i] for t in gov.subtree if not (span.start <= t.i < span.end))
