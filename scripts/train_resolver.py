@@ -6,24 +6,26 @@ saidwhat/data; run after train_scorer.py), and the resolver is written there.
 
 Every GUM train document is parsed and its sources found as at run time; each third-person
 pronoun, each singular person description ("the senator") and each definite organisation or
-place description ("the company", "the city") among GUM's gold mentions is
-read at its place in the article, and every candidate referent the resolver would consider
-becomes one example: positive when the candidate's name fits a name of the mention's gold
-chain before it. One logistic regression per kind (pronoun, person description, organisation or
-place description) is fitted. For descriptions the L2
-strength and the probability needed to resolve are tuned on GUM dev's candidate examples; for
-pronouns on the real evaluation: each strength's weights resolve GUM dev in place, as
-`saidwhat evaluate-speakers --only gum --gum-split dev` does (earlier pronouns and subjects
-resolved by the ranker being tuned, sources found by saidwhat), and the threshold and strength
-with the best accuracy at 85% coverage of its pronouns win (`tune_pronouns`). Probabilities
-are always `Ranker.probabilities`, the engine's own. With `--rank pronoun` a
-kind is ranked rather than scored one candidate at a time: a conditional logit (a softmax over
-each mention's candidates, fitted by L-BFGS on the log-probability of its right candidates),
-which learns what makes one candidate beat the others in the same place (not shipped: see the
-README's speaker resolution section for what it gave). The candidates are gathered with the
-hand-set salience in the loop (earlier pronouns resolved by it), so the result does not depend
-on the weights being trained. Deterministic (lbfgs and L-BFGS from zero weights, sorted
-features).
+place description ("the company", "the city") among GUM's gold mentions is read at its place in
+the article, and every candidate referent the resolver would consider becomes one example:
+positive when the candidate's name fits a name of the mention's gold chain before it. One
+logistic regression per kind (pronoun, person description, organisation or place description)
+is fitted. For descriptions the L2 strength and the probability needed to resolve are tuned on
+GUM dev's candidate examples; for pronouns on the real evaluation: each strength's weights
+resolve GUM dev in place, as `saidwhat evaluate-speakers --only gum --gum-split dev` does
+(earlier pronouns and subjects resolved by the ranker being tuned, sources found by saidwhat),
+and the threshold and strength with the best accuracy at 85% coverage of its pronouns win
+(`tune_pronouns`). Probabilities are always `Ranker.probabilities`, the engine's own. With
+`--rank pronoun` a kind is ranked rather than scored one candidate at a time: a conditional
+logit (a softmax over each mention's candidates, fitted by L-BFGS on the log-probability of its
+right candidates), which learns what makes one candidate beat the others in the same place (not
+shipped: see the README's speaker resolution section for what it gave). Self-supervised news
+examples come from PolNeAR train: a named source read as "he"/"she" or "the senator" (first 300
+texts), and every "he"/"she" source whose gender singles out one person among the people before
+it, read by a gender-blind reader (all texts, `gender_blind_group`). The candidates are
+gathered with the hand-set salience in the loop (earlier pronouns resolved by it), so the
+training rows do not depend on the weights being trained. Deterministic (lbfgs and L-BFGS from
+zero weights, sorted features).
 """
 
 from __future__ import annotations
@@ -57,7 +59,12 @@ from saidwhat.engine.speakers.descriptions import (
     interviewing_outlets,
     specific_words,
 )
-from saidwhat.engine.speakers.mentions import THIRD_PERSON, is_person_noun
+from saidwhat.engine.speakers.mentions import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    THIRD_PERSON,
+    is_person_noun,
+)
 from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_may_refer
 from saidwhat.engine.speakers.ranker import (
     PLACE_HEADS,
@@ -237,18 +244,22 @@ class MaskedPronoun:
         self.head = root.head
 
 
-def news_groups(docs: list[Doc], engine: Engine) -> list[Group]:
+def news_groups(docs: list[Doc], engine: Engine, masked: bool = True) -> list[Group]:
     """Self-supervised news examples: each source naming a person seen before in the article is
     read as "he"/"she" (its gender) and as "the <role>" (a role it was introduced with), each
     named organisation ending in an organisation noun as "the <noun>"; the named one is the
-    right candidate. Teaches what GUM has little of: who spoke last, nationality and party
-    words, news organisations."""
+    right candidate (not with `masked` false); and each "he"/"she" source a gender-blind
+    reader can check (`gender_blind_group`). Teaches what GUM has little of: who spoke last,
+    nationality and party words, news organisations."""
     out: list[Group] = []
     for doc in docs:
         sources = [d.source for d in scored_drafts(doc, engine) if d.source is not None]
 
         def observe(index: ArticleIndex, n: int, span: Any, sources: list = sources) -> None:
-            found = named_entity_in(index, span)
+            blind = gender_blind_group(index, span)
+            if blind is not None:
+                out.append(blind)
+            found = named_entity_in(index, span) if masked else None
             if found is None or span.root.pos_ != "PROPN":
                 return
             ent_id = found[0]
@@ -270,6 +281,33 @@ def news_groups(docs: list[Doc], engine: Engine) -> list[Group]:
 
         resolve_mentions(doc, sources, sources, ranker=None, observe=observe)
     return out
+
+
+def either_gender(pronoun: str, ent: Any) -> bool:
+    """What "he" or "she" may refer to, whichever the pronoun (a gender-blind reader)."""
+    return pronoun_may_refer("he", ent) or pronoun_may_refer("she", ent)
+
+
+def gender_blind_group(index: ArticleIndex, span: Any) -> Group | None:
+    """A "he"/"she" source of a news article read by a gender-blind reader: when its gender
+    singles out one person among the people of known gender before it, and someone of the
+    other gender is there too ("Ann Lee … Tom Okafor …: “…,” she said"), that person is the
+    right candidate and the others wrong (people of unknown gender left out). Teaches from
+    the article's own pronouns which structure picks the referent (who spoke last, who
+    introduced the quote, the subject before), free of the bias of a masked name: a writer
+    names a speaker again mostly where a pronoun would mislead."""
+    root = span.root
+    if (len(span) != 1 or root.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS
+            or index.in_quote[root.i]):
+        return None
+    want = "m" if root.lower_ in MALE_PRONOUNS else "f"
+    cands = [(e, f) for e, f in pronoun_candidates(index, root, either_gender, _bound_in_clause)
+             if index.entities[e].type != "PERSON" or index.entities[e].gender]
+    people = [e for e, _ in cands if index.entities[e].type == "PERSON"]
+    right = [e for e in people if index.entities[e].gender == want]
+    if len(right) != 1 or len(people) == 1:
+        return None
+    return ("pronoun", True, [(f, int(e == right[0])) for e, f in cands])
 
 
 def organisation_groups(index: ArticleIndex, span: Any, ent_id: int) -> list[Group]:
@@ -417,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news", help="folder of news texts for self-supervised examples "
                                        "(PolNeAR train text)")
     parser.add_argument("--news-limit", type=int, default=300,
-                        help="at most this many news texts, in name order (default 300)")
+                        help="masked names from at most this many news texts, in name order "
+                        "(default 300; gender-blind pronouns from all)")
     parser.add_argument("--dump", help="also write the candidate examples here (JSON)")
     parser.add_argument("--rank", action="append", default=[], choices=KINDS,
                         help="rank this kind's candidates by a conditional logit (repeatable)")
@@ -432,8 +471,10 @@ def main(argv: list[str] | None = None) -> int:
     train = groups_of(*gum_split(args.gum_dir, "train", args.parsed), engine)
     if args.news:
         parsed = dict(parsed_split(Path(args.news), args.parsed))
-        files = sorted(Path(args.news).glob("*.txt"))[: args.news_limit]
-        train += news_groups([parsed[f.stem] for f in files], engine)
+        files = sorted(Path(args.news).glob("*.txt"))
+        train += news_groups([parsed[f.stem] for f in files[: args.news_limit]], engine)
+        train += news_groups([parsed[f.stem] for f in files[args.news_limit:]], engine,
+                             masked=False)
     dev_golds, dev_docs = gum_split(args.gum_dir, "dev", args.parsed)
     dev = groups_of(dev_golds, dev_docs, engine)
     if args.dump:

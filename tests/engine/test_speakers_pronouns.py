@@ -48,3 +48,25 @@ def test_a_pronoun_about_a_described_person_gives_no_gender_to_the_name(
             "“We love this town,” she said.")
     (she,) = resolve(nlp, text, "she")
     assert (she.name, she.resolved_by) == ("Ottilie", "pronoun")
+
+
+def test_a_pronoun_closing_a_quote_its_own_sentence_introduced_is_that_subject(
+        nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import _bound_in_clause, own_quote_introducer
+    from saidwhat.engine.speakers.ranker import pronoun_candidates
+
+    text = ("Tom Okafor said the talks had failed.\n\n"
+            "Ben Cole also raised the budget: “We are broke,” he said. "
+            "Ben Cole left. “We are broke,” he said.")
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    cole = index.entity_named("Ben Cole", "PERSON")
+    first, second = [t for t in doc if t.text == "he"]
+    cands = pronoun_candidates(index, first, lambda p, e: True, _bound_in_clause)
+    assert own_quote_introducer(index, first, cands) == cole
+    assert own_quote_introducer(index, first, [c for c in cands if c[0] != cole]) is None
+    later = pronoun_candidates(index, second, lambda p, e: True, _bound_in_clause)
+    assert own_quote_introducer(index, second, later) is None  # introduced a sentence before
+    out = resolve(nlp, text, "Tom Okafor", ("he", 0))
+    assert [s.name for s in out] == ["Tom Okafor", "Ben Cole"]

@@ -112,9 +112,69 @@ def test_who_spoke_last_is_weighed_apart_for_subject_possessive_and_object_prono
         for nth, tok in enumerate(t for t in doc if t.text == word):
             features = dict(pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause))[ruth]
             seen[(word, nth)] = {k for k in features if k.startswith("spoke_last")}
-    assert seen[("She", 0)] == {"spoke_last_near", "spoke_last_near_subj"}
-    assert seen[("her", 0)] == {"spoke_last_near", "spoke_last_near_poss"}
-    assert seen[("her", 1)] == {"spoke_last_near", "spoke_last_near_obj"}
+    here = {"spoke_last_near", "spoke_last_this_paragraph"}  # one paragraph
+    assert seen[("She", 0)] == here | {"spoke_last_near_subj"}
+    assert seen[("her", 0)] == here | {"spoke_last_near_poss"}
+    assert seen[("her", 1)] == here | {"spoke_last_near_obj"}
+
+
+def _candidates(nlp: Language, text: str, word: str, nth: int = 0,
+                speakers: tuple[str, ...] = ()) -> tuple[object, dict[str, dict]]:
+    """The features of each candidate (by name) of the nth `word` of a text, with the
+    sources named by `speakers` (their first words) resolved as the article's speakers."""
+    from saidwhat.engine.speakers.clusters import ArticleIndex, Event
+    from saidwhat.engine.speakers.pronouns import _bound_in_clause, pronoun_ok
+    from saidwhat.engine.speakers.ranker import pronoun_candidates
+
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    roots = []
+    for name in speakers:
+        tok = next(t for t in doc if t.text == name and t.dep_ in ("nsubj", "nsubjpass")
+                   and t.i not in roots)
+        roots.append(tok.i)
+        ent = index.mention_entity[max(m for m in index.mention_entity if m <= tok.i)]
+        index.speakers.append(Event(tok.i, index.sent_of[tok.i], ent, 0))
+    index.source_roots = frozenset(roots)
+    tok = [t for t in doc if t.text == word][nth]
+    found = pronoun_candidates(index, tok, pronoun_ok, _bound_in_clause)
+    return index, {index.entities[e].name: f for e, f in found}
+
+
+def test_the_subject_of_the_clause_just_before_is_told_from_who_spoke(nlp: Language) -> None:
+    text = ("Tom Okafor said the talks were hard. Later Sam Reed arrived, and Ben Cole was "
+            "polite. He left.")
+    _, feats = _candidates(nlp, text, "He", speakers=("Okafor",))
+    assert feats["Ben Cole"].get("nearest_subject") == 1
+    assert "nearest_subject" not in feats["Tom Okafor"] | feats["Sam Reed"]
+    assert feats["Ben Cole"].get("subject_prev_sentence") == 1
+    assert feats["Tom Okafor"]["spoke_count"] > 0 and "spoke_count" not in feats["Ben Cole"]
+    assert "subject_prev_sentence" not in feats["Tom Okafor"]  # two sentences back
+
+
+def test_paragraph_distance_and_who_spoke_in_this_paragraph(nlp: Language) -> None:
+    text = ("Tom Okafor said the talks were hard.\n\nBen Cole arrived on Monday.\n\n"
+            "Sam Reed spoke next. He left.")
+    _, feats = _candidates(nlp, text, "He", speakers=("Okafor",))
+    assert feats["Sam Reed"].get("para0") == 1 and feats["Ben Cole"].get("para1") == 1
+    assert feats["Tom Okafor"].get("para2") == 1
+    assert "spoke_last_this_paragraph" not in feats["Tom Okafor"]  # spoke two paragraphs up
+    _, feats = _candidates(nlp, "Tom Okafor said the talks were hard. He left.", "He",
+                           speakers=("Okafor",))
+    assert feats["Tom Okafor"].get("spoke_last_this_paragraph") == 1
+
+
+def test_a_name_inside_what_another_speaker_reports_is_marked_reported(nlp: Language) -> None:
+    from saidwhat.engine.speakers.ranker import reported_by_other
+
+    text = "Tom Okafor said Ben Cole had agreed. He said so again."
+    index, feats = _candidates(nlp, text, "He", speakers=("Okafor",))
+    assert feats["Ben Cole"].get("reported") == 1  # in Okafor's words
+    assert "reported" not in feats["Tom Okafor"]
+    cole = index.entity_named("Ben Cole", "PERSON")
+    cole_tok = next(t.i for t in index.doc if t.text == "Cole")
+    assert not reported_by_other(index, cole_tok, cole, [t.i for t in index.doc
+                                                          if t.text == "Okafor"][0])
 
 
 def test_the_ranker_may_weigh_a_mistyped_name_but_never_a_person_for_they() -> None:

@@ -70,3 +70,22 @@ def test_the_pronoun_threshold_is_tuned_on_what_the_evaluation_resolved() -> Non
     assert (t, cov) == (0.0, 5 / 6)  # dropping a wrong one would lose too much: keep all
     rounded = train_resolver.pronoun_threshold([(0.1236, True, True), (0.05, True, False)], 0.5)
     assert rounded == (0.123, 0.5, 1.0)  # rounded down: 0.1236 still reaches it
+
+
+def test_a_news_pronoun_whose_gender_singles_out_one_person_teaches_the_rest() -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.run.nlp import load
+
+    nlp = load()
+
+    def group(text: str) -> object:
+        doc = nlp(text)
+        span = doc[[t.i for t in doc if t.lower_ in ("she", "they")][-1]:][:1]
+        return train_resolver.gender_blind_group(ArticleIndex(doc), span)
+
+    kind, named, examples = group("Mrs. Ann Lee met Mr. Tom Okafor on Monday. She said no.")
+    assert (kind, named) == ("pronoun", True)
+    assert sorted(y for _, y in examples) == [0, 1]  # the woman right, the man wrong
+    assert group("Mrs. Ann Lee met Mrs. Mary Rose on Monday. She said no.") is None  # two
+    assert group("Mrs. Ann Lee spoke on Monday. She said no.") is None  # no choice to learn
+    assert group("Mrs. Ann Lee met Mr. Tom Okafor. They said no.") is None

@@ -182,6 +182,7 @@ class ArticleIndex:
         self.mentions = name_mentions(doc, self.in_quote, self.s)
         self.mention_starts = [m.start for m in self.mentions]
         self.speakers: list[Event] = []
+        self.source_roots: frozenset[int] = frozenset()  # root tokens of the article's sources
         self.ranker: Any = None  # the learned Ranker, or None for the hand-set salience
         self._orgs: dict[str, int] = {}
         self._groups: dict[str, int] = {}

@@ -16,7 +16,12 @@ from saidwhat.engine.speakers.mentions import (
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
 )
-from saidwhat.engine.speakers.ranker import pronoun_candidates, pronoun_class
+from saidwhat.engine.speakers.ranker import (
+    Features,
+    pronoun_candidates,
+    pronoun_class,
+    quote_introducer,
+)
 from saidwhat.settings import SpeakerSettings
 
 # Names of documents NER may tag as organisations: a treaty or a bill never says anything.
@@ -76,7 +81,9 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
         candidates = pronoun_candidates(index, tok, pronoun_may_refer, _bound_in_clause, exclude)
         if not candidates:
             return cataphora(index, tok)
-        best = index.ranker.best("pronoun", candidates)
+        best = own_quote_introducer(index, tok, candidates)
+        if best is None:
+            best = index.ranker.best("pronoun", candidates)
         if best is not None:
             retype_as_person(index, best, tok.lower_)
         return best
@@ -109,6 +116,21 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
         if e.entity in scores and e.entity != last and e.token < tok.i:
             scores[e.entity] += s.recent_speaker_bonus
     return max(scores, key=lambda k: scores[k])
+
+
+def own_quote_introducer(index: ArticleIndex, tok: Token, candidates: list[tuple[int, Features]]
+                         ) -> int | None:
+    """The subject that introduced, in the pronoun's own sentence, the quotation the pronoun
+    closes ("Putin also brought up police brutality: “You can hardly …,” he said"), when it
+    is one of the pronoun's candidates: the sentence hands its quote back to its own
+    subject, whoever spoke the sentence before."""
+    intro = quote_introducer(index, tok.i)
+    if intro is None or intro not in {e for e, _ in candidates}:
+        return None
+    here = index.sent_of[tok.i]
+    j = bisect_right(index.event_pos, tok.i)
+    same = any(e.entity == intro and e.bonus and e.sent == here for e in index.events[:j])
+    return intro if same else None
 
 
 def cataphora(index: ArticleIndex, tok: Token) -> int | None:

@@ -1,14 +1,19 @@
 """The learned resolver: candidate referents of a pronoun or a person description, their
 features, and the logistic-regression weights (`saidwhat/data/resolver.json`) that rank them.
 
-For each mention the candidates are the article's entities seen before it (within the
-pronoun window, or anywhere for descriptions) that agree with it (type, number, gender; a
-description's nationality, party and specific words). Each (mention, candidate) pair gets
-features; the best-scoring candidate wins when its probability reaches the trained threshold,
-otherwise the mention stays unresolved. A kind listed under the file's `ranking` (trained with
+For each mention the candidates are the article's entities seen before it (within the pronoun
+window, or anywhere for descriptions) that agree with it (type, number, gender; a description's
+nationality, party and specific words). Each (mention, candidate) pair gets features; the best-
+scoring candidate wins when its probability reaches the trained threshold, otherwise the
+mention stays unresolved. A pronoun's features are all learned, none hand-set: how far back and
+in which role the candidate was last mentioned, whether it is the subject of the clause just
+before (`clause_features`), whether and how often it spoke before and whether it spoke last in
+this paragraph, whether it introduced the quotation the pronoun closes, paragraph distance,
+whether its last mention stands in what another speaker reports (`reported_by_other`), type,
+gender and mention counts. A kind listed under the file's `ranking` (trained with
 `scripts/train_resolver.py --rank KIND`; none ships) has its probabilities as a softmax over
-the mention's candidates (a conditional logit); the others score each candidate alone.
-Trained on GUM by `scripts/train_resolver.py`.
+the mention's candidates (a conditional logit); the others score each candidate alone. Trained
+on GUM by `scripts/train_resolver.py`.
 """
 
 from __future__ import annotations
@@ -151,6 +156,7 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
     latest: dict[int, Event] = {}
     subject_seen: dict[int, int] = {}
     count: dict[int, int] = {}
+    nearest_subject: int | None = None
     best_event: dict[int, tuple[int, Event]] = {}
     j = bisect_left(index.event_pos, tok.i)
     for e in reversed(index.events[:j]):  # nearest first, the whole article before the pronoun
@@ -162,6 +168,8 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
         if here == e.sent and bound(tok, index.doc[e.token], index.s.max_clause_climb):
             continue
         latest.setdefault(e.entity, e)
+        if e.bonus and nearest_subject is None:
+            nearest_subject = e.entity
         if here - e.sent <= index.window:
             points = index.s.distance_points[here - e.sent] + e.bonus
             if points > best_event.get(e.entity, (-1, e))[0]:
@@ -170,10 +178,14 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             if e.bonus:
                 subject_seen[e.entity] = max(subject_seen.get(e.entity, 0), e.bonus)
     top = max((index.entities[k].mentions for k in latest), default=0)
-    prior = salience(index, tok, best_event)
     order = sorted(latest, key=lambda k: -latest[k].token)
     n = len(order)
     introducer = quote_introducer(index, tok.i)
+    spoke = spoke_counts(index, tok.i)
+    prior = salience(index, tok, best_event)
+    last_here = index.last_speaker(tok.i)
+    if last_here is not None and index.para_of[last_here.token] != index.para_of[tok.i]:
+        last_here = None
     out: list[tuple[int, Features]] = []
     for rank, ent_id in enumerate(order):
         e = latest[ent_id]
@@ -199,7 +211,9 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f["quote_intro_subject"] = 1
         elif introducer is not None:
             f["quote_intro_other"] = 1
-        if index.para_of[e.token] == index.para_of[tok.i]:
+        para = index.para_of[tok.i] - index.para_of[e.token]
+        f[f"para{min(para, 2)}"] = 1
+        if para == 0:
             f["same_paragraph"] = 1
         if ent.mentions == top:
             f["most_mentioned"] = 1
@@ -211,11 +225,57 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
             f[f"unlisted_{pclass}"] = 1
         if pclass == "pl" and " and " in ent.name:
             f["coordination"] = 1
-        spoke = _speaker_features(index, tok.i, ent_id)
-        f.update(spoke)
-        f.update({f"{k}_{role}": v for k, v in spoke.items()})  # a subject "he" says; "her" less
+        f.update(clause_features(ent_id, nearest_subject, d, e.bonus))
+        last = _speaker_features(index, tok.i, ent_id)
+        f.update(last)
+        f.update({f"{k}_{role}": v for k, v in last.items()})  # a subject "he" says; "her" less
+        if spoke.get(ent_id):
+            f["spoke_count"] = math.log1p(spoke[ent_id]) / 2
+        if last_here is not None and last_here.entity == ent_id:
+            f["spoke_last_this_paragraph"] = 1
+        if reported_by_other(index, e.token, ent_id, tok.i):
+            f["reported"] = 1
         out.append((ent_id, f))
     return out
+
+
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+def reported_by_other(index: ArticleIndex, tok: int, ent_id: int, pronoun: int) -> bool:
+    """Whether a token stands inside what someone else reports ("Putin said he and Biden had
+    agreed": Biden), a clause under a verb whose subject is the source of another speaker
+    than `ent_id` (and not the pronoun being resolved, whose speaker is not known yet)."""
+    speaker_at = {e.token: e.entity for e in index.speakers}
+    child = index.doc[tok]
+    for verb in child.ancestors:
+        if child.dep_ in REPORTED_DEPS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun
+                and speaker_at.get(c.i, ent_id) != ent_id for c in verb.children):
+            return True
+        child = verb
+    return False
+
+
+def spoke_counts(index: ArticleIndex, tok: int) -> dict[int, int]:
+    """How often each entity was the speaker of an attribution before a token."""
+    out: dict[int, int] = {}
+    for e in index.speakers:
+        if e.token < tok:
+            out[e.entity] = out.get(e.entity, 0) + 1
+    return out
+
+
+def clause_features(ent_id: int, nearest_subject: int | None, dist: int, bonus: int
+                    ) -> Features:
+    """Whether a candidate is the subject of the clause just before the pronoun (the nearest
+    subject among the candidates) or a subject of the sentence before."""
+    f: Features = {}
+    if ent_id == nearest_subject:
+        f["nearest_subject"] = 1
+    if bonus and dist == 1:
+        f["subject_prev_sentence"] = 1
+    return f
 
 
 def quote_introducer(index: ArticleIndex, tok: int) -> int | None:

@@ -333,6 +333,7 @@ def resolve_mentions(doc: Doc, sources: Sequence[Span | None], targets: Sequence
         return [None] * len(sources), []
     index = ArticleIndex(doc, settings, in_quote)
     index.ranker = load_ranker(index.s) if ranker == SHIPPED else ranker
+    index.source_roots = frozenset(s.root.i for s in sources if s is not None)
     order = sorted((s.start, n) for n, s in enumerate(sources) if s is not None)
     source_at = {start for start, _ in order}
     chain = [tok.i for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
