@@ -747,3 +747,25 @@ def test_a_bare_ruling_is_the_ruling_of_the_court_just_named(nlp: Language) -> N
             "The decision shocked his party.")
     (speaker,) = resolve(nlp, text, "The decision")  # no court: a judge's is not guessed
     assert speaker.resolved_by == "none"
+
+
+def test_both_men_are_the_two_men_just_named(nlp: Language) -> None:
+    text = ("Eight years ago, when Mr. Obama ran for president against Senator John McCain of "
+            "Arizona, both men said global warming was real.")
+    (speaker,) = resolve(nlp, text, "both men")
+    assert (speaker.name, speaker.type) == ("Obama and John McCain", "GROUP")
+    text = "Jane Roe met John Doe on Monday. The two leaders said the talks went well."
+    (speaker,) = resolve(nlp, text, "The two leaders")  # any two people: not guessed
+    assert speaker.resolved_by == "none"
+
+
+def test_an_unnamed_poll_opening_the_story_is_the_poll_named_next(nlp: Language) -> None:
+    text = ("Poll shows bump.\n\nA new poll shows that Senator Jane Roe remains in a tight race."
+            "\n\nThe latest Reuters/Ipsos opinion poll released Friday shows Roe ahead by one.")
+    (speaker,) = resolve(nlp, text, "A new poll")
+    assert (speaker.name, speaker.type) == ("Reuters/Ipsos opinion poll", "DOCUMENT")
+    text = ("Race tightens.\n\nSenator Jane Roe spoke on Monday. A new poll shows that she is in "
+            "a tight race.\n\nThe latest Reuters/Ipsos opinion poll released Friday shows Roe "
+            "ahead.")
+    (speaker,) = resolve(nlp, text, "A new poll")  # not the story's opening sentence
+    assert speaker.type != "DOCUMENT" or speaker.resolved_by == "none"

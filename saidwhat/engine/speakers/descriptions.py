@@ -573,10 +573,37 @@ def national_body(span: Span) -> str | None:
     return span.doc[min(t.i for t in national) : root.i + 1].text
 
 
+# Plural nouns that pair two people by sex alone, with the sex they rule out ("both candidates",
+# "the two lawmakers" may be any two of the article's people: on PolNeAR train, 2 of 2 wrong).
+PAIR_NOUNS = {"men": "f", "women": "m"}
+
+
+def both_named(index: ArticleIndex, span: Span) -> Speaker | None:
+    """"Both men"/"the two women": the two people named in its sentence or the one before
+    ("when Mr. Obama ran against Senator John McCain, both men had …" -> "Barack Obama and
+    John McCain"), when exactly two are; else None."""
+    root = span.root
+    gender = PAIR_NOUNS.get(root.lower_)
+    if gender is None:
+        return None
+    kids = {c.lower_ for c in root.children if c.i < root.i}
+    if "both" not in kids and not {"the", "two"} <= kids:
+        return None
+    people: list[int] = []
+    for e in index.before(span.start, window=1):
+        ent = index.entities[e.entity]
+        if ent.type == "PERSON" and ent.gender != gender and e.entity not in people:
+            people.append(e.entity)
+    if len(people) != 2:
+        return None
+    name = " and ".join(index.entities[e].name for e in reversed(people))
+    return speaker_of(index, index.group_entity(name, "GROUP"), "nominal")
+
+
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
     possessed = (resolve_predicated(index, span) or resolve_possessed(index, span)
-                 or resolve_age(index, span)
+                 or both_named(index, span) or resolve_age(index, span)
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
         return possessed
@@ -765,7 +792,8 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
         return speaker_of(index, ent_id, "nominal")
     definite = any(c.lower_ in ("the", "this", "that") for c in root.children)
     if not definite:
-        return None
+        later = document_named_later(index, span, kind)  # "A new poll shows … The latest
+        return speaker_of(index, later, "nominal") if later is not None else None  # X poll"
     earlier = [ent for tok, k, ent in index.documents if k == kind and tok < span.start]
     if not earlier:
         found = document_antecedent(index, span, kind)
@@ -793,6 +821,29 @@ def deciding_court(index: ArticleIndex, span: Span) -> str | None:
         words = {norm_word(w) for w in ent.name.split()}
         if ent.type == "ORG" and words & COURT_WORDS:  # never a judge: the court's opinion
             return short_name(ent)
+    return None
+
+
+def document_named_later(index: ArticleIndex, span: Span, kind: str) -> int | None:
+    """The document an unnamed indefinite one opening the story is named as in the next
+    sentences ("A new poll shows … The latest Reuters/Ipsos opinion poll released Friday"):
+    the first named document of its kind there, else None."""
+    if not opens_story(index, span):
+        return None
+    doc = span.doc
+    here = index.sent_of[span.start]
+    for tok in doc[span.end :]:
+        if index.sent_of[tok.i] - here > index.s.lede_reach:
+            break
+        if (tok.pos_ != "NOUN" or DOCUMENT_KINDS.get(tok.lower_) != kind or index.in_quote[tok.i]
+                or index.sent_of[tok.i] == here):  # "Early analysis shows Iowa polls …"
+            continue
+        np = doc[np_start(tok) : tok.i + 1]
+        name = document_name(np, document_issuer(index, np))
+        if name is not None:
+            ent_id = index.group_entity(name, "DOCUMENT")
+            index.documents.append((span.start, kind, ent_id))
+            return ent_id
     return None
 
 
