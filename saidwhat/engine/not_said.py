@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.quotes import doc_text
@@ -241,11 +241,84 @@ def headline_list(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and not any(_ENDS_SENTENCE.search(item) for item in items))
 
 
+# Verbs of supposing after "let's": "Let's say …", "let us suppose …".
+SUPPOSE_LEMMAS = frozenset("say suppose imagine assume".split())
+LET_SUBJECTS = frozenset(("'s", "’s", "us"))
+
+
+def lets_suppose(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Let's say we resign ourselves to a future …', 'Let us suppose …': the writer sets up a
+    supposition; it is nobody's statement ('let's hope …', which PolNeAR marks, stays)."""
+    if draft.cue is None or draft.source is None or draft.source.text.lower() not in LET_SUBJECTS:
+        return False
+    head = doc[draft.cue.head]
+    return head.lemma_.lower() in SUPPOSE_LEMMAS and head.head.lemma_.lower() == "let"
+
+
+# Verbs of asking the public, and what it is asked to do: get in touch.
+APPEAL_LEMMAS = frozenset("ask urge encourage request".split())
+CONTACT_LEMMAS = frozenset("call contact email e-mail phone reach text submit report".split())
+
+
+def appeal_for_information(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Those with information on the robbery are asked to contact the police tip line',
+    'Anyone with information is urged to call …': the page's standing appeal to readers, not a
+    report of anyone's words."""
+    if draft.cue is None:
+        return False
+    head = doc[draft.cue.head]
+    if head.lemma_.lower() not in APPEAL_LEMMAS or not any(
+            c.dep_ == "nsubjpass" for c in head.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in CONTACT_LEMMAS for c in head.children)
+
+
+def subject_clause_predicate(head: Token) -> Token | None:
+    """The verb whose subject is the free relative holding `head` ('What I found out
+    surprised me': 'surprised'), parsed either way: the cue as that verb's clausal subject, or
+    the verb as the cue's subject-less complement after a fronted 'what'."""
+    if head.dep_ == "csubj":
+        return head.head
+    if not any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < head.i for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i > head.i and not any(
+        g.dep_.startswith(("nsubj", "csubj", "expl")) for g in c.children)), None)
+
+
+def cue_in_subject_clause(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'What I found out surprised me': the cue sits in a free relative that is the subject of
+    another verb, so what that verb says of it ('surprised me') is no content of the cue ('What
+    I don't think they're doing is pushing back …', a copula, says what was thought: it stays)."""
+    if draft.cue is None:
+        return False
+    matrix = subject_clause_predicate(doc[draft.cue.head])
+    if matrix is None or any(t.lemma_.lower() == "be" for t in (matrix, *matrix.children)):
+        return False
+    return draft.content[0][0] <= matrix.idx < draft.content[-1][1]
+
+
+# Imperatives that address the reader: "recall how …", "remember that …", "imagine …".
+READER_IMPERATIVES = frozenset("recall remember imagine consider suppose note".split())
+
+
+def tells_the_reader(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'The more vivid your presentation, the greater its effect — recall how the heart of
+    Scrooge began to thaw': a subject-less imperative outside quote marks is the writer
+    addressing the reader; nobody is reported."""
+    if draft.cue is None or draft.source is not None:
+        return False
+    head = doc[draft.cue.head]
+    return (head.tag_ == "VB" and head.dep_ == "ROOT" and head.lemma_.lower() in READER_IMPERATIVES
+            and not any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in head.children))
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
                                    writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
                                    knows_how_to, correction_notice, colon_after_sentence_end,
-                                   teaser, headline_list)
+                                   teaser, headline_list, lets_suppose,
+                                   appeal_for_information, cue_in_subject_clause,
+                                   tells_the_reader)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

@@ -9,16 +9,20 @@ from saidwhat.engine.cues import Cue
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.not_said import (
     acts_on_object,
+    appeal_for_information,
     attempts_an_act,
     colon_after_sentence_end,
     correction_notice,
+    cue_in_subject_clause,
     doubted_cue_on_object,
     headline_list,
     is_thing,
     knows_how_to,
+    lets_suppose,
     not_said,
     shown_or_seen,
     teaser,
+    tells_the_reader,
     thing_as_evidence,
     thing_does_something,
     writer_narrates,
@@ -354,3 +358,66 @@ def test_a_wrapped_headline_is_one_item(nlp: Language) -> None:
             "• Harbour reopens\nThe ferries ran.")
     doc, draft = draft_for(nlp, text, "says", None, "ccomp", 0.9)
     assert headline_list(doc, draft, S)
+
+
+# ------------------------------------------- the writer's suppositions and appeals to readers
+
+
+def test_lets_say_is_the_writers_supposition(nlp: Language) -> None:
+    text = "Let's say the council raises the tax next year."
+    doc, draft = draft_for(nlp, text, "say", "'s", "ccomp", 0.7)
+    assert lets_suppose(doc, draft, S)
+    assert "the council raises the tax next year" not in contents(nlp, text)
+    doc, draft = draft_for(nlp, "Let's hope the council raises the tax.", "hope", "'s",
+                           "ccomp", 0.7)
+    assert not lets_suppose(doc, draft, S)  # a hope, which PolNeAR marks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anyone with information on the robbery is asked to contact the police tip line.", True),
+    ("Those with information are urged to call the sheriff's office.", True),
+    ("The mayor was asked to resign by the council.", False),
+])
+def test_an_appeal_for_information_is_no_attribution(nlp: Language, text: str,
+                                                     expected: bool) -> None:
+    cue = next(w for w in ("asked", "urged") if w in text.split())
+    doc, draft = draft_for(nlp, text, cue, None, "patient", 0.8)
+    assert appeal_for_information(doc, draft, S) is expected
+
+
+def test_a_cue_in_a_subject_clause_does_not_own_the_predicate(nlp: Language) -> None:
+    text = "What I found out surprised me."
+    doc = nlp(text)
+    found = next(t.i for t in doc if t.text == "found")
+    start = text.index("surprised")
+    draft = Draft(Cue(found, (found,), "thought", 0.5), doc[1:2], ((start, start + 12),),
+                  "thought", 1.0, how="ccomp")
+    assert cue_in_subject_clause(doc, draft, S)
+    text = "What I don't think they are doing is pushing back on the story."
+    doc = nlp(text)
+    think = next(t.i for t in doc if t.text == "think")
+    start = text.index("pushing")
+    draft = Draft(Cue(think, (think,), "thought", 0.5), doc[1:2], ((start, len(text) - 1),),
+                  "thought", 1.0, how="ccomp")
+    assert not cue_in_subject_clause(doc, draft, S)  # a copula says what was thought
+
+
+def test_a_fronted_what_parsed_as_the_cues_object_is_a_subject_clause(nlp: Language) -> None:
+    text = ("As happens to so many of us, I was asked to write a sitcom for Croatian television. "
+            "What I found out surprised me, and changed the way that I watch television.")
+    doc = nlp(text)
+    found = next(t for t in doc if t.text == "found")
+    assert found.dep_ != "csubj"  # this parse reads 'surprised' as found's complement
+    start = text.index("surprised")
+    draft = Draft(Cue(found.i, (found.i,), "thought", 0.5), doc[found.i - 1 : found.i],
+                  ((start, start + 12),), "thought", 1.0, how="ccomp")
+    assert cue_in_subject_clause(doc, draft, S)
+
+
+def test_an_imperative_to_the_reader_quotes_nobody(nlp: Language) -> None:
+    text = "The more vivid your talk is, the greater its effect — recall how Scrooge began to thaw."
+    doc, draft = draft_for(nlp, text, "recall", None, "ccomp", 0.7)
+    assert tells_the_reader(doc, draft, S)
+    text = "The senator said she would recall how the vote went."
+    doc, draft = draft_for(nlp, text, "recall", "The senator", "ccomp", 0.7)
+    assert not tells_the_reader(doc, draft, S)
