@@ -769,3 +769,14 @@ def test_an_unnamed_poll_opening_the_story_is_the_poll_named_next(nlp: Language)
             "ahead.")
     (speaker,) = resolve(nlp, text, "A new poll")  # not the story's opening sentence
     assert speaker.type != "DOCUMENT" or speaker.resolved_by == "none"
+
+
+def test_the_former_first_lady_is_an_office_not_only_a_woman_introduced_as_a_lady(
+        nlp: Language) -> None:
+    text = ("Hillary Clinton spoke in Ohio on Monday. Donald Trump spoke in Iowa. "
+            "The former first lady said the race was close.")
+    (speaker,) = resolve(nlp, text, "The former first lady")
+    assert speaker.name == "Hillary Clinton"
+    text = "Jane Roe spoke in Ohio on Monday. The lady said the race was close."
+    (speaker,) = resolve(nlp, text, "The lady")  # a lady: only someone introduced as one
+    assert speaker.resolved_by == "none"

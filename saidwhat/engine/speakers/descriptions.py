@@ -237,12 +237,22 @@ GENERIC_HEADS = frozenset(
 )
 
 
+# A generic person noun that a modifier makes an office ("the former first lady").
+OFFICE_PHRASES = {"lady": "first"}
+
+
+def office_phrase(head: str, mods: set[str]) -> bool:
+    """Whether a description's generic head is an office with its modifier ("first lady"):
+    it fits whoever held it, not only someone the article introduced as a lady."""
+    return OFFICE_PHRASES.get(head, "") in mods
+
+
 def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     """The person a singular definite description refers to: best role fit, then salience."""
     head, mods = description_words(span)
     specific = specific_words(span)
-    if head in GENERIC_HEADS:  # "the woman": only someone introduced as a woman
-        specific = specific | {head}
+    if head in GENERIC_HEADS and not office_phrase(head, mods):  # "the woman": only someone
+        specific = specific | {head}  # introduced as a woman
     if index.ranker is not None:
         candidates = description_candidates(index, span, (head, mods, specific),
                                             description_score)
@@ -636,7 +646,7 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
             return speaker_of(index, ent_id, "name")
         ent_id = resolve_org_description(index, span)
         return speaker_of(index, ent_id, "nominal") if ent_id is not None else unresolved(span)
-    if is_person_noun(head):
+    if is_person_noun(head) or office_phrase(head, description_words(trimmed)[1]):
         ent_id = resolve_description(index, trimmed)
         if ent_id is not None:
             return speaker_of(index, ent_id, "nominal")
