@@ -92,6 +92,7 @@ def _colon_after(tok: Token, window: int = 3) -> bool:
 
 
 OTHER = "<other>"
+MAX_PREP_LENGTH = 12  # longer 'prepositions' on train are markup run together by the parse
 VOCABULARY_FIELDS = ("lemmas", "heads", "subjects", "cued", "adjectives")
 
 
@@ -123,6 +124,13 @@ class Vocabulary:
 def _first_prep(tok: Token) -> Token | None:
     """The first preposition the token governs to its right ('criticism of', 'talked about')."""
     return next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+
+
+def prep_word(prep: Token) -> str:
+    """A preposition by name, or OTHER for a token the parse took for one that is no word
+    (markup, a number, a hyphenated compound)."""
+    word = prep.lower_
+    return word if word.isalpha() and len(word) <= MAX_PREP_LENGTH else OTHER
 
 
 def _marked_clause(tok: Token) -> str | None:
@@ -172,8 +180,9 @@ def complement_features(tok: Token, crossed: str) -> dict[str, float]:
     f: dict[str, float] = {}
     prep = _first_prep(tok)
     if prep is not None:
-        f["prep=" + prep.lower_] = 1.0
-        f["l|prep=" + crossed + "|" + prep.lower_] = 1.0
+        word = prep_word(prep)
+        f["prep=" + word] = 1.0
+        f["l|prep=" + crossed + "|" + word] = 1.0
     clause = _marked_clause(tok)
     if clause is not None:
         f[tok.pos_ + "|clause=" + clause] = 1.0

@@ -15,6 +15,7 @@ from saidwhat.engine.cue_model import (
     features,
     is_candidate,
     load_cue_model,
+    prep_word,
     subject_kind,
 )
 from saidwhat.engine.cues import find_cues
@@ -154,3 +155,26 @@ def test_an_infinitive_reporting_a_clause_is_told_apart(nlp: Language) -> None:
     assert f["to_inf"] == 1.0 and f["to_inf|ccomp"] == 1.0 and f["inf_hpos=VERB"] == 1.0
     doc = nlp("Ruiz went to the store to buy some bread.")
     assert "to_inf|ccomp" not in features(_tok(doc, "buy"), [False] * len(doc))
+
+
+def test_a_preposition_that_is_no_word_is_other(nlp: Language) -> None:
+    doc = nlp("She talked about the plan.")
+    assert prep_word(_tok(doc, "about")) == "about"
+    doc = nlp("She talked 4about the plan.")
+    assert all(prep_word(t) == "<other>" for t in doc if not t.is_alpha)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The senator is critical of the plan to cut taxes.", "is critical of"),
+    ("The governor was confident that the bill would pass.", "was confident"),
+    ("The union is deeply skeptical of the new contract.", "is deeply skeptical of"),
+])
+def test_the_classifier_proposes_stance_copulas(nlp: Language, text: str, cue: str) -> None:
+    doc = nlp(text)
+    found = find_cues(doc, [False] * len(doc), LEXICON)
+    assert [" ".join(doc[i].text for i in c.tokens) for c in found] == [cue]
+
+
+def test_a_copula_describing_something_is_no_candidate(nlp: Language) -> None:
+    doc = nlp("The economy is strong this year.")
+    assert find_cues(doc, [False] * len(doc), LEXICON) == []
