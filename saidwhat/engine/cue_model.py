@@ -92,7 +92,6 @@ def _colon_after(tok: Token, window: int = 3) -> bool:
 
 
 OTHER = "<other>"
-MAX_PREP_LENGTH = 12  # longer 'prepositions' on train are markup run together by the parse
 VOCABULARY_FIELDS = ("lemmas", "heads", "subjects", "cued", "adjectives")
 
 
@@ -128,9 +127,9 @@ def _first_prep(tok: Token) -> Token | None:
 
 def prep_word(prep: Token) -> str:
     """A preposition by name, or OTHER for a token the parse took for one that is no word
-    (markup, a number, a hyphenated compound)."""
+    (markup run together, a number, a hyphenated compound)."""
     word = prep.lower_
-    return word if word.isalpha() and len(word) <= MAX_PREP_LENGTH else OTHER
+    return word if word.isalpha() else OTHER
 
 
 def _marked_clause(tok: Token) -> str | None:
