@@ -296,6 +296,7 @@ def clause_content(
         return tokens_to_pieces(drop_openers(toks)), how
     if source is not None or patient is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
+                 and not (t.dep_ == "agent" and t.head.i == head.i)  # the source's 'by'
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head, cue.tokens)]
         while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
             right = right[1:]

@@ -371,3 +371,9 @@ def test_a_stance_adjective_reports_its_clause_or_its_infinitives(nlp: Language)
     assert [t.text for t in adjective_complement(doc[1], _copula_cue(doc))] == ["grew"]
     doc = nlp("The economy is strong this year.")
     assert adjective_complement(doc[2], Cue(2, (2,), "speech")) == []
+
+
+def test_an_object_content_leaves_out_the_agents_by(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Asked about it by NJ Advance Media, Doherty declined to repeat "
+                        "that exact word.", "ask")
+    assert "by" not in " ".join(pieces).split()  # once 'it by'; a lone 'it' is no content
