@@ -848,11 +848,8 @@ def document_named_later(index: ArticleIndex, span: Span, kind: str) -> int | No
         if (tok.pos_ != "NOUN" or DOCUMENT_KINDS.get(tok.lower_) != kind or index.in_quote[tok.i]
                 or index.sent_of[tok.i] == here):  # "Early analysis shows Iowa polls …"
             continue
-        np = doc[np_start(tok) : tok.i + 1]
-        name = document_name(np, document_issuer(index, np))
-        if name is not None:
-            ent_id = index.group_entity(name, "DOCUMENT")
-            index.documents.append((span.start, kind, ent_id))
+        ent_id = named_document(index, doc[np_start(tok) : tok.i + 1], span.start, kind)
+        if ent_id is not None:
             return ent_id
     return None
 
@@ -869,12 +866,21 @@ def document_antecedent(index: ArticleIndex, span: Span, kind: str) -> int | Non
         if tok.pos_ != "NOUN" or DOCUMENT_KINDS.get(tok.lower_) != kind or index.in_quote[i]:
             continue
         np = doc[np_start(tok) : tok.right_edge.i + 1]
-        name = document_name(np, document_issuer(index, np))
-        if name is not None:
-            ent_id = index.group_entity(name, "DOCUMENT")
-            index.documents.append((np.start, kind, ent_id))
+        ent_id = named_document(index, np, np.start, kind)
+        if ent_id is not None:
             return ent_id
     return None
+
+
+def named_document(index: ArticleIndex, np: Span, at: int, kind: str) -> int | None:
+    """The entity of a document noun phrase that has a name, recorded as a document of its kind
+    at token `at`; None when the phrase names no document."""
+    name = document_name(np, document_issuer(index, np))
+    if name is None:
+        return None
+    ent_id = index.group_entity(name, "DOCUMENT")
+    index.documents.append((at, kind, ent_id))
+    return ent_id
 
 
 def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
