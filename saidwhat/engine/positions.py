@@ -1060,13 +1060,13 @@ def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | 
     """A stance, unless it is someone's stance on themself or names no target."""
     if target is None or not content_key(target[0]) or clean_name(target[0]).lower() in DEITIES:
         return None  # "Thank God" is no stance on anyone
-    if content_key(target[0]) <= content_key(src[0]) or _own(src[0], target[0]):
+    if content_key(target[0]) <= content_key(src[0]) or own_target(src[0], target[0]):
         return None  # no stance on oneself or one's own record
     return Position("stance", topic or target[0], _evidence(ctx, tok), source=src[0],
                     source_id=src[1], target=target[0], polarity=polarity, explicit=explicit)
 
 
-def _own(source: str, target: str) -> bool:
+def own_target(source: str, target: str) -> bool:
     """Whether a target is the source's own ("Obama’s executive actions" for Barack Obama):
     owned by a name whose last word is the source's."""
     owner, name = _owner(target).split(), clean_name(source).split()
@@ -1337,7 +1337,7 @@ def advocacy(ctx: Context) -> Iterator[Position]:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in END_VERBS | MAKE_VERBS:
             continue
-        if refused(tok) or hypothetical(tok) or _asked_or_supposed(tok) or not _advocated(tok):
+        if refused(tok) or hypothetical(tok) or asked_or_supposed(tok) or not _advocated(tok):
             continue
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None:
@@ -1416,7 +1416,7 @@ def reactions(ctx: Context) -> Iterator[Position]:
                                       and owner.i < subj.i):
             subj = owner  # "his dislike for X"; "Despite his dislike …, Cruz" is Cruz's
         src = who(ctx, subj) if subj is not None and not nested(ctx, tok, subj) else None
-        if obj is None or src is None or _asked_or_supposed(tok):
+        if obj is None or src is None or asked_or_supposed(tok):
             continue
         polarity = "support" if valence > 0 else "oppose"
         for each in (obj, *obj.conjuncts):
@@ -1496,7 +1496,7 @@ def problems_with(ctx: Context) -> Iterator[Position]:
                     for g in c.children if g.dep_ == "pobj"), None)
         subj = subject_of(verb)
         src = who(ctx, subj) if subj is not None and not nested(ctx, tok, subj) else None
-        if obj is None or src is None or _asked_or_supposed(tok):
+        if obj is None or src is None or asked_or_supposed(tok):
             continue
         for each in (obj, *obj.conjuncts):
             found = _stance(ctx, src, _target(ctx, each), "oppose",
@@ -1537,7 +1537,7 @@ def needed(ctx: Context) -> Iterator[Position]:
     named person backs them (inferred)."""
     for tok in ctx.doc:
         if tok.lemma_.lower() != "need" or tok.pos_ != "VERB" or refused(tok) or (
-                hypothetical(tok) or _asked_or_supposed(tok)):
+                hypothetical(tok) or asked_or_supposed(tok)):
             continue
         subj = nearest_subject(tok)
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -1748,7 +1748,7 @@ def consequences(ctx: Context) -> Iterator[Position]:
             if subj is not None and subj.lemma_.lower() not in LAW_WORDS | PROPOSALS and (
                     tok.lemma_.lower() not in HARMS):
                 continue  # a named one's stance or act, only when it is said to do harm
-            if subj is None or refused(verb) or _asked_or_supposed(tok) or not (
+            if subj is None or refused(verb) or asked_or_supposed(tok) or not (
                     span.start <= subj.i < span.end) or (tok.dep_ in ("amod", "compound") and (
                     tok.head.i in {t.i for t in subj.subtree} or tok.head.dep_ == "nsubj")):
                 continue  # "the bad bill would …": the subject's own word is no consequence
@@ -1832,7 +1832,7 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
     mine = content_key(speaker)
     found: list[tuple[tuple[str, str | None], float]] = []
     for tok in span:
-        if not token_valence(tok) or _asked_or_supposed(tok) or refused(tok) or (
+        if not token_valence(tok) or asked_or_supposed(tok) or refused(tok) or (
                 not evaluative_use(tok)):
             continue
         valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
@@ -1907,7 +1907,7 @@ def asked(ctx: Context, a: Attribution, span: Span) -> bool:
         "whether", "if"))
 
 
-def _asked_or_supposed(tok: Token) -> bool:
+def asked_or_supposed(tok: Token) -> bool:
     """Whether a word sits in a question or an "if" clause (no stance is asserted)."""
     end = next((t.text for t in tok.doc[tok.i: tok.sent.end] if t.text in (".", "?", "!")), "")
     if end == "?" or (not end and tok.sent.text.rstrip(" ”\"'’").endswith("?")):
@@ -2424,7 +2424,7 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
             continue
         for tok in span:
             word = tok.lower_
-            if tok.dep_ != "acomp" or word not in RIGHT | WRONG or _asked_or_supposed(tok):
+            if tok.dep_ != "acomp" or word not in RIGHT | WRONG or asked_or_supposed(tok):
                 continue  # "Even if she could convince people she's right" supposes
             subj = nearest_subject(tok.head)
             other = who(ctx, subj) if subj is not None and subj.lower_ not in (

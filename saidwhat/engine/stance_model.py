@@ -26,14 +26,14 @@ from saidwhat.engine.linear import weights_json
 from saidwhat.engine.positions import (
     STANCE_VERBS,
     Context,
-    _asked_or_supposed,
-    _own,
+    asked_or_supposed,
     clean_name,
     content_key,
     covered,
     evaluative_use,
     hypothetical,
     nested,
+    own_target,
     sources,
     subject_of,
     token_valence,
@@ -220,11 +220,11 @@ def predicate_valence(tok: Token, vals: Valences) -> float:
 
 def supposed(tok: Token) -> bool:
     """Whether a target sits in a question, an "if" clause or under could/might/may: what is
-    only supposed or asked holds no stance (the rules' `hypothetical`, `_asked_or_supposed`)."""
+    only supposed or asked holds no stance (the rules' `hypothetical`, `asked_or_supposed`)."""
     gov = _governor(tok)
     verb = gov if gov.pos_ in ("VERB", "AUX") else next(
         (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return _asked_or_supposed(tok) or (verb is not None and hypothetical(verb))
+    return asked_or_supposed(tok) or (verb is not None and hypothetical(verb))
 
 
 def someone_elses(tok: Token, source: str) -> bool:
@@ -265,7 +265,7 @@ def candidates(ctx: Context, rules: list[Position]) -> list[Candidate]:
         cv = sum(vals[t.i] for s in spans for t in s)
         for name, sid in names:
             for target, kind, span in found:
-                if content_key(target) <= content_key(name) or _own(name, target) or (
+                if content_key(target) <= content_key(name) or own_target(name, target) or (
                         supposed(span.root)) or someone_elses(span.root, name):
                     continue
                 sent = span.root.sent
@@ -309,7 +309,8 @@ def narrated(ctx: Context, rules: list[Position], speakers: frozenset[str],
         for obj in sorted(named, key=lambda t: t.i):
             span = _target_span(obj)
             target = _target_name(ctx, span)
-            if not target or content_key(target) <= content_key(src[0]) or _own(src[0], target):
+            if (not target or content_key(target) <= content_key(src[0])
+                    or own_target(src[0], target)):
                 continue
             kind = span.root.ent_type_ or "PRON"
             feats = ("narrated", f"verb:{tok.lemma_.lower()}",

@@ -719,9 +719,9 @@ def test_who_a_relative_all_of_and_a_joint_they_stand_for(nlp):
 
 
 def test_no_stance_on_ones_own_record_whatever_the_apostrophe():
-    assert P._own("Barack Obama", "Obama’s executive actions")
-    assert P._own("Ann Lee", "Lee's plan")
-    assert not P._own("Ted Cruz", "Obama’s executive actions")
+    assert P.own_target("Barack Obama", "Obama’s executive actions")
+    assert P.own_target("Ann Lee", "Lee's plan")
+    assert not P.own_target("Ted Cruz", "Obama’s executive actions")
 
 
 def test_a_stance_on_an_act_pairs_with_stances_on_what_it_acts_on():
