@@ -91,6 +91,7 @@ def test_permalink_and_card_links_highlight_the_quote_in_the_article(page):
     assert page.locator(".context .before").inner_text() == "The minister arrived late."
     page.locator(".source-article a").first.click()
     marked = page.locator("#text .hl.target")
+    marked.first.wait_for()  # the article page loads and marks the quote after the click
     assert marked.count() >= 1
     assert "windfall" in " ".join(marked.all_inner_texts())
     assert page.locator("#text .hl.content:not(.target)").count() == 0  # one quote here
