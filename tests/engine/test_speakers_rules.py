@@ -7,7 +7,7 @@ from resolving import resolve, span_of
 from spacy.language import Language
 
 from saidwhat.engine.speakers import resolve_sources
-from saidwhat.engine.speakers.mentions import name_mentions, strip_possessive
+from saidwhat.engine.speakers.mentions import name_mentions, noun_tagged_name, strip_possessive
 from saidwhat.records import Speaker
 from saidwhat.run.nlp import load
 
@@ -780,3 +780,23 @@ def test_the_former_first_lady_is_an_office_not_only_a_woman_introduced_as_a_lad
     text = "Jane Roe spoke in Ohio on Monday. The lady said the race was close."
     (speaker,) = resolve(nlp, text, "The lady")  # a lady: only someone introduced as one
     assert speaker.resolved_by == "none"
+
+
+@pytest.mark.parametrize(("text", "source", "name"), [
+    ("Bernie Sanders spoke in Iowa on Monday. Sanders says he would continue the fight.",
+     ("Sanders", 1), "Bernie Sanders"),
+    ("Donald Trump won in Nevada. Trump predicts that many supporters will switch to his side.",
+     ("Trump", 1), "Donald Trump"),
+])
+def test_a_surname_the_tagger_reads_as_a_noun_is_the_person(
+        nlp: Language, text: str, source: tuple[str, int], name: str) -> None:
+    (speaker,) = resolve(nlp, text, source)
+    assert (speaker.name, speaker.type) == (name, "PERSON")
+
+
+def test_a_capitalised_noun_the_article_writes_in_lower_case_is_no_name(nlp: Language) -> None:
+    doc = nlp("Sanders says he would continue. Candidates scramble, and the candidates spoke.")
+    lower = {t.lower_ for t in doc if t.text.islower()}
+    words = {t.text: noun_tagged_name(t, lower) for t in doc if t.pos_ == "NOUN"}
+    assert words.get("Sanders") is True
+    assert words.get("Candidates") is False

@@ -434,6 +434,14 @@ def looks_like_person(toks: Sequence[Token]) -> bool:
     return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
 
 
+def noun_tagged_name(tok: Token, lower_words: set[str]) -> bool:
+    """A capitalised word the tagger read as a common noun ("Sanders" as the plural of
+    "sander", "Trump predicts …") that the article never writes in lower case (`lower_words`),
+    so it may be a name: "Candidates" opening a headline is not one when "candidates" occurs."""
+    return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:2].islower()
+            and tok.lower_ not in lower_words)
+
+
 def name_mentions(doc: Doc, in_quote: Sequence[bool],
                   s: SpeakerSettings | None = None) -> list[NameMention]:
     """Named mentions outside quotations, with NER labels fixed by person-name evidence."""
@@ -495,8 +503,10 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
             key, text = (*key, norm_word(surname.text)), f"{text} {strip_possessive(surname.text)}"
         out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
         covered.update(range(ent.start, ent.end))
-    for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged)
-        if (tok.i not in covered and tok.pos_ == "PROPN" and not in_quote[tok.i]
+    lower_words = {t.lower_ for t in doc if t.text.islower()}
+    for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged, "Sanders" a noun)
+        if (tok.i not in covered and (tok.pos_ == "PROPN" or noun_tagged_name(tok, lower_words))
+                and not in_quote[tok.i]
                 and norm_word(tok.text) in person_words and tok.text[:1].isupper()):
             toks = [*untagged_first_name(doc, tok, covered), tok]
             titles = _left_titles(doc, toks[0].i, s.max_left_titles)

@@ -288,7 +288,8 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     in_name = any(m.start <= root.i < m.end for m in mentions_near(index, root.i))
     speaker = None
     if not common or in_name:
-        speaker = resolve_name(index, span) if root.pos_ == "PROPN" or root.ent_type_ else None
+        speaker = resolve_name(index, span) if root.pos_ == "PROPN" or root.ent_type_ \
+            or in_name else None  # "Trump predicts …" with "Trump" read as a noun
     if speaker is None and root.pos_ == "PROPN" and not title_cased_role:
         speaker = resolve_unlisted_name(index, span)
     if speaker is None and any(t.ent_type_ == "PERSON" for t in span) and not common:
