@@ -116,7 +116,7 @@ HARMS = frozenset("risk danger threat harm hurt damage jeopardize endanger under
 GIVEN_BACKING = frozenset("nod blessing backing imprimatur endorsement support".split())
 # What someone is said to be of another ("Lindsey Graham, a Cruz supporter", "a Trump critic").
 SIDE_NOUNS = {**dict.fromkeys("supporter backer ally surrogate champion defender loyalist "
-                              "endorser".split(), "support"),
+                              "endorser proponent advocate".split(), "support"),
               **dict.fromkeys("critic opponent foe detractor".split(), "oppose")}
 # Holding someone in one of these ("I hold in the highest esteem Sen. John McCain").
 HELD_IN = {**dict.fromkeys("esteem regard respect".split(), "support"),
@@ -154,8 +154,17 @@ INTENT_NOUNS = frozenset("opportunity chance effort attempt bid move push decisi
                         "pledge promise vow".split())
 FIRM_VERBS = frozenset("budge yield bend waver compromise".split())
 STANCE_NOUNS: dict[str, str] = {
-    **dict.fromkeys("endorsement support backing praise".split(), "support"),
+    **dict.fromkeys("endorsement support backing praise enthusiasm".split(), "support"),
     **dict.fromkeys("opposition criticism condemnation".split(), "oppose")}
+# Nouns that are a stance only with their preposition ("his attacks on the role of money", "took
+# a stand against the Iraq war", "lay out his case against Clinton"; not "the attacks in Paris").
+AIMED_NOUNS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys("attack tirade broadside diatribe".split(), ("on", "against")),
+    **dict.fromkeys("stand case crusade".split(), ("against",))}
+# Verbs whose subject holds the stance noun they take ("expressed support for", "took a stand
+# against", "launched an attack on", "made the case against").
+VOICING_VERBS = frozenset("express voice offer give lend pledge reiterate signal declare show "
+                          "make launch level mount take issue deliver wage renew".split())
 SEEK_VERBS = frozenset("seek court woo battle fight compete vie need want chase lose "
                        "shore".split())
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
@@ -647,8 +656,8 @@ def _bound_subject(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     before it in the sentence ("Cruz was looking to end … in his bid to stop Trump")."""
     for node in tok.ancestors:
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.i < tok.i and subj.pos_ == "PROPN" and (
-                subj.ent_type_ == "PERSON"):
+        if subj is not None and subj.i < tok.i and subj.pos_ in ("PROPN", "NOUN") and (
+                subj.ent_type_ == "PERSON"):  # a surname the tagger took for a common noun
             return _known(ctx, subj.text)
         if subj is not None:
             return None  # the nearest clause has another subject
@@ -1214,12 +1223,15 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
     """A stance said with a noun: "Trump's opposition to trade liberalization", "Cruz received
     the endorsement of Mike Pence", "Pence has thrown his support behind Ryan"."""
     for tok in ctx.doc:
-        polarity = STANCE_NOUNS.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        polarity = STANCE_NOUNS.get(lemma) or ("oppose" if lemma in AIMED_NOUNS else None)
         if polarity is None or tok.pos_ != "NOUN" or refused(tok.head) or (
                 _sought(tok)):
             continue
-        agent = next((c for c in tok.children if c.dep_ == "poss"), None)
-        target = _noun_target(tok, agent is not None)
+        agent = next((c for c in tok.children if c.dep_ == "poss"), None) or voiced_by(tok)
+        target = _noun_target(tok, agent is not None, AIMED_NOUNS.get(lemma))
+        if lemma in AIMED_NOUNS and (target is None or agent is None or _military(agent)):
+            continue
         verb = tok.head if tok.dep_ == "dobj" else None
         topic = ""
         if agent is None and verb is not None and verb.lemma_.lower() in RECEIVE_VERBS:
@@ -1435,14 +1447,14 @@ def sides_taken(ctx: Context) -> Iterator[Position]:
         if polarity is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
         whom = next((c for c in tok.children if c.dep_ in ("compound", "poss") and _named(c)),
-                    None) or next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                                   for g in c.children if g.dep_ == "pobj" and _named(g)), None)
+                    None) or _of_object(tok)
         holder = _described(tok)
         if whom is None or holder is None or any(
                 c.dep_ in ("neg", "amod") and c.lower_ in ("former", "ex", "not", "no")
                 for c in tok.children):
             continue
-        src = who(ctx, holder)
+        src = who(ctx, holder)  # the one backed is named, or an issue ("a supporter of gay
+        # marriage", "a proponent of gun control")
         found = _stance(ctx, src, _target(ctx, whom), polarity,
                         compact_words(list(tok.subtree)), tok) if src else None
         if found:
@@ -1565,9 +1577,29 @@ def _passive_holder(verb: Token) -> Token | None:
     return None
 
 
-def _noun_target(noun: Token, has_agent: bool) -> Token | None:
-    """What a stance noun is about: "opposition to X", "support for X", "X's endorsement of Y"."""
-    preps = ("to", "for", "of", "against") if has_agent else ("to", "for", "against")
+def voiced_by(noun: Token) -> Token | None:
+    """The subject of the verb that voices a stance noun ("Clinton has expressed support for …",
+    "Sanders took a stand against …"), or of the act it comes with ("Cruz seeks to energize the
+    grass roots with sharp attacks on Washington elites")."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in VOICING_VERBS:
+        return subject_of(verb)
+    if noun.dep_ == "pobj" and verb.lower_ == "with":
+        act = verb.head if verb.head.pos_ == "VERB" else _governing_verb(verb.head)
+        return subject_of(act) if act is not None else None  # "energize the roots with …"
+    return None
+
+
+def _military(agent: Token) -> bool:
+    """Whether an attack's doer is a country or a people: an attack is then a strike, no stance."""
+    return agent.ent_type_ in ("GPE", "NORP", "LOC")
+
+
+def _noun_target(noun: Token, has_agent: bool,
+                 only: tuple[str, ...] | None = None) -> Token | None:
+    """What a stance noun is about: "opposition to X", "support for X", "X's endorsement of Y"
+    (`only`: the prepositions an aimed noun takes, "attack on X")."""
+    preps = only or (("to", "for", "of", "against") if has_agent else ("to", "for", "against"))
     return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                  for g in c.children if g.dep_ == "pobj"), None)
 

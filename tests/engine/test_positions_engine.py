@@ -1104,3 +1104,33 @@ def test_a_body_whose_name_holds_an_and_is_one_speaker(nlp):
     holders = {p.source for p in found if p.relation == "stance"}
     assert holders == {"House Transportation and Infrastructure Committee"}
     assert not [p for p in found if p.relation == "agree"]
+
+
+def test_an_attack_on_something_is_opposition_to_it(nlp):
+    found = positions(nlp, "Primary\n\nMayor Ann Kerr opened her campaign on Monday. Her sharp "
+                           "attacks on the harbour tunnel project won loud applause.")
+    assert ("Kerr", "oppose", "harbour tunnel project") in stances(found)
+
+
+def test_a_stand_against_something_taken_is_opposition(nlp):
+    found = positions(nlp, "Vote\n\nSenator Dana Holt took an unpopular stand against the "
+                           "river dam in 2009.")
+    assert ("Holt", "oppose", "river dam") in stances(found)
+
+
+def test_support_expressed_for_a_proposal_is_support(nlp):
+    found = positions(nlp, "Budget\n\nGovernor Paul Ryder has expressed support for a higher "
+                           "school budget.")
+    assert ("Ryder", "support", "higher school budget") in stances(found)
+
+
+def test_a_country_attack_on_a_city_is_no_stance(nlp):
+    found = positions(nlp, "War\n\nRussia's attack on Kharkiv began before dawn, officials "
+                           "said.")
+    assert not [p for p in found if p.relation == "stance"]
+
+
+def test_a_proponent_of_an_issue_supports_it(nlp):
+    found = positions(nlp, "Profile\n\nJoe Pratt, a strong proponent of rent control, spoke at "
+                           "the hearing on Thursday.")
+    assert ("Pratt", "support", "rent control") in stances(found)
