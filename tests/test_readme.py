@@ -1,4 +1,5 @@
-"""Every command snippet in README.md runs as written: fenced blocks, and commands in the prose.
+"""Every command snippet in README.md and docs/accuracy.md runs as written: fenced blocks, and
+commands in the prose.
 
 The README's snippets name files a reader has (`article.txt`, `corpus/`, `news.db`, ...). The test
 lays out a workspace with exactly those names, made from the bundled examples (LAYOUT below), and
@@ -19,7 +20,12 @@ runs each snippet line in README order with the repository's `saidwhat` on the P
 - inline code in the prose that is a command (`saidwhat`, `python`, `sqlite3`, `datasette` or
   `make` and its arguments) is checked the same way, line breaks inside it read as spaces; a
   bare `saidwhat SUBCOMMAND` names a command, which must exist; one that repeats a fenced line
-  is checked there.
+  is checked there;
+- docs/accuracy.md (the history of the README's figures) is read the same way, after the README
+  (its commands may use what the README's made, such as news.db), leaving out the commands the
+  README already checks; each test id names its file and line.
+Links to local files (`[..](docs/accuracy.md#anchor)`) in both must point to a file and heading that
+exist (not slow).
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+DOCS = (ROOT / "docs" / "accuracy.md",)  # read after README.md, in this order
 SHARED = ROOT.parent / "shared"
 BIN = Path(sys.executable).parent
 
@@ -114,11 +121,12 @@ class Snippet:
     kind: str  # command | url | python | toml
     text: str
     line: int
+    file: str = "README.md"
 
     @property
     def id(self) -> str:
-        """A readable test id: the README line and the start of the snippet."""
-        return f"L{self.line}:{self.text.splitlines()[0][:60]}"
+        """A readable test id: the file, its line and the start of the snippet."""
+        return f"{self.file}:L{self.line}:{self.text.splitlines()[0][:60]}"
 
 
 def snippets(readme: str) -> list[Snippet]:
@@ -398,11 +406,29 @@ def same_command(line: str) -> tuple[str, ...]:
     return tuple(words(expand(line)))
 
 
+def file_snippets(text: str, name: str, checked: set[tuple[str, ...]]) -> list[Snippet]:
+    """One file's snippets in file order, named by the file, leaving out the commands of a file
+    after README.md that are in `checked` (an earlier file checks them); adds its own to it."""
+    fenced = snippets(text)
+    fenced_commands = {same_command(f.text) for f in fenced if f.kind == "command"}
+    found = sorted(fenced + [s for s in inline_commands(text)
+                             if same_command(s.text) not in fenced_commands],
+                   key=lambda s: s.line)  # file order: a command may use what an earlier one made
+    kept = []
+    for s in found:
+        key = same_command(s.text) if s.kind == "command" else (s.kind, s.text)
+        if s.kind == "command" and name != "README.md" and key in checked:
+            continue
+        checked.add(key)
+        kept.append(Snippet(s.kind, s.text, s.line, name))
+    return kept
+
+
+_CHECKED: set[tuple[str, ...]] = set()
 FENCED = snippets(README.read_text(encoding="utf-8"))
-_FENCED_COMMANDS = {same_command(f.text) for f in FENCED if f.kind == "command"}
-ALL = sorted(FENCED + [s for s in inline_commands(README.read_text(encoding="utf-8"))
-                       if same_command(s.text) not in _FENCED_COMMANDS],
-             key=lambda s: s.line)  # README order: a command may use what an earlier one made
+ALL = [s for path in (README, *DOCS)
+       for s in file_snippets(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix(),
+                              _CHECKED)]
 
 
 @pytest.mark.slow
@@ -433,7 +459,8 @@ def test_inline_commands_in_the_prose_are_picked_up() -> None:
     found = [(s.text, s.line) for s in inline_commands(text)]
     assert found == [("saidwhat speakers --db news.db", 1), ("python bench/x.py --runs 3", 1),
                      ("saidwhat index", 4), ('sqlite3 news.db "select 1"', 8), ("make demo", 8)]
-    inline = [s.text for s in ALL if s.line not in {f.line for f in FENCED}]
+    inline = [s.text for s in ALL
+              if s.file == "README.md" and s.line not in {f.line for f in FENCED}]
     assert any(t.startswith("sqlite3 news.db") for t in inline)
     assert any(t.startswith("python bench/") for t in inline)
 
@@ -451,3 +478,73 @@ def test_synopsis_placeholders_expand_to_runnable_arguments() -> None:
     assert words(expand(line))[5:] == ["--json", "--errors", "errors.jsonl",
                                        "--min-confidence", "0.5"]
     assert words(expand("saidwhat spark INPUT OUTPUT   # x"))[2:] == ["corpus/", "spark-out/"]
+
+
+def test_docs_snippets_come_after_the_readmes_and_name_their_file() -> None:
+    files = [s.file for s in ALL]
+    docs = [s for s in ALL if s.file == "docs/accuracy.md"]
+    assert docs and files == sorted(files, key=lambda f: f != "README.md")
+    assert all(s.id.startswith("docs/accuracy.md:L") for s in docs)
+    assert [s.line for s in docs] == sorted(s.line for s in docs)
+    readme_commands = {same_command(s.text) for s in ALL
+                       if s.file == "README.md" and s.kind == "command"}
+    assert not any(same_command(s.text) in readme_commands for s in docs if s.kind == "command")
+    assert any(s.text.startswith("saidwhat index") for s in docs)  # the 600-article index
+
+
+def test_a_docs_command_the_readme_already_checks_is_left_out() -> None:
+    checked: set[tuple[str, ...]] = set()
+    readme = file_snippets("```\nsaidwhat speakers --db news.db\n```\n", "README.md", checked)
+    text = ("Run `saidwhat speakers --db news.db` and\n`saidwhat quotes --db news.db`.\n"
+            "```\nsaidwhat quotes --db news.db\n/quotes\n```\n")
+    docs = file_snippets(text, "docs/x.md", checked)
+    assert [s.id for s in readme] == ["README.md:L2:saidwhat speakers --db news.db"]
+    assert [(s.kind, s.text, s.line, s.file) for s in docs] == [
+        ("command", "saidwhat quotes --db news.db", 4, "docs/x.md"),
+        ("url", "/quotes", 5, "docs/x.md")]
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    """Every heading anchor of a Markdown file (outside fenced blocks)."""
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+    return {slug(m.group(1)) for m in re.finditer(r"^#+ (.+)$", text, re.M)}
+
+
+def broken_links(path: Path) -> list[str]:
+    """Links of a Markdown file to local files or headings that do not exist."""
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+    bad = []
+    for m in LINK.finditer(text):
+        target = m.group(1)
+        if re.match(r"[a-z]+:", target):
+            continue  # https:, mailto:
+        file, _, anchor = target.partition("#")
+        where = (path.parent / file) if file else path
+        if not where.exists():
+            bad.append(target)
+        elif anchor and where.suffix == ".md" and anchor not in anchors(where):
+            bad.append(target)
+    return bad
+
+
+def test_local_links_point_to_files_and_headings_that_exist() -> None:
+    for path in (README, *DOCS):
+        assert not broken_links(path), (path.name, broken_links(path))
+    assert any("docs/accuracy.md#" in m.group(1) for m in LINK.finditer(README.read_text()))
+
+
+def test_a_link_to_a_missing_heading_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Real pages\n\nSee [x](b.md#speed) and [y](#real-pages).\n")
+    (tmp_path / "b.md").write_text("## Speed and memory\n")
+    assert broken_links(tmp_path / "a.md") == ["b.md#speed"]
+    assert slug("Corpus speakers and the index") == "corpus-speakers-and-the-index"
+    assert slug("Accuracy → Positions") == "accuracy--positions"
