@@ -7,6 +7,7 @@ from resolving import resolve, span_of
 from spacy.language import Language
 
 from saidwhat.engine.speakers import resolve_sources
+from saidwhat.engine.speakers.descriptions import role_bearer
 from saidwhat.engine.speakers.mentions import name_mentions, noun_tagged_name, strip_possessive
 from saidwhat.records import Speaker
 from saidwhat.run.nlp import load
@@ -608,6 +609,36 @@ def test_a_noun_phrase_said_of_a_name_is_that_name(nlp: Language) -> None:
                  "agreement, the first accord committing nearly every country to cut emissions.")
     (accord,) = resolve(nlp, misparsed, "the first accord")
     assert accord.type != "PERSON"  # a copula's second complement says nothing of him
+
+
+@pytest.mark.parametrize(("text", "source", "name"), [
+    ("Pierre Lenoir came to Boston in 1777. He served as a military engineer in the army.",
+     "a military engineer", "Pierre Lenoir"),
+    ("Jeanne Moreau acted in forty films. She became a director in 1976.",
+     "a director", "Jeanne Moreau"),
+    ("The studio hired Shane Dawson as a writer for the podcast.", "a writer", "Shane Dawson"),
+])
+def test_a_role_after_become_or_as_is_said_of_its_bearer(
+        nlp: Language, text: str, source: str, name: str) -> None:
+    (speaker,) = resolve(nlp, text, source)
+    assert (speaker.name, speaker.resolved_by) == (name, "nominal")
+
+
+def test_role_bearer_is_the_object_named_else_the_subject(nlp: Language) -> None:
+    doc = nlp("Critics described her as a genius. He achieved fame as an architect.")
+    genius, architect = (next(t for t in doc if t.text == w) for w in ("genius", "architect"))
+    bearer = role_bearer(genius)
+    assert bearer is not None and bearer.text == "her"
+    assert role_bearer(architect) is None  # "fame" is no bearer of a role
+    example = nlp("As an example of his skills, Mr. Begala pointed to a campaign stop.")
+    assert role_bearer(next(t for t in example if t.text == "example")) is None  # no role
+
+
+def test_a_role_said_of_two_people_is_neither_of_them(nlp: Language) -> None:
+    text = ("Reps. Chris Collins and Duncan Hunter on Wednesday became the first members "
+            "of Congress to endorse him.")
+    (members,) = resolve(nlp, text, "the first members")
+    assert members.name not in ("Chris Collins", "Duncan Hunter")
 
 
 def test_an_anonymous_source_said_of_nobody_stays_anonymous(nlp: Language) -> None:

@@ -520,6 +520,29 @@ def resolve_age(index: ArticleIndex, span: Span) -> Speaker | None:
     return Speaker(name=text, id=slugify(text), type="OTHER", resolved_by="none")
 
 
+COPULAS = frozenset("be become remain".split())  # "He became a prisoner of war"
+
+
+def role_bearer(root: Token) -> Token | None:
+    """Who a role after "as" is said of: the verb's named or pronoun object ("Zenghelis
+    described her as the most outstanding pupil", "They feature other YouTubers as guests"),
+    else its subject ("He served as a military engineer", "Jerome is recognised as a
+    saint"); None when "as" hangs on no verb or the verb has no subject."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.i < verb.i and not is_person_noun(root.lemma_.lower()):
+        return None  # "As an example of …, Mr. Begala pointed": a fronted "as" is a role
+    #  only for a person noun ("As a senator, she …")
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return obj if obj.pos_ == "PROPN" or obj.tag_ == "PRP" else None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
     """The named entity a noun phrase is said of, outside quotations: the subject of the
     copula it completes ("Lund is a city", "He was a schoolteacher") or the name it stands in
@@ -528,17 +551,21 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
     if index.in_quote[root.i]:
         return None
     first_attr = next((c for c in root.head.children if c.dep_ == "attr"), None)
-    if root.dep_ == "attr" and root.head.lemma_ == "be" and first_attr == root:
+    if root.dep_ == "attr" and root.head.lemma_ in COPULAS and first_attr == root:
         # only the copula's first complement: "He was a broker of the agreement, the first
         # accord …" parsed as a second one says nothing of him
         subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif root.dep_ == "appos" and root.head.i < root.i:
         subj = root.head
     else:
-        return None
+        subj = role_bearer(root)
+        if subj is None:
+            return None
     if subj is None or index.in_quote[subj.i]:
         return None
-    if subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it"):
+    if root.dep_ != "appos" and any(c.dep_ == "conj" for c in subj.children):
+        return None  # "Collins and Hunter became the first members …": not one of them
+    if subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it", "him", "her"):
         return resolve_pronoun(index, subj)
     found = [m for m in mentions_near(index, subj.i) if m.start <= subj.i < m.end]
     if found:
