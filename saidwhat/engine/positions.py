@@ -130,6 +130,15 @@ REACTION_NOUNS: dict[str, float] = {
                     "dislike distaste contempt disdain hatred skepticism scepticism "
                     "disappointment displeasure dismay indignation".split(), -2.0),
     **dict.fromkeys("respect admiration esteem affection".split(), 2.0)}
+# Adjectives that take a side only with their "of" ("was critical of X", "supportive of X"; a
+# "critical issue" is none).
+OF_ADJECTIVES = {"critical": -2.0, "dismissive": -2.0, "contemptuous": -2.0, "scornful": -2.0,
+                 "disdainful": -2.0, "supportive": 2.0, "appreciative": 2.0}
+# What one seeks or calls for against someone ("seeks the ouster of the chair", "called for his
+# resignation").
+OUSTER_NOUNS = frozenset("ouster resignation removal impeachment firing dismissal recall "
+                         "indictment prosecution".split())
+OUSTER_VERBS = frozenset("seek demand call urge push press want".split())
 # Nouns a position can be about (a proposal, claim, act or event), and nouns for a role that
 # names no one in particular ("the Republican nominee, whoever it is").
 ISSUE_NOUNS = frozenset(
@@ -164,7 +173,8 @@ AIMED_NOUNS: dict[str, tuple[str, ...]] = {
 # Verbs whose subject holds the stance noun they take ("expressed support for", "took a stand
 # against", "launched an attack on", "made the case against").
 VOICING_VERBS = frozenset("express voice offer give lend pledge reiterate signal declare show "
-                          "make launch level mount take issue deliver wage renew".split())
+                          "make launch level mount take issue deliver wage renew release post "
+                          "publish".split())
 SEEK_VERBS = frozenset("seek court woo battle fight compete vie need want chase lose "
                        "shore".split())
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
@@ -811,6 +821,11 @@ def subject_of(verb: Token) -> Token | None:
             named = nearest_subject(main) if main is not None else None
             return named if named is not None and named.ent_type_ == "PERSON" else owner
             # "In her statement condemning the test, Hillary Clinton …": she is named after
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and (
+                verb.head.head.lemma_.lower() in VOICING_VERBS):
+            verb = verb.head.head  # "issued statements condemning the attacks"
+            seen += 1
+            continue
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
             seen += 1
@@ -1414,7 +1429,7 @@ def reactions(ctx: Context) -> Iterator[Position]:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)  # "his dislike"
         elif (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and tok.dep_ in (
                 "acomp", "ROOT", "ccomp", "conj"):  # "furious with", "honored by"
-            valence = token_valence(tok, ctx.rules.booster)
+            valence = side_adjective(tok) or token_valence(tok, ctx.rules.booster)
             verb = tok if tok.pos_ == "VERB" else tok.head
         else:
             continue
@@ -1437,6 +1452,60 @@ def reactions(ctx: Context) -> Iterator[Position]:
                             explicit=False)
             if found:
                 yield found
+
+
+def side_adjective(tok: Token) -> float:
+    """The valence of an adjective that takes a side with its "of" ("critical of Trump",
+    "supportive of the plan"), negated when the adjective is; 0 for any other word."""
+    v = OF_ADJECTIVES.get(tok.lower_, 0.0)
+    if not v or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return 0.0
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in (*tok.children,
+                                                                       *tok.head.children))
+    return -v if negated else v
+
+
+def ousters(ctx: Context) -> Iterator[Position]:
+    """Seeking or calling for someone's removal opposes them: "Sanders now seeks the ouster of
+    the party chair", "called for the resignation of the CEO", "demanded his impeachment"."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in OUSTER_NOUNS or tok.pos_ != "NOUN":
+            continue
+        verb = _governing_verb(tok)
+        if verb is None or verb.lemma_.lower() not in OUSTER_VERBS or hypothetical(verb) or (
+                refused(verb)):
+            continue
+        whom = _of_object(tok) or next((c for c in tok.children if c.dep_ == "poss"), None)
+        subj = subject_of(verb)
+        src = who(ctx, subj) if subj is not None and not nested(ctx, verb, subj) else None
+        if whom is None or src is None or quoted_of_another(ctx, verb, src):
+            continue
+        for each in (whom, *whom.conjuncts):
+            aim = _target(ctx, each) if each.pos_ != "PRON" else _pronoun_person(ctx, each)
+            found = _stance(ctx, src, aim, "oppose", compact_words(list(tok.subtree)), tok)
+            if found:
+                yield found
+
+
+def quoted_of_another(ctx: Context, tok: Token, src: tuple[str, str | None]) -> bool:
+    """Whether a word sits in a direct quote of someone other than `src` ("Trump has made it
+    clear he will seek the prosecution of …," Stone said: Stone's account of Trump, a nested
+    position the guidelines leave out)."""
+    inside = ctx.speaker_at(tok.idx)
+    if inside is None:
+        return _open_quote(tok)  # a quote no one was found to say: whose account, unknown
+    if inside.kind != "direct":
+        return False
+    return not any(_contains(n, clean_name(src[0])) or _contains(src[0], clean_name(n))
+                   for n, _ in sources(ctx, inside))
+
+
+def _open_quote(tok: Token) -> bool:
+    """Whether a word follows an opening quotation mark of its paragraph not yet closed."""
+    text = tok.doc.text
+    para = text.rfind("\n", 0, tok.idx) + 1
+    before = text[para: tok.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def sides_taken(ctx: Context) -> Iterator[Position]:
@@ -2740,7 +2809,7 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
-            *consequences(ctx), *nods(ctx)]
+            *consequences(ctx), *nods(ctx), *ousters(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

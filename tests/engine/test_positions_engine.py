@@ -1134,3 +1134,33 @@ def test_a_proponent_of_an_issue_supports_it(nlp):
     found = positions(nlp, "Profile\n\nJoe Pratt, a strong proponent of rent control, spoke at "
                            "the hearing on Thursday.")
     assert ("Pratt", "support", "rent control") in stances(found)
+
+
+def test_critical_of_someone_is_opposition(nlp):
+    found = positions(nlp, "Council\n\nMayor Ann Kerr was critical of Joe Pratt in her speech "
+                           "on Monday.")
+    assert ("Kerr", "oppose", "Joe Pratt") in stances(found)
+
+
+def test_a_critical_issue_is_no_stance(nlp):
+    found = positions(nlp, "Council\n\nMayor Ann Kerr said the water supply was a critical "
+                           "issue for Joe Pratt.")
+    assert not [p for p in found if p.relation == "stance"]
+
+
+def test_seeking_someone_ouster_opposes_them(nlp):
+    found = positions(nlp, "Union\n\nSenator Dana Holt now seeks the ouster of party chair "
+                           "Frank Miller.")
+    assert ("Holt", "oppose", "Frank Miller") in stances(found)
+
+
+def test_an_ouster_another_is_quoted_to_seek_is_not_theirs(nlp):
+    found = positions(nlp, "Union\n\n\u201cDana Holt has made it clear she will seek the "
+                           "ouster of Frank Miller,\u201d said Joe Pratt, a union official.")
+    assert not [s for s in stances(found) if s[0] == "Holt"]
+
+
+def test_a_statement_issued_condemning_something_is_the_issuer_stance(nlp):
+    found = positions(nlp, "Flood\n\nGovernor Paul Ryder issued a statement condemning the "
+                           "dam closure on Friday.")
+    assert ("Ryder", "oppose", "dam closure") in stances(found)
