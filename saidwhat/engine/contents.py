@@ -199,6 +199,14 @@ def _following_clause(head: Token, max_gap: int) -> Token | None:
     return None
 
 
+def modifies_named_object(clause: Token) -> bool:
+    """'approved amendments to the bill that would defund it', 'voiced the frustration of many
+    Republicans who have watched …': a relative clause on a noun the cue's object names is
+    part of that object, not a complement the parse missed (one on a pronoun, 'told her that
+    she is unqualified', is)."""
+    return clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN")
+
+
 TRAILING_DEPS = ("advcl", "punct", "cc", "conj", "npadvmod")
 
 
@@ -279,6 +287,8 @@ def clause_content(
     if not comps and lemma not in OBJECT_CONTENT_LEMMAS:
         max_gap = (settings or ContentSettings()).max_following_gap_tokens
         clause = _following_clause(head, max_gap)
+        if clause is not None and modifies_named_object(clause):
+            clause = None  # the object with its relative clause, read as an object below
         comps, how = ([clause] if clause is not None else []), "following"
     patient = _agentless_patient(head) if source is None else None
     if comps:
@@ -306,7 +316,45 @@ def clause_content(
         words = [t for t in right if not (t.is_punct or t.is_space)]
         if source is not None and words and not (len(words) == 1 and words[0].pos_ == "PRON"):
             return tokens_to_pieces(right), "object"
+    if source is not None:
+        held = modified_noun(head)
+        if held:
+            return tokens_to_pieces(held), "object"
     return (), "none"
+
+
+RELATIVE_OBJECTS = frozenset(("which", "that", "whom"))
+OBJECT_SLOTS = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative")
+
+
+def modified_noun(head: Token) -> list[Token]:
+    """'a plan the mayor rejected', 'a fact later confirmed by the department', 'the policy,
+    which she opposes': a cue that modifies a noun it leaves without an object reports that
+    noun (or the relative pronoun standing for it), as far as the words before the cue's clause."""
+    noun = head.head
+    if head.i <= noun.i or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    if any(c.dep_ in OBJECT_SLOTS and c.i > head.i for c in head.children):
+        return []
+    if head.dep_ == "relcl":
+        if any(c.dep_ == "nsubjpass" for c in head.children):
+            return []
+        subj = [c for c in head.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ in RELATIVE_WORDS or subj[0].tag_ in ("WDT", "WP"):
+            return []  # 'the man who said': the noun is who spoke, not what was said
+        rel = [c for c in head.children if c.dep_ == "dobj" and c.i < head.i
+               and c.lower_ in RELATIVE_OBJECTS]
+        if rel:
+            return rel[:1]
+    elif not (head.dep_ == "acl" and head.tag_ == "VBN"
+              and any(c.dep_ == "agent" for c in head.children)):
+        return []
+    doc = head.doc
+    words = [t for t in doc[noun.left_edge.i : head.left_edge.i]
+             if not (t.is_space or t.i >= head.left_edge.i)]
+    while words and (words[-1].is_punct or words[-1].tag_ in ("WDT", "WP")):
+        words = words[:-1]
+    return words
 
 
 SPLIT_SUBJECT_LEMMAS = frozenset(("say",))

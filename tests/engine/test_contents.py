@@ -10,6 +10,7 @@ from saidwhat.engine.contents import (
     clip_to_paragraph,
     content_for,
     drop_openers,
+    modified_noun,
     names_a_work,
     trim_pieces,
 )
@@ -377,3 +378,30 @@ def test_an_object_content_leaves_out_the_agents_by(nlp: Language) -> None:
     pieces, _ = content(nlp, "Asked about it by NJ Advance Media, Doherty declined to repeat "
                         "that exact word.", "ask")
     assert "by" not in " ".join(pieces).split()  # once 'it by'; a lone 'it' is no content
+
+
+def test_modified_noun_relative_pronoun(nlp: Language) -> None:
+    assert content(nlp, "The mayor defended the budget, which the council rejected on Monday.",
+                   "reject") == (["which"], "object")
+
+
+def test_modified_noun_without_relative_pronoun(nlp: Language) -> None:
+    assert content(nlp, "Residents cheered the plan the mayor announced.", "announce") == (
+        ["the plan"], "object")
+
+
+def test_modified_noun_passive_participle(nlp: Language) -> None:
+    assert content(nlp, "The tax, opposed by every union in the state, passed easily.",
+                   "oppose") == (["The tax"], "object")
+
+
+def test_modified_noun_not_the_speaker(nlp: Language) -> None:
+    doc = nlp("The clerk who complained was moved to another office.")
+    assert modified_noun(doc[3]) == []  # 'who' complained: the clerk spoke, said nothing
+
+
+def test_relative_clause_stays_with_its_object(nlp: Language) -> None:
+    assert content(nlp, "The council approved new rules for the harbor that would ban night "
+                   "fishing.", "approve") == (
+        ["new rules for the harbor that would ban night fishing"], "object")
+
