@@ -21,10 +21,11 @@ runs each snippet line in README order with the repository's `saidwhat` on the P
   `make` and its arguments) is checked the same way, line breaks inside it read as spaces; a
   bare `saidwhat SUBCOMMAND` names a command, which must exist; one that repeats a fenced line
   is checked there;
-- docs/accuracy.md (the history of the README's figures) is read the same way, after the README
+- docs/accuracy.md (the history of the README's figures) and docs/architecture.md are read the
+  same way, after the README
   (its commands may use what the README's made, such as news.db), leaving out the commands the
   README already checks; each test id names its file and line.
-Links to local files (`[..](docs/accuracy.md#anchor)`) in both must point to a file and heading that
+Links to local files (`[..](docs/accuracy.md#anchor)`) in each must point to a file and heading that
 exist (not slow).
 """
 
@@ -49,7 +50,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-DOCS = (ROOT / "docs" / "accuracy.md",)  # read after README.md, in this order
+DOCS = (ROOT / "docs" / "accuracy.md", ROOT / "docs" / "architecture.md")  # after README.md
 SHARED = ROOT.parent / "shared"
 BIN = Path(sys.executable).parent
 
