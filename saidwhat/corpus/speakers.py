@@ -273,6 +273,21 @@ def person_named_org(words: list[str], type_: str) -> bool:
     return type_ == PERSON and len(words) > 1 and words[-1] in PERSONAL_ORG_WORDS
 
 
+def personal_org_key(key: str, variants: dict[str, str], by_surname: dict[str, set[str]],
+                     quotes: dict[str, int]) -> str:
+    """An organisation named after a person keyed by that person's corpus key, so "Trump
+    campaign" and "Donald Trump campaign" are one organisation when the bare surname links to
+    the full name ("org:trump campaign" -> "org:donald trump campaign"); any other key as it
+    is."""
+    kind, _, name = key.partition(":")
+    words = name.split()
+    if kind != "org" or len(words) < 2 or words[-1] not in PERSONAL_ORG_WORDS:
+        return key
+    person = " ".join(person_tokens(" ".join(words[:-1])))
+    linked = _link(variants.get(person, person), by_surname, quotes)
+    return f"org:{linked} {words[-1]}" if linked != person else key
+
+
 def compound_surnames(names: Iterable[str]) -> dict[str, str]:
     """Two-word person keys that are the compound surname of one fuller name ("Wasserman
     Schultz" of "Debbie Wasserman Schultz", whose key keeps only "debbie schultz"), mapped to
@@ -381,7 +396,8 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
             if final not in person_keys:
                 continue
         else:
-            final = _link(k, by_surname, quotes) if s.type == PERSON else k
+            final = _link(k, by_surname, quotes) if s.type == PERSON else \
+                personal_org_key(k, variants, by_surname, quotes)
             types[final] = s.type
         members[final].append(s)
         member_keys[final].update((k, own))

@@ -220,3 +220,28 @@ def test_a_compound_surname_joins_the_one_full_name_that_ends_with_it():
                         LocalSpeaker("a2", "l2", "Debbie Wasserman Schultz", quotes=5),
                         LocalSpeaker("a3", "l3", "Ann Wasserman Schultz")])  # which one?
     assert len(found.speakers) == 3
+
+
+def test_a_persons_organisation_under_both_forms_of_the_name_is_one_organisation():
+    from saidwhat.corpus.speakers import LocalSpeaker, identities
+
+    found = identities([LocalSpeaker("a1", "l1", "Donald Trump"),
+                        LocalSpeaker("a2", "l2", "Donald Trump campaign", "ORG"),
+                        LocalSpeaker("a3", "l3", "Trump campaign", "ORG"),
+                        LocalSpeaker("a4", "l4", "Hillary Clinton"),
+                        LocalSpeaker("a5", "l5", "Clinton campaign", "ORG"),
+                        LocalSpeaker("a6", "l6", "White House staff", "ORG")])
+    orgs = sorted((s.name, s.quote_count) for s in found.speakers if s.type == "ORG")
+    assert orgs == [("Clinton campaign", 1), ("Donald Trump campaign", 2),
+                    ("White House staff", 1)]
+    assert found.mapping[("a2", "l2")] == found.mapping[("a3", "l3")]
+
+
+def test_a_persons_organisation_stays_apart_when_the_surname_has_rivals():
+    from saidwhat.corpus.speakers import LocalSpeaker, identities
+
+    found = identities([LocalSpeaker("a1", "l1", "Hillary Clinton"),
+                        LocalSpeaker("a2", "l2", "Bill Clinton"),
+                        LocalSpeaker("a3", "l3", "Hillary Clinton campaign", "ORG"),
+                        LocalSpeaker("a4", "l4", "Clinton campaign", "ORG")])
+    assert found.mapping[("a3", "l3")] != found.mapping[("a4", "l4")]
