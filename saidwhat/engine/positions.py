@@ -959,7 +959,19 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
         return text, None  # a group: "low-level workers", "debate moderators"
     if not strict and (_specified(obj) or _modified(obj)):
         return text, None  # "the party's lack of environmental awareness", "stem cell research"
+    if not strict and _about(obj):
+        return text, None  # "an increase to the federal minimum wage"
     return None
+
+
+def _about(noun: Token) -> bool:
+    """Whether a noun is said to be of, to, on or for a named or narrowed thing ("an increase to
+    the federal minimum wage", "the ouster of Wasserman Schultz"), as "the influence of
+    billionaires" is not."""
+    return any(g.pos_ in ("NOUN", "PROPN") and (_named(g) or _modified(g) or _has_name(g)
+                                                 or g.lemma_.lower() in ISSUE_NOUNS)
+               for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "on", "for")
+               for g in c.children if g.dep_ == "pobj")
 
 
 def fuller_mention(ctx: Context, obj: Token) -> str:
@@ -1084,10 +1096,19 @@ def _stance(ctx: Context, src: tuple[str, str | None], target: tuple[str, str | 
     """A stance, unless it is someone's stance on themself or names no target."""
     if target is None or not content_key(target[0]) or clean_name(target[0]).lower() in DEITIES:
         return None  # "Thank God" is no stance on anyone
-    if content_key(target[0]) <= content_key(src[0]) or own_target(src[0], target[0]):
+    if content_key(target[0]) <= content_key(src[0]) or own_target(src[0], target[0]) or (
+            same_person(src[0], target[0])):
         return None  # no stance on oneself or one's own record
     return Position("stance", topic or target[0], _evidence(ctx, tok), source=src[0],
                     source_id=src[1], target=target[0], polarity=polarity, explicit=explicit)
+
+
+def same_person(source: str, target: str) -> bool:
+    """Whether a target is the source under a fuller form of the same name ("Dena Minning" and
+    "Dena Minning Grayson"): two words or more of one name all in the other."""
+    a, b = clean_name(source).lower().split(), clean_name(target).lower().split()
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and all(w in long_ for w in short)
 
 
 def own_target(source: str, target: str) -> bool:
@@ -2014,7 +2035,16 @@ def asked_or_supposed(tok: Token) -> bool:
     if end == "?" or (not end and tok.sent.text.rstrip(" ”\"'’").endswith("?")):
         return True
     return any(t.dep_ == "mark" and t.lower_ in ("if", "whether", "unless")
-               for a in (tok, *tok.ancestors) for t in a.children if t.i < tok.i)
+               for a in (tok, *tok.ancestors) for t in a.children if t.i < tok.i) or (
+        degree_asked(tok))
+
+
+def degree_asked(tok: Token) -> bool:
+    """Whether a word sits in a "how responsive …" clause ("depending on how responsive
+    companies are", "asked how fair the process was"): a degree asked about, not asserted."""
+    return any(t.lower_ == "how" and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV")
+               and t.i <= tok.i for a in (tok, *list(tok.ancestors)[:3]) for t in a.subtree
+               if a.i in (t.head.i, t.head.head.i))
 
 
 def _evaluated_by(ctx: Context, tok: Token, a: Attribution,

@@ -1164,3 +1164,22 @@ def test_a_statement_issued_condemning_something_is_the_issuer_stance(nlp):
     found = positions(nlp, "Flood\n\nGovernor Paul Ryder issued a statement condemning the "
                            "dam closure on Friday.")
     assert ("Ryder", "oppose", "dam closure") in stances(found)
+
+
+def test_an_increase_to_a_named_thing_is_a_target(nlp):
+    found = positions(nlp, "Pay vote\n\nSenator Dana Holt opposed an increase to the state "
+                           "minimum wage on Tuesday.")
+    assert any(s[:2] == ("Holt", "oppose") and "minimum wage" in s[2] for s in stances(found))
+
+
+def test_a_fuller_form_of_the_source_name_is_no_target():
+    assert P.same_person("Dena Minning", "Dena Minning Grayson")
+    assert not P.same_person("Hillary Clinton", "Bill Clinton")
+    assert not P.same_person("Clinton", "Clinton Foundation")
+
+
+def test_a_degree_asked_about_is_no_evaluation(nlp):
+    found = positions(nlp, "Hearing\n\nJobs could be lost under the plan, depending on how "
+                           "responsive companies are to cost increases, said economist Joe "
+                           "Pratt.")
+    assert not [s for s in stances(found) if s[0] == "Pratt" and s[1] == "support"]
