@@ -7,7 +7,7 @@ from resolving import resolve, span_of
 from spacy.language import Language
 
 from saidwhat.engine.speakers import resolve_sources
-from saidwhat.engine.speakers.descriptions import role_bearer
+from saidwhat.engine.speakers.descriptions import bare_headline_noun, role_bearer
 from saidwhat.engine.speakers.mentions import name_mentions, noun_tagged_name, strip_possessive
 from saidwhat.records import Speaker
 from saidwhat.run.nlp import load
@@ -831,3 +831,21 @@ def test_a_capitalised_noun_the_article_writes_in_lower_case_is_no_name(nlp: Lan
     words = {t.text: noun_tagged_name(t, lower) for t in doc if t.pos_ == "NOUN"}
     assert words.get("Sanders") is True
     assert words.get("Candidates") is False
+
+
+def test_a_bare_description_in_the_headline_is_the_person_the_story_names(
+        nlp: Language) -> None:
+    text = ("Indiana governor endorses Cruz.\n\nINDIANAPOLIS - Gov. Mike Pence said Friday he "
+            "would vote for Ted Cruz in the state's primary.")
+    (speaker,) = resolve(nlp, text, "Indiana governor")
+    assert (speaker.name, speaker.resolved_by) == ("Mike Pence", "nominal")
+    text = ("Cruz wins backing.\n\nMike Pence spoke on Friday. Indiana governor endorses Cruz, "
+            "the paper said.\n\nGov. Eric Holcomb said nothing.")
+    (speaker,) = resolve(nlp, text, "Indiana governor")  # mid-story: nobody named next is taken
+    assert speaker.name != "Eric Holcomb"
+
+
+def test_bare_headline_noun_is_a_singular_noun_without_determiner(nlp: Language) -> None:
+    doc = nlp("Indiana governor endorses Cruz. The governor spoke. Governors met.")
+    governors = [t for t in doc if t.lemma_.lower() == "governor"]
+    assert [bare_headline_noun(doc[t.i : t.i + 1]) for t in governors] == [True, False, False]

@@ -637,6 +637,14 @@ def both_named(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, index.group_entity(name, "GROUP"), "nominal")
 
 
+def bare_headline_noun(span: Span) -> bool:
+    """A singular description with no determiner or possessor ("Indiana governor", "federal
+    judge", "SEIU chief"): a headline's way of writing "a"/"the", not a name."""
+    root = span.root
+    return root.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") for c in root.children)
+
+
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
     possessed = (resolve_predicated(index, span) or resolve_possessed(index, span)
@@ -657,6 +665,10 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     name, named = group_name(span, index.s.max_group_prep_tokens)
     if indefinite and not plural:  # "One pastor supporting X, Ann Lee," is Ann Lee
         named_in = named_apposition(index, span) or named_later(index, span)
+        if named_in is not None:
+            return named_in
+    if bare_headline_noun(span):  # "Indiana governor endorses Cruz": the body names him
+        named_in = named_later(index, span)
         if named_in is not None:
             return named_in
     if (plural or indefinite) and not is_group_noun(head) and head not in QUANTITY_NOUNS:
