@@ -133,6 +133,9 @@ class AssemblySettings:
         0.9, "...with at least this confidence (the layouts are rare in PolNeAR train, so the "
         "calibration cannot rate them; interview turns and sign-offs on the real pages are "
         "nearly all right)")
+    aside_name_words: int = _s(
+        6, "a name set after a cue between commas ('…, writes Beyer, is …') has at most this "
+        "many words")
     title_line_max_words: int = _s(
         20, "a title line (headline, related-article link) has at most this many words")
     title_line_min_words: int = _s(3, "...and at least this many capitalisable words")

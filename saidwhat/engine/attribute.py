@@ -13,6 +13,7 @@ from saidwhat.engine.contents import (
     FINITE_TAGS,
     Pieces,
     content_for,
+    drop_openers,
     ends_sentence,
     tokens_to_pieces,
     trim_pieces,
@@ -175,6 +176,8 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
         if cue in nouns:
             source = noun_source(doc, cue)
             pieces, how = noun_pieces(doc, cue, source), "noun"
+        elif (aside := inverted_aside(doc, cue, settings.assembly)) is not None:
+            source, pieces, how = aside[0], aside[1], "parenthetical"
         else:
             source = (source_for(doc, cue, engine.lexicon, settings.sources)
                       or participle_holder(doc, cue))
@@ -213,6 +216,65 @@ def participle_holder(doc: Doc, cue: Cue) -> Span | None:
     while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[noun.left_edge.i : end]
+
+
+# The words a name set after its cue may hold ('writes Beyer', 'notes the agency's Smith').
+ASIDE_NAME_POS = frozenset(("PROPN", "NOUN", "DET", "ADJ", "PART"))
+ASIDE_PRONOUNS = frozenset("he she they we i".split())
+FINITE_VERB_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
+RELATIVE_DEPS = frozenset(("relcl", "acl", "appos"))
+RELATIVE_WORDS = frozenset("that which who whom whose".split())
+
+
+def _aside_name_end(doc: Doc, start: int, max_words: int) -> int | None:
+    """Where a bare name after an aside's cue stops: the comma closing the aside, or None when
+    anything but a short noun phrase ending in a name or 'he', 'she' stands before it."""
+    for k in range(start, min(len(doc), start + max_words + 1)):
+        tok = doc[k]
+        if tok.text == ",":
+            last = doc[k - 1] if k > start else None
+            named = last is not None and (last.pos_ == "PROPN" and last.ent_type_ not in (
+                "DATE", "TIME") or last.lower_ in ASIDE_PRONOUNS)
+            return k if named else None
+        if "\n" in tok.text or not (tok.pos_ in ASIDE_NAME_POS or tok.lower_ in ASIDE_PRONOUNS
+                                    or tok.tag_ == "POS"):
+            return None
+    return None
+
+
+def _clause_goes_on(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words after an aside carry on the sentence with a finite verb of its own
+    (', is …'), not an apposition of the name (', a senior fellow at …', ', who runs …')."""
+    for tok in doc[start:end]:
+        if tok.text in (",", ";", ":") or "\n" in tok.text:
+            return False
+        if tok.tag_ in FINITE_VERB_TAGS and not any(
+                t.dep_ in RELATIVE_DEPS for t in (tok, *tok.ancestors) if t.i >= start):
+            return True
+    return False
+
+
+def inverted_aside(doc: Doc, cue: Cue,
+                   settings: AssemblySettings | None = None) -> tuple[Span, Pieces] | None:
+    """'The biggest reason advisors get fired, writes Beyer, is …', 'But, notes Stronge, the
+    total capacity … is …': a one-word cue set off by commas inside a sentence, a name after
+    it, reports the whole sentence around it (the parse reads the name as its object or the
+    sentence's subject)."""
+    verb = doc[cue.head]
+    if (cue.tokens != (verb.i,) or verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i == 0
+            or doc[verb.i - 1].text != ","):
+        return None
+    max_words = (settings or AssemblySettings()).aside_name_words
+    end = _aside_name_end(doc, verb.i + 1, max_words)
+    sent = verb.sent
+    if (end is None or end + 1 >= len(doc) or doc[end + 1].is_quote
+            or doc[end + 1].lower_ in RELATIVE_WORDS
+            or not _clause_goes_on(doc, end + 1, sent.end)):
+        return None  # a quotation after the aside is the quote rules' to take
+    host = [t for t in sent if not verb.i - 1 <= t.i <= end]
+    if sum(1 for t in host if not t.is_punct) < 3:
+        return None
+    return doc[verb.i + 1 : end], tokens_to_pieces(drop_openers(host))
 
 
 # The words of a bare role or name after a line's closing cue ('says search chief').

@@ -618,3 +618,32 @@ def test_a_cue_after_a_comma_with_its_own_clause_keeps_its_subject(nlp: Language
     a = only(run(nlp, "The mayor, who rarely speaks, says reporters lie."), "lie")
     assert a.content.text == "reporters lie"
     assert a.source is not None and a.source.text.startswith("The mayor")
+
+
+@pytest.mark.parametrize(("sentence", "content", "source"), [
+    ("The main reason the deal failed, writes Jones, is that nobody trusted the bank.",
+     "The main reason the deal failed … is that nobody trusted the bank.", "Jones"),
+    ("But, notes Garcia, the new bridge is twice as long as the old one.",
+     "the new bridge is twice as long as the old one.", "Garcia"),
+])
+def test_an_aside_cue_with_its_name_after_it_reports_the_sentence_around_it(
+        nlp: Language, sentence: str, content: str, source: str) -> None:
+    a = only(run(nlp, "The council met on Tuesday. " + sentence), "bridge" if "bridge" in content
+             else "bank")
+    assert a.content.text == content
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "Taxes will rise next year, said Tom Hale, a senior fellow at the institute.",
+    "Dana Reyes, the city's lawyer, emailed reporters on Monday, citing the contract.",
+    "But, said Hale, \"the tax will rise next year.\"",
+])
+def test_an_aside_cue_needs_a_bare_name_and_a_sentence_going_on_after_it(
+        nlp: Language, sentence: str) -> None:
+    from saidwhat.engine.attribute import inverted_aside
+    from saidwhat.engine.cues import Cue
+
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.lemma_ in ("say", "email"))
+    assert inverted_aside(doc, Cue(verb.i, (verb.i,), "speech", 0.9)) is None
