@@ -405,3 +405,17 @@ def test_relative_clause_stays_with_its_object(nlp: Language) -> None:
                    "fishing.", "approve") == (
         ["new rules for the harbor that would ban night fishing"], "object")
 
+
+
+def test_object_infinitive_completes_the_object(nlp: Language) -> None:
+    assert content(nlp, "Critics pushed the city to close the plant.", "push") == (
+        ["the city to close the plant"], "object")
+
+
+def test_with_phrase_after_the_object_is_content(nlp: Language) -> None:
+    assert content(nlp, "Prosecutors charged the treasurer with fraud.", "charge") == (
+        ["the treasurer with fraud"], "object")
+
+
+def test_with_an_addressee_is_no_content(nlp: Language) -> None:
+    assert content(nlp, "The senator talked with reporters.", "talk") == ([], "none")
