@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.drafts import Draft
+from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS
 from saidwhat.engine.quotes import doc_text
 from saidwhat.engine.structure import line_at
 from saidwhat.settings import AssemblySettings
@@ -312,13 +313,83 @@ def tells_the_reader(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool
             and not any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in head.children))
 
 
+def first_piece(doc: Doc, draft: Draft) -> Span | None:
+    """The draft's first content piece as a span of whole tokens (None if it maps to none)."""
+    start, end = draft.content[0]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+# Verbs that point at something: with a wh-clause they show or realise a question, no claim.
+POINTING_LEMMAS = frozenset("show demonstrate illustrate realize".split())
+WH_OPENERS = frozenset("how what who whom which whether where why when".split())
+
+
+def points_at_a_question(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Waze shows how the market can correct …', 'Climate Central shows who would be
+    affected', 'Only later did he realize what he had agreed to': showing or realizing a
+    wh-clause points at something and claims nothing ('The poll shows that …' stays)."""
+    if (draft.cue is None or draft.how not in CLAUSE_HOWS
+            or doc[draft.cue.head].lemma_.lower() not in POINTING_LEMMAS):
+        return False
+    span = first_piece(doc, draft)
+    return span is not None and span[0].lower_ in WH_OPENERS
+
+
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def found_in_a_state(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'When the Marines arrived, they found the bazaar deserted', 'Ophelia finds herself
+    battling evil': finding someone in a state (a clause with no finite verb) is seeing, not a
+    report ('The study found that rents rose' stays)."""
+    if (draft.cue is None or draft.how not in CLAUSE_HOWS
+            or doc[draft.cue.head].lemma_.lower() != "find"):
+        return False
+    span = first_piece(doc, draft)
+    return span is not None and not any(t.tag_ in FINITE_TAGS for t in span)
+
+
+SEEM_LEMMAS = frozenset(("seem", "appear"))
+
+
+def a_thing_seems(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'The search seems certain to shift …', 'it now seems clear the rebels will win': how a
+    thing or a situation seems is the writer's description; nobody is reported ('Lopez seems to
+    think that …' has a person, 'The senator appeared to suggest that …' a saying, and stay)."""
+    if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in SEEM_LEMMAS:
+        return False
+    told = SPEECH_LEMMAS | THOUGHT_LEMMAS
+    return is_thing(draft.source) and not any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in told for c in doc[draft.cue.head].children)
+
+
+SUBORDINATE_DEPS = frozenset(("relcl", "advcl", "ccomp", "acl"))
+
+
+def asks_the_reader(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Do you think the ghost would have …?', 'you'd think it would spoil the fun', 'who you
+    say you are', 'You need a belief that …': the reader as "you", asked, supposed or
+    generic, is nobody reported ('Then you remember that you need flowers' narrates and stays;
+    a quote stays)."""
+    source = draft.source
+    if (draft.cue is None or source is None or len(source) != 1 or source.root.lower_ != "you"
+            or draft.how in ("quote", "turn")):
+        return False
+    head = doc[draft.cue.head]
+    return (head.sent.text.rstrip().endswith("?") or head.pos_ == "NOUN"
+            or head.dep_ in SUBORDINATE_DEPS
+            or any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
                                    writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
                                    knows_how_to, correction_notice, colon_after_sentence_end,
                                    teaser, headline_list, lets_suppose,
                                    appeal_for_information, cue_in_subject_clause,
-                                   tells_the_reader)
+                                   tells_the_reader, points_at_a_question, found_in_a_state,
+                                   a_thing_seems, asks_the_reader)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

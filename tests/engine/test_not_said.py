@@ -8,18 +8,23 @@ from spacy.language import Language
 from saidwhat.engine.cues import Cue
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.not_said import (
+    a_thing_seems,
     acts_on_object,
     appeal_for_information,
+    asks_the_reader,
     attempts_an_act,
     colon_after_sentence_end,
     correction_notice,
     cue_in_subject_clause,
     doubted_cue_on_object,
+    first_piece,
+    found_in_a_state,
     headline_list,
     is_thing,
     knows_how_to,
     lets_suppose,
     not_said,
+    points_at_a_question,
     shown_or_seen,
     teaser,
     tells_the_reader,
@@ -421,3 +426,88 @@ def test_an_imperative_to_the_reader_quotes_nobody(nlp: Language) -> None:
     text = "The senator said she would recall how the vote went."
     doc, draft = draft_for(nlp, text, "recall", "The senator", "ccomp", 0.7)
     assert not tells_the_reader(doc, draft, S)
+
+
+# ------------------------------------------------------------------- points_at_a_question
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "expected"), [
+    ("The ferry app shows how the town can fix its own roads.", "shows", "The ferry app", True),
+    ("The chart shows who in the valley would be flooded.", "shows", "The chart", True),
+    ("Only later did Omar realize what he had promised.", "realize", "Omar", True),
+    ("The survey shows that most riders want more buses.", "shows", "The survey", False),
+    ("Omar explained how the town can fix its own roads.", "explained", "Omar", False),
+])
+def test_showing_a_question_claims_nothing(nlp: Language, text: str, cue: str, source: str,
+                                           expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, source, "ccomp", 0.8)
+    assert points_at_a_question(doc, draft, S) is expected
+
+
+def test_first_piece_is_whole_tokens(nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "The chart shows who would be flooded.", "shows", "The chart",
+                           "ccomp", 0.8)
+    piece = first_piece(doc, draft)
+    assert piece is not None and piece.text == "who would be flooded"
+
+
+# ------------------------------------------------------------------- found_in_a_state
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("When the soldiers arrived, they found the market deserted.", True),
+    ("In the second book Lena finds herself fighting a dragon.", True),
+    ("The study found that rents rose by a third.", False),
+    ("The inspectors found the dam was leaking.", False),
+])
+def test_finding_someone_in_a_state_is_seeing(nlp: Language, text: str,
+                                              expected: bool) -> None:
+    doc = nlp(text)
+    head = next(t for t in doc if t.lemma_ == "find")
+    start = head.idx + len(head.text) + 1
+    draft = Draft(Cue(head.i, (head.i,), "speech", 0.8), None,
+                  ((start, len(text) - 1),), "speech", 1.0, how="ccomp")
+    assert found_in_a_state(doc, draft, S) is expected
+
+
+# ------------------------------------------------------------------- a_thing_seems
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "expected"), [
+    ("The search seems certain to move to the coast.", "seems", "The search", True),
+    ("It now seems clear the rebels will hold the town.", "seems", "It", True),
+    ("Lopez seems to think that the bill will pass.", "seems", "Lopez", False),
+    ("The senator appeared to suggest that the bill would fail.", "appeared", "The senator",
+     False),
+])
+def test_how_a_thing_seems_is_description(nlp: Language, text: str, cue: str, source: str,
+                                          expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, source, "ccomp", 0.8)
+    assert a_thing_seems(doc, draft, S) is expected
+
+
+# ------------------------------------------------------------------- asks_the_reader
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Do you think the old ferry would have survived the storm?", "think", True),
+    ("The plot is so simple that you'd think it would bore the viewers.", "think", True),
+    ("Voters must believe that you are who you say you are.", "say", True),
+    ("Then you remember that your sister's birthday is on Sunday.", "remember", False),
+])
+def test_the_reader_asked_or_supposed_is_nobody_reported(nlp: Language, text: str, cue: str,
+                                                         expected: bool) -> None:
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    you = next(c for c in head.children if c.dep_ == "nsubj")
+    draft = Draft(Cue(head.i, (head.i,), "thought", 0.8), doc[you.i:you.i + 1],
+                  ((head.idx + len(cue) + 1, len(text) - 1),), "thought", 1.0, how="ccomp")
+    assert asks_the_reader(doc, draft, S) is expected
+
+
+def test_a_quote_by_you_stays(nlp: Language) -> None:
+    doc = nlp('Do you think "the ferry is safe"?')
+    head = next(t for t in doc if t.text == "think")
+    draft = Draft(Cue(head.i, (head.i,), "thought", 0.8), doc[1:2], ((14, 31),), "thought", 1.0,
+                  how="quote")
+    assert not asks_the_reader(doc, draft, S)
