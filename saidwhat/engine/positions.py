@@ -77,6 +77,9 @@ DISAGREE_VERBS = frozenset("disagree differ clash spar feud split quarrel".split
 VIEW_NOUNS = frozenset("position view opinion stance perspective positions views".split())
 DIVERGENT = frozenset("different divergent opposing opposite conflicting contrasting".split())
 RIGHT = frozenset("right correct".split())
+# Said of one speaker's claim by another ("buttress the contention of X", "contradict X's account").
+BACKING_VERBS = frozenset("back buttress bolster reinforce corroborate vindicate".split())
+CONTRADICTING_VERBS = frozenset("contradict refute rebut undercut debunk".split())
 DISAGREE_NOUNS = frozenset("disagreement disagreements difference differences rift".split())
 SPLIT_NOUNS = frozenset("split rift spat feud clash dispute disagreement divide gulf "
                         "difference differences".split())
@@ -90,7 +93,8 @@ HOLDING = {"hold": frozenset({"weight", "water", "up"}), "stand": frozenset({"up
            "make": frozenset({"sense"})}
 CLAIM_NOUNS = frozenset("claim rationale argument reason assertion allegation accusation excuse "
                         "charge theory comment remark statement suggestion contention "
-                        "explanation justification premise".split())
+                        "explanation justification premise account comments remarks "
+                        "claims".split())
 # Evaluative words a general sentiment lexicon misses or rates too weakly for news.
 EXTRA_VALENCE: dict[str, float] = {
     "necessary": 1.5, "timely": 1.5, "constructive": 1.5, "unfit": -2.0, "mishandle": -2.0,
@@ -2200,9 +2204,15 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
         partner = _partner(ctx, tok)
         if partner and pair:
             pair = [pair[0], partner]
+        prior = prior_statement(ctx, tok, pair[0][0]) if len(pair) == 1 and bare_agreement(
+            tok) else None
+        if prior is not None:
+            pair = [pair[0], _single(ctx, prior) or pair[0]]  # "Huckabee agreed": with whom
         if len(pair) < 2 or pair[0][0] == pair[1][0]:
             continue
-        topic = _pair_topic(tok, ctx.rules.max_topic_words)
+        topic = _pair_topic(tok, ctx.rules.max_topic_words) or (
+            said_topic(ctx, prior) if prior is not None else _own_statement_topic(
+                ctx, tok, pair[0][0]))
         (a, a_id), (b, b_id) = pair[0], pair[1]
         found.append(Position(relation, topic, _evidence(ctx, tok), a=a, b=b, a_id=a_id,
                               b_id=b_id))
@@ -2211,6 +2221,7 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
     found += list(opposing_sides(ctx))
     found += list(splits_between(ctx))
     found += list(believed_right(ctx))
+    found += list(backed_claims(ctx))
     yield from found
     yield from _right_or_wrong(ctx)
 
@@ -2292,11 +2303,12 @@ def disagreements_with(ctx: Context) -> Iterator[Position]:
     for tok in ctx.doc:
         if tok.lemma_.lower() not in DISAGREE_NOUNS or tok.pos_ != "NOUN":
             continue
-        other = None
-        node = tok
+        other = _with_object(_of_object(tok)) if _of_object(tok) is not None else None
+        node = tok  # "her difference of opinion with Obama": the with hangs on "opinion"
         for _ in range(4):
-            other = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "with"
-                          for g in c.children if g.dep_ == "pobj"), None)
+            if other is not None:
+                break
+            other = _with_object(node)
             if other is not None or node.pos_ in ("VERB", "AUX") or node.head is node:
                 break
             node = node.head
@@ -2307,9 +2319,28 @@ def disagreements_with(ctx: Context) -> Iterator[Position]:
         src = who(ctx, subj) if subj is not None else None
         partner = who(ctx, other) if other is not None else None
         if src and partner and src[0] != partner[0] and not refused(verb):
-            yield Position("disagree", _topic_pp(verb, ctx.rules.max_topic_words) or tok.text,
+            yield Position("disagree", _noun_topic(tok, ctx.rules.max_topic_words) or _topic_pp(
+                               verb, ctx.rules.max_topic_words) or tok.text,
                            _evidence(ctx, tok), a=src[0], a_id=src[1], b=partner[0],
                            b_id=partner[1])
+
+
+def _with_object(node: Token) -> Token | None:
+    """The object of a "with" hanging on `node` ("differences with Y": Y)."""
+    return next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _noun_topic(noun: Token, limit: int) -> str:
+    """What a difference or disagreement is over, from the noun's own over/on/about ("her
+    difference of opinion with Obama over whether to arm the rebels"); "" if it names none."""
+    for c in noun.subtree:
+        if c.dep_ == "prep" and c.lower_ in ("over", "on", "about", "regarding") and (
+                c.head.i == noun.i or c.head.head.i == noun.i):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return compact_words([t for t in pobj.subtree if t.dep_ != "det"][:limit])
+    return ""
 
 
 def rejected_claims(ctx: Context) -> Iterator[Position]:
@@ -2382,6 +2413,61 @@ def believed_right(ctx: Context) -> Iterator[Position]:
             yield Position("agree" if word in RIGHT else "disagree", compact_words(after) or word,
                            _evidence(ctx, tok), a=src[0], a_id=src[1], b=other[0],
                            b_id=other[1])
+
+
+def backed_claims(ctx: Context) -> Iterator[Position]:
+    """One speaker bearing out or contradicting another's claim: "His remarks buttress the
+    contention of Hillary Clinton that …", "Obama backed her up" (agree), "Comey's findings
+    contradict Clinton's account" (disagree), on what the claim says."""
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        relation = "agree" if lemma in BACKING_VERBS else "disagree" if (
+            lemma in CONTRADICTING_VERBS) else None
+        if relation is None or tok.pos_ != "VERB" or refused(tok) or hypothetical(tok) or any(
+                c.dep_ == "neg" for c in tok.children):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        claimed = _claim_owner(ctx, obj)
+        backed_up = lemma == "back" and any(c.dep_ == "prt" and c.lower_ == "up"
+                                            for c in tok.children)
+        other = claimed or (who(ctx, obj) if backed_up else None)
+        subj = subject_of(tok)
+        holder = (_claim_owner(ctx, subj) or who(ctx, subj)) if subj is not None else None
+        if not other or not holder or _related(other[0], holder[0]):
+            continue
+        topic = _claim_topic(ctx, tok, obj) if claimed else ""
+        said = _latest_statement(ctx, tok, other[0]) if not topic else None
+        topic = topic or (said_topic(ctx, said) if said is not None else "")
+        if topic:
+            yield Position(relation, topic, _evidence(ctx, tok), a=holder[0], a_id=holder[1],
+                           b=other[0], b_id=other[1])
+
+
+def _claim_topic(ctx: Context, verb: Token, claim: Token) -> str:
+    """What a claim says: its "that" clause (on the noun or, as parsed, on the verb: "the
+    contention of X that some of her emails …"), else its own words beyond the claim noun and
+    its owner ("Kerr's account of the fire" → "account of the fire"); "" when it says nothing."""
+    clause = next((c for h in (claim, verb) for c in h.children if c.dep_ in (
+                   "acl", "ccomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                    for g in c.children)), None)
+    if clause is not None:
+        words = [t for t in clause.subtree if t.dep_ != "mark"]
+        return compact_words(words[: 2 * ctx.rules.max_topic_words])
+    owners = {x.i for c in claim.children if c.dep_ == "poss" or (c.dep_ == "prep" and (
+        c.lower_ == "of") and any(g.ent_type_ == "PERSON" for g in c.subtree)) for x in c.subtree}
+    words = [t for t in claim.subtree if t.i not in owners and t.dep_ not in ("det", "case")]
+    if not content_key(compact_words(words)) - CLAIM_NOUNS - VIEW_NOUNS:
+        return ""
+    return compact_words(words[: ctx.rules.max_topic_words])
+
+
+def _latest_statement(ctx: Context, tok: Token, name: str) -> Attribution | None:
+    """The last statement of `name` that ends before `tok`."""
+    return max((a for a in ctx.attributions if a.speaker and a.content.end <= tok.idx
+                and (_single(ctx, a) or ("", None))[0] == name),
+               key=lambda a: a.content.end, default=None)
 
 
 def _states(subj: Token) -> bool:
@@ -2479,15 +2565,82 @@ def _pair_relation(tok: Token) -> str | None:
 
 
 def _partner(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
-    """The other speaker of "X agreed with Y" / "X echoed Y"."""
+    """The other speaker of "X agreed with Y" / "X echoed Y" / "X, echoing comments made
+    earlier by Y" / "echoing Y's remarks"."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return who(ctx, g)
         if c.dep_ == "dobj" and tok.lemma_.lower() == "echo":
-            return who(ctx, c)
+            return who(ctx, c) or _claim_owner(ctx, c)
     return None
+
+
+def _claim_owner(ctx: Context, noun: Token) -> tuple[str, str | None] | None:
+    """Whose comments, claim or view a noun is: its possessor ("Obama's remarks"), its agent
+    ("comments made earlier by President Obama") or its of-object ("the contention of Hillary
+    Clinton"); None when it names no one."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS | VIEW_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "acl"
+                      for a in c.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj"), None)
+    return who(ctx, _titled_name(owner)) if owner is not None else None
+
+
+def bare_agreement(tok: Token) -> bool:
+    """Whether "agreed", "concurred" or "disagreed" stands without a partner, plan or topic
+    ("Weighing in, Mike Huckabee agreed, praising …"): a verdict on whoever spoke just before."""
+    return tok.lemma_.lower() in ("agree", "concur", "disagree") and not any(
+        c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "neg", "aux", "auxpass") and (
+            c.dep_ != "aux" or c.lower_ not in ("has", "have", "had"))
+        for c in tok.children) and not hypothetical(tok)
+
+
+def prior_statement(ctx: Context, tok: Token, name: str,
+                    sentences: int = 2) -> Attribution | None:
+    """The last statement by someone other than `name` that ends before `tok`, within the
+    `sentences` sentences before its own: what a bare "agreed" agrees with."""
+    sents = list(ctx.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    start = sents[max(0, here - sentences)].start_char
+    found = [a for a in ctx.attributions if a.speaker and start <= a.content.start
+             and a.content.end <= tok.idx and _single(ctx, a) is not None]
+    found = [a for a in found if not _related((_single(ctx, a) or ("", None))[0], name)]
+    return max(found, key=lambda a: a.content.end, default=None)
+
+
+def said_topic(ctx: Context, a: Attribution) -> str:
+    """What a statement is about, for a pair agreeing with it: its words without a leading
+    "I think" frame, cut to twice the topic length."""
+    start, end = a.content.spans[-1] if a.content.spans else (a.content.start, a.content.end)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")  # its last part, the nearest
+    if span is None:
+        return ""
+    words = [t for t in span if not t.is_punct or t.text in ",;"]
+    if len(words) > 2 and words[0].pos_ == "PRON" and words[1].lemma_.lower() in BELIEF_VERBS:
+        words = words[2:]  # "I think it's time …"
+    words = words[: 2 * ctx.rules.max_topic_words]
+    while words and words[-1].is_punct:
+        words.pop()
+    return compact_words(words)
+
+
+def _own_statement_topic(ctx: Context, tok: Token, name: str) -> str:
+    """What `name` says in the sentence of `tok` ("“There should be common ground …,” said Josh
+    Earnest, echoing comments made earlier by President Obama"), as a topic; "" if nothing."""
+    sent = tok.sent
+    mine = [a for a in ctx.attributions if a.speaker and (_single(ctx, a) or ("", None))[0] == name
+            and sent.start_char <= a.content.end and a.content.start < sent.end_char
+            and not (a.cue and any(s <= tok.idx < e for s, e in a.cue.spans))
+            and not any(s <= tok.idx < e for s, e in a.content.spans)]
+    return said_topic(ctx, mine[0]) if mine else ""
 
 
 def _pair_topic(tok: Token, limit: int) -> str:
@@ -2498,6 +2651,11 @@ def _pair_topic(tok: Token, limit: int) -> str:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return _issue_of(pobj, limit)
+        if c.dep_ == "prep" and c.lower_ == "with" and not any(
+                x.lower_ in ("on", "over", "about") for x in tok.children):
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is not None:
+                return _act_of(pobj, limit)  # "disagrees with a State Department decision to …"
         if c.dep_ == "dobj":
             for g in c.children:
                 if g.dep_ == "prep" and g.lower_ in ("on", "over", "about"):
@@ -2515,6 +2673,15 @@ def _pair_topic(tok: Token, limit: int) -> str:
                 if pobj is not None:
                     return _issue_of(pobj, limit)
     return ""
+
+
+def _act_of(noun: Token, limit: int) -> str:
+    """Another's act or view as a topic, without the name it belongs to ("a State Department
+    decision to retroactively classify them" → "decision to retroactively classify them")."""
+    owners = {x.i for c in noun.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+              for x in c.subtree}
+    words = [t for t in noun.subtree if t.i not in owners and t.dep_ not in ("det", "case")]
+    return compact_words(words[:limit])
 
 
 def _issue_of(tok: Token, limit: int) -> str:
@@ -2614,9 +2781,16 @@ def core_stance(stance: Position) -> Position:
     """A stance on an act or a call, as a stance on what it acts on, for derived pairs:
     backing "repealing Obamacare" opposes Obamacare, backing "build the wall" backs the wall,
     opposing "Trump's call for a deportation force" opposes the deportation force, opposing
-    "Obama's rationales to veto JASTA" backs JASTA."""
+    "Obama's rationales to veto JASTA" backs JASTA, opposing "Trump's skepticism on climate
+    change" backs climate change."""
     words = (stance.target or "").split()
     polarity = stance.polarity or ""
+    against = re.match(r"^(?:\S+\s+){0,3}?\S+[’']s?\s+(?:skepticism|scepticism|doubts?|denial|"
+                       r"opposition|hostility|attacks?|criticism)\s+(?:on|about|of|to|toward|"
+                       r"towards|over|against)\s+(.+)$", stance.target or "")
+    if against:  # opposing "Trump's skepticism on climate change" backs climate change
+        words = against.group(1).split()
+        polarity = {"support": "oppose", "oppose": "support"}.get(polarity, polarity)
     call = re.match(r"^(?:\S+\s+){0,3}?\S+[’']s?\s+(?:call|calls|plan|plans|proposal|push|bid|"
                     r"rationales?|reasons?|decision|threat|move|efforts?|attempts?)\s+"
                     r"(?:for|to)\s+(.+)$", stance.target or "")

@@ -343,6 +343,90 @@ def test_a_description_and_a_pronoun_are_read_as_the_person_they_refer_to(nlp):
     assert ("Grant", "oppose", "Tom Reyes") in stances(found)
 
 
+def topics(found: list[Position], relation: str) -> dict[frozenset[str], str]:
+    """The topic of each agree/disagree pair, by the pair's last names."""
+    return {frozenset(n.split()[-1] for n in (p.a or "", p.b or "")): p.topic for p in found
+            if p.relation == relation}
+
+
+def test_a_bare_agreed_agrees_with_the_one_who_spoke_just_before(nlp):
+    found = positions(nlp, "Port vote\n\n“We need the harbour plan back on track,” said Mayor "
+                           "Ann Kerr on Monday. Weighing in on the discussion, councillor Joe "
+                           "Pratt agreed, praising the mayor's patience.")
+    assert pairs(found, "agree") == {frozenset({"Kerr", "Pratt"})}
+    assert "harbour plan" in topics(found, "agree")[frozenset({"Kerr", "Pratt"})]
+
+
+def test_an_agreement_with_a_named_partner_or_plan_is_not_bare(nlp):
+    doc = nlp("Joe Pratt agreed. Ann Kerr agreed with Tom Hale. Bo Reed agreed to leave. "
+              "Rob Dole did not agree.")
+    verbs = [t for t in doc if t.lemma_ == "agree"]
+    assert [P.bare_agreement(v) for v in verbs] == [True, False, False, False]
+
+
+def test_a_bare_agreed_with_no_one_speaking_before_is_no_pair(nlp):
+    found = positions(nlp, "Port vote\n\nThe harbour plan was debated for hours on Monday. "
+                           "Councillor Joe Pratt agreed, praising the mayor's patience.")
+    assert not pairs(found, "agree")
+
+
+def test_echoing_comments_made_by_another_agrees_with_them_on_what_was_said(nlp):
+    found = positions(nlp, "Terror\n\n“Tech companies can do more against extremist posts,” "
+                           "said Dan Mills, the White House spokesman, echoing comments made "
+                           "earlier by Senator Rita Moss.")
+    assert pairs(found, "agree") == {frozenset({"Mills", "Moss"})}
+    assert "extremist posts" in topics(found, "agree")[frozenset({"Mills", "Moss"})]
+
+
+def test_backing_someone_up_or_buttressing_their_contention_agrees_with_their_claim(nlp):
+    found = positions(nlp, "Files\n\nFormer minister Ann Kerr has always maintained that the "
+                           "archive was safe. Governor Joe Pratt backed her up in an interview "
+                           "on Sunday.\n\nTom Hale said he had read the files. His remarks "
+                           "buttress the contention of Mayor Rita Moss that the files were "
+                           "misfiled years ago.")
+    agreed = topics(found, "agree")
+    assert set(agreed) == {frozenset({"Kerr", "Pratt"}), frozenset({"Hale", "Moss"})}
+    assert "archive was safe" in agreed[frozenset({"Kerr", "Pratt"})]
+    assert "misfiled" in agreed[frozenset({"Hale", "Moss"})]
+
+
+def test_contradicting_anothers_account_is_a_divergence_on_what_it_is_of(nlp):
+    found = positions(nlp, "Fire\n\nAnn Kerr spoke on Monday. Auditor Ben Cole contradicted "
+                           "Kerr's account of the fire. Tom Hale did not contradict Kerr's "
+                           "account of the flood.")
+    assert topics(found, "disagree") == {frozenset({"Cole", "Kerr"}): "account of the fire"}
+
+
+def test_a_difference_of_opinion_is_over_what_its_over(nlp):
+    found = positions(nlp, "Syria\n\nAnn Kerr was Tom Hale's deputy for years. Kerr has spoken "
+                           "at length about her difference of opinion with Hale over whether to "
+                           "arm the rebels earlier.")
+    assert "arm the rebels" in topics(found, "disagree")[frozenset({"Kerr", "Hale"})]
+
+
+def test_disagreeing_with_a_bodys_decision_is_on_that_decision(nlp):
+    found = positions(nlp, "Files\n\nAnn Kerr has said she has read the files and disagrees "
+                           "with a State Department decision to classify them.")
+    assert topics(found, "disagree") == {
+        frozenset({"Kerr", "Department"}): "decision to classify them"}
+
+
+def test_opposing_someones_skepticism_on_an_issue_backs_the_issue_for_derived_pairs():
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Ann Lee", target="Tom Hale’s skepticism on climate "
+                 "change", polarity="oppose"),
+        Position("stance", "t", ev, source="Tom Hale", target="climate change",
+                 polarity="oppose"),
+        Position("stance", "t", ev, source="Bo Diaz", target="Tom Hale's attacks on the police",
+                 polarity="support"),
+        Position("stance", "t", ev, source="Cy Park", target="the police", polarity="oppose")],
+        []))
+    got = {(frozenset((p.a, p.b)), p.relation, p.topic) for p in found}
+    assert got == {(frozenset({"Ann Lee", "Tom Hale"}), "disagree", "climate change"),
+                   (frozenset({"Bo Diaz", "Cy Park"}), "agree", "the police")}
+
+
 def test_a_bare_bill_is_the_law_the_article_names_for_derived_pairs():
     from saidwhat.records import Mention
 
