@@ -656,13 +656,28 @@ def _referent_other(ctx: Context, tok: Token,
 def _antecedent(tok: Token) -> Token | None:
     """What a relative "who" stands for: the noun its clause describes, or the name that noun
     stands beside ("Chuy García, a little-known county commissioner who accused him")."""
+    clause = tok.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
+        clause = clause.head  # "…, which the group tried to stop and which Trump criticized"
     if tok.lower_ not in ("who", "which", "that") or tok.tag_ not in ("WP", "WDT") or (
-            tok.head.dep_ != "relcl"):
+            clause.dep_ != "relcl"):
         return None
-    noun = tok.head.head
+    noun = clause.head
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head
-    return noun if noun.pos_ in ("PROPN", "NOUN") and noun is not tok else None
+    if tok.dep_ == "dobj":
+        noun = _proposal_holding(noun)
+    return noun if noun.pos_ in ("PROPN", "NOUN") and noun.i != tok.i else None
+
+
+def _proposal_holding(noun: Token) -> Token:
+    """The proposal a name is the partner of ("the nuclear pact with Iran, which Trump has
+    criticized": the pact is what is criticized), else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("with", "between") and (
+            prep.head.lemma_.lower() in PROPOSALS | ISSUE_NOUNS):
+        return prep.head
+    return noun
 
 
 def _bound_subject(ctx: Context, tok: Token) -> tuple[str, str | None] | None:

@@ -1267,3 +1267,10 @@ def test_a_degree_asked_about_is_no_evaluation(nlp):
                            "responsive companies are to cost increases, said economist Joe "
                            "Pratt.")
     assert not [s for s in stances(found) if s[0] == "Pratt" and s[1] == "support"]
+
+
+def test_what_a_relative_clause_criticizes_is_the_deal_not_its_partner(nlp):
+    found = positions(nlp, "Trade\n\nMayor Ann Kerr backs the water pact with Canada, which "
+                           "the union tried to block and which Senator Dana Holt has "
+                           "criticized.")
+    assert ("Holt", "oppose", "water pact with Canada") in stances(found)
