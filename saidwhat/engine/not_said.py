@@ -382,6 +382,32 @@ def asks_the_reader(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             or any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
 
 
+# Verbs of supplying: a business or a thing that offers or provides something sells it.
+SUPPLY_LEMMAS = frozenset(("offer", "provide"))
+PERSON_PRONOUNS = frozenset("i we you he she they".split())
+
+
+def supplies_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Some sites offer free shipping', 'The society is offering a new online course', 'A
+    mobile payment system offers several advantages': a business or a thing offering or
+    providing an object supplies it; a person's offer ('he offered a scorching review')
+    stays."""
+    if (draft.cue is None or draft.how not in OBJECT_HOWS
+            or doc[draft.cue.head].lemma_.lower() not in SUPPLY_LEMMAS):
+        return False
+    source = draft.source
+    return source is None or (source.root.lower_ not in PERSON_PRONOUNS
+                              and not any(t.ent_type_ == "PERSON" for t in source))
+
+
+def a_word_refers(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Accidents refers to the number of fatal crashes', 'The mention of irony refers to the
+    court case': a word or a thing referring to something is a definition; nobody is reported
+    ('He referred to the leader as …' stays)."""
+    return (draft.cue is not None and doc[draft.cue.head].lemma_.lower() == "refer"
+            and is_thing(draft.source))
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
                                    writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
@@ -389,7 +415,8 @@ NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, dou
                                    teaser, headline_list, lets_suppose,
                                    appeal_for_information, cue_in_subject_clause,
                                    tells_the_reader, points_at_a_question, found_in_a_state,
-                                   a_thing_seems, asks_the_reader)
+                                   a_thing_seems, asks_the_reader, supplies_something,
+                                   a_word_refers)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

@@ -9,6 +9,7 @@ from saidwhat.engine.cues import Cue
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.not_said import (
     a_thing_seems,
+    a_word_refers,
     acts_on_object,
     appeal_for_information,
     asks_the_reader,
@@ -26,6 +27,7 @@ from saidwhat.engine.not_said import (
     not_said,
     points_at_a_question,
     shown_or_seen,
+    supplies_something,
     teaser,
     tells_the_reader,
     thing_as_evidence,
@@ -511,3 +513,41 @@ def test_a_quote_by_you_stays(nlp: Language) -> None:
     draft = Draft(Cue(head.i, (head.i,), "thought", 0.8), doc[1:2], ((14, 31),), "thought", 1.0,
                   how="quote")
     assert not asks_the_reader(doc, draft, S)
+
+
+# ------------------------------------------------------------------- supplies_something
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "expected"), [
+    ("Some shops offer free delivery for large orders.", "offer", "Some shops", True),
+    ("The Harbor Society is offering a new evening course.", "offering", "The Harbor Society",
+     True),
+    ("The new card provides several advantages over cash.", "provides", "The new card", True),
+    ("Maria Lopez offered a scathing review of the budget.", "offered", "Maria Lopez", False),
+    ("She offered her condolences to the families.", "offered", "She", False),
+])
+def test_a_business_or_thing_supplying_is_no_attribution(
+        nlp: Language, text: str, cue: str, source: str, expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, source, "object", 0.8)
+    assert supplies_something(doc, draft, S) is expected
+
+
+def test_supplying_reads_objects_only(nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "The society offered that members could pay later.", "offered",
+                           "The society", "ccomp", 0.8)
+    assert not supplies_something(doc, draft, S)
+
+
+# ------------------------------------------------------------------- a_word_refers
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("Crashes refers to the number of fatal accidents.", "Crashes", True),
+    ("The mention of irony refers to the court case.", "The mention of irony", True),
+    ("Omar referred to the old leader as a saint.", "Omar", False),
+])
+def test_a_word_referring_is_a_definition(nlp: Language, text: str, source: str,
+                                          expected: bool) -> None:
+    cue = next(w for w in text.split() if w.startswith("refer"))
+    doc, draft = draft_for(nlp, text, cue, source, "object", 0.8)
+    assert a_word_refers(doc, draft, S) is expected
