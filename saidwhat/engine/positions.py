@@ -75,6 +75,8 @@ CHARGE_VERBS = frozenset("accuse charge allege complain criticize criticise blas
 AGREE_VERBS = frozenset("agree concur echo".split())
 DISAGREE_VERBS = frozenset("disagree differ clash spar feud split quarrel".split())
 VIEW_NOUNS = frozenset("position view opinion stance perspective positions views".split())
+SCARCELY = frozenset("barely scarcely rarely seldom".split())
+TRADED_BLOWS = frozenset("barb insult jab accusation shot blow punch charge attack".split())
 DIVERGENT = frozenset("different divergent opposing opposite conflicting contrasting".split())
 RIGHT = frozenset("right correct".split())
 # Said of one speaker's claim by another ("buttress the contention of X", "contradict X's account").
@@ -795,8 +797,59 @@ def members(ctx: Context, subj: Token) -> list[tuple[str, str | None]]:
     toks = [_titled_name(t) for t in (*_headline_partners(subj), subj, *subj.conjuncts)]
     found = [w for w in (who(ctx, t) for t in toks) if w]
     if subj.lower_ == "they" and len(found) < 2:
-        return _previous_pair(ctx, subj)
+        two = _subject_before(subj)
+        return _last_two(ctx, two) if two is not None and counted_two(two) else (
+            _previous_pair(ctx, subj))
+    if not found and counted_two(subj):
+        return _last_two(ctx, subj)
     return found
+
+
+def _counts_two(subj: Token) -> bool:
+    """Whether a subject is "the two" or a "they" that follows one."""
+    before = _subject_before(subj) if subj.lower_ == "they" else None
+    return counted_two(subj) or (before is not None and counted_two(before))
+
+
+def counted_two(tok: Token) -> bool:
+    """Whether a subject counts two without naming them ("The two", "Both men", "Two of the
+    biggest names in government data leaks", "the pair")."""
+    head = tok.lower_
+    if head in ("two", "both", "pair"):
+        return head != "pair" or any(c.lower_ == "the" for c in tok.children)
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    known = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+    return any(c.lower_ == "both" or (c.lower_ == "two" and known) for c in tok.children)
+    # "the two senators", "both men"; not "two senators", who may be any two
+
+
+def _subject_before(tok: Token) -> Token | None:
+    """The subject of the clause a "they" follows in its sentence ("The two are vying …, as
+    they have traded barbs")."""
+    return next((t for t in reversed(tok.doc[tok.sent.start: tok.i])
+                 if t.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _last_two(ctx: Context, tok: Token, sentences: int = 3) -> list[tuple[str, str | None]]:
+    """The last two different speakers or people named before `tok`, within the `sentences`
+    sentences before its own (what "the two" counts); [] when fewer were named."""
+    sents = list(ctx.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    start = sents[max(0, here - sentences)].start
+    found: list[tuple[str, str | None]] = []
+    named = {e.root.i: e.root for e in ctx.doc.ents if start <= e.start and e.end <= tok.i
+             and e.label_ in ("PERSON", "ORG") and e.root.dep_ not in ("compound", "poss", "amod")}
+    for t in ctx.doc[start: tok.i]:  # not "DNC" of "DNC emails"; a headline's untagged names
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass"):
+            named.update({x.i: x for x in (t, *_headline_partners(t))})
+    for i in sorted(named, reverse=True):
+        name = who(ctx, named[i])
+        if name and all(not _related(name[0], f[0]) for f in found):
+            found.append(name)
+        if len(found) == 2:
+            return found[::-1]
+    return []
 
 
 def _titled_name(tok: Token) -> Token:
@@ -2228,6 +2281,8 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
         topic = _pair_topic(tok, ctx.rules.max_topic_words) or (
             said_topic(ctx, prior) if prior is not None else _own_statement_topic(
                 ctx, tok, pair[0][0]))
+        if not topic and _counts_two(subj):
+            continue  # "While the two men barely sparred, …": two unnamed, on nothing said
         (a, a_id), (b, b_id) = pair[0], pair[1]
         found.append(Position(relation, topic, _evidence(ctx, tok), a=a, b=b, a_id=a_id,
                               b_id=b_id))
@@ -2559,12 +2614,19 @@ def _issues_on(verb: Token) -> list[Token]:
 
 
 def _pair_relation(tok: Token) -> str | None:
-    """agree/disagree when a token states one: the verbs, "common ground", "different positions"."""
+    """agree/disagree when a token states one: the verbs, "common ground", "different positions";
+    none when denied or all but denied ("did not clash", "barely sparred")."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and any(c.dep_ in ("neg", "advmod") and c.lower_ in (
+            NEGATIONS | SCARCELY) for c in tok.children) and lemma not in AGREE_VERBS:
+        return None
     if tok.pos_ == "VERB" and lemma in AGREE_VERBS:
         return "agree" if not any(c.dep_ == "neg" for c in tok.children) else None
     if tok.pos_ == "VERB" and lemma in DISAGREE_VERBS:
         return "disagree"
+    if tok.pos_ == "VERB" and lemma == "trade" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in TRADED_BLOWS for c in tok.children):
+        return "disagree"  # "they have traded barbs about racism"
     if tok.pos_ == "VERB" and lemma == "break" and any(
             c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return "disagree"  # "Clinton breaks with Obama on the bill"

@@ -427,6 +427,36 @@ def test_opposing_someones_skepticism_on_an_issue_backs_the_issue_for_derived_pa
                    (frozenset({"Bo Diaz", "Cy Park"}), "agree", "the police")}
 
 
+def test_the_two_who_traded_barbs_are_the_last_two_named(nlp):
+    found = positions(nlp, "Rivals\n\nMayor Ann Kerr received her first briefing on Monday. Her "
+                           "rival, businessman Tom Hale, received his first briefing as well. The "
+                           "two are vying for the city hall, as they have traded barbs about crime "
+                           "and taxes.")
+    assert topics(found, "disagree") == {frozenset({"Kerr", "Hale"}): "crime and taxes"}
+
+
+def test_two_of_a_kind_who_clashed_are_the_two_named_before_not_a_modifier(nlp):
+    found = positions(nlp, "Leaks\n\nRita Moss, Joe Pratt clash over DNC emails.\n\nTwo of the "
+                           "biggest names in data leaks clashed over how to release information.")
+    assert pairs(found, "disagree") == {frozenset({"Moss", "Pratt"})}
+
+
+def test_two_who_barely_sparred_or_did_not_clash_diverge_on_nothing(nlp):
+    found = positions(nlp, "Debate\n\nAnn Kerr and Tom Hale met on Friday. While the two men "
+                           "barely sparred, Kerr did look for chances to talk. Rob Dole and Bo "
+                           "Reed did not clash over taxes.")
+    assert not pairs(found, "disagree")
+
+
+def test_counted_two_subjects(nlp):
+    doc = nlp("The two met. Both men spoke. Two of the biggest names clashed. The two senators "
+              "left. The pair argued. Two left.")
+    subjects = [t for t in doc if t.dep_ == "nsubj"]
+    assert [P.counted_two(t) for t in subjects] == [True, True, True, True, True, True]
+    doc = nlp("The senators met. Three men spoke. A pair of shoes fell. Two senators left.")
+    assert not any(P.counted_two(t) for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+
+
 def test_a_bare_bill_is_the_law_the_article_names_for_derived_pairs():
     from saidwhat.records import Mention
 
