@@ -217,7 +217,32 @@ def source_for(doc: Doc, cue: Cue, lexicon: Lexicon,
     subj = subject_of(head, lexicon, settings or SourceSettings())
     if subj is None:
         return unparsed_subject(head)
-    return with_name_before_aside(mention_span(subj))
+    return quoted_subject_inverted(head, subj) or with_name_before_aside(mention_span(subj))
+
+
+CLOSING_QUOTES = frozenset(("”", "\"", "’", "'", "''"))
+NAME_CLOSERS = frozenset((",", ".", "!", "?", ";"))
+
+
+def quoted_subject_inverted(verb: Token, subj: Token) -> Span | None:
+    """'“Fraudulent or abusive practices by an adviser,” said Fleming, “can be …”': a cue
+    right after a closing quote mark with a name after it is inverted; the quoted words the
+    parse made its subject are what was said, the name (with its apposition or clause) is the
+    speaker."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in CLOSING_QUOTES or subj.i > verb.i:
+        return None
+    name = noun_phrase_after_cue(verb)
+    if name is None or name.end < len(doc) and doc[name.end].text not in NAME_CLOSERS:
+        return None
+    appositions = [c for c in name.root.children if c.i >= name.end and (
+        c.dep_ == "appos" or c.dep_ == "relcl" and name.root.pos_ == "PROPN")]
+    if not appositions:
+        return name
+    end = appositions[-1].right_edge.i
+    while end > name.end and (doc[end].is_punct or "\n" in doc[end].text):
+        end -= 1
+    return doc[name.start : end + 1]  # 'said James Acton, a physicist who …'
 
 
 # Tags of a finite verb of speech standing alone, whose subject the parse must have somewhere.

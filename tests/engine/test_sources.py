@@ -238,3 +238,15 @@ def test_a_cue_with_a_subject_is_left_to_the_parse() -> None:
     doc = parsed(["Officials", "said", "it", "failed", "."], [1, 1, 3, 1, 1],
                  ["nsubj", "ROOT", "nsubj", "ccomp", "punct"], ["NNS", "VBD", "PRP", "VBD", "."])
     assert unparsed_subject(doc[1]) is None
+
+
+@pytest.mark.parametrize(("text", "lemma", "source"), [
+    ('"Hidden fees charged by a broker," said Novak, "are very hard for a small investor to '
+     'spot."', "say", "Novak"),
+    ('"Every single amendment," said Cruz, who had introduced the bill.', "say",
+     "Cruz, who had introduced the bill"),
+    ('"Thanks for everything, Sarah!" wrote Pete Hidalgo.', "write", "Pete Hidalgo"),
+])
+def test_a_cue_after_a_closing_quote_mark_is_said_by_the_name_after_it(
+        nlp: Language, text: str, lemma: str, source: str) -> None:
+    assert source_text(nlp, text, lemma) == source
