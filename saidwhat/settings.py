@@ -201,6 +201,8 @@ class SpeakerSettings:
         1, "sentences back that count as near: last speaker, namesakes, a person's campaign")
     lede_reach: int = _s(
         2, "sentences after an indefinite story opener in which the name it stands for may come")
+    place_majority: int = _s(
+        3, "times more place than person tags that make a one-word name a place ('Athens')")
     name_gender_votes: int = _s(3, "weight of gender evidence from a name or honorific")
     pronoun_gender_votes: int = _s(1, "weight of each he/she right after a lone named person")
     role_match: int = _s(6, "description fit: the head noun names a role they were given")

@@ -8,7 +8,12 @@ from spacy.language import Language
 
 from saidwhat.engine.speakers import resolve_sources
 from saidwhat.engine.speakers.descriptions import bare_headline_noun, role_bearer
-from saidwhat.engine.speakers.mentions import name_mentions, noun_tagged_name, strip_possessive
+from saidwhat.engine.speakers.mentions import (
+    mostly_places,
+    name_mentions,
+    noun_tagged_name,
+    strip_possessive,
+)
 from saidwhat.records import Speaker
 from saidwhat.run.nlp import load
 
@@ -849,3 +854,19 @@ def test_bare_headline_noun_is_a_singular_noun_without_determiner(nlp: Language)
     doc = nlp("Indiana governor endorses Cruz. The governor spoke. Governors met.")
     governors = [t for t in doc if t.lemma_.lower() == "governor"]
     assert [bare_headline_noun(doc[t.i : t.i + 1]) for t in governors] == [True, False, False]
+
+
+def test_a_one_word_name_mostly_tagged_a_place_is_a_place(nlp: Language) -> None:
+    doc = nlp("Athens grew. Athens was rich. Athens fell. The King of Athens ruled. Gov. Kasich "
+              "spoke. Kasich won. Kasich lost. Kasich left.")
+    words = {t.i: t for t in doc}
+
+    def entry(i: int, label: str, titles: tuple[int, ...] = ()) -> tuple:
+        return (doc[i : i + 1], label, [words[t] for t in titles], [words[i]])
+
+    athens = [i for i, t in words.items() if t.text == "Athens"]
+    kasich = [i for i, t in words.items() if t.text == "Kasich"]
+    raw = [entry(i, "GPE") for i in athens[:3]] + [entry(athens[3], "PERSON", (11, 12))]
+    assert mostly_places(raw) == {("athens",)}  # "the King of Athens" is no person's title
+    raw = [entry(i, "GPE") for i in kasich[1:]] + [entry(kasich[0], "PERSON", (kasich[0] - 1,))]
+    assert mostly_places(raw) == set()  # "Gov. Kasich" is a person, whatever the tags say

@@ -434,6 +434,25 @@ def looks_like_person(toks: Sequence[Token]) -> bool:
     return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
 
 
+def mostly_places(raw: Sequence[tuple[Span, str, list[Token], list[Token]]],
+                  majority: int = SpeakerSettings.place_majority) -> set[tuple[str, ...]]:
+    """One-word names the recogniser calls a place (GPE) more often than a person, and that
+    no longer person name of the article ends in: "Athens" tagged GPE fifteen times and PERSON
+    once (at least `majority` times as often) is the city, not a man (whose name would then
+    take every "the city")."""
+    labels: dict[tuple[str, ...], Counter[str]] = {}
+    people: set[str] = set()  # words of longer or titled person names ("Gov. Kasich", not
+    #  "the King of Athens")
+    for _, label, titles, toks in raw:
+        key = name_tokens(toks)
+        if len(key) == 1:
+            labels.setdefault(key, Counter())[label] += 1
+        if label == "PERSON" and (len(key) > 1 or titles and titles[-1].lower_ != "of"):
+            people.update(key)
+    return {k for k, c in labels.items()
+            if c["GPE"] >= majority * c["PERSON"] > 0 and k[0] not in people}
+
+
 def noun_tagged_name(tok: Token, lower_words: set[str]) -> bool:
     """A capitalised word the tagger read as a common noun ("Sanders" as the plural of
     "sander", "Trump predicts …") that the article never writes in lower case (`lower_words`),
@@ -467,6 +486,9 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         raw.append((ent, label, titles, toks))
     raw = [(ent, "ORG" if label == "PERSON" and team_name(toks, raw) else label, titles, toks)
            for ent, label, titles, toks in raw]
+    places = mostly_places(raw, s.place_majority)
+    raw = [(ent, "GPE" if label == "PERSON" and name_tokens(toks) in places else label, titles,
+            toks) for ent, label, titles, toks in raw]
     headline_end = title_cased_headline_end(doc, s)
     person_words = {
         norm_word(t.text) for _, label, _, toks in raw if label == "PERSON" for t in toks
