@@ -408,6 +408,25 @@ def a_word_refers(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and is_thing(draft.source))
 
 
+# Heads of a relative clause that stand for people in general, not someone reported.
+GENERIC_PEOPLE = frozenset(
+    "those people anyone anybody someone somebody everyone everybody whoever".split())
+
+
+def people_in_general(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'for those who would like to learn at home', 'People who say politics is acting get it
+    wrong', 'one of those people who want their convictions to mean something': "who" standing
+    for people in general reports no one ('Omar, who said …' and 'a senior official who asked
+    …' stay)."""
+    source = draft.source
+    if draft.cue is None or source is None or len(source) != 1 or source.root.lower_ != "who":
+        return False
+    clause = source.root.head
+    while clause.dep_ in ("conj", "xcomp", "ccomp") and clause.head is not clause:
+        clause = clause.head
+    return clause.dep_ == "relcl" and clause.head.lower_ in GENERIC_PEOPLE
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
                                    writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
@@ -416,7 +435,7 @@ NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, dou
                                    appeal_for_information, cue_in_subject_clause,
                                    tells_the_reader, points_at_a_question, found_in_a_state,
                                    a_thing_seems, asks_the_reader, supplies_something,
-                                   a_word_refers)
+                                   a_word_refers, people_in_general)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

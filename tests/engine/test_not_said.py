@@ -25,6 +25,7 @@ from saidwhat.engine.not_said import (
     knows_how_to,
     lets_suppose,
     not_said,
+    people_in_general,
     points_at_a_question,
     shown_or_seen,
     supplies_something,
@@ -551,3 +552,23 @@ def test_a_word_referring_is_a_definition(nlp: Language, text: str, source: str,
     cue = next(w for w in text.split() if w.startswith("refer"))
     doc, draft = draft_for(nlp, text, cue, source, "object", 0.8)
     assert a_word_refers(doc, draft, S) is expected
+
+
+# ------------------------------------------------------------------- people_in_general
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The course is for those who would like to study at home.", "like", True),
+    ("People who say farming is easy have never tried it.", "say", True),
+    ("She is one of those people who want their work to mean something.", "want", True),
+    ("The mayor, who said the road would close, left early.", "said", False),
+    ("A senior official who asked not to be named confirmed the talks.", "asked", False),
+])
+def test_who_for_people_in_general_reports_no_one(nlp: Language, text: str, cue: str,
+                                                  expected: bool) -> None:
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    who = next(t for t in doc if t.lower_ == "who")
+    draft = Draft(Cue(head.i, (head.i,), "speech", 0.8), doc[who.i:who.i + 1],
+                  ((head.idx + len(cue) + 1, len(text) - 1),), "speech", 1.0, how="ccomp")
+    assert people_in_general(doc, draft, S) is expected
