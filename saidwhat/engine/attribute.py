@@ -94,6 +94,7 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
         if not prior:
             continue
         i = max(prior, key=lambda k: drafts[k].content[-1][1])
+        i = participle_host(doc, drafts, i)
         between = doc_text(doc)[drafts[i].content[-1][1] : q.start]
         if (between.count("\n") > s.continued_quote_max_newlines
                 or len(between) > s.continued_quote_max_chars
@@ -102,6 +103,21 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
         drafts[i] = replace(drafts[i], content=drafts[i].content + (q.inner,))
         covered.append(q.inner)
     return drafts
+
+
+def participle_host(doc: Doc, drafts: list[Draft], i: int) -> int:
+    """The draft a participle cue's draft hangs on ('“A,” Sanders said, invoking the 2008 race.
+    “B.”': 'invoking' hangs on 'said'): the speaker going on is the one quoted, so a quote that
+    continues goes to that draft; `i` itself when its cue is no such participle."""
+    cue = drafts[i].cue
+    if cue is None:
+        return i
+    head = doc[cue.head]
+    if head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj", "xcomp"):
+        return i
+    hosts = [k for k, d in enumerate(drafts) if k != i and d.cue is not None
+             and d.cue.head == head.head.i and d.how == "quote"]
+    return hosts[0] if hosts else i
 
 
 def narration_between(doc: Doc, start: int, end: int) -> bool:

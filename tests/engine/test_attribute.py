@@ -523,6 +523,13 @@ def test_a_cue_in_the_source_does_not_carry_the_next_quote(nlp: Language) -> Non
                    if b is not a and b.cue is not None and b.cue.text.startswith("wrote"))
 
 
+def test_a_participle_of_the_cue_does_not_carry_the_next_quote(nlp: Language) -> None:
+    text = ("“The budget is a disgrace,” Lopez said, pointing to the new stadium. "
+            "“It must go.”")
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+
+
 def test_narration_between_stops_a_quote_continuing(nlp: Language) -> None:
     text = (LOPEZ + " “We will balance the budget,” Lopez said. She then asked the crowd a "
             "question.\n\n“Who is going to pay for it?”")
