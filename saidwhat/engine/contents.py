@@ -691,7 +691,10 @@ def content_for(
         return block, "colon-paragraph"  # a parse carrying on across the colon is the block
     if attached and not (how in ("ccomp", "object") and _holds_quotes(pieces, attached)) and not (
             clause_after_quotes(doc, cue, pieces, how, attached)):
-        return quote_pieces(doc, cue, attached, cue_heads), "quote"
+        pieces = quote_pieces(doc, cue, attached, cue_heads)
+        speaker = set(cue.tokens) | ({t.i for t in source} if source is not None else set())
+        return tuple(quote_tail(doc, q, p, speaker) for q, p in zip(attached, pieces,
+                                                                     strict=True)), "quote"
     pieces = _close_open_quote(pieces, quotes)
     if how == "ccomp" and pieces and split_by_aside(doc, cue, pieces):
         pieces = tuple(sorted(pieces + parenthetical_content(doc, cue, source)))
@@ -726,6 +729,46 @@ def quote_pieces(doc: Doc, cue: Cue, attached: list[Quote], cue_heads: frozenset
 
 
 LEAD_IN_BREAKS = frozenset((":", ";", "—", "--", "–"))
+TAIL_BREAKS = frozenset((",", ";", ":", "—", "--", "–", "-", "(", ")"))
+
+
+CLAUSE_OPENING_POS = frozenset(("SCONJ", "VERB", "AUX", "PART"))
+CLAUSE_OPENING_TAGS = frozenset(("WRB", "WDT", "WP", "TO"))
+
+
+def opens_a_clause(tok: Token) -> bool:
+    """A word that starts a clause of its own ('when', 'because', 'to resolve', a verb): after a
+    quoted phrase it is the writer going on ('saying “thank you” when they obliged')."""
+    return tok.pos_ in CLAUSE_OPENING_POS or tok.tag_ in CLAUSE_OPENING_TAGS
+
+
+def quote_tail(doc: Doc, quote: Quote, piece: tuple[int, int],
+               speaker: set[int]) -> tuple[int, int]:
+    """A quoted fragment's piece run on over the words that finish its clause after the
+    closing mark ('“This will be a challenge” for Clinton, said Kunin', 'he said, “I have not
+    heard that concern” from the police.'): up to a comma, dash or the sentence's end, never
+    into the cue or its source, another quotation or a clause of its own (`opens_a_clause`)."""
+    text = doc_text(doc)
+    inner = text[quote.inner_start : quote.inner_end].rstrip()
+    if not quote.closed or not inner or not (inner[-1].isalnum() or inner[-1] in "%)"):
+        return piece
+    after = text[quote.end : quote.end + 2]
+    if after[:1] != " " or not after[1:2].islower():
+        return piece
+    span = doc.char_span(quote.end, len(text), alignment_mode="expand")
+    if span is None:
+        return piece
+    end = piece[1]
+    for t in span:
+        if t.idx < quote.end:
+            continue
+        if (t.i in speaker or ends_sentence(t) or t.text in TAIL_BREAKS or "\n" in t.text
+                or t.is_quote or t.sent != span[0].sent or opens_a_clause(t)):
+            break
+        if t.is_space:
+            continue
+        end = t.idx + len(t.text)
+    return (piece[0], end)
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with".split())
 
 

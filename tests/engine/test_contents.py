@@ -419,3 +419,24 @@ def test_with_phrase_after_the_object_is_content(nlp: Language) -> None:
 
 def test_with_an_addressee_is_no_content(nlp: Language) -> None:
     assert content(nlp, "The senator talked with reporters.", "talk") == ([], "none")
+
+
+def test_quote_tail_finishes_the_clause(nlp: Language) -> None:
+    text = "Mayor Ruiz said, “I have not heard that concern” from the police officers."
+    assert content(nlp, text, "say") == (
+        ["I have not heard that concern” from the police officers"], "quote")
+
+
+def test_quote_tail_stops_before_the_cue(nlp: Language) -> None:
+    assert content(nlp, "“This will be a challenge” for the council, said Ruiz.", "say") == (
+        ["This will be a challenge” for the council"], "quote")
+
+
+def test_quote_closing_its_sentence_has_no_tail(nlp: Language) -> None:
+    assert content(nlp, "“We will win,” Ruiz said in November.", "say") == (
+        ["We will win"], "quote")
+
+
+def test_quote_tail_stops_at_a_clause_of_its_own(nlp: Language) -> None:
+    text = "The officers kept saying “thank you” when the drivers stopped."
+    assert content(nlp, text, "say") == (["thank you"], "quote")
