@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from saidwhat.data.names import FEMALE_NAMES, MALE_NAMES, PLACE_WORDS, TITLES, same_first_name
 from saidwhat.records import slugify
@@ -218,7 +218,7 @@ GENERIC_WORDS = frozenset(
     "candidate polls poll exit aides aide women men woman man person persons police "
     "supporters protesters members leaders lawmakers economists scientists researchers "
     "reports report studies study surveys survey data documents sources spokesman spokeswoman "
-    "spokesperson spokespeople".split()
+    "spokesperson spokespeople pac pacs super".split()
 )
 
 
@@ -265,6 +265,24 @@ def corpus_type(name: str, type_: str) -> str:
     if type_ == "NORP" and words and words[-1].endswith("s"):
         return "GROUP"
     return "ORG" if person_named_org(words, type_) else type_
+
+
+def retype_org_names(locals_: list[LocalSpeaker]) -> list[LocalSpeaker]:
+    """The articles' speakers with a one-word PERSON name that an organisation of the corpus
+    bears ("Politico" beside "POLITICO") retyped ORG, unless a person of the corpus has it as
+    surname ("Trump" typed ORG once stays a person)."""
+    orgs = {group_key(s.name) for s in locals_ if s.type == "ORG"}
+    surnames = {surname(" ".join(person_tokens(s.name))) for s in locals_
+                if s.type == PERSON and len(person_tokens(s.name)) > 1}
+    return [replace(s, type="ORG") if org_named_person(s, orgs, surnames) else s
+            for s in locals_]
+
+
+def org_named_person(s: LocalSpeaker, orgs: set[str], surnames: set[str]) -> bool:
+    """Whether a one-word PERSON name is an organisation's name and no person's surname."""
+    words = _words(s.name)
+    return (s.type == PERSON and len(words) == 1 and words[0] in orgs
+            and words[0] not in surnames)
 
 
 def person_named_org(words: list[str], type_: str) -> bool:
@@ -361,6 +379,7 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     locals_ = [LocalSpeaker(s.article_id, s.local_id, s.name, corpus_type(s.name, s.type),
                             s.quotes, s.published, s.outlet)
                for s in local_speakers if is_speaker_name(s.name, s.type) and not s.ambiguous]
+    locals_ = retype_org_names(locals_)
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
     compound = compound_surnames([s.name for s in locals_ if s.type == PERSON])
     keys = [compound.get(k, k) if s.type == PERSON else k

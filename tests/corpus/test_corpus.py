@@ -91,10 +91,11 @@ def test_groups_and_orgs_keyed_by_normalised_name_not_merged_with_people():
         local("a2", "white house officials", "GROUP"),
         local("a3", "the Kremlin", "ORG"),
         local("a4", "Kremlin", "ORG"),
-        local("a5", "Kremlin", "PERSON"),
+        local("a5", "Kremlin", "PERSON"),  # a person's surname here: stays the person
+        local("a6", "Anna Kremlin", "PERSON"),
     ])
     types = sorted((s.type, s.quote_count) for s in speakers)
-    assert types == [("GROUP", 2), ("ORG", 2), ("PERSON", 1)]
+    assert types == [("GROUP", 2), ("ORG", 2), ("PERSON", 2)]
     assert mapping[("a1", "white-house-officials")] == "group-white-house-officials"
     assert len({s.id for s in speakers}) == 3
 
@@ -245,3 +246,22 @@ def test_a_persons_organisation_stays_apart_when_the_surname_has_rivals():
                         LocalSpeaker("a3", "l3", "Hillary Clinton campaign", "ORG"),
                         LocalSpeaker("a4", "l4", "Clinton campaign", "ORG")])
     assert found.mapping[("a3", "l3")] != found.mapping[("a4", "l4")]
+
+
+def test_a_one_word_person_name_an_organisation_bears_is_that_organisation():
+    speakers = resolve([local("a1", "POLITICO", "ORG", quotes=5),
+                        local("a2", "Politico", quotes=2),
+                        local("a3", "Donald Trump", quotes=9),
+                        local("a4", "Trump", "ORG"),
+                        local("a5", "Trump", quotes=3)])[1]
+    names = by_name(speakers)
+    assert names["POLITICO"].quote_count == 7 and names["POLITICO"].type == "ORG"
+    assert "Politico" not in names
+    assert names["Donald Trump"].type == "PERSON"  # a person's surname stays the person
+
+
+def test_a_political_action_committee_alone_is_no_speaker():
+    from saidwhat.corpus.speakers import is_speaker_name
+
+    assert not is_speaker_name("PAC", "ORG") and not is_speaker_name("super PAC", "ORG")
+    assert is_speaker_name("Priorities USA super PAC", "ORG")
