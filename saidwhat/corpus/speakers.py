@@ -272,8 +272,8 @@ def retype_org_names(locals_: list[LocalSpeaker]) -> list[LocalSpeaker]:
     bears ("Politico" beside "POLITICO") retyped ORG, unless a person of the corpus has it as
     surname ("Trump" typed ORG once stays a person)."""
     orgs = {group_key(s.name) for s in locals_ if s.type == "ORG"}
-    surnames = {surname(" ".join(person_tokens(s.name))) for s in locals_
-                if s.type == PERSON and len(person_tokens(s.name)) > 1}
+    surnames = set(full_names_by_surname(speaker_key(s.name, PERSON) for s in locals_
+                                         if s.type == PERSON))
     return [replace(s, type="ORG") if org_named_person(s, orgs, surnames) else s
             for s in locals_]
 

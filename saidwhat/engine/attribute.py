@@ -237,7 +237,6 @@ def participle_holder(doc: Doc, cue: Cue) -> Span | None:
 # The words a name set after its cue may hold ('writes Beyer', 'notes the agency's Smith').
 ASIDE_NAME_POS = frozenset(("PROPN", "NOUN", "DET", "ADJ", "PART"))
 ASIDE_PRONOUNS = frozenset("he she they we i".split())
-FINITE_VERB_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
 RELATIVE_DEPS = frozenset(("relcl", "acl", "appos"))
 RELATIVE_WORDS = frozenset("that which who whom whose".split())
 
@@ -264,7 +263,7 @@ def _clause_goes_on(doc: Doc, start: int, end: int) -> bool:
     for tok in doc[start:end]:
         if tok.text in (",", ";", ":") or "\n" in tok.text:
             return False
-        if tok.tag_ in FINITE_VERB_TAGS and not any(
+        if tok.tag_ in FINITE_TAGS and not any(
                 t.dep_ in RELATIVE_DEPS for t in (tok, *tok.ancestors) if t.i >= start):
             return True
     return False

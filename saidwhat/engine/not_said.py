@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from saidwhat.engine.contents import FINITE_TAGS
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS
 from saidwhat.engine.quotes import doc_text
@@ -137,7 +138,7 @@ def infinitive_content(doc: Doc, draft: Draft) -> Span | None:
     start, end = draft.content[0]
     if _INFINITIVE.match(doc_text(doc)[start:end]) is None:
         return None
-    return doc.char_span(start, end, alignment_mode="expand")
+    return first_piece(doc, draft)
 
 
 # Verbs of trying: what one tries to do is an act unless it is itself a saying with a clause.
@@ -335,8 +336,6 @@ def points_at_a_question(doc: Doc, draft: Draft, settings: AssemblySettings) -> 
     span = first_piece(doc, draft)
     return span is not None and span[0].lower_ in WH_OPENERS
 
-
-FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 def found_in_a_state(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:

@@ -564,6 +564,18 @@ def _single(ctx: Context, a: Attribution | None) -> tuple[str, str | None] | Non
     return found[0] if len(found) == 1 else None
 
 
+def _single_name(ctx: Context, a: Attribution) -> str:
+    """The name of an attribution's one speaker, "" when it has none (`_single`)."""
+    return (_single(ctx, a) or ("", None))[0]
+
+
+def _sentences_back(tok: Token, sentences: int) -> Span:
+    """The sentence `sentences` sentences before the one holding `tok` (the first if fewer)."""
+    sents = list(tok.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    return sents[max(0, here - sentences)]
+
+
 def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     """The speaker a subject token stands for, or None for no one we can name."""
     if tok.i < 0:
@@ -834,9 +846,7 @@ def _subject_before(tok: Token) -> Token | None:
 def _last_two(ctx: Context, tok: Token, sentences: int = 3) -> list[tuple[str, str | None]]:
     """The last two different speakers or people named before `tok`, within the `sentences`
     sentences before its own (what "the two" counts); [] when fewer were named."""
-    sents = list(ctx.doc.sents)
-    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-    start = sents[max(0, here - sentences)].start
+    start = _sentences_back(tok, sentences).start
     found: list[tuple[str, str | None]] = []
     named = {e.root.i: e.root for e in ctx.doc.ents if start <= e.start and e.end <= tok.i
              and e.label_ in ("PERSON", "ORG") and e.root.dep_ not in ("compound", "poss", "amod")}
@@ -2373,7 +2383,8 @@ def disagreements_with(ctx: Context) -> Iterator[Position]:
     for tok in ctx.doc:
         if tok.lemma_.lower() not in DISAGREE_NOUNS or tok.pos_ != "NOUN":
             continue
-        other = _with_object(_of_object(tok)) if _of_object(tok) is not None else None
+        of = _of_object(tok)
+        other = _with_object(of) if of is not None else None
         node = tok  # "her difference of opinion with Obama": the with hangs on "opinion"
         for _ in range(4):
             if other is not None:
@@ -2536,7 +2547,7 @@ def _claim_topic(ctx: Context, verb: Token, claim: Token) -> str:
 def _latest_statement(ctx: Context, tok: Token, name: str) -> Attribution | None:
     """The last statement of `name` that ends before `tok`."""
     return max((a for a in ctx.attributions if a.speaker and a.content.end <= tok.idx
-                and (_single(ctx, a) or ("", None))[0] == name),
+                and _single_name(ctx, a) == name),
                key=lambda a: a.content.end, default=None)
 
 
@@ -2684,12 +2695,10 @@ def prior_statement(ctx: Context, tok: Token, name: str,
                     sentences: int = 2) -> Attribution | None:
     """The last statement by someone other than `name` that ends before `tok`, within the
     `sentences` sentences before its own: what a bare "agreed" agrees with."""
-    sents = list(ctx.doc.sents)
-    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-    start = sents[max(0, here - sentences)].start_char
+    start = _sentences_back(tok, sentences).start_char
     found = [a for a in ctx.attributions if a.speaker and start <= a.content.start
              and a.content.end <= tok.idx and _single(ctx, a) is not None]
-    found = [a for a in found if not _related((_single(ctx, a) or ("", None))[0], name)]
+    found = [a for a in found if not _related(_single_name(ctx, a), name)]
     return max(found, key=lambda a: a.content.end, default=None)
 
 
@@ -2713,7 +2722,7 @@ def _own_statement_topic(ctx: Context, tok: Token, name: str) -> str:
     """What `name` says in the sentence of `tok` ("“There should be common ground …,” said Josh
     Earnest, echoing comments made earlier by President Obama"), as a topic; "" if nothing."""
     sent = tok.sent
-    mine = [a for a in ctx.attributions if a.speaker and (_single(ctx, a) or ("", None))[0] == name
+    mine = [a for a in ctx.attributions if a.speaker and _single_name(ctx, a) == name
             and sent.start_char <= a.content.end and a.content.start < sent.end_char
             and not (a.cue and any(s <= tok.idx < e for s, e in a.cue.spans))
             and not any(s <= tok.idx < e for s, e in a.content.spans)]
