@@ -580,6 +580,13 @@ def add_failure(conn: sqlite3.Connection, failure: Failure) -> None:
                  (failure.origin, failure.error, _now()))
 
 
+def alias_order(speaker: corpus.CorpusSpeaker) -> list[str]:
+    """A speaker's names in the order they are stored, the first of two that differ only in case
+    kept (aliases are case-insensitive): its name, then each alias, capitals ("OBAMA" from a
+    headline) after the form prose writes ("Obama")."""
+    return list(dict.fromkeys((speaker.name, *sorted(speaker.aliases, key=str.isupper))))
+
+
 def rebuild_speakers(conn: sqlite3.Connection) -> int:
     """Recompute corpus speakers from every article's speakers; the number of speakers."""
     rows = conn.execute(
@@ -605,7 +612,7 @@ def rebuild_speakers(conn: sqlite3.Connection) -> int:
             [(s.id, s.name, s.type, s.quote_count, s.article_count, s.first_seen, s.last_seen,
               json.dumps(list(s.outlets))) for s in speakers])
         conn.executemany("INSERT OR IGNORE INTO speaker_aliases VALUES (?, ?)",
-                         [(s.id, alias) for s in speakers for alias in {s.name, *s.aliases}])
+                         [(s.id, alias) for s in speakers for alias in alias_order(s)])
         conn.executemany(
             "UPDATE article_speakers SET speaker_id = ? WHERE article_id = ? AND local_id = ?"
             " AND speaker_id IS NOT ?",

@@ -88,6 +88,16 @@ def test_speakers_keep_their_ids_as_articles_are_added(conn):
     assert not store.speakers_dirty(conn)
 
 
+def test_a_name_in_capitals_yields_to_the_form_prose_writes(conn):
+    """Aliases are case-insensitive, so of "OBAMA" and "Obama" one is stored: always "Obama"
+    (a set's order, which changes from run to run, once picked either)."""
+    for n, name in enumerate(("Barack Obama", "OBAMA", "Obama")):
+        store.add_article(conn, quote_article(f"a{n}", f"Quote number {n} of some length", name))
+    store.rebuild_speakers(conn)
+    assert rows(conn, "SELECT alias FROM speaker_aliases ORDER BY alias") == [
+        ("Barack Obama",), ("Obama",)]
+
+
 def test_a_merged_speakers_old_id_redirects_over_three_runs(conn):
     """Run 1: three Bidens apart. Run 2: Joe quoted far more, the bare surname joins him and its
     id redirects to his. Run 3: a rival appears, the bare surname is its own speaker again."""
