@@ -34,7 +34,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from saidwhat.data.names import FEMALE_NAMES, MALE_NAMES, PLACE_WORDS, TITLES, same_first_name
+from saidwhat.data.names import (
+    COUNTRY_NAMES,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NATIONALITIES,
+    PLACE_WORDS,
+    TITLES,
+    US_STATES,
+    same_first_name,
+)
 from saidwhat.records import slugify
 
 PERSON = "PERSON"
@@ -246,6 +255,60 @@ def bare_common_noun(words: list[str], type_: str) -> bool:
     return type_ == "GROUP" or type_ in ("ORG", "GPE") and words[0] in PLACE_WORDS
 
 
+# Party and nationality words, singular and plural: a one-word speaker named by one is the
+# party's or nation's people ("Democrats") or a description of someone ("a Republican who"),
+# whatever type the recogniser gave it.
+AFFILIATIONS = frozenset(k for k in NATIONALITIES if "." not in k and k not in ("us", "north")
+                         ) | frozenset({"democrat", "republican", "libertarian"})
+AFFILIATION_PLURALS = frozenset(f"{w}s" for w in AFFILIATIONS if not w.endswith(("sh", "ch", "se")))
+
+
+def affiliation_word(name: str, type_: str) -> bool:
+    """A one-word party or nationality name typed a person, group or unknown ("Democrats" typed
+    GROUP, "Republicans" typed PERSON, "Republican" from "a Republican who"): a NORP, so the
+    plural is one GROUP page with the NORP-typed ones and the singular describes someone."""
+    words = _words(name)
+    return (type_ in (PERSON, OTHER, "GROUP") and len(words) == 1
+            and words[0] in AFFILIATIONS | AFFILIATION_PLURALS)
+
+
+# Words that name an institution, never part of a person's name when no first name is there.
+INSTITUTION_WORDS = frozenset(
+    "house senate congress court committee department ministry agency commission council board "
+    "bureau parliament".split())
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+
+
+def institution_named_person(name: str, type_: str) -> bool:
+    """A PERSON name with an institution word and no first name in it ("White House", "Obama
+    White House", "State Department", "Supreme Court"): an organisation."""
+    words = _words(name)
+    return (type_ == PERSON and len(words) > 1 and any(w in INSTITUTION_WORDS for w in words)
+            and not any(w in FIRST_NAMES for w in words))
+
+
+def place_named_person(name: str, type_: str) -> bool:
+    """A PERSON name that is a state or country of more than one word ("New Hampshire", "South
+    Africa"): a place (one-word ones, "Jordan", "Georgia", are also people's names)."""
+    key = group_key(name)
+    return type_ == PERSON and " " in key and (key in US_STATES or key in COUNTRY_NAMES)
+
+
+def retype_named_things(locals_: Iterable[LocalSpeaker]) -> list[LocalSpeaker]:
+    """The articles' speakers with parties and nationalities typed NORP, institutions typed
+    PERSON typed ORG and places typed PERSON typed GPE, before any other rule reads the type."""
+    out = []
+    for s in locals_:
+        if affiliation_word(s.name, s.type):
+            s = replace(s, type="NORP")
+        elif institution_named_person(s.name, s.type):
+            s = replace(s, type="ORG")
+        elif place_named_person(s.name, s.type):
+            s = replace(s, type="GPE")
+        out.append(s)
+    return out
+
+
 def describes_someone(name: str, type_: str) -> bool:
     """A singular nationality or party word as a name ("Republican" from "the Wisconsin
     Republican", "Democrat"): it describes a person, it is not a speaker."""
@@ -336,6 +399,44 @@ def run_on_name(name: str, key: str, person_keys: set[str]) -> str:
     return first_two if first_two in person_keys and first_two != key else key
 
 
+def capitalised(name: str) -> bool:
+    """Whether a name is written as a name, its first letter a capital: an unidentified "the
+    prince" or "the day before" is a common noun, never the surname of Matthew Prince or Kristen
+    Day."""
+    first = next((c for c in name if c.isalpha()), "")
+    return first.isupper()
+
+
+def name_like(name: str) -> bool:
+    """Whether an unidentified speaker's name may be a known person's: capitalised and not only
+    title words (an unidentified "Justice" is no one's surname)."""
+    return capitalised(name) and not all(w in TITLES for w in _words(name))
+
+
+def paired_surnames(key: str, by_surname: dict[str, set[str]]) -> bool:
+    """A one-word person key of two hyphened names that no full name of the corpus ends with
+    ("Glass-Steagall", "Dodd-Frank"): a law or pair named after two people, no one's page (a bare
+    "Holtz-Eakin" beside "Douglas Holtz-Eakin" is his)."""
+    parts = key.split("-")
+    return (" " not in key and len(parts) == 2 and all(len(p) > 1 for p in parts)
+            and key not in by_surname)
+
+
+def embedded_name(name: str, key: str, by_surname: dict[str, set[str]]) -> str:
+    """A name of three words or more that is no person's name but holds one known person's first
+    name and surname ("Billionaire Donald Trump", the headline "Clinton Cash Debunks Hillary") is
+    that person; a name that starts with a first name ("Mary Kay Henry"), has a suffix ("Donald
+    Trump Jr.") or a lowercase word ("Strategists for Barack Obama") is its own."""
+    words = _words(strip_titles(name))
+    if (len(words) < 3 or words[0] in FIRST_NAMES or any(w in NAME_SUFFIXES for w in words)
+            or not all(capitalised(w) for w in name.split())):
+        return key
+    inside = set(words)
+    found = {k for w in inside for k in by_surname.get(w, ())
+             if k != key and len(parts := k.split()) == 2 and parts[0] != w and parts[0] in inside}
+    return found.pop() if len(found) == 1 else key
+
+
 def display_name(aliases: Counter[str], type_: str) -> str:
     """The fullest form among the names seen: most words, then most frequent, then sorted."""
     forms: Counter[str] = Counter()
@@ -378,15 +479,17 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     known = known or {}
     locals_ = [LocalSpeaker(s.article_id, s.local_id, s.name, corpus_type(s.name, s.type),
                             s.quotes, s.published, s.outlet)
-               for s in local_speakers if is_speaker_name(s.name, s.type) and not s.ambiguous]
+               for s in retype_named_things(local_speakers)
+               if is_speaker_name(s.name, s.type) and not s.ambiguous]
     locals_ = retype_org_names(locals_)
     keys = [speaker_key(s.name, s.type) or f"{s.type.lower()}:{s.name.lower()}" for s in locals_]
     compound = compound_surnames([s.name for s in locals_ if s.type == PERSON])
     keys = [compound.get(k, k) if s.type == PERSON else k
             for s, k in zip(locals_, keys, strict=True)]
     person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
-    joined = [run_on_name(s.name, k, person_keys) if s.type == PERSON else k
-              for s, k in zip(locals_, keys, strict=True)]
+    full_names = full_names_by_surname(person_keys)
+    joined = [embedded_name(s.name, run_on_name(s.name, k, person_keys), full_names)
+              if s.type == PERSON else k for s, k in zip(locals_, keys, strict=True)]
     run_on = {s.name for s, k, j in zip(locals_, keys, joined, strict=True) if k != j}
     keys = joined
     person_keys = {k for s, k in zip(locals_, keys, strict=True) if s.type == PERSON}
@@ -409,11 +512,15 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     types: dict[str, str] = {}
     for s, k, own in zip(locals_, keys, own_keys, strict=True):
         if s.type == OTHER:  # unidentified: kept only when its name is a known person's
+            if not name_like(s.name):
+                continue
             own = " ".join(person_tokens(s.name))
             k = variants.get(own, own)
             final = _link(k, by_surname, quotes)
             if final not in person_keys:
                 continue
+        elif s.type == PERSON and paired_surnames(k, by_surname):
+            continue
         else:
             final = _link(k, by_surname, quotes) if s.type == PERSON else \
                 personal_org_key(k, variants, by_surname, quotes)

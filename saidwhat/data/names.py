@@ -271,6 +271,17 @@ COUNTRY_NAMES = _words(
     "north macedonia", "the netherlands", "the philippines", "soviet union", "vatican city",
 })
 
+# The states of the United States (lowercased): a place, never a person's name ("New Hampshire").
+US_STATES = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+    "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
+    "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+    "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+})
+
 # Nouns of descriptions of a place acting as a speaker ("the state", "the country").
 PLACE_WORDS = _words("state country nation city town county province region capital")
 

@@ -265,3 +265,81 @@ def test_a_political_action_committee_alone_is_no_speaker():
 
     assert not is_speaker_name("PAC", "ORG") and not is_speaker_name("super PAC", "ORG")
     assert is_speaker_name("Priorities USA super PAC", "ORG")
+
+
+def test_a_party_or_nationality_word_is_a_group_or_no_speaker_whatever_its_type():
+    speakers = resolve([local("a1", "Democrats", "NORP", quotes=4),
+                        local("a2", "Democrats", "GROUP", quotes=2),
+                        local("a3", "Republicans", "PERSON"),
+                        local("a4", "Republicans", "NORP", quotes=3),
+                        local("a5", "Republican", "PERSON", quotes=2),
+                        local("a6", "Republican", "OTHER")])[1]
+    names = by_name(speakers)
+    assert names["Democrats"].type == "GROUP" and names["Democrats"].quote_count == 6
+    assert names["Republicans"].type == "GROUP" and names["Republicans"].quote_count == 4
+    assert "Republican" not in names  # "a Republican who": a description, never a page
+
+
+def test_an_institution_typed_as_a_person_is_that_organisation():
+    from saidwhat.corpus.speakers import institution_named_person
+
+    speakers = resolve([local("a1", "White House", "ORG", quotes=5),
+                        local("a2", "White House", quotes=2),
+                        local("a3", "Obama White House"),
+                        local("a4", "Barack Obama", quotes=9)])[1]
+    names = by_name(speakers)
+    assert names["White House"].type == "ORG" and names["White House"].quote_count == 7
+    assert names["Barack Obama"].quote_count == 9
+    assert all(s.type != "PERSON" or "House" not in s.name for s in speakers)
+    assert not institution_named_person("Edward House", "PERSON")  # a first name: a person
+    assert not institution_named_person("House Speaker Paul Ryan", "PERSON")
+    assert institution_named_person("Department of Justice", "PERSON")
+
+
+def test_a_state_of_two_words_typed_as_a_person_is_a_place():
+    from saidwhat.corpus.speakers import place_named_person
+
+    speakers = resolve([local("a1", "New Hampshire", quotes=3),
+                        local("a2", "NEW HAMPSHIRE", "OTHER")])[1]
+    assert [(s.name, s.type, s.quote_count) for s in speakers] == [("New Hampshire", "GPE", 3)]
+    assert not place_named_person("Jordan", "PERSON")  # Jim Jordan: one-word places are names too
+
+
+def test_an_unidentified_common_noun_or_title_joins_no_surname():
+    speakers = resolve([local("a1", "Kristen Day", quotes=3),
+                        local("a2", "day", "OTHER"),
+                        local("a3", "Matthew Prince", quotes=2),
+                        local("a4", "prince", "OTHER"),
+                        local("a5", "Jim Justice"),
+                        local("a6", "Justice", "OTHER"),
+                        local("a7", "Day", "OTHER")])[1]
+    names = by_name(speakers)
+    assert names["Kristen Day"].article_count == 2  # the capitalised "Day" of a7 only
+    assert names["Matthew Prince"].article_count == 1
+    assert names["Jim Justice"].article_count == 1
+
+
+def test_a_name_wrapped_around_a_known_persons_name_is_that_person():
+    from saidwhat.corpus.speakers import embedded_name
+
+    speakers = resolve([local("a1", "Donald Trump", quotes=9),
+                        local("a2", "Billionaire Donald Trump", quotes=2),
+                        local("a3", "Hillary Clinton", quotes=5),
+                        local("a4", "Clinton Cash Debunks Hillary")])[1]
+    names = by_name(speakers)
+    assert names["Donald Trump"].quote_count == 11
+    assert names["Hillary Clinton"].quote_count == 6
+    full = {"trump": {"donald trump"}, "obama": {"barack obama"}, "henry": {"kay henry"}}
+    assert embedded_name("Mary Kay Henry", "mary henry", full) == "mary henry"  # a first name
+    assert embedded_name("Strategists for Barack Obama", "strategists obama", full) == \
+        "strategists obama"  # a lowercase word: a group of people, not Obama
+    assert embedded_name("Donald Trump Jr.", "donald trump jr", full) == "donald trump jr"
+
+
+def test_a_law_named_after_two_people_is_no_speaker_but_a_hyphened_surname_is():
+    speakers = resolve([local("a1", "Glass-Steagall", quotes=3),
+                        local("a2", "Douglas Holtz-Eakin", quotes=2),
+                        local("a3", "Holtz-Eakin")])[1]
+    names = by_name(speakers)
+    assert "Glass-Steagall" not in names
+    assert names["Douglas Holtz-Eakin"].quote_count == 3
