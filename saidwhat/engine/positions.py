@@ -62,9 +62,10 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
 # Acts a speaker may call for: ending something opposes it, making it happen backs it ("the need
 # to scrap the nuclear agreement", "we're going to build the wall").
 END_VERBS = frozenset("scrap repeal abolish ban kill block stop overturn dismantle cancel "
-                      "eliminate outlaw defund lift veto".split())
+                      "eliminate outlaw defund lift veto close halt end rid".split())
 MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adopt "
-                       "reinstate promote contribute deploy".split())
+                       "reinstate promote contribute deploy establish increase raise create "
+                       "improve strengthen boost enforce invest reinvest".split())
 ADVOCACY = frozenset("need should must ought call urge demand want vow promise pledge "
                      "go".split())
 # Verbs whose clause charges its subject with something ("alleged that the Russian government
@@ -159,6 +160,13 @@ ISSUE_NOUNS = frozenset(
 ROLE_NOUNS = frozenset(
     "nominee candidate president governor senator speaker leader chairman chairwoman official "
     "officials spokesman spokeswoman person people man woman someone anyone everyone".split())
+# Roles a definite description may name a person by ("the GOP nominee" for "Republican
+# presidential nominee Donald Trump"), the abbreviated titles that write them, and party words.
+DESCRIBED_ROLES = frozenset("nominee candidate frontrunner front-runner senator governor "
+                            "congressman congresswoman mayor chairman chairwoman".split())
+TITLE_FORMS = {"sen": "senator", "sen.": "senator", "gov": "governor", "gov.": "governor",
+               "rep": "congressman", "rep.": "congressman", "front": "frontrunner"}
+PARTY_FORMS = {"gop": "republican", "dem": "democratic", "democrat": "democratic"}
 ORG_NOUNS = frozenset("government administration committee party department agency bank company "
                       "union court congress senate house military police campaign establishment "
                       "media press".split())
@@ -181,6 +189,8 @@ AIMED_NOUNS: dict[str, tuple[str, ...]] = {
 VOICING_VERBS = frozenset("express voice offer give lend pledge reiterate signal declare show "
                           "make launch level mount take issue deliver wage renew release post "
                           "publish".split())
+# What one may be criticised or praised for seeking ("for seeking a higher tax rate").
+DEED_SEEKING = frozenset("seek push propose pursue promote demand advocate".split())
 SEEK_VERBS = frozenset("seek court woo battle fight compete vie need want chase lose "
                        "shore".split())
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
@@ -640,7 +650,7 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
                   and c.pos_ == "PROPN"), None)
     if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
         return f"{_known(ctx, owner.text)[0]} {tok.text}", None
-    return _referent(ctx, tok) or _national_body(tok)
+    return _referent(ctx, tok) or _national_body(tok) or _described_person(ctx, tok)
 
 
 def other_pronoun(a: Attribution, lower: str) -> bool:
@@ -744,6 +754,40 @@ def _referent(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if name and tok.lower_ in PERSONAL and _place(ctx, name):
         return None  # "At a town hall in Salem, New Hampshire, … He has criticized": no state
     return _known(ctx, name) if name else None
+
+
+def _described_person(ctx: Context, noun: Token) -> tuple[str, str | None] | None:
+    """The person a definite role description stands for: the last one named before it with
+    that role written in front of or beside the name, sharing its describing words ("the GOP
+    nominee" after "Republican presidential nominee Donald Trump", not after "Democratic
+    nominee Hillary Clinton"; "the senator" after "Sen. Ted Cruz")."""
+    role = noun.lemma_.lower()
+    if role not in DESCRIBED_ROLES or noun.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    wanted = {PARTY_FORMS.get(c.lower_, c.lower_) for c in noun.lefts
+              if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN", "NOUN")}
+    for ent in reversed([e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end <= noun.i]):
+        words = {PARTY_FORMS.get(w, w) for w in _title_words(ent)}
+        if role in words and wanted <= words:
+            return _known(ctx, ent.text)
+    return None
+
+
+def _title_words(ent: Span) -> set[str]:
+    """The lower-cased words that title a named person: those in front of the name that hang on
+    it ("Republican presidential nominee Donald Trump", "Texas Sen. Ted Cruz") and an appositive
+    right after it ("Ted Cruz, the Texas senator")."""
+    doc = ent.doc
+    inside = range(ent.start, ent.end)
+    words: set[str] = set()
+    for tok in doc[max(ent.start - 5, 0): ent.end]:
+        if tok.i in inside or tok.head.i in inside or tok.head.head.i in inside:
+            words.add(TITLE_FORMS.get(tok.lower_, tok.lower_))
+    for c in ent.root.children:
+        if c.dep_ == "appos" and c.i >= ent.end:
+            words |= {t.lower_ for t in c.subtree}
+    return words
 
 
 def _place(ctx: Context, name: str) -> bool:
@@ -1018,6 +1062,9 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
         return _referent(ctx, obj)  # "slammed the Texas senator": Ted Cruz
     if ctx.law and head in LAW_WORDS and all(c.dep_ in ("det", "punct") for c in obj.children):
         return ctx.law, None  # "this legislation" is the one law the article names
+    described = _described_person(ctx, obj)
+    if described:
+        return described  # "lashed out at the GOP nominee": Donald Trump
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     fuller = fuller_mention(ctx, obj)
@@ -1459,6 +1506,34 @@ def charges(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def faulted_deeds(ctx: Context) -> Iterator[Position]:
+    """The deed one is criticised or praised for, when it is itself a stance: "ridiculed Trump
+    and Carson for criticizing Obama's decision" reports, as a fact, that Trump and Carson
+    oppose the decision; when the deed is seeking or pushing something, the critic opposes
+    that ("criticized fellow Democrats for seeking a higher tax rate"; praising backs it)."""
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.dep_ != "pcomp" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        faulted = _faulted(tok)
+        judged = STANCE_VERBS.get(tok.head.head.lemma_.lower()) if faulted is not None else None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if faulted is None or judged is None or obj is None or hypothetical(tok.head.head):
+            continue
+        inner = STANCE_VERBS.get(tok.lemma_.lower())
+        if inner is not None:
+            holders = [who(ctx, each) for each in (faulted, *faulted.conjuncts)]
+        elif tok.lemma_.lower() in DEED_SEEKING:
+            critic = subject_of(tok.head.head)
+            holders, inner = [who(ctx, critic) if critic is not None else None], judged
+        else:
+            continue
+        for src in holders:
+            found = _stance(ctx, src, _target(ctx, obj), inner, _act_topic(tok, obj), tok,
+                            explicit=False) if src is not None else None
+            if found:
+                yield found
+
+
 def advocacy(ctx: Context) -> Iterator[Position]:
     """A speaker calling for an end to something opposes it, for making it happen backs it:
     "the need to scrap the nuclear agreement", "we're going to build the wall", "promising to
@@ -1469,7 +1544,7 @@ def advocacy(ctx: Context) -> Iterator[Position]:
             continue
         if refused(tok) or hypothetical(tok) or asked_or_supposed(tok) or not _advocated(tok):
             continue
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        obj = _ridded(tok) or next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None:
             continue
         src = _advocate(ctx, tok)
@@ -1477,10 +1552,22 @@ def advocacy(ctx: Context) -> Iterator[Position]:
             continue
         polarity = "oppose" if lemma in END_VERBS else "support"
         for each in (obj, *obj.conjuncts):
-            found = _stance(ctx, src, _target(ctx, each), polarity,
+            target = _target(ctx, each) or (
+                (phrase(each, ctx.rules.max_target_words), None) if lemma == "rid" else None)
+            found = _stance(ctx, src, target, polarity,
                             _act_topic(tok, each), tok, explicit=False)
             if found:
                 yield found
+
+
+def _ridded(verb: Token) -> Token | None:
+    """What one would rid a place of ("rid the world of this barbarous organization": the
+    organization, not the world)."""
+    if verb.lemma_.lower() != "rid":
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "of" may hang on either
+    return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _advocated(verb: Token) -> bool:
@@ -3099,7 +3186,7 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
-            *consequences(ctx), *nods(ctx), *ousters(ctx)]
+            *consequences(ctx), *nods(ctx), *ousters(ctx), *faulted_deeds(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

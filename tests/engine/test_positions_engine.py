@@ -537,6 +537,41 @@ def test_calling_to_end_or_to_make_something_is_a_stance(nlp):
     assert not any("program" in t for _, _, t in got)  # done, not called for
 
 
+def test_calling_to_establish_or_to_rid_the_world_of_something_is_a_stance(nlp):
+    found = positions(nlp, "Attacks\n\nSenator Ann Roe said she wants to establish a safe zone "
+                           "for civilians in the valley. Governor Tim Lake pledged on Saturday "
+                           "to rid the world of this barbarous militia and to rid the party of "
+                           "superdelegates.")
+    got = stances(found)
+    assert any(s == "Roe" and pol == "support" and "safe zone" in t for s, pol, t in got)
+    assert any(s == "Lake" and pol == "oppose" and "militia" in t and "world" not in t
+               for s, pol, t in got)
+    assert ("Lake", "oppose", "superdelegates") in got
+
+
+def test_a_role_description_is_the_person_titled_so_before(nlp):
+    found = positions(nlp, "Rally\n\nThe crowd booed Republican presidential nominee Tom Vale "
+                           "on Monday, and Democratic nominee Rita Moss spoke after him. Senator "
+                           "Amy Price, a longtime liberal, lashed out at the GOP nominee on "
+                           "Friday.")
+    got = stances(found)
+    assert ("Price", "oppose", "Tom Vale") in got
+    assert not any(t == "Rita Moss" for _, _, t in got)
+
+
+def test_a_deed_one_is_faulted_for_is_a_stance_when_it_takes_one(nlp):
+    found = positions(nlp, "Pundits\n\nThe columnist Ray Dunn ridiculed Tom Vale and Amy Price "
+                           "for criticizing the mayor's decision to close the harbour. Senator "
+                           "Lou Hart criticized fellow Democrats for seeking a higher tax rate on "
+                           "millionaires. Senator Kim Bell praised Ann Cole for not supporting "
+                           "the stadium bill.")
+    got = stances(found)
+    for name in ("Vale", "Price"):
+        assert any(s == name and pol == "oppose" and "decision" in t for s, pol, t in got)
+    assert any(s == "Hart" and pol == "oppose" and "tax rate" in t for s, pol, t in got)
+    assert not any(s == "Cole" for s, _, _ in got)  # not supporting it: no stance said
+
+
 def test_concern_about_his_stance_opposes_that_person_and_ones_own_record_is_no_target(nlp):
     found = positions(nlp, "Science\n\nSenator Jo Kent voted against the research bill. "
                            "“I am quite concerned about his stance on these issues,” said Dr. "
