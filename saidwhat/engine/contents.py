@@ -155,6 +155,21 @@ def _before_the_source(clause: Token, head: Token, source: Span | None,
                for c in head.children)
 
 
+def fronted_clause_with_object(clause: Token, head: Token,
+                               quotes: Sequence[Quote] = ()) -> bool:
+    """'The budget was never balanced; the mayor had already admitted the same thing', 'The
+    firm paid the fine; the agency recorded its owner admitting fraud': a clause before
+    the cue that the parse hung on it while the cue has a direct object of its own after it is
+    the writer's sentence before; the object is what the cue reports (on PolNeAR train the
+    gold content follows the cue 54 times, is the clause 2 times). A quoted clause stays, and
+    so does one before a verb of address, whose object is who was spoken to ('told reporters')."""
+    if clause.i > head.i or head.lemma_.lower() in ADDRESS_LEMMAS:
+        return False
+    if any(_quoted(t.idx, quotes) for t in clause.subtree):
+        return False
+    return any(c.dep_ == "dobj" and c.i > head.i for c in head.children)
+
+
 def _stray_predicate(clause: Token) -> bool:
     """A finite verb parsed as a complement but with no subject of its own, after a comma:
     the sentence's real predicate ("Dubois, asked whether …, declined to answer")."""
@@ -291,7 +306,8 @@ def clause_content(
     if source is not None:
         exclude |= {t.i for t in source}
     comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not _stray_predicate(c)]
-    comps = [c for c in comps if not _before_the_source(c, head, source, quotes)]
+    comps = [c for c in comps if not _before_the_source(c, head, source, quotes)
+             and not fronted_clause_with_object(c, head, quotes)]
     comps = comps or inverted_aside_host(head, source) or split_subject_clause(head)
     how = "ccomp"
     if not comps and any(c.dep_ == "agent" for c in head.children):

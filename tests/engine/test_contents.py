@@ -440,3 +440,15 @@ def test_quote_closing_its_sentence_has_no_tail(nlp: Language) -> None:
 def test_quote_tail_stops_at_a_clause_of_its_own(nlp: Language) -> None:
     text = "The officers kept saying “thank you” when the drivers stopped."
     assert content(nlp, text, "say") == (["thank you"], "quote")
+
+
+def test_a_clause_before_a_cue_with_its_own_object_is_the_writers(nlp: Language) -> None:
+    # the parse hangs the first clause on 'admitted' as its complement
+    assert content(nlp, "The budget was never balanced; the mayor had already admitted the "
+                   "same thing.", "admit") == (["the same thing"], "object")
+
+
+def test_a_clause_before_a_verb_of_address_stays_what_was_said(nlp: Language) -> None:
+    # 'reporters' is who was told, not what: the clause before is the content
+    assert content(nlp, "Turnout fell sharply in the county, the clerk told reporters.",
+                   "tell") == (["Turnout fell sharply in the county"], "ccomp")
