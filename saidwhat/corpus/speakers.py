@@ -241,9 +241,23 @@ def is_speaker_name(name: str, type_: str) -> bool:
         return False
     if type_ == PERSON and len(words) > 1:
         return True
-    if describes_someone(name, type_) or bare_common_noun(words, type_):
+    if describes_someone(name, type_) or bare_common_noun(words, type_) \
+            or anonymous_one(words, type_):
         return False
     return not all(w in GENERIC_WORDS or w in LEADING_WORDS for w in words)
+
+
+# Heads of a description of one unnamed person ("a senior Obama administration official").
+ANONYMOUS_ROLES = frozenset(
+    "official source insider aide adviser advisor strategist operative expert member employee "
+    "person lawmaker analyst staffer executive diplomat".split())
+
+
+def anonymous_one(words: list[str], type_: str) -> bool:
+    """A group-typed description of one unnamed person ("Chinese official", "State Department
+    official", "GOP source"): each article's is someone else, so no page gathers them (a
+    spokesman speaks for the body he names, "Twitter spokesman", and keeps his page)."""
+    return type_ == "GROUP" and len(words) > 1 and words[-1] in ANONYMOUS_ROLES
 
 
 def bare_common_noun(words: list[str], type_: str) -> bool:
@@ -330,22 +344,39 @@ def corpus_type(name: str, type_: str) -> str:
     return "ORG" if person_named_org(words, type_) else type_
 
 
+BODY_TYPES = ("ORG", "GPE", "GROUP")
+
+
 def retype_org_names(locals_: list[LocalSpeaker]) -> list[LocalSpeaker]:
-    """The articles' speakers with a one-word PERSON name that an organisation of the corpus
-    bears ("Politico" beside "POLITICO") retyped ORG, unless a person of the corpus has it as
-    surname ("Trump" typed ORG once stays a person)."""
-    orgs = {group_key(s.name) for s in locals_ if s.type == "ORG"}
+    """The articles' speakers with a PERSON name that an organisation, place or group of the
+    corpus bears ("Politico" beside "POLITICO", "New York Times" beside the ORG, "Russia" beside
+    the GPE) retyped as that, unless the name may be a person's (see `body_named_person`)."""
+    bodies: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in locals_:
+        if s.type in BODY_TYPES:
+            bodies[group_key(s.name)][s.type] += 1
     surnames = set(full_names_by_surname(speaker_key(s.name, PERSON) for s in locals_
                                          if s.type == PERSON))
-    return [replace(s, type="ORG") if org_named_person(s, orgs, surnames) else s
-            for s in locals_]
+    out = []
+    for s in locals_:
+        type_ = body_named_person(s, bodies, surnames)
+        out.append(replace(s, type=type_) if type_ else s)
+    return out
 
 
-def org_named_person(s: LocalSpeaker, orgs: set[str], surnames: set[str]) -> bool:
-    """Whether a one-word PERSON name is an organisation's name and no person's surname."""
+def body_named_person(s: LocalSpeaker, bodies: dict[str, Counter[str]], surnames: set[str]
+                      ) -> str | None:
+    """The type an organisation, place or group of the corpus with a PERSON speaker's name has
+    (its most frequent), when the name cannot be a person's: one word that no person of the
+    corpus has as surname ("Trump" typed ORG once stays a person), or more words with no first
+    name among them."""
     words = _words(s.name)
-    return (s.type == PERSON and len(words) == 1 and words[0] in orgs
-            and words[0] not in surnames)
+    seen = bodies.get(group_key(s.name))
+    if s.type != PERSON or not seen or not words:
+        return None
+    if words[0] in surnames if len(words) == 1 else any(w in FIRST_NAMES for w in words):
+        return None
+    return min(seen, key=lambda t: (-seen[t], t))
 
 
 def person_named_org(words: list[str], type_: str) -> bool:

@@ -343,3 +343,30 @@ def test_a_law_named_after_two_people_is_no_speaker_but_a_hyphened_surname_is():
     names = by_name(speakers)
     assert "Glass-Steagall" not in names
     assert names["Douglas Holtz-Eakin"].quote_count == 3
+
+
+def test_a_person_named_like_an_organisation_or_place_of_the_corpus_is_that():
+    speakers = resolve([local("a1", "New York Times", "ORG", quotes=4),
+                        local("a2", "New York Times"),
+                        local("a3", "Russia", "GPE", quotes=2),
+                        local("a4", "Russia"),
+                        local("a5", "Union leaders", "GROUP"),
+                        local("a6", "Union leaders"),
+                        local("a7", "Jim Jordan", quotes=3),
+                        local("a8", "Jordan", "GPE"),
+                        local("a9", "Jordan", quotes=2)])[1]
+    found = sorted((s.name, s.type, s.article_count) for s in speakers)
+    assert found == [("Jim Jordan", "PERSON", 2), ("Jordan", "GPE", 1),
+                     ("New York Times", "ORG", 2), ("Russia", "GPE", 2),
+                     ("Union leaders", "GROUP", 2)]
+
+
+def test_one_unnamed_official_is_no_group_page_but_officials_and_a_spokesman_are():
+    from saidwhat.corpus.speakers import is_speaker_name
+
+    assert not is_speaker_name("Chinese official", "GROUP")
+    assert not is_speaker_name("senior Obama administration official", "GROUP")
+    assert not is_speaker_name("GOP source", "GROUP")
+    assert is_speaker_name("White House officials", "GROUP")
+    assert is_speaker_name("Twitter spokesman", "GROUP")
+    assert is_speaker_name("Cameron's spokesman", "PERSON")
