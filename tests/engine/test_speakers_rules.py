@@ -634,7 +634,10 @@ def test_role_bearer_is_the_object_named_else_the_subject(nlp: Language) -> None
     genius, architect = (next(t for t in doc if t.text == w) for w in ("genius", "architect"))
     bearer = role_bearer(genius)
     assert bearer is not None and bearer.text == "her"
-    assert role_bearer(architect) is None  # "fame" is no bearer of a role
+    bearer = role_bearer(architect)  # "fame" is no bearer of a role: the subject is
+    assert bearer is not None and bearer.text == "He"
+    guests = nlp("The show features other musicians as guests.")
+    assert role_bearer(next(t for t in guests if t.text == "guests")) is None  # unnamed object
     example = nlp("As an example of his skills, Mr. Begala pointed to a campaign stop.")
     assert role_bearer(next(t for t in example if t.text == "example")) is None  # no role
 
@@ -870,3 +873,39 @@ def test_a_one_word_name_mostly_tagged_a_place_is_a_place(nlp: Language) -> None
     assert mostly_places(raw) == {("athens",)}  # "the King of Athens" is no person's title
     raw = [entry(i, "GPE") for i in kasich[1:]] + [entry(kasich[0], "PERSON", (kasich[0] - 1,))]
     assert mostly_places(raw) == set()  # "Gov. Kasich" is a person, whatever the tags say
+
+
+@pytest.mark.parametrize(("text", "source", "name"), [
+    ("Joshua Norton came to the city in 1849. Norton made a living as a businessman.",
+     "a businessman", "Joshua Norton"),
+    ("We walked for an hour. My friend Andrea Lopez is a biology major, so we stopped.",
+     "a biology major", "Andrea Lopez"),
+])
+def test_a_role_is_said_of_the_subject_past_a_thing_or_of_the_name_in_apposition(
+        nlp: Language, text: str, source: str, name: str) -> None:
+    (speaker,) = resolve(nlp, text, source)
+    assert (speaker.name, speaker.resolved_by) == (name, "nominal")
+
+
+def test_a_noun_introduced_with_its_name_is_that_name(nlp: Language) -> None:
+    text = ("The songs were written by a man named Rabindranath Tagore. Tagore won a prize. "
+            "In school I kept hearing about this guy named Mario.")
+    tagore, mario = resolve(nlp, text, "a man named Rabindranath Tagore",
+                            "this guy named Mario")
+    assert (tagore.name, tagore.type, tagore.resolved_by) == (
+        "Rabindranath Tagore", "PERSON", "nominal")
+    assert (mario.name, mario.type) == ("Mario", "PERSON")
+    (official,) = resolve(nlp, "A senior official said the talks had failed.",
+                          "A senior official")
+    assert official.resolved_by == "none"  # no name given: still anonymous
+
+
+def test_a_thing_described_by_a_word_of_its_name_is_that_thing(nlp: Language) -> None:
+    text = ("We hiked the Wildwood Trail on Sunday. It was muddy. "
+            "The trail was full of slugs, Andrea said.")
+    (trail,) = resolve(nlp, text, "The trail")
+    assert (trail.name, trail.type, trail.resolved_by) == ("Wildwood Trail", "GPE", "nominal")
+    person = ("Condoleezza Rice visited the farm on Monday. She praised the harvest. "
+              "The rice was the best in years, farmers said.")
+    (rice,) = resolve(nlp, person, "The rice")
+    assert rice.resolved_by == "none"  # a person's surname names no thing

@@ -28,6 +28,10 @@ descriptions against what came before. Decisions, each in a small function below
 - party members ("the Kentucky Republican") are person descriptions; indefinite people ("a
   senior official", "a New Hampshire Democrat") are anonymous (OTHER, resolved_by "none"), one
   speaker per mention, never a named person.
+- a noun phrase said of a name is that name: a copula's complement ("Lund is a city", "My
+  friend Andrea is a biology major"), an apposition, a role after "as" (its verb's named
+  object, else its subject: "Norton made a living as a businessman"), and a noun introduced
+  with its name ("a man named Rabindranath Tagore", "this guy called Mario").
 - anything else unresolved is `Speaker(mention text, slug, "OTHER", "none")`; a pronoun source
   inside a quotation ("“I …”", "“We …”") is left unresolved. Unresolved things ("the report")
   stay available as antecedents of "it".

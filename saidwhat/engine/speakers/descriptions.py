@@ -11,7 +11,9 @@ from spacy.tokens import Span, Token
 
 from saidwhat.data.names import (
     FAMILY_WORDS,
+    FEMALE_NAMES,
     HONORIFIC_GENDER,
+    MALE_NAMES,
     NATIONALITIES,
     ORG_WORDS,
     PARTIES,
@@ -538,9 +540,20 @@ def role_bearer(root: Token) -> Token | None:
         return None  # "As an example of …, Mr. Begala pointed": a fronted "as" is a role
     #  only for a person noun ("As a senator, she …")
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is not None:
-        return obj if obj.pos_ == "PROPN" or obj.tag_ == "PRP" else None
+    if obj is not None and (obj.pos_ == "PROPN" or obj.tag_ == "PRP"):
+        return obj
+    if obj is not None and not thing_object(obj):
+        return None  # "They feature other YouTubers as guests": the object's role, unnamed
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def thing_object(obj: Token) -> bool:
+    """Whether a verb's object is a singular common noun that is no person nor group ("made
+    a living as a businessman", "achieved fame as an architect"): the role after "as" is
+    then the subject's."""
+    lemma = obj.lemma_.lower()
+    return (obj.tag_ == "NN" and not is_person_noun(lemma) and not is_group_noun(lemma)
+            and lemma not in GENERIC_HEADS)
 
 
 def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
@@ -563,6 +576,8 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
             return None
     if subj is None or index.in_quote[subj.i]:
         return None
+    if root.dep_ != "appos":  # "My friend Andrea is a biology major": Andrea
+        subj = named_apposition_of(subj) or subj
     if root.dep_ != "appos" and any(c.dep_ == "conj" for c in subj.children):
         return None  # "Collins and Hunter became the first members …": not one of them
     if subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it", "him", "her"):
@@ -573,6 +588,43 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
     j = bisect_left(index.event_pos, subj.i)  # a name the recogniser missed ("Byron was …")
     if j < len(index.events) and index.events[j].token == subj.i:
         return index.events[j].entity
+    return None
+
+
+def named_apposition_of(noun: Token) -> Token | None:
+    """The proper noun set in apposition right after a common noun ("my friend Andrea", "his
+    lawyer, Ann Lee"): the name the noun stands for, else None."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+NAMING_VERBS = frozenset({"name", "call"})
+
+
+def named_by_participle(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A noun introduced with its name by a participle ("a man named Rabindranath Tagore",
+    "this guy called Mario"): the entity of that name (a person noun's name the recogniser
+    missed is a person of its own), else None."""
+    root = span.root
+    for acl in root.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in NAMING_VERBS or acl.i < root.i:
+            continue
+        name = next((c for c in acl.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp")
+                     and c.pos_ == "PROPN"), None)
+        if name is None or index.in_quote[name.i]:
+            continue
+        found = [m for m in mentions_near(index, name.i) if m.start <= name.i < m.end]
+        if found:
+            return speaker_of(index, index.mention_entity[found[0].start], "nominal")
+        head = root.lemma_.lower()
+        if not (is_person_noun(head) or head in GENERIC_HEADS or head == "guy"):
+            return None
+        start = name.i
+        while start > acl.i + 1 and span.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        text = span.doc[start : name.i + 1].text
+        return speaker_of(index, index.group_entity(text, "PERSON"), "nominal")
     return None
 
 
@@ -647,7 +699,8 @@ def bare_headline_noun(span: Span) -> bool:
 
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
-    possessed = (resolve_predicated(index, span) or resolve_possessed(index, span)
+    possessed = (named_by_participle(index, span) or resolve_predicated(index, span)
+                 or resolve_possessed(index, span)
                  or both_named(index, span) or resolve_age(index, span)
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
@@ -936,7 +989,66 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
             ent = next((m for m in index.mentions if m.start <= tok.i < m.end), None)
             if ent is not None:
                 return speaker_of(index, index.mention_entity[ent.start], "nominal")
+    named = thing_named_before(index, span)
+    if named is not None:  # "Crater Lake … the lake", "Cyclone Phailin … this cyclone"
+        return speaker_of(index, named, "nominal")
     name, _ = group_name(span[: root.i - span.start + 1], index.s.max_group_prep_tokens)
     thing = Speaker(name=name, id=slugify(name), type="OTHER", resolved_by="none")
     index.group_entity(thing.name, "OTHER")
     return thing
+
+
+DEMONSTRATIVES = frozenset("the this that".split())
+# Types of the recogniser's names that are things, and the speaker type each becomes.
+THING_LABELS = {"LOC": "GPE", "FAC": "ORG", "LAW": "DOCUMENT", "WORK_OF_ART": "DOCUMENT",
+                "EVENT": "OTHER", "PRODUCT": "OTHER"}
+
+
+def thing_named_before(index: ArticleIndex, span: Span) -> int | None:
+    """The named thing a definite description of a thing takes its word from ("Crater Lake …
+    the lake", "Cyclone Phailin … this cyclone", "the Wildwood Trail … the trail"): the
+    nearest name before it outside quotations, within the description window, of two or more
+    words beginning or ending with the description's head (an entity of the article, or a
+    place, facility, law, work, event or product the recogniser found); never a person's name
+    ("Condoleezza Rice … the rice": a known first name or a gender) nor a group; else None."""
+    root = span.root
+    if root.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES
+                                    for c in root.children):
+        return None
+    head = root.lemma_.lower()
+    here = index.sent_of[span.start]
+    doc = span.doc
+    for ent in reversed([e for e in doc.ents if e.end <= span.start]):
+        if here - index.sent_of[ent.start] > index.s.description_window:
+            break
+        if index.in_quote[ent.start]:
+            continue
+        words = [norm_word(t.text) for t in ent if t.lower_ != "the" and not t.is_punct]
+        if len(words) < 2 or head not in (words[0], words[-1]) or words[0] in (
+                MALE_NAMES | FEMALE_NAMES):
+            continue
+        found = [m for m in mentions_near(index, ent.start) if m.start <= ent.start < m.end]
+        if found:
+            ent_id = index.mention_entity[found[0].start]
+            known = index.entities[ent_id]
+            if known.type == "GROUP" or known.gender is not None:
+                continue
+            if head in {norm_word(w) for w in known.name.split()}:
+                return ent_id
+        if ent.label_ in THING_LABELS:
+            name = " ".join(t.text for t in ent if t.lower_ != "the" or t.i > ent.start)
+            return index.group_entity(name, THING_LABELS[ent.label_])
+    return entity_named_by_head(index, span, head)
+
+
+def entity_named_by_head(index: ArticleIndex, span: Span, head: str) -> int | None:
+    """The nearest entity of the article before a span, within the description window, whose
+    name of two or more words begins or ends with `head` and is no person's (a known first
+    name, a gender) nor a group's; else None."""
+    for e in index.before(span.start, window=index.s.description_window):
+        ent = index.entities[e.entity]
+        words = [norm_word(w) for w in ent.name.split()]
+        if (len(words) >= 2 and head in (words[0], words[-1]) and ent.type != "GROUP"
+                and ent.gender is None and words[0] not in MALE_NAMES | FEMALE_NAMES):
+            return e.entity
+    return None
