@@ -7,7 +7,11 @@ from resolving import resolve, span_of
 from spacy.language import Language
 
 from saidwhat.engine.speakers import resolve_sources
-from saidwhat.engine.speakers.descriptions import bare_headline_noun, role_bearer
+from saidwhat.engine.speakers.descriptions import (
+    bare_headline_noun,
+    role_bearer,
+    title_cased_role,
+)
 from saidwhat.engine.speakers.mentions import (
     mostly_places,
     name_mentions,
@@ -909,3 +913,30 @@ def test_a_thing_described_by_a_word_of_its_name_is_that_thing(nlp: Language) ->
               "The rice was the best in years, farmers said.")
     (rice,) = resolve(nlp, person, "The rice")
     assert rice.resolved_by == "none"  # a person's surname names no thing
+
+
+def test_a_title_cased_headline_role_is_the_person_the_story_names(nlp: Language) -> None:
+    text = ("Judge Rejects Request To Unseal Divorce File.\n\n"
+            "A New York judge has rejected a request to unseal the file of a divorce.\n\n"
+            "Two newspapers had filed a motion to unseal the records.\n\n"
+            "Manhattan Supreme Court Justice Ann Kowalski rejected that argument on Thursday.")
+    (judge,) = resolve(nlp, text, "Judge")
+    assert (judge.name, judge.resolved_by) == ("Ann Kowalski", "nominal")
+
+
+def test_a_title_cased_headline_document_is_the_document_the_story_names(
+        nlp: Language) -> None:
+    text = ("New Poll Shows Tight Race In Ohio.\n\n"
+            "A new poll shows that the race for governor remains tight.\n\n"
+            "Despite the ads, neither candidate gained in the first polls to emerge.\n\n"
+            "The latest Quinnipiac University poll released Friday shows the race tied.")
+    (poll,) = resolve(nlp, text, "New Poll")
+    assert poll.type == "DOCUMENT" and "Quinnipiac" in poll.name
+
+
+def test_title_cased_role_is_a_capitalised_person_noun_outside_any_name(nlp: Language) -> None:
+    doc = nlp("Judge Rejects Request From Judge Judy Sheindlin.")
+    first = doc[0]
+    assert title_cased_role(first) == (first.tag_ == "NNP")
+    assert not any(title_cased_role(t) for t in doc if t.ent_type_)  # part of a name
+    assert not title_cased_role(nlp("The judge rejected it.")[1])  # lower case: a plain noun

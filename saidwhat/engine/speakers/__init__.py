@@ -32,6 +32,9 @@ descriptions against what came before. Decisions, each in a small function below
   friend Andrea is a biology major"), an apposition, a role after "as" (its verb's named
   object, else its subject: "Norton made a living as a businessman"), and a noun introduced
   with its name ("a man named Rabindranath Tagore", "this guy called Mario").
+- a title-cased headline's "Judge …" or "New Poll …" is read like a lede's "A judge" / "A new
+  poll": the person or document the next sentences name (one sentence further than from the
+  lede).
 - anything else unresolved is `Speaker(mention text, slug, "OTHER", "none")`; a pronoun source
   inside a quotation ("“I …”", "“We …”") is left unresolved. Unresolved things ("the report")
   stay available as antecedents of "it".

@@ -183,6 +183,14 @@ def opens_story(index: ArticleIndex, span: Span) -> bool:
     return para <= 1 or bool(LIVE_BLOG_STAMP.match(span.sent.text))
 
 
+def lede_reach(index: ArticleIndex, span: Span) -> int:
+    """How many sentences after a story opener the name it stands for may come: the
+    settings' reach from the lede, one more from the headline above it ("Judge rejects …",
+    then "A New York judge has rejected …", then the name)."""
+    return index.s.lede_reach + (1 if index.para_of[span.start] == 0 and index.para_of[-1] > 0
+                                 else 0)
+
+
 def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
     """An indefinite description opening the story, which the next sentences name (news
     cataphora: "A New York judge has rejected … Manhattan Supreme Court Justice Frank Nervo
@@ -206,7 +214,7 @@ def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
     for m in index.mentions:
         if m.start < span.end or m.start not in index.mention_entity:
             continue
-        if index.sent_of[m.start] - here > index.s.lede_reach:
+        if index.sent_of[m.start] - here > lede_reach(index, span):
             break
         ent_id = index.mention_entity[m.start]
         ent = index.entities[ent_id]
@@ -691,10 +699,31 @@ def both_named(index: ArticleIndex, span: Span) -> Speaker | None:
 
 def bare_headline_noun(span: Span) -> bool:
     """A singular description with no determiner or possessor ("Indiana governor", "federal
-    judge", "SEIU chief"): a headline's way of writing "a"/"the", not a name."""
+    judge", "SEIU chief", a title-cased headline's "Judge"): a headline's way of writing
+    "a"/"the", not a name."""
     root = span.root
-    return root.tag_ == "NN" and not any(
+    return (root.tag_ == "NN" or title_cased_role(root)) and not any(
         c.dep_ in ("det", "poss", "nummod", "predet") for c in root.children)
+
+
+def title_cased_role(tok: Token) -> bool:
+    """A person noun the tagger read as a proper noun for its capital, which no name holds
+    ("Judge rejects …", "Senator says …")."""
+    return (tok.tag_ == "NNP" and tok.text[:1].isupper() and not tok.ent_type_
+            and is_person_noun(tok.lower_))
+
+
+def headline_document(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A document a title-cased headline names with capitals ("New Poll Shows …"): the
+    document of its kind the next sentences name ("The latest Reuters/Ipsos opinion poll"),
+    as for "A new poll"; None for anything else or when none is named."""
+    root = span.root
+    kind = DOCUMENT_KINDS.get(root.lower_)
+    if (kind is None or root.tag_ != "NNP" or root.ent_type_ or index.para_of[span.start] != 0
+            or any(t.ent_type_ for t in span)):
+        return None
+    found = document_named_later(index, span, kind)
+    return speaker_of(index, found, "nominal") if found is not None else None
 
 
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
@@ -935,7 +964,7 @@ def document_named_later(index: ArticleIndex, span: Span, kind: str) -> int | No
     doc = span.doc
     here = index.sent_of[span.start]
     for tok in doc[span.end :]:
-        if index.sent_of[tok.i] - here > index.s.lede_reach:
+        if index.sent_of[tok.i] - here > lede_reach(index, span):
             break
         if (tok.pos_ != "NOUN" or DOCUMENT_KINDS.get(tok.lower_) != kind or index.in_quote[tok.i]
                 or index.sent_of[tok.i] == here):  # "Early analysis shows Iowa polls …"

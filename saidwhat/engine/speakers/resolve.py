@@ -21,6 +21,7 @@ from saidwhat.engine.speakers.clusters import (
     unresolved,
 )
 from saidwhat.engine.speakers.descriptions import (
+    headline_document,
     possessor,
     resolve_description,
     resolve_noun,
@@ -283,6 +284,9 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if after is not None:  # "said the senator, John Smith, after the vote"
         ent_id = index.mention_entity[after.start]
         return speaker_of(index, ent_id, "name"), ent_id
+    document = headline_document(index, span)
+    if document is not None:  # "New Poll Shows …"
+        return document, index.entity_named(document.name, document.type)
     title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS)
     common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS or title_cased_role
     in_name = any(m.start <= root.i < m.end for m in mentions_near(index, root.i))
