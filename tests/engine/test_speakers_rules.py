@@ -940,3 +940,15 @@ def test_title_cased_role_is_a_capitalised_person_noun_outside_any_name(nlp: Lan
     assert title_cased_role(first) == (first.tag_ == "NNP")
     assert not any(title_cased_role(t) for t in doc if t.ent_type_)  # part of a name
     assert not title_cased_role(nlp("The judge rejected it.")[1])  # lower case: a plain noun
+
+
+def test_aides_of_someone_whose_campaign_is_named_are_that_campaign(nlp: Language) -> None:
+    text = ("Maria Delgado spoke in Ohio on Monday. The Delgado campaign has run ads for weeks. "
+            "Delgado aides were coy about the debate. Later, campaign aides said she was ready.")
+    named, bare = resolve(nlp, text, "Delgado aides", "campaign aides")
+    assert (named.name, named.type, named.resolved_by) == ("Delgado campaign", "ORG", "nominal")
+    assert (bare.name, bare.type) == ("Delgado campaign", "ORG")
+    other = ("President Ann Cole spoke in Ohio on Monday. The Delgado campaign has run ads. "
+             "Cole's aides said she would not campaign.")
+    (aides,) = resolve(nlp, other, "Cole's aides")
+    assert aides.name == "Cole's aides"  # no campaign of hers is named

@@ -32,6 +32,9 @@ descriptions against what came before. Decisions, each in a small function below
   friend Andrea is a biology major"), an apposition, a role after "as" (its verb's named
   object, else its subject: "Norton made a living as a businessman"), and a noun introduced
   with its name ("a man named Rabindranath Tagore", "this guy called Mario").
+- aides of someone whose campaign the article names are that campaign ("the Clinton campaign
+  … Clinton aides" -> "Clinton campaign"), "campaign aides" the campaign named last; a
+  president's aides with no campaign named stay "Obama's aides".
 - a title-cased headline's "Judge …" or "New Poll …" is read like a lede's "A judge" / "A new
   poll": the person or document the next sentences name (one sentence further than from the
   lede).

@@ -468,6 +468,52 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, ent_id, "nominal")
 
 
+STAFF_WORDS = frozenset("aide aides operative operatives staffer staffers".split())
+
+
+def staff_campaign(index: ArticleIndex, span: Span) -> Speaker | None:
+    """Aides of someone whose campaign the article names are that campaign ("the Clinton
+    campaign … Clinton aides were coy", "her campaign … his aides"), and "campaign aides" are
+    the campaign named last; None when no such campaign is named (a president's aides, "his
+    aides" of a congressman, stay their own group)."""
+    root = span.root
+    if root.lower_ not in STAFF_WORDS:
+        return None
+    by_campaign = any(c.dep_ == "compound" and c.lower_ == "campaign" for c in root.children)
+    owner = possessor(index, span)
+    if owner is None:
+        names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        found = [m for c in names for m in mentions_near(index, c.i) if m.start <= c.i < m.end]
+        owner = index.mention_entity[found[0].start] if found else None
+    if owner is None and not by_campaign or owner is not None and (
+            index.entities[owner].type != "PERSON"):
+        return None
+    for i in range(span.end - 1, -1, -1):
+        person = campaign_owner(index, span.doc[i])
+        if person is not None and (owner is None or person == owner):
+            name = f"{short_name(index.entities[person])} campaign"
+            return speaker_of(index, index.group_entity(name, "ORG"), "nominal")
+    return None
+
+
+def campaign_owner(index: ArticleIndex, tok: Token) -> int | None:
+    """The person whose campaign a "campaign" token outside quotations names ("the Clinton
+    campaign", "Clinton's campaign", "her campaign" with the pronoun resolved), else None."""
+    if tok.lemma_.lower() != "campaign" or tok.pos_ != "NOUN" or index.in_quote[tok.i]:
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("compound", "poss") or c.i > tok.i:
+            continue
+        if c.tag_ == "PRP$":
+            ent = resolve_pronoun(index, c)
+        else:
+            found = [m for m in mentions_near(index, c.i) if m.start <= c.i < m.end]
+            ent = index.mention_entity[found[0].start] if found else None
+        if ent is not None and index.entities[ent].type == "PERSON":
+            return ent
+    return None
+
+
 HYPHEN_PREFIXES = frozenset("ex step".split())
 
 
@@ -729,7 +775,7 @@ def headline_document(index: ArticleIndex, span: Span) -> Speaker | None:
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
     possessed = (named_by_participle(index, span) or resolve_predicated(index, span)
-                 or resolve_possessed(index, span)
+                 or staff_campaign(index, span) or resolve_possessed(index, span)
                  or both_named(index, span) or resolve_age(index, span)
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
