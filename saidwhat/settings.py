@@ -143,7 +143,7 @@ class AssemblySettings:
         0.75, "...of which at least this share is capitalised; no cue there is attributed "
         "unless its content is quoted")
     action_cue_probability: float = _s(
-        0.5, "a thing (a common noun or 'it'/'this') as the subject of a cue the classifier "
+        0.7, "a thing (a common noun or 'it'/'this') as the subject of a cue the classifier "
         "rates below this, with only an object as its content, is an action, not an "
         "attribution ('The grants support programs …')")
     evidence_cue_probability: float = _s(

@@ -19,6 +19,7 @@ from saidwhat.engine.contents import FINITE_TAGS
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS
 from saidwhat.engine.quotes import doc_text
+from saidwhat.engine.speakers.mentions import is_group_noun
 from saidwhat.engine.structure import line_at
 from saidwhat.settings import AssemblySettings
 
@@ -52,7 +53,21 @@ def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> 
     is rated a likely cue and stays)."""
     if draft.cue is None or draft.how not in OBJECT_HOWS:
         return False
-    return draft.cue.p < settings.action_cue_probability and is_thing(draft.source)
+    return (draft.cue.p < settings.action_cue_probability and is_thing(draft.source)
+            and not names_people(draft.source))
+
+
+# Group words that are documents, not people: a report or a poll is judged as a thing.
+DOCUMENT_LEMMAS = frozenset("report study survey poll data".split())
+
+
+def names_people(source: Span | None) -> bool:
+    """A common noun phrase that names people or a body ('officials', 'the critics', 'the
+    agency'), not a thing or a document ('the report')."""
+    if source is None:
+        return False
+    lemma = source.root.lemma_.lower()
+    return is_group_noun(lemma) and lemma not in DOCUMENT_LEMMAS
 
 
 CLAUSE_HOWS = frozenset(("ccomp",))

@@ -24,6 +24,7 @@ from saidwhat.engine.not_said import (
     is_thing,
     knows_how_to,
     lets_suppose,
+    names_people,
     not_said,
     people_in_general,
     points_at_a_question,
@@ -89,6 +90,21 @@ def test_a_likely_cue_or_a_clause_keeps_a_thing_subject(nlp: Language) -> None:
                            "The report", "object", 0.3)
     assert thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.5))
     assert not thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.2))
+
+
+def test_a_noun_for_people_acting_is_no_thing_acting(nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "The critics echoed the complaint.", "echoed", "The critics",
+                           "object", 0.6)
+    assert names_people(draft.source)
+    assert not thing_does_something(doc, draft, S)  # people: the cue classifier decides
+    doc, draft = draft_for(nlp, "The grants support programs for children.", "support",
+                           "The grants", "object", 0.6)
+    assert not names_people(draft.source)
+    assert thing_does_something(doc, draft, S)  # a thing under a cue rated 0.6 < 0.7 acts
+    assert not names_people(None)
+    doc, draft = draft_for(nlp, "The report found its way into the files.", "found",
+                           "The report", "object", 0.3)
+    assert not names_people(draft.source)  # a document is judged as a thing
 
 
 # ------------------------------------------------------------------- thing_as_evidence
