@@ -226,6 +226,9 @@ PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nominatio
 VAGUE_MODIFIERS = frozenset("other such many some same several few certain various more "
                             "most own new old big small real good bad".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson secretary".split())
+# Those who speak for a principal named in front of them ("a Trump campaign source", "a Clinton
+# aide"): a he or she in what they report is the principal.
+ENVOYS = SPOKESPEOPLE | frozenset("source aide adviser advisor".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
@@ -796,11 +799,12 @@ def _place(ctx: Context, name: str) -> bool:
 
 
 def _principal(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
-    """The one a spokesperson speaks for ("Clinton spokesman Jesse Lehrich said she would sign
-    it", "a spokeswoman for Senator Kay Bruno"): a he/she in their report is the principal."""
+    """The one a spokesperson, aide or source speaks for ("Clinton spokesman Jesse Lehrich said
+    she would sign it", "a spokeswoman for Senator Kay Bruno", "A Trump campaign source told NBC
+    that … his case against Clinton"): a he/she in their report is the principal."""
     span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
         a.source) else None
-    role = next((t for t in span if t.lemma_.lower() in SPOKESPEOPLE), None) if span else None
+    role = next((t for t in span if t.lemma_.lower() in ENVOYS), None) if span else None
     if role is None:
         return None
     named = [t for t in span if t.i < role.i and t.pos_ == "PROPN" and t.ent_type_ in (
@@ -1933,7 +1937,7 @@ def joint_agreements(ctx: Context) -> Iterator[Position]:
     now saying they think it should be changed")."""
     for a in ctx.attributions:
         members_ = sources(ctx, a)
-        if len(members_) < 2:
+        if len(members_) < 2 or one_name(ctx, a):
             continue
         span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
         topic = compact(span, 12) if span is not None else a.content.text[:80]
@@ -1941,6 +1945,18 @@ def joint_agreements(ctx: Context) -> Iterator[Position]:
             for y, y_id in members_[i + 1:]:
                 yield Position("agree", topic, a.content, a=x, a_id=x_id, b=y, b_id=y_id,
                                explicit=False)
+
+
+def one_name(ctx: Context, a: Attribution) -> bool:
+    """Whether a joint-looking source is one organisation's name with "and" in it ("the
+    Organization for Economic Cooperation and Development says"): one entity spans it all."""
+    span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
+        a.source) else None
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    return bool(words) and any(e.label_ in ("ORG", "FAC", "GPE", "WORK_OF_ART")
+                               and all(e.start <= t.i < e.end for t in words) for e in span.ents)
 
 
 def refused(verb: Token) -> bool:
@@ -3141,16 +3157,32 @@ def _executive(name: str) -> frozenset[str]:
 def dedupe(positions: Iterable[Position]) -> list[Position]:
     """One line per (relation, source/pair, target, polarity): the first found wins."""
     seen: set[tuple[object, ...]] = set()
-    out = []
+    out: list[Position] = []
     for p in positions:
         if p.relation == "stance":
             key: tuple[object, ...] = ("stance", p.source, _target_key(p.target or ""), p.polarity)
         else:
             key = (p.relation, frozenset((p.a, p.b)), content_key(p.topic))
+        held = next((k for k, q in enumerate(out) if p.relation == "stance"
+                     and _same_name_held(p, q)), None)
+        if held is not None:  # the first found wins, under the fuller of the two names
+            if len(clean_name(p.target or "")) > len(clean_name(out[held].target or "")):
+                out[held] = replace(out[held], target=p.target)
+            continue
         if key not in seen:
             seen.add(key)
             out.append(p)
     return out
+
+
+def _same_name_held(p: Position, held: Position) -> bool:
+    """Whether a stance is one already held on the same person named more or less fully
+    ("Florida Sen. Marco Rubio" beside "Marco Rubio"; not "Heidi Cruz" beside "Ted Cruz")."""
+    x, y = clean_name(p.target or ""), clean_name(held.target or "")
+    if held.relation != "stance" or (held.source, held.polarity) != (p.source, p.polarity) or (
+            not _name_like(x) or not _name_like(y) or len(x.split()) + len(y.split()) < 3):
+        return False
+    return _contains(x, y) or _contains(y, x)
 
 
 def find_positions(doc: Doc, attributions: Iterable[Attribution], offset: int = 0,

@@ -572,6 +572,33 @@ def test_a_deed_one_is_faulted_for_is_a_stance_when_it_takes_one(nlp):
     assert not any(s == "Cole" for s, _, _ in got)  # not supporting it: no stance said
 
 
+def test_a_campaign_sources_his_is_the_principal(nlp):
+    found = positions(nlp, "Speech\n\nTom Vale will speak in Ohio on Friday. A Vale campaign "
+                           "source told reporters that the address will lay out his case against "
+                           "Rita Moss.")
+    got = stances(found)
+    assert ("Vale", "oppose", "Rita Moss") in got
+    assert not any(s == "source" for s, _, _ in got)
+
+
+def test_one_organisations_name_with_and_is_no_joint_source(nlp):
+    found = positions(nlp, "Wages\n\nWages are high in France, which the Organization for "
+                           "Economic Cooperation and Development says had the highest wage "
+                           "floors in 2015.")
+    assert not [p for p in found if p.relation == "agree"]
+
+
+def test_a_stance_on_a_name_written_more_fully_is_one_stance():
+    ev = Mention("x", ((0, 1),))
+
+    def st(target: str) -> Position:
+        return Position("stance", "t", ev, source="Ann Kerr", target=target, polarity="oppose")
+
+    kept = P.dedupe([st("Rafael"), st("Rafael Cruz"), st("Heidi Cruz"), st("Marco Rubio"),
+                     st("Florida Sen. Marco Rubio")])
+    assert [p.target for p in kept] == ["Rafael Cruz", "Heidi Cruz", "Florida Sen. Marco Rubio"]
+
+
 def test_concern_about_his_stance_opposes_that_person_and_ones_own_record_is_no_target(nlp):
     found = positions(nlp, "Science\n\nSenator Jo Kent voted against the research bill. "
                            "“I am quite concerned about his stance on these issues,” said Dr. "
