@@ -1916,12 +1916,22 @@ def urgings(ctx: Context) -> Iterator[Position]:
             continue
         src = who(ctx, subj)
         words = [t for t in act.subtree if t.i > act.i or t.dep_ not in ("aux", "mark")]
-        topic = compact_words(words[:10])
+        topic = compact_words(_with_urged(whom, words[:10]))
         if src is None or not content_key(topic):
             continue
         found = _stance(ctx, src, (topic, None), "support", topic, tok)
         if found:
             yield found
+
+
+def _with_urged(whom: Token, act: list[Token]) -> list[Token]:
+    """An urged act that says little by itself ("to become more aggressive", "to do more") with
+    the body or group urged in front of it ("tech companies to become more aggressive"); a
+    person or pronoun urged stays out ("urged Ryan to …")."""
+    if len(content_key(compact_words(act))) >= 2 or whom.pos_ not in ("NOUN", "PROPN") or (
+            whom.ent_type_ == "PERSON"):
+        return act
+    return [t for t in whom.subtree if t.dep_ != "det" or t.i != whom.left_edge.i] + act
 
 
 def _taking_sides(verb: Token) -> bool:

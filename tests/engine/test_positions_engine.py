@@ -599,6 +599,16 @@ def test_a_stance_on_a_name_written_more_fully_is_one_stance():
     assert [p.target for p in kept] == ["Rafael Cruz", "Heidi Cruz", "Florida Sen. Marco Rubio"]
 
 
+def test_an_urged_act_that_says_little_keeps_the_body_urged(nlp):
+    found = positions(nlp, "Terror online\n\nSenator Ann Kerr on Monday also urged the "
+                           "technology industry to do more. Governor Lou Pratt urged Tom Vale to "
+                           "do more.")
+    got = stances(found)
+    assert any(s == "Kerr" and pol == "support" and "technology industry" in t
+               for s, pol, t in got)
+    assert not any("Vale" in t for _, _, t in got)  # a person urged stays out of the act
+
+
 def test_concern_about_his_stance_opposes_that_person_and_ones_own_record_is_no_target(nlp):
     found = positions(nlp, "Science\n\nSenator Jo Kent voted against the research bill. "
                            "“I am quite concerned about his stance on these issues,” said Dr. "
