@@ -170,6 +170,17 @@ def fronted_clause_with_object(clause: Token, head: Token,
     return any(c.dep_ == "dobj" and c.i > head.i for c in head.children)
 
 
+def describes_the_source(clause: Token, head: Token, source: Span | None) -> bool:
+    """A clause the parse hung on the cue before it that holds the cue's source ('Mr.
+    Addison, who has led the board since May, said …', `sources.fronted_clause_subject`),
+    when the cue has a clause of its own after it: it says who spoke, not what was said."""
+    if source is None or clause.i > head.i:
+        return False
+    if not clause.left_edge.i <= source.start < source.end <= clause.right_edge.i + 1:
+        return False
+    return any(c.dep_ in CONTENT_DEPS and c.i > head.i for c in head.children)
+
+
 def _stray_predicate(clause: Token) -> bool:
     """A finite verb parsed as a complement but with no subject of its own, after a comma:
     the sentence's real predicate ("Dubois, asked whether …, declined to answer")."""
@@ -307,7 +318,8 @@ def clause_content(
         exclude |= {t.i for t in source}
     comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not _stray_predicate(c)]
     comps = [c for c in comps if not _before_the_source(c, head, source, quotes)
-             and not fronted_clause_with_object(c, head, quotes)]
+             and not fronted_clause_with_object(c, head, quotes)
+             and not describes_the_source(c, head, source)]
     comps = comps or inverted_aside_host(head, source) or split_subject_clause(head)
     how = "ccomp"
     if not comps and any(c.dep_ == "agent" for c in head.children):

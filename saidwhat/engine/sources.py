@@ -261,9 +261,33 @@ def unparsed_subject(verb: Token) -> Span | None:
         return None
     if verb.tag_ in FINITE_CUE_TAGS:
         return (name_before_cue(verb) or noun_phrase_after_cue(verb)
-                or conjoined_speaker(verb))
+                or conjoined_speaker(verb) or fronted_clause_subject(verb))
     # an inverted cue the tagger took for an imperative ('“…,” write Omwansa and Sullivan.')
     return noun_phrase_after_cue(verb) if verb.tag_ == "VB" and verb.dep_ == "ROOT" else None
+
+
+def fronted_clause_subject(verb: Token) -> Span | None:
+    """'Mr. Addison, who has led the board since May, said the vote would wait': the parse
+    made the speaker and the comma-set words describing them a clause of the cue's, before a
+    clause of its own after it, and left the cue without a subject. The noun phrase opening
+    that clause, up to its comma, is the subject; the clause is who spoke, not what was said
+    (`contents.describes_the_source`)."""
+    doc = verb.doc
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not before or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    start = before[0].left_edge.i
+    if start > 0 and not (doc[start].is_sent_start or doc[start - 1].is_punct
+                          or doc[start - 1].is_space):
+        return None
+    if any(t.is_quote for t in doc[start : verb.i]):
+        return None  # a quotation before the cue is what was said
+    end = start
+    while end < verb.i and doc[end].pos_ in NOUN_PHRASE_POS and doc[end].pos_ != "CCONJ":
+        end += 1
+    if end == start or doc[end].text != "," or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[start:end]
 
 
 SPEAKER_DETERMINERS = frozenset(("a", "an", "the"))

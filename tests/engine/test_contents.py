@@ -452,3 +452,8 @@ def test_a_clause_before_a_verb_of_address_stays_what_was_said(nlp: Language) ->
     # 'reporters' is who was told, not what: the clause before is the content
     assert content(nlp, "Turnout fell sharply in the county, the clerk told reporters.",
                    "tell") == (["Turnout fell sharply in the county"], "ccomp")
+
+
+def test_a_clause_before_the_cue_holding_its_source_is_who_spoke(nlp: Language) -> None:
+    assert content(nlp, "Senator Kerr, meanwhile, who has no such backing, said that fact "
+                   "speaks for itself.", "say") == (["that fact speaks for itself"], "ccomp")

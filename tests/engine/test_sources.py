@@ -250,3 +250,11 @@ def test_a_cue_with_a_subject_is_left_to_the_parse() -> None:
 def test_a_cue_after_a_closing_quote_mark_is_said_by_the_name_after_it(
         nlp: Language, text: str, lemma: str, source: str) -> None:
     assert source_text(nlp, text, lemma) == source
+
+
+def test_a_speaker_the_parse_made_a_clause_before_the_cue_is_its_subject(
+        nlp: Language) -> None:
+    # the parse hangs 'Senator Kerr, meanwhile, who has …' on 'said' as a complement clause
+    assert source_text(nlp, "Senator Kerr, meanwhile, who has no such backing, said that "
+                       "fact speaks for itself.", "say") == "Senator Kerr"
+
