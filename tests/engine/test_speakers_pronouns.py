@@ -70,3 +70,80 @@ def test_a_pronoun_closing_a_quote_its_own_sentence_introduced_is_that_subject(
     assert own_quote_introducer(index, second, later) is None  # introduced a sentence before
     out = resolve(nlp, text, "Tom Okafor", ("he", 0))
     assert [s.name for s in out] == ["Tom Okafor", "Ben Cole"]
+
+
+def test_the_subject_of_an_adverbial_clause_is_the_subject_it_modifies(nlp: Language) -> None:
+    text = ("Ben Cole, the mayor, said: “We will win.” Ben Cole added: “Vote.”\n\n"
+            "Tom Okafor faced heavy criticism after he asked the mayor about the budget.")
+    out = resolve(nlp, text, ("he", 0))
+    assert [s.name for s in out] == ["Tom Okafor"]  # not Ben Cole, who spoke last
+
+
+def test_a_governing_subject_must_fit_the_pronoun(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import _bound_in_clause, governing_subject
+    from saidwhat.engine.speakers.ranker import pronoun_candidates
+
+    text = ("Tom Okafor met the mayor. The United States agreed to more aid when he asked. "
+            "Tom Okafor left because he was tired.")
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    okafor = index.entity_named("Tom Okafor", "PERSON")
+    first, second = [t for t in doc if t.text == "he"]
+    anything = lambda p, e: True  # noqa: E731
+    assert governing_subject(
+        index, first, pronoun_candidates(index, first, anything, _bound_in_clause)) is None
+    cands = pronoun_candidates(index, second, anything, _bound_in_clause)
+    assert governing_subject(index, second, cands) == okafor
+    assert governing_subject(index, second, [c for c in cands if c[0] != okafor]) is None
+
+
+def test_the_writer_of_an_excerpt_is_not_its_she(nlp: Language) -> None:
+    text = ("The Daily Ledger ran a long profile of a voter on Sunday. The paper sent its "
+            "reporter Jane Roe to her town. Roe writes:\n\n"
+            '"The first time she voted, she was eighteen. She kept every ballot in a shoebox, '
+            "and she knew every poll worker in town by name.\n\nDoris Kemp smiled.")
+    first, third = resolve(nlp, text, ("she", 0), ("she", 2))
+    assert (first.resolved_by, third.resolved_by) == ("none", "none")  # not Jane Roe, nor
+    # the paper
+
+
+def test_excerpt_author_is_the_named_subject_before_the_colon(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import excerpt_author
+
+    text = ("Jane Roe visited the town. Roe writes:\n\n"
+            '"Doris had voted in every election. She kept her ballots in a shoebox.\n\n'
+            '"She knew every poll worker. She never missed a vote.\n\n'
+            "She said nothing more.")
+    doc = nlp(text)
+    index = ArticleIndex(doc)
+    roe = index.entity_named("Jane Roe", "PERSON")
+    shes = [t for t in doc if t.lower_ == "she"]
+    assert [excerpt_author(index, t) for t in shes] == [roe, roe, roe, None]
+
+
+def test_a_cataphoric_antecedent_governs_the_pronoun(nlp: Language) -> None:
+    text = ("When he wrote his book, Mr. McKinley said he was tired. After what she called a "
+            "rant, a post saying that Obama should go was removed.")
+    he, she = resolve(nlp, text, ("he", 0), ("she", 0))
+    assert (he.name, she.resolved_by) == ("McKinley", "none")
+
+
+def test_words_a_pronoun_reports_before_it_hold_no_antecedent(nlp: Language) -> None:
+    text = ("Ben Cole has served in the House for 40 years. Cole voted against the bill.\n\n"
+            '"There are few experts in the House," said Tom Okafor, head of the league. '
+            '"We need them."\n\nPeople like Cole, he said.')
+    (he,) = resolve(nlp, text, ("he", 0))
+    assert he.name == "Tom Okafor"  # not Cole, whom his own words name
+
+
+def test_fronted_report_names_keep_to_verbs_of_saying(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import fronted_report_names
+
+    doc = nlp("Ben Cole won.\n\nPeople like Cole, he said. Ben Cole, he is coming on board.")
+    index = ArticleIndex(doc)
+    said, coming = [t for t in doc if t.text == "he"]
+    assert fronted_report_names(index, said) == {index.entity_named("Ben Cole", "PERSON")}
+    assert fronted_report_names(index, coming) == set()

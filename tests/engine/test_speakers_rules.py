@@ -952,3 +952,26 @@ def test_aides_of_someone_whose_campaign_is_named_are_that_campaign(nlp: Languag
              "Cole's aides said she would not campaign.")
     (aides,) = resolve(nlp, other, "Cole's aides")
     assert aides.name == "Cole's aides"  # no campaign of hers is named
+
+
+def test_a_they_after_papers_is_the_papers(nlp: Language) -> None:
+    text = ("Presidential candidates of both parties have shown they have nothing to hide. "
+            "Ann Lee released her returns in 2012, even though they exposed her bank accounts.")
+    (they,) = resolve(nlp, text, ("they", 1))
+    assert (they.name, they.type) == ("Lee's returns", "DOCUMENT")
+
+
+def test_a_they_after_papers_in_a_prepositional_phrase_is_resolved_as_usual(
+        nlp: Language) -> None:
+    text = ("The senators met the voters. Ann Lee released her returns in 2012, before voters "
+            "headed to the polls, they said.")
+    (they,) = resolve(nlp, text, ("they", 0))
+    assert they.type == "GROUP"
+
+
+def test_a_relative_after_coordinated_people_is_the_nearer(nlp: Language) -> None:
+    text = ("Ann Kerr and Tom Okafor began talks with China. They were backed by Mr. Lee and "
+            "Mr. Okafor, who sent Mr. Xi a letter with a proposal in which the city would "
+            "pledge more.")
+    (who,) = resolve(nlp, text, "who")
+    assert who.name == "Tom Okafor"

@@ -126,12 +126,20 @@ def excerpt_paragraph(para: str) -> bool:
             and FIRST_SECOND_PERSON.search(narration) is None)
 
 
-def narrated_excerpts(doc: Doc, in_quote: list[bool]) -> list[bool]:
-    """In-quote flags with the narration of excerpt paragraphs (see `excerpt_paragraph`)
-    counted as outside quotations, so the people it names and its pronouns are read like the
-    article's own; the speech quoted inside the excerpt stays quoted."""
+def excerpt_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the article's excerpt paragraphs (see `excerpt_paragraph`)."""
     text = doc_text(doc)
-    spans = [(a, b) for a, b in paragraphs(text) if excerpt_paragraph(text[a:b])]
+    return [(a, b) for a, b in paragraphs(text) if excerpt_paragraph(text[a:b])]
+
+
+def narrated_excerpts(doc: Doc, in_quote: list[bool],
+                      spans: list[tuple[int, int]] | None = None) -> list[bool]:
+    """In-quote flags with the narration of excerpt paragraphs (`spans`, found by
+    `excerpt_spans` when not given) counted as outside quotations, so the people it names and
+    its pronouns are read like the article's own; the speech quoted inside the excerpt stays
+    quoted."""
+    text = doc_text(doc)
+    spans = excerpt_spans(doc) if spans is None else spans
     if not spans:
         return in_quote
     out = list(in_quote)
@@ -170,9 +178,11 @@ class ArticleIndex:
         self.settings = settings or Settings()
         self.s = self.settings.speakers
         self.window = len(self.s.distance_points) - 1
+        self.excerpts = excerpt_spans(doc)  # character spans of excerpt paragraphs
         self.in_quote = narrated_excerpts(
             doc, list(in_quote) if in_quote is not None  # the DocContext's flags
-            else token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes)))
+            else token_in_quote(doc, find_quotes(doc_text(doc), self.settings.quotes)),
+            self.excerpts)
         self.sent_of = sentence_ids(doc, self.in_quote)
         self.para_of = paragraph_ids(doc)
         self.entities: list[Entity] = []

@@ -6,6 +6,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from saidwhat.engine.contents import FINITE_TAGS
+from saidwhat.engine.quotes import doc_text
 from saidwhat.engine.speakers.clusters import (
     ArticleIndex,
     Entity,
@@ -77,11 +79,20 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
     """The antecedent entity of a third-person pronoun: the learned ranker's choice among the
     entities it may refer to (or the hand-set salience among the compatible ones when no
     ranker is loaded)."""
+    author = excerpt_author(index, tok)
+    may_refer = pronoun_may_refer
+    if author is not None:  # only those it fits, the writer left out
+        exclude, may_refer = (exclude or set()) | {author}, pronoun_ok
+    reported = fronted_report_names(index, tok)
+    if reported:  # "People like Scott, he said": not Scott
+        exclude = (exclude or set()) | reported
     if index.ranker is not None:
-        candidates = pronoun_candidates(index, tok, pronoun_may_refer, _bound_in_clause, exclude)
+        candidates = pronoun_candidates(index, tok, may_refer, _bound_in_clause, exclude)
         if not candidates:
             return cataphora(index, tok)
         best = own_quote_introducer(index, tok, candidates)
+        if best is None:
+            best = governing_subject(index, tok, candidates)
         if best is None:
             best = index.ranker.best("pronoun", candidates)
         if best is not None:
@@ -133,17 +144,127 @@ def own_quote_introducer(index: ArticleIndex, tok: Token, candidates: list[tuple
     return intro if same else None
 
 
+def excerpt_author(index: ArticleIndex, tok: Token) -> int | None:
+    """The named writer of the excerpt a pronoun stands in ("McCrummen reports:" then a
+    straight-quoted paragraph of her narration, `excerpt_paragraph`): a writer's narration
+    never calls the writer "she", so she is no antecedent there, nor is a name of another
+    type (her paper, "The Post"); the person it narrates about is often only described
+    before ("a female Trump supporter") and named later. None outside excerpts or when the
+    paragraph before them does not end in a colon after a named subject."""
+    start = next((a for a, b in index.excerpts if a <= tok.idx < b), None)
+    if start is None:
+        return None
+    text = doc_text(index.doc)
+    while True:  # back over the excerpt's earlier paragraphs
+        before = next((a for a, b in index.excerpts if b < start and not text[b:start].strip()),
+                      None)
+        if before is None:
+            break
+        start = before
+    end = len(text[:start].rstrip())
+    colon = index.doc.char_span(end - 1, end) if end else None
+    if colon is None or colon.text != ":":
+        return None
+    subj = next((c for c in colon.root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    return next((e.entity for e in index.events if e.token == subj.i), None)
+
+
+# Verbs of saying whose subject pronoun cannot mean a name in the words it reports before it.
+SAYING_VERBS = frozenset("say tell add write argue note explain insist claim contend "
+                         "continue recall".split())
+
+
+def fronted_report_names(index: ArticleIndex, tok: Token) -> set[int]:
+    """Entities named only inside the words a pronoun's own verb of saying reports before it
+    ("People like Scott, he said": he is not Scott, whom his words name, however often Scott
+    was named before): no antecedents of that pronoun. Empty unless the pronoun is the
+    subject of such a verb with its reported words in front (a left-dislocated topic, "Josh
+    Kindig, he's coming on board", has no verb of saying and stays a candidate). The fronted
+    words are a phrase of the pronoun's paragraph with no subject of its own (the parse may
+    make them a second subject of the verb; a whole sentence before it, merged into its
+    sentence by the parse, is not them)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SAYING_VERBS:
+        return set()
+    out: set[int] = set()
+    para = index.para_of[tok.i]
+    for c in verb.children:
+        if (c.i < tok.i and c.dep_ in ("ccomp", "dep", "parataxis", "dobj", "nsubj")
+                and index.para_of[c.i] == para
+                and not any(t.dep_ in ("nsubj", "nsubjpass") and t.i != c.i for t in c.subtree)):
+            lo, hi = c.left_edge.i, c.right_edge.i
+            out |= {e.entity for e in index.events
+                    if lo <= e.token <= hi and index.para_of[e.token] == para}
+    return out
+
+
+# Subordinators of an adverbial clause whose subject pronoun takes the subject of the clause it
+# modifies ("Matt Lauer faced criticism after he asked Clinton …").
+ADVERBIAL_MARKS = frozenset(
+    "after before when whenever while because since as although though once until if".split())
+
+
+def governing_subject(index: ArticleIndex, tok: Token, candidates: list[tuple[int, Features]]
+                      ) -> int | None:
+    """The named subject of the clause an adverbial clause modifies, when the pronoun is that
+    adverbial clause's subject ("Matt Lauer faced heavy criticism after he asked Clinton …":
+    Lauer, whoever spoke the sentence before); else None. The subject must be a name (not a
+    description or pronoun resolved on the way) of a finite clause, one of the candidates, of
+    the pronoun's type, number and known gender (a misparse that makes "the United States"
+    the subject gives no "he"), with no other entity the pronoun may mean named between them
+    ("Obama should force Grassley to act, and … if he does not")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or index.in_quote[tok.i]:
+        return None
+    clause = tok.head
+    if not any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children):
+        return None
+    verb = clause
+    while verb.dep_ == "advcl" and verb.head.i != verb.i:
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        finite = verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass")
+                                                 for c in verb.children)
+        if subj.i > tok.i or index.in_quote[subj.i] or subj.pos_ != "PROPN" or not finite:
+            return None
+        found = {e.entity for e in index.events if e.token == subj.i}
+        ok = [e for e, _ in candidates if e in found and known_fit(tok.lower_, index.entities[e])]
+        if len(ok) != 1 or any(
+                subj.i < e.token < tok.i and e.entity != ok[0]
+                and pronoun_ok(tok.lower_, index.entities[e.entity]) for e in index.events):
+            return None
+        return ok[0]
+    return None
+
+
+def known_fit(pronoun: str, ent: Entity) -> bool:
+    """Whether an entity fits a pronoun (`pronoun_ok`) with its gender known for he/she."""
+    gendered = pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS
+    return pronoun_ok(pronoun, ent) and (not gendered or ent.gender is not None)
+
+
 def cataphora(index: ArticleIndex, tok: Token) -> int | None:
     """An antecedent after the pronoun in its sentence ("When he wrote his book, Mr. McKinley
-    said …"): the first compatible subject."""
+    said …"): the first compatible subject of a clause the pronoun's clause hangs from (not
+    one inside a clause of its own: "after what she called a rant, saying that Obama should
+    be hanged")."""
     s = index.sent_of[tok.i]
     j = bisect_right(index.event_pos, tok.i)
     while j < len(index.events) and index.events[j].sent == s:
         e = index.events[j]
-        if e.bonus and pronoun_ok(tok.lower_, index.entities[e.entity]):
+        if (e.bonus and pronoun_ok(tok.lower_, index.entities[e.entity])
+                and governs(index.doc[e.token].head, tok)):
             return e.entity
         j += 1
     return None
+
+
+def governs(verb: Token, tok: Token) -> bool:
+    """Whether a token stands inside the clause of a verb (the verb is one of its heads)."""
+    return any(a.i == verb.i for a in tok.ancestors)
 
 
 def _bound_in_clause(pronoun: Token, cand: Token,

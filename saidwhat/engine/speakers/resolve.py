@@ -21,6 +21,9 @@ from saidwhat.engine.speakers.clusters import (
     unresolved,
 )
 from saidwhat.engine.speakers.descriptions import (
+    DOCUMENT_KINDS,
+    document_issuer,
+    document_name,
     headline_document,
     possessor,
     resolve_description,
@@ -259,12 +262,15 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
             return speaker_of(index, answerer, "pronoun"), answerer
         if low not in THIRD_PERSON or index.in_quote[root.i]:
             return unresolved(span), None
+        papers = plural_document(index, root)
+        if papers is not None:  # "released his returns, even though they exposed …"
+            return papers
         ent_id = resolve_pronoun(index, root)
         if ent_id is None:
             return unresolved(span), None
         return speaker_of(index, ent_id, "pronoun"), ent_id
     if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
-        noun = root.head.head
+        noun = relative_antecedent(root.head.head, root)
         return resolve_one(index, index.doc[noun.i : noun.i + 1])
     owner = words_owner(index, span)
     if owner is not None:  # "Her comments suggested …"
@@ -304,6 +310,48 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if speaker.resolved_by != "none" or speaker.type in ("GROUP", "OTHER"):
         ent_id = index.entity_named(speaker.name, speaker.type)
     return speaker, ent_id
+
+
+# Plural nouns of papers a "they" may stand for ("his tax returns … they would reveal"), beside
+# the document kinds of `DOCUMENT_KINDS`.
+PAPER_NOUNS = frozenset("return record document file paper email transcript filing memo "
+                        "tweet".split())
+
+
+def plural_document(index: ArticleIndex, tok: Token) -> tuple[Speaker, int | None] | None:
+    """A subject "they" whose nearest plural noun before it in its sentence names papers
+    ("Mitt Romney released his returns in 2012, even though they exposed …"; "Trump refuses
+    to make public his income tax returns … that they would reveal …"), as subject or object
+    (not "voters head to the polls, they argued"): the documents, named
+    after their issuer when the article says ("Romney's returns"), else left unresolved; None
+    when a group, a person or another plural noun stands nearer (then "they" is resolved as
+    usual)."""
+    if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = tok.sent
+    noun = next((t for t in reversed(index.doc[sent.start : tok.i])
+                 if t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound"
+                 or t.ent_type_ in ("PERSON", "ORG", "NORP")), None)
+    if (noun is None or noun.tag_ != "NNS" or index.in_quote[noun.i]
+            or noun.dep_ not in ("nsubj", "nsubjpass", "dobj")
+            or not (noun.lemma_.lower() in PAPER_NOUNS or noun.lower_ in DOCUMENT_KINDS)):
+        return None
+    phrase = index.doc[np_start(noun) : noun.i + 1]
+    name = document_name(phrase, document_issuer(index, phrase))
+    if name is None:
+        return unresolved(index.doc[tok.i : tok.i + 1]), None
+    ent_id = index.group_entity(name, "DOCUMENT")
+    return speaker_of(index, ent_id, "pronoun"), ent_id
+
+
+def relative_antecedent(noun: Token, relative: Token) -> Token:
+    """The noun a relative pronoun stands for, from the noun its clause hangs on: the last of
+    coordinated people when the relative follows it ("backed by Mr. Kerry and Mr. Obama, who
+    sent Mr. Xi a letter": Obama, the nearer, where the parse hangs the clause on Kerry)."""
+    conjs = [t for t in noun.children if t.dep_ == "conj" and t.i < relative.i]
+    if conjs and noun.ent_type_ == "PERSON" and conjs[-1].ent_type_ == "PERSON":
+        return conjs[-1]
+    return noun
 
 
 def _is_role_subject(tok: Token) -> bool:
