@@ -114,6 +114,8 @@ class LayoutSettings:
     panel_min_sections: int = _s(
         2, "a panel ('Name' line, role line, their paragraphs) has at least this many sections")
     panel_role_max_words: int = _s(15, "...and a role line at most this many words")
+    update_max_lines: int = _s(
+        6, "a live blog's 'More from NAME:' hands NAME at most this many lines after it")
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ class AssemblySettings:
     continued_quote_max_chars: int = _s(
         400, "...and at most this many characters after it")
     trusted_hows: tuple[str, ...] = _s(
-        ("dash", "turn", "colon-paragraph", "panel"),
+        ("dash", "turn", "colon-paragraph", "panel", "update"),
         "candidates found these ways are kept whatever the scorer says")
     trusted_confidence: float = _s(
         0.9, "...with at least this confidence (the layouts are rare in PolNeAR train, so the "

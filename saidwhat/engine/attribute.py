@@ -15,6 +15,7 @@ from saidwhat.engine.contents import (
     content_for,
     drop_openers,
     ends_sentence,
+    puts_it,
     tokens_to_pieces,
     trim_pieces,
     true_to_text,
@@ -28,6 +29,7 @@ from saidwhat.engine.layouts import (
     panel_sections,
     quote_colon_lines,
     tweet_signoffs,
+    update_lines,
 )
 from saidwhat.engine.not_said import not_said
 from saidwhat.engine.nouns import find_noun_cues, noun_content, noun_source
@@ -59,7 +61,7 @@ def kind_of(pieces: Pieces, quotes: list[Quote], text: str,
     return "direct" if inside >= direct_share * total else "mixed"
 
 
-SET_OFF_HOWS = frozenset(("colon-paragraph", "block", "panel"))  # set off, no marks
+SET_OFF_HOWS = frozenset(("colon-paragraph", "block", "panel", "update"))  # set off, no marks
 
 
 def kind_of_draft(draft: Draft, quotes: list[Quote], text: str,
@@ -327,7 +329,7 @@ def inverted_line(doc: Doc, draft: Draft) -> Draft | None:
                    content=trim_pieces(text, ((begin, doc[verb.i - 1].idx),)))
 
 
-LAYOUT_HOWS = frozenset(("colon", "dash", "turn", "panel"))
+LAYOUT_HOWS = frozenset(("colon", "dash", "turn", "panel", "update"))
 # In the article's title-cased headline, a cue is a finite verb ('Trump Refuses To …') or one
 # of these lemmas; a participle of another verb describes ('The Russian Leader Relishing …').
 HEADLINE_CUE_LEMMAS = SPEECH_LEMMAS | THOUGHT_LEMMAS | frozenset(("according", "show", "find"))
@@ -440,7 +442,8 @@ def block_quote_drafts(doc: Doc, drafts: list[Draft], blocks: Pieces) -> list[Dr
 
 def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:
     """Drafts with a learned confidence, those below the threshold dropped. Trusted ways of
-    finding a candidate ('“…” ― Name' sign-offs, which PolNeAR train never shows) are kept."""
+    finding a candidate ('“…” ― Name' sign-offs, which PolNeAR train never shows) are kept, and
+    so is the idiom that quotes ('“…,” as the Times put it'), whose verb is mostly an action."""
     drafts = drafts_for(doc, engine, ctx)
     scorer = engine.scorer
     if scorer is None or not engine.settings.scorer.enabled:
@@ -450,11 +453,12 @@ def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> li
     kept: list[Draft] = []
     for d in drafts:
         conf = scorer.confidence(doc, d, drafts, engine.lexicon, clip)
-        if d.how in trusted or d.how == "colon" and _person_named_elsewhere(doc, d.source):
+        trust = d.how in trusted or d.cue is not None and puts_it(doc[d.cue.head])
+        if trust or d.how == "colon" and _person_named_elsewhere(doc, d.source):
             conf = max(conf, threshold)
         if conf >= threshold:
             calibrated = scorer.calibrated(conf)
-            if d.how in trusted:  # a layout the scorer never saw rated: its own trust
+            if trust:  # a layout or idiom the scorer cannot rate: its own trust
                 calibrated = max(calibrated, engine.settings.assembly.trusted_confidence)
             kept.append(replace(d, confidence=calibrated))
     return kept
@@ -505,6 +509,10 @@ def layout_drafts(doc: Doc, ctx: DocContext, drafts: list[Draft],
         pieces = trim_pieces(doc_text(doc), (words,))
         if pieces:
             out.append(Draft(cue, name, pieces, "speech", 1.0, how="dash"))
+    for name, cue, words in update_lines(doc, settings):  # a live blog's hand-over, whole
+        pieces = trim_pieces(doc_text(doc), (words,))
+        if pieces:
+            out.append(Draft(cue, name, pieces, "speech", 1.0, how="update"))
     for name, cue, words in interview_turns(doc, settings):  # the whole turn, whatever it quotes
         pieces = trim_pieces(doc_text(doc), (words,))
         if pieces:
@@ -579,7 +587,7 @@ def plausible_speaker(doc: Doc, draft: Draft, speaker: Speaker | None, drafts: l
 
 FIRST_PERSON = frozenset(("i", "me", "my"))
 # A speaker label (colon line, interview turn, panel heading) owns the first person of its words.
-LABEL_HOWS = frozenset(("colon", "turn", "panel"))
+LABEL_HOWS = frozenset(("colon", "turn", "panel", "update"))
 
 
 def _first_person(doc: Doc, ctx: DocContext, source: Span | None) -> bool:

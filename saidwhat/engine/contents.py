@@ -578,12 +578,50 @@ def unfinished_verb(verb: Token) -> bool:
     return (verb.pos_ == "AUX" or verb.tag_ == "MD" or verb.lemma_ in ("have", "be", "do")) and bare
 
 
+# Objects of an 'as' clause that stand for the words it reports ('as the Times put it', 'as
+# the group calls them'), after these verbs only ('as the party challenged it' acts on a thing).
+REPORTED_OBJECTS = frozenset(("it", "them"))
+WORDING_LEMMAS = frozenset(("put", "call"))
+
+
 def as_reported(head: Token) -> bool:
-    """'As BuzzFeed News first reported, Trump …', '…, as he later explained, was …': a cue
-    clause opened by 'as' whose own object is missing reports the clause it hangs on."""
+    """'As BuzzFeed News first reported, Trump …', '…, as he later explained, was …', '…, as
+    the Times put it': a cue clause opened by 'as' whose own object is missing, or is only 'it'
+    or 'them' standing for the words reported, reports the clause it hangs on."""
     return (head.dep_ == "advcl" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
-            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children))
+            and not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not (
+                c.lower_ in REPORTED_OBJECTS and head.lemma_.lower() in WORDING_LEMMAS)
+                for c in head.children))
+
+
+def puts_it(head: Token) -> bool:
+    """'as the Times put it', 'as he puts it': the idiom that hands the words to a source."""
+    return head.lemma_.lower() == "put" and as_reported(head) and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in head.children)
+
+
+def as_clause_host(head: Token) -> Token:
+    """The clause an 'as' cue clause reports: the verb it hangs on, or, when it closes its
+    sentence after a comma ('we still rely on wires to communicate, as I noted earlier'), the
+    sentence's main verb, which the parse may have left above a nearer infinitive."""
+    doc, sent = head.doc, head.sent
+    start, end = head.left_edge.i, head.right_edge.i
+    closes = all(t.is_punct or t.is_space for t in doc[end + 1 : sent.end])
+    if head.i > head.head.i and start > sent.start and doc[start - 1].text == "," and closes:
+        return sent.root
+    return head.head
+
+
+def as_clause_content(doc: Doc, cue: Cue, attached: list[Quote]) -> bool:
+    """Whether an 'as' clause cue takes its host clause for content ('For all that, we still
+    rely on wires, as I noted earlier in this series': not 'in this series', which the parse
+    offers as its object); a quotation next to it ('“…,” as she put it') is the quote rules',
+    and a preposition of its own that is no scene ('as Karadsheh spoke about how …', 'as voters
+    responded to …') holds its content or the action it is."""
+    head = doc[cue.head]
+    return as_reported(head) and not attached and all(
+        _is_scene_prep(c, head) for c in head.children if c.dep_ == "prep")
 
 
 def host_subjects(head: Token) -> list[Token]:
@@ -611,7 +649,7 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
             host = host.head
         cut = {t.i for t in head.subtree}
     else:
-        host = head.head
+        host = as_clause_host(head) if as_reported(head) else head.head
         cut = {t.i for t in head.subtree} - {t.i for s in host_subjects(head) for t in s.subtree}
     sent = host.sent
     toks = [t for t in host.subtree if t.i not in cut and t.sent == sent]
@@ -701,7 +739,9 @@ def _lead_in_ids(head: Token, source: Span | None, cue: Cue) -> set[int]:
     """Tokens that may stand between a cue and the quote it introduces ('told reporters:')."""
     ids = set(cue.tokens) | ({t.i for t in source} if source is not None else set())
     for c in head.children:
-        if c.dep_ in LEAD_IN_DEPS or c.dep_ == "dobj" and head.lemma_.lower() in ADDRESS_LEMMAS:
+        if c.dep_ in LEAD_IN_DEPS or c.dep_ == "dobj" and (
+                head.lemma_.lower() in ADDRESS_LEMMAS
+                or c.lower_ in REPORTED_OBJECTS and as_reported(head)):  # 'as X put it, “…”'
             ids |= {t.i for t in c.subtree}
     return ids
 
@@ -712,6 +752,9 @@ def content_for(
 ) -> tuple[Pieces, str]:
     """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
     attached = adjacent_quotes(doc, cue, source, quotes, settings)
+    if as_clause_content(doc, cue, attached) and (
+            host := parenthetical_content(doc, cue, source)):
+        return clip_to_paragraph(doc_text(doc), host, doc[cue.head].idx), "parenthetical"
     pieces, how = clause_content(doc, cue, source, cue_heads, settings, quotes)
     block = paragraph_after_colon(doc, cue, quotes, settings)
     if block and (how in ("object", "none", "following")

@@ -52,7 +52,7 @@ def _takes_prep(lemma: str, prep: str, lexicon: Lexicon, settings: CueSettings) 
 
 def _phrase(tok: Token, lexicon: Lexicon, settings: CueSettings) -> tuple[int, ...]:
     """The cue phrase of a cue verb: auxiliaries, negation, adverbs, particle, preposition."""
-    ids = {tok.i} | {c.i for c in tok.children if c.dep_ == "prt"}
+    ids = {tok.i} | {c.i for c in tok.children if c.dep_ == "prt"} | put_it_object(tok)
     left = {c.i for c in tok.children if c.i < tok.i and (
         c.dep_ in AUX_DEPS
         or c.dep_ == "advmod" and c.lower_ not in NON_CUE_ADVERBS and not c.tag_.startswith("W")
@@ -87,6 +87,14 @@ def _phrase(tok: Token, lexicon: Lexicon, settings: CueSettings) -> tuple[int, .
         ids.add(head.i)
         ids |= {c.i for c in head.children if c.i < head.i and c.dep_ in AUX_DEPS}
     return tuple(sorted(ids))
+
+
+def put_it_object(tok: Token) -> set[int]:
+    """The 'it' of 'as the Times put it', which PolNeAR marks in the cue ('puts it')."""
+    if tok.lemma_.lower() != "put" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                              for c in tok.children):
+        return set()
+    return {c.i for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"}
 
 
 # Prepositions that join a copula's adjective to what it is about ('is critical of the plan').

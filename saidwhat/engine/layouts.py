@@ -25,6 +25,13 @@ _TWEET_SIGNOFF = (r"^[ \t]*(?P<dash>―|—|--|-)[ \t\xa0]*(?P<name>[^\n(@]{1,%d
                   r"\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t.]*$")
 # 'AD She was all in.' — an interview turn opened by the speaker's initials (no colon)
 _INITIALS_TURN = r"^[ \t]*(?P<name>[A-Z]{2,3})[ \t]+(?P<rest>[\"“A-Z][^\n]*)$"
+# '11.18 More from Tom Phillips in Indonesia.', '06.20 This from Tom Phillips, our
+# correspondent in Surabaya:', "Here's an update from the OHA :": a live blog handing over
+_UPDATE_FROM = (r"^[ \t]*(?:\d{1,2}[.:]\d{2}[ \t]+)?(?P<cue>(?:More|This|(?:Here'?s|Here is) an "
+                r"update|An update|(?:The[ \t]+)?[Ll]atest(?:[ \t]+(?:updates?|news))?) from)"
+                r"[ \t]+(?P<name>[^\n,:.]{2,%d}?)(?:,[^\n:]*|[ \t]+in[ \t][^\n:.]*)?"
+                r"[ \t]*[:.][ \t]*$")
+_TIME_STAMP = re.compile(r"[ \t]*\d{1,2}[.:]\d{2}\b")
 QUOTE_MARKS = "\"“”"
 ColonLine = tuple[Span, Cue, tuple[int, int]]  # the name, the colon cue, the words
 
@@ -106,6 +113,41 @@ def quote_colon_lines(
         if not _is_name(name, s.max_name_tokens) or colon is None:
             continue
         yield name, Cue(colon.start, (colon.start,), "speech"), (m.start("quote"), m.end("quote"))
+
+
+def update_lines(
+    doc: Doc, settings: LayoutSettings | None = None
+) -> Iterator[tuple[Span, Cue, tuple[int, int]]]:
+    """'11.18 More from Tom Phillips in Indonesia.' and the lines under it: a live blog's entry
+    handed to its correspondent (or "Here's an update from the OHA :" above a list) is theirs,
+    up to the next time-stamped entry, an embedded tweet or `update_max_lines` lines: the
+    name, the words 'More from' as cue, and the lines."""
+    s = settings or LayoutSettings()
+    text = doc_text(doc)
+    for m in re.finditer(_UPDATE_FROM % s.max_name_chars, text, re.M):
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        cue = doc.char_span(m.start("cue"), m.end("cue"), alignment_mode="expand")
+        if name is None or cue is None or not any(t.text[:1].isupper() for t in name):
+            continue
+        words = _entry_lines(text, m.end(), s.update_max_lines)
+        if words is not None:
+            yield name, Cue(cue.end - 1, tuple(range(cue.start, cue.end)), "speech"), words
+
+
+def _entry_lines(text: str, after: int, max_lines: int) -> tuple[int, int] | None:
+    """The stretch of lines after a live-blog hand-over, up to the next time-stamped line, an
+    embedded tweet (its text above a '— Name (@handle)' line, or a pic.twitter.com link) or
+    `max_lines` lines; None when nothing follows."""
+    lines = [ln for ln in _lines(text) if ln[0] > after]
+    kept: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(lines[:max_lines]):
+        line = text[a:b]
+        nxt = text[slice(*lines[k + 1])] if k + 1 < len(lines) else ""
+        if (_TIME_STAMP.match(line) or "pic.twitter.com" in line
+                or re.match(_TWEET_SIGNOFF % 60, line) or re.match(_TWEET_SIGNOFF % 60, nxt)):
+            break
+        kept.append((a, b))
+    return (kept[0][0], kept[-1][1]) if kept else None
 
 
 def tweet_signoffs(

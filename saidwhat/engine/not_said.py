@@ -54,7 +54,7 @@ def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> 
     if draft.cue is None or draft.how not in OBJECT_HOWS:
         return False
     return (draft.cue.p < settings.action_cue_probability and is_thing(draft.source)
-            and not names_people(draft.source))
+            and not names_people(draft.source) and not asks_someone_to(doc[draft.cue.head]))
 
 
 # Group words that are documents, not people: a report or a poll is judged as a thing.
@@ -91,7 +91,28 @@ def doubted_cue_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) ->
     if draft.cue is None or draft.how not in OBJECT_HOWS:
         return False
     head = doc[draft.cue.head]
-    return draft.cue.p < settings.object_cue_probability and head.lemma_.lower() != "be"
+    return (draft.cue.p < settings.object_cue_probability and head.lemma_.lower() != "be"
+            and not asks_someone_to(head))
+
+
+# Verbs that ask, urge or tell someone to do something: with an object and an infinitive
+# after it ('begged lawmakers to pass the bill') they report a request, not an action.
+REQUEST_LEMMAS = frozenset(
+    "beg urge implore entreat exhort beseech plead petition encourage advise warn invite "
+    "challenge instruct order command tell ask remind press lobby".split())
+
+
+def asks_someone_to(head: Token) -> bool:
+    """'The mayor begged lawmakers to pass the bill', 'urged voters to stay home': a verb of
+    asking or urging with a person as object and a to-infinitive after it reports a request
+    ('forced them to leave' and 'helped them to move' are no such verbs)."""
+    if head.lemma_.lower() not in REQUEST_LEMMAS:
+        return False
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(
+        c.dep_ == "xcomp" and c.i > obj.i and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                  for a in c.children)
+        for c in head.children)
 
 
 # The writer and the reader: 'I', 'we' and 'you' outside quote marks.

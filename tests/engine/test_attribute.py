@@ -202,6 +202,22 @@ def test_according_to(nlp: Language) -> None:
     assert "John Baker" not in a.content.text
 
 
+def test_as_x_put_it_is_kept_whatever_the_scorer_makes_of_put(nlp: Language) -> None:
+    # 'put' is mostly an action ('put pressure on'), which the scorer rates low; the idiom
+    # hands the quotation to its source, and 'it' is in the cue as PolNeAR marks it
+    text = ("The bill passed in 2010. The law “has achieved remarkable success,” as the "
+            "Ledger put it on Tuesday.")
+    a = only(run(nlp, text), "remarkable success")
+    assert a.cue is not None and a.cue.text == "put it"
+    assert speaker_name(a) == "Ledger" and a.confidence >= 0.9
+
+
+def test_begged_lawmakers_to_is_a_request(nlp: Language) -> None:
+    text = "Mayor Ana Ruiz begged lawmakers to pass the bill before the end of the session."
+    a = only(run(nlp, text), "pass the bill")
+    assert speaker_name(a) == "Ana Ruiz" and a.cue is not None and a.cue.text == "begged"
+
+
 def test_according_to_at_the_end_has_no_lone_punctuation_piece(nlp: Language) -> None:
     text = "The plant will close next year, according to John Baker."
     a = only(run(nlp, text), "plant will close")

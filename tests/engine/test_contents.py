@@ -214,6 +214,31 @@ def test_as_reported_reports_the_clause_it_hangs_on(nlp: Language) -> None:
     assert pieces == ["the mayor voiced support for the stadium in 2002."]
 
 
+def test_as_clause_closing_its_sentence_reports_the_whole_sentence(nlp: Language) -> None:
+    text = ("For all our wireless tools, we still rely on wires to talk, as I noted earlier in "
+            "this series.")
+    pieces, how = content(nlp, text, "note")
+    assert how == "parenthetical"  # not 'in this series', which the parse made its object
+    assert pieces == ["For all our wireless tools, we still rely on wires to talk"]
+
+
+def test_as_clause_with_its_own_preposition_or_object_keeps_its_reading(nlp: Language) -> None:
+    pieces, how = content(nlp, "As Karadsheh spoke about how the consulate had been taken "
+                               "over, video showed fighters with weapons.", "speak")
+    assert pieces == ["how the consulate had been taken over"] and how != "parenthetical"
+    pieces, how = content(nlp, "The party kept the tax even as the New Democratic Party "
+                               "challenged it in elections the next year.", "challenge")
+    assert how != "parenthetical"  # 'it' is the tax, not words of the party
+
+
+def test_as_x_put_it_takes_the_quotation_beside_it(nlp: Language) -> None:
+    text = "It covers the whole city, as the station's slogan put it, “As local as it gets.”"
+    assert content(nlp, text, "put") == (["As local as it gets."], "quote")
+    text = "The law “has achieved remarkable success,” as the Ledger put it on Tuesday."
+    pieces, how = content(nlp, text, "put")
+    assert how == "quote" and "has achieved remarkable success" in pieces[-1]
+
+
 def test_as_inside_a_comparison_reports_nothing(nlp: Language) -> None:
     pieces, _ = content(nlp, "The mayor's numbers are not as bad as most insiders believe.",
                         "believe")

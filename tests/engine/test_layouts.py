@@ -223,3 +223,50 @@ def test_a_lone_name_over_a_role_is_no_panel(nlp: Language) -> None:
 
     text = PANEL.split("Tomas Ruiz")[0]
     assert list(panel_sections(nlp(text))) == []
+
+
+def test_a_live_blog_hand_over_is_its_correspondent_s_up_to_the_next_entry(
+        nlp: Language) -> None:
+    from saidwhat.engine.layouts import update_lines
+
+    text = ("Live: the search for the missing jet\n"
+            "11.18 More from Ana Ruiz in Jakarta.\n"
+            "I have just spoken to one of the relatives at the hospital.\n"
+            "Families are giving blood samples tonight.\n"
+            "10.58 Officials say the weather is improving.\n")
+    doc = nlp(text)
+    ((name, cue, (s, e)),) = list(update_lines(doc))
+    assert (name.text, doc[min(cue.tokens)].text, doc[cue.head].text) == ("Ana Ruiz", "More",
+                                                                           "from")
+    assert text[s:e] == ("I have just spoken to one of the relatives at the hospital.\n"
+                         "Families are giving blood samples tonight.")
+    found = {(a.content.text[:14], a.speaker.name if a.speaker else None)
+             for a in run(nlp, text).attributions}
+    assert ("I have just sp", "Ana Ruiz") in found  # the correspondent's "I" is hers
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("06.20 This from Ana Ruiz, our correspondent in Jakarta:", "Ana Ruiz"),
+    ("Here's an update from the OHA :", "the OHA"),
+    ("10.58 The latest updates from Ana Ruiz in Jakarta.", "Ana Ruiz"),
+])
+def test_live_blog_hand_overs(nlp: Language, line: str, name: str) -> None:
+    from saidwhat.engine.layouts import update_lines
+
+    text = (f"{line}\nThere are 75 ambulances lined up at the airport.\n"
+            "So many ambulances outside the airport this morning pic.twitter.com/abc\n"
+            "— Ana Ruiz (@anaruiz) December 31, 2014\n")
+    ((found, _, (s, e)),) = list(update_lines(nlp(text)))
+    assert found.text == name
+    assert text[s:e] == "There are 75 ambulances lined up at the airport."  # not the tweet
+
+
+@pytest.mark.parametrize("line", [
+    "More from the council meeting tomorrow.",  # no one named
+    "Read more from Ana Ruiz here.",
+    "This from Ana Ruiz:",  # nothing after it
+])
+def test_not_live_blog_hand_overs(nlp: Language, line: str) -> None:
+    from saidwhat.engine.layouts import update_lines
+
+    assert list(update_lines(nlp(line))) == []

@@ -12,6 +12,7 @@ from saidwhat.engine.not_said import (
     a_word_refers,
     acts_on_object,
     appeal_for_information,
+    asks_someone_to,
     asks_the_reader,
     attempts_an_act,
     colon_after_sentence_end,
@@ -149,6 +150,31 @@ def test_an_object_under_a_doubted_cue_is_an_action(nlp: Language, text: str, cu
                                                      expected: bool) -> None:
     doc, draft = draft_for(nlp, text, cue, source, "object", p)
     assert doubted_cue_on_object(doc, draft, S) is expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The mayor begged lawmakers to pass the bill before the session ends.", "begged", True),
+    ("The governor implored residents to stay off the roads.", "implored", True),
+    ("The report urged the city to hire more inspectors.", "urged", True),
+    ("The mayor begged lawmakers for more time.", "begged", False),  # no infinitive
+    ("The coach forced his players to run laps.", "forced", False),  # an act, not a request
+    ("The coach asked to leave early.", "asked", False),  # no one asked
+])
+def test_asks_someone_to(nlp: Language, text: str, cue: str, expected: bool) -> None:
+    doc = nlp(text)
+    assert asks_someone_to(next(t for t in doc if t.text == cue)) is expected
+
+
+def test_a_request_under_a_doubted_cue_is_no_action(nlp: Language) -> None:
+    text = "Mayor Ana Ruiz begged lawmakers to pass the bill before the session ends."
+    doc, draft = draft_for(nlp, text, "begged", "Mayor Ana Ruiz", "object", 0.3)
+    assert not doubted_cue_on_object(doc, draft, S)
+    text = "The governor implored residents to stay off the roads."
+    doc, draft = draft_for(nlp, text, "implored", "The governor", "object", 0.2)
+    assert not thing_does_something(doc, draft, S)  # 'the governor' is no thing acting
+    doc, draft = draft_for(nlp, "The coach forced his players to run laps.", "forced",
+                           "The coach", "object", 0.2)
+    assert doubted_cue_on_object(doc, draft, S)
 
 
 def test_a_clause_under_a_doubted_cue_stays_and_the_threshold_is_a_setting(
