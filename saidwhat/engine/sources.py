@@ -101,6 +101,16 @@ def reported_subject(verb: Token, lexicon: Lexicon, settings: SourceSettings) ->
     return None
 
 
+def passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb a cue borrows its subject from ("Mr. Trump was forced into
+    damage control and said …": Mr. Trump said), unless it is an empty "it"/"that"/"there"."""
+    subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    if subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "that", "this",
+                                                                           "there"):
+        return None
+    return subject
+
+
 def subject_of(
     verb: Token, lexicon: Lexicon, settings: SourceSettings, depth: int = 0
 ) -> Token | None:
@@ -115,7 +125,7 @@ def subject_of(
             if objs:
                 return objs[0]
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return reported_subject(verb, lexicon, settings)
+        return passive_subject(verb) if depth > 0 else reported_subject(verb, lexicon, settings)
     max_depth = settings.max_inherit_depth
     if depth == 0 and asked_opening(verb):
         return None

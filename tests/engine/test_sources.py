@@ -12,6 +12,7 @@ from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import (
     after_dateline,
     mention_span,
+    passive_subject,
     source_for,
     subject_of,
     unparsed_subject,
@@ -258,3 +259,10 @@ def test_a_speaker_the_parse_made_a_clause_before_the_cue_is_its_subject(
     assert source_text(nlp, "Senator Kerr, meanwhile, who has no such backing, said that "
                        "fact speaks for itself.", "say") == "Senator Kerr"
 
+
+def test_a_cue_conjoined_to_a_passive_verb_borrows_its_subject(nlp: Language) -> None:
+    text = "The mayor was forced into a recount and said that the budget was balanced."
+    assert source_text(nlp, text, "say") == "The mayor"
+    doc = nlp("It was decided and said that the budget was balanced.")
+    verb = next(t for t in doc if t.lemma_ == "decide")
+    assert passive_subject(verb) is None  # an empty "it" is no one
