@@ -79,8 +79,11 @@ def test_cyber_quote_is_biden(article: Article) -> None:
 
 def test_soul_quote_is_biden(article: Article) -> None:
     found = holding(article, "I don’t think you have a soul")
-    assert all(is_biden(a) for a in found)
-    assert any(a.kind == "direct" for a in found)
+    assert found and all(is_biden(a) for a in found)
+    # quoted words, whether alone or inside "Biden said he told Putin, “…”" (mixed); the
+    # nested direct reading alone rode the scorer's threshold (calibrated 0.29 before the
+    # eighth session's retrain, dropped after it)
+    assert any(a.kind in ("direct", "mixed") for a in found)
 
 
 def test_period_belongs_to_bidens_quote(article: Article) -> None:
