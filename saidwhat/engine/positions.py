@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.context import named_referents, referent_mentions
+from saidwhat.engine.quotes import find_quotes
 from saidwhat.records import Attribution, Mention, Position, Speaker
 from saidwhat.settings import PositionSettings
 
@@ -266,35 +267,49 @@ class Names:
 
     by_key: dict[str, dict[str, float]] = field(default_factory=dict)  # key -> {name: weight}
     ids: dict[str, str] = field(default_factory=dict)  # name -> speaker id
+    first: dict[str, int] = field(default_factory=dict)  # name -> where it is first written
 
-    def add(self, name: str, sid: str | None = None, weight: float = 1.0) -> None:
-        """Remember a name under its last word; a shorter form of a known name adds to it."""
+    def add(self, name: str, sid: str | None = None, weight: float = 1.0, at: int = -1) -> None:
+        """Remember a name under its last word; a shorter form of a known name adds to it
+        (`at`: where the article writes it, -1 when unknown)."""
         clean = clean_name(name)
         if not clean:
             return
         names = self.by_key.setdefault(clean.split()[-1].lower(), {})
         if len(clean.split()) == 1 and names:
-            fuller = max(names, key=lambda n: (names[n], len(n)))
+            fuller = self._bare(names)
         else:
             fuller = _fullest_containing(clean, names)
         names[fuller] = names.get(fuller, 0.0) + weight
         if fuller != clean and clean in names and _contains(fuller, clean):
             names[fuller] += names.pop(clean)
+        if at >= 0 and len(clean.split()) > 1:
+            self.first[fuller] = min(self.first.get(fuller, at), at)
         if sid and fuller not in self.ids:
             self.ids[fuller] = sid
 
     def resolve(self, text: str) -> tuple[str, str | None]:
-        """The article's fullest name for a mention (the most salient one for a bare surname),
-        and its speaker id when it spoke."""
+        """The article's fullest name for a mention (for a bare surname `_bare`), and its
+        speaker id when it spoke."""
         clean = clean_name(text)
         if not clean:
             return text.strip(), None
         names = self.by_key.get(clean.split()[-1].lower(), {})
         if len(clean.split()) == 1:
-            best = max(names, key=lambda n: (names[n], len(n)), default=clean)
+            best = self._bare(names) if names else clean
         else:
             best = _fullest_containing(clean, names)
         return best, self.ids.get(best)
+
+    def _bare(self, names: dict[str, float]) -> str:
+        """Whom a bare surname means among the full names sharing it: the one the article
+        names first (news introduces its main person first and writes the others' first names
+        after: "Alan Grayson" first, then "Dena Grayson" and "Lolita Grayson", and "Grayson" is
+        Alan), else the most salient."""
+        placed = [n for n in names if n in self.first]
+        if len(placed) > 1:
+            return min(placed, key=lambda n: self.first[n])
+        return max(names, key=lambda n: (names[n], len(n)))
 
 
 def _contains(full: str, part: str) -> bool:
@@ -438,14 +453,15 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
     names = Names()
     body_start = doc.text.find("\n") + 1
     body = doc.text[body_start:]
-    found: list[tuple[str, str | None, float]] = []
+    found: list[tuple[str, str | None, float, int]] = []
     for a in atts:
-        found += [(body_form(n, body), sid, 2.0) for n, sid in speakers_of(a)]
-    found += [(body_form(e.text, body), None, 1.0) for e in doc.ents
+        at = a.source.start if a.source else -1
+        found += [(body_form(n, body), sid, 2.0, at) for n, sid in speakers_of(a)]
+    found += [(body_form(e.text, body), None, 1.0, e.start_char) for e in doc.ents
               if e.label_ == "PERSON" and e.start_char >= body_start and len(e) <= 4]
-    for name, sid, weight in sorted(found, key=lambda f: -len(clean_name(f[0]).split())):
+    for name, sid, weight, at in sorted(found, key=lambda f: -len(clean_name(f[0]).split())):
         if _name_like(name):  # not "advisers to Mr. Obama", which is no Obama
-            names.add(name, sid, weight)
+            names.add(name, sid, weight, at if at >= body_start else -1)
     return Context(doc, atts, names, rules or PositionRules(), interviewers(atts), body,
                    the_law(doc), known if known is not None else referents(doc, atts))
 
@@ -1301,6 +1317,46 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
                     yield found
 
 
+def credited_stances(ctx: Context) -> Iterator[Position]:
+    """A stance act someone is thanked, praised or blamed for ("ridiculed Ann Lee, Bo Park and
+    Cy Ng for criticizing the harbour plan", "thanked Trump for backing the bill"): the act is
+    reported as fact, so each one credited with it holds that stance (the guidelines' exception
+    to nested positions); a deed not done ("for not supporting Cruz") is none."""
+    for prep in ctx.doc:
+        if prep.lower_ != "for":
+            continue
+        tok = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+        polarity = STANCE_VERBS.get(tok.lemma_.lower()) if tok is not None else None
+        if tok is None or polarity is None or refused(tok) or any(
+                c.lower_ in NEGATIONS for c in tok.children):
+            continue
+        credited = _credited(prep)
+        obj = _object(tok)
+        if credited is None or obj is None or hypothetical(credited.head):
+            continue
+        topic = _act_topic(tok, obj)
+        for each in (credited, *(t for t in credited.subtree if t.i < prep.i and t.dep_ in (
+                "conj", "appos") and t.pos_ == "PROPN")):
+            src = None if nested(ctx, credited.head, each) else who(ctx, each)
+            target = _target(ctx, obj) if src else None
+            found = _stance(ctx, src, target, polarity, topic, tok) if src and target else None
+            if found:
+                yield found
+
+
+def _credited(prep: Token) -> Token | None:
+    """The object of the verb a "for" doing something hangs on ("thanked Trump for …"), also
+    when the parser hung the "for" on the last of the object's names ("ridicule Donald Trump,
+    Ben Carson, and Carly Fiorina for …")."""
+    node = prep.head
+    if node.pos_ == "VERB":
+        return next((c for c in node.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    while node.dep_ in ("conj", "appos") and node.head is not node:
+        node = node.head
+    return node if node.dep_ == "dobj" and node.pos_ == "PROPN" and (
+        node.head.pos_ == "VERB") else None
+
+
 def _clause_object(verb: Token) -> Token | None:
     """The clause a stance verb takes instead of an object: what one calls for ("called for
     compensation to be clawed back"), whom one questions ("questioned how Cruz could turn back on
@@ -1687,19 +1743,21 @@ def quoted_of_another(ctx: Context, tok: Token, src: tuple[str, str | None]) -> 
     position the guidelines leave out)."""
     inside = ctx.speaker_at(tok.idx)
     if inside is None:
-        return _open_quote(tok)  # a quote no one was found to say: whose account, unknown
+        return in_quote(tok)  # a quote no one was found to say: whose account, unknown
     if inside.kind != "direct":
         return False
     return not any(_contains(n, clean_name(src[0])) or _contains(src[0], clean_name(n))
                    for n, _ in sources(ctx, inside))
 
 
-def _open_quote(tok: Token) -> bool:
-    """Whether a word follows an opening quotation mark of its paragraph not yet closed."""
+def in_quote(tok: Token) -> bool:
+    """Whether a word sits inside a quotation of its paragraph, closed or not (the quotations
+    `quotes.find_quotes` pairs, read for that one paragraph only)."""
     text = tok.doc.text
-    para = text.rfind("\n", 0, tok.idx) + 1
-    before = text[para: tok.idx]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    spans = [(start, end if end >= 0 else len(text))]
+    return any(q.inner_start <= tok.idx < q.inner_end for q in find_quotes(text, spans=spans))
 
 
 def sides_taken(ctx: Context) -> Iterator[Position]:
@@ -3228,13 +3286,15 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
-            *consequences(ctx), *nods(ctx), *ousters(ctx), *faulted_deeds(ctx)]
+            *consequences(ctx), *nods(ctx), *ousters(ctx), *faulted_deeds(ctx),
+            *credited_stances(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx),
                     *(p for p in rejected if p.relation != "stance")])
     return stances, pairs
+
 
 
 def covered(stance: Position, rules: list[Position]) -> bool:

@@ -1376,3 +1376,39 @@ def test_what_a_relative_clause_criticizes_is_the_deal_not_its_partner(nlp):
                            "the union tried to block and which Senator Dana Holt has "
                            "criticized.")
     assert ("Holt", "oppose", "water pact with Canada") in stances(found)
+
+
+def test_a_stance_act_someone_is_ridiculed_for_is_theirs(nlp):
+    found = positions(nlp, "Harbour\n\nThe column ridiculed Donald Lee, Ben Parker, and Carla "
+                           "Nguyen for criticizing Obama's harbour plan.")
+    got = stances(found)
+    for name in ("Lee", "Parker", "Nguyen"):
+        assert any(s == name and pol == "oppose" and "harbour plan" in t for s, pol, t in got)
+    assert pairs(found, "agree") == {frozenset({"Lee", "Parker"}), frozenset({"Lee", "Nguyen"}),
+                                     frozenset({"Parker", "Nguyen"})}
+
+
+def test_a_deed_not_done_that_one_is_blamed_for_is_no_stance(nlp):
+    found = positions(nlp, "Race\n\nSenator Joe Kerr criticized Tom Vale for not supporting "
+                           "Amy Ford.")
+    assert not any(s == "Vale" for s, _, _ in stances(found))
+
+
+
+def test_a_bare_surname_is_the_one_named_first_among_those_sharing_it():
+    names = P.Names()
+    names.add("Dena Grayson", weight=2.0, at=80)
+    names.add("Alan Grayson", at=10)
+    names.add("Dena Grayson", weight=2.0, at=120)
+    assert names.resolve("Grayson")[0] == "Alan Grayson"  # named first, though less often
+    unplaced = P.Names()
+    unplaced.add("Dena Grayson", weight=2.0)
+    unplaced.add("Alan Grayson")
+    assert unplaced.resolve("Grayson")[0] == "Dena Grayson"  # else the most salient
+
+
+def test_a_word_in_a_quotation_of_its_paragraph_closed_or_not(nlp):
+    doc = nlp("Kerr wrote “the plan is a fraud” on Monday.\n\nPratt said “it will fail")
+    at = {t.text: P.in_quote(t) for t in doc}
+    assert at["fraud"] and at["fail"]  # closed, and open to the paragraph's end
+    assert not at["Monday"] and not at["Pratt"] and not at["Kerr"]
