@@ -27,7 +27,11 @@ descriptions against what came before. Decisions, each in a small function below
   Lee" -> "Ann Lee's study"); "the poll"/"the study" go to the last such document of its kind.
 - party members ("the Kentucky Republican") are person descriptions; indefinite people ("a
   senior official", "a New Hampshire Democrat") are anonymous (OTHER, resolved_by "none"), one
-  speaker per mention, never a named person.
+  speaker per mention, never a named person -- unless their sentence reports nothing and leads
+  into a quotation the next sentence gives to one newly named person who fits ("At least one
+  Democrat wasn't on board. “…,” Sen. Claire McCaskill (D-Mo.) said.").
+- a person with people of their own ("The Republican nominee and his aides") is one GROUP named
+  after the person ("Donald Trump and his aides"); a person's operatives are their campaign.
 - a noun phrase said of a name is that name: a copula's complement ("Lund is a city", "My
   friend Andrea is a biology major"), an apposition, a role after "as" (its verb's named
   object, else its subject: "Norton made a living as a businessman"), and a noun introduced
@@ -38,6 +42,10 @@ descriptions against what came before. Decisions, each in a small function below
 - a title-cased headline's "Judge …" or "New Poll …" is read like a lede's "A judge" / "A new
   poll": the person or document the next sentences name (one sentence further than from the
   lede).
+- documents: "reports like the 2014 National Climate Assessment, which …" is the named
+  example; "the Paris climate agreement, the first accord …" the agreement it renames; bare
+  or demonstrative "tax returns"/"those returns" the returns last named with their owner
+  ("his tax returns" -> "Trump's tax returns", looked for as far back as person descriptions).
 - anything else unresolved is `Speaker(mention text, slug, "OTHER", "none")`; a pronoun source
   inside a quotation ("“I …”", "“We …”") is left unresolved. Unresolved things ("the report")
   stay available as antecedents of "it".

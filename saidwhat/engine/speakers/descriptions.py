@@ -228,13 +228,51 @@ def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
     return None
 
 
+def reports_nothing(index: ArticleIndex, sent: Span) -> bool:
+    """Whether a sentence neither quotes nor reports a clause ("At least one Democrat wasn't
+    on board.", not "A judge said the plant was legal.")."""
+    return not any(index.in_quote[t.i] or t.is_quote or t.dep_ == "ccomp" for t in sent)
+
+
+def named_by_next_quote(index: ArticleIndex, span: Span) -> Speaker | None:
+    """An indefinite person or party member whose sentence leads into the quotation after it
+    ("At least one Democrat wasn't on board. “…,” Sen. Claire McCaskill (D-Mo.) said."): the
+    one person first named in the next narrative sentence, past a quotation, whose party or
+    role fits; None when its own sentence reports something ("A judge said the plant was
+    legal. Judge Ann Ferrell ruled …" stays anonymous), or nobody new there fits."""
+    root = span.root
+    if not reports_nothing(index, span.sent):
+        return None
+    party = PARTIES.get(root.lower_) if root.lower_ in PARTY_MEMBERS else None
+    head = root.lemma_.lower()
+    if party is None and (not is_person_noun(head) or head in GENERIC_HEADS):
+        return None
+    wanted = {head} | ROLE_SYNONYMS.get(head, frozenset())
+    here = index.sent_of[span.start]
+    seen = {index.mention_entity[m.start] for m in index.mentions if m.start < span.end}
+    fits: set[int] = set()
+    for m in index.mentions[bisect_left(index.mention_starts, span.end):]:
+        if index.sent_of[m.start] > here + 1:
+            break
+        ent_id = index.mention_entity.get(m.start)
+        if (ent_id is None or ent_id in seen or m.label != "PERSON"
+                or index.sent_of[m.start] != here + 1
+                or not any(index.in_quote[i] for i in range(span.end, m.start))):
+            continue
+        ent = index.entities[ent_id]
+        if ent.party == party if party is not None else bool(ent.roles & wanted):
+            fits.add(ent_id)
+    return speaker_of(index, fits.pop(), "nominal") if len(fits) == 1 else None
+
+
 def resolve_party_member(index: ArticleIndex, span: Span) -> Speaker | None:
     """"The Kentucky Republican" -> the Republican the article introduced (else unresolved);
-    "a New Hampshire Republican" -> anonymous, never the party or the state."""
+    "a New Hampshire Republican" -> anonymous, never the party or the state, unless the
+    quotation after it is given to one (`named_by_next_quote`)."""
     if not party_member(span):
         return None
     if singular_indefinite(span):
-        return anonymous_one(index, span)
+        return named_by_next_quote(index, span) or anonymous_one(index, span)
     root = span.root
     ent_id = resolve_description(index, span[: root.i - span.start + 1])
     return speaker_of(index, ent_id, "nominal") if ent_id is not None else unresolved(span)
@@ -474,8 +512,10 @@ STAFF_WORDS = frozenset("aide aides operative operatives staffer staffers".split
 def staff_campaign(index: ArticleIndex, span: Span) -> Speaker | None:
     """Aides of someone whose campaign the article names are that campaign ("the Clinton
     campaign … Clinton aides were coy", "her campaign … his aides"), and "campaign aides" are
-    the campaign named last; None when no such campaign is named (a president's aides, "his
-    aides" of a congressman, stay their own group)."""
+    the campaign named last; a person's operatives are their campaign even when the article
+    never names it ("his operatives forced a change in the platform"); None when no such
+    campaign is named (a president's aides, "his aides" of a congressman, stay their own
+    group)."""
     root = span.root
     if root.lower_ not in STAFF_WORDS:
         return None
@@ -493,6 +533,9 @@ def staff_campaign(index: ArticleIndex, span: Span) -> Speaker | None:
         if person is not None and (owner is None or person == owner):
             name = f"{short_name(index.entities[person])} campaign"
             return speaker_of(index, index.group_entity(name, "ORG"), "nominal")
+    if owner is not None and root.lemma_.lower() == "operative":  # "his operatives forced a
+        name = f"{short_name(index.entities[owner])} campaign"  # change in the platform"
+        return speaker_of(index, index.group_entity(name, "ORG"), "nominal")
     return None
 
 
@@ -624,6 +667,8 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
         subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif root.dep_ == "appos" and root.head.i < root.i:
         subj = root.head
+    elif fronted_subject(root) is not None:  # "An undistinguished student, he did …"
+        subj = fronted_subject(root)
     else:
         subj = role_bearer(root)
         if subj is None:
@@ -643,6 +688,24 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
     if j < len(index.events) and index.events[j].token == subj.i:
         return index.events[j].entity
     return None
+
+
+def fronted_subject(root: Token) -> Token | None:
+    """The subject a noun phrase fronted before it describes ("An undistinguished student and
+    an unskilled cricketer, he did represent the school": he), the parse's loose attachment
+    of the phrase to the verb; None for anything else ("Last year, he …" is no role of his:
+    only a noun with a determiner, set off by a comma right before the subject)."""
+    phrase = root.head if root.dep_ == "conj" else root
+    verb = phrase.head
+    if (phrase.dep_ not in ("npadvmod", "dep", "advcl") or verb.pos_ not in ("VERB", "AUX")
+            or verb.i < phrase.i or root.tag_ != "NN"
+            or not any(c.dep_ == "det" for c in root.children)):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc = root.doc
+    if subj is None or subj.i < phrase.right_edge.i or doc[subj.left_edge.i - 1].text != ",":
+        return None
+    return subj if doc[phrase.right_edge.i + 1].i == subj.left_edge.i - 1 else None
 
 
 def named_apposition_of(noun: Token) -> Token | None:
@@ -680,6 +743,32 @@ def named_by_participle(index: ArticleIndex, span: Span) -> Speaker | None:
         text = span.doc[start : name.i + 1].text
         return speaker_of(index, index.group_entity(text, "PERSON"), "nominal")
     return None
+
+
+# Nouns of agreements and laws: a document when a name says which ("the Paris climate agreement").
+AGREEMENT_WORDS = frozenset("agreement accord treaty pact deal law act bill".split())
+
+
+def renamed_document(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A description set off by a comma right after a named document or agreement, which it
+    renames ("the Paris climate agreement, the first accord committing …", which the parse
+    may hang on the verb above it as a second complement): that document, named by its words; None
+    when the noun before the comma is no document or names nothing ("the deal, the first
+    accord")."""
+    root = span.root
+    doc = span.doc
+    if root.pos_ != "NOUN" or span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    prev = doc[span.start - 2]
+    if root.dep_ not in ("appos", "attr", "dep") or not (
+            root.head == prev or root.head.i < prev.i and root.head.is_ancestor(prev)):
+        return None  # hung on the noun, or loosely on a verb above it
+    lemma = prev.lemma_.lower()
+    kind = DOCUMENT_KINDS.get(prev.lower_, "law" if lemma in AGREEMENT_WORDS else None)
+    if prev.pos_ != "NOUN" or kind is None or index.in_quote[prev.i]:
+        return None
+    ent_id = named_document(index, doc[np_start(prev) : prev.i + 1], prev.i, kind)
+    return speaker_of(index, ent_id, "nominal") if ent_id is not None else None
 
 
 def resolve_predicated(index: ArticleIndex, span: Span) -> Speaker | None:
@@ -775,8 +864,9 @@ def headline_document(index: ArticleIndex, span: Span) -> Speaker | None:
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
     possessed = (named_by_participle(index, span) or resolve_predicated(index, span)
-                 or staff_campaign(index, span) or resolve_possessed(index, span)
-                 or both_named(index, span) or resolve_age(index, span)
+                 or renamed_document(index, span) or staff_campaign(index, span)
+                 or resolve_possessed(index, span) or both_named(index, span)
+                 or resolve_age(index, span)
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
         return possessed
@@ -792,7 +882,8 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     trimmed = span[: root.i - span.start + 1]
     name, named = group_name(span, index.s.max_group_prep_tokens)
     if indefinite and not plural:  # "One pastor supporting X, Ann Lee," is Ann Lee
-        named_in = named_apposition(index, span) or named_later(index, span)
+        named_in = (named_apposition(index, span) or named_later(index, span)
+                    or named_by_next_quote(index, span))
         if named_in is not None:
             return named_in
     if bare_headline_noun(span):  # "Indiana governor endorses Cruz": the body names him
@@ -830,6 +921,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     **dict.fromkeys("ruling decision opinion brief filing lawsuit complaint".split(), "legal"),
     **dict.fromkeys("article piece story feature video ad book website letter email statement "
                     "release".split(), "media"),
+    "returns": "papers",  # someone's tax returns, named or not ("tax returns would show …")
 }
 # Verbs whose subject issues the document that is their object ("Sanders is releasing a new ad").
 ISSUING_VERBS = frozenset(
@@ -958,22 +1050,32 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
     ("a new Reuters/Ipsos poll" -> "Reuters/Ipsos poll", "his website" -> "Trump's website");
     "the poll"/"the study" -> the last document of that kind named before it (else None)."""
     root = span.root
-    kind = DOCUMENT_KINDS.get(root.lower_)
+    example = named_example(span)
+    kind = DOCUMENT_KINDS.get(root.lower_) or (
+        DOCUMENT_KINDS.get(root.lower_.removesuffix("s")) if example is not None else None)
     if kind is None:
         return None
+    if example is not None:  # "reports like the 2014 National Climate Assessment, which …"
+        ent_id = named_document(index, example, span.start, kind)
+        if ent_id is not None:
+            return speaker_of(index, ent_id, "nominal")
     name = document_name(span, document_issuer(index, span))
     if name is not None:
         ent_id = index.group_entity(name, "DOCUMENT")
         index.documents.append((span.start, kind, ent_id))
         index.add_event(ent_id, root.i, 0)
         return speaker_of(index, ent_id, "nominal")
-    definite = any(c.lower_ in ("the", "this", "that") for c in root.children)
-    if not definite:
+    definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in root.children)
+    if not definite and kind != "papers":  # bare "tax returns" are the returns spoken of
         later = document_named_later(index, span, kind)  # "A new poll shows … The latest
         return speaker_of(index, later, "nominal") if later is not None else None  # X poll"
     earlier = [ent for tok, k, ent in index.documents if k == kind and tok < span.start]
     if not earlier:
-        found = document_antecedent(index, span, kind)
+        found = document_antecedent(index, span, kind, index.s.description_window
+                                    if kind == "papers" else None)  # returns stay in view
+        earlier = [found] if found is not None else []
+    if not earlier and kind in STUDY_KINDS:
+        found = study_named_before(index, span)
         earlier = [found] if found is not None else []
     if not earlier and root.lower_ in COURT_DOCUMENTS:
         court = deciding_court(index, span)
@@ -983,6 +1085,46 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
             index.documents.append((span.start, kind, ent_id))
             earlier = [ent_id]
     return speaker_of(index, earlier[-1], "nominal") if earlier else None
+
+
+NOUN_DEPS = frozenset("nsubj nsubjpass dobj pobj appos conj".split())
+
+
+def named_example(span: Span) -> Span | None:
+    """The one named document a plural document source gives as its example, inside the span
+    ("reports like the 2014 National Climate Assessment, which …", "studies such as the Lancet
+    review"): the source is that document; None without one, or with several ("polls like
+    A and B")."""
+    root = span.root
+    if root.tag_ != "NNS" and not (root.tag_ == "VBZ" and root.dep_ in NOUN_DEPS):
+        return None  # "scrutinized reports like …" with "reports" tagged a verb
+    for prep in root.rights:
+        such = prep.lower_ == "as" and (span.doc[prep.i - 1].lower_ == "such" or any(
+            c.lower_ == "such" for c in prep.children))
+        if prep.dep_ != "prep" or not (prep.lower_ == "like" or such):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or not span.start <= obj.i < span.end or any(
+                c.dep_ == "conj" for c in obj.children):
+            return None
+        phrase = span.doc[np_start(obj) : obj.i + 1]
+        return phrase if any(t.pos_ == "PROPN" for t in phrase) else None
+    return None
+
+
+STUDY_KINDS = frozenset({"survey", "report"})  # kinds one study or report may be called by
+
+
+def study_named_before(index: ArticleIndex, span: Span) -> int | None:
+    """The study or report the article named with capitals before a bare "the report"/"the
+    study", within the description window ("the Australian National Iodine Nutrition Study
+    … The report says"): the nearest entity whose name ends in a word of a study or report
+    kind (Study, Survey, Report, Review, Assessment), of either kind; else None."""
+    for e in index.before(span.start, window=index.s.description_window):
+        words = [norm_word(w) for w in index.entities[e.entity].name.split()]
+        if len(words) >= 2 and DOCUMENT_KINDS.get(words[-1]) in STUDY_KINDS:
+            return e.entity
+    return None
 
 
 COURT_DOCUMENTS = frozenset("ruling decision opinion order verdict".split())
@@ -1021,14 +1163,17 @@ def document_named_later(index: ArticleIndex, span: Span, kind: str) -> int | No
     return None
 
 
-def document_antecedent(index: ArticleIndex, span: Span, kind: str) -> int | None:
-    """The last document of a kind named before a mention within the salience window, even
-    where it was no source ("Sanders is releasing a new ad … The ad says"): its entity."""
+def document_antecedent(index: ArticleIndex, span: Span, kind: str,
+                        window: int | None = None) -> int | None:
+    """The last document of a kind named before a mention within `window` sentences (default:
+    the salience window), even where it was no source ("Sanders is releasing a new ad … The
+    ad says"): its entity."""
     here = index.sent_of[span.start]
     doc = span.doc
+    window = index.window if window is None else window
     for i in range(span.start - 1, -1, -1):
         tok = doc[i]
-        if here - index.sent_of[i] > index.window:
+        if here - index.sent_of[i] > window:
             break
         if tok.pos_ != "NOUN" or DOCUMENT_KINDS.get(tok.lower_) != kind or index.in_quote[i]:
             continue
@@ -1079,18 +1224,26 @@ THING_LABELS = {"LOC": "GPE", "FAC": "ORG", "LAW": "DOCUMENT", "WORK_OF_ART": "D
                 "EVENT": "OTHER", "PRODUCT": "OTHER"}
 
 
+# Words a thing's name may show for a description's head ("Cyclone Phailin … the storm").
+THING_KINDS: dict[str, frozenset[str]] = dict.fromkeys(
+    ("storm", "cyclone", "hurricane", "typhoon"),
+    frozenset("storm cyclone hurricane typhoon".split()))
+
+
 def thing_named_before(index: ArticleIndex, span: Span) -> int | None:
     """The named thing a definite description of a thing takes its word from ("Crater Lake …
     the lake", "Cyclone Phailin … this cyclone", "the Wildwood Trail … the trail"): the
     nearest name before it outside quotations, within the description window, of two or more
-    words beginning or ending with the description's head (an entity of the article, or a
-    place, facility, law, work, event or product the recogniser found); never a person's name
+    words beginning or ending with the description's head or a word of its kind (THING_KINDS:
+    "Cyclone Phailin … the storm"), an entity of the article or a place, facility, law, work,
+    event or product the recogniser found; never a person's name
     ("Condoleezza Rice … the rice": a known first name or a gender) nor a group; else None."""
     root = span.root
     if root.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES
                                     for c in root.children):
         return None
     head = root.lemma_.lower()
+    kinds = THING_KINDS.get(head, frozenset({head}))
     here = index.sent_of[span.start]
     doc = span.doc
     for ent in reversed([e for e in doc.ents if e.end <= span.start]):
@@ -1099,7 +1252,7 @@ def thing_named_before(index: ArticleIndex, span: Span) -> int | None:
         if index.in_quote[ent.start]:
             continue
         words = [norm_word(t.text) for t in ent if t.lower_ != "the" and not t.is_punct]
-        if len(words) < 2 or head not in (words[0], words[-1]) or words[0] in (
+        if len(words) < 2 or not kinds & {words[0], words[-1]} or words[0] in (
                 MALE_NAMES | FEMALE_NAMES):
             continue
         found = [m for m in mentions_near(index, ent.start) if m.start <= ent.start < m.end]
@@ -1108,7 +1261,7 @@ def thing_named_before(index: ArticleIndex, span: Span) -> int | None:
             known = index.entities[ent_id]
             if known.type == "GROUP" or known.gender is not None:
                 continue
-            if head in {norm_word(w) for w in known.name.split()}:
+            if kinds & {norm_word(w) for w in known.name.split()}:
                 return ent_id
         if ent.label_ in THING_LABELS:
             name = " ".join(t.text for t in ent if t.lower_ != "the" or t.i > ent.start)

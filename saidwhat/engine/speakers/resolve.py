@@ -199,6 +199,34 @@ def partitive_whole(span: Span) -> Span | None:
     return span.doc[start:end] if span.start <= start < end else None
 
 
+def demonstrative_conjunct(span: Span) -> Span | None:
+    """The noun a demonstrative source shares with the noun phrase it is coordinated with
+    ("Those and even older returns" -> "even older returns"): None for anything else."""
+    root = span.root
+    if root.lower_ not in ("those", "these") or root.pos_ not in ("PRON", "DET"):
+        return None
+    conj = next((c for c in root.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and span.start <= c.i < span.end), None)
+    return span.doc[np_start(conj) : conj.i + 1] if conj is not None else None
+
+
+def noun_before_clause(span: Span) -> Span | None:
+    """The noun phrase of a source span that the parse splits from a clause after it, which
+    it calls the span's root ("one of the first post-debate polls to emerge", with "to
+    emerge" hung on the main verb): the phrase up to the clause; None when the root is no
+    such verb or no noun phrase heads the words before it."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or root.dep_ not in ("advcl", "relcl", "acl", "xcomp"):
+        return None
+    first = span[0]
+    while first.head.i != first.i and span.start <= first.head.i < span.end:
+        first = first.head
+    if first.i == root.i or first.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return None
+    end = min(first.right_edge.i + 1, root.left_edge.i)
+    return span.doc[span.start : end] if end > span.start else None
+
+
 SPOKEN_WORDS = frozenset("comment remark word statement response reply answer tweet".split())
 
 
@@ -215,18 +243,27 @@ def words_owner(index: ArticleIndex, span: Span) -> int | None:
     return owner
 
 
+# Person nouns that `is_person_noun` does not know, which a name right after may give.
+NAMED_COMPANIONS = frozenset("colleague friend partner tutor teacher guy".split())
+# Parties to a case: a person or an organisation ("for the appellant, Atlantic Lottery Corp.").
+LEGAL_PARTIES = frozenset("appellant respondent plaintiff defendant petitioner claimant".split())
+
+
 def name_after(index: ArticleIndex, span: Span) -> NameMention | None:
     """The person or organisation named right after a description source and set off by a
-    comma ("said the senator, John Smith, after the vote" with the source cut at "the
-    senator"): the description points forward to that name, a person for a person noun, an
-    organisation for an organisation word."""
+    comma or colon ("said the senator, John Smith, after the vote" with the source cut at
+    "the senator", "My colleague, Mr. Eizenga, will address …", "a tutor from Bain: Master
+    Lunre"): the description points forward to that name, a person for a person noun, an
+    organisation for an organisation word, either for a party to a case."""
     doc = index.doc
     head = span.root.lemma_.lower()
-    wanted = "PERSON" if is_person_noun(head) else "ORG" if head in ORG_WORDS else None
-    if wanted is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+    wanted = (("PERSON",) if is_person_noun(head) or head in NAMED_COMPANIONS
+              else ("ORG",) if head in ORG_WORDS
+              else ("PERSON", "ORG") if head in LEGAL_PARTIES else ())
+    if not wanted or span.end + 1 >= len(doc) or doc[span.end].text not in (",", ":"):
         return None  # "this poll, Donald Trump leads": a poll is not Trump
     found = [m for m in mentions_near(index, span.end + 2)
-             if m.start in (span.end + 1, span.end + 2) and m.label == wanted]
+             if m.start in (span.end + 1, span.end + 2) and m.label in wanted]
     return found[0] if found else None
 
 
@@ -243,7 +280,8 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     clipped = without_clitic(span)
     if clipped is not None:
         return resolve_one(index, clipped)
-    inner = noun_inside(span) or partitive_whole(span)
+    inner = (noun_inside(span) or noun_before_clause(span) or partitive_whole(span)
+             or demonstrative_conjunct(span))
     if inner is not None:
         return resolve_one(index, inner)
     by_initials = initials_entity(index, span)
@@ -256,6 +294,9 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
         name = " and ".join(index.entities[e].name for e in together)
         ent_id = index.group_entity(name, "GROUP")
         return speaker_of(index, ent_id, "pronoun"), ent_id
+    with_own = with_own_people(index, span)
+    if with_own is not None:  # "The Republican nominee and his aides"
+        return with_own
     if root.tag_ in ("PRP", "PRP$") or root.pos_ == "PRON" and low in THIRD_PERSON | FIRST_PERSON:
         answerer = index.answering(root.i) if low in SINGULAR_FIRST_PERSON else None
         if answerer is not None and not index.in_quote[root.i]:  # "A: I think …"
@@ -310,6 +351,32 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if speaker.resolved_by != "none" or speaker.type in ("GROUP", "OTHER"):
         ent_id = index.entity_named(speaker.name, speaker.type)
     return speaker, ent_id
+
+
+def with_own_people(index: ArticleIndex, span: Span) -> tuple[Speaker, int] | None:
+    """A person coordinated with people of their own ("The Republican nominee and his aides",
+    "Ann Lee and her lawyers"): one GROUP named after the person resolved ("Donald Trump and
+    his aides"), not the person alone; None for anything else, or when the person is not
+    resolved or the possessive does not fit them ("Ann Lee and his aides")."""
+    root = span.root
+    conj = [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end]
+    if len(conj) != 1 or conj[0].tag_ != "NNS" or root.tag_ in ("PRP", "PRP$", "NNS", "NNPS"):
+        return None
+    poss = [c for c in conj[0].children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+    cc = [c for c in root.children if c.dep_ == "cc" and span.start <= c.i < conj[0].i]
+    if not poss or not cc or any(c.dep_ == "conj" and c.i > conj[0].i for c in root.children):
+        return None
+    first = span.doc[span.start : cc[0].i]
+    if not len(first) or first.root.i != root.i:
+        return None
+    speaker, ent_id = resolve_one(index, first)
+    gender = "m" if poss[0].lower_ == "his" else "f"
+    if (ent_id is None or speaker.type != "PERSON" or speaker.resolved_by == "none"
+            or index.entities[ent_id].gender not in (None, gender)):
+        return None
+    name = f"{speaker.name} and {poss[0].lower_} {conj[0].text}"
+    group = index.group_entity(name, "GROUP")
+    return speaker_of(index, group, speaker.resolved_by), group
 
 
 # Plural nouns of papers a "they" may stand for ("his tax returns … they would reveal"), beside
