@@ -266,14 +266,30 @@ def unparsed_subject(verb: Token) -> Span | None:
     name right before it, or before a comma-set aside ("Mark Addison, then her secretary,
     said", "Amtrak reported" after a headline run into it), or a noun phrase right after an
     inverted cue that ends its clause ("…, say oceanographers, but …", "write Omwansa and
-    Sullivan.")."""
+    Sullivan."), or the object the parse made of the speaker after a quote ("“…,” read one.")."""
     if any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in verb.children):
         return None
     if verb.tag_ in FINITE_CUE_TAGS:
-        return (name_before_cue(verb) or noun_phrase_after_cue(verb)
+        return (name_before_cue(verb) or noun_phrase_after_cue(verb) or object_after_quote(verb)
                 or conjoined_speaker(verb) or fronted_clause_subject(verb))
     # an inverted cue the tagger took for an imperative ('“…,” write Omwansa and Sullivan.')
-    return noun_phrase_after_cue(verb) if verb.tag_ == "VB" and verb.dep_ == "ROOT" else None
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT":
+        return noun_phrase_after_cue(verb) or object_after_quote(verb)
+    return None
+
+
+def object_after_quote(verb: Token) -> Span | None:
+    """'“Trump is disgusting,” read one.', '“…,” begins a scripted message that precedes all
+    Trump rallies.': an inverted cue right after a closing quote mark whose speaker the parse
+    made its object; that object, with what it governs, is who speaks."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in CLOSING_QUOTES:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1),
+               None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return None
+    return mention_span(obj)
 
 
 def fronted_clause_subject(verb: Token) -> Span | None:
@@ -323,16 +339,13 @@ def conjoined_speaker(verb: Token) -> Span | None:
 
 def name_before_cue(verb: Token) -> Span | None:
     """A person's or organisation's name that opens the cue's clause right before it, or
-    before one comma-set aside, on the cue's line."""
+    before one comma-set aside, on the cue's line; an aside that says who they are ('Mark
+    Addison, then her secretary, said') is kept with the name, as PolNeAR marks it."""
     doc = verb.doc
     names = [e for e in doc.ents if e.label_ in NAME_TYPES and e.end <= verb.i]
-    if not names:
-        return None
-    name = names[-1]
-    between = doc.text[name.end_char:verb.idx]
-    if "\n" in between or not (between.strip() == "" or between.strip().startswith(",")
-                               and between.strip().endswith(",")
-                               and between.count(",") == 2):
+    name = next((n for n in reversed(names[-3:]) if _opens_aside(doc.text[n.end_char:verb.idx])),
+                None)
+    if name is None:
         return None
     start = name.start
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
@@ -340,14 +353,28 @@ def name_before_cue(verb: Token) -> Span | None:
     before = doc[start - 1] if start > 0 else None
     if not (before is None or before.is_punct or before.is_space or doc[start].is_sent_start):
         return None
-    return doc[start : name.end]
+    if name.end + 1 >= verb.i or doc[name.end + 1].tag_ in ("VBG", "VBN"):
+        return doc[start : name.end]  # '…, speaking on Monday, said': what they did, not who
+    end = verb.i  # an apposition describes the speaker: PolNeAR keeps it in the source
+    while end > name.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _opens_aside(between: str) -> bool:
+    """Whether the words between a name and its cue are nothing, or one comma-set aside
+    ('Col. Steven Warren, a military spokesman in Baghdad, said': the name is the one before
+    the aside, not 'Baghdad' inside it)."""
+    words = between.strip()
+    return "\n" not in between and (words == "" or words.startswith(",")
+                                     and words.endswith(",") and between.count(",") == 2)
 
 
 def noun_phrase_after_cue(verb: Token) -> Span | None:
     """The noun phrase right after an inverted cue ('“…,” write Omwansa and Sullivan.'),
     when a comma or a closing quote mark comes before the cue and punctuation after the phrase."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", "\"", "’", "'"):
+    if verb.i == 0 or doc[verb.i - 1].text not in CLOSING_QUOTES | {","}:
         return None
     end = verb.i + 1
     while end < len(doc) and doc[end].pos_ in NOUN_PHRASE_POS and doc[end].text != "\n":
@@ -359,7 +386,23 @@ def noun_phrase_after_cue(verb: Token) -> Span | None:
         phrase = phrase[:-1]
     if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
         return None
-    return phrase
+    return with_apposition(phrase)
+
+
+def with_apposition(phrase: Span) -> Span:
+    """A name with the apposition the parse sets after it ('said Richard L. Trumka, president
+    of the A.F.L.-C.I.O.'), which PolNeAR keeps in the source; the name alone without one."""
+    doc = phrase.doc
+    if phrase.end >= len(doc) or doc[phrase.end].text != ",":
+        return phrase
+    appos = [c for c in phrase.root.children
+             if c.dep_ == "appos" and c.left_edge.i == phrase.end + 1]
+    if not appos:
+        return phrase
+    end = appos[0].right_edge.i
+    while end > phrase.end and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[phrase.start : end + 1]
 
 
 # Words that set a role off as what someone was or is by now ("Mark Addison, then her deputy").

@@ -12,6 +12,7 @@ from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import (
     after_dateline,
     mention_span,
+    object_after_quote,
     passive_subject,
     source_for,
     subject_of,
@@ -183,7 +184,8 @@ def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str],
     pos_of = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB",
               "VBZ": "VERB", "VBP": "VERB", "VB": "VERB", "DT": "DET", "JJ": "ADJ", "CC": "CCONJ",
               ",": "PUNCT", ".": "PUNCT", "``": "PUNCT", "''": "PUNCT", "PRP": "PRON",
-              "_SP": "SPACE", "IN": "ADP", "RB": "ADV", "CD": "NUM", "PRP$": "PRON"}
+              "_SP": "SPACE", "IN": "ADP", "RB": "ADV", "CD": "NUM", "PRP$": "PRON",
+              "VBG": "VERB", "VBN": "VERB"}
     spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "”", "\n") and w != "“"
               and w != "\n" for i, w in enumerate(words)]
     return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
@@ -211,7 +213,53 @@ def test_a_name_before_a_comma_set_aside_is_the_source() -> None:
                  ["IN", "NNP", ",", "NNP", "NNP", ",", "RB", "PRP$", "NN", ",", "VBD", "PRP",
                   "VBD", "."],
                  ["O", "B-DATE", "O", "B-PERSON", "I-PERSON"] + ["O"] * 9)
-    assert unparsed_subject(doc[10]).text == "Mark Addison"
+    assert unparsed_subject(doc[10]).text == "Mark Addison, then her secretary"
+
+
+def test_a_name_inside_the_aside_is_not_the_one_before_it() -> None:
+    # 'Col. Warren, a spokesman in Baghdad, said …': Baghdad is in the aside, Warren speaks
+    words = ["Col.", "Warren", ",", "a", "spokesman", "in", "Baghdad", ",", "said", "it",
+             "failed", "."]
+    doc = parsed(words, [1, 8, 1, 4, 1, 4, 5, 8, 8, 10, 8, 8],
+                 ["compound", "npadvmod", "punct", "det", "appos", "prep", "pobj", "punct",
+                  "ROOT", "nsubj", "ccomp", "punct"],
+                 ["NNP", "NNP", ",", "DT", "NN", "IN", "NNP", ",", "VBD", "PRP", "VBD", "."],
+                 ["O", "B-PERSON", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"])
+    assert unparsed_subject(doc[8]).text == "Col. Warren, a spokesman in Baghdad"
+
+
+def test_a_participle_aside_stays_out_of_the_source() -> None:
+    # 'Obama, speaking on Monday, said …': what the speaker was doing, not who they are
+    words = ["Obama", ",", "speaking", "on", "Monday", ",", "said", "it", "failed", "."]
+    doc = parsed(words, [6, 0, 0, 2, 3, 6, 6, 8, 6, 6],
+                 ["dep", "punct", "acl", "prep", "pobj", "punct", "ROOT", "nsubj", "ccomp",
+                  "punct"],
+                 ["NNP", ",", "VBG", "IN", "NNP", ",", "VBD", "PRP", "VBD", "."],
+                 ["B-PERSON", "O", "O", "O", "B-DATE", "O", "O", "O", "O", "O"])
+    assert unparsed_subject(doc[6]).text == "Obama"
+
+
+def test_the_object_of_a_cue_after_a_closing_quote_is_its_source() -> None:
+    # '“Trump is vile,” read one.': the parse made the speaker the cue's object
+    words = ["“", "Trump", "is", "vile", ",", "”", "read", "one", "."]
+    doc = parsed(words, [6, 2, 6, 2, 6, 6, 6, 6, 6],
+                 ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "ROOT", "dobj", "punct"],
+                 ["``", "NNP", "VBZ", "JJ", ",", "''", "VBD", "CD", "."])
+    assert unparsed_subject(doc[6]).text == "one"
+    assert object_after_quote(doc[2]) is None  # no quote mark before 'is'
+
+
+def test_a_name_after_a_doubled_apostrophe_quote_keeps_its_apposition() -> None:
+    # "''It failed,'' said Richard Trumka, president of the union." (the NYT's quote marks)
+    words = ["''", "It", "failed", ",", "''", "said", "Richard", "Trumka", ",", "president",
+             "of", "the", "union", "."]
+    doc = parsed(words, [5, 2, 5, 5, 5, 5, 7, 5, 7, 7, 9, 12, 10, 5],
+                 ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "dobj",
+                  "punct", "appos", "prep", "det", "pobj", "punct"],
+                 ["''", "PRP", "VBD", ",", "''", "VBD", "NNP", "NNP", ",", "NN", "IN", "DT",
+                  "NN", "."],
+                 ["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 6)
+    assert unparsed_subject(doc[5]).text == "Richard Trumka, president of the union"
 
 
 def test_a_name_inside_a_phrase_before_the_cue_is_no_source() -> None:
