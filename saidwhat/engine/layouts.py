@@ -22,7 +22,7 @@ _QUOTE_COLON = (r"^[ \t]*[\"“](?P<quote>[^\n\"“”]+)[\"”][ \t]*(?P<colon>
                 r"(?P<name>[A-Z][^\n:]{0,%d}?)[ \t.]*$")
 # '— Tom Phillips (@tomphillipsin) December 31, 2014' under an embedded tweet's text
 _TWEET_SIGNOFF = (r"^[ \t]*(?P<dash>―|—|--|-)[ \t\xa0]*(?P<name>[^\n(@]{1,%d}?)[ \t]*"
-                  r"\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t.]*$")
+                  r"\((?P<handle>@\w{1,30})\)[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t.]*$")
 # 'AD She was all in.' — an interview turn opened by the speaker's initials (no colon)
 _INITIALS_TURN = r"^[ \t]*(?P<name>[A-Z]{2,3})[ \t]+(?P<rest>[\"“A-Z][^\n]*)$"
 # '11.18 More from Tom Phillips in Indonesia.', '06.20 This from Tom Phillips, our
@@ -69,7 +69,25 @@ def colon_lines(doc: Doc, settings: LayoutSettings | None = None) -> Iterator[Co
         colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
         if not _is_name(name, s.max_name_tokens) or colon is None or not _has_words(m["rest"]):
             continue
+        if attributed_elsewhere(m["rest"]):
+            continue
         yield name, Cue(colon.start, (colon.start,), "speech"), (m.start("rest"), m.end("rest"))
+
+
+# A line's words that name their own source at the end: ", police say", ", officials said."
+_OWN_SOURCE = re.compile(r",[ \t]+(?P<source>(?:[^\W\d_][\w.'’-]*[ \t]+){1,4}?)(?:says?|said)"
+                         r"[ \t.!]*$", re.I)
+# Words that make the stretch before "said" a clause, not a source ("and that is what I said").
+_NOT_SOURCE_WORDS = frozenset("and but or so that what which who as if when i we you he she they "
+                              "it this".split())
+
+
+def attributed_elsewhere(rest: str) -> bool:
+    """Whether a label's words end by naming who says them ('PERRIS: Woman ordered hit on
+    father of her child, police say'): the label is then a dateline or a kicker, not the
+    speaker, and the words go to the source they name."""
+    m = _OWN_SOURCE.search(rest)
+    return m is not None and not any(w.lower() in _NOT_SOURCE_WORDS for w in m["source"].split())
 
 
 def _has_words(rest: str) -> bool:
@@ -165,8 +183,19 @@ def tweet_signoffs(
         dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
         if name is None or dash is None or not text[above_start:above_end].strip():
             continue
+        if names_itself(text[above_start:above_end], name.text):
+            handle = doc.char_span(m.start("handle"), m.end("handle"), alignment_mode="expand")
+            name = handle if handle is not None else name
         cue = Cue(dash.start, tuple(range(dash.start, dash.end)), "speech")
         yield name, cue, (above_start, above_end)
+
+
+def names_itself(words: str, name: str) -> bool:
+    """Whether a tweet's words speak of the name it is signed with in the third person ('NEW:
+    Jennifer Lawrence at the game today' signed 'Jennifer Lawrence (@JenniferUpdates)'): a fan
+    or news account under the celebrity's name, so the handle, not the person, wrote it."""
+    full = " ".join(name.split())
+    return len(full.split()) > 1 and full.lower() in " ".join(words.split()).lower()
 
 
 def interview_turns(

@@ -135,6 +135,26 @@ def test_an_embedded_tweet_is_its_author_s(nlp) -> None:  # type: ignore[no-unty
     assert text[words[0]:words[1]].startswith("So many ambulances")
 
 
+def test_a_tweet_about_the_name_it_is_signed_with_is_the_handle_s(nlp: Language) -> None:
+    from saidwhat.engine.layouts import tweet_signoffs
+
+    text = ("The home team won by eight. Dana Fielding is a fan.\n"
+            "NEW: Dana Fielding at the county fair today pic.twitter.com/x2\n"
+            "— Dana Fielding (@DanaFanPage) July 4, 2015\n"
+            "The fair closes on Sunday.\n")
+    ((name, _, _),) = list(tweet_signoffs(nlp(text)))
+    assert name.text == "@DanaFanPage"
+    assert [a.speaker.name for a in run(nlp, text).attributions if a.speaker] == ["@DanaFanPage"]
+
+
+def test_names_itself_needs_the_whole_name() -> None:
+    from saidwhat.engine.layouts import names_itself
+
+    assert names_itself("NEW: Dana  Fielding at the fair", "Dana Fielding")
+    assert not names_itself("Dana spoke at the fair", "Dana Fielding")
+    assert not names_itself("Reuters reports a fire", "Reuters")
+
+
 def test_interview_turns_by_initials(nlp: Language) -> None:
     from saidwhat.engine.layouts import interview_turns
 
@@ -188,6 +208,23 @@ def test_headline_kicker_labels_are_not_speakers(nlp: Language, label: str) -> N
 
 def test_a_tally_line_is_not_a_colon_line(nlp: Language) -> None:
     assert colons(nlp, "Ortiz: 1,769.\n\nSmith: 1,501.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRISTOW: Man kept a lion in his garage, police say\n\nText.",
+        "Harbor Town: New bridge will open in May, officials said.\n\nText.",
+    ],
+)
+def test_a_dateline_before_words_that_name_their_source_is_not_a_colon_line(
+        nlp: Language, text: str) -> None:
+    assert colons(nlp, text) == []
+
+
+def test_a_label_with_a_said_inside_its_words_still_speaks(nlp: Language) -> None:
+    text = "PENCE: Well, look, the plan is good, and that is what I said.\n\nMore."
+    assert [n for n, _, _ in colons(nlp, text)] == ["PENCE"]
 
 
 def test_label_word_drops_only_a_possessive() -> None:

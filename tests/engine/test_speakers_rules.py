@@ -1108,3 +1108,9 @@ def test_a_role_fronted_before_the_subject_is_said_of_the_subject(nlp: Language)
     text = "Tom Okafor went to Harrow in 1801. Last year, he did represent the school."
     (year,) = resolve(nlp, text, "Last year")
     assert year.name != "Tom Okafor"
+
+
+def test_a_social_handle_is_the_account_not_the_person_it_recalls(nlp: Language) -> None:
+    text = ("Dana Fielding is a fan of the team. The fan page @DanaFanPage posted a photo.")
+    (speaker,) = resolve(nlp, text, "@DanaFanPage")
+    assert (speaker.name, speaker.resolved_by) == ("@DanaFanPage", "name")

@@ -275,8 +275,21 @@ def without_clitic(span: Span) -> Span | None:
     return None
 
 
+def social_handle(span: Span) -> str | None:
+    """A source that is a social-media handle ('@JenniferUpdates' signing a tweet): the
+    account, named by its handle, never a person the handle's words recall."""
+    text = span.text.strip()
+    if len(span) == 1 and len(text) > 1 and text[0] == "@" and text[1:].replace("_", "").isalnum():
+        return text
+    return None
+
+
 def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     """Resolve one source mention; also return the entity it was tied to (or None)."""
+    handle = social_handle(span)
+    if handle is not None:
+        ent_id = index.group_entity(handle, "OTHER")
+        return speaker_of(index, ent_id, "name"), ent_id
     clipped = without_clitic(span)
     if clipped is not None:
         return resolve_one(index, clipped)
