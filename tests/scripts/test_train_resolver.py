@@ -89,3 +89,11 @@ def test_a_news_pronoun_whose_gender_singles_out_one_person_teaches_the_rest() -
     assert group("Mrs. Ann Lee met Mrs. Mary Rose on Monday. She said no.") is None  # two
     assert group("Mrs. Ann Lee spoke on Monday. She said no.") is None  # no choice to learn
     assert group("Mrs. Ann Lee met Mr. Tom Okafor. They said no.") is None
+
+
+def test_one_standard_error_takes_the_most_regularised_strength_near_the_best() -> None:
+    rows = [(0.003, "w1", 0.06, 0.85, 0.747, 240), (0.01, "w2", 0.05, 0.85, 0.722, 240),
+            (0.03, "w3", 0.05, 0.85, 0.763, 240)]
+    assert train_resolver.one_standard_error(rows)[0] == 0.003
+    far = [(0.003, "w1", 0.06, 0.85, 0.60, 240)] + rows[1:]
+    assert train_resolver.one_standard_error(far)[0] == 0.03
