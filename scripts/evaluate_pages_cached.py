@@ -1,7 +1,7 @@
 """Score the real-page gold as `saidwhat evaluate-pages` does, with the pages' parses cached.
 
     .venv/bin/python scripts/evaluate_pages_cached.py gold/pages --pages ../shared/data/pages \
-        --parsed build/parsed [--errors FILE] [--min-confidence 0.9]
+        --parsed build/parsed [--errors FILE] [--min-confidence 0.9] [--settings FILE]
 
 For development: an engine change never touches the parse, so the pages are parsed once (into
 `--parsed`, the same DocBin cache `make train` uses) and each later run only attributes and
@@ -23,6 +23,7 @@ from saidwhat.evaluation.pages import GoldPage, evaluate_pages, load_gold_pages
 from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, named
 from saidwhat.records import Article
 from saidwhat.run.pipeline import analyse_doc, body_window
+from saidwhat.settings import load as load_settings
 
 
 def read_pages(golds: list[GoldPage], pages_dir: Path) -> list[tuple[str, Article]]:
@@ -51,10 +52,12 @@ def main() -> int:
     parser.add_argument("--parsed", type=Path, default=Path("build/parsed"))
     parser.add_argument("--errors", type=Path)
     parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--settings", type=Path, help="TOML or JSON engine settings file")
     args = parser.parse_args()
     golds, problems = load_gold_pages(args.gold_dir)
     golds = [g for g in golds if (args.pages / g.page).is_file()]
-    articles = analysed_pages(read_pages(golds, args.pages), args.parsed, Engine.load(None))
+    engine = Engine.load(load_settings(args.settings) if args.settings else None)
+    articles = analysed_pages(read_pages(golds, args.pages), args.parsed, engine)
     mistakes: list[dict] | None = [] if args.errors else None
     scores, more = evaluate_pages(golds, args.pages, articles, mistakes, args.min_confidence)
     for p in problems + more:
