@@ -3296,7 +3296,6 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     return stances, pairs
 
 
-
 def covered(stance: Position, rules: list[Position]) -> bool:
     """Whether the rules already hold a stance of this source on a target sharing a word (of
     either polarity: the model does not overrule them, "Ann Kerr called Rubio a friend")."""

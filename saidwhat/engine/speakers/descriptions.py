@@ -528,15 +528,14 @@ def staff_campaign(index: ArticleIndex, span: Span) -> Speaker | None:
     if owner is None and not by_campaign or owner is not None and (
             index.entities[owner].type != "PERSON"):
         return None
-    for i in range(span.end - 1, -1, -1):
-        person = campaign_owner(index, span.doc[i])
-        if person is not None and (owner is None or person == owner):
-            name = f"{short_name(index.entities[person])} campaign"
-            return speaker_of(index, index.group_entity(name, "ORG"), "nominal")
-    if owner is not None and root.lemma_.lower() == "operative":  # "his operatives forced a
-        name = f"{short_name(index.entities[owner])} campaign"  # change in the platform"
-        return speaker_of(index, index.group_entity(name, "ORG"), "nominal")
-    return None
+    named = (campaign_owner(index, span.doc[i]) for i in range(span.end - 1, -1, -1))
+    person = next((p for p in named if p is not None and (owner is None or p == owner)), None)
+    if person is None and owner is not None and root.lemma_.lower() == "operative":
+        person = owner  # "his operatives forced a change in the platform"
+    if person is None:
+        return None
+    name = f"{short_name(index.entities[person])} campaign"
+    return speaker_of(index, index.group_entity(name, "ORG"), "nominal")
 
 
 def campaign_owner(index: ArticleIndex, tok: Token) -> int | None:
@@ -667,8 +666,8 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
         subj = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif root.dep_ == "appos" and root.head.i < root.i:
         subj = root.head
-    elif fronted_subject(root) is not None:  # "An undistinguished student, he did …"
-        subj = fronted_subject(root)
+    elif (fronted := fronted_subject(root)) is not None:  # "An undistinguished student, he …"
+        subj = fronted
     else:
         subj = role_bearer(root)
         if subj is None:
