@@ -19,18 +19,15 @@ from pathlib import Path
 from training.parsed import parsed_texts
 
 from saidwhat.engine.engine import Engine
-from saidwhat.evaluation.pages import GoldPage, evaluate_pages, load_gold_pages
-from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, named
+from saidwhat.evaluation.pages import GoldPage, evaluate_pages, load_gold_pages, read_pages
 from saidwhat.records import Article
 from saidwhat.run.pipeline import analyse_doc, body_window
 from saidwhat.settings import load as load_settings
 
 
-def read_pages(golds: list[GoldPage], pages_dir: Path) -> list[tuple[str, Article]]:
+def gold_page_articles(golds: list[GoldPage], pages_dir: Path) -> list[tuple[str, Article]]:
     """Each gold page's article as `saidwhat` reads the HTML file, keyed by the page's name."""
-    html, stats = named("html"), IngestStats()
-    return [(g.page, item) for g in golds
-            for item in html.read(pages_dir / g.page, DEFAULT_MAX_BYTES, stats)
+    return [(g.page, item) for g in golds for item in read_pages([pages_dir / g.page])
             if isinstance(item, Article)]
 
 
@@ -57,7 +54,7 @@ def main() -> int:
     golds, problems = load_gold_pages(args.gold_dir)
     golds = [g for g in golds if (args.pages / g.page).is_file()]
     engine = Engine.load(load_settings(args.settings) if args.settings else None)
-    articles = analysed_pages(read_pages(golds, args.pages), args.parsed, engine)
+    articles = analysed_pages(gold_page_articles(golds, args.pages), args.parsed, engine)
     mistakes: list[dict] | None = [] if args.errors else None
     scores, more = evaluate_pages(golds, args.pages, articles, mistakes, args.min_confidence)
     for p in problems + more:

@@ -279,16 +279,22 @@ def _report(gold: GoldPage, canonical: str, predicted: list[_Predicted],
 # --- command line -------------------------------------------------------------------------
 
 
+def read_pages(paths: Sequence[Path]) -> list[Article | Failure]:
+    """Each page as saidwhat reads an HTML file: its article, or the failure to read it."""
+    from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, named
+
+    html, stats = named("html"), IngestStats()
+    return [item for p in paths for item in html.read(p, DEFAULT_MAX_BYTES, stats)]
+
+
 def predict_pages(
     paths: Sequence[Path], model: str | None, workers: int | None, progress: bool,
     settings: Settings | None = None,
 ) -> tuple[dict[str, Article], list[str]]:
     """saidwhat's articles for the pages, keyed by file name, and one-line problems."""
-    from saidwhat.io.kinds import DEFAULT_MAX_BYTES, IngestStats, named
     from saidwhat.run.runners import process
 
-    html, stats = named("html"), IngestStats()
-    items = [item for p in paths for item in html.read(p, DEFAULT_MAX_BYTES, stats)]
+    items = read_pages(paths)
     names = {str(p): p.name for p in paths}
     articles, problems = {}, []
     for item in process(items, model=model, workers=workers, progress=progress,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from evaluate_pages_cached import analysed_pages, read_pages  # noqa: E402
+from evaluate_pages_cached import analysed_pages, gold_page_articles  # noqa: E402
 
 from saidwhat.engine.engine import Engine  # noqa: E402
 from saidwhat.evaluation.pages import GoldPage, predict_pages  # noqa: E402
@@ -18,7 +18,7 @@ PAGE = "council-budget.html"
 
 def test_cached_pages_are_the_commands_predictions(tmp_path: Path) -> None:
     gold = GoldPage(PAGE, "", 0, (), (), "test")
-    pages = read_pages([gold], FIXTURES)
+    pages = gold_page_articles([gold], FIXTURES)
     engine = Engine.load(None)
     first = analysed_pages(pages, tmp_path, engine)
     assert list(tmp_path.glob("pages-*.spacy"))
