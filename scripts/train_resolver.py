@@ -36,7 +36,7 @@ import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy.optimize import minimize
@@ -415,16 +415,26 @@ def tune_threshold(dec: list[tuple[float, bool, bool]], fixed: float | None = No
     return best
 
 
-def one_standard_error(tried: list[tuple[Any, ...]]) -> tuple[Any, ...]:
-    """Of (C, weights, threshold, coverage, accuracy, resolved) rows in order of weakening
-    regularisation, the first whose dev accuracy is within one standard error of the best (the
-    "one-SE rule"): GUM dev's 283 pronouns tell strengths apart only by a few mentions, and the
-    best-scoring one flipped from 0.003 to 0.03 between two retrains on nearly the same examples
-    while losing on GUM test and the PolNeAR speaker gold."""
-    best = max(tried, key=lambda row: (row[4], row[3]))
-    acc, resolved = best[4], max(1, best[5])
-    se = math.sqrt(acc * (1 - acc) / resolved)
-    return next(row for row in tried if row[4] >= acc - se)
+class Tried(NamedTuple):
+    """One L2 strength tried for pronouns, as read on GUM dev."""
+
+    c: float
+    weights: dict[str, float]
+    threshold: float
+    coverage: float
+    accuracy: float
+    resolved: int
+
+
+def one_standard_error(tried: list[Tried]) -> Tried:
+    """Of the strengths tried, in order of weakening regularisation, the first whose dev
+    accuracy is within one standard error of the best (the "one-SE rule"): GUM dev's 283
+    pronouns tell strengths apart only by a few mentions, and the best-scoring one flipped from
+    0.003 to 0.03 between two retrains on nearly the same examples while losing on GUM test and
+    the PolNeAR speaker gold."""
+    best = max(tried, key=lambda row: (row.accuracy, row.coverage))
+    se = math.sqrt(best.accuracy * (1 - best.accuracy) / max(1, best.resolved))
+    return next(row for row in tried if row.accuracy >= best.accuracy - se)
 
 
 def tune_pronouns(train: list[Group], dev: DevReading, others: Ranker, min_coverage: float
@@ -435,7 +445,7 @@ def tune_pronouns(train: list[Group], dev: DevReading, others: Ranker, min_cover
     within one standard error of the best dev accuracy wins (`one_standard_error`), and is read
     once more at its threshold for the report."""
     ranking = "pronoun" in others.ranking
-    tried: list[tuple[Any, ...]] = []
+    tried: list[Tried] = []
     for c in RANKING_C_GRID if ranking else PRONOUN_C_GRID:
         w = weights_of(*fit(train, "pronoun", c, ranking))
         ranker = Ranker(others.weights | {"pronoun": w}, others.thresholds | {"pronoun": 0.0},
@@ -444,12 +454,12 @@ def tune_pronouns(train: list[Group], dev: DevReading, others: Ranker, min_cover
         t, cov, acc = pronoun_threshold(reading, min_coverage)
         print(f"pronoun C={c}: GUM dev threshold {t:.3f} coverage {cov:.3f} accuracy {acc:.3f}",
               file=sys.stderr)
-        tried.append((c, w, t, cov, acc, round(cov * len(reading))))
-    c, w, t = one_standard_error(tried)[:3]
-    chosen = Ranker(others.weights | {"pronoun": w}, others.thresholds | {"pronoun": t},
-                    others.ranking)
+        tried.append(Tried(c, w, t, cov, acc, round(cov * len(reading))))
+    pick = one_standard_error(tried)
+    chosen = Ranker(others.weights | {"pronoun": pick.weights},
+                    others.thresholds | {"pronoun": pick.threshold}, others.ranking)
     score = read_pronouns(dev, chosen)[1]
-    return w, t, {"C": c, "dev_coverage": round(score.coverage, 4),
+    return pick.weights, pick.threshold, {"C": pick.c, "dev_coverage": round(score.coverage, 4),
                   "dev_accuracy": round(score.accuracy, 4), "dev_right": score.right,
                   "dev_total": score.total,
                   "train_mentions": sum(1 for k, _, _ in train if k == "pronoun")}

@@ -92,8 +92,10 @@ def test_a_news_pronoun_whose_gender_singles_out_one_person_teaches_the_rest() -
 
 
 def test_one_standard_error_takes_the_most_regularised_strength_near_the_best() -> None:
-    rows = [(0.003, "w1", 0.06, 0.85, 0.747, 240), (0.01, "w2", 0.05, 0.85, 0.722, 240),
-            (0.03, "w3", 0.05, 0.85, 0.763, 240)]
-    assert train_resolver.one_standard_error(rows)[0] == 0.003
-    far = [(0.003, "w1", 0.06, 0.85, 0.60, 240)] + rows[1:]
-    assert train_resolver.one_standard_error(far)[0] == 0.03
+    tried = train_resolver.Tried
+    rows = [tried(0.003, {"a": 1.0}, 0.06, 0.85, 0.747, 240),
+            tried(0.01, {"a": 2.0}, 0.05, 0.85, 0.722, 240),
+            tried(0.03, {"a": 3.0}, 0.05, 0.85, 0.763, 240)]
+    assert train_resolver.one_standard_error(rows).c == 0.003
+    far = [tried(0.003, {"a": 1.0}, 0.06, 0.60, 0.60, 240), *rows[1:]]
+    assert train_resolver.one_standard_error(far).c == 0.03
