@@ -147,3 +147,34 @@ def test_fronted_report_names_keep_to_verbs_of_saying(nlp: Language) -> None:
     said, coming = [t for t in doc if t.text == "he"]
     assert fronted_report_names(index, said) == {index.entity_named("Ben Cole", "PERSON")}
     assert fronted_report_names(index, coming) == set()
+
+
+def test_a_party_nationality_country_or_state_is_never_he_or_she() -> None:
+    from saidwhat.engine.speakers.clusters import Entity
+    from saidwhat.engine.speakers.pronouns import pronoun_may_refer
+
+    assert not pronoun_may_refer("she", Entity(name="Republican", type="NORP"))
+    assert not pronoun_may_refer("he", Entity(name="Democrats", type="NORP"))
+    assert not pronoun_may_refer("he", Entity(name="American", type="NORP"))
+    assert not pronoun_may_refer("she", Entity(name="Alaska", type="GPE"))
+    assert pronoun_may_refer("she", Entity(name="Georgia", type="GPE"))  # also a first name
+    assert pronoun_may_refer("they", Entity(name="Republicans", type="NORP"))
+
+
+def test_she_after_a_described_senator_is_not_her_party_or_state(nlp: Language) -> None:
+    text = ("The Senator from Alaska, a Republican, explained her vote. "
+            "She said the Congress failed.")
+    (she,) = resolve(nlp, text, "She")
+    assert she.name not in ("Republican", "Alaska")
+
+
+def test_a_party_word_modifying_plural_people_is_not_they(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import affiliation_modifiers
+
+    text = ("Nearly all Republican Senators have already admitted the facts. "
+            "They said the delay was wrong.")
+    (they,) = resolve(nlp, text, "They")
+    assert (they.type, they.name.endswith("Republican Senators")) == ("GROUP", True)
+    index = ArticleIndex(nlp("Republican Senators met. Republicans said no."))
+    assert affiliation_modifiers(index) == {index.entity_named("Republican", "NORP")}

@@ -1114,3 +1114,9 @@ def test_a_social_handle_is_the_account_not_the_person_it_recalls(nlp: Language)
     text = ("Dana Fielding is a fan of the team. The fan page @DanaFanPage posted a photo.")
     (speaker,) = resolve(nlp, text, "@DanaFanPage")
     assert (speaker.name, speaker.resolved_by) == ("@DanaFanPage", "name")
+
+
+def test_a_capitalised_plural_of_people_is_a_group_not_its_party(nlp: Language) -> None:
+    (senators,) = resolve(nlp, "Republican Senators have said the trial was unfair.",
+                          "Republican Senators")
+    assert (senators.name, senators.type) == ("Republican Senators", "GROUP")

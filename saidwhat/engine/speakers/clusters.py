@@ -37,6 +37,7 @@ from saidwhat.engine.speakers.mentions import (
     norm_word,
     np_start,
     org_key,
+    plural_lemma,
 )
 from saidwhat.records import Speaker, slugify
 from saidwhat.settings import Settings, SpeakerSettings
@@ -317,7 +318,7 @@ class ArticleIndex:
         for tok in self.doc:
             if (tok.tag_ in ("NNS", "NNPS") and not self.in_quote[tok.i]
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
-                    and tok.i not in self.mention_entity and is_group_noun(tok.lemma_.lower())):
+                    and tok.i not in self.mention_entity and is_group_noun(plural_lemma(tok))):
                 name, named = group_name(self.doc[np_start(tok) : tok.i + 1],
                                          self.s.max_group_prep_tokens)
                 ent = self.group_entity(name, "GROUP")

@@ -38,6 +38,7 @@ from saidwhat.engine.speakers.mentions import (
     is_person_noun,
     norm_word,
     np_start,
+    plural_lemma,
 )
 from saidwhat.engine.speakers.pronouns import resolve_pronoun
 from saidwhat.engine.speakers.ranker import (
@@ -873,7 +874,7 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     if body is not None:
         return speaker_of(index, index.group_entity(body, "ORG"), "name")
     root = span.root
-    head = root.lemma_.lower()
+    head = plural_lemma(root)
     dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") or t.lower_ in
             QUANTIFIERS and t.i < root.i}
     plural = root.tag_ in ("NNS", "NNPS")

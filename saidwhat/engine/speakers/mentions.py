@@ -694,6 +694,16 @@ def group_name(span: Span, max_prep_tokens: int = SpeakerSettings.max_group_prep
     return text, named
 
 
+def plural_lemma(tok: Token) -> str:
+    """A noun's lowercased lemma, singular also for a capitalised plural the parse calls a
+    name ("Senators" -> "senator"), when the singular is a noun of people or groups."""
+    lemma = tok.lemma_.lower()
+    singular = lemma.removesuffix("s")
+    if tok.tag_ == "NNPS" and singular != lemma and is_group_noun(singular):
+        return singular
+    return lemma
+
+
 def is_group_noun(word: str) -> bool:
     """Whether a plural noun's lemma can name a group of speakers ("officials", "leaders")."""
     return word in GROUP_WORDS or word in ORG_WORDS or is_person_noun(word) or word in FAMILY_WORDS

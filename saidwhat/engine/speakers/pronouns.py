@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
+from saidwhat.data.names import COUNTRY_NAMES, NATIONALITIES, PARTIES, US_STATES
 from saidwhat.engine.contents import FINITE_TAGS
 from saidwhat.engine.quotes import doc_text
 from saidwhat.engine.speakers.clusters import (
@@ -53,18 +54,49 @@ LOOSE_TYPES = {"m": ("ORG", "GPE", "OTHER", "NORP"), "f": ("ORG", "GPE", "OTHER"
                "n": ("PERSON",)}
 
 
+# Countries and states that are also first names: a mistyped person may bear them.
+NAME_LIKE_PLACES = frozenset("georgia virginia washington jordan chad israel".split())
+
+
+def never_he_or_she(name: str) -> bool:
+    """Whether a name is a party or nationality word ("Republican", "Democrats", "American")
+    or a country or US state ("Alaska"): what a person is or where, never who."""
+    low = name.lower()
+    if low in (COUNTRY_NAMES | US_STATES) - NAME_LIKE_PLACES:
+        return True
+    words = [w.removesuffix("s") for w in low.split()]
+    return bool(words) and all(
+        w in NATIONALITIES or (w in PARTIES and len(w) > 1) for w in words)
+
+
 def pronoun_may_refer(pronoun: str, ent: Entity) -> bool:
     """Whether the learned ranker may weigh an entity as a pronoun's antecedent: what
     `pronoun_ok` allows, plus a short name of another type (see LOOSE_TYPES); never a
-    document."""
+    document, nor for "he"/"she" a party, nationality, country or state (`never_he_or_she`:
+    "Republican senators … him", "The Senator from Alaska … She")."""
     if pronoun_ok(pronoun, ent):
         return True
     pclass = pronoun_class(pronoun)
     if ent.type not in LOOSE_TYPES.get(pclass, ()) or not ent.name:
         return False
+    if pclass in ("m", "f") and never_he_or_she(ent.name):
+        return False
     words = ent.name.split()
     return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
         words[-1].lower() not in DOCUMENT_WORDS)
+
+
+def affiliation_modifiers(index: ArticleIndex) -> set[int]:
+    """Party or nationality names (NORP) the article uses only as a modifier of a plural noun
+    ("Republican senators", "American voters"): the people are the noun's, so no pronoun
+    refers to the modifier itself."""
+    tokens: dict[int, list[Token]] = {}
+    for e in index.events:
+        if index.entities[e.entity].type == "NORP":
+            tokens.setdefault(e.entity, []).append(index.doc[e.token])
+    return {ent for ent, toks in tokens.items()
+            if all(t.dep_ in ("amod", "compound") and t.head.tag_ in ("NNS", "NNPS")
+                   for t in toks)}
 
 
 def retype_as_person(index: ArticleIndex, ent_id: int, pronoun: str) -> None:
@@ -86,6 +118,9 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
     reported = fronted_report_names(index, tok)
     if reported:  # "People like Scott, he said": not Scott
         exclude = (exclude or set()) | reported
+    modifiers = affiliation_modifiers(index)
+    if modifiers:  # "Republican senators … they": the senators, not "Republican"
+        exclude = (exclude or set()) | modifiers
     if index.ranker is not None:
         candidates = pronoun_candidates(index, tok, may_refer, _bound_in_clause, exclude)
         if not candidates:

@@ -40,11 +40,13 @@ from saidwhat.engine.speakers.mentions import (
     clean_name,
     compatible_names,
     initials,
+    is_group_noun,
     is_person_noun,
     looks_like_person,
     name_tokens,
     np_start,
     org_key,
+    plural_lemma,
     role_words,
 )
 from saidwhat.engine.speakers.pronouns import resolve_pronoun
@@ -347,7 +349,8 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     document = headline_document(index, span)
     if document is not None:  # "New Poll Shows …"
         return document, index.entity_named(document.name, document.type)
-    title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS)
+    title_cased_role = root.pos_ == "PROPN" and (low in ROLE_SYNONYMS or low in ORG_WORDS
+                                                 or title_cased_people(root))
     common = root.pos_ == "NOUN" or root.lemma_.lower() in ORG_WORDS or title_cased_role
     in_name = any(m.start <= root.i < m.end for m in mentions_near(index, root.i))
     speaker = None
@@ -364,6 +367,12 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if speaker.resolved_by != "none" or speaker.type in ("GROUP", "OTHER"):
         ent_id = index.entity_named(speaker.name, speaker.type)
     return speaker, ent_id
+
+
+def title_cased_people(tok: Token) -> bool:
+    """A capitalised plural common noun of people the parse calls a name, outside any named
+    entity ("Republican Senators", "the Founders"): a group, not the name that modifies it."""
+    return tok.tag_ == "NNPS" and not tok.ent_type_ and is_group_noun(plural_lemma(tok))
 
 
 def with_own_people(index: ArticleIndex, span: Span) -> tuple[Speaker, int] | None:
