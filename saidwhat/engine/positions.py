@@ -60,6 +60,10 @@ PHRASAL_STANCES: dict[tuple[str, str], str] = {
     ("stump", "for"): "support", ("rally", "behind"): "support", ("stand", "with"): "support",
     ("call", "out"): "oppose", ("hit", "out"): "oppose",
 }
+# Verbs that name what someone is ("called Cruz the worst politician in Texas", `_called`).
+CALLING = frozenset("call label brand describe".split())
+# Every verb `stance_acts` reads: a stance verb, the verb of a phrasal stance, a calling verb.
+ACT_LEMMAS = frozenset(STANCE_VERBS) | {verb for verb, _ in PHRASAL_STANCES} | CALLING
 # Acts a speaker may call for: ending something opposes it, making it happen backs it ("the need
 # to scrap the nuclear agreement", "we're going to build the wall").
 END_VERBS = frozenset("scrap repeal abolish ban kill block stop overturn dismantle cancel "
@@ -76,6 +80,9 @@ CHARGE_VERBS = frozenset("accuse charge allege complain criticize criticise blas
 # Explicit agreement and divergence between two speakers.
 AGREE_VERBS = frozenset("agree concur echo".split())
 DISAGREE_VERBS = frozenset("disagree differ clash spar feud split quarrel".split())
+# Every word `_pair_relation` reads: "agreed", "clashed", "traded barbs", "breaks with",
+# "found common ground", "had different positions".
+PAIR_LEMMAS = AGREE_VERBS | DISAGREE_VERBS | frozenset("trade break find have share reach".split())
 VIEW_NOUNS = frozenset("position view opinion stance perspective positions views".split())
 SCARCELY = frozenset("barely scarcely rarely seldom".split())
 TRADED_BLOWS = frozenset("barb insult jab accusation shot blow punch charge attack".split())
@@ -415,6 +422,30 @@ def content_key(text: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class WordIndex:
+    """Where each lemma, word form and dependency label occurs in one document (token indices in
+    text order), read in one pass so that each rule visits only the tokens it may fire on rather
+    than every token."""
+
+    lemmas: Mapping[str, tuple[int, ...]]
+    words: Mapping[str, tuple[int, ...]]
+    deps: Mapping[str, tuple[int, ...]]
+
+
+def word_index(doc: Doc) -> WordIndex:
+    """A document's lower-cased lemmas, lower-cased word forms and dependency labels, each with
+    the indices of the tokens that have it."""
+    lemmas: dict[str, list[int]] = {}
+    words: dict[str, list[int]] = {}
+    deps: dict[str, list[int]] = {}
+    for tok in doc:
+        lemmas.setdefault(tok.lemma_.lower(), []).append(tok.i)
+        words.setdefault(tok.lower_, []).append(tok.i)
+        deps.setdefault(tok.dep_, []).append(tok.i)
+    return WordIndex(*({k: tuple(v) for k, v in d.items()} for d in (lemmas, words, deps)))
+
+
+@dataclass(frozen=True)
 class Context:
     """One article ready for the rules: its doc, attributions and names."""
 
@@ -427,6 +458,21 @@ class Context:
     law: str = ""  # the one law or bill the article names, if only one ("the Clean Water Act")
     referents: dict[int, str] = field(default_factory=dict)  # token -> who a he/she/"the
     # senator" outside any source refers to, by the speaker resolver
+    index: WordIndex | None = None  # the doc's words (`word_index`), read when not given
+
+    def __post_init__(self) -> None:
+        """Index the doc's words when no index was given."""
+        if self.index is None:
+            object.__setattr__(self, "index", word_index(self.doc))
+
+    def tokens(self, lemmas: Iterable[str] = (), words: Iterable[str] = (),
+               deps: Iterable[str] = ()) -> list[Token]:
+        """The tokens whose lower-cased lemma, lower-cased form or dependency label is one of
+        those given, in text order (what a rule would meet walking the whole doc)."""
+        index = self.index or word_index(self.doc)
+        found = {i for table, keys in ((index.lemmas, lemmas), (index.words, words),
+                                       (index.deps, deps)) for k in keys for i in table.get(k, ())}
+        return [self.doc[i] for i in sorted(found)]
 
     def speaker_at(self, i: int) -> Attribution | None:
         """The attribution whose content holds character `i` (innermost first)."""
@@ -846,15 +892,22 @@ def _told(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
 
 def _entity_of(tok: Token) -> Span | None:
     """The named entity a token heads or belongs to."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    for child in tok.children:
-        if child.dep_ == "compound":
-            for ent in tok.doc.ents:
-                if ent.start <= child.i < ent.end:
-                    return ent
+    for t in (tok, *(c for c in tok.children if c.dep_ == "compound")):
+        if t.ent_iob_ in ("B", "I"):
+            return entity_around(t)
     return None
+
+
+def entity_around(tok: Token) -> Span:
+    """The named entity a token is part of, read from the entity tags around it as `Doc.ents`
+    reads them (without building every entity of the document)."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _previous_person(ctx: Context, tok: Token,
@@ -1270,7 +1323,7 @@ def own_target(source: str, target: str) -> bool:
 def stance_acts(ctx: Context) -> Iterator[Position]:
     """A stance verb whose subject is a speaker: "Ryan endorsed Trump", "attacked Trump over …";
     one stance per coordinated object; a refused endorsement is opposition."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(ACT_LEMMAS):
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         polarity = STANCE_VERBS.get(tok.lemma_.lower())
@@ -1280,7 +1333,7 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             if c.dep_ in ("prep", "prt") and key in PHRASAL_STANCES:
                 polarity, preps = PHRASAL_STANCES[key], (c.lower_,)
                 break
-        if polarity is None and tok.lemma_.lower() in ("call", "label", "brand", "describe"):
+        if polarity is None and tok.lemma_.lower() in CALLING:
             yield from _called(ctx, tok)
             continue
         if polarity is None or hypothetical(tok) or (tok.lemma_.lower() == "credit" and any(
@@ -1322,7 +1375,7 @@ def credited_stances(ctx: Context) -> Iterator[Position]:
     Cy Ng for criticizing the harbour plan", "thanked Trump for backing the bill"): the act is
     reported as fact, so each one credited with it holds that stance (the guidelines' exception
     to nested positions); a deed not done ("for not supporting Cruz") is none."""
-    for prep in ctx.doc:
+    for prep in ctx.tokens(words=("for",)):
         if prep.lower_ != "for":
             continue
         tok = next((c for c in prep.children if c.dep_ == "pcomp"), None)
@@ -1447,7 +1500,7 @@ def compact_words(words: list[Token]) -> str:
 def stance_nouns(ctx: Context) -> Iterator[Position]:
     """A stance said with a noun: "Trump's opposition to trade liberalization", "Cruz received
     the endorsement of Mike Pence", "Pence has thrown his support behind Ryan"."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens([*STANCE_NOUNS, *AIMED_NOUNS]):
         lemma = tok.lemma_.lower()
         polarity = STANCE_NOUNS.get(lemma) or ("oppose" if lemma in AIMED_NOUNS else None)
         if polarity is None or tok.pos_ != "NOUN" or refused(tok.head) or (
@@ -1492,7 +1545,7 @@ def _sought(noun: Token) -> bool:
 def rhetorical_questions(ctx: Context) -> Iterator[Position]:
     """A quoted "do you really think that billionaires need a massive tax break?": the speaker
     opposes what the one asked is said to believe in (an inferred stance)."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(("think", "believe", "expect", "want")):
         if tok.lemma_.lower() not in ("think", "believe", "expect", "want") or not any(
                 c.dep_ == "advmod" and c.lower_ in ("really", "seriously", "honestly")
                 for c in tok.children):
@@ -1526,7 +1579,7 @@ def _cue_in_sentence(ctx: Context, tok: Token) -> Attribution | None:
 def epithets(ctx: Context) -> Iterator[Position]:
     """A quoted speaker's insulting epithet for someone ("a Crooked Hillary win", "Lyin' Ted"):
     the speaker opposes the one so named."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(deps=("compound", "amod")):
         if tok.pos_ not in ("PROPN", "ADJ") or tok.dep_ not in ("compound", "amod"):
             continue
         name = tok.head
@@ -1546,7 +1599,7 @@ def charges(ctx: Context) -> Iterator[Position]:
     """A speaker charging someone in a clause: "The Clinton campaign alleged that the Russian
     government was behind the release", "Rubio complained that the media has been rewarding
     Trump": the clause's named subject is opposed."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(CHARGE_VERBS):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in CHARGE_VERBS:
             continue
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -1571,7 +1624,7 @@ def faulted_deeds(ctx: Context) -> Iterator[Position]:
     and Carson for criticizing Obama's decision" reports, as a fact, that Trump and Carson
     oppose the decision; when the deed is seeking or pushing something, the critic opposes
     that ("criticized fellow Democrats for seeking a higher tax rate"; praising backs it)."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(deps=("pcomp",)):
         if tok.pos_ != "VERB" or tok.dep_ != "pcomp" or any(c.dep_ == "neg" for c in tok.children):
             continue
         faulted = _faulted(tok)
@@ -1598,7 +1651,7 @@ def advocacy(ctx: Context) -> Iterator[Position]:
     """A speaker calling for an end to something opposes it, for making it happen backs it:
     "the need to scrap the nuclear agreement", "we're going to build the wall", "promising to
     lift environmental regulations" (in the speaker's own words, or as their act)."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(END_VERBS | MAKE_VERBS):
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in END_VERBS | MAKE_VERBS:
             continue
@@ -1670,7 +1723,7 @@ def reactions(ctx: Context) -> Iterator[Position]:
     """A speaker's reaction to someone or something: "was furious with Trump", "I am honored by
     the endorsement of Senator Cruz" (support Cruz), "have expressed misgivings about Mrs.
     Clinton"; the polarity is the reaction word's valence (an inferred stance)."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(REACTION_NOUNS, deps=("acomp", "ROOT", "ccomp", "conj")):
         lemma = tok.lemma_.lower()
         owner = None
         if tok.pos_ == "NOUN" and lemma in REACTION_NOUNS:
@@ -1718,7 +1771,7 @@ def side_adjective(tok: Token) -> float:
 def ousters(ctx: Context) -> Iterator[Position]:
     """Seeking or calling for someone's removal opposes them: "Sanders now seeks the ouster of
     the party chair", "called for the resignation of the CEO", "demanded his impeachment"."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(OUSTER_NOUNS):
         if tok.lemma_.lower() not in OUSTER_NOUNS or tok.pos_ != "NOUN":
             continue
         verb = _governing_verb(tok)
@@ -1763,7 +1816,7 @@ def in_quote(tok: Token) -> bool:
 def sides_taken(ctx: Context) -> Iterator[Position]:
     """Someone described as another's supporter or critic ("Graham, a former presidential
     candidate and a Cruz supporter", "Sen. Ben Sasse, a Trump critic", "X is an ally of Y")."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(SIDE_NOUNS):
         polarity = SIDE_NOUNS.get(tok.lemma_.lower())
         if polarity is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
@@ -1799,7 +1852,7 @@ def _described(noun: Token) -> Token | None:
 def esteem(ctx: Context) -> Iterator[Position]:
     """"I hold in the highest esteem Sen. John McCain", "holds them in contempt": holding
     someone in esteem or regard backs them, in contempt or disdain opposes them."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(HELD_IN):
         if tok.lemma_.lower() not in HELD_IN or tok.dep_ != "pobj" or tok.head.lower_ != "in":
             continue
         verb = tok.head.head
@@ -1818,7 +1871,7 @@ def esteem(ctx: Context) -> Iterator[Position]:
 def problems_with(ctx: Context) -> Iterator[Position]:
     """"We had a big issue with the trade part of Clinton's history", "has a problem with
     Trump": having a problem, issue or beef with something opposes it (inferred)."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(TROUBLE_NOUNS):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TROUBLE_NOUNS or tok.dep_ != "dobj":
             continue
         verb = tok.head
@@ -1843,7 +1896,7 @@ def nods(ctx: Context) -> Iterator[Position]:
     """"Two holdout unions, the United Steelworkers and the IBEW, gave Clinton the nod", "gave
     her blessing to the plan": giving someone or something the nod, one's blessing or backing
     supports them."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(("give",)):
         if tok.lemma_.lower() != "give" or tok.pos_ != "VERB" or refused(tok) or hypothetical(tok):
             continue
         thing = next((c for c in tok.children if c.dep_ == "dobj"
@@ -1868,7 +1921,7 @@ def nods(ctx: Context) -> Iterator[Position]:
 def needed(ctx: Context) -> Iterator[Position]:
     """A quoted "we need Paul Ryan" or "I think we need him back in the Senate": needing a
     named person backs them (inferred)."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(("need",)):
         if tok.lemma_.lower() != "need" or tok.pos_ != "VERB" or refused(tok) or (
                 hypothetical(tok) or asked_or_supposed(tok)):
             continue
@@ -1934,7 +1987,7 @@ def _of_object(noun: Token) -> Token | None:
 def demands(ctx: Context) -> Iterator[Position]:
     """Calling on someone to apologize or resign opposes them ("Axelrod called on Dean to
     apologize", "urged the senator to step down")."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(DEMAND_VERBS):
         if tok.lemma_.lower() not in DEMAND_VERBS or tok.pos_ != "VERB" or hypothetical(tok):
             continue
         act = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")
@@ -1957,7 +2010,7 @@ def urgings(ctx: Context) -> Iterator[Position]:
     """Urging someone to act backs the act ("Trump urged Russian hackers to go looking for the
     emails", "called on the administration to call out Russia"): calling for something to
     happen, in the guidelines' words; the target is the act, as the article words it."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(URGE_VERBS):
         if tok.lemma_.lower() not in URGE_VERBS or tok.pos_ != "VERB" or hypothetical(tok):
             continue
         act = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
@@ -2442,7 +2495,7 @@ def addressee(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
 def explicit_pairs(ctx: Context) -> Iterator[Position]:
     """Two speakers said to agree or diverge, and on what."""
     found: list[Position] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens(PAIR_LEMMAS):
         relation = _pair_relation(tok)
         if relation is None:
             continue
@@ -2480,7 +2533,7 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
 def splits_between(ctx: Context) -> Iterator[Position]:
     """"A major split between how WikiLeaks and Snowden have handled the data", "the rift
     between Ryan and Priebus": the two named diverge."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(SPLIT_NOUNS):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in SPLIT_NOUNS or (
                 measured(tok)):
             continue
@@ -2512,7 +2565,7 @@ def measured(noun: Token) -> bool:
 def opposing_sides(ctx: Context) -> Iterator[Position]:
     """"X and Y were on opposing sides of Z", "X and Y are at odds over Z", "X is at odds with
     Y on Z": the two diverge on Z."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(("side",), words=("odds",)):
         if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ not in (
                 "VERB", "AUX"):
             continue
@@ -2551,7 +2604,7 @@ def _named_pair(subj: Token) -> Token:
 def disagreements_with(ctx: Context) -> Iterator[Position]:
     """"X has had areas of significant disagreement with Y", "X's differences with Y": X and Y
     diverge."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(DISAGREE_NOUNS):
         if tok.lemma_.lower() not in DISAGREE_NOUNS or tok.pos_ != "NOUN":
             continue
         of = _of_object(tok)
@@ -2649,7 +2702,7 @@ def _rejected(span: Span) -> Iterator[Token]:
 def believed_right(ctx: Context) -> Iterator[Position]:
     """"Ryan does believe McConnell is correct about …" outside any attribution found: the
     believer agrees with the one said to be right (disagrees with one said to be wrong)."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(words=RIGHT | WRONG):
         word = tok.lower_
         if tok.dep_ != "acomp" or word not in RIGHT | WRONG or ctx.speaker_at(tok.idx):
             continue
@@ -2671,7 +2724,7 @@ def backed_claims(ctx: Context) -> Iterator[Position]:
     """One speaker bearing out or contradicting another's claim: "His remarks buttress the
     contention of Hillary Clinton that …", "Obama backed her up" (agree), "Comey's findings
     contradict Clinton's account" (disagree), on what the claim says."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens(BACKING_VERBS | CONTRADICTING_VERBS):
         lemma = tok.lemma_.lower()
         relation = "agree" if lemma in BACKING_VERBS else "disagree" if (
             lemma in CONTRADICTING_VERBS) else None
@@ -2752,7 +2805,7 @@ def held_firm(ctx: Context, found: list[Position]) -> list[Position]:
     """A speaker who "hadn't budged on" issues diverges from their counterpart on each of them
     ("he hadn't budged an inch on big issues like human rights and the war in Ukraine")."""
     out = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens(FIRM_VERBS):
         if tok.lemma_.lower() not in FIRM_VERBS or not refused(tok):
             continue
         subj = subject_of(tok)
@@ -3192,15 +3245,17 @@ def speaking_for(ctx: Context) -> dict[str, frozenset[str]]:
     Earnest", "Clinton spokesman Jesse Lehrich"); the White House, an administration and the
     person titled President are one executive side."""
     sides: dict[str, set[str]] = {}
+    named = [e for e in ctx.doc.ents if e.label_ in ("ORG", "PERSON")]
     for a in ctx.attributions:
         span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
             a.source) else None
         if span is None:
             continue
-        for name, _ in sources(ctx, a):
+        beside = [e for e in named if span.start <= e.start and e.end <= span.end]
+        for name, _ in sources(ctx, a) if beside else ():
             own = content_key(name)
-            for ent in span.ents:
-                if ent.label_ in ("ORG", "PERSON") and not content_key(ent.text) & own:
+            for ent in beside:
+                if not content_key(ent.text) & own:
                     sides.setdefault(name, set()).update(content_key(ent.text))
     for ent in ctx.doc.ents:
         if ent.label_ == "PERSON" and ent.start > 0 and (

@@ -1412,3 +1412,30 @@ def test_a_word_in_a_quotation_of_its_paragraph_closed_or_not(nlp):
     at = {t.text: P.in_quote(t) for t in doc}
     assert at["fraud"] and at["fail"]  # closed, and open to the paragraph's end
     assert not at["Monday"] and not at["Pratt"] and not at["Kerr"]
+
+
+def test_rules_visit_the_tokens_of_their_words_in_text_order(nlp):
+    doc = nlp("Race\n\nGovernor Paul Ryder endorsed Kate Morgan. Later Ryder endorses Tom Becker "
+              "and says Morgan endorsed him too.")
+    ctx = P.build_context(doc, [], known={})
+    endorsed = ctx.tokens(("endorse",))
+    assert [t.text for t in endorsed] == ["endorsed", "endorses", "endorsed"]
+    assert [t.i for t in endorsed] == sorted(t.i for t in endorsed)
+    both = ctx.tokens(("endorse",), words=("ryder", "endorsed"))  # one token met once
+    assert [t.text for t in both] == ["Ryder", "endorsed", "Ryder", "endorses", "endorsed"]
+    assert all(t.dep_ == "nsubj" for t in ctx.tokens(deps=("nsubj",)))
+    assert ctx.tokens(("veto",)) == []
+
+
+def test_entity_around_a_token_is_the_documents_entity(nlp):
+    doc = nlp("Race\n\nGovernor Paul Ryder of the Texas Farm Bureau met Kate Morgan in New York "
+              "City on Friday.")
+    ents = {(e.start, e.end, e.label_) for e in doc.ents}
+    assert any(e[1] - e[0] >= 2 for e in ents)  # a several-word entity to walk across
+    for tok in doc:
+        if tok.ent_iob_ in ("B", "I"):
+            ent = P.entity_around(tok)
+            assert (ent.start, ent.end, ent.label_) in ents
+            assert ent.start <= tok.i < ent.end
+    assert P._entity_of(doc[3]) is not None
+    assert P._entity_of(next(t for t in doc if t.lower_ == "met")) is None
