@@ -1370,6 +1370,33 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
                     yield found
 
 
+def passive_acts(ctx: Context) -> Iterator[Position]:
+    """A stance verb in the passive whose doer "by" names: "Trump was criticized by Paul Ryan"
+    (Ryan opposes Trump), "Nader is still excoriated by Democrats for tipping the election",
+    "Cruz, endorsed by Gov. Mike Pence, …" (Pence backs Cruz); not denied or only supposed."""
+    for tok in ctx.tokens(STANCE_VERBS):
+        if tok.tag_ != "VBN" or hypothetical(tok) or refused(tok) or any(
+                c.dep_ == "neg" for c in tok.children):
+            continue
+        agent = next((g for c in tok.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        done = _passive_holder(tok) or (tok.head if tok.dep_ == "acl" else None)
+        if agent is None or done is None or nested(ctx, tok, agent) or any(
+                t.lower_ in VAGUE_MODIFIERS | {"fewer"} for t in agent.subtree):
+            continue  # "supported by far fewer publications" names no one
+        if tok.lemma_.lower() == "sign" and done.lemma_.lower() not in LAW_WORDS:
+            continue  # a signed law is backed; a signed letter or statement need not be
+        done = _antecedent(done) or done  # "Nader, who is excoriated by Democrats"
+        topic = _topic_pp(tok, ctx.rules.max_topic_words)  # else the target names it
+        for src in _holders(ctx, agent):
+            for each in (done, *done.conjuncts) if src is not None else ():
+                target = _someone_else(ctx, each, src, _target(ctx, each))
+                found = _stance(ctx, src, target, STANCE_VERBS[tok.lemma_.lower()], topic,
+                                tok) if target else None
+                if found:
+                    yield found
+
+
 def credited_stances(ctx: Context) -> Iterator[Position]:
     """A stance act someone is thanked, praised or blamed for ("ridiculed Ann Lee, Bo Park and
     Cy Ng for criticizing the harbour plan", "thanked Trump for backing the bill"): the act is
@@ -1731,7 +1758,9 @@ def reactions(ctx: Context) -> Iterator[Position]:
             verb = _governing_verb(tok) or (tok.head if tok.dep_ == "dobj" else None)
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)  # "his dislike"
         elif (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and tok.dep_ in (
-                "acomp", "ROOT", "ccomp", "conj"):  # "furious with", "honored by"
+                "acomp", "ROOT", "ccomp", "conj") and not (
+                tok.tag_ == "VBN" and lemma in STANCE_VERBS):  # "furious with", "honored by";
+            # "criticized by Ryan" is Ryan's act (`passive_acts`), no reaction of the criticized
             valence = side_adjective(tok) or token_valence(tok, ctx.rules.booster)
             verb = tok if tok.pos_ == "VERB" else tok.head
         else:
@@ -3342,7 +3371,7 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
             *consequences(ctx), *nods(ctx), *ousters(ctx), *faulted_deeds(ctx),
-            *credited_stances(ctx)]
+            *credited_stances(ctx), *passive_acts(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

@@ -1439,3 +1439,19 @@ def test_entity_around_a_token_is_the_documents_entity(nlp):
             assert ent.start <= tok.i < ent.end
     assert P._entity_of(doc[3]) is not None
     assert P._entity_of(next(t for t in doc if t.lower_ == "met")) is None
+
+
+def test_a_passive_stance_act_is_the_doers_stance(nlp):
+    found = positions(nlp, "Race\n\nDonald Trump spoke on Monday. Trump was criticized by Paul "
+                           "Ryan for his comments.")
+    assert ("Ryan", "oppose", "Donald Trump") in stances(found)
+    assert not any(s[0] == "Trump" for s in stances(found))  # no reaction of the criticized
+    found = positions(nlp, "Race\n\nTed Cruz, endorsed by Gov. Mike Pence on Friday, won the "
+                           "primary in Indiana.")
+    assert ("Pence", "support", "Ted Cruz") in stances(found)
+
+
+def test_a_denied_or_unnamed_passive_doer_holds_no_stance(nlp):
+    found = positions(nlp, "Race\n\nTed Cruz spoke on Monday. Cruz was not endorsed by Mike "
+                           "Pence. Donald Trump is supported by far fewer publications.")
+    assert not any(s[0] in ("Pence", "publications") for s in stances(found))
