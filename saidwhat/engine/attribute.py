@@ -149,8 +149,23 @@ def in_a_source(doc: Doc, draft: Draft, drafts: list[Draft]) -> bool:
     if draft.cue is None:
         return False
     at = doc[draft.cue.head].idx
-    return any(o is not draft and o.source is not None
-               and o.source.start_char <= at < o.source.end_char for o in drafts)
+    if any(o is not draft and o.source is not None
+           and o.source.start_char <= at < o.source.end_char for o in drafts):
+        return True
+    return describes_a_source(doc, draft, drafts)
+
+
+def describes_a_source(doc: Doc, draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether the draft's cue stands in a relative clause on another draft's source that the
+    source leaves out ('said a longtime adviser, who declined to be identified'): the writer
+    still describing the speaker, whose quotes go on after it."""
+    head = doc[draft.cue.head]
+    clause = next((t for t in (head, *head.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    at = clause.head.i
+    return any(o is not draft and o.source is not None and o.source.start <= at < o.source.end
+               for o in drafts)
 
 
 def resumes_after_interruption(text: str, at: int) -> bool:

@@ -146,6 +146,9 @@ def subject_of(
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < max_depth:
         # "responded by saying …", "stopped short of calling …": the governing verb's subject
         return subject_of(verb.head.head, lexicon, settings, depth + 1)
+    outer = conjunct_of_reporting_verb(verb, lexicon, settings.speaking_probability)
+    if outer is not None and depth < max_depth:
+        return subject_of(outer, lexicon, settings, depth + 1)
     if depth < max_depth and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ == "ccomp" and verb.i > verb.head.i:
             return None
@@ -153,6 +156,23 @@ def subject_of(
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     return None
+
+
+def conjunct_of_reporting_verb(verb: Token, lexicon: Lexicon, speaks: float) -> Token | None:
+    """The verb of speech a subject-less conjunct really joins when the parse hung it on the
+    last verb of what was said ("He said the attacks have helped him and said that …", "Putin
+    forecast that the economy would rebound and praised …"): the conjunct's tense matches the
+    verb of speech and not the verb it hangs on; None otherwise ("He said Clinton lied and
+    insisted …" stays ambiguous and goes to the nearer subject)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or verb.tag_ not in FINITE_CUE_TAGS:
+        return None
+    outer = head.head
+    if (outer.i > head.i or outer.tag_ != verb.tag_ or head.tag_ == verb.tag_
+            or lexicon.p(outer.lemma_.lower()) < speaks
+            or not any(c.dep_ in SUBJECT_DEPS for c in head.children)):
+        return None
+    return outer
 
 
 # Focus adverbs before a source that PolNeAR leaves out of it ('even', 'only', 'also').
@@ -224,10 +244,39 @@ def source_for(doc: Doc, cue: Cue, lexicon: Lexicon,
             return mention_span(objs[0])
         after = [nc for nc in doc.noun_chunks if nc.start == to.i + 1 or nc.start == to.i + 2]
         return after[0] if after else None
-    subj = subject_of(head, lexicon, settings or SourceSettings())
+    settings = settings or SourceSettings()
+    subj = subject_of(head, lexicon, settings)
     if subj is None:
         return unparsed_subject(head)
-    return quoted_subject_inverted(head, subj) or with_name_before_aside(mention_span(subj))
+    span = quoted_subject_inverted(head, subj) or with_name_before_aside(mention_span(subj))
+    return without_speaking_clause(span, lexicon, settings.speaking_probability)
+
+
+# Marks that set a relative clause off from the noun it describes ("Barkley, who said …").
+ASIDE_OPENERS = frozenset((",", "—", "--", "–", "-"))
+
+
+def without_speaking_clause(span: Span, lexicon: Lexicon, speaks: float) -> Span:
+    """The source without a comma-set relative clause ending it whose verb is one of speech
+    ("Barkley, who said he typically votes Democratic, said"): that clause is an attribution of
+    its own, which PolNeAR does not fold into the source; a clause saying who the source is
+    ("Whit Ayres, who was Rubio's pollster, said") stays."""
+    doc = span.doc
+    for token in span:
+        if (token.dep_ != "relcl" or not span.start <= token.head.i < token.i < span.end
+                or not token.tag_.startswith("VB")):
+            continue
+        opener = token.left_edge.i - 1
+        rest = doc[token.right_edge.i + 1 : span.end]
+        if (opener <= span.start or doc[opener].text not in ASIDE_OPENERS
+                or any(not t.is_punct for t in rest)
+                or lexicon.p(token.lemma_.lower()) < speaks):
+            continue
+        end = opener
+        while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[span.start : end]
+    return span
 
 
 CLOSING_QUOTES = frozenset(("”", "\"", "’", "'", "''"))

@@ -126,6 +126,14 @@ def test_follow_on_quote_ending_its_paragraph_joins_the_content(nlp: Language, a
     assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
 
 
+def test_follow_on_quote_skips_a_relative_clause_on_the_speaker(nlp: Language) -> None:
+    text = ("“The budget is a disgrace,” said a council member, who declined to be named and "
+            "sits on the finance committee. “It must go.”")
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+    assert a.source is not None and a.source.text == "a council member"
+
+
 FOLLOW_ON = (
     "“It must go, and it must go now, before the families of this city pay for it "
     "for another ten long years.”"

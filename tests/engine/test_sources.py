@@ -17,6 +17,7 @@ from saidwhat.engine.sources import (
     source_for,
     subject_of,
     unparsed_subject,
+    without_speaking_clause,
 )
 from saidwhat.settings import CueSettings, SourceSettings
 
@@ -314,3 +315,45 @@ def test_a_cue_conjoined_to_a_passive_verb_borrows_its_subject(nlp: Language) ->
     doc = nlp("It was decided and said that the budget was balanced.")
     verb = next(t for t in doc if t.lemma_ == "decide")
     assert passive_subject(verb) is None  # an empty "it" is no one
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Marla Quint, who said last year that she would never vote again, said on Monday that "
+         "the new candidate had won her over.", "Marla Quint"),
+        ("The farmer, who complained that the rain had ruined his crop, told reporters the market "
+         "was closed.", "The farmer"),
+        ("Marla Quint, who runs the town's only bakery, said on Monday that flour was scarce.",
+         "Marla Quint, who runs the town's only bakery"),
+    ],
+)
+def test_relative_clause_of_speech_is_left_out_of_the_source(
+    nlp: Language, text: str, source: str
+) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    subject = subject_of(verb, LEXICON, SourceSettings())
+    assert subject is not None
+    span = without_speaking_clause(mention_span(subject), LEXICON, 0.5)
+    assert span.text == source
+
+
+@pytest.mark.parametrize(
+    "text, lemma, source",
+    [
+        ("The mayor said the new bridge has cut travel times in half and said that a second one "
+         "would follow.", "say", "The mayor"),
+        ("The minister predicted that the harvest would soon recover and praised the farmers for "
+         "their patience.", "praise", "The minister"),
+        ("The mayor said the builder lied and insisted that he resign.", "insist", "the builder"),
+    ],
+)
+def test_conjunct_hung_on_what_was_said_goes_to_the_speaker(
+    nlp: Language, text: str, lemma: str, source: str
+) -> None:
+    doc = nlp(text)
+    verb = [t for t in doc if t.lemma_ == lemma][-1]
+    subject = subject_of(verb, LEXICON, SourceSettings())
+    assert subject is not None
+    assert mention_span(subject).text == source
