@@ -227,7 +227,17 @@ def right_speaker(speaker: Speaker, referent: str, referent_type: str) -> bool:
         return False
     if referent_type == "PERSON" and speaker.type not in ("PERSON", "GROUP"):
         return False
-    return same_referent(speaker.name, referent)
+    if same_referent(speaker.name, referent):
+        return True
+    return referent_type == "DOCUMENT" and speaker.type == "DOCUMENT" and same_referent(
+        document_head(speaker.name), document_head(referent))
+
+
+def document_head(name: str) -> str:
+    """A document's name without what follows its head noun ("Washington Post feature by
+    Stephanie McCrummen" -> "Washington Post feature", "average of polls" -> "average"), so a
+    document is matched on its kind and issuer as an organisation is on its last word."""
+    return re.split(r"\s+(?:by|of|from|on|about)\s+", name, maxsplit=1)[0]
 
 
 def score_polnear_document(doc: Doc, gold: dict[str, Any], scores: SpeakerScores,

@@ -33,6 +33,19 @@ def test_a_person_is_never_the_organisation_the_gold_names() -> None:
     assert right_speaker(person, "Eric Holcomb", "PERSON")
 
 
+def test_a_document_is_matched_on_its_name_before_what_follows_its_head() -> None:
+    feature = Speaker("Daily Ledger's profile", "daily-ledger-profile", "DOCUMENT", "nominal")
+    assert right_speaker(feature, "Daily Ledger profile by Jane Roe", "DOCUMENT")
+    average = Speaker("Gallup average", "gallup-average", "DOCUMENT", "nominal")
+    assert right_speaker(average, "Gallup average of polls", "DOCUMENT")
+    assert not right_speaker(feature, "Daily Ledger editorial by Jane Roe", "DOCUMENT")
+    survey = Speaker("Gallup survey of voters", "gallup-survey-of-voters", "DOCUMENT", "nominal")
+    assert right_speaker(survey, "Gallup survey of voters", "DOCUMENT")
+    assert not right_speaker(survey, "Gallup poll of voters", "DOCUMENT")
+    ledger = Speaker("Daily Ledger", "daily-ledger", "ORG", "nominal")
+    assert not right_speaker(ledger, "Daily Ledger profile by Jane Roe", "DOCUMENT")
+
+
 def test_polnear_gold_counts_kinds_and_anonymous_sources_named(nlp: Language) -> None:
     text = ("Senator Dana Whitfield spoke on Monday. She said the bill would pass. "
             "A senior official said the vote was close.")
