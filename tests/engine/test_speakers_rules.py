@@ -1120,3 +1120,16 @@ def test_a_capitalised_plural_of_people_is_a_group_not_its_party(nlp: Language) 
     (senators,) = resolve(nlp, "Republican Senators have said the trial was unfair.",
                           "Republican Senators")
     assert (senators.name, senators.type) == ("Republican Senators", "GROUP")
+
+
+def test_an_office_is_not_the_relative_a_name_was_introduced_as(nlp: Language) -> None:
+    text = ("A judge rejected a request to unseal the divorce records of Tom Okafor and his "
+            "first wife, Ann Okafor. The Republican nominee has said the papers hold nothing.")
+    (nominee,) = resolve(nlp, text, "The Republican nominee")
+    assert nominee.name == "Tom Okafor"  # not his wife, named last
+    from saidwhat.engine.speakers.descriptions import relative_not_office
+
+    assert relative_not_office({"his", "first", "wife"}, "nominee")
+    assert not relative_not_office({"his", "wife", "former", "secretary"}, "nominee")  # an office
+    assert not relative_not_office({"his", "wife"}, "woman")  # no office named
+    assert not relative_not_office({"his", "wife"}, "mother")

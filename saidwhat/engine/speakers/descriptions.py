@@ -82,6 +82,17 @@ def specific_words(span: Span) -> set[str]:
     return out
 
 
+OFFICE_WORDS = frozenset(ROLE_SYNONYMS) | frozenset().union(*ROLE_SYNONYMS.values())
+
+
+def relative_not_office(roles: set[str], head: str) -> bool:
+    """Whether a description names an office ("the GOP presidential nominee") that a person
+    introduced only as someone's relative ("his first wife, Ivana Trump") was never given:
+    a wife or son is not the nominee the article speaks of."""
+    return (head in ROLE_SYNONYMS and head not in GENERIC_HEADS and bool(roles & FAMILY_WORDS)
+            and not roles & OFFICE_WORDS)
+
+
 def description_score(ent: Entity, head: str, mods: set[str],
                       specific: frozenset[str] | set[str] = frozenset(),
                       s: SpeakerSettings | None = None) -> float | None:
@@ -92,6 +103,8 @@ def description_score(ent: Entity, head: str, mods: set[str],
     if specific and not roles & specific:
         return None
     wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
+    if relative_not_office(roles, head):
+        return None
     if roles & wanted:
         score += s.role_match
     for mod in mods:
