@@ -143,8 +143,10 @@ def shown_or_seen(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
 
 # Verbs of doing that the cue classifier lets through but that never report anyone's words or
 # thoughts when they take an object: on PolNeAR train and dev none of their object-content
-# candidates is an attribution; on real pages they are the writer's narration.
-ACTION_LEMMAS = frozenset("veto hire calculate witness continue enjoy buy sell build pay".split())
+# candidates is an attribution; on real pages they are the writer's narration ('He mounted his
+# donkey', 'Wizards have chosen him to defeat the Snow Queen').
+ACTION_LEMMAS = frozenset("veto hire calculate witness continue enjoy buy sell build pay "
+                          "choose persuade mount reach".split())
 
 
 def acts_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
@@ -462,6 +464,39 @@ def people_in_general(doc: Doc, draft: Draft, settings: AssemblySettings) -> boo
     return clause.dep_ == "relcl" and clause.head.lower_ in GENERIC_PEOPLE
 
 
+def ticker_colon(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Crown Equity Holdings Inc. (OTCMKTS: CRWE) goal is …': a colon inside parentheses
+    separates an exchange from a ticker symbol; it introduces nobody's words."""
+    if draft.cue is None or draft.how != "colon":
+        return False
+    text = doc_text(doc)
+    colon = doc[draft.cue.head]
+    at = colon.idx + max(colon.text.find(":"), 0)  # '):' can be one token
+    start, _ = line_at(text, at)
+    before = text[start:at]
+    return before.rfind("(") > before.rfind(")")
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪‣◦·*\-–]|\d{1,2}[.)])\s")
+
+
+def list_after_a_doing(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Recipients include: - The … grant will fund …', 'students will learn how to: • identify
+    …': a list set off by a colon after a verb that is no verb of saying or thinking, and that
+    the cue classifier rates below `action_cue_probability`, lists things, not anyone's words
+    ('Here's where they stand:' over paragraphs, PolNeAR's reading of a stance, and 'Öcalan
+    lays out his view:', a likely cue, stay)."""
+    if draft.cue is None or draft.how != "colon-paragraph":
+        return False
+    lemma = doc[draft.cue.head].lemma_.lower()
+    if (draft.cue.p >= settings.action_cue_probability or lemma in SPEECH_LEMMAS
+            or lemma in THOUGHT_LEMMAS):
+        return False
+    text = doc_text(doc)
+    start, end = line_at(text, draft.content[0][0])
+    return _LIST_ITEM.match(text[start:end]) is not None
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
                                    writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
@@ -470,7 +505,8 @@ NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, dou
                                    appeal_for_information, cue_in_subject_clause,
                                    tells_the_reader, points_at_a_question, found_in_a_state,
                                    a_thing_seems, asks_the_reader, supplies_something,
-                                   a_word_refers, people_in_general)
+                                   a_word_refers, people_in_general, ticker_colon,
+                                   list_after_a_doing)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

@@ -25,6 +25,7 @@ from saidwhat.engine.not_said import (
     is_thing,
     knows_how_to,
     lets_suppose,
+    list_after_a_doing,
     names_people,
     not_said,
     people_in_general,
@@ -35,6 +36,7 @@ from saidwhat.engine.not_said import (
     tells_the_reader,
     thing_as_evidence,
     thing_does_something,
+    ticker_colon,
     writer_narrates,
 )
 from saidwhat.records import Article
@@ -310,6 +312,9 @@ def test_colon_closing_the_cue_sentence_keeps_its_paragraph(nlp: Language) -> No
     ("The governor vetoed a bill on pensions.", "vetoed", "object", True),
     ("Maria Lopez also hired a student from the college.", "hired", "object", True),
     ("The guard witnessed the fight outside the club.", "witnessed", "object", True),
+    ("The guard mounted his horse at the gate.", "mounted", "object", True),
+    ("The wizards have chosen him to fight the queen.", "chosen", "object", True),
+    ("All those passengers reached their homes alive.", "reached", "object", True),
     ("The governor criticized a bill on pensions.", "criticized", "object", False),
     ("The governor vetoed the bill, which she called a waste.", "called", "object", False),
 ])
@@ -614,3 +619,67 @@ def test_who_for_people_in_general_reports_no_one(nlp: Language, text: str, cue:
     draft = Draft(Cue(head.i, (head.i,), "speech", 0.8), doc[who.i:who.i + 1],
                   ((head.idx + len(cue) + 1, len(text) - 1),), "speech", 1.0, how="ccomp")
     assert people_in_general(doc, draft, S) is expected
+
+
+# --------------------------------------------------------------------------- ticker_colon
+
+
+def test_a_colon_inside_parentheses_is_a_ticker(nlp: Language) -> None:
+    text = "Pine Ridge Holdings Inc. (NASDAQ: PRHI) goal is to grow its sales in the north.\n"
+    doc = nlp(text)
+    colon = next(t.i for t in doc if t.text.endswith(":"))
+    start = text.index("PRHI")
+    draft = Draft(Cue(colon, (colon,), "speech", 1.0), doc[0:4], ((start, len(text) - 2),),
+                  "speech", 1.0, how="colon")
+    assert ticker_colon(doc, draft, S)
+
+
+def test_a_speaker_label_colon_is_no_ticker(nlp: Language) -> None:
+    text = "Lopez (a Democrat): We will rebuild the bridge before winter.\n"
+    doc = nlp(text)
+    colon = next(t.i for t in doc if t.text.endswith(":"))
+    start = text.index("We will")
+    draft = Draft(Cue(colon, (colon,), "speech", 1.0), doc[0:1], ((start, len(text) - 2),),
+                  "speech", 1.0, how="colon")
+    assert not ticker_colon(doc, draft, S)  # the parenthesis closed before the colon
+
+
+# --------------------------------------------------------------------- list_after_a_doing
+
+
+def _colon_paragraph(nlp: Language, text: str, cue: str, first: str, p: float) -> tuple:
+    """The doc and a colon-paragraph draft from `cue` to the paragraph opening with `first`."""
+    doc = nlp(text)
+    head = next(t.i for t in doc if t.text == cue)
+    start = text.index(first)
+    draft = Draft(Cue(head, (head,), "speech", p), doc[0:1], ((start, len(text) - 1),),
+                  "speech", 1.0, how="colon-paragraph")
+    return doc, draft
+
+
+def test_a_list_after_a_verb_of_doing_is_no_content(nlp: Language) -> None:
+    text = ("The winners of this year's grants include:\n"
+            "- The river school will buy new books for its library.\n"
+            "- The food bank will open a second kitchen.\n")
+    doc, draft = _colon_paragraph(nlp, text, "include", "The river", 0.45)
+    assert list_after_a_doing(doc, draft, S)
+    assert not_said(doc, draft)
+
+
+def test_a_list_after_a_saying_or_a_likely_cue_stays(nlp: Language) -> None:
+    text = ("Lopez told reporters:\n"
+            "- The bridge will be rebuilt before winter.\n"
+            "- The tolls will not rise.\n")
+    doc, draft = _colon_paragraph(nlp, text, "told", "The bridge", 0.45)
+    assert not list_after_a_doing(doc, draft, S)  # a verb of saying
+    text = ("The winners of this year's grants include:\n"
+            "- The river school will buy new books for its library.\n")
+    doc, draft = _colon_paragraph(nlp, text, "include", "The river", 0.8)
+    assert not list_after_a_doing(doc, draft, S)  # the classifier is sure of the cue
+
+
+def test_paragraphs_after_a_verb_of_doing_stay(nlp: Language) -> None:
+    text = ("The candidates set out their plans. Here is where they stand:\n"
+            "Lopez wants the state to pay for the bridge.\n")
+    doc, draft = _colon_paragraph(nlp, text, "stand", "Lopez wants", 0.45)
+    assert not list_after_a_doing(doc, draft, S)  # no list: PolNeAR reads a stance
