@@ -178,3 +178,17 @@ def test_a_party_word_modifying_plural_people_is_not_they(nlp: Language) -> None
     assert (they.type, they.name.endswith("Republican Senators")) == ("GROUP", True)
     index = ArticleIndex(nlp("Republican Senators met. Republicans said no."))
     assert affiliation_modifiers(index) == {index.entity_named("Republican", "NORP")}
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import own_subjects
+
+    text = "Ann Lee asked Mary Cole about the plan. Mary Cole thanked her, aides said."
+    (her,) = resolve(nlp, text, ("her", 0))
+    assert her.name == "Ann Lee"  # not Mary Cole, who thanked her
+    doc = nlp("Mary Cole wanted to thank her. Mary Cole told her story.")
+    index = ArticleIndex(doc)
+    thank, story = [t for t in doc if t.lower_ == "her"]
+    assert own_subjects(index, thank) == {index.entity_named("Mary Cole", "PERSON")}
+    assert own_subjects(index, story) == set()  # a possessive may be the subject's own

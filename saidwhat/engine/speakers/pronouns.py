@@ -86,6 +86,24 @@ def pronoun_may_refer(pronoun: str, ent: Entity) -> bool:
         words[-1].lower() not in DOCUMENT_WORDS)
 
 
+OBJECT_PRONOUNS = frozenset("him her them".split())
+
+
+def own_subjects(index: ArticleIndex, tok: Token) -> set[int]:
+    """Entities an object pronoun cannot mean: the subject of its own verb, or of the verb
+    whose subject does that verb ("Her mom would not let her", "her mom wanted to take her
+    home": not her mom; a reflexive, "herself", would be). Empty for any other pronoun."""
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.tag_ != "PRP" or tok.dep_ not in (
+            "dobj", "iobj", "dative"):
+        return set()
+    verb = tok.head
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {e.entity for e in index.events if e.token in subjects}
+
+
 def affiliation_modifiers(index: ArticleIndex) -> set[int]:
     """Party or nationality names (NORP) the article uses only as a modifier of a plural noun
     ("Republican senators", "American voters"): the people are the noun's, so no pronoun
@@ -121,6 +139,9 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
     modifiers = affiliation_modifiers(index)
     if modifiers:  # "Republican senators … they": the senators, not "Republican"
         exclude = (exclude or set()) | modifiers
+    subjects = own_subjects(index, tok)
+    if subjects:  # "Her mom wouldn't let her": not her mom
+        exclude = (exclude or set()) | subjects
     if index.ranker is not None:
         candidates = pronoun_candidates(index, tok, may_refer, _bound_in_clause, exclude)
         if not candidates:
