@@ -146,6 +146,8 @@ def subject_of(
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < max_depth:
         # "responded by saying …", "stopped short of calling …": the governing verb's subject
         return subject_of(verb.head.head, lexicon, settings, depth + 1)
+    if depth == 0 and main_verb_hung_on_name(verb):
+        return verb.head
     outer = conjunct_of_reporting_verb(verb, lexicon, settings.speaking_probability)
     if outer is not None and depth < max_depth:
         return subject_of(outer, lexicon, settings, depth + 1)
@@ -156,6 +158,16 @@ def subject_of(
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     return None
+
+
+def main_verb_hung_on_name(verb: Token) -> bool:
+    """'Mitt Romney, the 2012 nominee, tweeted in response: …': the parse took the sentence's
+    only verb for a participle on the name (the name is the sentence's root), so the name is
+    who spoke; 'the statement, released Monday, said …' has a root verb of its own."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT"
+            and head.pos_ == "PROPN" and head.i < verb.i and verb.doc[verb.i - 1].text == ","
+            and not any(c.dep_ in ("agent", "auxpass") for c in verb.children))
 
 
 def conjunct_of_reporting_verb(verb: Token, lexicon: Lexicon, speaks: float) -> Token | None:
@@ -249,7 +261,34 @@ def source_for(doc: Doc, cue: Cue, lexicon: Lexicon,
     if subj is None:
         return unparsed_subject(head)
     span = quoted_subject_inverted(head, subj) or with_name_before_aside(mention_span(subj))
-    return without_speaking_clause(span, lexicon, settings.speaking_probability)
+    span = without_speaking_clause(span, lexicon, settings.speaking_probability)
+    return without_scene_aside(span)
+
+
+# Prepositions of a comma-set phrase saying where, when or through whom someone spoke
+# ("Trump, in Kentucky, said", "Schilling, through a spokeswoman, said"): the verb's, not the
+# source's.
+SCENE_ASIDE_PREPS = frozenset("in during through via with about concerning".split())
+
+
+def without_scene_aside(span: Span) -> Span:
+    """The source without a comma-set phrase ending it that says where, when or through whom
+    the source spoke ("Trump, in Kentucky, said"): PolNeAR leaves it out; "Mr. Mahaney, of RBC
+    Capital Markets" says who the source is and stays."""
+    doc = span.doc
+    root = span.root
+    for c in root.children:
+        if (c.dep_ != "prep" or not root.i < c.i < span.end
+                or c.lower_ not in SCENE_ASIDE_PREPS
+                or doc[c.i - 1].text != "," or c.i - 1 <= span.start):
+            continue
+        if any(not t.is_punct for t in doc[c.right_edge.i + 1 : span.end]):
+            continue
+        end = c.i - 1
+        while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[span.start : end]
+    return span
 
 
 # Marks that set a relative clause off from the noun it describes ("Barkley, who said …").

@@ -11,6 +11,7 @@ from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import (
     after_dateline,
+    main_verb_hung_on_name,
     mention_span,
     object_after_quote,
     passive_subject,
@@ -357,3 +358,35 @@ def test_conjunct_hung_on_what_was_said_goes_to_the_speaker(
     subject = subject_of(verb, LEXICON, SourceSettings())
     assert subject is not None
     assert mention_span(subject).text == source
+
+
+def test_only_verb_parsed_as_a_participle_on_the_name_has_the_name_as_subject(
+    nlp: Language,
+) -> None:
+    doc = nlp("Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
+              "“The governor kills journalists.”")
+    verb = next(t for t in doc if t.lemma_ == "tweet")
+    assert main_verb_hung_on_name(verb)
+    subject = subject_of(verb, LEXICON, SourceSettings())
+    assert subject is not None and subject.text == "Romney"
+
+
+def test_participle_beside_a_main_verb_is_no_main_verb(nlp: Language) -> None:
+    doc = nlp("The statement, released Monday, said the plan was dead.")
+    verb = next(t for t in doc if t.lemma_ == "release")
+    assert not main_verb_hung_on_name(verb)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Trump, in Kentucky, said the polls were wrong.", "Trump"),
+        ("Ms. Lin, with her husband beside her, said that the polls were wrong.", "Ms. Lin"),
+        ("Mr. Mahaney, of RBC Capital Markets, said the stock was cheap.",
+         "Mr. Mahaney, of RBC Capital Markets"),
+    ],
+)
+def test_comma_set_scene_of_speaking_is_left_out_of_the_source(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert source_text(nlp, text, "say") == source
