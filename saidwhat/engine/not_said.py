@@ -35,15 +35,17 @@ BODY_ENTITIES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 
 
 def is_thing(source: Span | None) -> bool:
-    """A source that is a plain common noun phrase ('the money', 'this course', 'hedge funds')
-    or a thing pronoun: no name in it, no person pronoun."""
+    """A source that is a plain common noun phrase ('the money', 'this course', 'hedge funds',
+    'Christie's speech', 'Amazon's agreements': a name only as the owner) or a thing pronoun:
+    no other name in it, no person pronoun."""
     if source is None:
         return False
     root = source.root
     if root.lower_ in THING_PRONOUNS:
         return True
+    owners = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
     return (root.pos_ == "NOUN" and not root.ent_type_
-            and not any(t.ent_type_ in BODY_ENTITIES for t in source))
+            and not any(t.ent_type_ in BODY_ENTITIES for t in source if t.i not in owners))
 
 
 def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:

@@ -683,3 +683,15 @@ def test_paragraphs_after_a_verb_of_doing_stay(nlp: Language) -> None:
             "Lopez wants the state to pay for the bridge.\n")
     doc, draft = _colon_paragraph(nlp, text, "stand", "Lopez wants", 0.45)
     assert not list_after_a_doing(doc, draft, S)  # no list: PolNeAR reads a stance
+
+
+# ------------------------------------------------------------------------------ is_thing
+
+
+def test_a_name_as_owner_leaves_a_thing_a_thing(nlp: Language) -> None:
+    text = "Lopez's speech pushed the senator over the edge."
+    doc = nlp(text)
+    assert is_thing(doc.char_span(0, len("Lopez's speech")))  # the name only owns the speech
+    text = "Maria Lopez pushed the senator over the edge."
+    doc = nlp(text)
+    assert not is_thing(doc.char_span(0, len("Maria Lopez")))  # a name: someone
