@@ -82,7 +82,10 @@ def _write(path: Path, docs: Sequence[Doc]) -> None:
 def parsed_texts(texts: Sequence[str], cache: Path | None, label: str,
                  model: str | None = None) -> list[Doc]:
     """The texts parsed, read from `cache` (a folder) when it holds them under `label`, else
-    parsed and written there; no cache: parsed."""
+    parsed and written there; no cache: parsed. No texts: nothing parsed and the cache left
+    alone (a mistyped folder must not drop the cache of the texts it meant)."""
+    if not texts:
+        return []
     nlp = models.load(model)
     if cache is None:
         return parse(nlp, texts)

@@ -56,6 +56,13 @@ def test_other_texts_parse_afresh_and_replace_the_old_cache(tmp_path: Path) -> N
     assert len(list(tmp_path.glob("*.spacy"))) == 2  # another label's cache is left alone
 
 
+def test_no_texts_leave_the_cache_of_the_label_alone(tmp_path: Path) -> None:
+    parsed.parsed_texts(TEXTS, tmp_path, "demo")
+    (cache,) = tmp_path.glob("demo-*.spacy")
+    assert parsed.parsed_texts([], tmp_path, "demo") == []
+    assert list(tmp_path.glob("demo-*.spacy")) == [cache]
+
+
 def test_an_unreadable_cache_is_parsed_again(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     parsed.parsed_texts(TEXTS, tmp_path, "demo")
