@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import training  # noqa: F401  (this checkout first on sys.path)
+
 from saidwhat.data.names import ORG_WORDS, PLACE_WORDS
 from saidwhat.engine.speakers import resolve_sources
 from saidwhat.engine.speakers.mentions import is_person_noun

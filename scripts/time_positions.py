@@ -13,6 +13,8 @@ import argparse
 import time
 from pathlib import Path
 
+import training  # noqa: F401  (this checkout first on sys.path)
+
 from saidwhat.engine.positions import find_positions
 from saidwhat.engine.stance_model import learned
 from saidwhat.records import Article
