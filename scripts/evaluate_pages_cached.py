@@ -19,7 +19,13 @@ from pathlib import Path
 from training.parsed import parsed_texts
 
 from saidwhat.engine.engine import Engine
-from saidwhat.evaluation.pages import GoldPage, evaluate_pages, load_gold_pages, read_pages
+from saidwhat.evaluation.pages import (
+    GoldPage,
+    evaluate_pages,
+    load_gold_pages,
+    read_pages,
+    with_their_pages,
+)
 from saidwhat.records import Article
 from saidwhat.run.pipeline import analyse_doc, body_window
 from saidwhat.settings import load as load_settings
@@ -51,8 +57,13 @@ def main() -> int:
     parser.add_argument("--min-confidence", type=float, default=0.0)
     parser.add_argument("--settings", type=Path, help="TOML or JSON engine settings file")
     args = parser.parse_args()
-    golds, problems = load_gold_pages(args.gold_dir)
-    golds = [g for g in golds if (args.pages / g.page).is_file()]
+    try:
+        golds, problems = load_gold_pages(args.gold_dir)
+        golds, missing = with_their_pages(golds, args.pages)
+    except ValueError as exc:
+        print(f"evaluate_pages_cached: {exc}", file=sys.stderr)
+        return 2
+    problems += missing
     engine = Engine.load(load_settings(args.settings) if args.settings else None)
     articles = analysed_pages(gold_page_articles(golds, args.pages), args.parsed, engine)
     mistakes: list[dict] | None = [] if args.errors else None

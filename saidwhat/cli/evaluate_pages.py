@@ -9,18 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.evaluation.evaluate import Counts
-from saidwhat.evaluation.pages import evaluate_pages, load_gold_pages, predict_pages
+from saidwhat.evaluation.pages import (
+    evaluate_pages,
+    load_gold_pages,
+    predict_pages,
+    with_their_pages,
+)
 
 
 def run_cli(args: argparse.Namespace) -> int:
     """`saidwhat evaluate-pages GOLD_DIR --pages DIR [--json] [--errors FILE]`."""
     golds, problems = load_gold_pages(args.gold_dir)
     pages_dir = Path(args.pages)
-    if not pages_dir.is_dir():
-        raise ValueError(f"{pages_dir}: not a directory")
-    missing = [g for g in golds if not (pages_dir / g.page).is_file()]
-    problems += [f"{g.origin}: page {pages_dir / g.page} not found, skipped" for g in missing]
-    golds = [g for g in golds if g not in missing]
+    golds, missing = with_their_pages(golds, pages_dir)
+    problems += missing
     if not golds:
         raise ValueError(f"{args.gold_dir}: no page gold with its page in {pages_dir}")
     articles, more = predict_pages([pages_dir / g.page for g in golds], args.model, args.workers,

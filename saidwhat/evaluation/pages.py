@@ -108,6 +108,18 @@ def load_gold_pages(gold_dir: str | Path) -> tuple[list[GoldPage], list[str]]:
     return pages, problems
 
 
+def with_their_pages(golds: list[GoldPage], pages_dir: Path) -> tuple[list[GoldPage], list[str]]:
+    """The golds whose page is in PAGES_DIR, and a problem for each one that is not (no page
+    at all, or no such folder: an error, never a score over nothing)."""
+    if not pages_dir.is_dir():
+        raise ValueError(f"{pages_dir}: not a directory")
+    missing = [g for g in golds if not (pages_dir / g.page).is_file()]
+    found = [g for g in golds if g not in missing]
+    if golds and not found:
+        raise ValueError(f"{pages_dir}: holds none of the gold's {len(golds)} pages")
+    return found, [f"{g.origin}: page {pages_dir / g.page} not found, skipped" for g in missing]
+
+
 # --- matching -----------------------------------------------------------------------------
 
 

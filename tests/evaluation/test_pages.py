@@ -13,6 +13,7 @@ from saidwhat.evaluation.pages import (
     same_speaker,
     score_page,
     sha256,
+    with_their_pages,
 )
 from saidwhat.records import Article, Attribution, Mention, Speaker
 
@@ -131,6 +132,18 @@ def test_load_gold_pages_reports_a_malformed_file(tmp_path):
     pages, problems = load_gold_pages(tmp_path)
     assert [p.page for p in pages] == ["p.html"] and pages[0].attributions[0].source == ()
     assert len(problems) == 1 and "bad.json" in problems[0]
+
+
+def test_golds_without_their_page_are_reported_and_a_wrong_folder_is_an_error(tmp_path):
+    golds = [GoldPage(name, "", 0, (), (), f"gold/{name}.json") for name in ("a.html", "b.html")]
+    (tmp_path / "a.html").write_text("<html></html>")
+    found, problems = with_their_pages(golds, tmp_path)
+    assert [g.page for g in found] == ["a.html"]
+    assert len(problems) == 1 and "b.html" in problems[0] and "not found" in problems[0]
+    with pytest.raises(ValueError, match="none of the gold's 1 pages"):
+        with_their_pages(golds[1:], tmp_path)
+    with pytest.raises(ValueError, match="not a directory"):
+        with_their_pages(golds, tmp_path / "nowhere")
 
 
 def test_the_repository_page_gold_reads_without_problems():
