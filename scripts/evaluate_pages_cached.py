@@ -38,11 +38,12 @@ def gold_page_articles(golds: list[GoldPage], pages_dir: Path) -> list[tuple[str
 
 
 def analysed_pages(pages: list[tuple[str, Article]], cache: Path | None,
-                   engine: Engine) -> dict[str, Article]:
-    """The pages' articles with their attributions and positions, parses read from `cache`."""
+                   engine: Engine, label: str = "pages") -> dict[str, Article]:
+    """The pages' articles with their attributions and positions, parses read from `cache`
+    under `label` (one per gold set, so two sets do not replace each other's cache)."""
     windows = [body_window(article) for _, article in pages]
     texts = [article.text[s:e] for (_, article), (s, e) in zip(pages, windows, strict=True)]
-    docs = parsed_texts(texts, cache, "pages")
+    docs = parsed_texts(texts, cache, label)
     return {name: analyse_doc(doc, article, s, engine)
             for (name, article), (s, _), doc in zip(pages, windows, docs, strict=True)}
 
@@ -65,7 +66,8 @@ def main() -> int:
         return 2
     problems += missing
     engine = Engine.load(load_settings(args.settings) if args.settings else None)
-    articles = analysed_pages(gold_page_articles(golds, args.pages), args.parsed, engine)
+    articles = analysed_pages(gold_page_articles(golds, args.pages), args.parsed, engine,
+                              label=args.gold_dir.name)
     mistakes: list[dict] | None = [] if args.errors else None
     scores, more = evaluate_pages(golds, args.pages, articles, mistakes, args.min_confidence)
     for p in problems + more:

@@ -27,3 +27,13 @@ def test_cached_pages_are_the_commands_predictions(tmp_path: Path) -> None:
     assert not problems
     assert first[PAGE].attributions
     assert first[PAGE].attributions == again[PAGE].attributions == fresh[PAGE].attributions
+
+
+def test_two_gold_sets_keep_their_own_caches(tmp_path: Path) -> None:
+    gold = GoldPage(PAGE, "", 0, (), (), "test")
+    pages = gold_page_articles([gold], FIXTURES)
+    engine = Engine.load(None)
+    analysed_pages(pages, tmp_path, engine, label="pages")
+    analysed_pages(pages + pages, tmp_path, engine, label="pages-heldout")
+    assert sorted(p.name.rsplit("-", 1)[0] for p in tmp_path.glob("*.spacy")) == [
+        "pages", "pages-heldout"]
