@@ -624,25 +624,27 @@ def test_who_for_people_in_general_reports_no_one(nlp: Language, text: str, cue:
 # --------------------------------------------------------------------------- ticker_colon
 
 
-def test_a_colon_inside_parentheses_is_a_ticker(nlp: Language) -> None:
-    text = "Pine Ridge Holdings Inc. (NASDAQ: PRHI) goal is to grow its sales in the north.\n"
+def _colon_draft(nlp: Language, text: str, source_end: int, content: str) -> tuple:
+    """The doc and a colon draft whose source is its first `source_end` tokens and whose
+    content runs from `content` to the line's full stop."""
     doc = nlp(text)
     colon = next(t.i for t in doc if t.text.endswith(":"))
-    start = text.index("PRHI")
-    draft = Draft(Cue(colon, (colon,), "speech", 1.0), doc[0:4], ((start, len(text) - 2),),
-                  "speech", 1.0, how="colon")
+    start = text.index(content)
+    draft = Draft(Cue(colon, (colon,), "speech", 1.0), doc[0:source_end],
+                  ((start, len(text) - 2),), "speech", 1.0, how="colon")
+    return doc, draft
+
+
+def test_a_colon_inside_parentheses_is_a_ticker(nlp: Language) -> None:
+    text = "Pine Ridge Holdings Inc. (NASDAQ: PRHI) goal is to grow its sales in the north.\n"
+    doc, draft = _colon_draft(nlp, text, 4, "PRHI")
     assert ticker_colon(doc, draft, S)
 
 
 def test_a_speaker_label_colon_is_no_ticker(nlp: Language) -> None:
     text = "Lopez (a Democrat): We will rebuild the bridge before winter.\n"
-    doc = nlp(text)
-    colon = next(t.i for t in doc if t.text.endswith(":"))
-    start = text.index("We will")
-    draft = Draft(Cue(colon, (colon,), "speech", 1.0), doc[0:1], ((start, len(text) - 2),),
-                  "speech", 1.0, how="colon")
+    doc, draft = _colon_draft(nlp, text, 1, "We will")
     assert not ticker_colon(doc, draft, S)  # the parenthesis closed before the colon
-
 
 # --------------------------------------------------------------------- list_after_a_doing
 
