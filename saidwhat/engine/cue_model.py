@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from saidwhat.engine.linear import logistic, weights_json
 
@@ -89,6 +89,34 @@ def _colon_after(tok: Token, window: int = 3) -> bool:
         if doc[i].text == ":":
             return True
     return False
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What each token's sentence holds, read once per doc rather than once per candidate."""
+
+    quoted: tuple[bool, ...]  # the sentence holds quoted text
+    question: tuple[bool, ...]  # the sentence ends with a question mark
+
+
+def sentence_facts(doc: Doc, in_quote: Sequence[bool]) -> SentenceFacts:
+    """Per token: whether its sentence holds quoted text and whether it asks a question."""
+    quoted: list[bool] = []
+    question: list[bool] = []
+    for sent in doc.sents:
+        n = sent.end - sent.start
+        quoted += [any(in_quote[sent.start:sent.end])] * n
+        question += [sent.text.rstrip().endswith("?")] * n
+    return SentenceFacts(tuple(quoted), tuple(question))
+
+
+def _sentence_flags(tok: Token, in_quote: Sequence[bool],
+                    sentences: SentenceFacts | None) -> tuple[bool, bool]:
+    """Whether the token's sentence holds quoted text, and whether it asks a question."""
+    if sentences is not None:
+        return sentences.quoted[tok.i], sentences.question[tok.i]
+    sent = tok.sent
+    return any(in_quote[sent.start:sent.end]), sent.text.rstrip().endswith("?")
 
 
 OTHER = "<other>"
@@ -192,9 +220,10 @@ def complement_features(tok: Token, crossed: str) -> dict[str, float]:
     return f
 
 
-def features(tok: Token, in_quote: Sequence[bool],
-             vocab: Vocabulary = Vocabulary()) -> dict[str, float]:
-    """Sparse features of one candidate token."""
+def features(tok: Token, in_quote: Sequence[bool], vocab: Vocabulary = Vocabulary(),
+             sentences: SentenceFacts | None = None) -> dict[str, float]:
+    """Sparse features of one candidate token; `sentences` (from `sentence_facts`) saves
+    reading the token's sentence again for every candidate in it."""
     raw = tok.lemma_.lower() if tok.text != ":" else ":"
     lemma = vocab.word(vocab.lemmas, raw)
     crossed = vocab.word(vocab.cued, raw)
@@ -243,11 +272,12 @@ def features(tok: Token, in_quote: Sequence[bool],
         f["quote_before"] = 1.0
     if _quote_near(tok, 1):
         f["quote_after"] = 1.0
-    if any(in_quote[t.i] for t in tok.sent):
+    quoted, question = _sentence_flags(tok, in_quote, sentences)
+    if quoted:
         f["quote_in_sent"] = 1.0
     if _colon_after(tok):
         f["colon_after"] = 1.0
-    if tok.sent.text.rstrip().endswith("?"):
+    if question:
         f["question"] = 1.0
     if tok.text == ":":
         prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
@@ -267,12 +297,13 @@ class CueModel:
     threshold: float
     vocabulary: Vocabulary = Vocabulary()
 
-    def probability(self, tok: Token, in_quote: Sequence[bool]) -> float:
+    def probability(self, tok: Token, in_quote: Sequence[bool],
+                    sentences: SentenceFacts | None = None) -> float:
         """Probability that the token heads a cue (0 for tokens the model does not rate)."""
         if not is_candidate(tok):
             return 0.0
         w = self.weights
-        feats = features(tok, in_quote, self.vocabulary)
+        feats = features(tok, in_quote, self.vocabulary, sentences)
         z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
         return logistic(z)
 

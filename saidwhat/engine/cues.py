@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.engine.cue_model import CueModel
+from saidwhat.engine.cue_model import CueModel, sentence_facts
 from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS, Lexicon
 from saidwhat.settings import CueSettings
 
@@ -335,8 +335,9 @@ def is_cue_verb(tok: Token, inside_quote: bool, lexicon: Lexicon, settings: CueS
 
 def learned_cue_probabilities(doc: Doc, in_quote: list[bool], model: CueModel) -> list[float]:
     """The cue classifier's probability for every token (0 inside quotes and for non-verbs)."""
-    return [model.probability(t, in_quote) if t.pos_ in ("VERB", "AUX") and not in_quote[t.i]
-            else 0.0 for t in doc]
+    sentences = sentence_facts(doc, in_quote)
+    return [model.probability(t, in_quote, sentences)
+            if t.pos_ in ("VERB", "AUX") and not in_quote[t.i] else 0.0 for t in doc]
 
 
 def find_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,

@@ -19,7 +19,7 @@ from sklearn.metrics import log_loss
 from spacy.tokens import Doc
 
 from saidwhat.engine.context import build_context
-from saidwhat.engine.cue_model import Vocabulary, features, is_candidate
+from saidwhat.engine.cue_model import Vocabulary, features, is_candidate, sentence_facts
 from saidwhat.evaluation.brat import gold_cue_positions
 
 C_GRID = (0.1, 0.3, 1.0)
@@ -37,10 +37,11 @@ def doc_examples(doc: Doc, cue_positions: set[int], vocab: Vocabulary
                  ) -> tuple[list[dict[str, float]], list[int]]:
     """Features and labels of every candidate token of one parsed text."""
     in_quote = build_context(doc).in_quote
+    sentences = sentence_facts(doc, in_quote)
     xs, ys = [], []
     for tok in doc:
         if is_candidate(tok) and not in_quote[tok.i]:
-            xs.append(features(tok, in_quote, vocab))
+            xs.append(features(tok, in_quote, vocab, sentences))
             ys.append(int(tok.idx in cue_positions))
     return xs, ys
 

@@ -16,6 +16,7 @@ from saidwhat.engine.cue_model import (
     is_candidate,
     load_cue_model,
     prep_word,
+    sentence_facts,
     subject_kind,
 )
 from saidwhat.engine.cues import find_cues
@@ -94,6 +95,19 @@ def test_features_see_the_clause_and_the_quote(nlp: Language) -> None:
     assert f["l=say"] == 1.0 and f["quote_before"] == 1.0 and f["subj=person"] == 1.0
     adding = next(t for t in doc if t.text == "adding")
     assert features(adding, in_quote).get("ccomp_mark=that") == 1.0
+
+
+def test_sentence_facts_read_each_sentence_once_and_agree_with_the_token_by_token_reading(
+        nlp: Language) -> None:
+    text = "The council met on Monday. “We are done,” she said. Did he agree? He said he did."
+    doc = nlp(text)
+    in_quote = token_in_quote(doc, find_quotes(text))
+    facts = sentence_facts(doc, in_quote)
+    sents = list(doc.sents)
+    assert [facts.quoted[s.start] for s in sents] == [False, True, False, False]
+    assert [facts.question[s.start] for s in sents] == [False, False, True, False]
+    for tok in doc:
+        assert features(tok, in_quote, sentences=facts) == features(tok, in_quote)
 
 
 def test_probability_is_the_logistic_of_the_weights(nlp: Language) -> None:
