@@ -2152,9 +2152,11 @@ def _called(ctx: Context, verb: Token) -> Iterator[Position]:
     written = _written_nickname(verb) if obj is None else None
     if written is not None:
         obj = written[0]
+    obj = obj if obj is not None else small_clause_object(verb)
     if obj is None or subj is None:
         return
-    names = [[t for t in c.subtree] for c in verb.children
+    held = {t.i for t in obj.subtree}
+    names = [[t for t in c.subtree if t.i not in held] for c in verb.children
              if (c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or (
                  c.dep_ == "prep" and c.lower_ == "as")) and c is not obj]  # "described as"
     names.append(written[1] if written else [t for t in obj.subtree if t.i > obj.i])
@@ -2174,6 +2176,20 @@ def _called(ctx: Context, verb: Token) -> Iterator[Position]:
     found = _stance(ctx, src, target, polarity, topic, verb)
     if found:
         yield found
+
+
+def small_clause_object(verb: Token) -> Token | None:
+    """What is called something when the parser hung it under the name it is called ("calling
+    Trump's charge “pathetic”": "charge" as a modifier of "pathetic"): the noun between the verb
+    and that name, attached to the name."""
+    for c in verb.children:
+        if c.dep_ not in ("oprd", "xcomp", "ccomp") or c.pos_ not in ("ADJ", "NOUN"):
+            continue
+        found = next((g for g in c.children if g.dep_ in ("npadvmod", "nsubj") and g.pos_ in (
+            "NOUN", "PROPN") and verb.i < g.i < c.i), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _written_nickname(verb: Token) -> tuple[Token, list[Token]] | None:
@@ -2555,6 +2571,7 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
     found += list(splits_between(ctx))
     found += list(believed_right(ctx))
     found += list(backed_claims(ctx))
+    found += list(opposed_claims(ctx))
     yield from found
     yield from _right_or_wrong(ctx)
 
@@ -2777,6 +2794,71 @@ def backed_claims(ctx: Context) -> Iterator[Position]:
         if topic:
             yield Position(relation, topic, _evidence(ctx, tok), a=holder[0], a_id=holder[1],
                            b=other[0], b_id=other[1])
+
+
+def opposed_claims(ctx: Context) -> Iterator[Position]:
+    """A speaker attacking, dismissing or calling bad another's claim ("calling Trump's charge
+    “pathetic”", "dismissed Obama's remarks", "mocked the claim of Hillary Clinton that …"): an
+    explicit divergence from the claim's owner (the guidelines' "one speaker directly rejects
+    the other's stated position"), on what the claim says or, when it says nothing, on what its
+    owner said last."""
+    for claim in ctx.tokens(CLAIM_NOUNS):
+        verb = _claim_attacker(ctx, claim)
+        if verb is None or refused(verb) or hypothetical(verb) or asked_or_supposed(verb):
+            continue
+        owner = _claim_owner(ctx, claim)
+        if owner is None or any(c.dep_ == "poss" and c.ent_type_ in PLACES | {"NORP"}
+                                for c in claim.children):
+            continue  # a country's claim questioned is no divergence between two speakers
+        subj = subject_of(verb)
+        holder = who(ctx, subj) if subj is not None and not nested(ctx, verb, subj) else None
+        if not owner or not holder or _related(owner[0], holder[0]):
+            continue
+        topic = _claim_topic(ctx, verb, claim)
+        said = _latest_statement(ctx, verb, owner[0]) if not topic else None
+        topic = topic or (charged_words(ctx, said) if said is not None else "")
+        if topic:
+            yield Position("disagree", topic, _evidence(ctx, verb), a=holder[0], a_id=holder[1],
+                           b=owner[0], b_id=owner[1])
+
+
+def charged_words(ctx: Context, a: Attribution) -> str:
+    """What a statement charges, as the topic of a claim rejected without saying what it was:
+    the clause around its most strongly judging word ("we'd better be careful, because that
+    election is going to be rigged" → "that election is going to be rigged"), else what it
+    says (`said_topic`)."""
+    span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+    strongest = max(span, key=lambda t: abs(token_valence(t)), default=None) if span else None
+    if strongest is None or not token_valence(strongest):
+        return said_topic(ctx, a)
+    clause = next((h for h in (strongest, *strongest.ancestors) if any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in h.children)), strongest)
+    words = [t for t in clause.subtree if t.dep_ != "mark" and (not t.is_punct or t.text in ",;")]
+    return compact_words(words[: 2 * ctx.rules.max_topic_words])
+
+
+def _claim_attacker(ctx: Context, claim: Token) -> Token | None:
+    """The verb that opposes a claim noun: an oppose stance verb or a verb of rejecting whose
+    object it is ("dismissed Obama's remarks"), or a verb of calling that calls it something bad
+    (also when the parser hung the claim under the bad word, `small_clause_object`)."""
+    if claim.pos_ != "NOUN":
+        return None
+    verb = claim.head
+    if claim.dep_ == "dobj" and verb.pos_ == "VERB" and (
+            STANCE_VERBS.get(verb.lemma_.lower()) == "oppose"
+            or verb.lemma_.lower() in CLAIM_VERBS):
+        return verb
+    if claim.dep_ == "dobj" and verb.lemma_.lower() in CALLING:
+        called = [t for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
+                  for t in c.subtree]
+    elif verb.dep_ in ("oprd", "xcomp", "ccomp") and verb.head.lemma_.lower() in CALLING and (
+            getattr(small_clause_object(verb.head), "i", None) == claim.i):
+        called, verb = [t for t in verb.subtree if t.i not in {x.i for x in claim.subtree}], (
+            verb.head)
+    else:
+        return None
+    valence = sum(token_valence(t, ctx.rules.booster) for t in called)
+    return verb if valence <= -ctx.rules.min_valence else None
 
 
 def _claim_topic(ctx: Context, verb: Token, claim: Token) -> str:
@@ -3199,6 +3281,7 @@ def same_targets(targets: Iterable[str],
     issues: list[frozenset[str]] = []
     targets = list(targets)
     named_laws = {law_acronym(t) for t in targets} - {""}
+    kin = namesakes(targets)
     for t in dict.fromkeys(targets):
         key = _target_key(t)
         if not key:
@@ -3208,7 +3291,7 @@ def same_targets(targets: Iterable[str],
         if law:
             key = frozenset({"#" + law})
         elif _name_like(t):
-            key = frozenset({"@" + clean_name(t).split()[-1].lower()})
+            key = frozenset({"@" + kin.get(t, clean_name(t).split()[-1].lower())})
         elif owner and owner.split()[-1].lower() not in people:
             key = frozenset({"@" + owner.split()[-1].lower()})
         else:
@@ -3225,6 +3308,20 @@ def same_targets(targets: Iterable[str],
         if len(holders) == 1:
             out[t] = holders.pop()
     return out
+
+
+def namesakes(targets: Iterable[str]) -> dict[str, str]:
+    """Named targets that share a last name with another of other first name ("Alan Mark
+    Grayson" and "Dena Minning Grayson", husband and wife): each keyed by first and last name,
+    so they are not one target; a bare "Grayson" stays on the last name."""
+    firsts: dict[str, set[str]] = {}
+    for t in targets:
+        words = clean_name(t).lower().split()
+        if _name_like(t) and len(words) >= 2:
+            firsts.setdefault(words[-1], set()).add(words[0])
+    return {t: f"{words[0]} {words[-1]}" for t in targets
+            if _name_like(t) and len(words := clean_name(t).lower().split()) >= 2
+            and len(firsts.get(words[-1], ())) > 1}
 
 
 def _owner(target: str) -> str:

@@ -1455,3 +1455,40 @@ def test_a_denied_or_unnamed_passive_doer_holds_no_stance(nlp):
     found = positions(nlp, "Race\n\nTed Cruz spoke on Monday. Cruz was not endorsed by Mike "
                            "Pence. Donald Trump is supported by far fewer publications.")
     assert not any(s[0] in ("Pence", "publications") for s in stances(found))
+
+
+def test_calling_a_claim_bad_when_the_parse_hangs_it_under_the_word_opposes_it(nlp):
+    found = positions(nlp, "Vote row\n\nMayor Ann Kerr said on Monday that the count is going "
+                           "to be rigged. Council spokesman Joe Pratt responded on Twitter, "
+                           "calling Kerr’s charge “pathetic” and “dangerous.”")
+    assert any(src == "Pratt" and pol == "oppose" and "charge" in target
+               for src, pol, target in stances(found))
+
+
+def test_attacking_a_named_speakers_claim_diverges_from_them_on_what_they_charged(nlp):
+    found = positions(nlp, "Vote row\n\nMayor Ann Kerr said on Monday that the count is going "
+                           "to be rigged. Council spokesman Joe Pratt responded on Twitter, "
+                           "calling Kerr’s charge “pathetic” and “dangerous.”")
+    disagree = [p for p in found if p.relation == "disagree" and p.explicit]
+    assert pairs(found, "disagree") == {frozenset({"Kerr", "Pratt"})}
+    assert "rigged" in disagree[0].topic
+
+
+def test_a_countrys_claim_questioned_is_no_divergence_between_speakers(nlp):
+    found = positions(nlp, "Test\n\nSenator Dana Holt questioned North Korea's claim to have "
+                           "tested a hydrogen bomb on Wednesday.")
+    assert not pairs(found, "disagree")
+
+
+def test_namesakes_of_other_first_names_are_not_one_target():
+    keys = P.same_targets(["Alan Mark Grayson", "Dena Minning Grayson", "Alan Grayson",
+                           "Donald J. Trump", "Trump"])
+    assert keys["Alan Mark Grayson"] == keys["Alan Grayson"] != keys["Dena Minning Grayson"]
+    assert keys["Donald J. Trump"] == keys["Trump"]
+
+
+def test_two_speakers_opposing_namesakes_do_not_agree(nlp):
+    found = positions(nlp, "Family feud\n\nAlan Grayson and his wife Dena Grayson are running. "
+                           "Senator Harry Reid criticized Alan Grayson on Monday. Former "
+                           "Representative Pat Schroeder criticized Dena Grayson on Tuesday.")
+    assert not pairs(found, "agree")
