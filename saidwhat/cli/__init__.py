@@ -172,7 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder holding data/gum and data/polnear (default ../shared)")
     p.add_argument("--gum-split", default="test", help="GUM split to score (default test)")
     p.add_argument("--gold", default=None,
-                   help="PolNeAR speaker gold folder (default gold/speakers/polnear-dev)")
+                   help="PolNeAR speaker gold folder (default gold/speakers/polnear-SPLIT)")
+    p.add_argument("--polnear-split", choices=("dev", "train"), default="dev",
+                   help="PolNeAR split the speaker gold is on (default dev; train is the "
+                        "hand-read description gold rules are tuned on)")
     p.add_argument("--only", choices=("gum", "polnear"), help="score one corpus only")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", metavar="FILE", help="write every wrong resolution here (JSONL)")

@@ -11,7 +11,8 @@ from typing import Any
 from saidwhat.evaluation.speakers import SpeakerScores
 from saidwhat.settings import Settings
 
-REPO_GOLD = Path(__file__).resolve().parents[2] / "gold" / "speakers" / "polnear-dev"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "gold" / "speakers"
+REPO_GOLD = GOLD_DIR / "polnear-dev"
 
 
 def _gum_sources(settings: Settings | None) -> Any:
@@ -49,9 +50,10 @@ def run_cli(args: argparse.Namespace) -> int:
         docs = read_split(shared / "data" / "gum", args.gum_split)
         results[f"gum-{args.gum_split}"] = score_gum(nlp, docs, _gum_sources(settings), settings)
     if args.only in (None, "polnear"):
-        golds = read_speaker_gold(args.gold or REPO_GOLD)
-        text_dir = shared / "data" / "polnear" / "dev" / "text"
-        results["polnear-dev"] = score_polnear(nlp, golds, text_dir, settings)
+        split = getattr(args, "polnear_split", None) or "dev"
+        golds = read_speaker_gold(args.gold or GOLD_DIR / f"polnear-{split}")
+        text_dir = shared / "data" / "polnear" / split / "text"
+        results[f"polnear-{split}"] = score_polnear(nlp, golds, text_dir, settings)
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as f:
             for name, scores in results.items():
