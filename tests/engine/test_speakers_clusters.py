@@ -35,3 +35,17 @@ def surname_goes_to(nlp: Language, text: str, surname: str) -> list[str]:
 def test_a_namesake_named_only_as_a_relative_does_not_take_the_bare_surname(
         nlp: Language, text: str, surname: str, expected: list[str]) -> None:
     assert surname_goes_to(nlp, text, surname) == expected
+
+
+@pytest.mark.parametrize(("text", "surname", "expected"), [
+    # a painter named only in "a ... painting", long before: the spokesman is the one met
+    ("The airport looked like a Hieronymus Bosch painting on Friday. Crowds filled every hall. "
+     "Trains were late. Buses were full. Taxis were gone. Nobody knew why. The weather was "
+     "bad. \"The system works,\" says Adam Bosch, a spokesman for the water department. "
+     "Pipes were laid in 1917. Tunnels came later. The city grew fast. Water was scarce. Wells "
+     "ran dry. Reservoirs were built. Bosch notes that gravity does the work.", "Bosch",
+     ["Adam Bosch"]),
+])
+def test_a_namesake_named_only_as_a_modifier_does_not_take_the_bare_surname(
+        nlp: Language, text: str, surname: str, expected: list[str]) -> None:
+    assert surname_goes_to(nlp, text, surname) == expected

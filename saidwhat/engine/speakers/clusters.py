@@ -658,16 +658,27 @@ def pick_namesake(n: int, match: Sequence[int], mentions: Sequence[NameMention],
             if mentions[m].start < mentions[n].start:
                 recent[cluster] = max(recent.get(cluster, -1), mentions[m].start)
     close = [c for c in match if c in recent and here - sent_of[recent[c]] <= near]
-    in_passing = {c for c in match if introduced_as_relative(c, mentions, assigned)}
+    in_passing = {c for c in match if named_in_passing(c, mentions, assigned)}
     if close and (set(close) - in_passing or in_passing >= set(match)):
         return max((c for c in close if c not in in_passing or in_passing >= set(match)),
                    key=lambda c: recent[c])
-    ranked = sorted(match, key=lambda c: (-counts[c], -recent.get(c, -1)))
+    met = [c for c in match if c not in in_passing] or list(match)
+    ranked = sorted(met, key=lambda c: (-counts[c], -recent.get(c, -1)))
     if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
         first = first_named(ranked[:2], mentions, sent_of, assigned)
         gender = mentions[n].gender  # "Mr. Khan": never a namesake of unknown gender by order
         return first if gender is None or first is None or mentions[first].gender else None
     return ranked[0]
+
+
+def named_in_passing(cluster: int, mentions: Sequence[NameMention],
+                     assigned: dict[int, int]) -> bool:
+    """Whether a person is only ever named in full in passing: as someone's relative
+    (`introduced_as_relative`) or as a modifier of a thing ("a Hieronymus Bosch painting"),
+    so a bare surname means a namesake the article meets in its own right."""
+    fulls = [m for m, c in assigned.items() if c == cluster and len(mentions[m].tokens) > 1]
+    return introduced_as_relative(cluster, mentions, assigned) or (
+        bool(fulls) and all(mentions[m].modifier for m in fulls))
 
 
 def introduced_as_relative(cluster: int, mentions: Sequence[NameMention],

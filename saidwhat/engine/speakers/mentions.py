@@ -94,7 +94,17 @@ class NameMention:
     tokens: tuple[str, ...]
     roles: frozenset[str] = frozenset()
     gender: str | None = None
+    modifier: bool = False  # the name only modifies a noun: "a Hieronymus Bosch painting"
 
+
+
+def name_as_modifier(toks: Sequence[Token]) -> bool:
+    """Whether a name only modifies a common noun after it ("a Hieronymus Bosch painting",
+    "the Hillary Clinton campaign"): the person is named in passing, not met in the story."""
+    last = toks[-1]
+    head = last.head  # a compound's head is a noun even when tagged otherwise ("painting")
+    return (last.dep_ == "compound" and head.i > last.i and head.text.islower()
+            and head.pos_ != "PROPN" and not any(t.i == head.i for t in toks))
 
 
 def norm_word(word: str) -> str:
@@ -523,7 +533,8 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         surname = shared_surname(doc, toks) if label == "PERSON" else None
         if surname is not None:  # "Donald and Ivana Trump": Donald is Donald Trump
             key, text = (*key, norm_word(surname.text)), f"{text} {strip_possessive(surname.text)}"
-        out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender))
+        out.append(NameMention(ent.start, ent.end, label, text, key, frozenset(roles), gender,
+                               name_as_modifier(toks)))
         covered.update(range(ent.start, ent.end))
     lower_words = {t.lower_ for t in doc if t.text.islower()}
     for tok in doc:  # surnames the NER missed ("Mr. Biden" untagged, "Sanders" a noun)
@@ -536,7 +547,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
             text = " ".join([*(t.text for t in toks[:-1]), strip_possessive(tok.text)])
             out.append(NameMention(toks[0].i, tok.i + 1, "PERSON", text,
                                    tuple(norm_word(t.text) for t in toks), frozenset(roles),
-                                   name_gender(titles, toks, roles)))
+                                   name_gender(titles, toks, roles), name_as_modifier(toks)))
             covered.update(t.i for t in toks)
     out.sort(key=lambda m: m.start)
     return out
