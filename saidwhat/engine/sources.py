@@ -17,6 +17,8 @@ def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
     """Of several subjects (a misparsed quote before "…, he said"), the one nearest the verb;
     in an inverted aside ("One of the best sellers, said the owners, is …") the one after."""
     inverted = inverted_aside_subject(verb, subjects)
+    if inverted is None:
+        inverted = name_after_quote_apposition(verb, subjects)
     if inverted is not None:
         return inverted
     before = [s for s in subjects if s.i < verb.i]
@@ -35,6 +37,27 @@ def inverted_aside_subject(verb: Token, subjects: list[Token]) -> Token | None:
     if end >= len(doc) or doc[end].text != ",":
         return None
     return after[0]
+
+
+QUOTE_CLOSERS = frozenset(("”", '"', "’", "'", "''"))
+
+
+def name_after_quote_apposition(verb: Token, subjects: list[Token]) -> Token | None:
+    """'"… brought to Pangkalan Bun," the town nearest the crash site, said Soelistyo.': the
+    noun phrase between the closing quote and an inverted cue describes the quote's last word
+    (the parse made it a second subject); the name or pronoun just after the cue is who said."""
+    doc = verb.doc
+    before = [s for s in subjects if s.i < verb.i]
+    after = [s for s in subjects if s.i > verb.i]
+    if not before or not after or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    name = after[0]
+    if name.pos_ not in ("PROPN", "PRON") or name.left_edge.i != verb.i + 1:
+        return None
+    opening = before[-1].left_edge.i
+    if opening < 2 or doc[opening - 1].text not in QUOTE_CLOSERS or doc[opening - 2].text != ",":
+        return None
+    return name
 
 
 # Verbs whose comma-set participle says what someone was asked ("Trump, asked about …, said").

@@ -390,3 +390,19 @@ def test_comma_set_scene_of_speaking_is_left_out_of_the_source(
     nlp: Language, text: str, source: str
 ) -> None:
     assert source_text(nlp, text, "say") == source
+
+
+def test_a_name_after_an_inverted_cue_wins_over_the_quote_s_apposition() -> None:
+    # '"… to Port Hale," the town nearest the coast, said Arlen.': the parse gives said two
+    # subjects; the phrase after the quote describes Port Hale
+    words = ["“", "They", "went", "to", "Hale", ",", "”", "the", "town", "near", "it", ",",
+             "said", "Arlen", "."]
+    heads = [12, 2, 12, 2, 3, 12, 12, 8, 12, 8, 9, 12, 12, 12, 12]
+    deps = ["punct", "nsubj", "ccomp", "prep", "pobj", "punct", "punct", "det", "nsubj", "prep",
+            "pobj", "punct", "ROOT", "nsubj", "punct"]
+    tags = ["``", "PRP", "VBD", "IN", "NNP", ",", "''", "DT", "NN", "IN", "PRP", ",", "VBD",
+            "NNP", "."]
+    doc = parsed(words, heads, deps, tags)
+    subject = subject_of(doc[12], LEXICON, SourceSettings())
+    assert subject is not None and subject.text == "Arlen"
+
