@@ -61,6 +61,53 @@ def block_quote_spans(html: str | bytes, text: str) -> tuple[tuple[int, int], ..
     return tuple(sorted(spans))
 
 
+# The page's analytics metadata (Parse.ly) names the story's own writer: '<meta
+# name="parsely-page" content='{"author": "Noah Charney", ...}'>' or '<meta name="parsely-author"
+# content="…">'. Bylines set elsewhere on the page (related stories) do not.
+_PARSELY_JSON = re.compile(
+    r"""<meta\s[^>]*?name=["']parsely-(?:page|metadata)["'][^>]*?content=(?:'([^']*)'|"([^"]*)")""",
+    re.I | re.S)
+_PARSELY_AUTHOR = re.compile(
+    r"""<meta\s[^>]*?name=["']parsely-author["'][^>]*?content=(?:'([^']*)'|"([^"]*)")""",
+    re.I | re.S)
+
+
+def declared_author(html: str | bytes) -> str | None:
+    """The writer the page declares in its Parse.ly metadata ("author" or "authors" of
+    parsely-page, or a parsely-author tag), without an e-mail after a bar; None if none."""
+    import html as entities
+    import json
+
+    page = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    names: list[str] = []
+    for m in _PARSELY_JSON.finditer(page):
+        try:
+            data = json.loads(entities.unescape(m.group(1) or m.group(2) or ""))
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            for key in ("author", "authors"):
+                value = data.get(key)
+                names += [value] if isinstance(value, str) else \
+                    [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    names += [entities.unescape(m.group(1) or m.group(2) or "")
+              for m in _PARSELY_AUTHOR.finditer(page)]
+    names = [n.split("|")[0].strip() for n in names]
+    names = list(dict.fromkeys(n for n in names if n))
+    return " and ".join(names) or None
+
+
+def page_author(extracted: str | None, declared: str | None) -> str | None:
+    """The byline trafilatura read, unless the page declares a writer who shares no word with
+    it (trafilatura read a related story's byline, or a photo credit) or it read none."""
+    if not declared:
+        return extracted
+    if not extracted:
+        return declared
+    words = {w.lower() for w in re.findall(r"\w+", extracted)}
+    return extracted if words & {w.lower() for w in re.findall(r"\w+", declared)} else declared
+
+
 # dateutil's complaint about a zone name it cannot place ('2014-12-29 08:57:25 EST' in a
 # last-modified meta tag): the date is still read, only the zone dropped, so it is not news.
 _UNKNOWN_TIMEZONE = r"tzname .* identified but not understood"
@@ -100,7 +147,7 @@ def html_article(
         url=url or getattr(doc, "url", None) or None,
         published=published or getattr(doc, "date", None) or None,
         outlet=outlet or getattr(doc, "sitename", None) or None,
-        author=getattr(doc, "author", None) or None,
+        author=page_author(getattr(doc, "author", None) or None, declared_author(html)),
         block_quotes=block_quote_spans(html, text),
     )
 

@@ -7,7 +7,7 @@ import warnings
 import pytest
 from reading import FIXTURES, only, read
 
-from saidwhat.io.readers.html import html_article
+from saidwhat.io.readers.html import declared_author, html_article, page_author
 from saidwhat.records import Article, Failure
 
 
@@ -58,3 +58,41 @@ def test_the_timezone_warning_is_silenced_only_while_the_page_is_read() -> None:
 
     with pytest.warns(Warning, match="identified but not understood"):
         parse("2014-12-29 08:57:25 EST")
+
+
+RELATED_BYLINE_PAGE = (
+    "<html><head><title>Writing a Sitcom</title>"
+    "<meta name='parsely-page' content='{\"author\":\"Nora Vance\",\"section\":\"Culture\"}'>"
+    "</head><body><article><p>" + "I was asked to write a sitcom for a small channel. " * 3
+    + "</p></article><aside><ul><li><a href='/other'>Another story</a>"
+    "<div class=\"byline\">By <span class=\"author\">Tom Reyes</span></div></li></ul></aside>"
+    "</body></html>")
+
+
+def test_the_writer_the_page_declares_outranks_a_related_story_s_byline() -> None:
+    a = html_article(RELATED_BYLINE_PAGE, id="sitcom")
+    assert a is not None and a.author == "Nora Vance"
+
+
+@pytest.mark.parametrize(("html", "author"), [
+    ("<meta name='parsely-page' content='{\"author\": \"Lu Berry | lb@site.example\"}'>",
+     "Lu Berry"),
+    ("<meta name='parsely-page' content='{\"authors\": [\"Ann Ode\", \"Bo Lee\"]}'>",
+     "Ann Ode and Bo Lee"),
+    ('<meta name="parsely-author" content="JOHN MARZ" />', "JOHN MARZ"),
+    ("<meta name='parsely-page' content='{\"author\": \"\"}'>", None),
+    ('<meta name="author" content="Someone Else">', None),
+])
+def test_declared_author(html: str, author: str | None) -> None:
+    assert declared_author(html) == author
+
+
+@pytest.mark.parametrize(("extracted", "declared", "author"), [
+    ("Tom Reyes", "Nora Vance", "Nora Vance"),  # another story's byline
+    ("Photo by The Associated Press", "Nora Vance", "Nora Vance"),  # a photo credit
+    ("Ari Wass; Ohio Media Group", "Ari Wass, Ohio Media Group", "Ari Wass; Ohio Media Group"),
+    (None, "Nora Vance", "Nora Vance"),
+    ("Nora Vance", None, "Nora Vance"),
+])
+def test_page_author(extracted: str | None, declared: str | None, author: str) -> None:
+    assert page_author(extracted, declared) == author
