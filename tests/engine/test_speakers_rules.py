@@ -1133,3 +1133,14 @@ def test_an_office_is_not_the_relative_a_name_was_introduced_as(nlp: Language) -
     assert not relative_not_office({"his", "wife", "former", "secretary"}, "nominee")  # an office
     assert not relative_not_office({"his", "wife"}, "woman")  # no office named
     assert not relative_not_office({"his", "wife"}, "mother")
+
+
+
+def test_a_relative_stands_for_its_antecedent_s_whole_phrase(nlp: Language) -> None:
+    # "who" is the unnamed senior official, not the finance official named before
+    text = ("“Cash was rare,” says Omar Latif, a finance official at the exchange union. "
+            "“Nobody trusts the bank,” says a senior Afghan economic official, who asked to "
+            "remain anonymous.")
+    _, official, who = resolve(nlp, text, "Omar Latif", "a senior Afghan economic official",
+                               "who")
+    assert who == official and who.name != "Omar Latif"

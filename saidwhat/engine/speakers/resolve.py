@@ -326,8 +326,8 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
             return unresolved(span), None
         return speaker_of(index, ent_id, "pronoun"), ent_id
     if low in RELATIVES and root.tag_ in ("WP", "WDT", "WP$") and root.head.dep_ == "relcl":
-        noun = relative_antecedent(root.head.head, root)
-        return resolve_one(index, index.doc[noun.i : noun.i + 1])
+        noun = relative_antecedent(root.head.head, root)  # its whole phrase: "a senior
+        return resolve_one(index, index.doc[np_start(noun) : noun.i + 1])  # official, who"
     owner = words_owner(index, span)
     if owner is not None:  # "Her comments suggested …"
         by_pronoun = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in span.root.children)
