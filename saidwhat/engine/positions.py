@@ -352,7 +352,7 @@ def token_valence(tok: Token, booster: float = 1.0) -> float:
     lex = valences()
     forms = _word_forms(tok)
     v = next((CRITICAL_VERBS[w] for w in forms if w in CRITICAL_VERBS), None) or next(
-        (lex[w] for w in forms if w in lex), 0.0)
+        (lex[w] for w in forms if w in lex), 0.0) or denied_form(forms, lex)
     if not v or tok.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN"):
         return 0.0
     around = (*tok.children, *tok.head.children)
@@ -362,6 +362,13 @@ def token_valence(tok: Token, booster: float = 1.0) -> float:
     if boosted(tok):
         v *= booster
     return -v if negated else v
+
+
+def denied_form(forms: list[str], lex: Mapping[str, float]) -> float:
+    """The valence of a word the lexicon lacks that denies one it rates good ("unfaithful",
+    "unpatriotic", "unelectable": "un-" before a good word), as bad; 0 otherwise."""
+    return next((-lex[w[2:]] for w in forms if w.startswith("un") and len(w) > 5
+                 and lex.get(w[2:], 0.0) > 0), 0.0)
 
 
 def _word_forms(tok: Token) -> list[str]:
@@ -3369,7 +3376,9 @@ def speaking_for(ctx: Context) -> dict[str, frozenset[str]]:
     """Whom each speaker speaks for, as words to compare (`_related`): the people and
     organisations their source mention names beside them ("White House Press Secretary Josh
     Earnest", "Clinton spokesman Jesse Lehrich"); the White House, an administration and the
-    person titled President are one executive side."""
+    person titled President are one executive side. Names in a relative clause of the source
+    are what the speaker did, not whom they speak for ("Huffman, who does not support Grayson's
+    opponent, Murphy")."""
     sides: dict[str, set[str]] = {}
     named = [e for e in ctx.doc.ents if e.label_ in ("ORG", "PERSON")]
     for a in ctx.attributions:
@@ -3377,7 +3386,8 @@ def speaking_for(ctx: Context) -> dict[str, frozenset[str]]:
             a.source) else None
         if span is None:
             continue
-        beside = [e for e in named if span.start <= e.start and e.end <= span.end]
+        end = next((t.i for t in span if t.tag_ in ("WP", "WDT")), span.end)
+        beside = [e for e in named if span.start <= e.start and e.end <= end]
         for name, _ in sources(ctx, a) if beside else ():
             own = content_key(name)
             for ent in beside:

@@ -1492,3 +1492,23 @@ def test_two_speakers_opposing_namesakes_do_not_agree(nlp):
                            "Senator Harry Reid criticized Alan Grayson on Monday. Former "
                            "Representative Pat Schroeder criticized Dena Grayson on Tuesday.")
     assert not pairs(found, "agree")
+
+
+def test_a_word_denying_a_good_one_is_bad(nlp):
+    doc = nlp("He was unfaithful to her and unhelpful.")
+    assert P.token_valence(doc[2]) < 0 and P.token_valence(doc[6]) < 0
+    assert P.token_valence(nlp("It was unusual.")[2]) == 0  # "usual" is no good word
+
+
+def test_an_unfaithful_husband_is_opposed_by_his_ex_wife(nlp):
+    found = positions(nlp, "Divorce\n\n“In the last years of my marriage, Alan Mark Becker was "
+                           "unfaithful to me,” Lolita Becker wrote in a court filing.")
+    assert ("Becker", "oppose", "Alan Mark Becker") in stances(found)
+
+
+def test_names_in_a_speakers_relative_clause_are_not_whom_they_speak_for(nlp):
+    found = positions(nlp, "Caucus\n\nSenator Harry Reid criticized Alan Grayson on Monday.\n\n"
+                           "“Grayson is singularly unpersuasive in our caucus because he’s so "
+                           "terrible. He is our party’s worst member,” said Jared Huffman, who "
+                           "does not support Harry Reid’s choice, Patrick Murphy.")
+    assert frozenset({"Reid", "Huffman"}) in pairs(found, "agree")
