@@ -182,17 +182,27 @@ def _stands_alone(text: str, q: Quote) -> bool:
     """A quote that makes a sentence by itself: only punctuation separates it from neighbours."""
     before = text[max(0, q.start - 3) : q.start]
     after = text[q.end : q.end + 2]
-    starts = (before.strip() == "" or before.rstrip()[-1:] in ".!?”\""
+    starts = (before.strip() == "" or before.rstrip()[-1:] in ".!?”\"'’"
               or resumes_after_interruption(text, q.start))
-    ends = after.strip(" \t") == "" or after.lstrip(" \t")[:1] == "\n" or not q.closed
+    ends = after.strip() == "" or after.lstrip(" \t\xa0")[:1] == "\n" or not q.closed
     if not ends:
-        ends = after[:1] in (" ", "\n") and text[q.end : q.end + 3].strip()[:1] in ("“", '"', "")
+        ends = after[:1] in (" ", "\n") and (
+            text[q.end : q.end + 4].strip()[:1] in ("“", '"', "")
+            or text[q.end : q.end + 4].strip().startswith("''"))  # another quote follows
     if not ends:  # '“We're trying.” South Carolina, he said, …': a new sentence follows it
         ends = after[:1] == " " and text[q.end : q.end + 3].strip()[:1].isupper()
-    return starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1 and (
-        text[q.inner_end - 1 : q.inner_end] in ".!?"
-        or text[q.inner_end - 2 : q.inner_end].strip()[-1:] in ".!?"
-    )
+    return (starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1
+            and ends_a_sentence(text[q.inner_start : q.inner_end]))
+
+
+# Marks that may close a sentence's words after its full stop ('… to do that.’', '… (Jr.)').
+CLOSING_MARKS = " \t\xa0’'\"”)]"
+
+
+def ends_a_sentence(words: str) -> bool:
+    """Whether quoted words end a sentence: a full stop, question or exclamation mark last,
+    or before the marks that close a quotation inside them ('… ‘I just can’t do that.’')."""
+    return words.rstrip(CLOSING_MARKS)[-1:] in (".", "!", "?")
 
 
 def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:

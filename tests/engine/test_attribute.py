@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 import saidwhat
+from saidwhat.engine.attribute import ends_a_sentence
 from saidwhat.io import discover
 from saidwhat.records import Article, Attribution, Failure, Mention
 from saidwhat.run import pipeline
@@ -124,6 +125,33 @@ def test_follow_on_quote_ending_its_paragraph_joins_the_content(nlp: Language, a
     text = LOPEZ + "\n“The budget is a disgrace,” said Lopez. “It must go.”" + after
     a = only(run(nlp, text), "disgrace")
     assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
+
+
+@pytest.mark.parametrize(("follow", "words"), [
+    ("“Her aides told us, ‘It must go.’”", "Her aides told us, ‘It must go.’"),
+    ("“It must go.”\xa0\nThe council meets on Tuesday.", "It must go."),
+])
+def test_follow_on_quote_closing_oddly_joins_the_content(nlp: Language, follow: str,
+                                                         words: str) -> None:
+    text = LOPEZ + "\n“The budget is a disgrace,” said Lopez. " + follow
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", words]
+
+
+def test_follow_on_quote_after_a_double_apostrophe_quote_joins_the_content(
+        nlp: Language) -> None:
+    text = LOPEZ + "\n''The budget is a disgrace,'' said Lopez. ''It must go.'' ''We will vote.''"
+    a = only(run(nlp, text), "disgrace")
+    assert [text[s:e] for s, e in a.content.spans] == [
+        "The budget is a disgrace", "It must go.", "We will vote."]
+
+
+@pytest.mark.parametrize(("words", "ends"), [
+    ("It must go.", True), ("Must it go?’", True), ("It must ‘go.’ ", True),
+    ("It must go", False), ("a ‘disgrace’", False),
+])
+def test_ends_a_sentence(words: str, ends: bool) -> None:
+    assert ends_a_sentence(words) is ends
 
 
 def test_follow_on_quote_skips_a_relative_clause_on_the_speaker(nlp: Language) -> None:
