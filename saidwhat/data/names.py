@@ -19,7 +19,7 @@ TITLES = _words(
     senator sen sens senators rep reps representative congressman congresswoman congressmember
     gov governor lt lieutenant gen general adm admiral col colonel maj major capt captain sgt
     secretary sec attorney att'y ag judge justice chief chairman chairwoman chair speaker leader
-    mayor minister premier chancellor king queen prince princess pope ambassador amb
+    mayor minister premier chancellor king queen emperor empress prince princess pope ambassador amb
     sheriff commissioner superintendent director detective officer deputy assistant retired ret
     candidate nominee presidential democratic republican gop democrat sen. u.s. us
     first lady prime supreme court state house senate majority minority whip
@@ -28,8 +28,9 @@ TITLES = _words(
 
 # Gender implied by an honorific or a gendered role word.
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
-                    "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
-                    "princess": "f", "congressman": "m", "congresswoman": "f",
+                    "lord": "m", "lady": "f", "king": "m", "queen": "f", "emperor": "m",
+                    "empress": "f", "prince": "m", "princess": "f", "congressman": "m",
+                    "congresswoman": "f",
                     "chairman": "m", "chairwoman": "f", "father": "m", "sister": "f",
                     "brother": "m", "spokesman": "m", "spokeswoman": "f", "businessman": "m",
                     "businesswoman": "f", "mother": "f", "wife": "f", "husband": "m",

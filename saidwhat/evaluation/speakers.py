@@ -94,6 +94,22 @@ def same_referent(predicted: str, gold: str) -> bool:
     return set(p) <= set(g) or set(g) <= set(p)
 
 
+def group_members(name: str) -> list[str]:
+    """The names a group's name lists ("Donald Trump, Ben Carson and Carly Fiorina" -> three),
+    or the name alone."""
+    return [m for m in re.split(r",\s*(?:and\s+)?|\s+and\s+", name) if m.strip()]
+
+
+def same_group(predicted: str, gold: str) -> bool:
+    """Whether two names list the same people in any order ("Sanders and Clinton" ~ "Hillary
+    Clinton and Bernie Sanders"): a group has no order; each name is matched by same_referent."""
+    p, g = group_members(predicted), group_members(gold)
+    if len(p) < 2 or len(p) != len(g):
+        return False
+    return all(any(same_referent(a, b) for b in g) for a in p) and all(
+        any(same_referent(a, b) for a in p) for b in g)
+
+
 def is_resolved(speaker: Speaker | None) -> bool:
     """Whether the resolver named someone (not the mention itself, nor an ambiguous surname)."""
     return (speaker is not None and speaker.resolved_by not in ("none", "ambiguous")
@@ -228,6 +244,8 @@ def right_speaker(speaker: Speaker, referent: str, referent_type: str) -> bool:
     if referent_type == "PERSON" and speaker.type not in ("PERSON", "GROUP"):
         return False
     if same_referent(speaker.name, referent):
+        return True
+    if referent_type == "GROUP" and same_group(speaker.name, referent):
         return True
     return referent_type == "DOCUMENT" and speaker.type == "DOCUMENT" and same_referent(
         document_head(speaker.name), document_head(referent))

@@ -36,6 +36,7 @@ from saidwhat.engine.speakers.mentions import (
     name_mentions,
     norm_word,
     np_start,
+    oath,
     org_key,
     plural_lemma,
 )
@@ -198,11 +199,14 @@ class ArticleIndex:
         self._orgs: dict[str, int] = {}
         self._groups: dict[str, int] = {}
         self.anonymous: dict[str, int] = {}  # indefinite descriptions seen, by name
+        self.anonymous_at: list[tuple[int, str, str]] = []  # (token, head lemma, name) of each
         self.documents: list[tuple[int, str, int]] = []  # (token, kind, entity) of documents
+        self.coordinated: dict[int, tuple[int, ...]] = {}  # group of coordinated people -> them
         self._by_name: dict[tuple[str, str], int] = {}
         self._by_name_size = -1
         self._cluster()
         self._complete_surnames()
+        self._relatives_surnames()
         self._mark_ambiguous_surnames()
         self._retype_people()
         self._plural_groups()
@@ -279,6 +283,27 @@ class ArticleIndex:
             elif len(firsts) > 1:
                 ent.ambiguous = True
 
+    def _relatives_surnames(self) -> None:
+        """A first name alone, set off after a relative of a named person ("Clinton's husband,
+        Bill,", "Mr. McKinley … with his daughter, Ellie,"), takes that person's surname
+        ("Bill Clinton"), joining the person of that full name when the article has one."""
+        for m in self.mentions:
+            ent_id = self.mention_entity[m.start]
+            ent = self.entities[ent_id]
+            if m.label != "PERSON" or len(ent.tokens) != 1 or m.end - m.start != 1:
+                continue
+            owner = relative_owner(self, self.doc[m.start])
+            if owner is None:
+                continue
+            surname = self.entities[owner].name.split()[-1]
+            tokens = ent.tokens | {norm_word(surname)}
+            same = next((n for n, e in enumerate(self.entities)
+                         if e.type == "PERSON" and e.tokens == tokens), None)
+            if same is not None:
+                self.mention_entity[m.start] = same
+                continue
+            ent.name, ent.tokens = f"{ent.name} {surname}", tokens
+
     def _mark_ambiguous_surnames(self) -> None:
         """A bare surname left alone because two full names of the article share it, both
         fitting its gender ("Murphy" beside Chris and Patrick Murphy, neither just named), is
@@ -332,8 +357,11 @@ class ArticleIndex:
                 continue
             root = max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
                        range(m.start, m.end))
-            conj = [c for i in range(m.start, m.end) for c in self.doc[i].children
-                    if c.dep_ == "conj" and not m.start <= c.i < m.end]
+            if self.doc[root].dep_ == "conj" and any(  # inside a longer list: its head's
+                    o.label == "PERSON" and o.start <= self.doc[root].head.i < o.end
+                    for o in mentions_near(self, self.doc[root].head.i)):
+                continue
+            conj = conjuncts_after(self.doc[m.start : m.end], m.end)
             ents = [self.mention_entity[m.start]]
             for c in conj:
                 for other in mentions_near(self, c.i):
@@ -342,7 +370,9 @@ class ArticleIndex:
             ents = list(dict.fromkeys(ents))
             if len(ents) > 1:
                 name = " and ".join(self.entities[e].name for e in ents)
-                self._occur(self.group_entity(name, "GROUP"), root)
+                group = self.group_entity(name, "GROUP")
+                self.coordinated[group] = tuple(ents)
+                self._occur(group, root)
 
     def group_entity(self, name: str, type_: str) -> int:
         """The entity of a group or description name (one clean line), created on first use."""
@@ -501,6 +531,66 @@ QUESTION_LINE = re.compile(r"^[ \t]*Q(?:[ \t]*[:.][ \t]*|(?=[A-Z][a-z]))", re.M)
 ANSWER_LINE = re.compile(r"^[ \t]*A[ \t]*[:.][ \t]*", re.M)
 
 
+# Relatives who mostly share a surname (a friend or a neighbour does not).
+SURNAME_RELATIVES = frozenset(
+    "mother father mom dad wife husband son daughter brother sister widow widower".split())
+
+
+def conjuncts_after(name: Span, end: int) -> list[Token]:
+    """The conjuncts of a name's tokens after the name, followed down the chain ("Donald
+    Trump, Ben Carson, and Carly Fiorina": Carson, then Fiorina, whom the parse hangs on
+    Carson)."""
+    out: list[Token] = []
+    todo = list(name)
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.i >= end and c not in out:
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def relative_owner(index: ArticleIndex, tok: Token) -> int | None:
+    """The named person whose relative a first name is set off after ("Clinton's husband,
+    Bill": Clinton; "Mr. McKinley is facing … with his daughter, Ellie": McKinley, the
+    nearest man named before "his" in its sentence); None for anything else."""
+    head = tok.head
+    if tok.dep_ != "appos" or head.lemma_.lower() not in SURNAME_RELATIVES or head.i > tok.i:
+        return None
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.tag_ == "PRP$":
+        gender = "m" if poss.lower_ == "his" else "f" if poss.lower_ == "her" else None
+        if gender is None:
+            return None
+        sent = poss.sent
+        for m in reversed(index.mentions):
+            if m.start >= poss.i or m.start < sent.start:
+                continue
+            ent = index.entities[index.mention_entity[m.start]]
+            if m.label == "PERSON" and ent.gender in (gender, None) and has_surname(ent):
+                return index.mention_entity[m.start]
+            if m.label == "PERSON":
+                return None
+        return None
+    found = [m for m in mentions_near(index, poss.i) if m.start <= poss.i < m.end
+             and m.label == "PERSON"]
+    if not found:
+        return None
+    owner = index.mention_entity[found[0].start]
+    return owner if has_surname(index.entities[owner]) else None
+
+
+def has_surname(ent: Entity) -> bool:
+    """Whether a person's name ends in a surname: more than one word, or one word that is no
+    known first name ("McKinley" for Mr. McKinley, not "Bill")."""
+    words = ent.name.split()
+    return len(ent.tokens) > 1 or bool(words) and norm_word(words[-1]) not in (
+        MALE_NAMES | FEMALE_NAMES)
+
+
 def answer_regions(text: str) -> list[tuple[int, int, int]]:
     """The answers of a Q&A interview as (first question, start, end) character offsets: from
     each "A:" line to the next "Q:" (or "QWhy …") line, when the text has at least two of
@@ -568,7 +658,8 @@ def unlisted_name(tok: Token) -> str | None:
     """The name a capitalised proper noun heads as a subject or possessor when the
     recogniser tagged none of it ("Byron", "Master Lunre"), else None."""
     if (tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "poss")
-            or not tok.text[:1].isupper() or tok.ent_type_ or not tok.text[1:2].islower()):
+            or not tok.text[:1].isupper() or tok.ent_type_ or not tok.text[1:2].islower()
+            or oath(tok)):
         return None
     doc = tok.doc
     start = tok.i

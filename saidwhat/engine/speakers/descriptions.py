@@ -40,7 +40,7 @@ from saidwhat.engine.speakers.mentions import (
     np_start,
     plural_lemma,
 )
-from saidwhat.engine.speakers.pronouns import resolve_pronoun
+from saidwhat.engine.speakers.pronouns import SAYING_VERBS, resolve_pronoun
 from saidwhat.engine.speakers.ranker import (
     PLACE_HEADS,
     countries_first,
@@ -160,10 +160,37 @@ def anonymous_one(index: ArticleIndex, span: Span) -> Speaker:
     root = span.root
     name, _ = group_name(span[: root.i - span.start + 1], index.s.max_group_prep_tokens)
     key = name.lower()
+    if any(t.lower_ in INDEFINITES for t in span):  # "one former executive", not a headline's
+        index.anonymous_at.append((root.i, root.lemma_.lower(), name))  # "As nominee …"
     index.anonymous[key] = index.anonymous.get(key, 0) + 1
     n = index.anonymous[key]
     return Speaker(name=name, id=slugify(name) + (f"-{n}" if n > 1 else ""), type="OTHER",
                    resolved_by="none")
+
+
+def anonymous_again(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A definite person description taking up an anonymous source of its head noun before
+    it ("said one former executive who requested anonymity … the former HP executive told
+    The Washington Post"): that unnamed person again, unless someone first named since then
+    bears that noun; else None."""
+    root = span.root
+    head = root.lemma_.lower()
+    if root.tag_ != "NN" or not any(c.lower_ == "the" and c.dep_ == "det"
+                                    for c in root.children):
+        return None
+    earlier = [(tok, name) for tok, lemma, name in index.anonymous_at
+               if lemma == head and tok < root.i]
+    if not earlier:
+        return None
+    tok, name = earlier[-1]
+    seen: set[int] = set()
+    for e in index.events:
+        if e.token >= root.i:
+            break
+        if e.token > tok and e.entity not in seen and head in index.entities[e.entity].roles:
+            return None  # someone introduced since as an executive
+        seen.add(e.entity)
+    return Speaker(name=name, id=slugify(name), type="OTHER", resolved_by="none")
 
 
 def named_apposition(index: ArticleIndex, span: Span) -> Speaker | None:
@@ -315,10 +342,12 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     specific = specific_words(span)
     if head in GENERIC_HEADS and not office_phrase(head, mods):  # "the woman": only someone
         specific = specific | {head}  # introduced as a woman
+    talked_of = reported_subjects(index, span) | named_inside(index, span)
     if index.ranker is not None:
         candidates = description_candidates(index, span, (head, mods, specific),
                                             description_score)
-        return index.ranker.best("description", candidates)
+        return index.ranker.best("description", [c for c in candidates
+                                                 if c[0] not in talked_of])
     tok = span.start
     here = index.sent_of[tok]
     last_seen: dict[int, Event] = {}
@@ -333,7 +362,7 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     s = index.s
     for ent_id, e in last_seen.items():
         fit = description_score(index.entities[ent_id], head, mods, specific, s)
-        if fit is None:
+        if fit is None or ent_id in talked_of:
             continue
         d = here - e.sent
         divisor = s.description_salience_divisor
@@ -346,6 +375,37 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
         if score > best_score:
             best, best_score = ent_id, score
     return best
+
+
+def named_inside(index: ArticleIndex, span: Span) -> set[int]:
+    """The entities named inside a person description ("the former HP executive": HP; "the
+    Trump spokesman": Trump): what modifies the description is not what it refers to."""
+    first = bisect_left(index.mention_starts, span.start)
+    return {index.mention_entity[m.start] for m in index.mentions[first:]
+            if m.start < span.end and m.start != span.root.i}
+
+
+def reported_subjects(index: ArticleIndex, span: Span) -> set[int]:
+    """The people named as subject of the clause a description's own verb of saying reports
+    ("the former HP executive told The Washington Post, Fiorina would lead …": not Fiorina,
+    whom the executive speaks of), the clause being the verb's complement or the clause the
+    parse hangs the verb on; no antecedents of the description."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SAYING_VERBS:
+        return set()
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("advcl", "parataxis") and verb.head.i > verb.i:
+        clauses.append(verb.head)
+    out: set[int] = set()
+    para = index.para_of[verb.i]
+    for clause in clauses:
+        for subj in clause.children:
+            if (subj.dep_ in ("nsubj", "nsubjpass") and not index.in_quote[subj.i]
+                    and index.para_of[subj.i] == para):
+                out |= {index.mention_entity[m.start] for m in mentions_near(index, subj.i)
+                        if m.start <= subj.i < m.end}
+    return out
 
 
 def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
@@ -688,8 +748,10 @@ def predicated_entity(index: ArticleIndex, span: Span) -> int | None:
             return None
     if subj is None or index.in_quote[subj.i]:
         return None
-    if root.dep_ != "appos":  # "My friend Andrea is a biology major": Andrea
-        subj = named_apposition_of(subj) or subj
+    named = named_apposition_of(subj)
+    if root.dep_ != "appos" or named is not None and named.i < root.i:
+        subj = named or subj  # "My friend Andrea is a biology major": Andrea; "his
+        # daughter, Ellie, a high school senior": Ellie
     if root.dep_ != "appos" and any(c.dep_ == "conj" for c in subj.children):
         return None  # "Collins and Hunter became the first members …": not one of them
     if subj.tag_ == "PRP" and subj.lower_ in ("he", "she", "it", "him", "her"):
@@ -845,6 +907,92 @@ def both_named(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, index.group_entity(name, "GROUP"), "nominal")
 
 
+# Counts a plural description of people gives ("the two", "all three candidates").
+GROUP_COUNTS = {"both": 2, "two": 2, "pair": 2, "three": 3}
+# Plural person nouns that stand for people named together just before ("the candidates’").
+TOGETHER_NOUNS = frozenset("candidates rivals nominees contenders men women".split())
+DEFINITE_GROUP = frozenset("the all both these those".split())
+
+
+def counted_people(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A definite plural of people that stands for people named together just before ("Hillary
+    Clinton and Bernie Sanders are both progressives. … The two admit …"; "ridicule Donald
+    Trump, Ben Carson, and Carly Fiorina … The candidates’ estimates"): the nearest
+    coordination of people in its sentence or the two before, of the size its number gives,
+    else with a number the people named there outside modifiers ("Obama's policies",
+    "Martin Luther King Day") when they are exactly that many. None for anything else: "some
+    candidates", "both of his senators", "both in America and abroad", people a party word
+    does not fit ("the two Democratic candidates" after two Republicans), or when people
+    described, not named, are coordinated before it in its sentence ("the business mogul …
+    and the Democratic socialist …, both candidates")."""
+    root = span.root
+    words = [t.lower_ for t in span if t.i <= root.i]
+    count = next((GROUP_COUNTS[w] for w in words if w in GROUP_COUNTS), None)
+    number_head = (root.lower_ in GROUP_COUNTS and root.pos_ in ("NUM", "PRON", "NOUN", "DET")
+                   and not any(c.dep_ in ("prep", "cc") for c in root.children))
+    if not (number_head or root.lower_ in TOGETHER_NOUNS and root.tag_ == "NNS"):
+        return None
+    if not DEFINITE_GROUP & set(words) or any(w in ("some", "many", "other", "several")
+                                              for w in words):
+        return None
+    if any(t.like_num and t.lower_ not in GROUP_COUNTS for t in span if t.i <= root.i):
+        return None  # "the four candidates": too many to count on
+    if described_pair_before(span):
+        return None
+    events = index.before(span.start, window=2)
+    members = next((index.coordinated[e.entity] for e in events
+                    if e.entity in index.coordinated), None)
+    if members is None or count is not None and len(members) != count:
+        if count is None:
+            return None
+        people: list[int] = []
+        for e in events:
+            ent = index.entities[e.entity]
+            if (ent.type == "PERSON" and not ent.ambiguous and e.entity not in people
+                    and index.doc[e.token].dep_ not in ("compound", "poss")):
+                people.append(e.entity)
+        if len(people) != count:
+            return None
+        members = tuple(reversed(people))
+    party = next((PARTIES[w] for w in words if w in PARTIES and len(w) > 1), None)
+    if party is not None and any(index.entities[e].party not in (None, party) for e in members):
+        return None
+    name = " and ".join(index.entities[e].name for e in members)
+    return speaker_of(index, index.group_entity(name, "GROUP"), "nominal")
+
+
+def described_pair_before(span: Span) -> bool:
+    """Whether person nouns, not names, are coordinated before a span in its sentence ("the
+    business mogul turned Republican presidential candidate and the Democratic socialist")."""
+    sent = span.root.sent
+    return any(t.dep_ == "conj" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN"
+               and (is_person_noun(t.lemma_.lower()) or is_person_noun(t.head.lemma_.lower()))
+               for t in span.doc[sent.start : span.start])
+
+
+def listed_people(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A plural of people followed, in the source itself, by the names of those people
+    ("Democratic presidential candidates Hillary Clinton and Bernie Sanders made their cases",
+    the parse hanging the names on the verb): one GROUP of them; None unless two or more
+    people are named after the noun and nothing but "and" and commas stands between them."""
+    root = span.root
+    if root.tag_ != "NNS" or not (is_group_noun(plural_lemma(root)) or root.lower_ in
+                                  TOGETHER_NOUNS):
+        return None
+    first = bisect_left(index.mention_starts, root.i + 1)
+    names = [m for m in index.mentions[first:] if m.start < span.end and m.end <= span.end]
+    covered = {i for m in names for i in range(m.start, m.end)}
+    rest = [t for t in span.doc[root.i + 1 : span.end] if t.i not in covered]
+    if (len(names) < 2 or any(m.label != "PERSON" for m in names)
+            or any(t.lower_ != "and" and not t.is_punct for t in rest)):
+        return None
+    people = list(dict.fromkeys(index.mention_entity[m.start] for m in names))
+    if len(people) < 2:
+        return None
+    name = " and ".join(index.entities[e].name for e in people)
+    return speaker_of(index, index.group_entity(name, "GROUP"), "name")
+
+
 def bare_headline_noun(span: Span) -> bool:
     """A singular description with no determiner or possessor ("Indiana governor", "federal
     judge", "SEIU chief", a title-cased headline's "Judge"): a headline's way of writing
@@ -879,6 +1027,7 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     possessed = (named_by_participle(index, span) or resolve_predicated(index, span)
                  or renamed_document(index, span) or staff_campaign(index, span)
                  or resolve_possessed(index, span) or both_named(index, span)
+                 or counted_people(index, span) or listed_people(index, span)
                  or resolve_age(index, span)
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:
@@ -918,6 +1067,9 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
         ent_id = resolve_org_description(index, span)
         return speaker_of(index, ent_id, "nominal") if ent_id is not None else unresolved(span)
     if is_person_noun(head) or office_phrase(head, description_words(trimmed)[1]):
+        again = anonymous_again(index, span)
+        if again is not None:
+            return again
         ent_id = resolve_description(index, trimmed)
         if ent_id is not None:
             return speaker_of(index, ent_id, "nominal")
@@ -1217,6 +1369,8 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
         return document
     root = span.root
     for tok in span:  # "a Pentagon memo"; "Dalton's theory" is a thing of Dalton's, not Dalton
+        if root.lemma_.lower() in AFFILIATION_NOUNS and root.tag_ == "NN":
+            break  # "the GOP front-runner", "the Stanford graduate": not the party, the school
         if (tok.i < root.i and tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.head.i == root.i
                 and tok.dep_ != "poss"):
             ent = next((m for m in index.mentions if m.start <= tok.i < m.end), None)
@@ -1229,6 +1383,14 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
     thing = Speaker(name=name, id=slugify(name), type="OTHER", resolved_by="none")
     index.group_entity(thing.name, "OTHER")
     return thing
+
+
+# People named by what they are to an organisation or place, not by working for it: the
+# organisation that modifies them ("the GOP front-runner", "the Stanford graduate", "a Texas
+# native") does not speak for them, unlike an employer ("the Post fact checker").
+AFFILIATION_NOUNS = frozenset(
+    "runner frontrunner front-runner graduate alumnus alumna voter supporter hopeful "
+    "challenger contender native resident veteran donor".split())
 
 
 DEMONSTRATIVES = frozenset("the this that".split())

@@ -471,6 +471,19 @@ def noun_tagged_name(tok: Token, lower_words: set[str]) -> bool:
             and tok.lower_ not in lower_words)
 
 
+OATH_NAMES = frozenset("god christ jesus heaven heavens lord".split())
+
+
+def oath(tok: Token) -> bool:
+    """Whether a name is part of an oath or exclamation ("for God's sake", "thank God", "oh
+    my God", "good Lord"): nobody the text speaks of, so no antecedent of "he"."""
+    if tok.lower_ not in OATH_NAMES:
+        return False
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return (tok.head.lemma_.lower() in ("sake", "sakes") or tok.head.lemma_.lower() == "thank"
+            or prev in ("my", "oh", "good", "dear", "thank"))
+
+
 def name_mentions(doc: Doc, in_quote: Sequence[bool],
                   s: SpeakerSettings | None = None) -> list[NameMention]:
     """Named mentions outside quotations, with NER labels fixed by person-name evidence."""
@@ -486,7 +499,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if ent.label_ == "PERSON":
             toks = split_name_pair(strip_function_lead(strip_gerund_lead(toks)))
-        if not toks or not plausible_name(toks, ent.label_):
+        if not toks or not plausible_name(toks, ent.label_) or len(ent) == 1 and oath(ent[0]):
             continue
         if ent.label_ != "PERSON" and headline_only(doc, ent, s):
             continue

@@ -212,6 +212,18 @@ def demonstrative_conjunct(span: Span) -> Span | None:
     return span.doc[np_start(conj) : conj.i + 1] if conj is not None else None
 
 
+EVERYONE = frozenset("everyone everybody all none nobody anyone anybody each".split())
+EXCEPT_WORDS = frozenset("but except excluding save".split())
+
+
+def all_but_named(span: Span) -> bool:
+    """Whether a source is everyone but someone ("Everyone but Hewlett", "all except the
+    chairman"): the people it names are the ones left out, never its speaker."""
+    root = span.root
+    return root.lower_ in EVERYONE and any(
+        c.lower_ in EXCEPT_WORDS and c.dep_ in ("cc", "prep") for c in root.children)
+
+
 def noun_before_clause(span: Span) -> Span | None:
     """The noun phrase of a source span that the parse splits from a clause after it, which
     it calls the span's root ("one of the first post-debate polls to emerge", with "to
@@ -299,6 +311,8 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
              or demonstrative_conjunct(span))
     if inner is not None:
         return resolve_one(index, inner)
+    if all_but_named(span):  # "Everyone but Hewlett said yes": not Hewlett
+        return unresolved(span), None
     by_initials = initials_entity(index, span)
     if by_initials is not None:
         return speaker_of(index, by_initials, "alias"), by_initials

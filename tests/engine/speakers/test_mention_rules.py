@@ -1,0 +1,38 @@
+"""Mention rules of `engine/speakers/mentions.py` and `clusters.py`, on sentences written for
+them: oaths name nobody, an emperor's title is no part of his name."""
+
+import pytest
+from resolving import span_of
+from spacy.language import Language
+
+from saidwhat.engine.speakers.clusters import ArticleIndex
+from saidwhat.engine.speakers.mentions import oath
+from saidwhat.evaluation.speakers import name_words, same_referent
+from saidwhat.run.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load()
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("I mean, for God's sake, he was only there one day.", "God", True),
+    ("Thank God the storm passed before the game.", "God", True),
+    ("Oh my God, she said, the roof is gone.", "God", True),
+    ("In the story, God speaks to Moses from a burning bush.", "God", False),
+])
+def test_an_oath_names_nobody(nlp: Language, text: str, word: str, expected: bool) -> None:
+    doc = nlp(text)
+    assert oath(span_of(doc, word).root) is expected
+
+
+def test_no_entity_from_an_oath(nlp: Language) -> None:
+    doc = nlp("The Undertaker retired last year. I mean, for God's sake, he was only there "
+              "one day a year.")
+    assert "God" not in {e.name for e in ArticleIndex(doc).entities}
+
+
+def test_an_emperors_title_is_no_part_of_his_name() -> None:
+    assert name_words("Emperor Norton") == ["norton"]
+    assert same_referent("Joshua Abraham Norton", "Emperor Norton")
