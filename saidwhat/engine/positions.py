@@ -2311,13 +2311,17 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
     asked."""
     mine = content_key(speaker)
     found: list[tuple[tuple[str, str | None], float]] = []
+    by_sentence: dict[int, float] = {}  # the valence of each sentence of the content, once
     for tok in span:
         if not token_valence(tok) or asked_or_supposed(tok) or refused(tok) or (
                 not evaluative_use(tok)):
             continue
-        valence = span_valence(span[max(tok.sent.start, span.start) - span.start:
-                                    min(tok.sent.end, span.end) - span.start],
-                               ctx.rules.booster)
+        sent = tok.sent
+        if sent.start not in by_sentence:
+            by_sentence[sent.start] = span_valence(
+                span[max(sent.start, span.start) - span.start:
+                     min(sent.end, span.end) - span.start], ctx.rules.booster)
+        valence = by_sentence[sent.start]
         if tok.pos_ == "VERB" and set(_word_forms(tok)) & CRITICAL_VERBS.keys() or (
                 _doing_how(tok) is not None):
             valence = token_valence(tok, ctx.rules.booster)  # "overselling the successes",
@@ -2389,20 +2393,29 @@ def asked(ctx: Context, a: Attribution, span: Span) -> bool:
 
 def asked_or_supposed(tok: Token) -> bool:
     """Whether a word sits in a question or an "if" clause (no stance is asserted)."""
-    end = next((t.text for t in tok.doc[tok.i: tok.sent.end] if t.text in (".", "?", "!")), "")
-    if end == "?" or (not end and tok.sent.text.rstrip(" ”\"'’").endswith("?")):
+    sent = tok.sent
+    doc = tok.doc
+    end = next((doc[i].text for i in range(tok.i, sent.end) if doc[i].text in (".", "?", "!")),
+               "")
+    if end == "?" or (not end and sent.text.rstrip(" ”\"'’").endswith("?")):
         return True
     return any(t.dep_ == "mark" and t.lower_ in ("if", "whether", "unless")
                for a in (tok, *tok.ancestors) for t in a.children if t.i < tok.i) or (
-        degree_asked(tok))
+        degree_asked(tok, sent))
 
 
-def degree_asked(tok: Token) -> bool:
+def degree_asked(tok: Token, sent: Span | None = None) -> bool:
     """Whether a word sits in a "how responsive …" clause ("depending on how responsive
-    companies are", "asked how fair the process was"): a degree asked about, not asserted."""
-    return any(t.lower_ == "how" and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV")
-               and t.i <= tok.i for a in (tok, *list(tok.ancestors)[:3]) for t in a.subtree
-               if a.i in (t.head.i, t.head.head.i))
+    companies are", "asked how fair the process was"): a degree asked about, not asserted; the
+    "how" hangs on the word or one of its three nearest heads, or on that one's head."""
+    sent = sent if sent is not None else tok.sent
+    doc = tok.doc
+    hows = [doc[i] for i in range(sent.start, tok.i + 1) if doc[i].lower_ == "how"
+            and doc[i].dep_ == "advmod" and doc[i].head.pos_ in ("ADJ", "ADV")]
+    if not hows:
+        return False
+    near = {a.i for a in (tok, *list(tok.ancestors)[:3])}
+    return any(t.head.i in near or t.head.head.i in near for t in hows)
 
 
 def _evaluated_by(ctx: Context, tok: Token, a: Attribution,
