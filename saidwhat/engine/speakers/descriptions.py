@@ -921,7 +921,8 @@ def counted_people(index: ArticleIndex, span: Span) -> Speaker | None:
     coordination of people in its sentence or the two before, of the size its number gives,
     else with a number the people named there outside modifiers ("Obama's policies",
     "Martin Luther King Day") when they are exactly that many. None for anything else: "some
-    candidates", "both of his senators", "both in America and abroad", people a party word
+    candidates", "both of his senators", "both in America and abroad", an office among
+    them ("the White House and Paul Ryan … the two"), people a party word
     does not fit ("the two Democratic candidates" after two Republicans), or when people
     described, not named, are coordinated before it in its sentence ("the business mogul …
     and the Democratic socialist …, both candidates")."""
@@ -929,6 +930,7 @@ def counted_people(index: ArticleIndex, span: Span) -> Speaker | None:
     words = [t.lower_ for t in span if t.i <= root.i]
     count = next((GROUP_COUNTS[w] for w in words if w in GROUP_COUNTS), None)
     number_head = (root.lower_ in GROUP_COUNTS and root.pos_ in ("NUM", "PRON", "NOUN", "DET")
+                   and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
                    and not any(c.dep_ in ("prep", "cc") for c in root.children))
     if not (number_head or root.lower_ in TOGETHER_NOUNS and root.tag_ == "NNS"):
         return None
@@ -954,6 +956,10 @@ def counted_people(index: ArticleIndex, span: Span) -> Speaker | None:
         if len(people) != count:
             return None
         members = tuple(reversed(people))
+    if any(index.entities[e].type != "PERSON" or any(
+            norm_word(w) in ORG_WORDS or norm_word(w) == "house"
+            for w in index.entities[e].name.split()) for e in members):
+        return None  # "the White House and Paul Ryan … the two": not two people
     party = next((PARTIES[w] for w in words if w in PARTIES and len(w) > 1), None)
     if party is not None and any(index.entities[e].party not in (None, party) for e in members):
         return None

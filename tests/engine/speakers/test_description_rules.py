@@ -90,3 +90,10 @@ def test_a_group_names_its_people_in_any_order() -> None:
     assert same_group("Trump and Carson and Fiorina", "Donald Trump, Ben Carson and Carly Fiorina")
     assert not same_group("Trump and Carson", "Donald Trump, Ben Carson and Carly Fiorina")
     assert not same_group("Hillary Clinton", "Hillary Clinton")
+
+
+def test_counted_people_are_people_not_an_office(nlp: Language) -> None:
+    text = ("The White House and Paul Ryan met on Tuesday about the budget. Afterwards the two "
+            "said the talks had gone well.")
+    (two,) = resolve(nlp, text, "the two")
+    assert "White House" not in two.name
