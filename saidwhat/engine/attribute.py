@@ -192,17 +192,26 @@ def _stands_alone(text: str, q: Quote) -> bool:
     if not ends:  # '“We're trying.” South Carolina, he said, …': a new sentence follows it
         ends = after[:1] == " " and text[q.end : q.end + 3].strip()[:1].isupper()
     return (starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1
-            and ends_a_sentence(text[q.inner_start : q.inner_end]))
+            and (ends_a_sentence(text[q.inner_start : q.inner_end])
+                 or holds_a_sentence_end(text[q.inner_start : q.inner_end])))
 
 
 # Marks that may close a sentence's words after its full stop ('… to do that.’', '… (Jr.)').
 CLOSING_MARKS = " \t\xa0’'\"”)]"
+_INNER_SENTENCE_END = re.compile(r"[a-z][.!?] +[A-Z“\"‘']")
 
 
 def ends_a_sentence(words: str) -> bool:
     """Whether quoted words end a sentence: a full stop, question or exclamation mark last,
     or before the marks that close a quotation inside them ('… ‘I just can’t do that.’')."""
     return words.rstrip(CLOSING_MARKS)[-1:] in (".", "!", "?")
+
+
+def holds_a_sentence_end(words: str) -> bool:
+    """Whether quoted words are sentences though they close on something else: a sentence
+    ends inside them ('It stopped raining. Wish the forecasters were wrong :)'); a title or a
+    name ('the U.S. Army') holds none."""
+    return _INNER_SENTENCE_END.search(words) is not None
 
 
 def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[Draft]:

@@ -706,3 +706,29 @@ def test_an_aside_cue_needs_a_bare_name_and_a_sentence_going_on_after_it(
     doc = nlp(sentence)
     verb = next(t for t in doc if t.lemma_ in ("say", "email"))
     assert inverted_aside(doc, Cue(verb.i, (verb.i,), "speech", 0.9)) is None
+
+
+@pytest.mark.parametrize(("quoted", "holds"), [
+    ("It is warm and it stopped raining. Wish the forecasters were wrong all the time :)", True),
+    ("Firework", False),
+    ("the U.S. Army", False),
+])
+def test_holds_a_sentence_end(quoted: str, holds: bool) -> None:
+    from saidwhat.engine.attribute import holds_a_sentence_end
+
+    assert holds_a_sentence_end(quoted) is holds
+
+
+def test_a_quote_of_sentences_closing_on_a_smiley_continues_the_content(nlp: Language) -> None:
+    text = (LOPEZ + " “The roads were dead,” she said in an e-mail. “It is warm and the rain "
+            "stopped. Wish the forecasters were wrong all the time :)”\n\nThe storm moved on.")
+    a = only(run(nlp, text), "roads were dead")
+    assert "Wish the forecasters" in a.content.text
+
+
+def test_a_quote_ending_in_a_quotation_continues_the_content(nlp: Language) -> None:
+    text = (LOPEZ + " “I went ahead on a bike,” she recalls. “When they came, I said, ‘You "
+            "will be paid. As much as you want.’ ”\n\nThe workers stayed.")
+    a = only(run(nlp, text), "went ahead")
+    assert "As much as you want" in a.content.text
+    assert speaker_name(a) == "Maria Lopez"
