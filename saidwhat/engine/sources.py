@@ -174,6 +174,9 @@ def subject_of(
     outer = conjunct_of_reporting_verb(verb, lexicon, settings.speaking_probability)
     if outer is not None and depth < max_depth:
         return subject_of(outer, lexicon, settings, depth + 1)
+    person = conjunct_of_person_clause(verb)
+    if person is not None:
+        return person
     if depth < max_depth and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         if verb.dep_ == "ccomp" and verb.i > verb.head.i:
             return None
@@ -208,6 +211,30 @@ def conjunct_of_reporting_verb(verb: Token, lexicon: Lexicon, speaks: float) -> 
             or not any(c.dep_ in SUBJECT_DEPS for c in head.children)):
         return None
     return outer
+
+
+THING_SUBJECTS = frozenset(("this", "that", "it"))
+PERSON_SUBJECTS = frozenset(("i", "we", "he", "she", "they", "you"))
+
+
+def conjunct_of_person_clause(verb: Token) -> Token | None:
+    """'This hit me as I walked along the rooftops and noticed that every roof had a dish':
+    the parse joined 'noticed' to the main verb, whose subject is a thing; the clause of a
+    person just before the 'and' is the one it goes on, so that person noticed."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.i < 2 or verb.doc[verb.i - 1].dep_ != "cc":
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ not in THING_SUBJECTS:
+        return None
+    for clause in head.children:
+        if clause.dep_ == "advcl" and clause.right_edge.i in (verb.i - 2, verb.i - 1) \
+                and clause.tag_ == verb.tag_:
+            person = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            if person is not None and (person.lower_ in PERSON_SUBJECTS
+                                       or person.ent_type_ == "PERSON"):
+                return person
+    return None
 
 
 # Focus adverbs before a source that PolNeAR leaves out of it ('even', 'only', 'also').

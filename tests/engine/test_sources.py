@@ -406,3 +406,20 @@ def test_a_name_after_an_inverted_cue_wins_over_the_quote_s_apposition() -> None
     subject = subject_of(doc[12], LEXICON, SourceSettings())
     assert subject is not None and subject.text == "Arlen"
 
+
+
+
+def test_a_conjunct_after_a_person_s_clause_is_that_person_s() -> None:
+    # 'This hit me as I walked and noticed that boats had panels.', 'noticed' hung on 'hit'
+    words = ["This", "hit", "me", "as", "I", "walked", "and", "noticed", "that", "boats", "had",
+             "panels", "."]
+    heads = [1, 1, 1, 5, 5, 1, 5, 1, 10, 10, 7, 10, 1]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "cc", "conj", "mark", "nsubj",
+            "ccomp", "dobj", "punct"]
+    tags = ["DT", "VBD", "PRP", "IN", "PRP", "VBD", "CC", "VBD", "IN", "NNS", "VBD", "NNS", "."]
+    doc = parsed(words, heads, deps, tags)
+    subject = subject_of(doc[7], LEXICON, SourceSettings())
+    assert subject is not None and subject.text == "I"
+    doc = parsed(["He", *words[1:]], heads, deps, ["PRP", *tags[1:]])  # a person: he noticed
+    subject = subject_of(doc[7], LEXICON, SourceSettings())
+    assert subject is not None and subject.text == "He"
