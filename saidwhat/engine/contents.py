@@ -205,11 +205,19 @@ def _appended_cue(t: Token) -> bool:
     """A cue verb attached to a clause as a participle, as a conjunct that reports a clause of
     its own ('and said she would …'), or as a parenthetical after it."""
     if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG":
-        return True
+        return not participle_on_a_word(t)
     if t.dep_ == "conj":
         joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in t.head.children)
         return joined and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
     return t.dep_ == "parataxis" and t.i > t.head.i
+
+
+def participle_on_a_word(t: Token) -> bool:
+    """'Avalos wrote to someone saying she wanted …, papers say': a participle straight after
+    a word, with no comma or 'and' before it, belongs to the clause reported, a report inside
+    the content; one set off (', adding …', ', and saying …') is the speaker's own next act."""
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    return prev is not None and prev.is_alpha and prev.dep_ != "cc" and t.head.i < t.i
 
 
 def _following_clause(head: Token, max_gap: int) -> Token | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -482,3 +483,34 @@ def test_a_clause_before_a_verb_of_address_stays_what_was_said(nlp: Language) ->
 def test_a_clause_before_the_cue_holding_its_source_is_who_spoke(nlp: Language) -> None:
     assert content(nlp, "Senator Kerr, meanwhile, who has no such backing, said that fact "
                    "speaks for itself.", "say") == (["that fact speaks for itself"], "ccomp")
+
+
+def test_a_report_inside_the_content_stays_in_it(nlp: Language) -> None:
+    # 'saying' hangs on 'someone' with no comma: it is part of what the police said
+    text = "Avalos wrote to someone saying she wanted him gone that night, police said."
+    doc = nlp(text)
+    quotes = find_quotes(text)
+    cues = find_cues(doc, token_in_quote(doc, quotes), LEXICON)
+    cue = next(c for c in cues if doc[c.head].text == "said")
+    pieces, _ = content_for(doc, cue, source_for(doc, cue, LEXICON), quotes,
+                            frozenset(c.head for c in cues))
+    words = " ".join(text[s:e] for s, e in trim_pieces(text, pieces))
+    assert words.startswith("Avalos wrote to someone saying she wanted him gone")
+
+
+def test_a_participle_set_off_after_the_content_is_not_in_it(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Lopez said the budget was balanced, adding that taxes would "
+                        "fall.", "say")
+    assert not any("taxes" in p for p in pieces)
+
+
+@pytest.mark.parametrize(("text", "on_a_word"), [
+    ("Avalos wrote to someone saying she wanted him gone.", True),
+    ("Lopez said the budget was balanced, adding that taxes would fall.", False),
+])
+def test_participle_on_a_word(nlp: Language, text: str, on_a_word: bool) -> None:
+    from saidwhat.engine.contents import participle_on_a_word
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.tag_ == "VBG")
+    assert participle_on_a_word(verb) is on_a_word
