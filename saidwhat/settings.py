@@ -229,6 +229,9 @@ class SpeakerSettings:
     max_title_tokens: int = _s(6, "title words read before a name ('Russian President …')")
     max_apposition_tokens: int = _s(12, "words read from an apposition or relative clause")
     max_left_titles: int = _s(3, "honorifics read before an untagged surname")
+    repeated_name_times: int = _s(
+        3, "a name the article writes whole this often keeps a last word it also writes in "
+        "lower case ('Weather Underground' beside 'the underground')")
     max_group_prep_tokens: int = _s(
         10, "a group's prepositional phrase ('officials at the FBI') spans fewer tokens")
     max_clause_climb: int = _s(12, "heads climbed to test whether a name binds a pronoun")

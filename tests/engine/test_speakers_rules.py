@@ -1144,3 +1144,15 @@ def test_a_relative_stands_for_its_antecedent_s_whole_phrase(nlp: Language) -> N
     _, official, who = resolve(nlp, text, "Omar Latif", "a senior Afghan economic official",
                                "who")
     assert who == official and who.name != "Omar Latif"
+
+
+def test_a_name_written_whole_again_and_again_keeps_its_common_last_word(
+        nlp: Language) -> None:
+    from saidwhat.engine.speakers.mentions import strip_common_tail
+
+    doc = nlp("Storm Underground said rain was near. Storm Underground runs the app. Fans of "
+              "Storm Underground love it. The underground is wet.")
+    toks = list(doc[0:2])
+    assert [t.text for t in strip_common_tail(toks, {"underground"}, set())] == ["Storm"]
+    kept = strip_common_tail(toks, {"underground"}, set(), frozenset({"Storm Underground"}))
+    assert [t.text for t in kept] == ["Storm", "Underground"]

@@ -212,11 +212,14 @@ def split_name_pair(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def strip_common_tail(toks: list[Token], common_nouns: set[str], solo_names: set[str]
-                      ) -> list[Token]:
+def strip_common_tail(toks: list[Token], common_nouns: set[str], solo_names: set[str],
+                      repeated: frozenset[str] = frozenset()) -> list[Token]:
     """A person's name without capitalised common nouns run on after it ("President Obama
     Speech at …" -> "Obama"): a last word the article also writes in lower case as a noun,
-    unless the article names a person by that word alone ("Cook said")."""
+    unless the article names a person by that word alone ("Cook said") or writes the whole
+    name again and again (`repeated`: "Weather Underground")."""
+    if len(toks) > 1 and toks[0].doc[toks[0].i : toks[-1].i + 1].text in repeated:
+        return toks
     while (len(toks) > 1 and toks[-1].lower_ in common_nouns
            and norm_word(toks[-1].text) not in solo_names and toks[-1].text[:1].isupper()):
         toks = toks[:-1]
@@ -520,6 +523,8 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
     common_nouns = {t.text for t in doc if t.pos_ == "NOUN" and t.text.islower()}
     solo_names = {norm_word(toks[0].text) for _, label, _, toks in raw
                   if label == "PERSON" and len(toks) == 1}
+    times = Counter(ent.text for ent in doc.ents)
+    repeated = frozenset(name for name, n in times.items() if n >= s.repeated_name_times)
     out: list[NameMention] = []
     covered: set[int] = set()
     kept: list[tuple[Span, str, list[Token], list[Token]]] = []
@@ -529,7 +534,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
             if not toks:
                 continue
         if label == "PERSON":
-            toks = strip_common_tail(toks, common_nouns, solo_names)
+            toks = strip_common_tail(toks, common_nouns, solo_names, repeated)
             toks = strip_role_lead(toks, common_nouns, person_words - {
                 norm_word(t.text) for t in toks[:1]})
         kept.append((ent, label, titles, toks))
