@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -849,12 +850,13 @@ def quote_tail(doc: Doc, quote: Quote, piece: tuple[int, int],
         end = t.idx + len(t.text)
     return (piece[0], end)
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with".split())
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def names_a_work(words: str) -> bool:
     """A short quotation whose every word is capitalised ('A Change Is Gonna Come', 'Face the
     Nation'): the title of a work or a nickname, not words someone said."""
-    found = [w for w in re.findall(r"[A-Za-z][\w'’-]*", words)]
+    found = [m.group() for m in islice(_WORD.finditer(words), 9)]  # more than 8: no title
     big = [w for w in found if w.lower() not in TITLE_SMALL_WORDS]
     return 0 < len(found) <= 8 and bool(big) and all(w[0].isupper() for w in big)
 

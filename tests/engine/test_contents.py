@@ -281,6 +281,9 @@ def test_names_a_work() -> None:
     assert names_a_work("A Change Is Gonna Come")
     assert names_a_work("Face the Nation")
     assert not names_a_work("we will not raise taxes")
+    eight = "Rain Fell On The Old Mill All Night"
+    assert names_a_work(eight)
+    assert not names_a_work(eight + " Long")  # nine words are a sentence, not a title
 
 
 def test_quote_after_a_colon_takes_no_lead_in(nlp: Language) -> None:

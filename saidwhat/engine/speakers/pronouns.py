@@ -56,13 +56,15 @@ LOOSE_TYPES = {"m": ("ORG", "GPE", "OTHER", "NORP"), "f": ("ORG", "GPE", "OTHER"
 
 # Countries and states that are also first names: a mistyped person may bear them.
 NAME_LIKE_PLACES = frozenset("georgia virginia washington jordan chad israel".split())
+# Countries and states no person is named after.
+PLACES_NEVER_PEOPLE = (COUNTRY_NAMES | US_STATES) - NAME_LIKE_PLACES
 
 
 def never_he_or_she(name: str) -> bool:
     """Whether a name is a party or nationality word ("Republican", "Democrats", "American")
     or a country or US state ("Alaska"): what a person is or where, never who."""
     low = name.lower()
-    if low in (COUNTRY_NAMES | US_STATES) - NAME_LIKE_PLACES:
+    if low in PLACES_NEVER_PEOPLE:
         return True
     words = [w.removesuffix("s") for w in low.split()]
     return bool(words) and all(
