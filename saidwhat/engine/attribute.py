@@ -191,9 +191,9 @@ def _stands_alone(text: str, q: Quote) -> bool:
             or text[q.end : q.end + 4].strip().startswith("''"))  # another quote follows
     if not ends:  # '“We're trying.” South Carolina, he said, …': a new sentence follows it
         ends = after[:1] == " " and text[q.end : q.end + 3].strip()[:1].isupper()
-    return (starts and ends and len(text[q.inner_start : q.inner_end].split()) >= 1
-            and (ends_a_sentence(text[q.inner_start : q.inner_end])
-                 or holds_a_sentence_end(text[q.inner_start : q.inner_end])))
+    words = text[q.inner_start : q.inner_end]
+    return (starts and ends and len(words.split()) >= 1
+            and (ends_a_sentence(words) or holds_a_sentence_end(words)))
 
 
 # Marks that may close a sentence's words after its full stop ('… to do that.’', '… (Jr.)').

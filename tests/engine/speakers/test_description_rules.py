@@ -2,22 +2,15 @@
 groups named before, people listed in the source, relatives' surnames, affiliations,
 anonymous sources taken up again, and the people a description speaks of."""
 
-import pytest
 from resolving import resolve
 from spacy.language import Language
 
-from saidwhat.evaluation.speakers import same_group
-from saidwhat.run.nlp import load
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load()
+from saidwhat.evaluation.speakers import group_members, same_group
 
 
 def members(name: str) -> set[str]:
-    """The names a group speaker lists."""
-    return set(name.split(" and "))
+    """The names a group speaker lists, as the speaker scorer reads them."""
+    return set(group_members(name))
 
 
 def test_counted_people_are_the_pair_named_together_before(nlp: Language) -> None:

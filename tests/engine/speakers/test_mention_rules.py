@@ -8,12 +8,6 @@ from spacy.language import Language
 from saidwhat.engine.speakers.clusters import ArticleIndex
 from saidwhat.engine.speakers.mentions import oath
 from saidwhat.evaluation.speakers import name_words, same_referent
-from saidwhat.run.nlp import load
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load()
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
