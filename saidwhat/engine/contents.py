@@ -8,7 +8,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.engine.cues import Cue, reporting_infinitive, stance_adjective
+from saidwhat.engine.cues import Cue, made_clear, reporting_infinitive, stance_adjective
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import SUBJECT_DEPS
 from saidwhat.settings import ContentSettings
@@ -325,6 +325,9 @@ def clause_content(
     exclude = set(cue.tokens) | _sibling_cue_tokens(doc, head, cue_heads)
     if source is not None:
         exclude |= {t.i for t in source}
+    made = made_clear_content(head, cue, exclude)
+    if made:
+        return tokens_to_pieces(made), "ccomp"
     comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not _stray_predicate(c)]
     comps = [c for c in comps if not _before_the_source(c, head, source, quotes)
              and not fronted_clause_with_object(c, head, quotes)
@@ -380,6 +383,28 @@ def clause_content(
         if held:
             return tokens_to_pieces(held), "object"
     return (), "none"
+
+
+SCENE_DEPS = ("prep", "npadvmod", "advmod", "punct", "dative")
+
+
+def made_clear_content(head: Token, cue: Cue, exclude: set[int]) -> list[Token]:
+    """What 'made it clear' reports: the clause or object after the idiom (`cues.made_clear`),
+    past an addressee or a time between them ('made it clear to House Democrats on Wednesday
+    that she …'), to the end of the clause or object."""
+    adj = made_clear(head)
+    if adj is None or adj.i not in cue.tokens:
+        return []
+    doc = head.doc
+    i = adj.i + 1
+    while i < len(doc) and doc[i].sent == head.sent:
+        node = doc[i]
+        while node.head.i not in (head.i, adj.i) and node.head.i != node.i:
+            node = node.head
+        if node.head.i not in (head.i, adj.i) or node.dep_ not in SCENE_DEPS:
+            return [t for t in node.subtree if t.i >= i and t.i not in exclude]
+        i = node.right_edge.i + 1
+    return []
 
 
 RELATIVE_OBJECTS = frozenset(("which", "that", "whom"))

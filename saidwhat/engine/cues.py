@@ -82,11 +82,32 @@ def _phrase(tok: Token, lexicon: Lexicon, settings: CueSettings) -> tuple[int, .
                 _takes_prep(lemma, after.lower_, lexicon, settings)):
             ids.add(nxt)
     ids |= copula_phrase(tok)
+    adj = made_clear(tok)
+    if adj is not None:
+        ids |= set(range(tok.i + 1, adj.i + 1))
     if _chained(tok):  # "continues to insist": the aspect verb belongs to the cue
         head = tok.head
         ids.add(head.i)
         ids |= {c.i for c in head.children if c.i < head.i and c.dep_ in AUX_DEPS}
     return tuple(sorted(ids))
+
+
+# Adjectives of 'made (it) clear that …': PolNeAR's cue is the whole idiom (train: 14 of 14).
+CLEAR_WORDS = frozenset(("clear", "plain", "known", "obvious"))
+
+
+def made_clear(tok: Token) -> Token | None:
+    """The adjective of 'made it clear', 'has made plain' right after the verb 'make', with
+    only 'it' between: the idiom is the cue, what follows it the content."""
+    if tok.lemma_.lower() != "make":
+        return None
+    doc = tok.doc
+    i = tok.i + 1
+    if i < len(doc) and doc[i].lower_ == "it":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in CLEAR_WORDS:
+        return doc[i]
+    return None
 
 
 def put_it_object(tok: Token) -> set[int]:

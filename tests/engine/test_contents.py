@@ -517,3 +517,10 @@ def test_participle_on_a_word(nlp: Language, text: str, on_a_word: bool) -> None
     doc = nlp(text)
     verb = next(t for t in doc if t.tag_ == "VBG")
     assert participle_on_a_word(verb) is on_a_word
+
+
+def test_made_clear_reports_what_follows_the_idiom(nlp: Language) -> None:
+    assert content(nlp, "She made it plain to reporters on Monday that taxes will rise.",
+                   "make") == (["that taxes will rise"], "ccomp")
+    assert content(nlp, "Lopez made clear her aim to cut taxes.", "make") == (
+        ["her aim to cut taxes"], "ccomp")

@@ -9,6 +9,7 @@ from saidwhat.engine.cues import (
     copula_phrase,
     cue_type,
     find_cues,
+    made_clear,
     reporting_infinitive,
     scene_phrase,
     stance_adjective,
@@ -215,3 +216,12 @@ def test_the_copula_phrase_keeps_the_adverbs_of_its_adjective(nlp: Language) -> 
     doc = nlp("Young voters were slightly more likely to say that the race was close.")
     assert [doc[i].text for i in sorted(copula_phrase(_tok(doc, "were")))] == [
         "slightly", "more", "likely", "to", "say"]
+
+
+def test_made_clear_idiom_is_the_cue(nlp: Language) -> None:
+    doc = nlp("She made it plain to reporters on Monday that taxes will rise.")
+    adj = made_clear(doc[1])
+    assert adj is not None and adj.text == "plain"
+    assert made_clear(nlp("She made a cake for reporters.")[1]) is None
+    found = cues_of(nlp, "She made it plain to reporters on Monday that taxes will rise.")
+    assert ("made", ["made", "it", "plain"], "speech") in found
