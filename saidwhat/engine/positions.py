@@ -2680,11 +2680,11 @@ def disagreements_with(ctx: Context) -> Iterator[Position]:
             if other is not None:
                 break
             other = _with_object(node)
-            if other is not None or node.pos_ in ("VERB", "AUX") or node.head is node:
+            if other is not None or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                 break
             node = node.head
-        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
-            node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head  # tokens are compared by position: spaCy makes a new one per read
         verb = node if node.pos_ in ("VERB", "AUX") else None
         subj = subject_of(verb) if verb is not None else None
         src = who(ctx, subj) if subj is not None else None

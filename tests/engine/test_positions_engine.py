@@ -330,6 +330,14 @@ def test_a_disagreement_with_someone_and_a_belief_they_are_right(nlp):
     assert frozenset({"Grant", "Dunn"}) in pairs(found, "agree")
 
 
+def test_a_disagreement_in_a_verbless_subheading_ends(nlp):
+    # the walk up to the verb stopped only on a token identical to its head, which spaCy never
+    # returns (each read makes a new Token): a subheading without a verb looped for ever
+    found = positions(nlp, "Tax deal\n\nSenator Amy Ford said the merger is a scandal.\n\n"
+                           "Disagreement on response.\n\nCarl Dunn said the deal was fine.")
+    assert not [p for p in found if p.relation == "disagree"]
+
+
 def test_one_said_to_fail_is_opposed(nlp):
     found = positions(nlp, "Speech\n\nSenator Amy Ford said Carl Dunn failed to address the "
                            "public's concerns about the flooding.")
