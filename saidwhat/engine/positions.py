@@ -83,6 +83,10 @@ DISAGREE_VERBS = frozenset("disagree differ clash spar feud split quarrel".split
 # Every word `_pair_relation` reads: "agreed", "clashed", "traded barbs", "breaks with",
 # "found common ground", "had different positions".
 PAIR_LEMMAS = AGREE_VERBS | DISAGREE_VERBS | frozenset("trade break find have share reach".split())
+# Cues that join two speakers in a clash, not a shared view ("Sanders and Clinton battled over").
+CLASH_VERBS = DISAGREE_VERBS | frozenset("battle fight argue debate tangle wrangle bicker "
+                                         "squabble".split())
+RECIPROCAL = re.compile(r"\b(?:each other|one another)\b|\bthe other[’']s\b", re.IGNORECASE)
 VIEW_NOUNS = frozenset("position view opinion stance perspective positions views".split())
 SCARCELY = frozenset("barely scarcely rarely seldom".split())
 TRADED_BLOWS = frozenset("barb insult jab accusation shot blow punch charge attack".split())
@@ -205,6 +209,7 @@ RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
 URGE_VERBS = frozenset("urge call press encourage implore".split())
 CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
+WITHDRAWALS = frozenset("rescind revoke retract withdraw pull drop".split())  # support taken back
 REFUSALS = frozenset("refuse decline fail hesitate withhold avoid".split())
 SPEECH_ACTS = frozenset("say tell talk speak discuss ask explain announce read deliver "
                         "express".split())
@@ -1554,6 +1559,8 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
             polarity, agent = "oppose", subject_of(verb)
             target = next((g for c in (*verb.children, *tok.children) if c.dep_ == "prep"
                            and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"), None)
+        if verb is not None and polarity == "support" and verb.lemma_.lower() in WITHDRAWALS:
+            polarity = "oppose"  # "rescinded his endorsement of Trump" unendorses him
         if target is None and verb is not None:
             target = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in (
                 "behind", "to", "for") for g in c.children if g.dep_ == "pobj"), None)
@@ -2090,18 +2097,44 @@ def _taking_sides(verb: Token) -> bool:
 
 
 def joint_agreements(ctx: Context) -> Iterator[Position]:
-    """Speakers of one joint attribution agree on what they said ("Bob Corker and Lindsey Graham
-    now saying they think it should be changed")."""
+    """Speakers of one joint attribution agree on what they said when it takes a position ("Bob
+    Corker and Lindsey Graham now saying they think it should be changed"), and diverge when
+    what joins them is a clash ("Sanders and Clinton battled over …", `joint_relation`); no
+    pair of places ("South Carolina and South Dakota passed laws …")."""
     for a in ctx.attributions:
         members_ = sources(ctx, a)
-        if len(members_) < 2 or one_name(ctx, a):
+        if len(members_) < 2 or one_name(ctx, a) or any(_place(ctx, n) for n, _ in members_):
             continue
         span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+        relation = joint_relation(ctx, a, span) if span is not None else None
+        if relation is None:
+            continue
         topic = compact(span, 12) if span is not None else a.content.text[:80]
         for i, (x, x_id) in enumerate(members_):
             for y, y_id in members_[i + 1:]:
-                yield Position("agree", topic, a.content, a=x, a_id=x_id, b=y, b_id=y_id,
-                               explicit=False)
+                if not _related(x, y):
+                    yield Position(relation, topic, a.content, a=x, a_id=x_id, b=y, b_id=y_id,
+                                   explicit=relation == "disagree")
+
+
+def joint_relation(ctx: Context, a: Attribution, span: Span) -> str | None:
+    """What a joint attribution says of its speakers: "disagree" when its cue is a clash
+    ("battled over", "sparred over"), "agree" when its cue is a stance or a call ("slammed",
+    "want", "asked for") or its content judges ("Cash is the most formidable enemy of the
+    poor"); None for a plain report ("said there were no plans for an offering", "invoked the
+    civil rights leader"), a refusal ("refusing to admit any fault") or what each says of the
+    other ("questioning the other's fitness")."""
+    cue = ctx.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue else None
+    lemma = cue.root.lemma_.lower() if cue is not None else ""
+    if lemma in CLASH_VERBS:
+        return "disagree"
+    if lemma in REFUSALS or RECIPROCAL.search(a.content.text) or (
+            cue is not None and RECIPROCAL.search(cue.sent.text)):
+        return None
+    if lemma in STANCE_VERBS or lemma in ADVOCACY | DEMAND_VERBS:
+        return "agree"
+    valence = span_valence(span, ctx.rules.booster)
+    return "agree" if abs(valence) >= ctx.rules.min_valence else None
 
 
 def one_name(ctx: Context, a: Attribution) -> bool:
@@ -3495,9 +3528,24 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
-    pairs = dedupe([*explicit_pairs(ctx), *joint_agreements(ctx),
-                    *(p for p in rejected if p.relation != "stance")])
+    pairs = same_topic_once(dedupe([*explicit_pairs(ctx), *joint_agreements(ctx),
+                                    *(p for p in rejected if p.relation != "stance")]))
     return stances, pairs
+
+
+def same_topic_once(pairs: list[Position]) -> list[Position]:
+    """One explicit pair line per pair, label and topic: a later line whose topic shares half
+    the words of an earlier one's is the same divergence reported again ("rejects Trump's
+    remarks about Muslims" in the headline, "rejects Donald Trump's latest comments about
+    Muslims" in the text)."""
+    out: list[Position] = []
+    for p in pairs:
+        key = content_key(p.topic)
+        if not any(q.relation == p.relation and {q.a, q.b} == {p.a, p.b} and (
+                len(key & content_key(q.topic)) * 2 >= min(len(key), len(content_key(q.topic)))
+                > 0) for q in out):
+            out.append(p)
+    return out
 
 
 def covered(stance: Position, rules: list[Position]) -> bool:

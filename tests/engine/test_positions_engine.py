@@ -262,6 +262,27 @@ def test_a_joint_attribution_is_an_agreement_of_its_speakers(nlp):
         found)
 
 
+def test_a_joint_report_that_takes_no_position_is_no_agreement(nlp):
+    found = positions(nlp, "Bank\n\nAnne Ruiz and Carl Dunn, the founders of Ruiz Dunn, said "
+                           "there were no plans for a public offering this year.")
+    assert not pairs(found, "agree")
+
+
+def test_a_joint_clash_is_a_divergence(nlp):
+    found = positions(nlp, "Debate\n\nMayor Ann Kerr and Joe Pratt, her rival, met in a debate "
+                           "on Sunday. With raised voices and interruptions, Kerr and Pratt "
+                           "battled over who had the more workable plans.")
+    assert pairs(found, "disagree") == {frozenset({"Kerr", "Pratt"})}
+    assert not pairs(found, "agree")
+
+
+def test_joint_places_and_each_others_faults_are_no_agreement(nlp):
+    found = positions(nlp, "Laws\n\nOhio and Nevada this year passed laws that ban almost all "
+                           "fireworks. Mayor Ann Kerr and Mayor Joe Pratt "
+                           "attacked each other's record on crime.")
+    assert not pairs(found, "agree")
+
+
 def test_a_question_reported_is_no_stance(nlp):
     found = positions(nlp, "Debate\n\nModerator Bret Baker asked Tom Ruby why he decided to "
                            "attack Sam Trent personally.")
@@ -336,6 +357,20 @@ def test_a_disagreement_in_a_verbless_subheading_ends(nlp):
     found = positions(nlp, "Tax deal\n\nSenator Amy Ford said the merger is a scandal.\n\n"
                            "Disagreement on response.\n\nCarl Dunn said the deal was fine.")
     assert not [p for p in found if p.relation == "disagree"]
+
+
+def test_an_endorsement_rescinded_opposes(nlp):
+    found = positions(nlp, "Race\n\nSenator Amy Ford rescinded her endorsement of Carl Dunn "
+                           "on Friday, saying he lacks the temperament for the job.")
+    got = stances(found)
+    assert ("Ford", "oppose", "Carl Dunn") in got
+    assert ("Ford", "support", "Carl Dunn") not in got
+
+
+def test_a_divergence_reported_twice_is_one_line(nlp):
+    found = positions(nlp, "Mayor rejects Dunn's remarks about farmers\n\nMayor Ann Kerr said "
+                           "on Monday that she rejects Carl Dunn's latest comments about farmers.")
+    assert len([p for p in found if p.relation == "disagree"]) == 1
 
 
 def test_one_said_to_fail_is_opposed(nlp):
