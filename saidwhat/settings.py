@@ -159,6 +159,10 @@ class AssemblySettings:
         0.4, "whoever the subject, a cue the classifier rates below this with only an object as "
         "its content (no clause, no quote) is an action ('He mounted his donkey', 'NWS began "
         "issuing outlooks'); a copula ('was critical of') stays")
+    note_prose_words: int = _s(
+        12, "a paragraph opening with a person's name and role ('NAME is the director of …') "
+        "is a note on the writer when no line of at least this many words ending a sentence "
+        "follows it; nothing in it is attributed")
 
 
 @dataclass(frozen=True)

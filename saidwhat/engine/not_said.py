@@ -36,16 +36,31 @@ BODY_ENTITIES = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 
 def is_thing(source: Span | None) -> bool:
     """A source that is a plain common noun phrase ('the money', 'this course', 'hedge funds',
-    'Christie's speech', 'Amazon's agreements': a name only as the owner) or a thing pronoun:
+    'Christie's speech', 'Amazon's agreements': a name only as the owner; 'The suit, which will
+    be filed in Brooklyn Supreme Court': a name only in a clause on it) or a thing pronoun:
     no other name in it, no person pronoun."""
     if source is None:
         return False
     root = source.root
-    if root.lower_ in THING_PRONOUNS:
+    if root.lower_ in THING_PRONOUNS or of_thing_pronoun(root):
         return True
-    owners = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+    owners = {t.i for c in root.children if c.dep_ in ("poss", "relcl", "acl")
+              for t in c.subtree}
     return (root.pos_ == "NOUN" and not root.ent_type_
             and not any(t.ent_type_ in BODY_ENTITIES for t in source if t.i not in owners))
+
+
+# Quantifiers that take a pronoun after "of": "all of which", "some of this", "each of these".
+QUANTIFIERS = frozenset("all some none each any most much many both either neither".split())
+
+
+def of_thing_pronoun(root: Token) -> bool:
+    """'All of which requires planes to stay apart', 'much of this': a quantifier over a thing
+    pronoun is a thing too ('some of them', 'many of the officials' are people)."""
+    return root.lower_ in QUANTIFIERS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lower_ in THING_PRONOUNS for g in c.children)
+        for c in root.children)
 
 
 def thing_does_something(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
@@ -499,6 +514,54 @@ def list_after_a_doing(doc: Doc, draft: Draft, settings: AssemblySettings) -> bo
     return _LIST_ITEM.match(text[start:end]) is not None
 
 
+# Verbs that open a writer's note on themselves: "NAME is the editor of …", "NAME teaches at …".
+BIO_LEMMAS = frozenset("be teach write work serve".split())
+_PROSE_LINE = re.compile(r"\w[^\n]*[.!?][\"”’')]*\s*$")
+
+
+def opens_a_bio(first: Token) -> bool:
+    """'Gail Gardner is the Small Business Marketing Strategist who founded …', 'Michael
+    Ignatieff teaches at Harvard's Kennedy School': a paragraph whose first word starts a
+    person's name, the subject of what the person is or does for a living ('is the director
+    of …', not 'is expected to …': a copula with a noun after it, or 'teaches at', 'writes
+    for')."""
+    if first.ent_type_ != "PERSON":
+        return False
+    name = next(e for e in first.doc.ents if e.start <= first.i < e.end)
+    verb = name.root.head
+    if name.root.dep_ != "nsubj" or verb.lemma_.lower() not in BIO_LEMMAS:
+        return False
+    if verb.lemma_.lower() == "be":
+        return any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "for") for c in verb.children)
+
+
+# Verbs that report what someone said: a paragraph holding one is no note on the writer.
+SAYING_LEMMAS = frozenset(("say", "tell"))
+
+
+def author_note(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Gail Gardner is the Small Business Marketing Strategist who founded GrowMap.com. She
+    also answers questions in live chat …' at the foot of a column: the last paragraph of
+    prose, opening with a person's name and what the person is, with no saying and no
+    quote marks in it, is a note on the writer; nothing in it is reported. A news story's
+    last paragraph ('Smith is expected to appear in court, police said.') says or is no note."""
+    if draft.cue is None:
+        return False
+    text = doc_text(doc)
+    start, end = line_at(text, doc[draft.cue.head].idx)
+    para = doc.char_span(start, end, alignment_mode="expand")
+    if para is None or not len(para) or any(c in text[start:end] for c in "\"“”"):
+        return False
+    if any(t.lemma_.lower() in SAYING_LEMMAS for t in para):
+        return False
+    if any(_PROSE_LINE.match(line.strip()) and len(line.split()) >= settings.note_prose_words
+           for line in text[end:].split("\n")):
+        return False  # prose goes on after it: no foot note
+    first = next((t for t in para if not (t.is_punct or t.is_space)), None)
+    return first is not None and opens_a_bio(first)
+
+
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
                                    writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
@@ -508,7 +571,7 @@ NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, dou
                                    tells_the_reader, points_at_a_question, found_in_a_state,
                                    a_thing_seems, asks_the_reader, supplies_something,
                                    a_word_refers, people_in_general, ticker_colon,
-                                   list_after_a_doing)
+                                   list_after_a_doing, author_note)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

@@ -156,13 +156,14 @@ def subject_of(
     if quoted is not None:
         return quoted
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and depth < max_depth:
+        speaks = settings.speaking_probability
         subjects = [
             (anc, subj) for anc in verb.ancestors
             for subj in [next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)]
             if subj is not None and subj.lower_ != "there"
+            and not reports_it_after(anc, subj, verb, lexicon, speaks)
         ]
         # '…, saying …' goes on the speaker who said, not a clause inside what was said
-        speaks = settings.speaking_probability
         speaking = [subj for anc, subj in subjects if lexicon.p(anc.lemma_.lower()) >= speaks]
         if speaking or subjects:
             return (speaking or [subjects[0][1]])[0]
@@ -184,6 +185,15 @@ def subject_of(
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     return None
+
+
+def reports_it_after(anc: Token, subject: Token, verb: Token, lexicon: Lexicon,
+                     speaks: float) -> bool:
+    """'Signs will be posted for three days warning the public of the attack, Colligan said':
+    a verb of saying set after the participle, with its subject after it too, reports the
+    clause the participle stands in; the participle is no act of that speaker's."""
+    return (lexicon.p(anc.lemma_.lower()) >= speaks and anc.i > verb.i
+            and subject.i > verb.i)
 
 
 def main_verb_hung_on_name(verb: Token) -> bool:

@@ -15,6 +15,7 @@ from saidwhat.engine.not_said import (
     asks_someone_to,
     asks_the_reader,
     attempts_an_act,
+    author_note,
     colon_after_sentence_end,
     correction_notice,
     cue_in_subject_clause,
@@ -28,6 +29,8 @@ from saidwhat.engine.not_said import (
     list_after_a_doing,
     names_people,
     not_said,
+    of_thing_pronoun,
+    opens_a_bio,
     people_in_general,
     points_at_a_question,
     shown_or_seen,
@@ -697,3 +700,58 @@ def test_a_name_as_owner_leaves_a_thing_a_thing(nlp: Language) -> None:
     text = "Maria Lopez pushed the senator over the edge."
     doc = nlp(text)
     assert not is_thing(doc.char_span(0, len("Maria Lopez")))  # a name: someone
+
+
+def test_a_quantifier_over_a_thing_pronoun_is_a_thing(nlp: Language) -> None:
+    doc = nlp("The radar is slow. All of which requires planes to stay farther apart.")
+    all_of = next(t for t in doc if t.text == "All")
+    assert of_thing_pronoun(all_of)
+    assert is_thing(doc[all_of.i : all_of.i + 3])
+    doc = nlp("Some of them require planes to stay farther apart.")
+    assert not of_thing_pronoun(doc[0])  # 'them' may be people
+    assert not is_thing(doc[0:3])
+
+
+def test_a_name_in_a_clause_on_a_thing_leaves_it_a_thing(nlp: Language) -> None:
+    text = ("The suit, which will be filed Thursday in Brooklyn Supreme Court, seeks damages "
+            "for her scars.")
+    doc = nlp(text)
+    assert is_thing(doc.char_span(0, text.index(", seeks")))  # the court is only where
+    assert not is_thing(nlp("The Obama administration seeks damages.")[0:3])
+
+
+# ---------------------------------------------------------------------------- author_note
+
+COLUMN = ("Small shops lose buyers at the checkout. Make the last step short and plain, and "
+          "test every change you make to it.\n"
+          "Dana Whitfield is the marketing director of Shopwise, a consulting firm. She also "
+          "answers questions in a weekly chat and writes about small business.\n"
+          "More from Shopwise:\n"
+          "- Ten Ways to Keep a Customer\n")
+
+
+def test_a_note_on_the_writer_at_the_foot_is_not_attributed(nlp: Language) -> None:
+    doc = nlp(COLUMN)
+    at = COLUMN.index("answers")
+    head = next(t.i for t in doc if t.idx == at)
+    content = ((at + len("answers "), COLUMN.index(" in a weekly")),)
+    draft = Draft(Cue(head, (head,), "speech", 0.8), doc[head - 2 : head - 1], content,
+                  "speech", 1.0, how="object")
+    assert opens_a_bio(next(t for t in doc if t.text == "Dana"))
+    assert author_note(doc, draft, S)
+    assert not any("questions" in c for c in contents(nlp, COLUMN))
+
+
+@pytest.mark.parametrize("text", [
+    # a news story's last paragraph: no role after the copula, and it reports a saying
+    "Dana Whitfield is expected to appear in court on Monday, police said.\n",
+    # prose goes on after the paragraph: no foot note
+    COLUMN.replace("More from Shopwise:", "Shops that did so kept more of their buyers over "
+                   "the holidays, the survey found."),
+])
+def test_a_last_paragraph_that_reports_or_goes_on_is_no_note(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    cue = next(t for t in doc if t.lemma_ in ("expect", "answer"))
+    draft = Draft(Cue(cue.i, (cue.i,), "speech", 0.9), None, ((cue.idx, len(text)),),
+                  "speech", 1.0, how="object")
+    assert not author_note(doc, draft, S)

@@ -423,3 +423,11 @@ def test_a_conjunct_after_a_person_s_clause_is_that_person_s() -> None:
     doc = parsed(["He", *words[1:]], heads, deps, ["PRP", *tags[1:]])  # a person: he noticed
     subject = subject_of(doc[7], LEXICON, SourceSettings())
     assert subject is not None and subject.text == "He"
+
+
+def test_a_participle_inside_an_inverted_report_is_not_the_speakers_act(nlp: Language) -> None:
+    text = ("The beach stayed open, but signs will be posted for three days warning swimmers of "
+            "the shark, Colligan said.")
+    assert source_text(nlp, text, "warn") != "Colligan"
+    text = "Colligan closed the beach, warning swimmers of the shark."
+    assert source_text(nlp, text, "warn") == "Colligan"  # his own act, nothing after it
