@@ -232,7 +232,7 @@ FEMALE_NAMES = _words(
     betsy betty beverly brenda carly carol caroline catherine chelsea cheryl christine cindy
     claire condoleezza cynthia dana debbie deborah debra diane dianne donna dorothy elaine
     elena elisabeth elizabeth ellen emily emma erin eva evelyn gina gloria grace gretchen
-    heather heidi helen hillary hope huma ilhan ivanka jane janet janice jean jennifer jessica
+    heather heidi helen hillary hope huma ilhan ivana ivanka jane janet janice jean jennifer jessica
     jill joan joanne jodi joni josephine joy judith judy julia julie karen kamala kate katherine
     kathleen kathy kayleigh kellyanne kelly kim kirsten kristen laura lauren linda lisa loretta
     lori lynn madeleine maggie marcia margaret maria marine marsha martha mary maxine megan
