@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from saidwhat.engine.contents import (
     FINITE_TAGS,
     Pieces,
+    clause_content,
     content_for,
     drop_openers,
     ends_sentence,
@@ -37,7 +38,7 @@ from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
 from saidwhat.engine.structure import is_credit_line, is_interruption, is_title_cased, line_at
 from saidwhat.records import Attribution, Mention, Speaker, slugify
-from saidwhat.settings import AssemblySettings, LayoutSettings
+from saidwhat.settings import AssemblySettings, LayoutSettings, Settings
 
 if TYPE_CHECKING:
     from saidwhat.engine.engine import Engine
@@ -85,14 +86,15 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
     on ("“A,” he said. “B.”", or “B.” opening the next paragraph), as PolNeAR joins them."""
     s = settings or AssemblySettings()
     drafts = list(drafts)
-    covered = [p for d in drafts for p in d.content]
+    nested = [is_nested(d) for d in drafts]  # the quote's words are not theirs
+    covered = [p for d, n in zip(drafts, nested, strict=True) if not n for p in d.content]
     for q in quotes:
         if any(s < q.inner_end and q.inner_start < e for s, e in covered):
             continue
         if not _stands_alone(doc_text(doc), q):
             continue
         prior = [i for i, d in enumerate(drafts) if d.content and d.content[-1][1] <= q.start
-                 and not in_a_source(doc, d, drafts)]
+                 and not nested[i] and not in_a_source(doc, d, drafts)]
         if not prior:
             continue
         i = max(prior, key=lambda k: drafts[k].content[-1][1])
@@ -221,13 +223,16 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     quotes = list(ctx.quotes)
     drafts: list[Draft] = []
     cues = find_cues(doc, list(ctx.in_quote), engine.lexicon, settings.cues)
-    cue_heads = frozenset(c.head for c in cues)
+    cue_heads = frozenset(c.head for c in cues if not c.nested)
     nouns = find_noun_cues(doc, ctx.in_quote, engine.lexicon.model,
                            settings.cues.noun_threshold) if settings.cues.learned else []
     for cue in cues + nouns:
         if cue in nouns:
             source = noun_source(doc, cue)
             pieces, how = noun_pieces(doc, cue, source), "noun"
+        elif cue.nested:  # nested in a quote: its clause, inside that quote
+            source = source_for(doc, cue, engine.lexicon, settings.sources)
+            pieces, how = nested_content(doc, cue, source, quotes, settings)
         elif (aside := inverted_aside(doc, cue, settings.assembly)) is not None:
             source, pieces, how = aside[0], aside[1], "parenthetical"
         else:
@@ -254,6 +259,29 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
+
+
+def enclosing_quote(doc: Doc, cue: Cue, quotes: list[Quote]) -> Quote | None:
+    """The quotation whose words hold the cue's head, if any."""
+    at = doc[cue.head].idx
+    return next((q for q in quotes if q.inner_start <= at < q.inner_end), None)
+
+
+def nested_content(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote],
+                   settings: Settings) -> tuple[Pieces, str]:
+    """The content of a cue nested in a quote: its clause from the parse, kept inside the
+    quote that holds it (never the quote itself, which is the outer speaker's)."""
+    quote = enclosing_quote(doc, cue, quotes)
+    if quote is None:
+        return (), "none"
+    pieces, how = clause_content(doc, cue, source, frozenset(), settings.contents, ())
+    a, b = quote.inner
+    return tuple((max(s, a), min(e, b)) for s, e in pieces if s < b and a < e), how
+
+
+def is_nested(draft: Draft) -> bool:
+    """Whether the draft's cue is one nested in a quotation (`is_nested_cue`)."""
+    return draft.cue is not None and draft.cue.nested
 
 
 def participle_holder(doc: Doc, cue: Cue) -> Span | None:
@@ -486,9 +514,12 @@ def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> li
     trusted = engine.settings.assembly.trusted_hows
     kept: list[Draft] = []
     for d in drafts:
-        conf = scorer.confidence(doc, d, drafts, engine.lexicon, clip)
+        # nested in a quote: rated on its own, as PolNeAR (which the scorer learns from)
+        # annotates the outermost attribution only and so teaches nesting itself a penalty
+        nested = is_nested(d)
+        conf = scorer.confidence(doc, d, [d] if nested else drafts, engine.lexicon, clip)
         trust = d.how in trusted or d.cue is not None and puts_it(doc[d.cue.head])
-        if trust or d.how == "colon" and _person_named_elsewhere(doc, d.source):
+        if trust or nested or d.how == "colon" and _person_named_elsewhere(doc, d.source):
             conf = max(conf, threshold)
         if conf >= threshold:
             calibrated = scorer.calibrated(conf)
@@ -694,6 +725,18 @@ def letter_signature(doc: Doc, at: int, s: LayoutSettings | None = None) -> Spea
     return None
 
 
+def nested_sources_open(doc: Doc, ctx: DocContext, drafts: list[Draft]) -> tuple[bool, ...]:
+    """The in-quote flags the speaker resolver reads, with the sources of attributions nested
+    in a quote unflagged: 'she' in '“She always felt …,” Baker said' is resolved like any
+    other source, where the resolver leaves other quoted pronouns alone."""
+    flags = list(ctx.in_quote)
+    for d in drafts:
+        if d.source is not None and is_nested(d):
+            for t in d.source:
+                flags[t.i] = False
+    return tuple(flags)
+
+
 def attribute_doc(doc: Doc, engine: Engine, byline: str | None = None,
                   block_quotes: Pieces = ()) -> Iterator[Attribution]:
     """Every attribution in the doc with its resolved speaker, offsets relative to doc_text(doc);
@@ -714,7 +757,8 @@ def attribute_in_context(doc: Doc, engine: Engine, byline: str | None = None,
     quotes = list(ctx.quotes)
     wanted = referent_mentions(doc)
     speakers, read = resolve_mentions(doc, [d.source for d in drafts], wanted, settings,
-                                      in_quote=ctx.in_quote, ranker=engine.resolver)
+                                      in_quote=nested_sources_open(doc, ctx, drafts),
+                                      ranker=engine.resolver)
     ctx = replace(ctx, referents=named_referents(wanted, read))
     speakers = first_person_speakers(doc, ctx, drafts, speakers, byline, settings.layouts)
     out = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -10,7 +11,8 @@ from saidwhat.engine.cue_model import CueModel, sentence_facts
 from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS, Lexicon
 from saidwhat.settings import CueSettings
 
-__all__ = ["SPEECH_LEMMAS", "THOUGHT_LEMMAS", "Cue", "find_cues", "is_cue_verb"]
+__all__ = ["SPEECH_LEMMAS", "THOUGHT_LEMMAS", "Cue", "find_cues", "is_cue_verb",
+           "is_nested_cue"]
 
 # Subjects that never speak ("this means that …", "it shows that …").
 NON_SPEAKERS = frozenset(("this", "that", "it", "which", "what", "there"))
@@ -28,6 +30,7 @@ class Cue:
     tokens: tuple[int, ...]
     type: str  # speech | thought
     p: float = 1.0  # the cue classifier's probability for the head (1.0 without one)
+    nested: bool = False  # inside a quote, found by `is_nested_cue`
 
 
 def cue_type(lemma: str) -> str:
@@ -354,43 +357,107 @@ def is_cue_verb(tok: Token, inside_quote: bool, lexicon: Lexicon, settings: CueS
     return _likely(tok, p, low, carried)
 
 
-def learned_cue_probabilities(doc: Doc, in_quote: list[bool], model: CueModel) -> list[float]:
-    """The cue classifier's probability for every token (0 inside quotes and for non-verbs)."""
+# Subjects inside a quote that name someone other than the quoted speaker ('I', 'we' and
+# 'you' are the speaker's own hedges and asides: "I think …" is no attribution of its own).
+NESTED_PRONOUNS = frozenset(("he", "she", "they"))
+NESTED_SUBJECT_DEPS = frozenset(("nsubj",))
+
+
+def nested_subject(tok: Token) -> Token | None:
+    """The subject of a verb that can report someone inside a quote: he, she, they, a name or
+    a noun of a person ('My mother always felt …')."""
+    from saidwhat.engine.speakers.mentions import is_person_noun
+
+    subj = next((c for c in tok.children if c.dep_ in NESTED_SUBJECT_DEPS), None)
+    if subj is None:
+        return None
+    if subj.lower_ in NESTED_PRONOUNS or subj.pos_ == "PROPN":
+        return subj
+    if subj.pos_ == "NOUN" and is_person_noun(subj.lemma_.lower()):
+        return subj
+    return None
+
+
+def nested_complement(tok: Token) -> Token | None:
+    """The clause a quoted speech or thought verb reports: its complement clause, or the
+    infinitive of a thought ('he doesn't want to taint …')."""
+    lemma = tok.lemma_.lower()
+    return next((c for c in tok.children if c.i > tok.i and (
+        c.dep_ == "ccomp" or c.dep_ == "xcomp" and lemma in THOUGHT_LEMMAS)), None)
+
+
+def is_nested_cue(tok: Token, in_quote: Sequence[bool]) -> bool:
+    """A speech or thought verb inside quoted words with its own subject (`nested_subject`)
+    and a complement clause, all in the same quote: an attribution the quoted speaker reports
+    ('“My mother always felt she was safe,” Baker said': My mother, felt, she was safe)."""
+    if not in_quote[tok.i] or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() not in SPEECH_LEMMAS | THOUGHT_LEMMAS:
+        return False
+    subj, comp = nested_subject(tok), nested_complement(tok)
+    if subj is None or comp is None:
+        return False
+    doc = tok.doc
+    return all(in_quote[i] or doc[i].is_space
+               for i in range(subj.left_edge.i, comp.right_edge.i + 1))
+
+
+def searchable(doc: Doc, in_quote: Sequence[bool], settings: CueSettings) -> list[bool]:
+    """Per token, whether cue search skips it as quoted text: `in_quote`, except the verbs of
+    attributions nested in a quote when the settings allow them."""
+    if not settings.nested_in_quotes:
+        return list(in_quote)
+    return [q and not (t.pos_ == "VERB" and is_nested_cue(t, in_quote))
+            for t, q in zip(doc, in_quote, strict=True)]
+
+
+def learned_cue_probabilities(doc: Doc, in_quote: list[bool], model: CueModel,
+                              blocked: Sequence[bool] | None = None) -> list[float]:
+    """The cue classifier's probability for every token (0 for non-verbs and inside quotes,
+    or wherever `blocked` says when given)."""
     sentences = sentence_facts(doc, in_quote)
+    skip = in_quote if blocked is None else blocked
     return [model.probability(t, in_quote, sentences)
-            if t.pos_ in ("VERB", "AUX") and not in_quote[t.i] else 0.0 for t in doc]
+            if t.pos_ in ("VERB", "AUX") and not skip[t.i] else 0.0 for t in doc]
 
 
 def find_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
               settings: CueSettings | None = None) -> list[Cue]:
-    """Every cue in the doc, in order; `in_quote[i]` says whether token i is quoted text.
-    Candidates come from the learned cue classifier when the lexicon carries one (and the
-    settings want it), else from the lexicon's cut-off."""
+    """Every cue in the doc, in order; `in_quote[i]` says whether token i is quoted text, where
+    only an attribution nested in the quote is searched (`is_nested_cue`). Candidates come
+    from the learned cue classifier when the lexicon carries one (and the settings want it),
+    else from the lexicon's cut-off."""
     settings = settings or CueSettings()
+    blocked = searchable(doc, in_quote, settings)
     model = lexicon.model if settings.learned else None
     if model is None:
-        return _lexicon_cues(doc, in_quote, lexicon, settings)
+        return _lexicon_cues(doc, blocked, lexicon, settings, in_quote)
     low = model.threshold if settings.model_threshold is None else settings.model_threshold
-    probs = learned_cue_probabilities(doc, in_quote, model)
+    probs = learned_cue_probabilities(doc, in_quote, model, blocked)
     cues: list[Cue] = []
     for tok in doc:
         if is_according_to(tok) and not in_quote[tok.i]:
             cues.append(Cue(tok.i, (tok.i, tok.i + 1), "speech", max(probs[tok.i], low)))
-        elif _structural_cue(tok, in_quote[tok.i]):
+        elif _structural_cue(tok, blocked[tok.i]):
             carried = any(_chained(c) and probs[c.i] >= low for c in tok.children)
-            if _likely(tok, probs[tok.i], low, carried):
+            # a nested cue is one by its rule: the classifier never saw a quoted cue
+            p = max(probs[tok.i], low) if in_quote[tok.i] else probs[tok.i]
+            if _likely(tok, p, low, carried):
                 cues.append(Cue(tok.i, _phrase(tok, lexicon, settings),
-                                cue_type(tok.lemma_.lower()), probs[tok.i]))
+                                cue_type(tok.lemma_.lower()), p, nested=in_quote[tok.i]))
     return cues
 
 
 def _lexicon_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
-                  settings: CueSettings) -> list[Cue]:
-    """Every cue in the doc by the lexicon's cut-off (no cue classifier)."""
+                  settings: CueSettings, quoted: Sequence[bool] | None = None) -> list[Cue]:
+    """Every cue in the doc by the lexicon's cut-off (no cue classifier); `in_quote` says where
+    not to search, `quoted` where quoted text is (nested cues)."""
+    quoted = in_quote if quoted is None else quoted
     cues: list[Cue] = []
     for tok in doc:
         if is_according_to(tok) and not in_quote[tok.i]:
             cues.append(Cue(tok.i, (tok.i, tok.i + 1), "speech"))
         elif is_cue_verb(tok, in_quote[tok.i], lexicon, settings):
-            cues.append(Cue(tok.i, _phrase(tok, lexicon, settings), cue_type(tok.lemma_.lower())))
+            cues.append(Cue(tok.i, _phrase(tok, lexicon, settings), cue_type(tok.lemma_.lower()),
+                            nested=quoted[tok.i]))
     return cues

@@ -148,17 +148,13 @@ def pair_up(predicted: list[Relation], gold: list[Relation]) -> list[tuple[Relat
 
 
 def read_gold(path: str | Path) -> dict[str, list[Relation]]:
-    """Gold lines grouped by article. A line judged wrong (`"judged": "wrong"`, in a gold of
-    judged output such as `gold/positions/unseen-pairs.jsonl`) is no gold line, but its article
-    is scored, so the output it judges counts as false."""
+    """Gold lines grouped by article."""
     by_article: dict[str, list[Relation]] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 d = json.loads(line)
-                lines = by_article.setdefault(d["article"], [])
-                if d.get("judged", "right") != "wrong":
-                    lines.append(Relation.from_dict(d["article"], d))
+                by_article.setdefault(d["article"], []).append(Relation.from_dict(d["article"], d))
     return by_article
 
 

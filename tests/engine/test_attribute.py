@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,11 @@ from spacy.language import Language
 
 import saidwhat
 from saidwhat.engine.attribute import ends_a_sentence
+from saidwhat.engine.engine import Engine
 from saidwhat.io import discover
 from saidwhat.records import Article, Attribution, Failure, Mention
 from saidwhat.run import pipeline
+from saidwhat.settings import CueSettings, Settings
 
 LOPEZ = "Sen. Maria Lopez met reporters on Monday at City Hall."
 
@@ -732,3 +735,45 @@ def test_a_quote_ending_in_a_quotation_continues_the_content(nlp: Language) -> N
     a = only(run(nlp, text), "went ahead")
     assert "As much as you want" in a.content.text
     assert speaker_name(a) == "Maria Lopez"
+
+
+def _found(article: Article) -> list[tuple[str | None, str | None, str]]:
+    return [(a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+            for a in article.attributions]
+
+
+NESTED = Engine.load(replace(Settings(), cues=CueSettings(nested_in_quotes=True)))
+
+
+def nested_run(nlp: Language, text: str) -> Article:
+    article = pipeline.annotate(nlp, Article("t", text, body=((0, len(text)),)), NESTED)
+    check_offsets(article)
+    return article
+
+
+def test_attribution_nested_in_a_quote(nlp: Language) -> None:
+    text = ("Kenneth Baker talked about Margaret Thatcher. “She always felt that every change "
+            "to the schools might be for the worse,” Baker said.")
+    assert ("She", "always felt", "that every change to the schools might be for the worse") \
+        not in _found(run(nlp, text))  # off by default: PolNeAR annotates no nested one
+    article = nested_run(nlp, text)
+    found = _found(article)
+    assert ("Baker", "said", "She always felt that every change to the schools might be for "
+            "the worse") in found  # the outer attribution is intact
+    assert ("She", "always felt",
+            "that every change to the schools might be for the worse") in found
+    nested = next(a for a in article.attributions if a.cue and a.cue.text == "always felt")
+    assert nested.speaker is not None and nested.speaker.name == "Margaret Thatcher"
+
+
+def test_no_attribution_nested_in_a_hedge(nlp: Language) -> None:
+    found = _found(nested_run(nlp, "“I think the road was closed,” Maria Lopez said."))
+    assert [cue for _, cue, _ in found] == ["said"]
+
+
+def test_quote_after_a_nested_attribution_continues_the_outer_speaker(nlp: Language) -> None:
+    text = ("“They think the road was closed,” Maria Lopez said. “We drove home anyway.”")
+    found = _found(nested_run(nlp, text))
+    assert ("They", "think", "the road was closed") in found
+    assert ("Maria Lopez", "said", "They think the road was closed … We drove home anyway.") \
+        in found

@@ -9,6 +9,7 @@ from saidwhat.engine.cues import (
     copula_phrase,
     cue_type,
     find_cues,
+    is_nested_cue,
     made_clear,
     reporting_infinitive,
     scene_phrase,
@@ -225,3 +226,36 @@ def test_made_clear_idiom_is_the_cue(nlp: Language) -> None:
     assert made_clear(nlp("She made a cake for reporters.")[1]) is None
     found = cues_of(nlp, "She made it plain to reporters on Monday that taxes will rise.")
     assert ("made", ["made", "it", "plain"], "speech") in found
+
+
+def nested_in(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    in_quote = token_in_quote(doc, find_quotes(text))
+    return [t.text for t in doc if is_nested_cue(t, in_quote)]
+
+
+def test_nested_cue_has_its_own_subject_and_clause_inside_the_quote(nlp: Language) -> None:
+    assert nested_in(nlp, "“She always felt that the school was safe,” Baker said.") == ["felt"]
+    assert nested_in(nlp, "“My mother always felt she was safe,” Baker said.") == ["felt"]
+    assert nested_in(nlp, "“He doesn't want to leave the team,” the coach said.") == ["want"]
+
+
+def test_nested_cue_needs_a_third_person_subject_and_a_clause(nlp: Language) -> None:
+    assert nested_in(nlp, "“I think the school was safe,” Baker said.") == []  # a hedge
+    assert nested_in(nlp, "“She said nothing at all,” Baker said.") == []  # no clause
+    assert nested_in(nlp, "Baker said she felt the school was safe.") == []  # no quote
+
+
+def test_nested_cue_stays_within_one_quote(nlp: Language) -> None:
+    text = "“She felt,” Baker said, “that the school was safe.”"
+    assert nested_in(nlp, text) == []
+
+
+def test_quoted_attribution_with_its_own_subject_is_a_cue_when_switched_on(
+        nlp: Language) -> None:
+    text = "“They think the road was closed,” she replied."
+    doc = nlp(text)
+    in_quote = token_in_quote(doc, find_quotes(text))
+    on = find_cues(doc, in_quote, LEXICON, CueSettings(nested_in_quotes=True))
+    assert [(doc[c.head].text, c.nested) for c in on] == [("think", True), ("replied", False)]
+    assert [doc[c.head].text for c in find_cues(doc, in_quote, LEXICON)] == ["replied"]

@@ -350,11 +350,9 @@ def narrow(people: list[int], index: ArticleIndex, head: str, mods: set[str]) ->
 
 
 def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, set[str], set[str]],
-                           fits: Fits, skip: frozenset[int] | set[int] = frozenset()
-                           ) -> list[tuple[int, Features]]:
+                           fits: Fits) -> list[tuple[int, Features]]:
     """People seen before a person description that its words (head, modifiers, specific
-    words) do not contradict, leaving out `skip` (people it cannot mean) before its
-    nationality or party narrows them: one it cannot mean never hides the others."""
+    words) do not contradict."""
     head, mods, specific = words
     tok = span.start
     here = index.sent_of[tok]
@@ -363,7 +361,7 @@ def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, se
         if e.token >= tok:
             break
         person = index.entities[e.entity].type == "PERSON"
-        if person and here - e.sent <= index.s.description_window and e.entity not in skip:
+        if person and here - e.sent <= index.s.description_window:
             latest[e.entity] = e
     order = sorted(latest, key=lambda k: -latest[k].token)
     people = narrow([k for k in order if fits(index.entities[k], head, mods, specific, index.s)
