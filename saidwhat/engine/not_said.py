@@ -305,11 +305,13 @@ LET_SUBJECTS = frozenset(("'s", "’s", "us"))
 
 def lets_suppose(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
     """'Let's say we resign ourselves to a future …', 'Let us suppose …': the writer sets up a
-    supposition; it is nobody's statement ('let's hope …', which PolNeAR marks, stays)."""
+    supposition, and 'Let's talk about something lighter' a topic; neither is anybody's
+    statement ('let's hope …', which PolNeAR marks, stays)."""
     if draft.cue is None or draft.source is None or draft.source.text.lower() not in LET_SUBJECTS:
         return False
     head = doc[draft.cue.head]
-    return head.lemma_.lower() in SUPPOSE_LEMMAS and head.head.lemma_.lower() == "let"
+    return head.head.lemma_.lower() == "let" and (
+        head.lemma_.lower() in SUPPOSE_LEMMAS or draft.how in OBJECT_HOWS)
 
 
 # Verbs of asking the public, and what it is asked to do: get in touch.

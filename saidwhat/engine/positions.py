@@ -2347,7 +2347,7 @@ def _evaluated(ctx: Context, span: Span, a: Attribution,
     by_sentence: dict[int, float] = {}  # the valence of each sentence of the content, once
     for tok in span:
         if not token_valence(tok) or asked_or_supposed(tok) or refused(tok) or (
-                not evaluative_use(tok)):
+                not evaluative_use(tok)) or reported_within(tok, a):
             continue
         sent = tok.sent
         if sent.start not in by_sentence:
@@ -2644,13 +2644,23 @@ def splits_between(ctx: Context) -> Iterator[Position]:
             continue
         first = inner if inner.conjuncts else next(
             (t for t in inner.subtree if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts), None)
-        pair = members(ctx, first) if first is not None else []
+        pair = members(ctx, first) if first is not None and not compared(tok, first) else []
         if len(pair) < 2 or pair[0][0] == pair[1][0]:
             continue
         topic = _topic_pp(tok, ctx.rules.max_topic_words) or (
             compact(inner.subtree, ctx.rules.max_topic_words) if first.i != inner.i else tok.text)
         (a, a_id), (b, b_id) = pair[0], pair[1]
         yield Position("disagree", topic, _evidence(ctx, tok), a=a, a_id=a_id, b=b, b_id=b_id)
+
+
+def compared(noun: Token, first: Token) -> bool:
+    """Whether "the difference between" compares two kinds rather than sets two speakers apart
+    ("the difference between Sunni and Shia"): a difference is a divergence only between people
+    or organisations."""
+    if noun.lemma_.lower() != "difference":
+        return False
+    ents = [_entity_of(t) for t in (first, *first.conjuncts)]
+    return not all(e is not None and e.label_ in ("PERSON", "ORG") for e in ents)
 
 
 def measured(noun: Token) -> bool:
@@ -3196,7 +3206,8 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
             continue
         for tok in span:
             word = tok.lower_
-            if tok.dep_ != "acomp" or word not in RIGHT | WRONG or asked_or_supposed(tok):
+            if tok.dep_ != "acomp" or word not in RIGHT | WRONG or asked_or_supposed(tok) or (
+                    reported_within(tok, a)):
                 continue  # "Even if she could convince people she's right" supposes
             subj = nearest_subject(tok.head)
             other = who(ctx, subj) if subj is not None and subj.lower_ not in (
@@ -3207,6 +3218,23 @@ def _right_or_wrong(ctx: Context) -> Iterator[Position]:
                 topic = compact_words(after) or compact(span, ctx.rules.max_topic_words)
                 yield Position(relation, topic, a.content,
                                a=speaker[0], a_id=speaker[1], b=other[0], b_id=other[1])
+
+
+def reported_within(tok: Token, a: Attribution) -> bool:
+    """Whether a word stands in what a third person is reported, inside the content's own words,
+    to have said or thought ("“She said she was wrong for what she did,” the detective wrote":
+    her verdict on herself, not the detective's on her); "I think he is wrong" is the
+    speaker's, and the attribution's own cue ("… fair,” Trump said, “but …") reports nothing
+    inside."""
+    for head in tok.ancestors:
+        if not any(s <= head.idx < e for s, e in a.content.spans):
+            return False
+        lemma = head.lemma_.lower()
+        if head.pos_ == "VERB" and lemma in SPEECH_ACTS | BELIEF_VERBS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we")
+                for c in head.children):
+            return True
+    return False
 
 
 def derived_pairs(stances: list[Position], explicit: list[Position],

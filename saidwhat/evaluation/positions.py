@@ -148,13 +148,17 @@ def pair_up(predicted: list[Relation], gold: list[Relation]) -> list[tuple[Relat
 
 
 def read_gold(path: str | Path) -> dict[str, list[Relation]]:
-    """Gold lines grouped by article."""
+    """Gold lines grouped by article. A line judged wrong (`"judged": "wrong"`, in a gold of
+    judged output such as `gold/positions/unseen-pairs.jsonl`) is no gold line, but its article
+    is scored, so the output it judges counts as false."""
     by_article: dict[str, list[Relation]] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 d = json.loads(line)
-                by_article.setdefault(d["article"], []).append(Relation.from_dict(d["article"], d))
+                lines = by_article.setdefault(d["article"], [])
+                if d.get("judged", "right") != "wrong":
+                    lines.append(Relation.from_dict(d["article"], d))
     return by_article
 
 

@@ -429,6 +429,9 @@ def test_lets_say_is_the_writers_supposition(nlp: Language) -> None:
     doc, draft = draft_for(nlp, "Let's hope the council raises the tax.", "hope", "'s",
                            "ccomp", 0.7)
     assert not lets_suppose(doc, draft, S)  # a hope, which PolNeAR marks
+    text = "Let's talk about something lighter. Ava, you worked on the show!"
+    doc, draft = draft_for(nlp, text, "talk", "'s", "object", 0.7)
+    assert lets_suppose(doc, draft, S)  # a topic set, nothing said about it
 
 
 @pytest.mark.parametrize(("text", "expected"), [

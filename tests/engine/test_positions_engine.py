@@ -373,6 +373,22 @@ def test_a_divergence_reported_twice_is_one_line(nlp):
     assert len([p for p in found if p.relation == "disagree"]) == 1
 
 
+def test_a_verdict_reported_of_a_third_person_is_not_the_speakers(nlp):
+    found = positions(nlp, "Case\n\nAnn Kerr was arrested on Friday. Detective Ray Cole "
+                           "wrote: “She said she was wrong for what she did.” Later Tom Ruby "
+                           "spoke. “I think Kerr was wrong,” Ruby said.")
+    got = pairs(found, "disagree")
+    assert frozenset({"Cole", "Kerr"}) not in got
+    assert frozenset({"Ruby", "Kerr"}) in got
+
+
+def test_the_difference_between_two_kinds_is_no_divergence(nlp):
+    found = positions(nlp, "Talk\n\nSenator Amy Ford said the candidate would not dwell on "
+                           "“the difference between Sunni and Shia.” She also noted the rift "
+                           "between Carl Dunn and Tom Ruby over taxes.")
+    assert pairs(found, "disagree") == {frozenset({"Dunn", "Ruby"})}
+
+
 def test_one_said_to_fail_is_opposed(nlp):
     found = positions(nlp, "Speech\n\nSenator Amy Ford said Carl Dunn failed to address the "
                            "public's concerns about the flooding.")

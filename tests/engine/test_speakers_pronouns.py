@@ -192,3 +192,32 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(nlp: Language) -> 
     thank, story = [t for t in doc if t.lower_ == "her"]
     assert own_subjects(index, thank) == {index.entity_named("Mary Cole", "PERSON")}
     assert own_subjects(index, story) == set()  # a possessive may be the subject's own
+
+
+def test_a_possessive_is_not_the_person_it_possesses(nlp: Language) -> None:
+    text = ("Kim called home at nine. Her mom said it was too late. Then her mom "
+            "came to pick her up.")
+    mom, her = resolve(nlp, text, "Her mom", "her")
+    assert mom.name == "Kim's mother"
+    assert her.name == "Kim"
+
+
+def test_an_object_is_not_its_verbs_possessed_subject(nlp: Language) -> None:
+    text = ("Kim called home at nine. Her mom said it was too late. But her mom would not "
+            "let her.")
+    _, her = resolve(nlp, text, "Her mom", ("her", 1))
+    assert her.name == "Kim"
+
+
+def test_it_is_no_person_with_a_gender() -> None:
+    from collections import Counter
+
+    from saidwhat.engine.speakers.clusters import Entity
+    from saidwhat.engine.speakers.pronouns import pronoun_may_refer
+
+    bernoulli = Entity("Daniel Bernoulli", "PERSON", gender_votes=Counter({"m": 3}))
+    cyclone = Entity("Cyclone Phailin", "PERSON")  # a storm the recogniser took for a person
+    assert not pronoun_may_refer("it", bernoulli)
+    assert not pronoun_may_refer("its", bernoulli)
+    assert pronoun_may_refer("it", cyclone)
+    assert pronoun_may_refer("he", bernoulli)

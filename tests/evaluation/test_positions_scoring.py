@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from saidwhat.cli import main
-from saidwhat.evaluation.positions import Relation, names_match, score
+from saidwhat.evaluation.positions import Relation, names_match, read_gold, score
 from saidwhat.records import Article, Mention, Position
 
 
@@ -36,6 +36,21 @@ def test_pairs_are_unordered_and_matched_one_to_one():
     s = score(gold, pred)
     assert (s.pair.tp, s.pair.predicted, s.pair.gold) == (1, 2, 1)
     assert s.pair.precision == 0.5 and s.pair.recall == 1.0
+
+
+def test_a_line_judged_wrong_scores_its_article_but_is_no_gold(tmp_path):
+    path = tmp_path / "judged.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in (
+        {"article": "a", "relation": "agree", "a": "Kerr", "b": "Pratt", "topic": "roads",
+         "judged": "right"},
+        {"article": "b", "relation": "agree", "a": "Ohio", "b": "Nevada", "topic": "laws",
+         "judged": "wrong"})), encoding="utf-8")
+    gold = read_gold(path)
+    assert gold["b"] == [] and len(gold["a"]) == 1
+    pred = {"a": [Relation("a", "agree", "Pratt", "Kerr", "", "the roads")],
+            "b": [Relation("b", "agree", "Ohio", "Nevada", "", "laws")]}
+    s = score(gold, pred)
+    assert (s.pair.tp, s.pair.predicted) == (1, 2)
 
 
 def test_command_scores_saved_records(tmp_path, capsys):

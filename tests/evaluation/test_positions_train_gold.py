@@ -36,3 +36,11 @@ def test_each_evidence_is_eight_words_or_more_of_its_article(gold: Path) -> None
         text = (TEXTS / f"{d['article']}.txt").read_text(encoding="utf-8")
         assert d["evidence_end"] <= len(text)
         assert len(text[d["evidence_start"]:d["evidence_end"]].split()) >= 8, d
+
+
+def test_the_judged_unseen_pairs_keep_their_shape() -> None:
+    judged = lines(ROOT / "gold" / "positions" / "unseen-pairs.jsonl")
+    assert judged and {d["judged"] for d in judged} == {"right", "wrong"}
+    for d in judged:
+        assert "evidence" not in d and d["relation"] in ("agree", "disagree")
+        assert d["a"] and d["b"] and d["rule"] and 0 <= d["evidence_start"] < d["evidence_end"]

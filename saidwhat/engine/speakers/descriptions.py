@@ -31,9 +31,12 @@ from saidwhat.engine.speakers.clusters import (
 )
 from saidwhat.engine.speakers.mentions import (
     AGE_WORDS,
+    FAMILY_NAMES_OF,
     QUANTIFIERS,
     QUANTITY_NOUNS,
+    clean_label,
     group_name,
+    initials,
     is_group_noun,
     is_person_noun,
     norm_word,
@@ -232,6 +235,46 @@ def lede_reach(index: ArticleIndex, span: Span) -> int:
                                  else 0)
 
 
+def story_subject(index: ArticleIndex, span: Span) -> bool:
+    """Whether a story-opening description of anyone ("woman", "man") is the story's subject
+    rather than a passer-by: the headline's own word ("Woman Steps Forward …"), or a lede's
+    description that says what the person did ("A woman who has accused …", "A man charged
+    with …"), not "A resident said …"."""
+    root = span.root
+    return index.para_of[span.start] == 0 or any(
+        c.dep_ in ("relcl", "acl") and span.start <= c.i < span.end for c in root.children)
+
+
+def named_opening_paragraph(index: ArticleIndex, span: Span, head: str) -> Speaker | None:
+    """The person a story-subject description of anyone stands for: the first person new to
+    the story who opens a later paragraph within the lede's reach ("A woman who has accused
+    … said …. ¶ Juanita Broaddrick, who said …"), of the head's gender when it has one; None
+    when no paragraph opens with a new name there. A headline counts as one sentence."""
+    want = GENERIC_GENDER.get(head)
+    here = index.sent_of[span.start]
+    doc = span.doc
+    if index.para_of[span.start] == 0:  # a headline, however many sentences it was cut into,
+        lede = next((t.i for t in doc if index.para_of[t.i] > 0 and not t.is_space), None)
+        here = index.sent_of[lede] - 1 if lede is not None else here  # is one
+    seen = {index.mention_entity[m.start] for m in index.mentions if m.start < span.end}
+    for m in index.mentions[bisect_left(index.mention_starts, span.end):]:
+        if index.sent_of[m.start] - here > lede_reach(index, span):
+            break
+        ent_id = index.mention_entity.get(m.start)
+        if ent_id is None or ent_id in seen:
+            continue
+        seen.add(ent_id)
+        before = m.start - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        ent = index.entities[ent_id]
+        opens = before < 0 or index.para_of[before] != index.para_of[m.start]
+        if (opens and index.para_of[m.start] > index.para_of[span.start]
+                and ent.type == "PERSON" and (want is None or ent.gender in (None, want))):
+            return speaker_of(index, ent_id, "nominal")
+    return None
+
+
 def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
     """An indefinite description opening the story, which the next sentences name (news
     cataphora: "A New York judge has rejected … Manhattan Supreme Court Justice Frank Nervo
@@ -244,6 +287,8 @@ def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
         return None
     head, mods = description_words(span[: root.i - span.start + 1])
     person = is_person_noun(head)
+    if head in GENERIC_HEADS and story_subject(index, span):
+        return named_opening_paragraph(index, span, head)
     if (not person and head not in ORG_WORDS or head in GENERIC_HEADS
             or head in ("source", "group")):
         return None  # "A resident said …": a passer-by, whoever is named next
@@ -326,6 +371,10 @@ GENERIC_HEADS = frozenset(
 )
 
 
+GENERIC_GENDER = {"woman": "f", "girl": "f", "lady": "f", "man": "m", "boy": "m",
+                  "gentleman": "m"}
+
+
 # A generic person noun that a modifier makes an office ("the former first lady").
 OFFICE_PHRASES = {"lady": "first"}
 
@@ -345,9 +394,8 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     talked_of = reported_subjects(index, span) | named_inside(index, span)
     if index.ranker is not None:
         candidates = description_candidates(index, span, (head, mods, specific),
-                                            description_score)
-        return index.ranker.best("description", [c for c in candidates
-                                                 if c[0] not in talked_of])
+                                            description_score, talked_of)
+        return index.ranker.best("description", candidates)
     tok = span.start
     here = index.sent_of[tok]
     last_seen: dict[int, Event] = {}
@@ -537,10 +585,31 @@ def possessor(index: ArticleIndex, span: Span) -> int | None:
     if not poss or index.in_quote[poss[0].i]:
         return None
     p = poss[0]
+    turn = turn_speaker(index, p) if p.lower_ == "my" else None
+    if turn is not None:  # "AD: My mom had magazines …": the one whose turn it is
+        return turn
     if p.tag_ == "PRP$" or p.lower_ in ("his", "her", "their", "its"):
         return resolve_pronoun(index, p)
     found = [m for m in mentions_near(index, p.i) if m.start <= p.i < m.end]
     return index.mention_entity[found[0].start] if found else None
+
+
+def turn_speaker(index: ArticleIndex, tok: Token) -> int | None:
+    """The person whose turn of an interview a token is in: the paragraph opens with their
+    initials ("AD (Pointing at Winfrey.) My mom had …" is Ava DuVernay's), one person's only;
+    else None."""
+    doc = index.doc
+    first = tok.i
+    while first > 0 and index.para_of[first - 1] == index.para_of[tok.i]:
+        first -= 1
+    while first < tok.i and doc[first].is_space:
+        first += 1
+    label = doc[first].text
+    if first == tok.i or not (2 <= len(label) <= 3 and label.isalpha() and label.isupper()):
+        return None
+    people = [n for n, e in enumerate(index.entities)
+              if e.type == "PERSON" and initials(e.name) == label]
+    return people[0] if len(people) == 1 else None
 
 
 def short_name(ent: Entity) -> str:
@@ -572,6 +641,7 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
             return speaker_of(index, ent_id, "nominal")
     who = short_name(index.entities[owner])
     word = span.doc[span.root.i : root.i + 1].text.lower().replace(" ", "")
+    word = FAMILY_NAMES_OF.get(word, word)  # "her mom" and "her mother" are one speaker
     name = f"{who} {word}" if head in NAMED_AFTER else f"{who}'s {word}"
     type_ = "ORG" if head in ORG_LIKE else "GROUP" if root.tag_ in ("NNS", "NNPS") else "PERSON"
     ent_id = index.group_entity(name, type_)
@@ -1028,8 +1098,26 @@ def headline_document(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, found, "nominal") if found is not None else None
 
 
+def document_after_possessive(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A document a description ends with, after a possessive the parse made part of the
+    possessor's phrase ("the California secretary of state’s website", with "secretary" the
+    root and "website" hung on "of"): the document, named by the whole phrase; not a person
+    because its possessor is one."""
+    last = span[-1]
+    if (len(span) < 3 or last.i == span.root.i or last.pos_ != "NOUN"
+            or last.lower_ not in DOCUMENT_KINDS or span.doc[last.i - 1].tag_ != "POS"):
+        return None
+    start = span.start + 1 if span[0].dep_ == "det" else span.start
+    name = clean_label(span.doc[start : last.i + 1].text)
+    ent_id = index.group_entity(name, "DOCUMENT")
+    return speaker_of(index, ent_id, "nominal")
+
+
 def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
     """A common-noun source: group, organisation description, person description, or none."""
+    website = document_after_possessive(index, span)
+    if website is not None:  # "the California secretary of state’s website"
+        return website
     possessed = (named_by_participle(index, span) or resolve_predicated(index, span)
                  or renamed_document(index, span) or staff_campaign(index, span)
                  or resolve_possessed(index, span) or both_named(index, span)
@@ -1190,6 +1278,15 @@ def issuing_subject(index: ArticleIndex, root: Token) -> str | None:
     return short_name(index.entities[ent])
 
 
+def name_tagged_noun(tok: Token) -> bool:
+    """A name the tagger calls a common noun ("the RealClearPolitics average", with
+    "RealClearPolitics" a plural noun): a capital inside the word as well as at its start,
+    as brand names are written, and not at the start of a sentence."""
+    text = tok.text
+    return (tok.pos_ == "NOUN" and not tok.is_sent_start and text[:1].isupper()
+            and any(c.isupper() for c in text[1:]) and any(c.islower() for c in text))
+
+
 def document_name(span: Span, issuer: str | None) -> str | None:
     """A document's name: its issuer's and its own words without determiners and dating
     adjectives ("A 2014 study by … Justin Levitt" -> "Justin Levitt's 2014 study", "a recent
@@ -1204,7 +1301,7 @@ def document_name(span: Span, issuer: str | None) -> str | None:
     of = [c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"
           and c.right_edge.i < span.end and c.right_edge.i - root.i <= 5]
     tail = span.doc[of[0].i : of[0].right_edge.i + 1].text if of else ""
-    named = any(t.pos_ == "PROPN" for t in own) or any(
+    named = any(t.pos_ == "PROPN" or name_tagged_noun(t) for t in own) or any(
         t.pos_ == "PROPN" for t in (span.doc[of[0].i : of[0].right_edge.i + 1] if of else ()))
     if issuer is None and not named:
         return None
@@ -1378,7 +1475,7 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
         if root.lemma_.lower() in AFFILIATION_NOUNS and root.tag_ == "NN":
             break  # "the GOP front-runner", "the Stanford graduate": not the party, the school
         if (tok.i < root.i and tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.head.i == root.i
-                and tok.dep_ != "poss"):
+                and tok.dep_ != "poss" and not for_or_against(tok)):
             ent = next((m for m in index.mentions if m.start <= tok.i < m.end), None)
             if ent is not None:
                 return speaker_of(index, index.mention_entity[ent.start], "nominal")
@@ -1389,6 +1486,19 @@ def resolve_thing(index: ArticleIndex, span: Span) -> Speaker:
     thing = Speaker(name=name, id=slugify(name), type="OTHER", resolved_by="none")
     index.group_entity(thing.name, "OTHER")
     return thing
+
+
+STANCE_PREFIXES = frozenset("anti pro".split())
+
+
+def for_or_against(tok: Token) -> bool:
+    """Whether a name inside a description is what it is for or against, not who made it
+    ("the anti-GOP/Obama headline", "a pro-Trump ad"): a prefix "anti-"/"pro-" opens the
+    run of words and slashes the name is in."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].text in ("-", "/") or tok.doc[i].pos_ == "PROPN"):
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in STANCE_PREFIXES and tok.doc[i + 1].text == "-"
 
 
 # People named by what they are to an organisation or place, not by working for it: the

@@ -296,6 +296,13 @@ def others_title(tok: Token) -> bool:
     return word in TITLES and nxt is not None and nxt.pos_ == "PROPN"
 
 
+def past_conjunct(root: Token, last: Token, child: Token) -> bool:
+    """Whether an apposition or relative clause the parse hangs on a name comes after another
+    name coordinated with it ("front-runners Clinton, Trump and Cruz, the Texas senator leading
+    the GOP pack": Cruz is the senator, not Clinton): it describes the nearer name."""
+    return any(t.dep_ == "conj" and last.i < t.i < child.i for t in root.subtree)
+
+
 def descriptors(ent_tokens: Sequence[Token], doc: Doc, s: SpeakerSettings) -> set[str]:
     """Words describing a named mention: title compounds, appositions, relative clauses, party."""
     first, last = ent_tokens[0], ent_tokens[-1]
@@ -306,7 +313,8 @@ def descriptors(ent_tokens: Sequence[Token], doc: Doc, s: SpeakerSettings) -> se
         words.append(doc[i].lemma_ if doc[i].pos_ == "NOUN" else doc[i].text)
         i -= 1
     for child in root.children:
-        if child.dep_ in ("appos", "relcl") and child.i > last.i:
+        if child.dep_ in ("appos", "relcl") and child.i > last.i and not past_conjunct(
+                root, last, child):
             sub = [t for t in child.subtree if not t.is_punct and not others_title(t)
                    ][: s.max_apposition_tokens]
             words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in sub]
@@ -680,12 +688,23 @@ def org_key(tokens: Sequence[str]) -> str:
 NP_DEPS = ("compound", "amod", "nmod", "det", "poss", "nummod", "quantmod", "predet", "advmod")
 
 
+# Everyday words for relatives and the word a possessed speaker is named by ("her mom" ->
+# "Clinton's mother"), so that one relative written two ways is one speaker.
+FAMILY_NAMES_OF = {"mom": "mother", "mum": "mother", "mommy": "mother", "dad": "father",
+                   "daddy": "father", "grandma": "grandmother", "grandpa": "grandfather"}
+
+
+JOINING_MARKS = frozenset("/ &".split())  # marks that join two names into one modifier
+
+
 def np_start(head: Token) -> int:
     """First token of the contiguous left modifiers of a noun head."""
     start = head.i
     for t in reversed(list(head.lefts)):
         if t.dep_ in NP_DEPS and t.right_edge.i == start - 1:
             start = t.left_edge.i
+        elif t.dep_ == "punct" and t.text in JOINING_MARKS and t.i == start - 1:
+            start = t.i  # "New York Times/CBS News survey": one run of modifiers
         elif t.i < start - 1:
             break
     return start
@@ -738,7 +757,12 @@ def is_group_noun(word: str) -> bool:
     return word in GROUP_WORDS or word in ORG_WORDS or is_person_noun(word) or word in FAMILY_WORDS
 
 
+# Person nouns no role, family word or ending gives: what someone is in a race or a school
+# ("the GOP front-runner", "the Stanford graduate").
+STANDING_NOUNS = frozenset("runner frontrunner front-runner graduate alumnus alumna".split())
+
+
 def is_person_noun(word: str) -> bool:
     """Whether a common noun denotes a person ("president", "nominee", "spokeswoman")."""
-    return (word in ROLE_SYNONYMS or word in FAMILY_WORDS
+    return (word in ROLE_SYNONYMS or word in FAMILY_WORDS or word in STANDING_NOUNS
             or word.endswith(("ist", "man", "woman", "person", "ian", "ee")))

@@ -14,6 +14,7 @@ from saidwhat.engine.speakers.clusters import (
     Entity,
 )
 from saidwhat.engine.speakers.mentions import (
+    FAMILY_NAMES_OF,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     NEUTER_PRONOUNS,
@@ -75,13 +76,16 @@ def pronoun_may_refer(pronoun: str, ent: Entity) -> bool:
     """Whether the learned ranker may weigh an entity as a pronoun's antecedent: what
     `pronoun_ok` allows, plus a short name of another type (see LOOSE_TYPES); never a
     document, nor for "he"/"she" a party, nationality, country or state (`never_he_or_she`:
-    "Republican senators … him", "The Senator from Alaska … She")."""
+    "Republican senators … him", "The Senator from Alaska … She"), nor for "it" a person
+    with a gender ("Daniel Bernoulli … it" is his book; "Cyclone Phailin … it" may be)."""
     if pronoun_ok(pronoun, ent):
         return True
     pclass = pronoun_class(pronoun)
     if ent.type not in LOOSE_TYPES.get(pclass, ()) or not ent.name:
         return False
     if pclass in ("m", "f") and never_he_or_she(ent.name):
+        return False
+    if pclass == "n" and ent.gender is not None:  # "it" is no he or she
         return False
     words = ent.name.split()
     return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
@@ -103,7 +107,27 @@ def own_subjects(index: ArticleIndex, tok: Token) -> set[int]:
     while not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
         subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return {e.entity for e in index.events if e.token in subjects}
+    out = {e.entity for e in index.events if e.token in subjects}
+    for i in subjects:  # "her mom", never resolved, is still nobody "her" may be
+        if any(c.dep_ == "poss" for c in index.doc[i].children):
+            out |= possessed_entities(index, index.doc[i])
+    return out
+
+
+def possessed_entities(index: ArticleIndex, noun: Token) -> set[int]:
+    """The entities the article named as someone's `noun` ("Kim's mom" for "mom", made when
+    a possessed description was resolved)."""
+    word = FAMILY_NAMES_OF.get(noun.lower_, noun.lower_)
+    return {n for n, e in enumerate(index.entities)
+            if e.name.lower().endswith((f"'s {word}", f"’s {word}"))}
+
+
+def possessed_by_itself(index: ArticleIndex, tok: Token) -> set[int]:
+    """Entities a possessive pronoun cannot mean: whoever is named as someone's thing it
+    possesses ("her mom" is never "Kim's mom": nobody is their own mother)."""
+    if tok.tag_ != "PRP$" or tok.dep_ != "poss":
+        return set()
+    return possessed_entities(index, tok.head)
 
 
 def affiliation_modifiers(index: ArticleIndex) -> set[int]:
@@ -144,6 +168,9 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
     subjects = own_subjects(index, tok)
     if subjects:  # "Her mom wouldn't let her": not her mom
         exclude = (exclude or set()) | subjects
+    itself = possessed_by_itself(index, tok)
+    if itself:  # "her mom": not Kim's mom
+        exclude = (exclude or set()) | itself
     if index.ranker is not None:
         candidates = pronoun_candidates(index, tok, may_refer, _bound_in_clause, exclude)
         if not candidates:

@@ -350,9 +350,11 @@ def narrow(people: list[int], index: ArticleIndex, head: str, mods: set[str]) ->
 
 
 def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, set[str], set[str]],
-                           fits: Fits) -> list[tuple[int, Features]]:
+                           fits: Fits, skip: frozenset[int] | set[int] = frozenset()
+                           ) -> list[tuple[int, Features]]:
     """People seen before a person description that its words (head, modifiers, specific
-    words) do not contradict."""
+    words) do not contradict, leaving out `skip` (people it cannot mean) before its
+    nationality or party narrows them: one it cannot mean never hides the others."""
     head, mods, specific = words
     tok = span.start
     here = index.sent_of[tok]
@@ -361,7 +363,7 @@ def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, se
         if e.token >= tok:
             break
         person = index.entities[e.entity].type == "PERSON"
-        if person and here - e.sent <= index.s.description_window:
+        if person and here - e.sent <= index.s.description_window and e.entity not in skip:
             latest[e.entity] = e
     order = sorted(latest, key=lambda k: -latest[k].token)
     people = narrow([k for k in order if fits(index.entities[k], head, mods, specific, index.s)

@@ -37,6 +37,7 @@ from saidwhat.engine.speakers.mentions import (
     RELATIVES,
     THIRD_PERSON,
     NameMention,
+    clean_label,
     clean_name,
     compatible_names,
     initials,
@@ -354,6 +355,9 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   and span.start <= c.i < span.end), None) or trailing_appositive_name(span)
     if named is not None and (root.pos_ == "NOUN" or root.text.islower()):
+        titled = titled_document(index, span, named)
+        if titled is not None:  # "Peter Burrows's book “Backfire: …”"
+            return titled
         return resolve_one(index, index.doc[np_start(named) : named.i + 1])  # "the director,
     #  Ruth Adeyemi" ("senator" tagged a proper noun too)
     after = name_after(index, span) if root.pos_ == "NOUN" or root.text.islower() else None
@@ -381,6 +385,26 @@ def resolve_one(index: ArticleIndex, span: Span) -> tuple[Speaker, int | None]:
     if speaker.resolved_by != "none" or speaker.type in ("GROUP", "OTHER"):
         ent_id = index.entity_named(speaker.name, speaker.type)
     return speaker, ent_id
+
+
+def titled_document(index: ArticleIndex, span: Span, title: Token) -> tuple[Speaker, int] | None:
+    """A document source named by the title in apposition to it ("Peter Burrows's book
+    “Backfire: …”", "the report, Climate Futures,"): the document, named by its title (up to
+    a colon); None when the head is no document or the title is a person's or an
+    organisation's name the article knows."""
+    if span.root.lower_ not in DOCUMENT_KINDS or any(
+            m.start <= title.i < m.end and m.label in ("PERSON", "ORG", "GPE")
+            for m in mentions_near(index, title.i)):
+        return None
+    start = np_start(title)
+    end = title.i + 1
+    while start > span.start and index.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    name = clean_label(index.doc[start:end].text.strip("\"“”'‘’ "))
+    if not name:
+        return None
+    ent_id = index.group_entity(name, "DOCUMENT")
+    return speaker_of(index, ent_id, "name"), ent_id
 
 
 def title_cased_people(tok: Token) -> bool:

@@ -90,3 +90,98 @@ def test_counted_people_are_people_not_an_office(nlp: Language) -> None:
             "said the talks had gone well.")
     (two,) = resolve(nlp, text, "the two")
     assert "White House" not in two.name
+
+
+def test_a_standing_in_a_race_is_a_person_noun(nlp: Language) -> None:
+    text = ("Donald Trump spoke in Iowa on Sunday. Later the Republican front-runner told "
+            "reporters that the polls were wrong.")
+    (runner,) = resolve(nlp, text, "the Republican front-runner")
+    assert runner.name == "Donald Trump"
+
+
+def test_a_person_spoken_of_does_not_hide_the_others_a_party_fits(nlp: Language) -> None:
+    text = ("Republican Sen. Ann Lee and Sen. Tom Hart met voters in Iowa. On Sunday the "
+            "Republican senator said that Lee would lose the state.")
+    (senator,) = resolve(nlp, text, "the Republican senator")
+    assert senator.name == "Tom Hart"
+
+
+def test_a_brand_name_the_tagger_calls_a_noun_names_a_document(nlp: Language) -> None:
+    text = ("Clinton leads Sanders by 5 points in Kentucky, according to the "
+            "RealClearPolitics average of polls.")
+    (average,) = resolve(nlp, text, "the RealClearPolitics average of polls")
+    assert average.type == "DOCUMENT"
+    assert average.name.startswith("RealClearPolitics average")
+
+
+def test_a_document_named_by_its_title_is_that_document(nlp: Language) -> None:
+    text = ('"We will win," she said, as recalled in Peter Burrows\'s book "Backfire: '
+            'A Battle for the Soul of a Company."')
+    (book,) = resolve(nlp, text, 'Peter Burrows\'s book "Backfire: A Battle for the Soul '
+                                 'of a Company."')
+    assert (book.type, book.name) == ("DOCUMENT", "Backfire")
+
+
+def test_a_name_a_thing_is_against_is_not_its_author(nlp: Language) -> None:
+    text = ("Barack Obama spoke on Monday about refugees. The snarky, anti-GOP/Obama "
+            "water-carrying headline reads like an ad.")
+    (headline,) = resolve(nlp, text, "The snarky, anti-GOP/Obama water-carrying headline")
+    assert headline.name != "Barack Obama"
+
+
+def test_a_document_after_a_possessive_is_the_document(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.descriptions import document_after_possessive
+
+    words = "according to the California secretary of state ’s website .".split()
+    # the parse seen on a PolNeAR article: "secretary" the root, "website" hung on "of"
+    doc = Doc(nlp.vocab, words=words, heads=[0, 0, 4, 4, 1, 4, 5, 6, 5, 0],
+              deps=["prep", "pcomp", "det", "compound", "pobj", "prep", "pobj", "case",
+                    "pobj", "punct"],
+              pos=["VERB", "ADP", "DET", "PROPN", "NOUN", "ADP", "PROPN", "PART", "NOUN",
+                   "PUNCT"],
+              tags=["VBG", "IN", "DT", "NNP", "NN", "IN", "NNP", "POS", "NN", "."],
+              sent_starts=[True] + [False] * 9)
+    span = doc[2:9]
+    assert span.root.text == "secretary"
+    site = document_after_possessive(ArticleIndex(doc), span)
+    assert site is not None
+    assert (site.type, site.name) == ("DOCUMENT", "California secretary of state ’s website")
+    assert document_after_possessive(ArticleIndex(doc), doc[2:5]) is None
+
+
+def test_a_lede_about_someone_is_the_person_opening_the_next_paragraph(
+        nlp: Language) -> None:
+    text = ("Woman Steps Forward With New Claim.\n\n"
+            "A woman who has accused a former governor of fraud said Sunday that he lied to "
+            "her. She also described a meeting with Hillary Clinton.\n\n"
+            "Jane Roe, who said the governor cheated her in 1998, spoke on Fox News.")
+    woman, headline = resolve(nlp, text, "A woman who has accused a former governor of fraud",
+                              "Woman")
+    assert woman.name == "Jane Roe"
+    assert headline.name == "Jane Roe"
+
+
+def test_a_passer_by_in_the_lede_stays_unnamed(nlp: Language) -> None:
+    text = ("Storm Hits Town.\n\n"
+            "A resident said the water rose fast on Sunday.\n\n"
+            "Jane Roe, the mayor, said the town would rebuild.")
+    (resident,) = resolve(nlp, text, "A resident")
+    assert resident.name != "Jane Roe"
+
+
+def test_my_in_an_interview_turn_is_whoever_the_turn_is(nlp: Language) -> None:
+    text = ("Oprah Winfrey and Ava DuVernay talked about the film.\n\n"
+            "Who was your idol, Ava?\n\n"
+            "AD (Pointing at Winfrey.) My mom had magazines with you on the cover at home.")
+    (mom,) = resolve(nlp, text, "My mom")
+    assert (mom.type, mom.name) == ("PERSON", "DuVernay's mother")
+
+
+def test_a_relative_written_two_ways_is_one_speaker(nlp: Language) -> None:
+    text = ("Mary Lee came home late on Friday. Her mom said it was too late. Later her "
+            "mother said Mary could stay.")
+    mom, mother = resolve(nlp, text, "Her mom", "her mother")
+    assert mom.name == mother.name == "Lee's mother"

@@ -30,3 +30,21 @@ def test_no_entity_from_an_oath(nlp: Language) -> None:
 def test_an_emperors_title_is_no_part_of_his_name() -> None:
     assert name_words("Emperor Norton") == ["norton"]
     assert same_referent("Joshua Abraham Norton", "Emperor Norton")
+
+
+def test_an_apposition_after_coordinated_names_describes_the_nearest(nlp: Language) -> None:
+    doc = nlp("With the attention on front-runners Clinton, Trump and Cruz, the Texas senator "
+              "leading the pack in Iowa, the others were on the defensive.")
+    index = ArticleIndex(doc)
+    clinton = next(e for e in index.entities if e.name == "Clinton")
+    assert "senator" not in clinton.roles and "texas" not in clinton.roles
+
+
+
+def test_a_slash_joins_two_names_into_one_modifier(nlp: Language) -> None:
+    from saidwhat.engine.speakers.mentions import np_start
+
+    doc = nlp("Both candidates gained ground among women in a New York Times/CBS News survey "
+              "released last Thursday.")
+    survey = next(t for t in doc if t.text == "survey")
+    assert doc[np_start(survey) : survey.i + 1].text == "a New York Times/CBS News survey"
