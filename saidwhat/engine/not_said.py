@@ -555,13 +555,14 @@ def author_note(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
     para = doc.char_span(start, end, alignment_mode="expand")
     if para is None or not len(para) or any(c in text[start:end] for c in "\"“”"):
         return False
+    first = next((t for t in para if not (t.is_punct or t.is_space)), None)
+    if first is None or not opens_a_bio(first):  # the cheap test first: most drafts stop here
+        return False
     if any(t.lemma_.lower() in SAYING_LEMMAS for t in para):
         return False
-    if any(_PROSE_LINE.match(line.strip()) and len(line.split()) >= settings.note_prose_words
-           for line in text[end:].split("\n")):
-        return False  # prose goes on after it: no foot note
-    first = next((t for t in para if not (t.is_punct or t.is_space)), None)
-    return first is not None and opens_a_bio(first)
+    return not any(  # prose goes on after it: no foot note
+        _PROSE_LINE.match(line.strip()) and len(line.split()) >= settings.note_prose_words
+        for line in text[end:].split("\n"))
 
 
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
