@@ -402,13 +402,12 @@ def is_nested_cue(tok: Token, in_quote: Sequence[bool]) -> bool:
                for i in range(subj.left_edge.i, comp.right_edge.i + 1))
 
 
-def searchable(doc: Doc, in_quote: Sequence[bool], settings: CueSettings) -> list[bool]:
+def skipped_by_search(doc: Doc, in_quote: Sequence[bool], settings: CueSettings) -> list[bool]:
     """Per token, whether cue search skips it as quoted text: `in_quote`, except the verbs of
     attributions nested in a quote when the settings allow them."""
     if not settings.nested_in_quotes:
         return list(in_quote)
-    return [q and not (t.pos_ == "VERB" and is_nested_cue(t, in_quote))
-            for t, q in zip(doc, in_quote, strict=True)]
+    return [q and not is_nested_cue(t, in_quote) for t, q in zip(doc, in_quote, strict=True)]
 
 
 def learned_cue_probabilities(doc: Doc, in_quote: list[bool], model: CueModel,
@@ -428,7 +427,7 @@ def find_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
     from the learned cue classifier when the lexicon carries one (and the settings want it),
     else from the lexicon's cut-off."""
     settings = settings or CueSettings()
-    blocked = searchable(doc, in_quote, settings)
+    blocked = skipped_by_search(doc, in_quote, settings)
     model = lexicon.model if settings.learned else None
     if model is None:
         return _lexicon_cues(doc, blocked, lexicon, settings, in_quote)
@@ -448,16 +447,15 @@ def find_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
     return cues
 
 
-def _lexicon_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
-                  settings: CueSettings, quoted: Sequence[bool] | None = None) -> list[Cue]:
-    """Every cue in the doc by the lexicon's cut-off (no cue classifier); `in_quote` says where
-    not to search, `quoted` where quoted text is (nested cues)."""
-    quoted = in_quote if quoted is None else quoted
+def _lexicon_cues(doc: Doc, blocked: Sequence[bool], lexicon: Lexicon,
+                  settings: CueSettings, in_quote: Sequence[bool]) -> list[Cue]:
+    """Every cue in the doc by the lexicon's cut-off (no cue classifier); `blocked` says where
+    not to search, `in_quote` where quoted text is (nested cues)."""
     cues: list[Cue] = []
     for tok in doc:
         if is_according_to(tok) and not in_quote[tok.i]:
             cues.append(Cue(tok.i, (tok.i, tok.i + 1), "speech"))
-        elif is_cue_verb(tok, in_quote[tok.i], lexicon, settings):
+        elif is_cue_verb(tok, blocked[tok.i], lexicon, settings):
             cues.append(Cue(tok.i, _phrase(tok, lexicon, settings), cue_type(tok.lemma_.lower()),
-                            nested=quoted[tok.i]))
+                            nested=in_quote[tok.i]))
     return cues
