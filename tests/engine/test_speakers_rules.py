@@ -204,6 +204,18 @@ def test_initials_stand_for_the_one_person_they_fit(nlp: Language) -> None:
     assert initials_entity(index, doc[xy.i : xy.i + 1]) is None
 
 
+def test_initials_of_two_people_or_of_an_organisation_name_nobody(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex, Entity, person_with_initials
+
+    index = ArticleIndex(nlp("Anna Dale met Adam Dunn.\n"))
+    assert person_with_initials(index, "AD") is None  # two people fit
+    assert person_with_initials(index, "ad") is None and person_with_initials(index, "ADXY") is None
+    index.entities[:] = [Entity("Ava DuVernay", "ORG"), Entity("Nordic Bank", "ORG")]
+    assert person_with_initials(index, "AD") is None  # a person's shape counts only when asked
+    assert person_with_initials(index, "AD", shaped=True) == 0
+    assert person_with_initials(index, "NB", shaped=True) is None  # "Bank": an organisation
+
+
 def test_the_family_is_the_family_of_the_person_just_named(nlp: Language) -> None:
     text = ("Ellie McKinley, a high school senior, wants to vote in November. "
             "The family said she registered last week.")

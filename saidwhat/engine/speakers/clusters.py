@@ -31,6 +31,7 @@ from saidwhat.engine.speakers.mentions import (
     compatible_names,
     familiar_variant,
     group_name,
+    initials,
     is_group_noun,
     is_person_noun,
     name_mentions,
@@ -690,6 +691,17 @@ def person_shaped(name: str) -> bool:
                         for w in words)
             and not (words[0].lower().endswith("ed")  # "Associated Press", "United Way"
                      and words[0].lower() not in MALE_NAMES | FEMALE_NAMES))
+
+
+def person_with_initials(index: ArticleIndex, word: str, shaped: bool = False) -> int | None:
+    """The one person of the article whose initials a 2-3 capital word is ("AD" for Ava
+    DuVernay); `shaped` also counts a person-shaped name tagged otherwise; None if not one."""
+    if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()):
+        return None
+    match = [n for n, e in enumerate(index.entities)
+             if (e.type == "PERSON" or (shaped and person_shaped(e.name)))
+             and initials(e.name) == word]
+    return match[0] if len(match) == 1 else None
 
 
 def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],

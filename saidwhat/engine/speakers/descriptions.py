@@ -26,6 +26,7 @@ from saidwhat.engine.speakers.clusters import (
     Entity,
     Event,
     mentions_near,
+    person_with_initials,
     speaker_of,
     unresolved,
 )
@@ -36,7 +37,6 @@ from saidwhat.engine.speakers.mentions import (
     QUANTITY_NOUNS,
     clean_label,
     group_name,
-    initials,
     is_group_noun,
     is_person_noun,
     norm_word,
@@ -604,12 +604,7 @@ def turn_speaker(index: ArticleIndex, tok: Token) -> int | None:
         first -= 1
     while first < tok.i and doc[first].is_space:
         first += 1
-    label = doc[first].text
-    if first == tok.i or not (2 <= len(label) <= 3 and label.isalpha() and label.isupper()):
-        return None
-    people = [n for n, e in enumerate(index.entities)
-              if e.type == "PERSON" and initials(e.name) == label]
-    return people[0] if len(people) == 1 else None
+    return None if first == tok.i else person_with_initials(index, doc[first].text)
 
 
 def short_name(ent: Entity) -> str:

@@ -15,7 +15,7 @@ from saidwhat.engine.speakers.clusters import (
     ArticleIndex,
     Event,
     mentions_near,
-    person_shaped,
+    person_with_initials,
     speaker_of,
     subject_bonus,
     unresolved,
@@ -40,7 +40,6 @@ from saidwhat.engine.speakers.mentions import (
     clean_label,
     clean_name,
     compatible_names,
-    initials,
     is_group_noun,
     is_person_noun,
     looks_like_person,
@@ -142,12 +141,7 @@ def resolve_unlisted_name(index: ArticleIndex, span: Span) -> Speaker | None:
 def initials_entity(index: ArticleIndex, span: Span) -> int | None:
     """Initials standing for the one person of the article they fit ('AD' for Ava DuVernay,
     an interview's turn label)."""
-    word = span.text.strip()
-    if len(span) != 1 or not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()):
-        return None
-    match = [n for n, e in enumerate(index.entities)
-             if (e.type == "PERSON" or person_shaped(e.name)) and initials(e.name) == word]
-    return match[0] if len(match) == 1 else None
+    return person_with_initials(index, span.text.strip(), shaped=True) if len(span) == 1 else None
 
 
 def trailing_appositive_name(span: Span) -> Token | None:
