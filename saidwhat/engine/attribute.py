@@ -701,7 +701,7 @@ def letter_signature(doc: Doc, at: int, s: LayoutSettings | None = None) -> Spea
     past the letter's long ones, when it is only a person's name and a place ("Kim Gump,
     Dallas") -- a letters page's writer, whose "I" the byline ("Letters") does not name."""
     s = s or LayoutSettings()
-    text = doc.text
+    text = doc_text(doc)
     end = text.find("\n", at)
     paragraphs = 0
     while end >= 0:

@@ -151,7 +151,7 @@ def _before_the_source(clause: Token, head: Token, source: Span | None,
         return False
     if clause.left_edge.i >= source.start or any(_quoted(t.idx, quotes) for t in clause.subtree):
         return False  # a quotation before its cue is what was said ('“…,” she said of …')
-    text = head.doc.text
+    text = doc_text(head.doc)
     return any(c.dep_ in CONTENT_DEPS and c.i > head.i and "\n" not in text[head.idx : c.idx]
                for c in head.children)
 

@@ -242,8 +242,8 @@ def _chained(tok: Token) -> bool:
 
 def is_according_to(tok: Token) -> bool:
     """The 'according' of 'according to X'."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+    return (tok.lower_ == "according" and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == "to")
 
 
 def is_discourse_idiom(tok: Token) -> bool:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.context import named_referents, referent_mentions
-from saidwhat.engine.quotes import find_quotes
+from saidwhat.engine.quotes import doc_text, find_quotes
 from saidwhat.records import Attribution, Mention, Position, Speaker
 from saidwhat.settings import PositionSettings
 
@@ -509,8 +509,8 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
     the referents the attribution step's resolver already read (else they are read here)."""
     atts = tuple(attributions)
     names = Names()
-    body_start = doc.text.find("\n") + 1
-    body = doc.text[body_start:]
+    body_start = doc_text(doc).find("\n") + 1
+    body = doc_text(doc)[body_start:]
     found: list[tuple[str, str | None, float, int]] = []
     for a in atts:
         at = a.source.start if a.source else -1
@@ -1849,7 +1849,7 @@ def quoted_of_another(ctx: Context, tok: Token, src: tuple[str, str | None]) -> 
 def in_quote(tok: Token) -> bool:
     """Whether a word sits inside a quotation of its paragraph, closed or not (the quotations
     `quotes.find_quotes` pairs, read for that one paragraph only)."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     spans = [(start, end if end >= 0 else len(text))]

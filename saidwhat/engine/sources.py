@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.cues import Cue
 from saidwhat.engine.lexicon import Lexicon
+from saidwhat.engine.quotes import doc_text
 from saidwhat.settings import SourceSettings
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -491,7 +492,8 @@ def name_before_cue(verb: Token) -> Span | None:
     Addison, then her secretary, said') is kept with the name, as PolNeAR marks it."""
     doc = verb.doc
     names = [e for e in doc.ents if e.label_ in NAME_TYPES and e.end <= verb.i]
-    name = next((n for n in reversed(names[-3:]) if _opens_aside(doc.text[n.end_char:verb.idx])),
+    text = doc_text(doc)
+    name = next((n for n in reversed(names[-3:]) if _opens_aside(text[n.end_char:verb.idx])),
                 None)
     if name is None:
         return None

@@ -58,9 +58,10 @@ def attributions_in_context(
 ) -> tuple[tuple[Attribution, ...], DocContext]:
     """`attributions_from_doc`, and the document's context (the referents positions reuse)."""
     from saidwhat.engine.attribute import attribute_in_context
+    from saidwhat.engine.quotes import doc_text
 
     found = []
-    end = offset + len(doc.text)
+    end = offset + len(doc_text(doc))
     blocks = tuple((s - offset, e - offset) for s, e in article.block_quotes
                    if offset <= s and e <= end)
     atts, ctx = attribute_in_context(doc, _engine(engine), byline=article.author,

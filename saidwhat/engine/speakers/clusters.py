@@ -156,7 +156,7 @@ def narrated_excerpts(doc: Doc, in_quote: list[bool],
 
 def paragraph_ids(doc: Doc) -> list[int]:
     """For each token, the index of its paragraph (text between line breaks)."""
-    breaks = [m.start() for m in re.finditer(r"\n\s*", doc.text)]
+    breaks = [m.start() for m in re.finditer(r"\n\s*", doc_text(doc))]
     return [bisect_right(breaks, tok.idx) for tok in doc]
 
 
