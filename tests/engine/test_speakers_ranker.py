@@ -8,7 +8,7 @@ from resolving import resolve
 from spacy.language import Language
 
 from saidwhat.engine.speakers.clusters import Entity
-from saidwhat.engine.speakers.ranker import Ranker, load_ranker
+from saidwhat.engine.speakers.ranker import Ranker, foreign_to_all, load_ranker, titled_at_home
 from saidwhat.engine.speakers.resolve import resolve_mentions
 from saidwhat.run.nlp import load
 
@@ -278,3 +278,9 @@ def test_the_city_is_no_district_named_after_it(nlp: Language) -> None:
             "new towers. The city said on Monday that rents had risen.")
     (speaker,) = resolve(nlp, text, "The city")
     assert speaker is not None and speaker.name not in ("Downtown", "Uptown")
+
+
+def test_a_foreign_nationality_is_one_the_home_title_does_not_hold() -> None:
+    assert foreign_to_all({"french"}) and not foreign_to_all({"american", "former"})
+    assert titled_at_home({"president"}, "president")
+    assert not titled_at_home({"senator"}, "president")

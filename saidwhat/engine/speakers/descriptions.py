@@ -26,6 +26,7 @@ from saidwhat.engine.speakers.clusters import (
     Entity,
     Event,
     mentions_near,
+    person_shaped,
     person_with_initials,
     speaker_of,
     unresolved,
@@ -48,6 +49,7 @@ from saidwhat.engine.speakers.ranker import (
     PLACE_HEADS,
     countries_first,
     description_candidates,
+    foreign_to_all,
     organisation_candidates,
 )
 from saidwhat.records import Speaker, slugify
@@ -395,7 +397,10 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
     if index.ranker is not None:
         candidates = description_candidates(index, span, (head, mods, specific),
                                             description_score, talked_of)
-        return index.ranker.best("description", candidates)
+        best = index.ranker.best("description", candidates)
+        if best is None and foreign_to_all(mods):  # "The French president" fits no person
+            return person_named_as_organisation(index, span)
+        return best
     tok = span.start
     here = index.sent_of[tok]
     last_seen: dict[int, Event] = {}
@@ -423,6 +428,22 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
         if score > best_score:
             best, best_score = ent_id, score
     return best
+
+
+def person_named_as_organisation(index: ArticleIndex, span: Span) -> int | None:
+    """The one person-shaped name the recogniser called an organisation in the sentence of a
+    person description or the one before ("… had a talk with Francois Hollande. The French
+    president expressed …"), for a description that fits no person of the article: that name
+    is the person it describes, and is retyped a person; None when there is none, or two."""
+    here = index.sent_of[span.start]
+    found = {e.entity for e in index.events if e.token < span.start and here - e.sent <= 1
+             and index.entities[e.entity].type == "ORG"
+             and person_shaped(index.entities[e.entity].name)}
+    if len(found) != 1:
+        return None
+    ent_id = found.pop()
+    index.entities[ent_id].type = "PERSON"
+    return ent_id
 
 
 def named_inside(index: ArticleIndex, span: Span) -> set[int]:

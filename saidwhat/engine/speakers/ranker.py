@@ -346,7 +346,26 @@ def narrow(people: list[int], index: ArticleIndex, head: str, mods: set[str]) ->
                                            index.entities[k].party)]
         if fitting:
             people = fitting
+        elif key == "nationality" and foreign_to_all(mods):
+            people = [k for k in people if not titled_at_home(index.entities[k].roles, head)]
     return people
+
+
+# Nationality words of the country a bare title belongs to (the news is American: "President
+# Obama" is the American president, not "the French president").
+HOME_NATIONALITY = frozenset({"american", "u.s.", "us"})
+
+
+def foreign_to_all(mods: set[str]) -> bool:
+    """Whether a description names a foreign nationality ("The French president")."""
+    return any(m in NATIONALITIES and m not in HOME_NATIONALITY for m in mods)
+
+
+def titled_at_home(roles: set[str], head: str) -> bool:
+    """Whether a person holds a foreign description's office under a bare title ("President
+    Obama" for "the French president" when nobody was introduced as French): a bare title is
+    the home country's, so that person is not the one described."""
+    return bool(roles & ROLE_SYNONYMS.get(head, frozenset({head})))
 
 
 def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, set[str], set[str]],

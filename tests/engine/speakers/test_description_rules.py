@@ -185,3 +185,25 @@ def test_a_relative_written_two_ways_is_one_speaker(nlp: Language) -> None:
             "mother said Mary could stay.")
     mom, mother = resolve(nlp, text, "Her mom", "her mother")
     assert mom.name == mother.name == "Lee's mother"
+
+
+def test_a_foreign_office_is_not_the_home_titled_person(nlp: Language) -> None:
+    text = ("President Obama met Vladimir Putin in Beijing on Monday. The Russian president "
+            "said the talks were useful.")
+    (president,) = resolve(nlp, text, "The Russian president")
+    assert president.name == "Vladimir Putin"
+
+
+def test_a_person_the_recogniser_calls_an_organisation_is_the_foreign_office(
+        nlp: Language) -> None:
+    text = ("President Obama had a call on Tuesday with Francois Hollande. The French president "
+            "expressed his condolences over the attack.")
+    (president,) = resolve(nlp, text, "The French president")
+    assert (president.name, president.type) == ("Francois Hollande", "PERSON")
+
+
+def test_a_foreign_description_fitting_nobody_stays_blank(nlp: Language) -> None:
+    text = ("President Tom Hart met reporters in Ohio on Monday. Later the French president "
+            "said the talks had gone well.")
+    (president,) = resolve(nlp, text, "the French president")
+    assert president.resolved_by == "none"
