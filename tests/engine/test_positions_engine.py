@@ -1571,3 +1571,50 @@ def test_names_in_a_speakers_relative_clause_are_not_whom_they_speak_for(nlp):
                            "terrible. He is our party’s worst member,” said Jared Huffman, who "
                            "does not support Harry Reid’s choice, Patrick Murphy.")
     assert frozenset({"Reid", "Huffman"}) in pairs(found, "agree")
+
+
+def test_a_groups_inferred_stance_derives_no_pair():
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Republicans", target="Tom Hale", polarity="oppose",
+                 explicit=False),
+        Position("stance", "t", ev, source="Democrats", target="Tom Hale", polarity="oppose"),
+        Position("stance", "t", ev, source="Ann Lee", target="Tom Hale", polarity="support"),
+        Position("stance", "t", ev, source="Bo Diaz", target="Tom Hale", polarity="support",
+                 explicit=False)], []))
+    assert {frozenset((p.a, p.b)) for p in found} == {
+        frozenset({"Democrats", "Ann Lee"}), frozenset({"Democrats", "Bo Diaz"}),
+        frozenset({"Ann Lee", "Bo Diaz"})}
+
+
+def test_dismissing_criticism_of_remarks_backs_the_remarks_for_derived_pairs():
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="Ann Lee", target="Mr. Hale's remarks",
+                 polarity="oppose"),
+        Position("stance", "t", ev, source="Bo Diaz", target="criticism of Mr. Hale's remarks "
+                 "about the Khan family and their son", polarity="oppose")], []))
+    assert [(frozenset((p.a, p.b)), p.relation) for p in found] == [
+        (frozenset({"Ann Lee", "Bo Diaz"}), "disagree")]
+    attack = Position("stance", "t", ev, source="Cy Park", target="the attacks on Paris",
+                      polarity="oppose")
+    assert P.core_stance(attack) == attack
+
+
+def test_a_bounded_groups_inferred_stance_still_derives_pairs():
+    ev = Mention("x", ((0, 1),))
+    found = list(P.derived_pairs([
+        Position("stance", "t", ev, source="members of the Saudi government", target="the bill",
+                 polarity="oppose", explicit=False),
+        Position("stance", "t", ev, source="Ann Lee", target="the bill", polarity="support")],
+        []))
+    assert [(frozenset((p.a, p.b)), p.relation) for p in found] == [
+        (frozenset({"members of the Saudi government", "Ann Lee"}), "disagree")]
+
+
+def test_a_stance_noun_with_a_named_doer_after_by_is_their_stance(nlp):
+    found = positions(nlp, "Feud\n\nThe column leaned on a harsh attack against Tom Hale by "
+                           "Senator Ann Kerr. Support by 40 percent of voters was reported.")
+    got = stances(found)
+    assert ("Kerr", "oppose", "Tom Hale") in got
+    assert not [s for s, _, _ in got if s in ("percent", "voters")]
