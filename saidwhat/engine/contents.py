@@ -658,6 +658,40 @@ def as_clause_content(doc: Doc, cue: Cue, attached: list[Quote]) -> bool:
         _is_scene_prep(c, head) for c in head.children if c.dep_ == "prep")
 
 
+# Words a fronted 'as' clause may carry between its cue and the comma that closes it.
+AS_CLAUSE_TAIL_DEPS = frozenset(("prt", "advmod", "npadvmod", "prep", "pobj", "det", "amod",
+                                 "compound", "poss", "case", "punct"))
+
+
+def fronted_as_root(head: Token) -> int | None:
+    """'As Uri Friedman pointed out, the decision to show … was worrisome': an 'as' clause
+    opening its sentence that the parse made the root, or gave the subject of the clause it
+    reports for its object; the index of the comma that closes the 'as' clause, else None
+    ('As Friedman noted, the decision … was worrisome', parsed right, is `as_reported`'s)."""
+    doc, sent = head.doc, head.sent
+    opener = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if opener is None or opener.lower_ != "as" or opener.head.i != head.i or opener.dep_ != "mark":
+        return None
+    comma = next((t for t in doc[head.i + 1 : sent.end] if t.text == ","), None)
+    if comma is None or any(t.dep_ not in AS_CLAUSE_TAIL_DEPS for t in doc[head.i + 1 : comma.i]):
+        return None
+    if head.dep_ != "ROOT" and not any(c.dep_ == "dobj" and c.i > comma.i for c in head.children):
+        return None
+    rest = doc[comma.i + 1 : sent.end]
+    return comma.i if any(t.tag_ in FINITE_TAGS for t in rest) else None
+
+
+def fronted_as_content(doc: Doc, cue: Cue) -> Pieces:
+    """The clause after a misparsed fronted 'as' cue clause (see `fronted_as_root`), to the end
+    of its sentence; () when the cue is no such clause."""
+    head = doc[cue.head]
+    comma = fronted_as_root(head)
+    if comma is None:
+        return ()
+    toks = [t for t in doc[comma + 1 : head.sent.end] if not t.is_space]
+    return tokens_to_pieces(drop_openers(toks))
+
+
 def host_subjects(head: Token) -> list[Token]:
     """The subject of the clause an aside cue interrupts, which the parse gave the cue as a
     second subject ('Voters, Clinton suggested, don't have to worry …': 'Voters'): a subject
@@ -786,6 +820,8 @@ def content_for(
 ) -> tuple[Pieces, str]:
     """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
     attached = adjacent_quotes(doc, cue, source, quotes, settings)
+    if fronted := fronted_as_content(doc, cue):
+        return clip_to_paragraph(doc_text(doc), fronted, doc[cue.head].idx), "parenthetical"
     if as_clause_content(doc, cue, attached) and (
             host := parenthetical_content(doc, cue, source)):
         return clip_to_paragraph(doc_text(doc), host, doc[cue.head].idx), "parenthetical"

@@ -11,6 +11,7 @@ from saidwhat.engine.contents import (
     clip_to_paragraph,
     content_for,
     drop_openers,
+    fronted_as_root,
     modified_noun,
     names_a_work,
     trim_pieces,
@@ -213,6 +214,25 @@ def test_as_reported_reports_the_clause_it_hangs_on(nlp: Language) -> None:
                                "stadium in 2002.", "report")
     assert how == "parenthetical"
     assert pieces == ["the mayor voiced support for the stadium in 2002."]
+
+
+def test_fronted_as_clause_parsed_as_the_root_reports_the_clause_after_it(nlp: Language) -> None:
+    text = ("As Uri Friedman pointed out, the decision to show the scene, in slow motion and "
+            "while a pop song plays in the background, was worrisome.")
+    doc = nlp(text)
+    head = next(t for t in doc if t.lower_ == "pointed")
+    assert fronted_as_root(head) == next(t.i for t in doc if t.text == ",")  # took an object
+    pieces, how = content(nlp, text, "point")
+    assert how == "parenthetical"
+    assert pieces == ["the decision to show the scene, in slow motion and while a pop song "
+                      "plays in the background, was worrisome."]
+
+
+def test_fronted_as_root_needs_as_first_and_a_clause_after_the_comma(nlp: Language) -> None:
+    doc = nlp("Friedman pointed out the decision, as a critic might.")
+    assert fronted_as_root(next(t for t in doc if t.lower_ == "pointed")) is None
+    doc = nlp("As he pointed out, the dog.")
+    assert fronted_as_root(next(t for t in doc if t.lower_ == "pointed")) is None
 
 
 def test_as_clause_closing_its_sentence_reports_the_whole_sentence(nlp: Language) -> None:
