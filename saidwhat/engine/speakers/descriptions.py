@@ -98,6 +98,16 @@ def relative_not_office(roles: set[str], head: str) -> bool:
             and not roles & OFFICE_WORDS)
 
 
+def other_office_now(roles: set[str], head: str, mods: set[str]) -> bool:
+    """Whether a description of a former office-holder ("the former president") meets someone
+    the article gives another office and not as a former one ("Sen. Bernie Sanders"): a
+    sitting senator is not the former president the article speaks of."""
+    if "former" not in mods or head not in ROLE_SYNONYMS or head in GENERIC_HEADS:
+        return False
+    offices = roles & OFFICE_WORDS
+    return bool(offices) and "former" not in roles and not roles & ROLE_SYNONYMS[head]
+
+
 def description_score(ent: Entity, head: str, mods: set[str],
                       specific: frozenset[str] | set[str] = frozenset(),
                       s: SpeakerSettings | None = None) -> float | None:
@@ -108,7 +118,9 @@ def description_score(ent: Entity, head: str, mods: set[str],
     if specific and not roles & specific:
         return None
     wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
-    if relative_not_office(roles, head):
+    if relative_not_office(roles, head) and "former" not in mods:
+        return None
+    if other_office_now(roles, head, mods):
         return None
     if roles & wanted:
         score += s.role_match
@@ -1053,6 +1065,24 @@ def counted_people(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, index.group_entity(name, "GROUP"), "nominal")
 
 
+def places_named_of(index: ArticleIndex, span: Span) -> Speaker | None:
+    """Places named after "of" by a plural place noun ("the cities of Blackpool and
+    Liverpool", "the states of Ohio and Michigan"): one GROUP of those places, named by them;
+    None for anything else."""
+    root = span.root
+    if root.tag_ != "NNS" or plural_lemma(root) not in PLACE_HEADS:
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    first = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if first is None or first.pos_ != "PROPN" or first.i >= span.end:
+        return None
+    names = [first] + [c for c in first.subtree if c.dep_ == "conj" and c.i < span.end]
+    if len(names) < 2 or any(t.pos_ != "PROPN" for t in names):
+        return None
+    parts = [index.doc[np_start(t) : t.i + 1].text for t in names]
+    return speaker_of(index, index.group_entity(" and ".join(parts), "GROUP"), "name")
+
+
 def described_pair_before(span: Span) -> bool:
     """Whether person nouns, not names, are coordinated before a span in its sentence ("the
     business mogul turned Republican presidential candidate and the Democratic socialist")."""
@@ -1138,6 +1168,7 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
                  or renamed_document(index, span) or staff_campaign(index, span)
                  or resolve_possessed(index, span) or both_named(index, span)
                  or counted_people(index, span) or listed_people(index, span)
+                 or places_named_of(index, span)
                  or resolve_age(index, span)
                  or resolve_family(index, span) or resolve_document(index, span))
     if possessed is not None:

@@ -207,3 +207,24 @@ def test_a_foreign_description_fitting_nobody_stays_blank(nlp: Language) -> None
             "said the talks had gone well.")
     (president,) = resolve(nlp, text, "the French president")
     assert president.resolved_by == "none"
+
+
+def test_a_former_office_is_not_someone_holding_another_office_now(nlp: Language) -> None:
+    text = ("Sen. Tom Hart spoke in Concord on Sunday. Ann Lee's husband, Bill, campaigned for "
+            "her in Nashua. But the former president said little on Monday.")
+    (president,) = resolve(nlp, text, "the former president")
+    assert president.name == "Bill Lee"
+
+
+def test_a_former_office_fitting_nobody_stays_blank(nlp: Language) -> None:
+    text = ("Sen. Tom Hart spoke in Concord on Sunday. Later the former president said little "
+            "about the race.")
+    (president,) = resolve(nlp, text, "the former president")
+    assert president.resolved_by == "none"
+
+
+def test_places_named_after_of_are_one_group_of_them(nlp: Language) -> None:
+    text = ("Voters in Blackpool and Liverpool backed leaving. The cities of Blackpool and "
+            "Liverpool said the vote was fair.")
+    (cities,) = resolve(nlp, text, "The cities of Blackpool and Liverpool")
+    assert (cities.type, members(cities.name)) == ("GROUP", {"Blackpool", "Liverpool"})
