@@ -187,6 +187,7 @@ EVALUATIVE_VERBS = frozenset("like love hate despise respect trust distrust admi
                              "scapegoat betray fail".split())
 INTENT_NOUNS = frozenset("opportunity chance effort attempt bid move push decision "
                         "pledge promise vow".split())
+UNDERSTANDING = frozenset("understand appreciate respect accept imagine excuse forgive".split())
 FIRM_VERBS = frozenset("budge yield bend waver compromise".split())
 STANCE_NOUNS: dict[str, str] = {
     **dict.fromkeys("endorsement support backing praise enthusiasm".split(), "support"),
@@ -674,7 +675,7 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
         return who(ctx, antecedent)  # "García, a county commissioner who accused him"
     whole = _partitive(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
     if whole is not None and whole.tag_ in ("NNS", "NNPS"):
-        return who(ctx, whole)  # "All of the GOP candidates oppose …"
+        return None if few_of(tok) else who(ctx, whole)  # "All of the GOP candidates oppose …"
     if tok.pos_ == "PRON" and lower in ("his", "her") and tok.dep_ == "poss":
         bound = _bound_subject(ctx, tok)
         if bound:
@@ -1037,6 +1038,8 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head.head  # "issued statements condemning the attacks"
             seen += 1
             continue
+        if generic_gerund(verb):
+            return None
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
             seen += 1
@@ -1047,6 +1050,14 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def generic_gerund(verb: Token) -> bool:
+    """Whether an act is a gerund the speaker only understands or accepts in others ("I
+    understand disagreeing with him and still supporting him", "I can respect backing him"):
+    anyone's act, not the subject's own (unlike "I regret endorsing him")."""
+    return verb.tag_ == "VBG" and verb.dep_ == "xcomp" and (
+        verb.head.lemma_.lower() in UNDERSTANDING)
 
 
 def _faulted(verb: Token) -> Token | None:
@@ -1233,6 +1244,13 @@ def _doer(noun: Token) -> Span | None:
         if ent is not None and ent.label_ in ("GPE", "ORG", "NORP") and ent.root == tok:
             return ent
     return None
+
+
+def few_of(tok: Token) -> bool:
+    """Whether a quantity word picks one, a few or none from a group ("only one of the 168
+    Republican National Committee members publicly supports Trump", "none of them backs …"):
+    what they do is not the group's."""
+    return tok.lower_ in ("one", "two", "few", "none")
 
 
 def _partitive(tok: Token) -> Token | None:

@@ -1618,3 +1618,18 @@ def test_a_stance_noun_with_a_named_doer_after_by_is_their_stance(nlp):
     got = stances(found)
     assert ("Kerr", "oppose", "Tom Hale") in got
     assert not [s for s, _, _ in got if s in ("percent", "voters")]
+
+
+def test_one_of_a_groups_members_is_not_the_group(nlp):
+    found = positions(nlp, "Committee\n\nThe report noted that only one of the 168 Harbour "
+                           "Commission members publicly supports Tom Hale.")
+    assert not [p for p in found if p.relation == "stance" and "Commission" in (p.source or "")]
+
+
+def test_a_gerund_the_speaker_only_understands_is_not_their_act(nlp):
+    found = positions(nlp, "Party\n\n“I understand disagreeing with Tom Hale and still "
+                           "supporting him,” said Senator Ann Kerr. Mayor Maria Lopez said she "
+                           "keeps supporting Tom Hale.")
+    got = stances(found)
+    assert not [t for s, pol, t in got if s == "Kerr" and pol == "support"]
+    assert ("Lopez", "support", "Tom Hale") in got
