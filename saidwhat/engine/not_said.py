@@ -434,8 +434,20 @@ def asks_the_reader(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
         return False
     head = doc[draft.cue.head]
     return (head.sent.text.rstrip().endswith("?") or head.pos_ == "NOUN"
-            or head.dep_ in SUBORDINATE_DEPS
-            or any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
+            or head.dep_ in SUBORDINATE_DEPS or modal_chain(head))
+
+
+def modal_chain(head: Token) -> bool:
+    """A modal on the verb or on the verb it is a conjunct of ('you cannot help but feel that
+    …': 'can' on 'help', whose conjunct 'feel' is the cue); 'You could leave it thinking that
+    …', a participle under the modal verb, reports a thought (PolNeAR marks it) and is not."""
+    verb = head
+    while True:
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
 
 
 # Verbs of supplying: a business or a thing that offers or provides something sells it.
@@ -494,6 +506,52 @@ def ticker_colon(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
     start, _ = line_at(text, at)
     before = text[start:at]
     return before.rfind("(") > before.rfind(")")
+
+
+# Verbs that give something its name.
+NAMING_LEMMAS = frozenset("call name title entitle dub label term brand".split())
+
+
+def naming_participle(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'the society is offering a new online study called “Researching Your Ancestors”': a
+    participle naming a thing, with no subject and no agent of its own, is the thing's name,
+    and the subject of the clause it hangs on never said it ('a plan called “reckless” by
+    critics' has its agent, and 'Beruff, a Scott ally, called the standards “strong”', parsed
+    as a participle on 'ally', hangs on its source: both stay)."""
+    if draft.cue is None or draft.source is None:
+        return False
+    head = doc[draft.cue.head]
+    if (head.lemma_.lower() not in NAMING_LEMMAS or head.tag_ != "VBN"
+            or head.dep_ not in ("acl", "advcl")):
+        return False
+    own = {t.i for t in head.subtree} | {head.head.i}  # 'Beruff, a Scott ally, called …'
+    return (not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "auxpass") for c in head.children)
+            and any(c.dep_ == "oprd" for c in head.children)
+            and not any(t.i in own for t in draft.source))
+
+
+# Short words a title leaves in lower case: 'The Fall of Imperial Russia'.
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs "
+                              "via into over".split())
+
+
+def title_colon(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'The Family Romanov: Murder, Rebellion, and the Fall of Imperial Russia' on a line of its
+    own: a colon between a title and its subtitle, on a line in title case with no verb and no
+    full stop, introduces nobody's words ('Lopez: We Will Rebuild the Bridge' has a verb, and
+    'Lopez: the bridge comes first.' is a sentence; both stay)."""
+    if draft.cue is None or draft.how != "colon":
+        return False
+    text = doc_text(doc)
+    colon = doc[draft.cue.head]
+    start, end = line_at(text, colon.idx + max(colon.text.find(":"), 0))
+    line = text[start:end].rstrip()
+    span = doc.char_span(start, start + len(line), alignment_mode="expand")
+    if not line or line[-1] in ".!?\"”’'" or span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and not any(t.pos_ in ("VERB", "AUX") for t in span) and all(
+        t.text[0].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in words)
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[•▪‣◦·*\-–]|\d{1,2}[.)])\s")
@@ -573,7 +631,8 @@ NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, dou
                                    appeal_for_information, cue_in_subject_clause,
                                    tells_the_reader, points_at_a_question, found_in_a_state,
                                    a_thing_seems, asks_the_reader, supplies_something,
-                                   a_word_refers, people_in_general, ticker_colon,
+                                   a_word_refers, people_in_general, ticker_colon, title_colon,
+                                   naming_participle,
                                    list_after_a_doing, author_note)
 
 

@@ -27,7 +27,9 @@ from saidwhat.engine.not_said import (
     knows_how_to,
     lets_suppose,
     list_after_a_doing,
+    modal_chain,
     names_people,
+    naming_participle,
     not_said,
     of_thing_pronoun,
     opens_a_bio,
@@ -40,6 +42,7 @@ from saidwhat.engine.not_said import (
     thing_as_evidence,
     thing_does_something,
     ticker_colon,
+    title_colon,
     writer_narrates,
 )
 from saidwhat.records import Article
@@ -652,6 +655,29 @@ def test_a_speaker_label_colon_is_no_ticker(nlp: Language) -> None:
     doc, draft = _colon_draft(nlp, text, 1, "We will")
     assert not ticker_colon(doc, draft, S)  # the parenthesis closed before the colon
 
+# ------------------------------------------------------------------------------- title_colon
+
+
+def test_a_title_and_its_subtitle_are_nobodys_words(nlp: Language) -> None:
+    text = ("The Lost Harbor: Storms, Sailors, and the Fall of a Fishing Town\n"
+            "Maria Lopez\nRiver Press, $ 17.99, ages 9-12\n")
+    doc = nlp(text)
+    colon = next(t.i for t in doc if t.text == ":")
+    start = text.index("Storms")
+    draft = Draft(Cue(colon, (colon,), "speech", 1.0), doc[0:3], ((start, text.index("\n")),),
+                  "speech", 1.0, how="colon")
+    assert title_colon(doc, draft, S)
+    assert not_said(doc, draft)
+
+
+def test_a_speaker_label_with_a_verb_or_a_sentence_is_no_title(nlp: Language) -> None:
+    text = "Lopez: We Will Rebuild the Bridge Before Winter\n"
+    doc, draft = _colon_draft(nlp, text, 1, "We Will")
+    assert not title_colon(doc, draft, S)  # a headline quote has its verb
+    text = "Lopez: the bridge comes first.\n"
+    doc, draft = _colon_draft(nlp, text, 1, "the bridge")
+    assert not title_colon(doc, draft, S)
+
 # --------------------------------------------------------------------- list_after_a_doing
 
 
@@ -758,3 +784,25 @@ def test_a_last_paragraph_that_reports_or_goes_on_is_no_note(nlp: Language, text
     draft = Draft(Cue(cue.i, (cue.i,), "speech", 0.9), None, ((cue.idx, len(text)),),
                   "speech", 1.0, how="object")
     assert not author_note(doc, draft, S)
+
+
+def test_a_modal_up_the_chain_makes_the_reader_generic(nlp: Language) -> None:
+    doc = nlp("You cannot help but feel that the shop is doomed.")
+    assert modal_chain(next(t for t in doc if t.lower_ == "feel"))
+    doc = nlp("You could leave the film thinking that the shop is doomed.")
+    assert not modal_chain(next(t for t in doc if t.lower_ == "thinking"))  # a thought
+    doc = nlp("You told me that the shop is doomed.")
+    assert not modal_chain(next(t for t in doc if t.lower_ == "told"))
+
+
+def test_a_naming_participle_is_no_saying_of_the_clause_subject(nlp: Language) -> None:
+    text = 'The society is offering a new course this year called "Finding Your Family" online.'
+    doc, draft = draft_for(nlp, text, "called", "The society", "object", 0.6)
+    assert doc[draft.cue.head].dep_ == "advcl"  # hung on 'offering', whose subject it is not
+    assert naming_participle(doc, draft, S)
+    text = 'The mayor, called "reckless" by critics, said the bridge would be rebuilt.'
+    doc, draft = draft_for(nlp, text, "called", "critics", "object", 0.6)
+    assert not naming_participle(doc, draft, S)  # its own agent
+    text = 'Lopez, a city ally, called the new bridge plans "reckless."'
+    doc, draft = draft_for(nlp, text, "called", "Lopez, a city ally,", "object", 0.6)
+    assert not naming_participle(doc, draft, S)  # however parsed, it hangs on its source
