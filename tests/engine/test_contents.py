@@ -235,6 +235,13 @@ def test_fronted_as_root_needs_as_first_and_a_clause_after_the_comma(nlp: Langua
     assert fronted_as_root(next(t for t in doc if t.lower_ == "pointed")) is None
 
 
+def test_a_piece_stopping_inside_its_quote_runs_on_to_the_closing_mark(nlp: Language) -> None:
+    text = ('At the airport, Lopez called the impact of the storm "pretty minimal, at this '
+            'point," with six cancellations and an on-time rate of about 67%.')
+    pieces, _ = content(nlp, text, "call")
+    assert pieces[0] == 'the impact of the storm "pretty minimal, at this point,"'
+
+
 def test_as_clause_closing_its_sentence_reports_the_whole_sentence(nlp: Language) -> None:
     text = ("For all our wireless tools, we still rely on wires to talk, as I noted earlier in "
             "this series.")
