@@ -305,6 +305,24 @@ def test_a_company_that_said_it_and_a_news_agency_are_not_people(nlp: Language) 
     assert types == {"Trump": "PERSON", "Carrier": "ORG"}
 
 
+def test_a_first_name_in_dotted_initials_is_still_a_person_shape(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import (
+        ArticleIndex,
+        initials_first_name,
+        person_shaped,
+    )
+
+    assert initials_first_name("J.C.") and initials_first_name("J.")
+    assert not initials_first_name("JC") and not initials_first_name("U.S.A.A.")
+    assert person_shaped("J.C. Chandor") and person_shaped("J. Edgar Hoover")
+    assert not person_shaped("Chandor J.C.") and not person_shaped("U.S. Steel")
+    doc = nlp("Oscar Isaac had a good year. He ends it in J.C. Chandor's new film. Chandor "
+              "asked his leading man to pick a time the character had lived through.")
+    assert "ORG" in {e.label_ for e in doc.ents if e.text.startswith("J.C.")}  # the recogniser
+    types = {e.name: e.type for e in ArticleIndex(doc).entities}
+    assert types["J.C. Chandor"] == "PERSON"
+
+
 def test_a_truly_ambiguous_bare_surname_is_not_guessed(nlp: Language) -> None:
     text = ("Chris Murphy and Patrick Murphy met voters in Hartford. The senators spoke for an "
             "hour. Voters asked about jobs. The crowd was large. Reporters waited outside. "
