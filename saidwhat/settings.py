@@ -54,6 +54,9 @@ class CueSettings:
         "that-clause")
     fallback_probability: float = _s(
         0.5, "cue probability of a built-in speech or thought lemma the trained lexicon lacks")
+    reported_host_probability: float = _s(
+        0.5, "a 'reportedly' on a verb the cue classifier rates at least this likely (or a "
+        "built-in speech or thought verb) is that verb's cue, not one of its own")
     prep_probability: float = _s(
         0.5, "a preposition after a cue verb joins the cue when PolNeAR includes it more "
         "often than this")
@@ -141,6 +144,10 @@ class AssemblySettings:
         0.9, "...with at least this confidence (the layouts are rare in PolNeAR train, so the "
         "calibration cannot rate them; interview turns and sign-offs on the real pages are "
         "nearly all right)")
+    reported_confidence: float = _s(
+        0.6, "a clause qualified by 'reportedly' (unnamed reports, no source) is kept with at "
+        "least this confidence: PolNeAR train marks about 6 in 10 of them, a share the scorer, "
+        "which never rated the adverb, cannot give")
     aside_name_words: int = _s(
         6, "a name set after a cue between commas ('…, writes Beyer, is …') has at most this "
         "many words")

@@ -17,12 +17,19 @@ from saidwhat.engine.contents import (
     drop_openers,
     ends_sentence,
     puts_it,
+    reported_content,
     tokens_to_pieces,
     trim_pieces,
     true_to_text,
 )
 from saidwhat.engine.context import DocContext, build_context, named_referents, referent_mentions
-from saidwhat.engine.cues import SPEECH_LEMMAS, THOUGHT_LEMMAS, Cue, find_cues
+from saidwhat.engine.cues import (
+    SPEECH_LEMMAS,
+    THOUGHT_LEMMAS,
+    Cue,
+    find_cues,
+    is_reported_adverb,
+)
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.layouts import (
     dash_signoffs,
@@ -233,6 +240,8 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
         elif cue.nested:  # nested in a quote: its clause, inside that quote
             source = source_for(doc, cue, engine.lexicon, settings.sources)
             pieces, how = nested_content(doc, cue, source, quotes, settings)
+        elif is_reported_adverb(doc[cue.head]):  # unnamed reports: no source
+            source, pieces, how = None, reported_content(doc, cue), "reported"
         elif (aside := inverted_aside(doc, cue, settings.assembly)) is not None:
             source, pieces, how = aside[0], aside[1], "parenthetical"
         else:
@@ -519,12 +528,16 @@ def scored_drafts(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> li
         nested = is_nested(d)
         conf = scorer.confidence(doc, d, [d] if nested else drafts, engine.lexicon, clip)
         trust = d.how in trusted or d.cue is not None and puts_it(doc[d.cue.head])
-        if trust or nested or d.how == "colon" and _person_named_elsewhere(doc, d.source):
+        reported = d.how == "reported"  # 'reportedly': kept, at the share PolNeAR marks
+        if (trust or nested or reported
+                or d.how == "colon" and _person_named_elsewhere(doc, d.source)):
             conf = max(conf, threshold)
         if conf >= threshold:
             calibrated = scorer.calibrated(conf)
             if trust:  # a layout or idiom the scorer cannot rate: its own trust
                 calibrated = max(calibrated, engine.settings.assembly.trusted_confidence)
+            if reported:
+                calibrated = max(calibrated, engine.settings.assembly.reported_confidence)
             kept.append(replace(d, confidence=calibrated))
     return kept
 

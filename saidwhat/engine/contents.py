@@ -724,6 +724,21 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
     return tokens_to_pieces(drop_openers(toks))
 
 
+# Words that only help another: an adverb on them qualifies the word they serve.
+HELPER_DEPS = frozenset(("aux", "auxpass", "amod", "compound"))
+
+
+def reported_content(doc: Doc, cue: Cue) -> Pieces:
+    """Content of a 'reportedly' cue ('The FBI is reportedly making arrangements to …'): the
+    clause of the verb it qualifies, without the adverb, on the cue's line."""
+    head = doc[cue.head]
+    host = head.head
+    while host.dep_ in HELPER_DEPS and host.head.i != host.i:  # 'has' of 'has limited'
+        host = host.head
+    toks = [t for t in host.subtree if t.i != head.i and t.sent == host.sent]
+    return clip_to_paragraph(doc_text(doc), tokens_to_pieces(drop_openers(toks)), head.idx)
+
+
 SENTENCE_END_MARKS = frozenset((".", "!", "?", "...", "…"))
 
 

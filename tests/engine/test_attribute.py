@@ -777,3 +777,13 @@ def test_quote_after_a_nested_attribution_continues_the_outer_speaker(nlp: Langu
     assert ("They", "think", "the road was closed") in found
     assert ("Maria Lopez", "said", "They think the road was closed … We drove home anyway.") \
         in found
+
+
+def test_reportedly_attributes_its_clause_to_no_one(nlp: Language) -> None:
+    text = ("The senator's office declined to comment. The senator has reportedly hired a "
+            "lawyer to review the contract.")
+    a = only(run(nlp, text), "hired a lawyer")
+    assert a.cue is not None and a.cue.text == "reportedly"
+    assert a.source is None and a.speaker is None
+    assert "reportedly" not in a.content.text and a.content.text.startswith("The senator has")
+    assert a.confidence >= Settings().assembly.reported_confidence

@@ -14,6 +14,7 @@ from saidwhat.engine.contents import (
     fronted_as_root,
     modified_noun,
     names_a_work,
+    reported_content,
     trim_pieces,
 )
 from saidwhat.engine.cues import Cue, copula_phrase, find_cues
@@ -551,3 +552,14 @@ def test_made_clear_reports_what_follows_the_idiom(nlp: Language) -> None:
                    "make") == (["that taxes will rise"], "ccomp")
     assert content(nlp, "Lopez made clear her aim to cut taxes.", "make") == (
         ["her aim to cut taxes"], "ccomp")
+
+
+def test_reportedly_reports_its_whole_clause_but_itself(nlp: Language) -> None:
+    text = "Google and Facebook have reportedly looked at the company and passed."
+    doc = nlp(text)
+    cue = next(c for c in find_cues(doc, token_in_quote(doc, find_quotes(text)), LEXICON)
+               if doc[c.head].text == "reportedly")
+    pieces = reported_content(doc, cue)
+    words = " … ".join(text[s:e] for s, e in pieces)
+    assert words.startswith("Google and Facebook have … looked at the company")
+    assert "reportedly" not in words

@@ -259,3 +259,14 @@ def test_quoted_attribution_with_its_own_subject_is_a_cue_when_switched_on(
     on = find_cues(doc, in_quote, LEXICON, CueSettings(nested_in_quotes=True))
     assert [(doc[c.head].text, c.nested) for c in on] == [("think", True), ("replied", False)]
     assert [doc[c.head].text for c in find_cues(doc, in_quote, LEXICON)] == ["replied"]
+
+
+def test_reportedly_is_a_cue_of_its_own(nlp: Language) -> None:
+    assert cues_of(nlp, "The Club for Growth is reportedly spending $2 million on ads.") == [
+        ("reportedly", ["reportedly"], "speech")
+    ]
+
+
+def test_reportedly_on_a_verb_of_saying_leaves_that_verb_the_cue(nlp: Language) -> None:
+    found = cues_of(nlp, "Maria Lopez reportedly said that the plan failed.")
+    assert [head for head, _, _ in found] == ["said"]
