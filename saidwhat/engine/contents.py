@@ -9,6 +9,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.cues import Cue, made_clear, reporting_infinitive, stance_adjective
+from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import SUBJECT_DEPS
 from saidwhat.settings import ContentSettings
@@ -705,6 +706,28 @@ def host_subjects(head: Token) -> list[Token]:
             and doc[s.right_edge.i + 1].text == ","]
 
 
+def unset_off_clauses(head: Token, host: Token) -> set[int]:
+    """'One was in uniform, one was in a life jacket according to reports, and three were
+    found holding hands': an 'according to' after its verb and not set off by a comma reports
+    only the clause it closes, so the host's other clauses, split off by commas, are cut
+    (', according to the report' after them all, or 'According to the report, …' before them,
+    reports the whole sentence)."""
+    doc = head.doc
+    if head.i < host.i or doc[head.i - 1].text == ",":  # 'According to X, A, and B' is all X's
+        return set()
+    if host.lemma_.lower() in SPEECH_LEMMAS | THOUGHT_LEMMAS:  # '“…,” Ware said in a
+        return set()  # statement according to The Blaze': the quote is the saying's
+    cut: set[int] = set()
+    for c in host.children:
+        if c.dep_ not in ("conj", "ccomp", "cc") or c.pos_ not in ("VERB", "AUX", "CCONJ"):
+            continue
+        edge = c.left_edge.i if c.i > head.i else c.right_edge.i + 1
+        between = doc[min(edge, head.i) : max(edge, head.i)]
+        if any(t.text == "," for t in between):
+            cut |= {t.i for t in c.subtree}
+    return cut
+
+
 def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
     """Content of a parenthetical cue ('That is why, Biden continued, the US …'): its host."""
     head = doc[cue.head]
@@ -715,7 +738,7 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
         host = head.head
         while host.dep_ != "ROOT" and host.head.i != host.i and host.pos_ not in ("VERB", "AUX"):
             host = host.head
-        cut = {t.i for t in head.subtree}
+        cut = {t.i for t in head.subtree} | unset_off_clauses(head, host)
     else:
         host = as_clause_host(head) if as_reported(head) else head.head
         cut = {t.i for t in head.subtree} - {t.i for s in host_subjects(head) for t in s.subtree}

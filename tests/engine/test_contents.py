@@ -16,6 +16,7 @@ from saidwhat.engine.contents import (
     names_a_work,
     reported_content,
     trim_pieces,
+    unset_off_clauses,
 )
 from saidwhat.engine.cues import Cue, copula_phrase, find_cues
 from saidwhat.engine.lexicon import load_lexicon
@@ -241,6 +242,22 @@ def test_a_piece_stopping_inside_its_quote_runs_on_to_the_closing_mark(nlp: Lang
             'point," with six cancellations and an on-time rate of about 67%.')
     pieces, _ = content(nlp, text, "call")
     assert pieces[0] == 'the impact of the storm "pretty minimal, at this point,"'
+
+
+def test_according_to_inside_a_clause_reports_that_clause_only(nlp: Language) -> None:
+    text = ("Two men were arrested, one was injured according to police, and three fled.")
+    pieces, how = content(nlp, text, "accord")
+    assert how == "parenthetical"
+    assert pieces == ["one was injured"]
+    doc = nlp("Two men were arrested, one was injured, and three fled, according to police.")
+    head = next(t for t in doc if t.lower_ == "according")
+    assert unset_off_clauses(head, head.head) == set()  # set off: the whole sentence
+    doc = nlp("“The plan is dead, for now,” Lopez said in a statement according to the Times.")
+    head = next(t for t in doc if t.lower_ == "according")
+    assert unset_off_clauses(head, head.head) == set()  # a saying keeps its quote
+    text = "According to police, two men were arrested, and three fled."
+    pieces, _ = content(nlp, text, "accord")
+    assert pieces == ["two men were arrested, and three fled."]
 
 
 def test_as_clause_closing_its_sentence_reports_the_whole_sentence(nlp: Language) -> None:
