@@ -24,8 +24,6 @@ from saidwhat.engine.contents import (
 )
 from saidwhat.engine.context import DocContext, build_context, named_referents, referent_mentions
 from saidwhat.engine.cues import (
-    SPEECH_LEMMAS,
-    THOUGHT_LEMMAS,
     Cue,
     find_cues,
     is_reported_adverb,
@@ -39,6 +37,7 @@ from saidwhat.engine.layouts import (
     tweet_signoffs,
     update_lines,
 )
+from saidwhat.engine.lexicon import TOLD_LEMMAS
 from saidwhat.engine.not_said import not_said
 from saidwhat.engine.nouns import find_noun_cues, noun_content, noun_source
 from saidwhat.engine.quotes import Quote, doc_text
@@ -403,7 +402,7 @@ def inverted_line(doc: Doc, draft: Draft) -> Draft | None:
 LAYOUT_HOWS = frozenset(("colon", "dash", "turn", "panel", "update"))
 # In the article's title-cased headline, a cue is a finite verb ('Trump Refuses To …') or one
 # of these lemmas; a participle of another verb describes ('The Russian Leader Relishing …').
-HEADLINE_CUE_LEMMAS = SPEECH_LEMMAS | THOUGHT_LEMMAS | frozenset(("according", "show", "find"))
+HEADLINE_CUE_LEMMAS = TOLD_LEMMAS | frozenset(("according", "show", "find"))
 
 
 def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
@@ -444,8 +443,7 @@ def described_seeming(doc: Doc, draft: Draft) -> bool:
     head = doc[draft.cue.head]
     if head.lemma_.lower() not in SEEMING_LEMMAS or any(c.dep_ == "ccomp" for c in head.children):
         return False
-    told = SPEECH_LEMMAS | THOUGHT_LEMMAS
-    return any(c.dep_ == "acomp" or c.dep_ == "xcomp" and c.lemma_.lower() not in told
+    return any(c.dep_ == "acomp" or c.dep_ == "xcomp" and c.lemma_.lower() not in TOLD_LEMMAS
                for c in head.children)
 
 

@@ -9,7 +9,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.cues import Cue, made_clear, reporting_infinitive, stance_adjective
-from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS
+from saidwhat.engine.lexicon import TOLD_LEMMAS
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import SUBJECT_DEPS
 from saidwhat.settings import ContentSettings
@@ -715,7 +715,7 @@ def unset_off_clauses(head: Token, host: Token) -> set[int]:
     doc = head.doc
     if head.i < host.i or doc[head.i - 1].text == ",":  # 'According to X, A, and B' is all X's
         return set()
-    if host.lemma_.lower() in SPEECH_LEMMAS | THOUGHT_LEMMAS:  # '“…,” Ware said in a
+    if host.lemma_.lower() in TOLD_LEMMAS:  # '“…,” Ware said in a
         return set()  # statement according to The Blaze': the quote is the saying's
     cut: set[int] = set()
     for c in host.children:

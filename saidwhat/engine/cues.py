@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from saidwhat.engine.cue_model import CueModel, sentence_facts
-from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS, Lexicon
+from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS, TOLD_LEMMAS, Lexicon
 from saidwhat.settings import CueSettings
 
 __all__ = ["SPEECH_LEMMAS", "THOUGHT_LEMMAS", "Cue", "find_cues", "is_cue_verb",
@@ -404,7 +404,7 @@ def is_nested_cue(tok: Token, in_quote: Sequence[bool]) -> bool:
     ('“My mother always felt she was safe,” Baker said': My mother, felt, she was safe)."""
     if not in_quote[tok.i] or tok.pos_ != "VERB":
         return False
-    if tok.lemma_.lower() not in SPEECH_LEMMAS | THOUGHT_LEMMAS:
+    if tok.lemma_.lower() not in TOLD_LEMMAS:
         return False
     subj, comp = nested_subject(tok), nested_complement(tok)
     if subj is None or comp is None:
@@ -482,8 +482,7 @@ def without_reported_on_cues(doc: Doc, cues: list[Cue],
     """The cues without a 'reportedly' whose verb is a likely cue itself ('he reportedly said
     …', 'reportedly yelling: …'): that verb's attribution is the one reported ('have
     reportedly looked at Twitter' keeps it)."""
-    told = SPEECH_LEMMAS | THOUGHT_LEMMAS
     likely = (settings or CueSettings()).reported_host_probability
-    heads = {c.head for c in cues if c.p >= likely or doc[c.head].lemma_.lower() in told}
+    heads = {c.head for c in cues if c.p >= likely or doc[c.head].lemma_.lower() in TOLD_LEMMAS}
     return [c for c in cues
             if not (is_reported_adverb(doc[c.head]) and doc[c.head].head.i in heads)]

@@ -26,6 +26,8 @@ SPEECH_LEMMAS = frozenset(
     "counter quip joke boast concede demand declare question wonder"
     .split()
 )
+# Every built-in lemma of saying or thinking.
+TOLD_LEMMAS = SPEECH_LEMMAS | THOUGHT_LEMMAS
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.contents import FINITE_TAGS
 from saidwhat.engine.drafts import Draft
-from saidwhat.engine.lexicon import SPEECH_LEMMAS, THOUGHT_LEMMAS
+from saidwhat.engine.lexicon import TOLD_LEMMAS
 from saidwhat.engine.quotes import doc_text
 from saidwhat.engine.speakers.mentions import is_group_noun
 from saidwhat.engine.structure import line_at
@@ -415,9 +415,8 @@ def a_thing_seems(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
     think that …' has a person, 'The senator appeared to suggest that …' a saying, and stay)."""
     if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in SEEM_LEMMAS:
         return False
-    told = SPEECH_LEMMAS | THOUGHT_LEMMAS
     return is_thing(draft.source) and not any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in told for c in doc[draft.cue.head].children)
+        c.dep_ == "xcomp" and c.lemma_.lower() in TOLD_LEMMAS for c in doc[draft.cue.head].children)
 
 
 SUBORDINATE_DEPS = frozenset(("relcl", "advcl", "ccomp", "acl"))
@@ -566,8 +565,7 @@ def list_after_a_doing(doc: Doc, draft: Draft, settings: AssemblySettings) -> bo
     if draft.cue is None or draft.how != "colon-paragraph":
         return False
     lemma = doc[draft.cue.head].lemma_.lower()
-    if (draft.cue.p >= settings.action_cue_probability or lemma in SPEECH_LEMMAS
-            or lemma in THOUGHT_LEMMAS):
+    if draft.cue.p >= settings.action_cue_probability or lemma in TOLD_LEMMAS:
         return False
     text = doc_text(doc)
     start, end = line_at(text, draft.content[0][0])

@@ -510,8 +510,9 @@ def build_context(doc: Doc, attributions: Iterable[Attribution],
     the referents the attribution step's resolver already read (else they are read here)."""
     atts = tuple(attributions)
     names = Names()
-    body_start = doc_text(doc).find("\n") + 1
-    body = doc_text(doc)[body_start:]
+    text = doc_text(doc)
+    body_start = text.find("\n") + 1
+    body = text[body_start:]
     found: list[tuple[str, str | None, float, int]] = []
     for a in atts:
         at = a.source.start if a.source else -1
