@@ -88,6 +88,10 @@ CLASH_VERBS = DISAGREE_VERBS | frozenset("battle fight argue debate tangle wrang
                                          "squabble".split())
 RECIPROCAL = re.compile(r"\b(?:each other|one another)\b|\bthe other[’']s\b", re.IGNORECASE)
 VIEW_NOUNS = frozenset("position view opinion stance perspective positions views".split())
+PARTLY = frozenset("completely entirely fully totally wholly always necessarily quite "
+                   "altogether 100".split())  # "not completely": a limit, not a denial
+ADDRESSING = frozenset("tell ask question press urge warn remind assure answer address grill "
+                       "confront challenge thank inform".split())  # cues that say who is told
 SCARCELY = frozenset("barely scarcely rarely seldom".split())
 TRADED_BLOWS = frozenset("barb insult jab accusation shot blow punch charge attack".split())
 DIVERGENT = frozenset("different divergent opposing opposite conflicting contrasting".split())
@@ -713,6 +717,8 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
                     None) if tok.ent_type_ == "GPE" and tok.is_upper else None
     if dateline is not None:
         return who(ctx, dateline)  # "INDIANAPOLIS - Ted Cruz, who …, received": a dateline
+    if indefinite(tok):
+        return None  # "a super PAC that opposed Trump": one of a kind, no one named
     ent = _entity_of(tok)
     if ent is not None and ent.label_ in SPEAKER_ENTS:
         name = ctx.names.resolve(ent.text)
@@ -730,6 +736,13 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
         return f"{_known(ctx, owner.text)[0]} {tok.text}", None
     return _referent(ctx, tok) or _national_body(tok) or _described_person(ctx, tok)
+
+
+def indefinite(tok: Token) -> bool:
+    """Whether a name is said with "a", "an" or "another" ("a super PAC", "an Iowa group"):
+    one of a kind, no holder in particular."""
+    return tok.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                       for c in tok.children)
 
 
 def other_pronoun(a: Attribution, lower: str) -> bool:
@@ -1057,6 +1070,8 @@ def generic_gerund(verb: Token) -> bool:
     """Whether an act is a gerund the speaker only understands or accepts in others ("I
     understand disagreeing with him and still supporting him", "I can respect backing him"):
     anyone's act, not the subject's own (unlike "I regret endorsing him")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "… and still supporting him"
+        verb = verb.head
     return verb.tag_ == "VBG" and verb.dep_ == "xcomp" and (
         verb.head.lemma_.lower() in UNDERSTANDING)
 
@@ -1371,7 +1386,7 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
                 c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
             continue  # "credited Clinton's victory to a closed primary" says why, not who's good
         if refused(tok):
-            if polarity == "oppose":
+            if polarity == "oppose" or partly_denied(tok):
                 continue
             polarity = "oppose"
         subj = subject_of(tok)
@@ -2199,6 +2214,13 @@ def refused(verb: Token) -> bool:
     return False
 
 
+def partly_denied(verb: Token) -> bool:
+    """Whether a negation only limits how far the verb goes ("does not completely trust Trump",
+    "doesn't fully support the plan"): some trust or support is left, no opposition."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ == "advmod" and c.lower_ in PARTLY for c in verb.children)
+
+
 def hypothetical(verb: Token) -> bool:
     """Whether a stance is only supposed: under "if"/"whether", or with could/might/may."""
     if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
@@ -2596,23 +2618,25 @@ def _predicate_subject(tok: Token) -> Token | None:
 def _verb_object(tok: Token) -> Token | None:
     """The object of an evaluative verb ("blame low-level workers", "hate this framing")."""
     if tok.pos_ == "VERB" and (tok.lemma_.lower() in STANCE_VERBS or tok.lemma_.lower() in
-                               EVALUATIVE_VERBS):
+                               EVALUATIVE_VERBS) and not generic_gerund(tok):
         subj = nearest_subject(tok)
-        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-            return None  # "the allegations, which Mr. Ailes denies": a third one's act
+        if subj is not None and (subj.pos_ in ("PROPN", "NOUN") or subj.tag_ in ("WP", "WDT")):
+            return None  # "the allegations, which Mr. Ailes denies", "those who support
+            # Mr. Trump": a third one's act
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     return None
 
 
 def addressee(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
     """Who "you" is in a quote: the person the cue says was told, else the last one told in the
-    few paragraphs before (an exchange in a hearing or interview)."""
+    few paragraphs before (an exchange in a hearing or interview); only a cue that addresses
+    someone (`ADDRESSING`: "told Stumpf", not "describes the Libertarian Party") tells."""
     cues = [x for x in ctx.attributions if x.cue and a.cue.start - ctx.rules.address_window
             <= x.cue.start <= a.cue.start] if a.cue else []
     for x in reversed(cues):
         span = ctx.doc.char_span(x.cue.start, x.cue.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or span.root.lemma_.lower() not in ADDRESSING:
+            continue  # "Weld describes the Libertarian Party as …" addresses no one
         for c in span.root.children:
             if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
                 return who(ctx, c)
@@ -3292,7 +3316,7 @@ def derived_pairs(stances: list[Position], explicit: list[Position],
         for s in group:
             polarities.setdefault(s.source or "", set()).add(s.polarity or "")
         firm = [s for s in group if len(polarities[s.source or ""]) == 1
-                and not weak_group_stance(s)]
+                and not weak_group_stance(s) and not unnamed_inference(s)]
         for i, x in enumerate(firm):
             for y in firm[i + 1:]:
                 if not x.source or not y.source or _related(x.source, y.source, sides):
@@ -3316,6 +3340,18 @@ def weak_group_stance(stance: Position) -> bool:
     Trump" is no side taken that a senator who backs Trump diverges from; "Democrats" behind
     a quote one of them gave). A bounded group ("members of the Saudi government") keeps it."""
     return not stance.explicit and _open(stance.source or "")
+
+
+def unnamed_inference(stance: Position) -> bool:
+    """Whether a stance is too weak to pair its holder with anyone: inferred (an evaluation or a
+    reaction, no stance act) of a person or body its evidence never names, read through a "he"
+    or "him" ("If he … brought this on the candidate's wife, I think he should resign" is no
+    judgment of the wife). One addressed as "you" keeps it ("“You should resign,” Warren told
+    Stumpf"), and so does the article's law named as "the legislation"."""
+    words = content_key(stance.evidence.text)
+    return not stance.explicit and _name_like(stance.target or "") and not law_acronym(
+        stance.target or "") and not (content_key(stance.target or "") & words) and not re.search(
+        r"\byou\b", stance.evidence.text, re.IGNORECASE)
 
 
 def core_stance(stance: Position) -> Position:

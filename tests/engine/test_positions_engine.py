@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1574,7 +1575,7 @@ def test_names_in_a_speakers_relative_clause_are_not_whom_they_speak_for(nlp):
 
 
 def test_a_groups_inferred_stance_derives_no_pair():
-    ev = Mention("x", ((0, 1),))
+    ev = Mention("Tom Hale is a fraud", ((0, 19),))
     found = list(P.derived_pairs([
         Position("stance", "t", ev, source="Republicans", target="Tom Hale", polarity="oppose",
                  explicit=False),
@@ -1633,3 +1634,53 @@ def test_a_gerund_the_speaker_only_understands_is_not_their_act(nlp):
     got = stances(found)
     assert not [t for s, pol, t in got if s == "Kerr" and pol == "support"]
     assert ("Lopez", "support", "Tom Hale") in got
+
+
+def test_an_inferred_stance_on_a_target_its_evidence_never_names_derives_no_pair(nlp):
+    found = positions(nlp, "Plagiarism\n\nTom Hale, the campaign chairman, wrote the speech for "
+                           "Maria Lopez. “If he was the last person who saw this happen and "
+                           "brought this on the candidate's wife, I think he should resign,” said "
+                           "Joe Pratt. Senator Ann Kerr defended Maria Lopez.")
+    assert ("Kerr", "support", "Maria Lopez") in stances(found)
+    assert not pairs(found, "disagree")
+    ev = Mention("Maria Lopez is a disgrace", ((0, 25),))
+    named = Position("stance", "t", ev, source="Joe Pratt", target="Maria Lopez",
+                     polarity="oppose", explicit=False)
+    assert not P.unnamed_inference(named)
+    assert P.unnamed_inference(replace(named, evidence=Mention("he should resign", ((0, 16),))))
+    assert not P.unnamed_inference(replace(named, evidence=Mention("You should resign",
+                                                                   ((0, 17),))))
+
+
+def test_a_stance_of_those_who_is_not_the_speakers(nlp):
+    found = positions(nlp, "Party\n\n“To those who support Mr. Hale, I understand it,” said Ann "
+                           "Kerr. Senator Joe Pratt criticized Tom Hale on Monday. “I understand "
+                           "disagreeing with him and still supporting him,” Kerr said.")
+    assert not [s for s, _, _ in stances(found) if s == "Kerr"]
+    assert not pairs(found, "disagree")
+
+
+def test_a_name_said_with_a_is_no_holder(nlp):
+    found = positions(nlp, "Fraud\n\nThe allegations were raised by a super PAC that opposed "
+                           "Tom Hale. Attorney General Ann Kerr attacked Tom Hale in a lawsuit.")
+    assert ("Kerr", "oppose", "Tom Hale") in stances(found)
+    assert not [s for s, _, _ in stances(found) if s == "PAC"]
+    assert not pairs(found, "agree")
+
+
+def test_not_completely_trusting_is_no_opposition(nlp):
+    found = positions(nlp, "Vote\n\nJoe Pratt, director of the league, said that he does not "
+                           "completely trust Tom Hale. Senator Ann Kerr praised Tom Hale. Rita "
+                           "Moss said she does not trust Tom Hale.")
+    got = stances(found)
+    assert not [s for s, _, _ in got if s == "Pratt"]
+    assert ("Moss", "oppose", "Tom Hale") in got
+
+
+def test_you_is_whom_a_cue_addresses_not_what_it_describes(nlp):
+    text = ("Rally\n\nOn the stump, Tom Hale describes the Green Party as a new road. Ann Kerr, "
+            "his running mate, spoke next. “You honor us. You really do,” Kerr said. “You "
+            "should resign,” Rita Moss told Joe Pratt.")
+    got = stances(positions(nlp, text))
+    assert not [t for s, _, t in got if s == "Kerr"]
+    assert ("Moss", "oppose", "Joe Pratt") in got
