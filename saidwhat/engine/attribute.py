@@ -93,6 +93,7 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
     s = settings or AssemblySettings()
     drafts = list(drafts)
     nested = [is_nested(d) for d in drafts]  # the quote's words are not theirs
+    describing = [in_a_source(doc, d, drafts) for d in drafts]  # cue and source never change
     covered = [p for d, n in zip(drafts, nested, strict=True) if not n for p in d.content]
     for q in quotes:
         if any(s < q.inner_end and q.inner_start < e for s, e in covered):
@@ -100,7 +101,7 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
         if not _stands_alone(doc_text(doc), q):
             continue
         prior = [i for i, d in enumerate(drafts) if d.content and d.content[-1][1] <= q.start
-                 and not nested[i] and not in_a_source(doc, d, drafts)]
+                 and not nested[i] and not describing[i]]
         if not prior:
             continue
         i = max(prior, key=lambda k: drafts[k].content[-1][1])

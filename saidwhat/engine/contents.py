@@ -810,10 +810,9 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
         while k > 0 and before[k].continues:  # “A. ¶ “B,” she said: A and B are hers
             k -= 1
         found.extend(before[k:])
-    after = [q for q in quotes if q.start >= cue_end  # not a show or book named after it
-             and not names_a_work(doc_text(doc)[q.inner_start : q.inner_end])]
-    if after:
-        q = after[0]
+    q = next((q for q in quotes if q.start >= cue_end  # not a show or book named after it
+              and not names_a_work(doc_text(doc)[q.inner_start : q.inner_end])), None)
+    if q is not None:
         lead_in = _lead_in_ids(head, source, cue)
         if _gap_ok(doc, cue_end, q.start, lead_in, gap) or (
             found

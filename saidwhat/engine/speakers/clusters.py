@@ -194,7 +194,9 @@ class ArticleIndex:
         self.mention_entity: dict[int, int] = {}  # token index of a name mention's start -> entity
         self.mentions = name_mentions(doc, self.in_quote, self.s)
         self.mention_starts = [m.start for m in self.mentions]
-        self.speakers: list[Event] = []
+        self.speakers: list[Event] = []  # grows by appending only (see speaker_at)
+        self._speaker_at: dict[int, int] = {}
+        self._speaker_at_size = 0
         self.source_roots: frozenset[int] = frozenset()  # root tokens of the article's sources
         self.ranker: Any = None  # the learned Ranker, or None for the hand-set salience
         self._orgs: dict[str, int] = {}
@@ -518,6 +520,16 @@ class ArticleIndex:
             out.append(self.events[j])
             j -= 1
         return out
+
+    def speaker_at(self) -> dict[int, int]:
+        """Token of each source resolved so far -> its entity (the latest for a token), kept up
+        to date as `speakers` grows instead of rebuilt for every pronoun candidate."""
+        if self._speaker_at_size > len(self.speakers):  # never happens: speakers only grows
+            self._speaker_at, self._speaker_at_size = {}, 0
+        for e in self.speakers[self._speaker_at_size:]:
+            self._speaker_at[e.token] = e.entity
+        self._speaker_at_size = len(self.speakers)
+        return self._speaker_at
 
     def last_speaker(self, tok: int, ok: set[int] | None = None) -> Event | None:
         """The most recent previous speaker (optionally among `ok`) within the window."""

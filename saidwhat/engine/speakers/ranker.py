@@ -135,10 +135,10 @@ def _role(tok: Token) -> str:
     return "obj"
 
 
-def _speaker_features(index: ArticleIndex, tok: int, ent: int) -> Features:
-    """Whether the candidate spoke last (near or far) or among the last few speakers."""
+def _speaker_features(index: ArticleIndex, tok: int, ent: int, last: Event | None) -> Features:
+    """Whether the candidate spoke last (near or far; `last` is `index.last_speaker(tok)`) or
+    among the last few speakers."""
     out: Features = {}
-    last = index.last_speaker(tok)
     if last is not None and last.entity == ent:
         out["spoke_last_near" if index.sent_of[tok] - last.sent <= 1 else "spoke_last_far"] = 1
     elif any(e.entity == ent and e.token < tok for e in index.speakers[-4:]):
@@ -158,12 +158,18 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
     count: dict[int, int] = {}
     nearest_subject: int | None = None
     best_event: dict[int, tuple[int, Event]] = {}
+    compatible_of: dict[int, bool] = {}
     j = bisect_left(index.event_pos, tok.i)
     for e in reversed(index.events[:j]):  # nearest first, the whole article before the pronoun
         if e.entity in latest and here - e.sent > index.window:
             continue
         ent = index.entities[e.entity]
-        if exclude and e.entity in exclude or not compatible(pronoun, ent):
+        if exclude and e.entity in exclude:
+            continue
+        fits = compatible_of.get(e.entity)
+        if fits is None:  # asked once per entity, not once per mention
+            fits = compatible_of[e.entity] = compatible(pronoun, ent)
+        if not fits:
             continue
         if here == e.sent and bound(tok, index.doc[e.token], index.s.max_clause_climb):
             continue
@@ -183,7 +189,7 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
     introducer = quote_introducer(index, tok.i)
     spoke = spoke_counts(index, tok.i)
     prior = salience(index, tok, best_event)
-    last_here = index.last_speaker(tok.i)
+    last_speaker = last_here = index.last_speaker(tok.i)
     if last_here is not None and index.para_of[last_here.token] != index.para_of[tok.i]:
         last_here = None
     out: list[tuple[int, Features]] = []
@@ -226,7 +232,7 @@ def pronoun_candidates(index: ArticleIndex, tok: Token, compatible: Agrees, boun
         if pclass == "pl" and " and " in ent.name:
             f["coordination"] = 1
         f.update(clause_features(ent_id, nearest_subject, d, e.bonus))
-        last = _speaker_features(index, tok.i, ent_id)
+        last = _speaker_features(index, tok.i, ent_id, last_speaker)
         f.update(last)
         f.update({f"{k}_{role}": v for k, v in last.items()})  # a subject "he" says; "her" less
         if spoke.get(ent_id):
@@ -246,7 +252,7 @@ def reported_by_other(index: ArticleIndex, tok: int, ent_id: int, pronoun: int) 
     """Whether a token stands inside what someone else reports ("Putin said he and Biden had
     agreed": Biden), a clause under a verb whose subject is the source of another speaker
     than `ent_id` (and not the pronoun being resolved, whose speaker is not known yet)."""
-    speaker_at = {e.token: e.entity for e in index.speakers}
+    speaker_at = index.speaker_at()
     child = index.doc[tok]
     for verb in child.ancestors:
         if child.dep_ in REPORTED_DEPS and any(
@@ -388,6 +394,7 @@ def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, se
     people = narrow([k for k in order if fits(index.entities[k], head, mods, specific, index.s)
                      is not None], index, head, mods)
     n = len(people)
+    last = index.last_speaker(tok)
     out: list[tuple[int, Features]] = []
     for rank, ent_id in enumerate(people):
         e = latest[ent_id]
@@ -400,7 +407,7 @@ def description_candidates(index: ArticleIndex, span: Span, words: tuple[str, se
             f["subject"] = 1
         if not ent.roles:
             f["no_descriptors"] = 1
-        f.update(_speaker_features(index, tok, ent_id))
+        f.update(_speaker_features(index, tok, ent_id, last))
         out.append((ent_id, f))
     return out
 
