@@ -210,6 +210,13 @@ VOICING_VERBS = frozenset("express voice offer give lend pledge reiterate signal
 DEED_SEEKING = frozenset("seek push propose pursue promote demand advocate".split())
 SEEK_VERBS = frozenset("seek court woo battle fight compete vie need want chase lose "
                        "shore".split())
+# Stance nouns whose holder comes after "from" ("attacks from Jeb Bush", "criticism from
+# Democrats", "under fire from Trump", "praise from Putin"); not "support from Latino voters",
+# which is a vote.
+FROM_NOUNS = {**dict.fromkeys("attack attacks criticism ridicule derision rebuke rebukes "
+                              "condemnation scorn fire broadside".split(), "oppose"),
+              **dict.fromkeys("praise endorsement endorsements".split(), "support")}
+DRAW_VERBS = frozenset("receive win get earn draw attract face come take".split())
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
 URGE_VERBS = frozenset("urge call press encourage implore".split())
@@ -1608,6 +1615,45 @@ def stance_nouns(ctx: Context) -> Iterator[Position]:
             found = _stance(ctx, src, aim, polarity, topic or _act_topic(tok, each), tok)
             if found:
                 yield found
+
+
+def stances_from(ctx: Context) -> Iterator[Position]:
+    """A stance noun whose holder comes after "from": "defending the Trust against recent attacks
+    from Senator Tom Hale", "came under fire from Rita Moss", "the plan drew sharp criticism
+    from Bill Grant", "won praise from Putin". The target is what the noun is of, on or
+    against, else the one who drew it (the subject of "faced", "drew", "came under"), else what
+    is defended against it."""
+    for tok in ctx.tokens(FROM_NOUNS):
+        polarity = FROM_NOUNS.get(tok.lower_) or FROM_NOUNS.get(tok.lemma_.lower())
+        if polarity is None or tok.pos_ != "NOUN" or (tok.lower_ == "fire" and not (
+                tok.dep_ == "pobj" and tok.head.lower_ == "under")):
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "against") \
+            else tok.head if tok.dep_ == "dobj" else None
+        doer = _from_doer(tok) or (_from_doer(verb) if verb is not None else None)
+        if doer is None or (verb is not None and (hypothetical(verb) or refused(verb))):
+            continue
+        target = _noun_target(tok, True, ("of", "on", "against", "to"))
+        if target is None and verb is not None and (
+                verb.lemma_.lower() in DRAW_VERBS and tok.head.lower_ != "against"):
+            target = subject_of(verb)  # "The plan drew criticism from …"
+        if target is None and verb is not None and tok.head.lower_ == "against":
+            target = _object(verb)  # "defending the Trust against attacks from …"
+        src = who(ctx, doer)
+        if src is None or target is None:
+            continue
+        for each in (target, *target.conjuncts):
+            found = _stance(ctx, src, _target(ctx, each, claim=True), polarity,
+                            _act_topic(tok, each), tok)
+            if found:
+                yield found
+
+
+def _from_doer(node: Token) -> Token | None:
+    """The person or organisation after a word's own "from" ("criticism from Bill Grant")."""
+    return next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("PERSON", "ORG")),
+                None)
 
 
 def _sought(noun: Token) -> bool:
@@ -3630,7 +3676,7 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
             *consequences(ctx), *nods(ctx), *ousters(ctx), *faulted_deeds(ctx),
-            *credited_stances(ctx), *passive_acts(ctx)]
+            *credited_stances(ctx), *passive_acts(ctx), *stances_from(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

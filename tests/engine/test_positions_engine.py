@@ -1684,3 +1684,14 @@ def test_you_is_whom_a_cue_addresses_not_what_it_describes(nlp):
     got = stances(positions(nlp, text))
     assert not [t for s, _, t in got if s == "Kerr"]
     assert ("Moss", "oppose", "Joe Pratt") in got
+
+
+def test_a_stance_noun_whose_holder_comes_after_from(nlp):
+    found = positions(nlp, "Foundation\n\nAnn Kerr was defending the Harbour Trust against recent "
+                           "attacks from Senator Tom Hale. The mayor, Joe Pratt, came under fire "
+                           "from Rita Moss on Monday. The plan won praise from Carl Dunn. Support "
+                           "from Latino voters grew.")
+    got = stances(found)
+    assert ("Hale", "oppose", "Harbour Trust") in got
+    assert ("Moss", "oppose", "Joe Pratt") in got
+    assert not [s for s, _, _ in got if s in ("voters", "Latino")]
