@@ -1649,6 +1649,39 @@ def stances_from(ctx: Context) -> Iterator[Position]:
                 yield found
 
 
+def too_little(ctx: Context) -> Iterator[Position]:
+    """A speaker saying someone does too little opposes them: "“Twitter is not doing enough,”
+    Ms. Katz said", "Trump tweeted that Obama had too little to say about defeating the
+    Islamic State", "said Grant has done nothing to fix the roads"; not "we are not doing
+    enough" (the speaker's own side) nor "the city has done enough"."""
+    for tok in ctx.tokens(("enough", "little", "nothing")):
+        verb = tok.head
+        if tok.dep_ not in ("dobj", "advmod") or not scant(tok) or hypothetical(verb) or (
+                asked_or_supposed(verb)):
+            continue
+        subj = nearest_subject(verb)
+        held = ctx.speaker_at(tok.idx)
+        src = _single(ctx, held) if held is not None else None
+        if subj is None or src is None or subj.lower_ in PRONOUNS:
+            continue
+        found = _stance(ctx, src, _target(ctx, subj, strict=True), "oppose",
+                        compact_words(list(verb.subtree)[:12]), verb, explicit=False)
+        if found:
+            yield replace(found, evidence=held.content) if held is not None else found
+
+
+def scant(tok: Token) -> bool:
+    """Whether a word says an act falls short: "not doing enough", "too little to say", "done
+    nothing to fix"."""
+    verb, word = tok.head, tok.lower_
+    if word == "enough":
+        return verb.lemma_.lower() == "do" and any(c.dep_ == "neg" for c in verb.children)
+    if word == "little":
+        return verb.lemma_.lower() in ("do", "have", "say", "offer") and any(
+            c.lower_ == "too" for c in tok.children)
+    return verb.lemma_.lower() == "do" and tok.dep_ == "dobj"
+
+
 def _from_doer(node: Token) -> Token | None:
     """The person or organisation after a word's own "from" ("criticism from Bill Grant")."""
     return next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -3676,7 +3709,7 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
             *consequences(ctx), *nods(ctx), *ousters(ctx), *faulted_deeds(ctx),
-            *credited_stances(ctx), *passive_acts(ctx), *stances_from(ctx)]
+            *credited_stances(ctx), *passive_acts(ctx), *stances_from(ctx), *too_little(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

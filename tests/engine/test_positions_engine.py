@@ -1695,3 +1695,15 @@ def test_a_stance_noun_whose_holder_comes_after_from(nlp):
     assert ("Hale", "oppose", "Harbour Trust") in got
     assert ("Moss", "oppose", "Joe Pratt") in got
     assert not [s for s, _, _ in got if s in ("voters", "Latino")]
+
+
+def test_saying_someone_does_too_little_opposes_them(nlp):
+    found = positions(nlp, "Terror\n\n“The bottom line is that the Harbour Trust is not doing "
+                           "enough,” Rita Katz said. Tom Hale tweeted that Ann Kerr had too little "
+                           "to say about defeating the gangs. Joe Pratt said Bill Grant has done "
+                           "nothing to fix the roads. “We are not doing enough,” Amy Ford said. "
+                           "Carl Dunn said the city has done enough.")
+    got = stances(found)
+    assert {("Katz", "oppose", "Harbour Trust"), ("Hale", "oppose", "Ann Kerr"),
+            ("Pratt", "oppose", "Bill Grant")} <= got
+    assert not [s for s, _, _ in got if s in ("Ford", "Dunn")]
