@@ -3,7 +3,12 @@
 import pytest
 from spacy.language import Language
 
-from saidwhat.engine.speakers.clusters import ArticleIndex
+from saidwhat.engine.speakers.clusters import (
+    ArticleIndex,
+    surnames_of_shaped_orgs,
+    surnames_tagged_org,
+)
+from saidwhat.engine.speakers.mentions import NameMention
 from saidwhat.run.nlp import load
 
 
@@ -49,3 +54,58 @@ def test_a_namesake_named_only_as_a_relative_does_not_take_the_bare_surname(
 def test_a_namesake_named_only_as_a_modifier_does_not_take_the_bare_surname(
         nlp: Language, text: str, surname: str, expected: list[str]) -> None:
     assert surname_goes_to(nlp, text, surname) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the recogniser may call the bare surname an organisation: still the director
+    ("The actor stars in J.C. Chandor's new film about a violent winter. For this role, "
+     "Chandor asked his leading man to pick a time in history.", ["J.C. Chandor"]),
+])
+def test_a_surname_tagged_as_an_organisation_joins_the_person_named_in_full(
+        nlp: Language, text: str, expected: list[str]) -> None:
+    assert surname_goes_to(nlp, text, "Chandor") == expected
+
+
+def mention(start: int, label: str, text: str) -> NameMention:
+    """A name mention of `text` at `start`, its tokens the lowered words."""
+    words = text.split()
+    return NameMention(start, start + len(words), label, text, tuple(w.lower() for w in words))
+
+
+def test_an_organisation_word_of_a_longer_name_is_no_surname() -> None:
+    mentions = [mention(0, "PERSON", "Harold Ford"), mention(5, "ORG", "Ford Motor"),
+                mention(9, "ORG", "Ford"), mention(12, "ORG", "Chandor")]
+    assert surnames_tagged_org(mentions, {0: 0}) == {}
+    mentions[1] = mention(5, "ORG", "General Motors")
+    assert surnames_tagged_org(mentions, {0: 0}) == {2: 0}
+
+
+def test_a_surname_joins_the_one_person_shaped_organisation_name_it_ends() -> None:
+    mentions = [mention(0, "ORG", "Chandor"), mention(3, "ORG", "J.C. Chandor"),
+                mention(9, "ORG", "Chandor")]
+    assert surnames_of_shaped_orgs(mentions, {}) == {0: 1, 2: 1}
+    # two such names end in it, or an organisation's name holds it: left alone
+    assert surnames_of_shaped_orgs(mentions + [mention(12, "ORG", "Ann Chandor")], {}) == {}
+    assert surnames_of_shaped_orgs(mentions + [mention(12, "ORG", "Chandor Research")],
+                                   {}) == {}
+
+
+def test_a_place_described_as_a_business_is_an_organisation(nlp: Language) -> None:
+    index = ArticleIndex(nlp("Searchers looked for the missing jet of AirAsia, a budget "
+                             "carrier, on Monday. The airline said it was sending staff to "
+                             "Surabaya."))
+    types = {e.name: e.type for e in index.entities}
+    assert types == {"AirAsia": "ORG", "Surabaya": "GPE"}
+
+
+def test_a_business_is_never_he_or_she() -> None:
+    from saidwhat.engine.speakers.clusters import Entity
+    from saidwhat.engine.speakers.pronouns import pronoun_may_refer
+
+    airline = Entity(name="AirAsia", type="ORG", tokens=frozenset({"airasia"}))
+    assert pronoun_may_refer("she", airline)  # an organisation may be a mistyped person
+    airline.roles |= {"budget", "carrier"}
+    assert not pronoun_may_refer("she", airline) and pronoun_may_refer("it", airline)
+    boss = Entity(name="Tony Fernandes", type="ORG", tokens=frozenset({"tony", "fernandes"}))
+    boss.roles |= {"airline", "boss"}
+    assert pronoun_may_refer("he", boss)

@@ -7,7 +7,7 @@ import pytest
 from resolving import resolve
 from spacy.language import Language
 
-from saidwhat.engine.speakers.clusters import Entity
+from saidwhat.engine.speakers.clusters import HOME_NATIONALITY, Entity, home_nationality
 from saidwhat.engine.speakers.ranker import Ranker, foreign_to_all, load_ranker, titled_at_home
 from saidwhat.engine.speakers.resolve import resolve_mentions
 from saidwhat.run.nlp import load
@@ -284,3 +284,22 @@ def test_a_foreign_nationality_is_one_the_home_title_does_not_hold() -> None:
     assert foreign_to_all({"french"}) and not foreign_to_all({"american", "former"})
     assert titled_at_home({"president"}, "president")
     assert not titled_at_home({"senator"}, "president")
+
+
+def test_the_home_nationality_is_the_datelines_country() -> None:
+    assert home_nationality("MOSCOW (Reuters) - Vladimir Putin said …") == {"russian"}
+    assert home_nationality("A headline\nNEW DELHI — The minister said …") == {"indian"}
+    assert home_nationality("RENO, Nev. (AP) — Sanders said …") == HOME_NATIONALITY
+    assert home_nationality("Officials said on Monday - again - that …") == HOME_NATIONALITY
+
+
+@pytest.mark.parametrize(("dateline", "expected"), [
+    ("LONDON —", "David Cameron"),  # a bare "Prime Minister" is the British one
+    ("WASHINGTON —", None),  # ... an American one: nobody was introduced as British
+])
+def test_a_bare_title_belongs_to_the_datelines_country(
+        nlp: Language, dateline: str, expected: str | None) -> None:
+    text = (f"{dateline} Prime Minister David Cameron met Chancellor Angela Merkel, the "
+            "German leader, on Monday.\nThe British prime minister said the talks went well.")
+    (pm,) = resolve(nlp, text, "The British prime minister")
+    assert (pm.name if pm.resolved_by != "none" else None) == expected

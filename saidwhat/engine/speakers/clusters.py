@@ -7,19 +7,22 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.data.names import (
+    COUNTRY_NAMES,
     FAMILY_WORDS,
     FEMALE_NAMES,
     MALE_NAMES,
+    NATIONALITIES,
     ORG_WORDS,
     PARTIES,
     PLACE_WORDS,
     TITLES,
+    US_STATES,
 )
 from saidwhat.engine.quotes import doc_text, find_quotes, paragraphs, token_in_quote
 from saidwhat.engine.speakers.mentions import (
@@ -172,6 +175,30 @@ def subject_bonus(tok: Token, s: SpeakerSettings) -> int:
     return 0
 
 
+# Nationality words of the country a bare title belongs to when the article does not say
+# otherwise (most of the news read is American: "President Obama" is the American president,
+# not "the French president"); a dateline changes it (`home_nationality`).
+HOME_NATIONALITY = frozenset({"american", "u.s.", "us"})
+# A dateline opening a story: "MOSCOW —", "LONDON (Reuters) -", "RENO, Nev. (AP) —".
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’ ]*[A-Z.])(?:,[ \t]*[A-Z][\w.' ]*)?[ \t]*"
+                      r"(?:\([^()\n]{1,25}\))?[ \t]*(?:--?|—|–)[ \t]", re.M)
+
+
+def home_nationality(text: str, reach: int = 600) -> frozenset[str]:
+    """The nationality words of the country whose bare titles an article uses: that of the
+    place of a dateline in its opening ("MOSCOW —": a bare "President Putin" is the Russian
+    president) when the place is a capital or country the nationality list knows, else
+    HOME_NATIONALITY."""
+    found = DATELINE.search(text[:reach])
+    if found is None:
+        return HOME_NATIONALITY
+    place = found.group(1).lower().strip(". ")
+    for words in NATIONALITIES.values():
+        if place in words or place.split()[-1] in words:
+            return frozenset(k for k, v in NATIONALITIES.items() if v == words)
+    return HOME_NATIONALITY
+
+
 class ArticleIndex:
     """Entities and their occurrences in one article, built once, grown by resolutions."""
 
@@ -199,6 +226,7 @@ class ArticleIndex:
         self._speaker_at_size = 0
         self.source_roots: frozenset[int] = frozenset()  # root tokens of the article's sources
         self.ranker: Any = None  # the learned Ranker, or None for the hand-set salience
+        self.home = home_nationality(doc_text(doc))  # whose bare titles the article uses
         self._orgs: dict[str, int] = {}
         self._groups: dict[str, int] = {}
         self.anonymous: dict[str, int] = {}  # indefinite descriptions seen, by name
@@ -212,6 +240,7 @@ class ArticleIndex:
         self._relatives_surnames()
         self._mark_ambiguous_surnames()
         self._retype_people()
+        self._retype_businesses()
         self._plural_groups()
         self._coordinated_people()
         self._pronoun_genders()
@@ -247,12 +276,19 @@ class ArticleIndex:
     def _cluster(self) -> None:
         """Cluster name mentions into entities (people by name containment, others by key)."""
         people = cluster_people(self.mentions, self.sent_of, self.s.near_sentences)
+        surnames = surnames_tagged_org(self.mentions, people)
+        for n in surnames:  # a person's surname, whatever the recogniser said
+            self.mentions[n] = replace(self.mentions[n], label="PERSON")
+        people |= surnames
         person_ent: dict[int, int] = {}
         for m, cluster in people.items():
             if cluster not in person_ent:
                 person_ent[cluster] = self._new("", "PERSON")
             self.mention_entity[self.mentions[m].start] = person_ent[cluster]
-        for m in self.mentions:
+        shaped = surnames_of_shaped_orgs(self.mentions, people)
+        for n, m in enumerate(self.mentions):
+            if n in shaped:
+                continue
             if m.label != "PERSON":
                 self.mention_entity[m.start] = self._org_entity(m)
             ent = self.entities[self.mention_entity[m.start]]
@@ -262,9 +298,18 @@ class ArticleIndex:
                 if m.gender:
                     ent.gender_votes[m.gender] += self.s.name_gender_votes
             ent.roles |= m.roles
-            root = max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
-                       range(m.start, m.end))
-            self._occur(self.mention_entity[m.start], root)
+            self._occur(self.mention_entity[m.start], self._mention_root(m))
+        for n, full in shaped.items():  # after the full names, which made the entity
+            m = self.mentions[n]
+            ent_id = self.mention_entity[self.mentions[full].start]
+            self.mention_entity[m.start] = ent_id
+            self.entities[ent_id].roles |= m.roles
+            self._occur(ent_id, self._mention_root(m))
+
+    def _mention_root(self, m: NameMention) -> int:
+        """The token of a name mention whose head lies outside it."""
+        return max(range(m.start, m.end), key=lambda i: self.doc[i].head.i not in
+                   range(m.start, m.end))
 
     def _complete_surnames(self) -> None:
         """A bare surname the article never gives a full name to outside quotations takes the
@@ -392,6 +437,17 @@ class ArticleIndex:
             if ent.type == "ORG" and person_shaped(ent.name) and any(
                     is_person_noun(w) and w not in ORG_WORDS for w in ent.roles):
                 ent.type = "PERSON"
+
+    def _retype_businesses(self) -> None:
+        """A name the recogniser called a place that the article describes as a business
+        ("AirAsia, a budget carrier", "Acme, the company") is an organisation: "the airline"
+        can mean it. Never a country or a US state, whatever its descriptors."""
+        for ent in self.entities:
+            words = [norm_word(w) for w in ent.name.split()]
+            if (ent.type == "GPE" and described_as_business(ent)
+                    and " ".join(words) not in PLACES_NEVER_BUSINESSES
+                    and not set(words) & PLACES_NEVER_BUSINESSES):
+                ent.type = "ORG"
 
     def _pronoun_genders(self) -> None:
         """Gender votes from he/she after the only person named in a sentence (outside quotes);
@@ -538,6 +594,20 @@ class ArticleIndex:
             if e.token < tok and s - e.sent <= self.window and (ok is None or e.entity in ok):
                 return e
         return None
+
+
+# Descriptors that say a name is a business, not a place ("AirAsia, a budget carrier").
+BUSINESS_WORDS = frozenset("company firm corporation business maker manufacturer retailer "
+                           "automaker airline carrier bank lender insurer".split())
+PLACES_NEVER_BUSINESSES = COUNTRY_NAMES | US_STATES
+
+
+def described_as_business(ent: Entity) -> bool:
+    """Whether the article describes a name that is not shaped like a person's as a business,
+    and never with a person noun ("AirAsia, a budget carrier"; not "airline boss Tony
+    Fernandes")."""
+    return (bool(ent.roles & BUSINESS_WORDS) and not person_shaped(ent.name)
+            and not any(is_person_noun(w) for w in ent.roles))
 
 
 QUESTION_LINE = re.compile(r"^[ \t]*Q(?:[ \t]*[:.][ \t]*|(?=[A-Z][a-z]))", re.M)
@@ -768,6 +838,62 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
             picked = pick_namesake(n, match, mentions, sent_of, out, near)
             # truly ambiguous: the surname stays itself ("Murphy"), no guess between namesakes
             out[n] = picked if picked is not None else singles.setdefault(" ".join(toks), n)
+    return out
+
+
+def org_name_words(mentions: Sequence[NameMention]) -> set[str]:
+    """Words of the longer names of organisations and places, where no surname ends a
+    person-shaped one ("chandor" in "Chandor Research", not in an ORG-tagged "J.C. Chandor")."""
+    return {t for m in mentions if m.label != "PERSON" and len(m.tokens) > 1
+            for t in (m.tokens[:-1] if person_shaped(m.text) else m.tokens)}
+
+
+def surnames_tagged_org(mentions: Sequence[NameMention], people: dict[int, int]
+                        ) -> dict[int, int]:
+    """A one-word name the recogniser called an organisation that is the surname of exactly
+    one person the article names in full ("Chandor asked his leading man …" after "J.C.
+    Chandor's film"): that person's mention, mapped to their cluster; not a word of an
+    organisation's longer name ("Ford" beside "Ford Motor") nor an organisation or place word."""
+    by_surname: dict[str, set[int]] = {}
+    for n, cluster in people.items():
+        toks = mentions[n].tokens
+        if len(toks) > 1 and not mentions[n].modifier:
+            by_surname.setdefault(toks[-1], set()).add(cluster)
+    in_org_names = org_name_words(mentions)
+    out: dict[int, int] = {}
+    for n, m in enumerate(mentions):
+        if m.label != "ORG" or len(m.tokens) != 1 or not m.text.istitle():
+            continue
+        word = m.tokens[0]
+        clusters = by_surname.get(word, set())
+        if (len(clusters) == 1 and word not in in_org_names and word not in ORG_WORDS
+                and word not in PLACE_WORDS):
+            out[n] = next(iter(clusters))
+    return out
+
+
+def surnames_of_shaped_orgs(mentions: Sequence[NameMention], people: dict[int, int]
+                            ) -> dict[int, int]:
+    """A one-word "organisation" that is the last word of exactly one person-shaped name the
+    recogniser also called an organisation ("Chandor" after "J.C. Chandor's film", both ORG),
+    and of no person's name: mapped to that name's first mention, so the two are one entity
+    (typed a person later if the article treats it as one)."""
+    taken = {mentions[n].tokens[-1] for n in people}
+    fulls: dict[str, set[tuple[str, ...]]] = {}
+    first: dict[tuple[str, ...], int] = {}
+    for n, m in enumerate(mentions):
+        if m.label == "ORG" and len(m.tokens) > 1 and person_shaped(m.text):
+            fulls.setdefault(m.tokens[-1], set()).add(m.tokens)
+            first.setdefault(m.tokens, n)
+    in_org_names = org_name_words(mentions)
+    out: dict[int, int] = {}
+    for n, m in enumerate(mentions):
+        if not (m.label == "ORG" and len(m.tokens) == 1 and m.text.istitle()):
+            continue
+        word = m.tokens[0]
+        names = fulls.get(word, set())
+        if len(names) == 1 and word not in taken | in_org_names:
+            out[n] = first[next(iter(names))]
     return out
 
 

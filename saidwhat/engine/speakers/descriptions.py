@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -410,7 +411,7 @@ def resolve_description(index: ArticleIndex, span: Span) -> int | None:
         candidates = description_candidates(index, span, (head, mods, specific),
                                             description_score, talked_of)
         best = index.ranker.best("description", candidates)
-        if best is None and foreign_to_all(mods):  # "The French president" fits no person
+        if best is None and foreign_to_all(mods, index.home):  # "The French president"
             return person_named_as_organisation(index, span)
         return best
     tok = span.start
@@ -1042,6 +1043,8 @@ def counted_people(index: ArticleIndex, span: Span) -> Speaker | None:
     events = index.before(span.start, window=2)
     members = next((index.coordinated[e.entity] for e in events
                     if e.entity in index.coordinated), None)
+    if members is None and count is None and root.lower_ in TOGETHER_NOUNS:
+        members = still_together(index, span)
     if members is None or count is not None and len(members) != count:
         if count is None:
             return None
@@ -1063,6 +1066,23 @@ def counted_people(index: ArticleIndex, span: Span) -> Speaker | None:
         return None
     name = " and ".join(index.entities[e].name for e in members)
     return speaker_of(index, index.group_entity(name, "GROUP"), "nominal")
+
+
+def still_together(index: ArticleIndex, span: Span) -> tuple[int, ...] | None:
+    """The people the article names together most often before a span ("Trump and Clinton"
+    in the headline, "Donald Trump and Hillary Clinton vied …" in the lede, a page before
+    "The candidates took questions"), when each of them is still talked of within the
+    salience window: the pair the article is about. None when no pair is named more often
+    than any other, or one of them is not recent."""
+    counts = Counter(e.entity for e in index.events
+                     if e.token < span.start and e.entity in index.coordinated)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    members = index.coordinated[ranked[0][0]]
+    here = index.sent_of[span.start]
+    recent = {e.entity for e in index.before(span.start) if here - e.sent <= index.window}
+    return members if set(members) <= recent else None
 
 
 def places_named_of(index: ArticleIndex, span: Span) -> Speaker | None:

@@ -12,6 +12,7 @@ from saidwhat.engine.quotes import doc_text
 from saidwhat.engine.speakers.clusters import (
     ArticleIndex,
     Entity,
+    described_as_business,
 )
 from saidwhat.engine.speakers.mentions import (
     FAMILY_NAMES_OF,
@@ -83,8 +84,8 @@ def pronoun_may_refer(pronoun: str, ent: Entity) -> bool:
     pclass = pronoun_class(pronoun)
     if ent.type not in LOOSE_TYPES.get(pclass, ()) or not ent.name:
         return False
-    if pclass in ("m", "f") and never_he_or_she(ent.name):
-        return False
+    if pclass in ("m", "f") and (never_he_or_she(ent.name) or described_as_business(ent)):
+        return False  # "AirAsia, a budget carrier … she said": not AirAsia
     if pclass == "n" and ent.gender is not None:  # "it" is no he or she
         return False
     words = ent.name.split()

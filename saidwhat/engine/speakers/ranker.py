@@ -37,7 +37,7 @@ from saidwhat.data.names import (
     ROLE_SYNONYMS,
 )
 from saidwhat.engine.linear import logistic, weights_json
-from saidwhat.engine.speakers.clusters import ArticleIndex, Entity, Event
+from saidwhat.engine.speakers.clusters import HOME_NATIONALITY, ArticleIndex, Entity, Event
 from saidwhat.engine.speakers.mentions import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -352,19 +352,15 @@ def narrow(people: list[int], index: ArticleIndex, head: str, mods: set[str]) ->
                                            index.entities[k].party)]
         if fitting:
             people = fitting
-        elif key == "nationality" and foreign_to_all(mods):
+        elif key == "nationality" and foreign_to_all(mods, index.home):
             people = [k for k in people if not titled_at_home(index.entities[k].roles, head)]
     return people
 
 
-# Nationality words of the country a bare title belongs to (the news is American: "President
-# Obama" is the American president, not "the French president").
-HOME_NATIONALITY = frozenset({"american", "u.s.", "us"})
-
-
-def foreign_to_all(mods: set[str]) -> bool:
-    """Whether a description names a foreign nationality ("The French president")."""
-    return any(m in NATIONALITIES and m not in HOME_NATIONALITY for m in mods)
+def foreign_to_all(mods: set[str], home: frozenset[str] = HOME_NATIONALITY) -> bool:
+    """Whether a description names a nationality not the article's home one ("The French
+    president" in American news)."""
+    return any(m in NATIONALITIES and m not in home for m in mods)
 
 
 def titled_at_home(roles: set[str], head: str) -> bool:

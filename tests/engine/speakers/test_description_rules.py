@@ -228,3 +228,22 @@ def test_places_named_after_of_are_one_group_of_them(nlp: Language) -> None:
             "Liverpool said the vote was fair.")
     (cities,) = resolve(nlp, text, "The cities of Blackpool and Liverpool")
     assert (cities.type, members(cities.name)) == ("GROUP", {"Blackpool", "Liverpool"})
+
+
+def test_the_candidates_far_from_their_names_are_the_pair_the_article_is_about(
+        nlp: Language) -> None:
+    text = ("Ann Lee and Tom Hart clash over taxes. Ann Lee and Tom Hart met voters in Ohio on "
+            "Monday. The crowd was large. Lee spoke first about schools. Tom Hart followed "
+            "with a plan for roads. Lee answered him sharply. The moderator, Joe Park, then "
+            "asked the candidates to stop.")
+    (pair,) = resolve(nlp, text, "the candidates")
+    assert (pair.type, members(pair.name)) == ("GROUP", {"Ann Lee", "Tom Hart"})
+
+
+def test_the_candidates_are_no_pair_when_one_of_them_is_long_gone(nlp: Language) -> None:
+    text = ("Ann Lee and Tom Hart clash over taxes. Ann Lee and Tom Hart met voters in Ohio on "
+            "Monday. Lee left for Texas. The crowd was large. Hart spoke first about schools. "
+            "Hart followed with a plan for roads. Hart answered a teacher. Hart took more "
+            "questions. Then the candidates were asked to stop.")
+    (pair,) = resolve(nlp, text, "the candidates")
+    assert members(pair.name) != {"Ann Lee", "Tom Hart"}
