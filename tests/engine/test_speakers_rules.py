@@ -1165,6 +1165,21 @@ def test_an_office_is_not_the_relative_a_name_was_introduced_as(nlp: Language) -
     assert not relative_not_office({"his", "wife"}, "mother")
 
 
+def test_an_elected_office_is_not_the_judge_who_ruled(nlp: Language) -> None:
+    text = ("A judge refused to unseal the divorce file of Tom Okafor. Manhattan Supreme Court "
+            "Justice Ann Berry rejected the request in a ruling on Thursday. \"The court will "
+            "not take sides,\" Berry wrote. The Republican nominee argued that the law keeps "
+            "such files closed.")
+    (nominee,) = resolve(nlp, text, "The Republican nominee")
+    assert nominee.name == "Tom Okafor"  # not the judge, who spoke just before
+    from saidwhat.engine.speakers.descriptions import profession_not_office
+
+    assert profession_not_office({"court", "justice", "supreme"}, "nominee")
+    assert not profession_not_office({"judge", "nominee"}, "nominee")  # a judge nominated
+    assert not profession_not_office({"professor", "senator"}, "candidate")  # in politics too
+    assert not profession_not_office({"judge"}, "lawyer")  # no elected office named
+
+
 
 def test_a_relative_stands_for_its_antecedent_s_whole_phrase(nlp: Language) -> None:
     # "who" is the unnamed senior official, not the finance official named before

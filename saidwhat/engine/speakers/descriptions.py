@@ -99,6 +99,25 @@ def relative_not_office(roles: set[str], head: str) -> bool:
             and not roles & OFFICE_WORDS)
 
 
+# Offices won or sought by election: what a judge, a pollster or a host of the article is not.
+ELECTED_OFFICES = frozenset(
+    "president senator representative congressman congresswoman lawmaker legislator governor "
+    "mayor candidate nominee hopeful contender challenger".split())
+# Callings the article gives people that no elected office goes with in the same story.
+PROFESSIONS = frozenset(
+    "judge justice pollster host anchor analyst economist professor reporter correspondent "
+    "columnist journalist moderator historian scientist researcher doctor".split())
+
+
+def profession_not_office(roles: set[str], head: str) -> bool:
+    """Whether a description names an elected office or a candidacy ("The GOP presidential
+    nominee") that a person the article introduced by a profession outside politics
+    ("Manhattan Supreme Court Justice Frank Nervo", "the pollster Ann Selzer") was never
+    given: the judge who ruled is not the nominee who argued."""
+    return (head in ELECTED_OFFICES and bool(roles & PROFESSIONS)
+            and not roles & (ELECTED_OFFICES | ROLE_SYNONYMS[head]))
+
+
 def other_office_now(roles: set[str], head: str, mods: set[str]) -> bool:
     """Whether a description of a former office-holder ("the former president") meets someone
     the article gives another office and not as a former one ("Sen. Bernie Sanders"): a
@@ -121,7 +140,7 @@ def description_score(ent: Entity, head: str, mods: set[str],
     wanted = ROLE_SYNONYMS.get(head, frozenset({head}))
     if relative_not_office(roles, head) and "former" not in mods:
         return None
-    if other_office_now(roles, head, mods):
+    if other_office_now(roles, head, mods) or profession_not_office(roles, head):
         return None
     if roles & wanted:
         score += s.role_match
