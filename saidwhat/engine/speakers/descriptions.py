@@ -1359,9 +1359,25 @@ def issuing_subject(index: ArticleIndex, root: Token) -> str | None:
     else:
         found = [m for m in mentions_near(index, subj.i) if m.start <= subj.i < m.end]
         ent = index.mention_entity[found[0].start] if found else None
+        if ent is None:
+            return named_body(subj)
     if ent is None or index.entities[ent].type not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
     return short_name(index.entities[ent])
+
+
+def named_body(noun: Token) -> str | None:
+    """A body named by a place or name before its common noun ("Tulsa police", "Ohio
+    regulators"): its words, else None."""
+    if noun.pos_ != "NOUN" or not is_group_noun(plural_lemma(noun)) and noun.lower_ != "police":
+        return None
+    start = np_start(noun)
+    while start > noun.sent.start and noun.doc[start - 1].pos_ == "PROPN":
+        start -= 1  # "Tulsa police", the place parsed apart
+    words = [t for t in noun.doc[start : noun.i] if t.dep_ != "det"]
+    if not words or not all(t.pos_ == "PROPN" for t in words):
+        return None
+    return noun.doc[words[0].i : noun.i + 1].text
 
 
 def name_tagged_noun(tok: Token) -> bool:
@@ -1420,6 +1436,10 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
         index.add_event(ent_id, root.i, 0)
         return speaker_of(index, ent_id, "nominal")
     definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in root.children)
+    if not definite and bare_singular(root):  # "Tulsa police released video …. Video shows"
+        found = document_antecedent(index, span, kind)
+        if found is not None:
+            return speaker_of(index, found, "nominal")
     if not definite and kind != "papers":  # bare "tax returns" are the returns spoken of
         later = document_named_later(index, span, kind)  # "A new poll shows … The latest
         return speaker_of(index, later, "nominal") if later is not None else None  # X poll"
@@ -1431,6 +1451,9 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
     if not earlier and kind in STUDY_KINDS:
         found = study_named_before(index, span)
         earlier = [found] if found is not None else []
+    if not earlier:
+        found = speakers_data(index, span)
+        earlier = [found] if found is not None else []
     if not earlier and root.lower_ in COURT_DOCUMENTS:
         court = deciding_court(index, span)
         name = document_name(span, court) if court is not None else None
@@ -1439,6 +1462,27 @@ def resolve_document(index: ArticleIndex, span: Span) -> Speaker | None:
             index.documents.append((span.start, kind, ent_id))
             earlier = [ent_id]
     return speaker_of(index, earlier[-1], "nominal") if earlier else None
+
+
+DATA_WORDS = frozenset("data findings".split())
+
+
+def speakers_data(index: ArticleIndex, span: Span) -> int | None:
+    """"The data"/"the findings" just after an organisation reported figures ("The State
+    Department Refugee Processing Center said that 98.33 percent … According to the data,
+    …"): that organisation's data, a document named after it; None when the last speaker,
+    at most a sentence before, is no organisation."""
+    root = span.root
+    if root.lower_ not in DATA_WORDS:
+        return None
+    last = index.last_speaker(root.i)
+    if (last is None or index.entities[last.entity].type != "ORG"
+            or index.sent_of[root.i] - last.sent > index.s.near_sentences):
+        return None
+    name = f"{index.entities[last.entity].name} {root.lower_}"
+    ent_id = index.group_entity(name, "DOCUMENT")
+    index.documents.append((span.start, DOCUMENT_KINDS[root.lower_], ent_id))
+    return ent_id
 
 
 NOUN_DEPS = frozenset("nsubj nsubjpass dobj pobj appos conj".split())
@@ -1515,6 +1559,13 @@ def document_named_later(index: ArticleIndex, span: Span, kind: str) -> int | No
         if ent_id is not None:
             return ent_id
     return None
+
+
+def bare_singular(root: Token) -> bool:
+    """A singular noun with no determiner, possessor or number ("Video shows that …"): a
+    mention of something already in view, like "the video"."""
+    return root.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") for c in root.children)
 
 
 def document_antecedent(index: ArticleIndex, span: Span, kind: str,

@@ -247,3 +247,35 @@ def test_the_candidates_are_no_pair_when_one_of_them_is_long_gone(nlp: Language)
             "questions. Then the candidates were asked to stop.")
     (pair,) = resolve(nlp, text, "the candidates")
     assert members(pair.name) != {"Ann Lee", "Tom Hart"}
+
+
+def test_the_data_just_after_an_organisation_reported_figures_is_its_data(
+        nlp: Language) -> None:
+    text = ("The Refugee Processing Center said that most of the refugees were children. "
+            "According to the data, few of them were older than 60.")
+    center, data = resolve(nlp, text, "The Refugee Processing Center", "the data")
+    assert (center.name, center.type) == ("Refugee Processing Center", "ORG")
+    assert (data.name, data.type) == ("Refugee Processing Center data", "DOCUMENT")
+
+
+def test_the_data_after_a_person_spoke_is_no_ones_data(nlp: Language) -> None:
+    text = ("Ann Lee said that most of the refugees were children. According to the data, few "
+            "of them were older than 60.")
+    _, data = resolve(nlp, text, "Ann Lee", "the data")
+    assert data.type != "DOCUMENT" or "Lee" not in data.name
+
+
+def test_a_bare_document_noun_is_the_one_just_released(nlp: Language) -> None:
+    text = ("Dayton police released video on Monday of the traffic stop. Video shows that the "
+            "driver had his hands in the air.")
+    (video,) = resolve(nlp, text, "Video")
+    assert (video.type, video.resolved_by) == ("DOCUMENT", "nominal")
+    assert "Dayton police" in video.name
+
+
+def test_a_body_is_named_by_the_proper_nouns_before_its_noun(nlp: Language) -> None:
+    from saidwhat.engine.speakers.descriptions import bare_singular, named_body
+
+    doc = nlp("Dayton police released the video. Some officers released a statement.")
+    assert named_body(doc[1]) == "Dayton police" and named_body(doc[7]) is None
+    assert bare_singular(nlp("Video shows it.")[0]) and not bare_singular(doc[4])
