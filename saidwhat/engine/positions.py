@@ -2699,11 +2699,22 @@ def _verb_object(tok: Token) -> Token | None:
     if tok.pos_ == "VERB" and (tok.lemma_.lower() in STANCE_VERBS or tok.lemma_.lower() in
                                EVALUATIVE_VERBS) and not generic_gerund(tok):
         subj = nearest_subject(tok)
-        if subj is not None and (subj.pos_ in ("PROPN", "NOUN") or subj.tag_ in ("WP", "WDT")):
+        if subj is not None and (subj.pos_ in ("PROPN", "NOUN") or anyone_who(subj)):
             return None  # "the allegations, which Mr. Ailes denies", "those who support
             # Mr. Trump": a third one's act
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     return None
+
+
+def anyone_who(subj: Token) -> bool:
+    """Whether a relative subject stands for people in general ("those who support Mr. Trump",
+    "anyone who attacks him"), not for a thing of the speaker's ("a Web video that accuses
+    Cruz")."""
+    if subj.tag_ not in ("WP", "WDT"):
+        return False
+    ante = _antecedent(subj)
+    return ante is None or ante.pos_ in ("PRON", "DET") or ante.lemma_.lower() in (
+        "people", "person", "one", "anyone", "anybody", "everyone", "everybody")
 
 
 def addressee(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:

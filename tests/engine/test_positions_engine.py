@@ -1658,6 +1658,9 @@ def test_a_stance_of_those_who_is_not_the_speakers(nlp):
                            "disagreeing with him and still supporting him,” Kerr said.")
     assert not [s for s, _, _ in stances(found) if s == "Kerr"]
     assert not pairs(found, "disagree")
+    found = positions(nlp, "Ad war\n\n“The campaign released a Web video that accuses Tom Hale "
+                           "of lying,” said Ann Kerr.")
+    assert ("Kerr", "oppose", "Tom Hale") in stances(found)
 
 
 def test_a_name_said_with_a_is_no_holder(nlp):
