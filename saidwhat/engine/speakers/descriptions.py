@@ -309,6 +309,13 @@ def named_opening_paragraph(index: ArticleIndex, span: Span, head: str) -> Speak
     return None
 
 
+def aged_opener(span: Span) -> bool:
+    """Whether an indefinite description gives an age ("A 36-year-old part-time missionary
+    who served a year in prison …"): a person, whatever its head noun, whom the story names
+    once it has said what they did."""
+    return age_of(span[: span.root.i - span.start + 1]) is not None
+
+
 def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
     """An indefinite description opening the story, which the next sentences name (news
     cataphora: "A New York judge has rejected … Manhattan Supreme Court Justice Frank Nervo
@@ -321,7 +328,7 @@ def named_later(index: ArticleIndex, span: Span) -> Speaker | None:
         return None
     head, mods = description_words(span[: root.i - span.start + 1])
     person = is_person_noun(head)
-    if head in GENERIC_HEADS and story_subject(index, span):
+    if (head in GENERIC_HEADS or aged_opener(span)) and story_subject(index, span):
         return named_opening_paragraph(index, span, head)
     if (not person and head not in ORG_WORDS or head in GENERIC_HEADS
             or head in ("source", "group")):
@@ -796,8 +803,9 @@ def age_of(span: Span) -> str | None:
 
 
 def resolve_age(index: ArticleIndex, span: Span) -> Speaker | None:
-    """"The 56-year-old": the one person introduced with that age ("Ann Lee, 56,"), else the
-    description itself, unresolved (never the word "old")."""
+    """"The 56-year-old": the one person introduced with that age ("Ann Lee, 56,"); a story's
+    aged opener, the person named next (`named_later`); else the description itself,
+    unresolved (never the word "old")."""
     age = age_of(span)
     if age is None:
         return None
@@ -805,6 +813,9 @@ def resolve_age(index: ArticleIndex, span: Span) -> Speaker | None:
               and any(ev.entity == n and ev.token < span.start for ev in index.events)]
     if len(people) == 1:
         return speaker_of(index, people[0], "nominal")
+    later = named_later(index, span) if singular_indefinite(span) else None
+    if later is not None:  # "A 36-year-old … pleaded not guilty …. ¶ Daniel Stephen Johnson"
+        return later
     words = [t for t in span if t.dep_ != "det" and t.lower_ not in QUANTIFIERS]
     text = span.doc[words[0].i : words[-1].i + 1].text if words else span.text
     return Speaker(name=text, id=slugify(text), type="OTHER", resolved_by="none")

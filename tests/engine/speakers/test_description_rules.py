@@ -279,3 +279,17 @@ def test_a_body_is_named_by_the_proper_nouns_before_its_noun(nlp: Language) -> N
     doc = nlp("Dayton police released the video. Some officers released a statement.")
     assert named_body(doc[1]) == "Dayton police" and named_body(doc[7]) is None
     assert bare_singular(nlp("Video shows it.")[0]) and not bare_singular(doc[4])
+
+
+def test_an_aged_story_opener_is_the_person_the_next_paragraph_names(nlp: Language) -> None:
+    text = ("A 41-year-old bus driver who crashed into a bakery pleaded not guilty on Monday in "
+            "a Salem courtroom.\nMark Olsen faces a five-year prison term on the charge.")
+    (driver,) = resolve(nlp, text, "A 41-year-old bus driver who crashed into a bakery")
+    assert (driver.name, driver.resolved_by) == ("Mark Olsen", "nominal")
+
+
+def test_an_aged_passer_by_stays_anonymous(nlp: Language) -> None:
+    text = ("The bakery burned on Monday. A 41-year-old resident said the smoke was thick.\n"
+            "Mark Olsen, the owner, plans to rebuild.")
+    (resident,) = resolve(nlp, text, "A 41-year-old resident")
+    assert resident.resolved_by == "none"
