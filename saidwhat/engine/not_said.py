@@ -158,6 +158,53 @@ def shown_or_seen(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and doc[draft.cue.head].lemma_.lower() in SHOWN_LEMMAS)
 
 
+# Modals of possibility or obligation: a passive under one says what may or must be done.
+POSSIBLE_MODALS = frozenset("can ca could would might may must should".split())
+PASSIVE_HOWS = frozenset(("patient", "passive"))
+
+
+def possible_passive(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'lessons that can be viewed on a home computer', 'several dozen satellites would be
+    required', 'it must be considered for debate': an agentless passive under a modal of
+    possibility or obligation says what may or must be done, and nobody says it ('is expected
+    to', 'was told' and 'will be charged with', which report a decision, stay)."""
+    if draft.cue is None or draft.source is not None or draft.how not in PASSIVE_HOWS:
+        return False
+    head = doc[draft.cue.head]
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS for c in head.children)
+
+
+# Modals of ability: "can't tell" with no one told is telling apart, not telling someone.
+ABILITY_MODALS = frozenset(("can", "ca", "could"))
+
+
+def cannot_tell(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'If they can't immediately tell, they will leave', 'you could tell he was nervous':
+    'can tell' with nobody told is telling apart, a perception ('she told reporters',
+    'I can tell you that …' name whom they tell and stay)."""
+    if draft.cue is None:
+        return False
+    head = doc[draft.cue.head]
+    return (head.lemma_.lower() == "tell"
+            and any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in head.children)
+            and not any(c.dep_ in ("dobj", "dative", "iobj") for c in head.children))
+
+
+# Modals of the future: what someone will find has not been found or said yet.
+FUTURE_MODALS = frozenset(("will", "'ll", "’ll", "wo"))
+
+
+def future_finding(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'Lovers of his classic tale will find that the illustrator has captured its wonder':
+    a finding still to come is the writer's promise to the reader, not anyone's report ('The
+    study found that …', 'Officials expect they will find that …' stay)."""
+    if draft.cue is None:
+        return False
+    head = doc[draft.cue.head]
+    return (head.lemma_.lower() == "find"
+            and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in head.children))
+
+
 # Verbs of doing that the cue classifier lets through but that never report anyone's words or
 # thoughts when they take an object: on PolNeAR train and dev none of their object-content
 # candidates is an attribution; on real pages they are the writer's narration ('He mounted his
@@ -631,7 +678,8 @@ NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, dou
                                    a_thing_seems, asks_the_reader, supplies_something,
                                    a_word_refers, people_in_general, ticker_colon, title_colon,
                                    naming_participle,
-                                   list_after_a_doing, author_note)
+                                   list_after_a_doing, author_note, possible_passive,
+                                   cannot_tell, future_finding)
 
 
 def not_said(doc: Doc, draft: Draft, settings: AssemblySettings | None = None) -> bool:

@@ -16,12 +16,14 @@ from saidwhat.engine.not_said import (
     asks_the_reader,
     attempts_an_act,
     author_note,
+    cannot_tell,
     colon_after_sentence_end,
     correction_notice,
     cue_in_subject_clause,
     doubted_cue_on_object,
     first_piece,
     found_in_a_state,
+    future_finding,
     headline_list,
     is_thing,
     knows_how_to,
@@ -35,6 +37,7 @@ from saidwhat.engine.not_said import (
     opens_a_bio,
     people_in_general,
     points_at_a_question,
+    possible_passive,
     shown_or_seen,
     supplies_something,
     teaser,
@@ -806,3 +809,59 @@ def test_a_naming_participle_is_no_saying_of_the_clause_subject(nlp: Language) -
     text = 'Lopez, a city ally, called the new bridge plans "reckless."'
     doc, draft = draft_for(nlp, text, "called", "Lopez, a city ally,", "object", 0.6)
     assert not naming_participle(doc, draft, S)  # however parsed, it hangs on its source
+
+
+# ------------------------------------------------------------------- possible_passive
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The lessons can be viewed on a home computer.", "viewed", True),
+    ("Several dozen satellites would be required to do the same.", "required", True),
+    ("The petition must be considered for debate in parliament.", "considered", True),
+    ("The mayor is expected to resign next week.", "expected", False),
+    ("The suspect will be charged with murder.", "charged", False),
+    ("The mayor was described as a tireless worker.", "described", False),
+])
+def test_an_agentless_passive_under_a_modal_of_possibility_says_nothing(
+        nlp: Language, text: str, cue: str, expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, None, "patient", 0.6)
+    assert possible_passive(doc, draft, S) is expected
+
+
+def test_a_modal_passive_with_its_speaker_stays(nlp: Language) -> None:
+    text = "The plan could be rejected, the mayor warned."
+    doc, draft = draft_for(nlp, text, "rejected", "the mayor", "patient", 0.6)
+    assert not possible_passive(doc, draft, S)  # a source: not the agentless reading
+
+
+# ------------------------------------------------------------------- cannot_tell
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("If they can't immediately tell they will leave the site.", "they", True),
+    ("You could tell he was nervous.", "You", True),
+    ("I can tell you that the bridge will close.", "I", False),
+    ("She told reporters the bridge will close.", "She", False),
+])
+def test_can_tell_with_nobody_told_is_telling_apart(nlp: Language, text: str, source: str,
+                                                     expected: bool) -> None:
+    cue = next(w for w in ("tell", "told") if f" {w} " in text)
+    doc, draft = draft_for(nlp, text, cue, source, "ccomp", 0.7)
+    assert cannot_tell(doc, draft, S) is expected
+
+
+# ------------------------------------------------------------------- future_finding
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lovers of the old tale will find that the artist has captured its wonder.", True),
+    ("Readers will find the ending moving.", True),
+    ("The study found that rents rose sharply.", False),
+    ("Investigators have found that the pilot was tired.", False),
+])
+def test_a_finding_still_to_come_reports_nothing(nlp: Language, text: str,
+                                                 expected: bool) -> None:
+    cue = next(w for w in ("find", "found") if f" {w} " in text)
+    doc, draft = draft_for(nlp, text, cue, text.split(" " + cue)[0].split(" will")[0]
+                           .split(" have")[0], "ccomp", 0.8)
+    assert future_finding(doc, draft, S) is expected
