@@ -5,6 +5,7 @@ from spacy.language import Language
 
 from saidwhat.engine.speakers.clusters import (
     ArticleIndex,
+    Event,
     surnames_of_shaped_orgs,
     surnames_tagged_org,
 )
@@ -109,3 +110,15 @@ def test_a_business_is_never_he_or_she() -> None:
     boss = Entity(name="Tony Fernandes", type="ORG", tokens=frozenset({"tony", "fernandes"}))
     boss.roles |= {"airline", "boss"}
     assert pronoun_may_refer("he", boss)
+
+
+def test_speaker_at_follows_the_speakers_as_they_are_added(nlp: Language) -> None:
+    index = ArticleIndex(nlp("Tom Okafor said the talks were hard. Ben Cole agreed."))
+    okafor = index.entity_named("Tom Okafor", "PERSON")
+    cole = index.entity_named("Ben Cole", "PERSON")
+    assert index.speaker_at() == {}
+    index.speakers.append(Event(1, 0, okafor, 0))
+    assert index.speaker_at() == {1: okafor}
+    index.speakers.append(Event(8, 1, cole, 0))
+    index.speakers.append(Event(1, 0, cole, 0))  # the same token resolved again: the latest wins
+    assert index.speaker_at() == {1: cole, 8: cole}
