@@ -158,6 +158,11 @@ def shown_or_seen(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and doc[draft.cue.head].lemma_.lower() in SHOWN_LEMMAS)
 
 
+def has_auxiliary(verb: Token, words: frozenset[str]) -> bool:
+    """Whether one of these auxiliaries ("can", "will", …) is the verb's own."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
 # Modals of possibility or obligation: a passive under one says what may or must be done.
 POSSIBLE_MODALS = frozenset("can ca could would might may must should".split())
 PASSIVE_HOWS = frozenset(("patient", "passive"))
@@ -170,8 +175,7 @@ def possible_passive(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool
     to', 'was told' and 'will be charged with', which report a decision, stay)."""
     if draft.cue is None or draft.source is not None or draft.how not in PASSIVE_HOWS:
         return False
-    head = doc[draft.cue.head]
-    return any(c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS for c in head.children)
+    return has_auxiliary(doc[draft.cue.head], POSSIBLE_MODALS)
 
 
 # Modals of ability: "can't tell" with no one told is telling apart, not telling someone.
@@ -186,7 +190,7 @@ def cannot_tell(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
         return False
     head = doc[draft.cue.head]
     return (head.lemma_.lower() == "tell"
-            and any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in head.children)
+            and has_auxiliary(head, ABILITY_MODALS)
             and not any(c.dep_ in ("dobj", "dative", "iobj") for c in head.children))
 
 
@@ -202,7 +206,7 @@ def future_finding(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
         return False
     head = doc[draft.cue.head]
     return (head.lemma_.lower() == "find"
-            and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in head.children))
+            and has_auxiliary(head, FUTURE_MODALS))
 
 
 # Verbs of doing that the cue classifier lets through but that never report anyone's words or

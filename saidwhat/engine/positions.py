@@ -1659,15 +1659,17 @@ def too_little(ctx: Context) -> Iterator[Position]:
         if tok.dep_ not in ("dobj", "advmod") or not scant(tok) or hypothetical(verb) or (
                 asked_or_supposed(verb)):
             continue
-        subj = nearest_subject(verb)
         held = ctx.speaker_at(tok.idx)
-        src = _single(ctx, held) if held is not None else None
+        if held is None:
+            continue
+        subj = nearest_subject(verb)
+        src = _single(ctx, held)
         if subj is None or src is None or subj.lower_ in PRONOUNS:
             continue
         found = _stance(ctx, src, _target(ctx, subj, strict=True), "oppose",
                         compact_words(list(verb.subtree)[:12]), verb, explicit=False)
         if found:
-            yield replace(found, evidence=held.content) if held is not None else found
+            yield replace(found, evidence=held.content)
 
 
 def scant(tok: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -848,6 +848,14 @@ def org_name_words(mentions: Sequence[NameMention]) -> set[str]:
             for t in (m.tokens[:-1] if person_shaped(m.text) else m.tokens)}
 
 
+def lone_org_words(mentions: Sequence[NameMention]) -> Iterator[tuple[int, str]]:
+    """Each one-word, title-case name the recogniser called an organisation ("Chandor"), with
+    its index among the mentions: a surname it may have mistyped."""
+    for n, m in enumerate(mentions):
+        if m.label == "ORG" and len(m.tokens) == 1 and m.text.istitle():
+            yield n, m.tokens[0]
+
+
 def surnames_tagged_org(mentions: Sequence[NameMention], people: dict[int, int]
                         ) -> dict[int, int]:
     """A one-word name the recogniser called an organisation that is the surname of exactly
@@ -861,10 +869,7 @@ def surnames_tagged_org(mentions: Sequence[NameMention], people: dict[int, int]
             by_surname.setdefault(toks[-1], set()).add(cluster)
     in_org_names = org_name_words(mentions)
     out: dict[int, int] = {}
-    for n, m in enumerate(mentions):
-        if m.label != "ORG" or len(m.tokens) != 1 or not m.text.istitle():
-            continue
-        word = m.tokens[0]
+    for n, word in lone_org_words(mentions):
         clusters = by_surname.get(word, set())
         if (len(clusters) == 1 and word not in in_org_names and word not in ORG_WORDS
                 and word not in PLACE_WORDS):
@@ -887,10 +892,7 @@ def surnames_of_shaped_orgs(mentions: Sequence[NameMention], people: dict[int, i
             first.setdefault(m.tokens, n)
     in_org_names = org_name_words(mentions)
     out: dict[int, int] = {}
-    for n, m in enumerate(mentions):
-        if not (m.label == "ORG" and len(m.tokens) == 1 and m.text.istitle()):
-            continue
-        word = m.tokens[0]
+    for n, word in lone_org_words(mentions):
         names = fulls.get(word, set())
         if len(names) == 1 and word not in taken | in_org_names:
             out[n] = first[next(iter(names))]
