@@ -73,6 +73,8 @@ MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adop
                        "improve strengthen boost enforce invest reinvest".split())
 ADVOCACY = frozenset("need should must ought call urge demand want vow promise pledge "
                      "go".split())
+# Verbs of the subject's own wish or promise ("Sanders wanted to dismantle …", "vowed to …").
+WISH_VERBS = frozenset("want vow promise pledge plan seek hope intend".split())
 # Verbs whose clause charges its subject with something ("alleged that the Russian government
 # was behind the release", "complained that the media rewards Trump").
 CHARGE_VERBS = frozenset("accuse charge allege complain criticize criticise blast slam fault "
@@ -124,6 +126,7 @@ EXTRA_VALENCE: dict[str, float] = {
     "crooked": -2.5, "lyin": -2.5, "sleazy": -2.0, "phony": -2.0, "rigged": -2.0,
     "unfairly": -2.0, "misgivings": -1.5, "concerned": -1.5, "discriminate": -2.0,
     "pathological": -2.0, "narcissistic": -2.0, "sociopath": -2.5, "lunatic": -2.5,
+    "risky": -2.0,
 }
 # Verbs that say someone did wrong whatever their object ("is overselling the successes",
 # "misled voters"): their own valence decides, not the sentence's.
@@ -135,6 +138,12 @@ PROPOSALS = frozenset("plan proposal policy program reform deal agreement treaty
                       "amendment regulation rule".split())
 HARMS = frozenset("risk danger threat harm hurt damage jeopardize endanger undermine expose "
                   "retaliation retaliate retaliatory weaken".split())
+# What an act may be said to do that makes it good ("expanding the monument will protect more than
+# 7,000 species", "working our way up to $15 will allow me to …") or bad (`HARMS`, "hurt").
+GOOD_EFFECTS = frozenset("allow help protect save improve strengthen boost benefit enable".split())
+BAD_EFFECTS = HARMS | frozenset("hurt destroy kill".split())
+RESULT_VERBS = frozenset("make leave render".split())  # "would make users more vulnerable"
+WISE = RIGHT | frozenset("smart wise fair appropriate reasonable sensible".split())  # "right to …"
 # Given to someone or something, these back them ("gave Clinton the nod").
 GIVEN_BACKING = frozenset("nod blessing backing imprimatur endorsement support".split())
 # What someone is said to be of another ("Lindsey Graham, a Cruz supporter", "a Trump critic").
@@ -245,6 +254,8 @@ BODY_WORDS = frozenset("committee commission council department association unio
                        "coalition alliance federation league society".split())
 PERSONAL = frozenset("he she him her his hers himself herself".split())
 PLACES = frozenset("GPE LOC FAC".split())  # what a place is said to have is no one's act
+# Words for the kind of place something is ("Silicon Valley is an extremely disruptive place").
+PLACE_NOUNS = frozenset("place city town area region neighborhood neighbourhood".split())
 BARE_DETS = frozenset("the this that these those".split())  # "the test" names no test alone
 PROXY_NOUNS = frozenset("campaign candidacy re-election reelection bid nomination presidency "
                         "endorsement".split())
@@ -254,6 +265,8 @@ SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson secretary".split())
 # Those who speak for a principal named in front of them ("a Trump campaign source", "a Clinton
 # aide"): a he or she in what they report is the principal.
 ENVOYS = SPOKESPEOPLE | frozenset("source aide adviser advisor".split())
+# A named one's own side, which speaks for them ("the Trump camp", "the Clinton team").
+VOICE_NOUNS = frozenset("camp team organization office staff statement".split())
 # Words for a law or bill: a bare "the bill" is the one law an article names.
 LAW_WORDS = frozenset("act bill law legislation measure".split())
 GENERIC_LAWS = frozenset("act bill law legislation measure proposed".split())
@@ -718,8 +731,10 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
             return _referent(ctx, tok) or _previous_person(ctx, tok)
         return None
     att = ctx.source_at(tok.idx)
-    if att and att.speaker and _single(ctx, att):
-        return _single(ctx, att)
+    spoke = _single(ctx, att) if att and att.speaker else None
+    if spoke and not (modifier_named(tok) and content_key(spoke[0]) <= content_key(
+            " ".join(t.text for c in tok.lefts if c.dep_ == "compound" for t in c.subtree))):
+        return spoke  # but "the former Heisman Trophy winner" is no "Trophy"
     dateline = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
                     None) if tok.ent_type_ == "GPE" and tok.is_upper else None
     if dateline is not None:
@@ -727,7 +742,7 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if indefinite(tok):
         return None  # "a super PAC that opposed Trump": one of a kind, no one named
     ent = _entity_of(tok)
-    if ent is not None and ent.label_ in SPEAKER_ENTS:
+    if ent is not None and ent.label_ in SPEAKER_ENTS and not modifier_named(tok):
         name = ctx.names.resolve(ent.text)
         return name if ent.label_ != "GPE" or name[1] else None  # a country that spoke
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
@@ -743,6 +758,15 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
         return f"{_known(ctx, owner.text)[0]} {tok.text}", None
     return _referent(ctx, tok) or _national_body(tok) or _described_person(ctx, tok)
+
+
+def modifier_named(tok: Token) -> bool:
+    """Whether a common noun only carries a person's name in front of it ("the former Heisman
+    Trophy winner", "Trump supporters"): it stands for someone else than the one named, unless
+    it is that one's own body or voice ("the Trump campaign", "a Clinton aide")."""
+    return tok.pos_ == "NOUN" and tok.ent_iob_ == "O" and (
+        tok.lemma_.lower() not in ORG_NOUNS | ENVOYS | PROXY_NOUNS | VOICE_NOUNS) and any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 def indefinite(tok: Token) -> bool:
@@ -1179,6 +1203,8 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
         return (f"{whose[0]}'s {obj.text}", None) if whose else None
     if _referent(ctx, obj):
         return _referent(ctx, obj)  # "slammed the Texas senator": Ted Cruz
+    if ctx.law and head in LAW_WORDS and another_law(obj):
+        return None  # "opposed a bill in 2009": some other law, which it does not name
     if ctx.law and head in LAW_WORDS and all(c.dep_ in ("det", "punct") for c in obj.children):
         return ctx.law, None  # "this legislation" is the one law the article names
     described = _described_person(ctx, obj)
@@ -1210,6 +1236,12 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     if not strict and _about(obj):
         return text, None  # "an increase to the federal minimum wage"
     return None
+
+
+def another_law(noun: Token) -> bool:
+    """Whether a bare law word brings in a law not named before ("Sanders had opposed a bill
+    early in 2009"), not the one the article names ("the bill", "this legislation")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 def _about(noun: Token) -> bool:
@@ -1871,9 +1903,32 @@ def _advocate(ctx: Context, verb: Token) -> tuple[str, str | None] | None:
         return who(ctx, part) if part is not None else None
     inside = ctx.speaker_at(verb.idx)
     if inside is not None:
-        return _single(ctx, inside)
+        return None if wanted_by_another(ctx, verb, inside) else _single(ctx, inside)
     subj = subject_of(verb)
     return who(ctx, subj) if subj is not None else None
+
+
+def wanted_by_another(ctx: Context, verb: Token, a: Attribution) -> bool:
+    """Whether an act called for is the wish of a third person a speaker names ("the campaign's
+    claim that Sanders wanted to dismantle the Affordable Care Act": Sanders's wish as the
+    campaign tells it, no position of the campaign's); "Congress should pass it" stays the
+    speaker's call."""
+    node = verb
+    for _ in range(3):
+        head = node.head
+        if head is node or not any(s <= head.idx < e for s, e in a.content.spans):
+            return False
+        if head.lemma_.lower() in WISH_VERBS and node.dep_ == "xcomp":
+            subj = max((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i and any(
+                s <= c.idx < e for s, e in a.content.spans)), key=lambda c: c.i, default=None)
+            if subj is None or not _named(subj):
+                return False
+            named = who(ctx, subj)
+            return named is not None and not any(
+                _contains(named[0], clean_name(n)) or _contains(n, clean_name(named[0]))
+                for n, _ in sources(ctx, a))
+        node = head
+    return False
 
 
 def reactions(ctx: Context) -> Iterator[Position]:
@@ -2406,6 +2461,82 @@ def consequences(ctx: Context) -> Iterator[Position]:
                 break
 
 
+def act_consequences(ctx: Context) -> Iterator[Position]:
+    """A speaker saying what an act would do ("expanding a national monument … will protect more
+    than 7,000 species", "weakening the encryption would only make regular users more
+    vulnerable", "it's particularly risky to insert tech companies into Middle East politics"):
+    a good effect backs the act, a bad one opposes it (inferred); the act is the target."""
+    for a in ctx.attributions:
+        src = _single(ctx, a)
+        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand") if (
+            src is not None) else None
+        if src is None or span is None or asked(ctx, a, span):
+            continue
+        for tok in span:
+            found = act_effect(tok, ctx.rules.min_valence)
+            if found is None:
+                continue
+            act, effect, polarity = found
+            if refused(effect) or hypothetical(effect) or asked_or_supposed(effect) or (
+                    reported_within(effect, a)) or not span.start <= act.left_edge.i < span.end:
+                continue
+            inside = {t.i for t in act.subtree}
+            topic = act_phrase([t for t in effect.subtree if t.i not in inside],
+                               ctx.rules.max_topic_words)
+            target = act_phrase([t for t in act.subtree if not (t.dep_ == "aux" and (
+                t.lower_ == "to") and t.head == act)], ctx.rules.max_target_words)
+            stance = _stance(ctx, src, (target, None), polarity, topic, effect, explicit=False)
+            if stance:
+                yield replace(stance, evidence=a.content)
+
+
+def act_phrase(words: list[Token], limit: int) -> str:
+    """An act or its effect in at most `limit` words, up to the first punctuation, ending on a
+    content word ("expanding a national monument off the coast", not "… of the coast of")."""
+    out: list[Token] = []
+    for t in words:
+        if t.is_punct and not t.is_quote and out:
+            break
+        if not t.is_quote:
+            out.append(t)
+    out = out[:limit]
+    while out and (out[-1].is_stop or out[-1].pos_ in ("DET", "ADP", "CCONJ", "PART", "SYM")):
+        out.pop()
+    return compact_words(out)
+
+
+def act_effect(tok: Token, min_valence: float) -> tuple[Token, Token, str] | None:
+    """The act, the word of its effect and the polarity, when a token is an act said to do good
+    or harm: a gerund subject of an effect verb ("expanding the monument will protect …"), of a
+    verb of result with a good or bad outcome ("… would make users more vulnerable"), or an
+    infinitive an evaluative adjective is said of ("it's risky to take …")."""
+    if tok.dep_ == "csubj" and tok.tag_ == "VBG":
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if lemma in GOOD_EFFECTS | BAD_EFFECTS:
+            return tok, head, "support" if lemma in GOOD_EFFECTS else "oppose"
+        if lemma in RESULT_VERBS:
+            said = sum(token_valence(t) for c in head.children
+                       if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for t in c.subtree
+                       if t.pos_ == "ADJ")
+            if abs(said) >= min_valence:
+                return tok, head, "support" if said > 0 else "oppose"
+        return None
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ in DIFFICULTY:
+        return None
+    head = tok.head
+    act = next((c for c in (*tok.children, *head.children) if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                and any(g.lower_ == "to" for g in c.children)), None)
+    if act is None or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+        return None
+    if not any(c.dep_ in ("dobj", "ccomp") and c.pos_ != "PRON" for c in act.children):
+        return None  # "it's sad to watch", "so nice to meet you": a feeling, no act judged
+    valence = token_valence(tok)
+    if abs(valence) < min_valence or valence > 0 and tok.lower_ not in WISE:
+        return None
+    return act, tok, "support" if valence > 0 else "oppose"
+
+
 def _proposal_in_force(verb: Token) -> Token | None:
     """The law or proposal a consequence is said of: the verb's subject ("the bill would put
     our troops at risk"), or the subject of its "if" clause ("If this bill were to enter into
@@ -2516,7 +2647,7 @@ def evaluative_use(tok: Token) -> bool:
         g for c in tok.head.children if c.dep_ == "advmod" for g in c.children))
     if tok.pos_ != "VERB" and any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in around):
         return False  # a denied verb still acts on someone: "he cannot allow Clinton to win"
-    if tok.lower_ in CERTAINTY:
+    if tok.lower_ in CERTAINTY or kind_of_place(tok):
         return False
     if (tok.lemma_.lower() in STATES or tok.lower_ in STATES) and _for_one_to(tok) is None and (
             not any(c.dep_ == "advmod" and c.lower_ == "too" for c in tok.children)):
@@ -2529,6 +2660,15 @@ def evaluative_use(tok: Token) -> bool:
     owned = any(c.dep_ in ("poss", "compound", "nmod") and (c.pos_ == "PRON" or _named(c))
                 and c.ent_type_ not in PLACES for c in noun.children)
     return owned or noun.lemma_.lower() in ISSUE_NOUNS - EVENT_NOUNS - VIEW_NOUNS
+
+
+def kind_of_place(tok: Token) -> bool:
+    """Whether an adjective only says what kind of place its subject is ("Silicon Valley is an
+    extremely disruptive place", "Chicago is a dangerous city"): a description of the place,
+    no verdict on anyone."""
+    noun = tok.head
+    return tok.dep_ == "amod" and noun.dep_ in ("attr", "oprd") and (
+        noun.lemma_.lower() in PLACE_NOUNS)
 
 
 def homeland(name: str) -> bool:
@@ -3721,8 +3861,9 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     acts = [*stance_acts(ctx), *stance_nouns(ctx), *demands(ctx), *urgings(ctx), *reactions(ctx),
             *advocacy(ctx), *charges(ctx), *epithets(ctx), *rhetorical_questions(ctx),
             *problems_with(ctx), *esteem(ctx), *sides_taken(ctx), *needed(ctx),
-            *consequences(ctx), *nods(ctx), *ousters(ctx), *faulted_deeds(ctx),
-            *credited_stances(ctx), *passive_acts(ctx), *stances_from(ctx), *too_little(ctx)]
+            *consequences(ctx), *act_consequences(ctx), *nods(ctx), *ousters(ctx),
+            *faulted_deeds(ctx), *credited_stances(ctx), *passive_acts(ctx), *stances_from(ctx),
+            *too_little(ctx)]
     rejected = list(rejected_claims(ctx))
     acts += [p for p in rejected if p.relation == "stance"]
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])

@@ -1710,3 +1710,54 @@ def test_saying_someone_does_too_little_opposes_them(nlp):
     assert {("Katz", "oppose", "Harbour Trust"), ("Hale", "oppose", "Ann Kerr"),
             ("Pratt", "oppose", "Bill Grant")} <= got
     assert not [s for s, _, _ in got if s in ("Ford", "Dunn")]
+
+
+def test_an_act_said_to_do_good_or_harm_is_backed_or_opposed(nlp):
+    found = positions(nlp, "Parks\n\n“Expanding the marine reserve off the coast will protect "
+                           "thousands of fish,” said Ann Kerr. “Closing the harbour would only "
+                           "make local fishermen worse off,” Joe Pratt said. “It is "
+                           "particularly risky to hand the harbour to a private company,” said "
+                           "Tom Hale. “It is hard to say what the reserve will cost,” said Amy "
+                           "Ford.")
+    got = stances(found)
+    assert ("Kerr", "support", "Expanding the marine reserve off the coast") in got
+    assert ("Pratt", "oppose", "Closing the harbour") in got
+    assert ("Hale", "oppose", "hand the harbour to a private company") in got
+    assert not [s for s, _, _ in got if s == "Ford"]
+
+
+def test_an_effect_denied_or_only_possible_takes_no_side(nlp):
+    found = positions(nlp, "Parks\n\n“Expanding the marine reserve will not hurt the fishermen,” "
+                           "said Ann Kerr. “Closing the harbour could help the town,” Joe Pratt "
+                           "said.")
+    assert not [s for s, _, _ in stances(found) if s in ("Kerr", "Pratt")]
+
+
+def test_a_kind_of_place_is_no_verdict_on_the_place(nlp):
+    found = positions(nlp, "Tech\n\n“Silicon Valley is an extremely disruptive place,” said Tom "
+                           "Hale.")
+    assert not [t for s, _, t in stances(found) if s == "Hale"]
+
+
+def test_a_name_in_front_of_a_noun_is_not_its_holder(nlp):
+    found = positions(nlp, "Race\n\nThe former Jim Thorpe Trophy winner endorsed Kate Morgan in "
+                           "2015.")
+    assert not [s for s, _, _ in stances(found) if "Trophy" in s]
+
+
+def test_a_wish_a_speaker_tells_of_another_is_no_call_of_theirs(nlp):
+    found = positions(nlp, "Debate\n\n“Tom Hale wants to repeal the Clean Water Act,” said Ann "
+                           "Kerr. The campaign claimed that Tom Hale wanted to repeal the Clean "
+                           "Water Act. Ann Kerr said Congress should repeal the Clean Air Act.")
+    got = stances(found)
+    assert ("Kerr", "oppose", "Clean Air Act") in got
+    assert not [t for s, _, t in got if "Water" in t]
+
+
+def test_a_bill_brought_in_with_a_is_not_the_law_the_article_names(nlp):
+    found = positions(nlp, "Health\n\nThe Clean Harbour Act passed the Senate on Monday. Ann "
+                           "Kerr said Tom Hale had opposed a bill in 2009 that included funds for "
+                           "the port. Joe Pratt criticized the bill.")
+    got = stances(found)
+    assert not [t for s, _, t in got if s == "Hale"]
+    assert ("Pratt", "oppose", "The Clean Harbour Act") in got
