@@ -3869,7 +3869,15 @@ def rule_positions(ctx: Context) -> tuple[list[Position], list[Position]]:
     stances = dedupe([*acts, *(e for e in evaluations(ctx) if not restates(e, acts))])
     pairs = same_topic_once(dedupe([*explicit_pairs(ctx), *joint_agreements(ctx),
                                     *(p for p in rejected if p.relation != "stance")]))
-    return stances, pairs
+    return stances, [p for p in pairs if not topicless(p)]
+
+
+def topicless(pair: Position) -> bool:
+    """Whether an agreement or divergence names no point it is on ("everything I say, he agrees
+    with me", "Trump also asserted that unnamed military leaders agree with him"): a pair is
+    between two speakers on a topic, and one the text gives none for is a claim about the other,
+    not a shared position."""
+    return not content_key(pair.topic)
 
 
 def same_topic_once(pairs: list[Position]) -> list[Position]:

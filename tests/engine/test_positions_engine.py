@@ -1761,3 +1761,11 @@ def test_a_bill_brought_in_with_a_is_not_the_law_the_article_names(nlp):
     got = stances(found)
     assert not [t for s, _, t in got if s == "Hale"]
     assert ("Pratt", "oppose", "The Clean Harbour Act") in got
+
+
+def test_an_agreement_on_no_topic_is_no_pair(nlp):
+    found = positions(nlp, "Port\n\nMayor Tom Hale spoke on Monday. Hale also asserted that "
+                           "unnamed city officials agree with him. Ann Kerr said Joe Pratt is now "
+                           "agreeing with her 100 percent. Amy Ford and Bill Grant agreed on the "
+                           "need for a new harbour.")
+    assert pairs(found, "agree") == {frozenset({"Ford", "Grant"})}
