@@ -119,10 +119,29 @@ REQUEST_LEMMAS = frozenset(
     "challenge instruct order command tell ask remind press lobby".split())
 
 
+# Verbs that ask for something to be done by someone: 'lobbied for Congress to loosen …'.
+FOR_REQUEST_LEMMAS = REQUEST_LEMMAS | frozenset("call push argue campaign advocate".split())
+
+
+def asks_for_someone_to(head: Token) -> bool:
+    """'Dimon lobbied for Congress to loosen the rules', 'called for lawmakers to act': a verb
+    of asking or urging with a 'for X to …' clause reports a request ('waited for the bus to
+    come' and 'paid for his son to attend' are no such verbs)."""
+    if head.lemma_.lower() not in FOR_REQUEST_LEMMAS:
+        return False
+    return any(c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > head.i
+               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in head.children)
+
+
 def asks_someone_to(head: Token) -> bool:
-    """'The mayor begged lawmakers to pass the bill', 'urged voters to stay home': a verb of
-    asking or urging with a person as object and a to-infinitive after it reports a request
-    ('forced them to leave' and 'helped them to move' are no such verbs)."""
+    """'The mayor begged lawmakers to pass the bill', 'urged voters to stay home', 'lobbied
+    for Congress to act': a verb of asking or urging with a person as object and a
+    to-infinitive after it reports a request ('forced them to leave' and 'helped them to
+    move' are no such verbs)."""
+    if asks_for_someone_to(head):
+        return True
     if head.lemma_.lower() not in REQUEST_LEMMAS:
         return False
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)

@@ -12,6 +12,7 @@ from saidwhat.engine.not_said import (
     a_word_refers,
     acts_on_object,
     appeal_for_information,
+    asks_for_someone_to,
     asks_someone_to,
     asks_the_reader,
     attempts_an_act,
@@ -174,6 +175,17 @@ def test_an_object_under_a_doubted_cue_is_an_action(nlp: Language, text: str, cu
 def test_asks_someone_to(nlp: Language, text: str, cue: str, expected: bool) -> None:
     doc = nlp(text)
     assert asks_someone_to(next(t for t in doc if t.text == cue)) is expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The senator lobbied for Congress to loosen the lending rules.", "lobbied", True),
+    ("The mayor called for lawmakers to pass the bill.", "called", True),
+    ("The commuters waited for the bus to arrive.", "waited", False),  # no request verb
+    ("The senator lobbied for more money.", "lobbied", False),  # no one asked to act
+])
+def test_asks_for_someone_to(nlp: Language, text: str, cue: str, expected: bool) -> None:
+    doc = nlp(text)
+    assert asks_for_someone_to(next(t for t in doc if t.text == cue)) is expected
 
 
 def test_a_request_under_a_doubted_cue_is_no_action(nlp: Language) -> None:
