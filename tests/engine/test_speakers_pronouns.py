@@ -221,3 +221,37 @@ def test_it_is_no_person_with_a_gender() -> None:
     assert not pronoun_may_refer("its", bernoulli)
     assert pronoun_may_refer("it", cyclone)
     assert pronoun_may_refer("he", bernoulli)
+
+
+def test_dislocated_topic_needs_a_verb_that_says_something_of_it(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import dislocated_topic
+
+    doc = nlp("Ann Reyes baked. Mark Ortiz, she guessed. Mark Ortiz, he is joining us soon.")
+    index = ArticleIndex(doc)
+    she = next(t for t in doc if t.text == "she")
+    he = next(t for t in doc if t.text == "he")
+    assert dislocated_topic(index, she) is None
+    assert dislocated_topic(index, he) == index.entity_named("Mark Ortiz", "PERSON")
+
+
+def test_a_possessor_opening_the_paragraph_is_its_next_he(nlp: Language) -> None:
+    text = ("Omar Haidari runs a firm. Karim Nazari sells drinks.\n\n"
+            "Nazari has withstood the legal assault on his reputation. He is planning to "
+            "build a juice factory.\n\n"
+            "Haidari’s trajectory, however, has shifted. He’s gone from rags to riches. "
+            "He says his partner cheated him.")
+    (he,) = resolve(nlp, text, ("He", 2))
+    assert he.name == "Omar Haidari"
+
+
+def test_no_opening_possessor_for_a_possessed_person(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.pronouns import opening_possessor
+
+    doc = nlp("Karim Nazari sells drinks.\n\nOmar Haidari’s father died in May. He was 80.\n\n"
+              "Omar Haidari’s firm has grown. He now employs 40 people.")
+    index = ArticleIndex(doc)
+    was, employs = [t for t in doc if t.text == "He"]
+    assert opening_possessor(index, was) is None
+    assert opening_possessor(index, employs) == index.entity_named("Omar Haidari", "PERSON")

@@ -758,8 +758,9 @@ def is_group_noun(word: str) -> bool:
 
 
 # Person nouns no role, family word or ending gives: what someone is in a race or a school
-# ("the GOP front-runner", "the Stanford graduate").
-STANDING_NOUNS = frozenset("runner frontrunner front-runner graduate alumnus alumna".split())
+# ("the GOP front-runner", "the Stanford graduate"), or of an age ("the teen").
+STANDING_NOUNS = frozenset("runner frontrunner front-runner graduate alumnus alumna "
+                           "teen teenager youngster adolescent".split())
 
 
 def is_person_noun(word: str) -> bool:

@@ -13,6 +13,7 @@ from saidwhat.engine.speakers.clusters import (
     ArticleIndex,
     Entity,
     described_as_business,
+    mentions_near,
 )
 from saidwhat.engine.speakers.mentions import (
     FAMILY_NAMES_OF,
@@ -20,6 +21,7 @@ from saidwhat.engine.speakers.mentions import (
     MALE_PRONOUNS,
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
+    is_person_noun,
 )
 from saidwhat.engine.speakers.ranker import (
     Features,
@@ -172,6 +174,9 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
     itself = possessed_by_itself(index, tok)
     if itself:  # "her mom": not Kim's mom
         exclude = (exclude or set()) | itself
+    topic = dislocated_topic(index, tok) or opening_possessor(index, tok)
+    if topic is not None and not (exclude and topic in exclude):  # "Josh Kindig, he's …"
+        return topic
     if index.ranker is not None:
         candidates = pronoun_candidates(index, tok, may_refer, _bound_in_clause, exclude)
         if not candidates:
@@ -213,6 +218,74 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
         if e.entity in scores and e.entity != last and e.token < tok.i:
             scores[e.entity] += s.recent_speaker_bonus
     return max(scores, key=lambda k: scores[k])
+
+
+def dislocated_topic(index: ArticleIndex, tok: Token) -> int | None:
+    """The name a subject pronoun takes up right after it and a comma at the start of its
+    sentence ("Josh Kindig, he's coming on board, he has ideas"): the topic the clause is
+    about, which the parse hangs on the pronoun's own verb (so no other rule may take it).
+    None unless the name opens its sentence, is no subject of a verb of its own, fits the
+    pronoun, and the verb says something of it: no verb of saying or thinking ("Obama, he
+    said, was wrong", "Williams, she guessed": the name is what was said), nor one with
+    nothing after it."""
+    verb = tok.head
+    if (tok.dep_ not in ("nsubj", "nsubjpass") or tok.i < 2 or index.in_quote[tok.i]
+            or index.doc[tok.i - 1].text != "," or verb.lemma_.lower() in REPORTING_VERBS
+            or not any(c.i > verb.i and not c.is_punct for c in verb.children)):
+        return None
+    name = next((m for m in mentions_near(index, tok.i - 2) if m.end == tok.i - 1), None)
+    if name is None or not index.doc[name.start].is_sent_start:
+        return None
+    head = index.doc[name.end - 1]
+    while head.head.i != head.i and name.start <= head.head.i < name.end:
+        head = head.head
+    if head.head.i != tok.head.i or head.dep_ in ("nsubj", "nsubjpass") and head.head.i < head.i:
+        return None
+    ent_id = index.mention_entity.get(name.start)
+    if ent_id is None or not pronoun_ok(tok.lower_, index.entities[ent_id]):
+        return None
+    return ent_id
+
+
+def opens_paragraph(index: ArticleIndex, i: int) -> bool:
+    """Whether a token is the first word of its paragraph (only spaces before it there)."""
+    j = i - 1
+    while j >= 0 and index.doc[j].is_space:
+        j -= 1
+    return j < 0 or index.para_of[j] != index.para_of[i]
+
+
+def opening_possessor(index: ArticleIndex, tok: Token) -> int | None:
+    """The named possessor of the subject that opens a paragraph, for a subject pronoun of
+    its second sentence ("Matie's trajectory, however, has shifted. He's gone from rags to
+    riches": Matie, whoever the paragraph before was about). None when the possessed noun is
+    a person ("Smith's father died. He …" may be the father), the possessor does not fit the
+    pronoun, or another entity the pronoun may mean is named in the paragraph before it."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or index.in_quote[tok.i]:
+        return None
+    here = index.sent_of[tok.i]
+    first = tok.sent
+    if first.start == 0:
+        return None
+    opening = index.doc[first.start - 1].sent
+    para = index.para_of[tok.i]
+    if (index.para_of[opening.start] != para or not opens_paragraph(index, opening.start)
+            or index.sent_of[opening.start] == here):
+        return None
+    subj = next((t for t in opening if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+                None)
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None) if subj else None
+    if owner is None or subj is None or is_person_noun(subj.lemma_.lower()):
+        return None
+    found = {e.entity for e in index.events if e.token == owner.i}
+    if len(found) != 1:
+        return None
+    ent_id = next(iter(found))
+    if not known_fit(tok.lower_, index.entities[ent_id]) or any(
+            opening.start <= e.token < tok.i and e.entity != ent_id
+            and pronoun_ok(tok.lower_, index.entities[e.entity]) for e in index.events):
+        return None
+    return ent_id
 
 
 def own_quote_introducer(index: ArticleIndex, tok: Token, candidates: list[tuple[int, Features]]
@@ -284,6 +357,11 @@ def fronted_report_names(index: ArticleIndex, tok: Token) -> set[int]:
             out |= {e.entity for e in index.events
                     if lo <= e.token <= hi and index.para_of[e.token] == para}
     return out
+
+
+# Verbs whose subject pronoun may report or guess a name fronted before it.
+REPORTING_VERBS = SAYING_VERBS | frozenset(
+    "think guess suppose believe reckon figure wonder hope bet know ask reply answer".split())
 
 
 # Subordinators of an adverbial clause whose subject pronoun takes the subject of the clause it

@@ -48,3 +48,19 @@ def test_a_slash_joins_two_names_into_one_modifier(nlp: Language) -> None:
               "released last Thursday.")
     survey = next(t for t in doc if t.text == "survey")
     assert doc[np_start(survey) : survey.i + 1].text == "a New York Times/CBS News survey"
+
+
+def test_an_age_noun_is_a_person_noun() -> None:
+    from saidwhat.engine.speakers.mentions import is_person_noun
+
+    assert is_person_noun("teen") and is_person_noun("teenager")
+    assert not is_person_noun("teens'") and not is_person_noun("table")
+
+
+def test_the_teen_is_the_girl_just_named(nlp: Language) -> None:
+    from resolving import resolve
+
+    text = ("Maria Lopez, 17, was arrested on Sunday, police said. The teen told "
+            "reporters she had no regrets.")
+    (teen,) = resolve(nlp, text, "The teen")
+    assert teen.name == "Maria Lopez"
