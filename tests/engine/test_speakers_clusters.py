@@ -122,3 +122,19 @@ def test_speaker_at_follows_the_speakers_as_they_are_added(nlp: Language) -> Non
     index.speakers.append(Event(8, 1, cole, 0))
     index.speakers.append(Event(1, 0, cole, 0))  # the same token resolved again: the latest wins
     assert index.speaker_at() == {1: cole, 8: cole}
+
+
+def test_a_one_word_name_is_no_middle_word_of_a_name_given_later() -> None:
+    from saidwhat.engine.speakers.clusters import middle_name_of_later
+
+    chao, pian = mention(4, "PERSON", "Chao"), mention(90, "PERSON", "Rulan Chao Pian")
+    assert middle_name_of_later(chao, pian)
+    assert not middle_name_of_later(mention(95, "PERSON", "Chao"), pian)  # named in full first
+    assert not middle_name_of_later(mention(4, "PERSON", "Pian"), pian)  # a surname
+
+
+def test_a_name_used_long_before_a_namesake_with_it_in_the_middle_stays_apart(
+        nlp: Language) -> None:
+    text = ("Chao went to the United States in 1910 to study mathematics. Chao taught at "
+            "Harvard later. His first daughter Rulan Chao Pian was a professor.")
+    assert surname_goes_to(nlp, text, "Chao") == ["Chao", "Chao"]

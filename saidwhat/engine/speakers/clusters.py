@@ -825,7 +825,8 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
         if n in out:
             continue
         toks = mentions[n].tokens
-        match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)]
+        match = [f for f in fulls if compatible_names(toks, mentions[f].tokens)
+                 and not middle_name_of_later(mentions[n], mentions[f])]
         same_gender = [f for f in match if mentions[f].gender in (mentions[n].gender, None)]
         match = same_gender if mentions[n].gender and same_gender else match
         if " ".join(toks) in singles and not mentions[n].gender:
@@ -839,6 +840,14 @@ def cluster_people(mentions: Sequence[NameMention], sent_of: Sequence[int],
             # truly ambiguous: the surname stays itself ("Murphy"), no guess between namesakes
             out[n] = picked if picked is not None else singles.setdefault(" ".join(toks), n)
     return out
+
+
+def middle_name_of_later(short: NameMention, full: NameMention) -> bool:
+    """Whether a one-word name is only a middle word of a full name first given after it
+    ("Chao went to the United States" long before "His daughter Rulan Chao Pian"): the
+    article met the one-word name as a person of its own."""
+    return (len(short.tokens) == 1 and full.start > short.start
+            and short.tokens[0] not in (full.tokens[0], full.tokens[-1]))
 
 
 def org_name_words(mentions: Sequence[NameMention]) -> set[str]:
