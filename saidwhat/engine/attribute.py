@@ -24,6 +24,7 @@ from saidwhat.engine.contents import (
 )
 from saidwhat.engine.context import DocContext, build_context, named_referents, referent_mentions
 from saidwhat.engine.cues import (
+    MESSAGE_NOUNS,
     Cue,
     find_cues,
     is_reported_adverb,
@@ -257,6 +258,7 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
             source = None  # the "source" is inside what was said
         drafts.append(Draft(cue, source, pieces, cue.type, 1.0, how=how))
     drafts = [inverted_line(doc, d) or d for d in drafts]
+    drafts = with_messages_merged(doc, drafts)
     drafts = release_speaker_labels(doc, drafts, ctx)
     drafts += layout_drafts(doc, ctx, drafts, settings.layouts)
     drafts = _dedupe([d for d in drafts if not not_said(doc, d, settings.assembly)])
@@ -268,6 +270,52 @@ def drafts_for(doc: Doc, engine: Engine, ctx: DocContext | None = None) -> list[
     drafts = continued_quotes(doc, quotes, drafts, settings.assembly)
     drafts.sort(key=lambda d: d.content[0][0])
     return drafts
+
+
+# Messages sent whose words a participle after them gives: 'issued a statement Wednesday,
+# saying …' (the parse hangs the participle on the verb, not on the statement).
+SENT_MESSAGES = MESSAGE_NOUNS | {"ad", "note", "report", "letter", "video", "column"}
+
+
+def message_sender(doc: Doc, draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """'Amazon released a statement saying, “…”', 'She wrote a letter to Comey urging …': the
+    draft whose verb sends the message (its object) that the draft's participle cue hangs on,
+    else None."""
+    if draft.cue is None or doc[draft.cue.head].tag_ != "VBG":
+        return None
+    head = doc[draft.cue.head]
+    if head.dep_ == "acl" and head.head.dep_ == "dobj":
+        sender = head.head.head
+    elif head.dep_ == "advcl" and any(
+            c.dep_ == "dobj" and c.i < head.i and c.lemma_.lower() in SENT_MESSAGES
+            for c in head.head.children):
+        sender = head.head
+    else:
+        return None
+    return next((o for o in drafts if o is not draft and o.cue is not None
+                 and o.cue.head == sender.i and o.source is not None), None)
+
+
+def with_messages_merged(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """One attribution for 'X released a statement saying …', as PolNeAR marks it: the sender
+    as source, 'released a statement saying' as cue, the participle's words as content (not
+    the statement as the sender's object, and the statement as a speaker of its own)."""
+    merged: dict[int, Draft] = {}
+    for d in drafts:
+        outer = message_sender(doc, d, drafts)
+        if outer is None or id(outer) in merged or d.cue is None or outer.cue is None:
+            continue
+        tokens = set(outer.cue.tokens) | set(d.cue.tokens)
+        tokens |= set(range(outer.cue.head, d.cue.head + 1))
+        cue = replace(d.cue, tokens=tuple(sorted(tokens)), p=max(d.cue.p, outer.cue.p))
+        merged[id(outer)] = replace(d, cue=cue, source=outer.source)
+        merged[id(d)] = merged[id(outer)]
+    out: list[Draft] = []
+    for d in drafts:
+        m = merged.get(id(d), d)
+        if not any(m is o for o in out):
+            out.append(m)
+    return out
 
 
 def enclosing_quote(doc: Doc, cue: Cue, quotes: list[Quote]) -> Quote | None:

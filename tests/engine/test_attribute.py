@@ -787,3 +787,18 @@ def test_reportedly_attributes_its_clause_to_no_one(nlp: Language) -> None:
     assert a.source is None and a.speaker is None
     assert "reportedly" not in a.content.text and a.content.text.startswith("The senator has")
     assert a.confidence >= Settings().assembly.reported_confidence
+
+
+def test_statement_saying_is_one_attribution_of_the_sender(nlp: Language) -> None:
+    text = ("The Lopez campaign issued a statement on Tuesday saying that the senator would "
+            "vote against the budget.")
+    (a,) = run(nlp, text).attributions
+    assert a.source is not None and a.source.text == "The Lopez campaign"
+    assert a.cue is not None and a.cue.text == "issued a statement on Tuesday saying"
+    assert a.content.text == "that the senator would vote against the budget"
+
+
+def test_participle_after_a_plain_object_stays_apart(nlp: Language) -> None:
+    text = "Lopez attacked the mayor on Monday, saying that the budget was a disgrace."
+    a = only(run(nlp, text), "the budget was a disgrace")
+    assert a.cue is not None and a.cue.text == "saying"
