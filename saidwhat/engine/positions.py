@@ -1424,12 +1424,15 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
         if polarity is None or hypothetical(tok) or (tok.lemma_.lower() == "credit" and any(
                 c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
             continue  # "credited Clinton's victory to a closed primary" says why, not who's good
-        if refused(tok):
+        withheld = refused(tok)
+        if withheld:
             if polarity == "oppose" or partly_denied(tok):
                 continue
             polarity = "oppose"
         subj = subject_of(tok)
         obj = _object(tok, preps or ("at", "for", "against", "on"))
+        if withheld and obj is not None and either_of(obj):
+            continue  # "refrained from endorsing Clinton or Sanders": neutral, against neither
         clause = _clause_object(tok) if obj is None else None
         if clause is not None:
             obj = nearest_subject(clause) or next(
@@ -1453,6 +1456,14 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
                 found = _stance(ctx, src, target, polarity, topic, tok) if target else None
                 if found:
                     yield found
+
+
+def either_of(obj: Token) -> bool:
+    """Whether an object offers alternatives ("Clinton or Sanders", "neither Cruz nor Trump"):
+    backing none of them is staying neutral between them, no opposition to either."""
+    return bool(obj.conjuncts) and any(
+        c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "nor", "either", "neither")
+        for c in (*obj.children, *(g for j in obj.conjuncts for g in j.children)))
 
 
 def passive_acts(ctx: Context) -> Iterator[Position]:

@@ -1769,3 +1769,12 @@ def test_an_agreement_on_no_topic_is_no_pair(nlp):
                            "agreeing with her 100 percent. Amy Ford and Bill Grant agreed on the "
                            "need for a new harbour.")
     assert pairs(found, "agree") == {frozenset({"Ford", "Grant"})}
+
+
+def test_backing_neither_of_two_is_no_opposition(nlp):
+    found = positions(nlp, "Race\n\nJane Hale is a party elder. She has refrained from endorsing "
+                           "Kerr or Pratt and as a result could have credibility with both. Bill "
+                           "Grant refused to endorse Amy Ford and Joe Dunn.")
+    got = stances(found)
+    assert not [s for s, _, _ in got if s == "Hale"]
+    assert {("Grant", "oppose", "Amy Ford"), ("Grant", "oppose", "Joe Dunn")} <= got
