@@ -656,7 +656,19 @@ def as_clause_content(doc: Doc, cue: Cue, attached: list[Quote]) -> bool:
     responded to …') holds its content or the action it is."""
     head = doc[cue.head]
     return as_reported(head) and not attached and all(
-        _is_scene_prep(c, head) for c in head.children if c.dep_ == "prep")
+        _is_scene_prep(c, head) or names_an_addressee(c)
+        for c in head.children if c.dep_ == "prep")
+
+
+PERSON_OBJECT_PRONOUNS = frozenset("me us you him her them".split())
+
+
+def names_an_addressee(prep: Token) -> bool:
+    """'as the Spirit revealed to Ebenezer', 'as she confided to him': 'to' a person names who
+    was told, whatever the verb, not what was said."""
+    return prep.lower_ == "to" and any(
+        c.dep_ == "pobj" and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_OBJECT_PRONOUNS)
+        for c in prep.children)
 
 
 # Words a fronted 'as' clause may carry between its cue and the comma that closes it.

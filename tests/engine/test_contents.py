@@ -277,6 +277,15 @@ def test_as_clause_with_its_own_preposition_or_object_keeps_its_reading(nlp: Lan
     assert how != "parenthetical"  # 'it' is the tax, not words of the party
 
 
+def test_as_clause_told_to_a_person_reports_its_host(nlp: Language) -> None:
+    text = "But as the old doctor revealed to Maria Lopez, the fever can be cured."
+    pieces, how = content(nlp, text, "reveal")
+    assert how == "parenthetical"  # not "Maria Lopez", who was told
+    assert pieces == ["the fever can be cured."]
+    text = "But as the ghost revealed to him, the future can still be changed."
+    assert content(nlp, text, "reveal") == (["the future can still be changed."], "parenthetical")
+
+
 def test_as_x_put_it_takes_the_quotation_beside_it(nlp: Language) -> None:
     text = "It covers the whole city, as the station's slogan put it, “As local as it gets.”"
     assert content(nlp, text, "put") == (["As local as it gets."], "quote")
