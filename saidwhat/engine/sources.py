@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.engine.cues import Cue
@@ -268,6 +270,23 @@ def after_dateline(doc: Doc, start: int, head: int, end: int = 0) -> int:
     return before[-1] + 1 if first.is_upper and len(first.text) > 2 and before else start
 
 
+# A live blog's entry time opening a line: '14.07', '9:38', '9:38PM' (the meridiem may be its
+# own token).
+ENTRY_TIME = re.compile(r"\d{1,2}[.:]\d{2}(?:[ap]\.?m\.?)?", re.IGNORECASE)
+MERIDIEMS = frozenset("am pm a.m. p.m.".split())
+
+
+def after_entry_time(doc: Doc, start: int, head: int) -> int:
+    """The first token after a live blog's entry time the parse put in the source ('06.25
+    Jonathan Pearlman … has spoken to'): a clock time opening the span, before its head."""
+    if start >= head or not ENTRY_TIME.fullmatch(doc[start].text):
+        return start
+    start += 1
+    if start < head and doc[start].lower_ in MERIDIEMS:
+        start += 1
+    return start
+
+
 # News agencies a dateline credits in parentheses ('(AP) —'); an organisation's own acronym
 # ('The National Rifle Association (NRA) - a gun lobby - said') is no credit.
 NEWS_AGENCIES = frozenset("ap reuters afp upi bloomberg dpa xinhua cnn tass ansa efe aap cp pti "
@@ -296,6 +315,7 @@ def mention_span(head: Token) -> Span:
     ):
         start += 1
     start = after_dateline(doc, start, head.i, end)
+    start = after_entry_time(doc, start, head.i)
     while start < head.i and doc[start].lower_ in FOCUS_ADVERBS and doc[start].pos_ == "ADV":
         start += 1  # 'Even Lindsey Graham said': the focus word is the writer's, not the source
     while end > head.i and (

@@ -11,6 +11,7 @@ from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import (
     after_dateline,
+    after_entry_time,
     main_verb_hung_on_name,
     mention_span,
     object_after_quote,
@@ -158,6 +159,23 @@ def test_a_dateline_opening_a_span_is_skipped(nlp: Language) -> None:
 def test_a_source_starts_after_a_news_agency_credit(nlp: Language, text: str) -> None:
     source = source_text(nlp, text, "say")  # the parse may take the place for the subject
     assert source is not None and source.endswith("Dana Ortiz") and "(" not in source
+
+
+@pytest.mark.parametrize("text", [
+    "Storm closes the coast road\n14.07 Dana Ortiz in Port Vale said the road would stay shut.",
+    "Storm closes the coast road\n9:38 PM Dana Ortiz said the road would stay shut.",
+])
+def test_a_live_blog_entry_time_is_no_part_of_a_source(nlp: Language, text: str) -> None:
+    source = source_text(nlp, text, "say")
+    assert source is not None and source.startswith("Dana Ortiz")
+
+
+def test_an_entry_time_is_skipped_only_before_the_head(nlp: Language) -> None:
+    doc = nlp("At 14.07 the mayor said the road would stay shut.")
+    time = next(t for t in doc if t.text == "14.07")
+    assert after_entry_time(doc, time.i, time.i) == time.i  # a time that is the head stays
+    mayor = next(t for t in doc if t.text == "mayor")
+    assert after_entry_time(doc, mayor.i - 1, mayor.i) == mayor.i - 1  # 'the' is no time
 
 
 def test_a_parenthesis_in_a_source_is_no_agency_credit(nlp: Language) -> None:
