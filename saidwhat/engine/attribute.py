@@ -43,7 +43,13 @@ from saidwhat.engine.not_said import not_said
 from saidwhat.engine.nouns import find_noun_cues, noun_content, noun_source
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import source_for
-from saidwhat.engine.structure import is_credit_line, is_interruption, is_title_cased, line_at
+from saidwhat.engine.structure import (
+    between_credits,
+    is_credit_line,
+    is_interruption,
+    is_title_cased,
+    line_at,
+)
 from saidwhat.records import Attribution, Mention, Speaker, slugify
 from saidwhat.settings import AssemblySettings, LayoutSettings, Settings
 
@@ -457,16 +463,17 @@ HEADLINE_CUE_LEMMAS = TOLD_LEMMAS | frozenset(("according", "show", "find"))
 def from_title_or_credit(doc: Doc, quotes: list[Quote], draft: Draft,
                          settings: AssemblySettings) -> bool:
     """A cue in a title line below the headline (related-article links, subheads), unless what
-    it says is quoted, or in a caption, credit or promo line: nobody is reported speaking there.
+    it says is quoted, or in a credit or promo line or a gallery caption between two credits:
+    nobody is reported speaking there.
     A line whose cue sets off the paragraph below with a colon introduces a speaker, however
     many of its words are capitalised (a name, a title and a country before "said:")."""
     if draft.cue is None or draft.how in LAYOUT_HOWS:
         return False  # a layout cue (a 'Name:' label, a sign-off) is read by its own rule
     text = doc_text(doc)
     at = doc[draft.cue.head].idx
-    if is_credit_line(text[slice(*line_at(text, at))].strip()):
-        return True
     start, end = line_at(text, at)
+    if is_credit_line(text[start:end].strip()) or between_credits(text, start, end):
+        return True
     if draft.how == "colon-paragraph":
         return False  # introduces_block: 'Ana Ruiz, the British Ambassador to Chile, said:'
     if not is_title_cased(text[start:end].strip(), settings):

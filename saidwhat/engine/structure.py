@@ -40,6 +40,16 @@ def is_credit_line(line: str) -> bool:
     return _CREDIT.search(line) is not None
 
 
+def between_credits(text: str, start: int, end: int) -> bool:
+    """Whether the line from `start` to `end` has a credit line right above and right below
+    it: a caption in a photo gallery ('Photo by …' / caption / 'Photo by …')."""
+    if start == 0 or end >= len(text):
+        return False
+    above, below = line_at(text, start - 1), line_at(text, end + 1)
+    return (is_credit_line(text[slice(*above)].strip())
+            and is_credit_line(text[slice(*below)].strip()))
+
+
 _ADVERT = re.compile(r"^\W*(?:advertisement|sponsored(?: content)?|story continues below"
                      r"(?: advertisement)?|continue reading(?: below)?)\W*$", re.I)
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from saidwhat.engine.structure import is_credit_line, is_title_cased, line_at, never_attributed
+from saidwhat.engine.structure import (
+    between_credits,
+    is_credit_line,
+    is_title_cased,
+    line_at,
+    never_attributed,
+)
 from saidwhat.records import Article
 from saidwhat.run import pipeline
 
@@ -81,6 +87,27 @@ def test_nothing_is_attributed_from_a_photo_credit(nlp: Language) -> None:
     found = attributions(nlp, text)
     assert not any("council met late" in c for c in found)
     assert any("budget was balanced" in c for c in found)
+
+
+GALLERY = ("The march went on past midnight, organisers said.\n"
+           "Photo by Ana Ruiz/Reuters\n"
+           "Protesters march past city hall on May 2. They denounce the new bus fares.\n"
+           "Photo by Tom Hale/Getty Images\n"
+           "Mayor Lena Ortiz said the fares would stay.\n")
+
+
+def test_a_line_between_two_credits_is_a_gallery_caption() -> None:
+    def line(words: str) -> tuple[int, int]:
+        return line_at(GALLERY, GALLERY.index(words))
+    assert between_credits(GALLERY, *line("They denounce"))
+    assert not between_credits(GALLERY, *line("The march"))  # the story above the first photo
+    assert not between_credits(GALLERY, *line("Mayor Lena"))  # the story below the last one
+
+
+def test_nothing_is_attributed_from_a_gallery_caption(nlp: Language) -> None:
+    found = attributions(nlp, GALLERY)
+    assert not any("bus fares" in c for c in found)
+    assert any("march went on" in c for c in found)
 
 
 def test_a_headline_describing_rather_than_reporting_is_not_attributed(nlp: Language) -> None:
