@@ -677,6 +677,17 @@ def _single(ctx: Context, a: Attribution | None) -> tuple[str, str | None] | Non
     return found[0] if len(found) == 1 else None
 
 
+def _stated_contents(ctx: Context) -> Iterator[tuple[Attribution, tuple[str, str | None], Span]]:
+    """Each attribution with one speaker and a content that asks nothing, with that speaker
+    and the content's tokens."""
+    for a in ctx.attributions:
+        src = _single(ctx, a)
+        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand") if (
+            src is not None) else None
+        if src is not None and span is not None and not asked(ctx, a, span):
+            yield a, src, span
+
+
 def _single_name(ctx: Context, a: Attribution) -> str:
     """The name of an attribution's one speaker, "" when it has none (`_single`)."""
     return (_single(ctx, a) or ("", None))[0]
@@ -2445,12 +2456,7 @@ def consequences(ctx: Context) -> Iterator[Position]:
     """A speaker warning of what a proposal would do ("the bill would put our troops at risk",
     "this legislation could expose Americans to lawsuits abroad"): a bad consequence said of a
     law, plan or policy opposes it (inferred)."""
-    for a in ctx.attributions:
-        src = _single(ctx, a)
-        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand") if (
-            src is not None) else None
-        if span is None or asked(ctx, a, span):
-            continue
+    for a, src, span in _stated_contents(ctx):
         for tok in span:
             if tok.lemma_.lower() not in HARMS and token_valence(tok) > -ctx.rules.min_valence:
                 continue
@@ -2477,12 +2483,7 @@ def act_consequences(ctx: Context) -> Iterator[Position]:
     than 7,000 species", "weakening the encryption would only make regular users more
     vulnerable", "it's particularly risky to insert tech companies into Middle East politics"):
     a good effect backs the act, a bad one opposes it (inferred); the act is the target."""
-    for a in ctx.attributions:
-        src = _single(ctx, a)
-        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand") if (
-            src is not None) else None
-        if src is None or span is None or asked(ctx, a, span):
-            continue
+    for a, src, span in _stated_contents(ctx):
         for tok in span:
             found = act_effect(tok, ctx.rules.min_valence)
             if found is None:
@@ -3058,12 +3059,7 @@ def rejected_claims(ctx: Context) -> Iterator[Position]:
     They are 100 percent wrong", "his claims are unfounded"): an oppose stance on the claim and,
     when the claim is a named speaker's, an explicit divergence from them (the guidelines' "one
     speaker directly rejects the other's stated position")."""
-    for a in ctx.attributions:
-        src = _single(ctx, a)
-        span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand") if (
-            src is not None) else None
-        if src is None or span is None or asked(ctx, a, span):
-            continue
+    for _, src, span in _stated_contents(ctx):
         for claim in dict.fromkeys(_rejected(span)):
             owner = next((c for c in claim.children if c.dep_ == "poss"), None)
             whose = who(ctx, owner) if owner is not None and owner.pos_ != "PRON" or (
