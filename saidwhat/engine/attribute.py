@@ -317,9 +317,11 @@ def with_messages_merged(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         merged[id(outer)] = replace(d, cue=cue, source=outer.source)
         merged[id(d)] = merged[id(outer)]
     out: list[Draft] = []
+    kept: set[int] = set()
     for d in drafts:
         m = merged.get(id(d), d)
-        if not any(m is o for o in out):
+        if id(m) not in kept:
+            kept.add(id(m))
             out.append(m)
     return out
 

@@ -985,6 +985,17 @@ def unresolved(span: Span, type_: str = "OTHER") -> Speaker:
     return Speaker(name=text, id=slugify(text), type=type_, resolved_by="none")
 
 
+def paragraph_start(index: ArticleIndex, i: int) -> int:
+    """The first word of the paragraph holding token `i` (spaces opening it skipped; `i` at
+    the latest)."""
+    first = i
+    while first > 0 and index.para_of[first - 1] == index.para_of[i]:
+        first -= 1
+    while first < i and index.doc[first].is_space:
+        first += 1
+    return first
+
+
 def mentions_near(index: ArticleIndex, tok: int) -> list[NameMention]:
     """The name mentions that could contain a token (the last one starting at or before it)."""
     j = bisect_right(index.mention_starts, tok) - 1

@@ -27,6 +27,7 @@ from saidwhat.engine.speakers.clusters import (
     Entity,
     Event,
     mentions_near,
+    paragraph_start,
     person_shaped,
     person_with_initials,
     speaker_of,
@@ -658,13 +659,8 @@ def turn_speaker(index: ArticleIndex, tok: Token) -> int | None:
     """The person whose turn of an interview a token is in: the paragraph opens with their
     initials ("AD (Pointing at Winfrey.) My mom had …" is Ava DuVernay's), one person's only;
     else None."""
-    doc = index.doc
-    first = tok.i
-    while first > 0 and index.para_of[first - 1] == index.para_of[tok.i]:
-        first -= 1
-    while first < tok.i and doc[first].is_space:
-        first += 1
-    return None if first == tok.i else person_with_initials(index, doc[first].text)
+    first = paragraph_start(index, tok.i)
+    return None if first == tok.i else person_with_initials(index, index.doc[first].text)
 
 
 def short_name(ent: Entity) -> str:

@@ -14,6 +14,7 @@ from saidwhat.engine.speakers.clusters import (
     Entity,
     described_as_business,
     mentions_near,
+    paragraph_start,
 )
 from saidwhat.engine.speakers.mentions import (
     FAMILY_NAMES_OF,
@@ -247,14 +248,6 @@ def dislocated_topic(index: ArticleIndex, tok: Token) -> int | None:
     return ent_id
 
 
-def opens_paragraph(index: ArticleIndex, i: int) -> bool:
-    """Whether a token is the first word of its paragraph (only spaces before it there)."""
-    j = i - 1
-    while j >= 0 and index.doc[j].is_space:
-        j -= 1
-    return j < 0 or index.para_of[j] != index.para_of[i]
-
-
 def opening_possessor(index: ArticleIndex, tok: Token) -> int | None:
     """The named possessor of the subject that opens a paragraph, for a subject pronoun of
     its second sentence ("Matie's trajectory, however, has shifted. He's gone from rags to
@@ -269,7 +262,8 @@ def opening_possessor(index: ArticleIndex, tok: Token) -> int | None:
         return None
     opening = index.doc[first.start - 1].sent
     para = index.para_of[tok.i]
-    if (index.para_of[opening.start] != para or not opens_paragraph(index, opening.start)
+    if (index.para_of[opening.start] != para
+            or paragraph_start(index, opening.start) != opening.start
             or index.sent_of[opening.start] == here):
         return None
     subj = next((t for t in opening if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
