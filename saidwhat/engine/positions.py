@@ -2712,13 +2712,22 @@ def asked_or_supposed(tok: Token) -> bool:
     """Whether a word sits in a question or an "if" clause (no stance is asserted)."""
     sent = tok.sent
     doc = tok.doc
-    end = next((doc[i].text for i in range(tok.i, sent.end) if doc[i].text in (".", "?", "!")),
-               "")
-    if end == "?" or (not end and sent.text.rstrip(" ”\"'’").endswith("?")):
+    stop = paragraph_end(tok)
+    end = next((doc[i].text for i in range(tok.i, stop) if doc[i].text in (".", "?", "!")), "")
+    if end == "?" or (not end and doc[sent.start: stop].text.rstrip(" ”\"'’").endswith("?")):
         return True
     return any(t.dep_ == "mark" and t.lower_ in ("if", "whether", "unless")
                for a in (tok, *tok.ancestors) for t in a.children if t.i < tok.i) or (
         degree_asked(tok, sent))
+
+
+def paragraph_end(tok: Token) -> int:
+    """Where a token's sentence ends within its paragraph: the parser often runs a sentence on
+    across a line break ("… tweeted that Obama had too little to say …" into the next
+    paragraph's "“Is that all there is?”"), whose question mark asks nothing of this one."""
+    sent = tok.sent
+    return next((t.i for t in tok.doc[tok.i: sent.end] if t.is_space and "\n" in t.text),
+                sent.end)
 
 
 def degree_asked(tok: Token, sent: Span | None = None) -> bool:

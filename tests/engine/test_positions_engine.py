@@ -1424,6 +1424,17 @@ def test_a_fuller_form_of_the_source_name_is_no_target():
     assert not P.same_person("Clinton", "Clinton Foundation")
 
 
+def test_a_question_in_the_next_paragraph_asks_nothing_of_this_one(nlp):
+    doc = nlp("Gangs\n\nTom Hale tweeted that Ann Kerr had too little to say about defeating "
+              "the gangs in the wake of attacks in Paris\n\n\"Is that all there is?\"")
+    little = next(t for t in doc if t.lower_ == "little")
+    assert P.paragraph_end(little) < len(doc)
+    assert doc[P.paragraph_end(little)].is_space
+    assert not P.asked_or_supposed(little)
+    asked = nlp("Gangs\n\nTom Hale asked whether Ann Kerr had too little to say about it?")
+    assert P.asked_or_supposed(next(t for t in asked if t.lower_ == "little"))
+
+
 def test_a_degree_asked_about_is_no_evaluation(nlp):
     found = positions(nlp, "Hearing\n\nJobs could be lost under the plan, depending on how "
                            "responsive companies are to cost increases, said economist Joe "
