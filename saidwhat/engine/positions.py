@@ -234,6 +234,7 @@ WITHDRAWALS = frozenset("rescind revoke retract withdraw pull drop".split())  # 
 REFUSALS = frozenset("refuse decline fail hesitate withhold avoid".split())
 SPEECH_ACTS = frozenset("say tell talk speak discuss ask explain announce read deliver "
                         "express".split())
+READY = frozenset("willing ready eager prepared happy glad".split())  # "willing to back"
 ABSTAIN = frozenset("refrain abstain stop".split())  # "refrained from attacking his rivals"
 # Words an article uses in turn for one thing: a speech is also the remarks or the address.
 SAME_THING = {**dict.fromkeys("remark remarks speeches address comment comments".split(),
@@ -1096,7 +1097,8 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if generic_gerund(verb):
             return None
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and verb.head is not verb or (
+                ready_to(verb)):
             verb = verb.head
             seen += 1
             continue
@@ -1106,6 +1108,12 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def ready_to(tok: Token) -> bool:
+    """Whether a word is the "willing" of "he may be willing to back Trump" (a readiness said
+    of the subject of "be", whose act the infinitive is)."""
+    return tok.dep_ == "acomp" and tok.lemma_.lower() in READY and tok.head is not tok
 
 
 def generic_gerund(verb: Token) -> bool:
@@ -1441,7 +1449,7 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
                 continue
             polarity = "oppose"
         subj = subject_of(tok)
-        obj = _object(tok, preps or ("at", "for", "against", "on"))
+        obj = _object(tok, preps or ("at", "for", "against", "on")) or name_as_predicate(tok)
         if withheld and obj is not None and either_of(obj):
             continue  # "refrained from endorsing Clinton or Sanders": neutral, against neither
         clause = _clause_object(tok) if obj is None else None
@@ -1579,9 +1587,36 @@ def _holders(ctx: Context, subj: Token) -> list[tuple[str, str | None] | None]:
     the one speaker."""
     if subj.conjuncts:
         return list(members(ctx, subj))
+    partner = folded_partner(subj)
+    if partner is not None:
+        return [who(ctx, partner), who(ctx, subj)]
     att = ctx.source_at(subj.idx) if subj.lower_ == "they" else None
     joint = sources(ctx, att) if att is not None else []
     return list(joint) if len(joint) > 1 else [who(ctx, subj)]
+
+
+def folded_partner(subj: Token) -> Token | None:
+    """The first of two people a subject names when the parser folded them into one name
+    ("Scarborough and co-host Mika Brzezinski have struck down …", parsed as "Brzezinski" with
+    "Scarborough and co-host" in front of it): the person before the "and", else None (not a
+    name that holds an "and" itself, "the Science and Technology Directorate")."""
+    if subj.pos_ != "PROPN" or subj.conjuncts:
+        return None
+    own = entity_around(subj) if subj.ent_iob_ in ("B", "I") else None
+    return next((c for c in subj.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                 and c.ent_type_ == "PERSON" and (own is None or not own.start <= c.i < own.end)
+                 and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)), None)
+
+
+def name_as_predicate(verb: Token) -> Token | None:
+    """A name the parser took for what a stance verb makes its object into ("willing to back
+    Trump", with "Trump" an object predicate): backing, endorsing or attacking a person takes
+    the person as object."""
+    if verb.lemma_.lower() not in STANCE_VERBS or any(c.dep_ in ("dobj", "obj")
+                                                        for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
 
 
 def _interrogated(verb: Token, obj: Token) -> bool:
@@ -2360,6 +2395,8 @@ def refused(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and head is not verb:
         if head.lemma_.lower() in REFUSALS or any(c.dep_ == "neg" for c in head.children):
             return True
+        if ready_to(head) and any(c.dep_ == "neg" for c in head.head.children):
+            return True  # "is not willing to back him"
         if any(c.lower_ == "yet" for c in head.children):
             return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and (

@@ -1789,3 +1789,55 @@ def test_backing_neither_of_two_is_no_opposition(nlp):
     got = stances(found)
     assert not [s for s, _, _ in got if s == "Hale"]
     assert {("Grant", "oppose", "Amy Ford"), ("Grant", "oppose", "Joe Dunn")} <= got
+
+
+def _misparsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+               ents: list[str]):
+    """A doc with a parse given by hand: the parser's mistakes the rules read past."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+               lemmas=[w.lower() for w in words], ents=ents)
+
+
+def test_two_people_the_parser_folded_into_one_subject_are_both_holders(nlp):
+    doc = _misparsed(nlp, ["Pratt", "and", "co-host", "Ann", "Kerr", "struck", "down", "claims",
+                           "."], [4, 0, 0, 4, 5, 5, 5, 5, 5],
+                     ["nmod", "cc", "conj", "compound", "nsubj", "ROOT", "prt", "dobj", "punct"],
+                     ["PROPN", "CCONJ", "NOUN", "PROPN", "PROPN", "VERB", "ADP", "NOUN", "PUNCT"],
+                     ["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    assert P.folded_partner(doc[4]) == doc[0]
+    named = _misparsed(nlp, ["The", "Science", "and", "Technology", "Directorate", "concluded",
+                             "."], [4, 4, 1, 4, 5, 5, 5],
+                       ["det", "nmod", "cc", "compound", "nsubj", "ROOT", "punct"],
+                       ["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+                       ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert P.folded_partner(named[4]) is None  # one name with an "and" in it
+    both = nlp("Tom Hale and Ann Kerr struck down claims that their show favored the mayor.")
+    assert P.folded_partner(next(t for t in both if t.dep_ == "nsubj")) is None
+
+
+def test_a_name_parsed_as_object_predicate_of_a_stance_verb_is_its_object(nlp):
+    doc = _misparsed(nlp, ["he", "may", "be", "willing", "to", "back", "Trump", "."],
+                     [2, 2, 2, 2, 5, 3, 5, 2],
+                     ["nsubj", "aux", "ROOT", "acomp", "aux", "xcomp", "oprd", "punct"],
+                     ["PRON", "AUX", "AUX", "ADJ", "PART", "VERB", "PROPN", "PUNCT"],
+                     ["O", "O", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert P.name_as_predicate(doc[5]) == doc[6]
+    called = _misparsed(nlp, ["they", "call", "him", "Marco", "."], [1, 1, 1, 1, 1],
+                        ["nsubj", "ROOT", "dobj", "oprd", "punct"],
+                        ["PRON", "VERB", "PRON", "PROPN", "PUNCT"],
+                        ["O", "O", "O", "B-PERSON", "O"])
+    assert P.name_as_predicate(called[1]) is None  # a name given, and no stance verb
+
+
+def test_one_willing_to_back_someone_backs_them(nlp):
+    found = positions(nlp, "Casino\n\nJoe Pratt, the Ohio steel magnate, has indicated he may "
+                           "be willing to back Ann Kerr. Tom Hale said he is not willing to back "
+                           "Kerr.")
+    assert ("Pratt", "support", "Ann Kerr") in stances(found)
+    assert not [s for s in stances(found) if s[0] == "Hale" and s[1] == "support"]
+    doc = nlp("Pratt is ready to endorse Kerr.")
+    assert P.ready_to(next(t for t in doc if t.lower_ == "ready"))
+    wants = nlp("Pratt wants to endorse Kerr.")
+    assert not P.ready_to(next(t for t in wants if t.lower_ == "wants"))
