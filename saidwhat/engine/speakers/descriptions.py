@@ -1667,17 +1667,19 @@ THING_KINDS: dict[str, frozenset[str]] = dict.fromkeys(
 
 def thing_named_before(index: ArticleIndex, span: Span) -> int | None:
     """The named thing a definite description of a thing takes its word from ("Crater Lake …
-    the lake", "Cyclone Phailin … this cyclone", "the Wildwood Trail … the trail"): the
-    nearest name before it outside quotations, within the description window, of two or more
-    words beginning or ending with the description's head or a word of its kind (THING_KINDS:
-    "Cyclone Phailin … the storm"), an entity of the article or a place, facility, law, work,
-    event or product the recogniser found; never a person's name
-    ("Condoleezza Rice … the rice": a known first name or a gender) nor a group; else None."""
+    the lake", "Cyclone Phailin … this cyclone", "the Wildwood Trail … the trail", "the
+    Chatham Islands … the islands"): the nearest name before it outside quotations, within the
+    description window, of two or more words beginning or ending with the description's head
+    or a word of its kind (THING_KINDS: "Cyclone Phailin … the storm"), an entity of the
+    article or a place, facility, law, work, event or product the recogniser found; never a
+    person's name (`person_named`: "Condoleezza Rice … the rice") nor a group; else a name the
+    recogniser missed (`unlisted_thing_name`: "Mecca's Grand Mosque … the mosque"); else
+    None."""
     root = span.root
-    if root.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES
-                                    for c in root.children):
+    if root.tag_ not in ("NN", "NNS") or not any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES
+                                                 for c in root.children):
         return None
-    head = root.lemma_.lower()
+    head = root.lemma_.lower() if root.tag_ == "NN" else root.lower_
     kinds = THING_KINDS.get(head, frozenset({head}))
     here = index.sent_of[span.start]
     doc = span.doc
@@ -1687,21 +1689,69 @@ def thing_named_before(index: ArticleIndex, span: Span) -> int | None:
         if index.in_quote[ent.start]:
             continue
         words = [norm_word(t.text) for t in ent if t.lower_ != "the" and not t.is_punct]
-        if len(words) < 2 or not kinds & {words[0], words[-1]} or words[0] in (
-                MALE_NAMES | FEMALE_NAMES):
+        if len(words) < 2 or not kinds & {words[0], words[-1]} or person_named(words):
             continue
         found = [m for m in mentions_near(index, ent.start) if m.start <= ent.start < m.end]
         if found:
             ent_id = index.mention_entity[found[0].start]
             known = index.entities[ent_id]
-            if known.type == "GROUP" or known.gender is not None:
+            if known.type == "GROUP" or known.gender is not None and len(words) <= 2:
                 continue
             if kinds & {norm_word(w) for w in known.name.split()}:
                 return ent_id
-        if ent.label_ in THING_LABELS:
+        if ent.label_ in THING_LABELS or named_after_someone(ent, words):
             name = " ".join(t.text for t in ent if t.lower_ != "the" or t.i > ent.start)
-            return index.group_entity(name, THING_LABELS[ent.label_])
-    return entity_named_by_head(index, span, head)
+            return index.group_entity(name, thing_type(ent.label_, head))
+    named = entity_named_by_head(index, span, head)
+    if named is not None or root.tag_ != "NN":
+        return named
+    unlisted = unlisted_thing_name(index, span, head)
+    return index.group_entity(unlisted, thing_type("", head)) if unlisted is not None else None
+
+
+def named_after_someone(ent: Span, words: list[str]) -> bool:
+    """Whether a recogniser's name of a person or organisation is a thing's name of three or
+    more words, all capitalised ("the George Washington Bridge", whose mention the article
+    index gives to George Washington): not the date or number "a very emotional day"."""
+    return (ent.label_ in ("PERSON", "ORG") and len(words) > 2
+            and all(t.text[:1].isupper() for t in ent if t.lower_ != "the" and not t.is_punct))
+
+
+def thing_type(label: str, head: str) -> str:
+    """The speaker type of a named thing: its recogniser label's (THING_LABELS), else a place
+    for a place word ("the city"), else an organisation, as a facility is."""
+    return THING_LABELS.get(label, "GPE" if head in PLACE_WORDS else "ORG")
+
+
+def person_named(words: list[str]) -> bool:
+    """Whether a name's lowercased words are a person's: two words opening with a known first
+    name ("Condoleezza Rice"); a longer name ("George Washington Bridge") names a thing after
+    a person."""
+    return len(words) == 2 and words[0] in MALE_NAMES | FEMALE_NAMES
+
+
+def unlisted_thing_name(index: ArticleIndex, span: Span, head: str) -> str | None:
+    """The nearest run of two or more capitalised proper nouns before a description, within
+    the description window and outside quotations and the recogniser's names, that ends with
+    the description's head ("pilgrims at Mecca's Grand Mosque … the mosque" -> "Grand
+    Mosque"), opening with no known first name; else None."""
+    doc = span.doc
+    here = index.sent_of[span.start]
+    for i in range(span.start - 1, 0, -1):
+        if here - index.sent_of[i] > index.s.description_window:
+            break
+        tok = doc[i]
+        if (tok.lower_ != head or tok.pos_ != "PROPN" or not tok.text[:1].isupper()
+                or tok.ent_type_ or index.in_quote[i]):
+            continue
+        start = i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and not doc[start - 1].ent_type_ and index.sent_of[start - 1] == index.sent_of[i]:
+            start -= 1
+        words = [norm_word(t.text) for t in doc[start : i + 1]]
+        if len(words) >= 2 and words[0] not in MALE_NAMES | FEMALE_NAMES:
+            return doc[start : i + 1].text
+    return None
 
 
 def entity_named_by_head(index: ArticleIndex, span: Span, head: str) -> int | None:

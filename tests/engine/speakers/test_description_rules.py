@@ -5,6 +5,7 @@ anonymous sources taken up again, and the people a description speaks of."""
 from resolving import resolve
 from spacy.language import Language
 
+from saidwhat.engine.speakers.descriptions import person_named
 from saidwhat.evaluation.speakers import group_members, same_group
 
 
@@ -293,3 +294,36 @@ def test_an_aged_passer_by_stays_anonymous(nlp: Language) -> None:
             "Mark Olsen, the owner, plans to rebuild.")
     (resident,) = resolve(nlp, text, "A 41-year-old resident")
     assert resident.resolved_by == "none"
+
+
+def test_a_thing_named_after_a_person_is_the_thing(nlp: Language) -> None:
+    text = ("Traffic was heavy on the George Washington Bridge on Friday. Drivers waited for "
+            "hours. The bridge was closed at noon, officials said.")
+    (bridge,) = resolve(nlp, text, "The bridge")
+    assert (bridge.name, bridge.resolved_by) == ("George Washington Bridge", "nominal")
+
+
+def test_person_named_is_two_words_opening_with_a_first_name() -> None:
+    assert person_named(["condoleezza", "rice"])
+    assert not person_named(["george", "washington", "bridge"])
+    assert not person_named(["crater", "lake"])
+
+
+def test_a_thing_the_recogniser_missed_is_named_by_its_capitalised_words(
+        nlp: Language) -> None:
+    text = ("A crane fell into Mecca's Grand Mosque on Friday. Pilgrims fled in the storm. "
+            "The mosque was closed for a day, the ministry said.")
+    (mosque,) = resolve(nlp, text, "The mosque")
+    assert (mosque.name, mosque.resolved_by) == ("Grand Mosque", "nominal")
+    text = ("A crane fell into a large mosque on Friday. Pilgrims fled in the storm. "
+            "The mosque was closed for a day, the ministry said.")
+    (mosque,) = resolve(nlp, text, "The mosque")
+    assert mosque.resolved_by == "none"
+
+
+def test_plural_things_are_the_plural_name_before_them(nlp: Language) -> None:
+    text = ("We sailed to the Chatham Islands in May. The weather was cold. "
+            "The islands are home to 600 people, the guide said.")
+    (islands,) = resolve(nlp, text, "The islands")
+    assert islands.name == "Chatham Islands" and islands.resolved_by == "nominal"
+
