@@ -701,6 +701,33 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
     return speaker_of(index, ent_id, "nominal")
 
 
+# Bodies of an organisation, each a speaker of its own ("the board" of HP is not HP).
+BODY_HEADS = frozenset({"board"})
+
+
+def body_named_before(index: ArticleIndex, span: Span) -> Speaker | None:
+    """A bare definite body of an organisation ("The board saw Fiorina as …") is the body of
+    the organisation that owned the last one named before it outside quotations ("HP's
+    board", "the Compaq board") -> "HP board", not the organisation alone; None when no such
+    body is named (a bare "board member" names no owner) or the body has words of its own."""
+    root = span.root
+    if (root.lemma_.lower() not in BODY_HEADS or root.tag_ != "NN"
+            or [c.lower_ for c in root.children if c.i < root.i] != ["the"]):
+        return None
+    doc = span.doc
+    for i in range(span.start - 1, -1, -1):
+        tok = doc[i]
+        if tok.lemma_.lower() != root.lemma_.lower() or tok.pos_ != "NOUN" or index.in_quote[i]:
+            continue
+        owners = [m for c in tok.children if c.dep_ in ("poss", "compound") and c.i < tok.i
+                  for m in mentions_near(index, c.i) if m.start <= c.i < m.end]
+        if owners and owners[0].label == "ORG":  # as named: a pronoun may have made it a person
+            owner = index.entities[index.mention_entity[owners[0].start]]
+            name = f"{owner.name} {root.lemma_.lower()}"
+            return speaker_of(index, index.group_entity(name, "ORG"), "nominal")
+    return None
+
+
 STAFF_WORDS = frozenset("aide aides operative operatives staffer staffers".split())
 
 
@@ -1212,7 +1239,8 @@ def resolve_noun(index: ArticleIndex, span: Span) -> Speaker:
         return website
     possessed = (named_by_participle(index, span) or resolve_predicated(index, span)
                  or renamed_document(index, span) or staff_campaign(index, span)
-                 or resolve_possessed(index, span) or both_named(index, span)
+                 or resolve_possessed(index, span) or body_named_before(index, span)
+                 or both_named(index, span)
                  or counted_people(index, span) or listed_people(index, span)
                  or places_named_of(index, span)
                  or resolve_age(index, span)

@@ -327,3 +327,14 @@ def test_plural_things_are_the_plural_name_before_them(nlp: Language) -> None:
     (islands,) = resolve(nlp, text, "The islands")
     assert islands.name == "Chatham Islands" and islands.resolved_by == "nominal"
 
+
+def test_the_board_is_the_board_of_the_company_named_with_it(nlp: Language) -> None:
+    text = ("Ann Lee joined Acme Corp. in 1999. She was one of the trusted minds on Acme's "
+            "board. Acme later bought Zenith Inc. for $2 billion. The board said the deal "
+            "would double its size.")
+    (board,) = resolve(nlp, text, "The board")
+    assert (board.name, board.type) == ("Acme board", "ORG")
+    text = ("Acme later bought Zenith Inc. for $2 billion. The board said the deal would "
+            "double its size.")
+    (board,) = resolve(nlp, text, "The board")
+    assert board.name != "Acme board"
