@@ -617,6 +617,17 @@ def unfinished_verb(verb: Token) -> bool:
 # the group calls them'), after these verbs only ('as the party challenged it' acts on a thing).
 REPORTED_OBJECTS = frozenset(("it", "them"))
 WORDING_LEMMAS = frozenset(("put", "call"))
+# Verbs whose object is whoever was told, never what was said ('as the mayor told reporters').
+ADDRESSEE_LEMMAS = frozenset(("tell", "inform", "assure", "remind"))
+
+
+def object_is_reported(head: Token, obj: Token) -> bool:
+    """Whether an 'as' clause cue's object leaves its host clause to be what was said: 'it' or
+    'them' after a verb of wording ('as the Times put it'), or whoever a verb of telling told
+    ('as the mayor told reporters, the plan …'); 'as the party challenged the plan' acts."""
+    lemma = head.lemma_.lower()
+    return (obj.lower_ in REPORTED_OBJECTS and lemma in WORDING_LEMMAS
+            or lemma in ADDRESSEE_LEMMAS)
 
 
 def as_reported(head: Token) -> bool:
@@ -625,9 +636,9 @@ def as_reported(head: Token) -> bool:
     or 'them' standing for the words reported, reports the clause it hangs on."""
     return (head.dep_ == "advcl" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
-            and not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not (
-                c.lower_ in REPORTED_OBJECTS and head.lemma_.lower() in WORDING_LEMMAS)
-                for c in head.children))
+            and not any(c.dep_ in ("ccomp", "xcomp")
+                        or c.dep_ == "dobj" and not object_is_reported(head, c)
+                        for c in head.children))
 
 
 def puts_it(head: Token) -> bool:

@@ -14,6 +14,7 @@ from saidwhat.engine.contents import (
     fronted_as_root,
     modified_noun,
     names_a_work,
+    object_is_reported,
     reported_content,
     trim_pieces,
     unset_off_clauses,
@@ -216,6 +217,23 @@ def test_as_reported_reports_the_clause_it_hangs_on(nlp: Language) -> None:
                                "stadium in 2002.", "report")
     assert how == "parenthetical"
     assert pieces == ["the mayor voiced support for the stadium in 2002."]
+
+
+def test_as_clause_telling_someone_reports_the_clause_it_hangs_on(nlp: Language) -> None:
+    pieces, how = content(nlp, "But as the mayor told reporters, the plan can be changed.",
+                          "tell")
+    assert (pieces, how) == (["the plan can be changed."], "parenthetical")
+
+
+def test_object_is_reported_only_for_wording_or_telling(nlp: Language) -> None:
+    doc = nlp("As the mayor told reporters and the party challenged the plan, the Times put it.")
+    by_word = {t.text: t for t in doc}
+    told, challenged = by_word["told"], by_word["challenged"]
+    assert object_is_reported(told, by_word["reporters"])
+    assert not object_is_reported(challenged, by_word["plan"])
+    assert object_is_reported(by_word["put"], by_word["it"])
+    pieces, how = content(nlp, "As the party challenged the plan, the mayor left.", "challenge")
+    assert how != "parenthetical"
 
 
 def test_fronted_as_clause_parsed_as_the_root_reports_the_clause_after_it(nlp: Language) -> None:
