@@ -57,6 +57,10 @@ class CueSettings:
     reported_host_probability: float = _s(
         0.5, "a 'reportedly' on a verb the cue classifier rates at least this likely (or a "
         "built-in speech or thought verb) is that verb's cue, not one of its own")
+    noun_verb_probability: float = _s(
+        0.5, "a third-person verb the tagger reads as a plural noun with a subject of its own "
+        "('As Dan Richter notes, “…”') is a cue when its lemma's learned cue probability is at "
+        "least this")
     prep_probability: float = _s(
         0.5, "a preposition after a cue verb joins the cue when PolNeAR includes it more "
         "often than this")

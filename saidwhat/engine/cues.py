@@ -240,6 +240,20 @@ def _chained(tok: Token) -> bool:
 
 
 
+# Nouns of things said or believed that 'go' as they are told: 'the saying goes', 'the story
+# goes that …', 'the thinking goes'.
+TALE_NOUNS = frozenset("saying story adage proverb maxim joke line thinking argument theory "
+                       "reasoning logic legend rumor rumour wisdom".split())
+
+
+def the_saying_goes(tok: Token) -> bool:
+    """The 'goes' of 'Cash is king, the saying goes' or 'The story goes that …': a tale told
+    as its subject, with the words it tells as the clause ('the day goes well' tells none)."""
+    return (tok.lemma_.lower() == "go" and tok.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in TALE_NOUNS for c in tok.children)
+            and any(c.dep_ == "ccomp" for c in tok.children))
+
+
 def is_according_to(tok: Token) -> bool:
     """The 'according' of 'according to X'."""
     return (tok.lower_ == "according" and tok.i + 1 < len(tok.doc)
@@ -334,6 +348,16 @@ def is_action(tok: Token) -> bool:
     if lemma in AGENTLESS_LEMMAS:
         return "auxpass" in deps and "agent" not in deps
     return False
+
+
+def verb_read_as_noun(tok: Token, inside_quote: bool, lexicon: Lexicon,
+                      settings: CueSettings) -> bool:
+    """'As Dan Richter of Demand Media notes, “…”': a word the tagger reads as a plural noun
+    ('notes', 'claims') that governs a subject of its own is a third-person verb; it is a cue
+    when its lemma is a likely one."""
+    return (not inside_quote and tok.tag_ == "NNS" and tok.lower_.endswith("s")
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and lexicon.p(tok.lemma_.lower()) >= settings.noun_verb_probability)
 
 
 def _structural_cue(tok: Token, inside_quote: bool) -> bool:
@@ -451,6 +475,11 @@ def find_cues(doc: Doc, in_quote: list[bool], lexicon: Lexicon,
             cues.append(Cue(tok.i, (tok.i, tok.i + 1), "speech", max(probs[tok.i], low)))
         elif is_reported_adverb(tok) and not in_quote[tok.i]:
             cues.append(Cue(tok.i, (tok.i,), "speech", low))
+        elif the_saying_goes(tok) and not in_quote[tok.i]:  # the classifier doubts 'go'
+            cues.append(Cue(tok.i, (tok.i,), "speech", 1.0))
+        elif verb_read_as_noun(tok, blocked[tok.i], lexicon, settings):
+            cues.append(Cue(tok.i, (tok.i,), cue_type(tok.lemma_.lower()),
+                            lexicon.p(tok.lemma_.lower())))
         elif _structural_cue(tok, blocked[tok.i]):
             carried = any(_chained(c) and probs[c.i] >= low for c in tok.children)
             # a nested cue is one by its rule: the classifier never saw a quoted cue
@@ -471,6 +500,10 @@ def _lexicon_cues(doc: Doc, blocked: Sequence[bool], lexicon: Lexicon,
             cues.append(Cue(tok.i, (tok.i, tok.i + 1), "speech"))
         elif is_reported_adverb(tok) and not in_quote[tok.i]:
             cues.append(Cue(tok.i, (tok.i,), "speech"))
+        elif the_saying_goes(tok) and not in_quote[tok.i]:
+            cues.append(Cue(tok.i, (tok.i,), "speech"))
+        elif verb_read_as_noun(tok, blocked[tok.i], lexicon, settings):
+            cues.append(Cue(tok.i, (tok.i,), cue_type(tok.lemma_.lower())))
         elif is_cue_verb(tok, blocked[tok.i], lexicon, settings):
             cues.append(Cue(tok.i, _phrase(tok, lexicon, settings), cue_type(tok.lemma_.lower()),
                             nested=in_quote[tok.i]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from saidwhat.engine.cues import (
     Cue,
@@ -14,6 +15,8 @@ from saidwhat.engine.cues import (
     reporting_infinitive,
     scene_phrase,
     stance_adjective,
+    the_saying_goes,
+    verb_read_as_noun,
 )
 from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
@@ -31,6 +34,49 @@ def cues_of(nlp: Language, text: str) -> list[tuple[str, list[str], str]]:
 
 def test_said_is_a_speech_cue(nlp: Language) -> None:
     assert cues_of(nlp, "Maria Lopez said the plan failed.") == [("said", ["said"], "speech")]
+
+
+def tagged(nlp: Language, words: list[str], tags: list[str], heads: list[int],
+           deps: list[str], lemmas: list[str]) -> Doc:
+    """A doc with the given tags and tree, as a tagger that misread it would give it."""
+    return Doc(nlp.vocab, words=words, tags=tags, heads=heads, deps=deps, lemmas=lemmas)
+
+
+def test_a_verb_tagged_as_a_plural_noun_with_a_subject_is_a_cue(nlp: Language) -> None:
+    doc = tagged(nlp, ["As", "Richter", "notes", ",", "“", "Sitcoms", "are", "short", ".", "”"],
+                 ["IN", "NNP", "NNS", ",", "``", "NNS", "VBP", "JJ", ".", "''"],
+                 [2, 2, 6, 2, 6, 6, 6, 6, 6, 6],
+                 ["mark", "nsubj", "nsubj", "punct", "punct", "nsubj", "ROOT", "acomp", "punct",
+                  "punct"],
+                 ["as", "Richter", "note", ",", "“", "sitcom", "be", "short", ".", "”"])
+    assert verb_read_as_noun(doc[2], False, LEXICON, CueSettings())
+    assert not verb_read_as_noun(doc[2], True, LEXICON, CueSettings())  # quoted: no cue
+    assert not verb_read_as_noun(doc[5], False, LEXICON, CueSettings())  # 'sitcom' is no cue
+
+
+def test_a_misread_verb_of_saying_gets_its_quote(nlp: Language) -> None:
+    text = ("As Dan Richter of Demand Media notes, “Sitcoms, minus commercials, are typically 22 "
+            "minutes long. Every sitcom episode has a main plot.”")
+    assert ("notes", ["notes"], "speech") in cues_of(nlp, text)
+
+
+def test_a_plural_noun_without_a_subject_is_no_cue(nlp: Language) -> None:
+    doc = nlp("The notes he left on the table were short.")
+    notes = next(t for t in doc if t.text == "notes")
+    assert not verb_read_as_noun(notes, False, LEXICON, CueSettings())
+    assert all(doc[c.head].text != "notes" for c in find_cues(doc, [False] * len(doc), LEXICON))
+
+
+def test_the_story_goes_is_a_cue(nlp: Language) -> None:
+    text = "The story goes that our 27th president once became trapped in a bathtub."
+    assert ("goes", ["goes"], "speech") in cues_of(nlp, text)
+    doc = nlp(text)
+    assert the_saying_goes(next(t for t in doc if t.text == "goes"))
+
+
+def test_going_without_a_tale_or_a_clause_is_no_cue(nlp: Language) -> None:
+    doc = nlp("The day goes well for him, and the story goes on for pages.")
+    assert not any(the_saying_goes(t) for t in doc)
 
 
 def test_according_to_is_a_two_token_cue(nlp: Language) -> None:

@@ -105,6 +105,12 @@ def test_a_likely_cue_or_a_clause_keeps_a_thing_subject(nlp: Language) -> None:
     assert not thing_does_something(doc, draft, AssemblySettings(action_cue_probability=0.2))
 
 
+def test_a_person_by_what_they_do_is_no_thing_acting(nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "The coroner declared his death a homicide.", "declared",
+                           "The coroner", "object", 0.3)
+    assert not thing_does_something(doc, draft, S)
+
+
 def test_a_noun_for_people_acting_is_no_thing_acting(nlp: Language) -> None:
     doc, draft = draft_for(nlp, "The critics echoed the complaint.", "echoed", "The critics",
                            "object", 0.6)

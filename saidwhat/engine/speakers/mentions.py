@@ -758,9 +758,12 @@ def is_group_noun(word: str) -> bool:
 
 
 # Person nouns no role, family word or ending gives: what someone is in a race or a school
-# ("the GOP front-runner", "the Stanford graduate"), or of an age ("the teen").
+# ("the GOP front-runner", "the Stanford graduate"), of an age ("the teen"), or an occupation
+# no ending gives ("the coroner declared …", "forecasters"); not what someone uses ("readers",
+# "users" suggesting or reporting things are mostly the writer's narration on real pages).
 STANDING_NOUNS = frozenset("runner frontrunner front-runner graduate alumnus alumna "
-                           "teen teenager youngster adolescent".split())
+                           "teen teenager youngster adolescent "
+                           "coroner forecaster juror nurse surgeon banker".split())
 
 
 def is_person_noun(word: str) -> bool:

@@ -57,6 +57,13 @@ def test_an_age_noun_is_a_person_noun() -> None:
     assert not is_person_noun("teens'") and not is_person_noun("table")
 
 
+def test_a_noun_of_what_someone_does_is_a_person_noun() -> None:
+    from saidwhat.engine.speakers.mentions import is_person_noun
+
+    assert is_person_noun("coroner") and is_person_noun("forecaster")
+    assert not is_person_noun("computer") and not is_person_noun("paper")
+
+
 def test_the_teen_is_the_girl_just_named(nlp: Language) -> None:
     from resolving import resolve
 
