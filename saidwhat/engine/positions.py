@@ -235,6 +235,7 @@ REFUSALS = frozenset("refuse decline fail hesitate withhold avoid".split())
 SPEECH_ACTS = frozenset("say tell talk speak discuss ask explain announce read deliver "
                         "express".split())
 READY = frozenset("willing ready eager prepared happy glad".split())  # "willing to back"
+BODY_NOUNS = frozenset("organization organisation foundation charity nonprofit group".split())
 ABSTAIN = frozenset("refrain abstain stop".split())  # "refrained from attacking his rivals"
 # Words an article uses in turn for one thing: a speech is also the remarks or the address.
 SAME_THING = {**dict.fromkeys("remark remarks speeches address comment comments".split(),
@@ -1229,6 +1230,9 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     described = _described_person(ctx, obj)
     if described:
         return described  # "lashed out at the GOP nominee": Donald Trump
+    body = bare_body(ctx, obj)
+    if body:
+        return body  # "defending the organization": The Clinton Foundation, named before
     if head in ROLE_NOUNS or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     fuller = fuller_mention(ctx, obj)
@@ -1255,6 +1259,20 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     if not strict and _about(obj):
         return text, None  # "an increase to the federal minimum wage"
     return None
+
+
+def bare_body(ctx: Context, noun: Token) -> tuple[str, str | None] | None:
+    """The organisation a bare "the organization", "the foundation" or "the group" stands for:
+    the one the article named in this sentence or the one before, when it named only one there
+    ("The Clinton Foundation had “overwhelming disclosure” … She was defending the
+    organization"), else None."""
+    if noun.lemma_.lower() not in BODY_NOUNS or noun.tag_ != "NN" or not all(
+            c.dep_ == "punct" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children):
+        return None
+    start = _sentences_back(noun, 1).start
+    named = {ctx.names.resolve(e.text)[0] for e in ctx.doc.ents if e.label_ == "ORG"
+             and start <= e.start and e.end <= noun.i and e.root.dep_ not in ("compound", "poss")}
+    return (named.pop(), None) if len(named) == 1 else None
 
 
 def another_law(noun: Token) -> bool:

@@ -1841,3 +1841,15 @@ def test_one_willing_to_back_someone_backs_them(nlp):
     assert P.ready_to(next(t for t in doc if t.lower_ == "ready"))
     wants = nlp("Pratt wants to endorse Kerr.")
     assert not P.ready_to(next(t for t in wants if t.lower_ == "wants"))
+
+
+def test_a_bare_the_organization_is_the_one_named_just_before(nlp):
+    found = positions(nlp, "Charity\n\nMayor Ann Kerr said the Harbour Trust had full "
+                           "disclosure. She was defending the organization against recent "
+                           "attacks from Senator Tom Hale.")
+    assert {("Hale", "oppose", "Harbour Trust"), ("Kerr", "support", "Harbour Trust")} <= (
+        stances(found))
+    assert pairs(found, "disagree") == {frozenset({"Kerr", "Hale"})}
+    two = nlp("The Harbour Trust and the River Fund met. Kerr praised the organization.")
+    assert P.bare_body(P.build_context(two, ()), next(
+        t for t in two if t.lower_ == "organization")) is None  # which of the two, it does not say
