@@ -303,3 +303,23 @@ def test_a_bare_title_belongs_to_the_datelines_country(
             "German leader, on Monday.\nThe British prime minister said the talks went well.")
     (pm,) = resolve(nlp, text, "The British prime minister")
     assert (pm.name if pm.resolved_by != "none" else None) == expected
+
+
+def test_a_city_description_is_no_state_nor_realm(nlp: Language) -> None:
+    text = ("Tulsa grew rich on oil a century ago. Its airport lies in northeastern Oklahoma. "
+            "The city said on Monday that its budget was balanced.")
+    (speaker,) = resolve(nlp, text, "The city")
+    assert speaker is not None and speaker.name == "Tulsa"
+    text = ("York was founded by the Romans. It grew into a fortress of the Roman Empire. "
+            "The city said on Monday that the walls would be repaired.")
+    (speaker,) = resolve(nlp, text, "The city")
+    assert speaker is not None and speaker.name != "Roman Empire"
+
+
+def test_state_or_realm_spares_states_named_like_cities() -> None:
+    from saidwhat.engine.speakers.ranker import state_or_realm
+
+    assert state_or_realm(Entity("Oklahoma", "GPE"))
+    assert state_or_realm(Entity("the Roman Empire", "GPE"))
+    assert not state_or_realm(Entity("New York", "GPE"))
+    assert not state_or_realm(Entity("Tulsa", "GPE"))

@@ -35,6 +35,7 @@ from saidwhat.data.names import (
     PARTIES,
     PLACE_WORDS,
     ROLE_SYNONYMS,
+    US_STATES,
 )
 from saidwhat.engine.linear import logistic, weights_json
 from saidwhat.engine.speakers.clusters import HOME_NATIONALITY, ArticleIndex, Entity, Event
@@ -447,10 +448,24 @@ DISTRICT_NAMES = frozenset("downtown uptown midtown".split())
 
 def settlement_not_country(head: str, ent: Entity) -> bool:
     """Whether a candidate may be what a place description names: "the city" or "the
-    capital" is no country ("Greece", "the US") nor a district of it ("Downtown"), whatever
-    was named last."""
-    return head not in SETTLEMENT_HEADS or not is_country(ent) and (
+    capital" is no country ("Greece", "the US"), no state nor realm (`state_or_realm`) and
+    no district of it ("Downtown"), whatever was named last."""
+    return head not in SETTLEMENT_HEADS or not is_country(ent) and not state_or_realm(ent) and (
         norm_word(ent.name) not in DISTRICT_NAMES)
+
+
+# States that share their name with a city ("New York", "Washington"): either may be meant.
+CITY_STATES = frozenset({"new york", "washington"})
+# Last words of the names of realms, never a settlement ("the Roman Empire", "the Union").
+REALM_WORDS = frozenset("empire kingdom republic union states federation".split())
+
+
+def state_or_realm(ent: Entity) -> bool:
+    """Whether a place's name is a US state's that names no city too ("Oklahoma", not "New
+    York") or a realm's ("the Roman Empire")."""
+    words = [norm_word(w) for w in ent.name.split()]
+    name = " ".join(words).removeprefix("the ")
+    return name in US_STATES - CITY_STATES or bool(words) and words[-1] in REALM_WORDS
 
 
 def countries_first(index: ArticleIndex, head: str, candidates: list[tuple[int, Features]]
