@@ -111,6 +111,9 @@ class ContentSettings:
     max_filled_gap_tokens: int = _s(
         3, "words misattached outside a content but inside its stretch ('they were|n't|…') "
         "are put back when the gap is at most this many tokens")
+    entry_max_lines: int = _s(
+        6, "in a live blog's time-stamped entry, a line ending in 'He writes:' takes at most "
+        "this many lines after it, up to the next time-stamped entry")
 
 
 @dataclass(frozen=True)

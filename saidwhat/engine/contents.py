@@ -8,10 +8,17 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.engine.cues import Cue, made_clear, reporting_infinitive, stance_adjective
+from saidwhat.engine.cues import (
+    MESSAGE_NOUNS,
+    Cue,
+    made_clear,
+    reporting_infinitive,
+    stance_adjective,
+)
 from saidwhat.engine.lexicon import TOLD_LEMMAS
 from saidwhat.engine.quotes import Quote, doc_text
 from saidwhat.engine.sources import SUBJECT_DEPS
+from saidwhat.engine.structure import entry_lines, in_live_entry
 from saidwhat.settings import ContentSettings
 
 Pieces = tuple[tuple[int, int], ...]
@@ -288,12 +295,29 @@ TO_ADDRESSEE_LEMMAS = frozenset(
 ADDRESSEE_PREPS = frozenset(("to", "with"))
 
 
+# Nouns of what is given to someone in words: their 'to' names who receives it, inside the
+# content ('tweeted her thanks to the president', as PolNeAR marks it).
+GIVEN_NOUNS = frozenset(
+    "thanks gratitude condolence condolences apology apologies sympathy sympathies "
+    "congratulations wishes regards respects tribute".split())
+
+
+def given_to(prep: Token, head: Token) -> bool:
+    """'Fernandes tweeted his thanks to the authorities', 'offered her condolences to the
+    families': a 'to' right after an object of thanks, sympathy or apology names who receives
+    it, and belongs with the object (the parse hangs it on the verb)."""
+    return prep.lower_ == "to" and any(
+        c.dep_ == "dobj" and c.lower_ in GIVEN_NOUNS and c.right_edge.i == prep.i - 1
+        for c in head.children)
+
+
 def _is_scene_prep(prep: Token, head: Token) -> bool:
     """A prepositional phrase of the cue verb that sets the scene: a place or occasion
     ('during the debate'), a time ('on Monday'), or the addressee ('spoke to/with reporters')."""
     if prep.lower_ in SCENE_PREPS:
         return True
-    if prep.lower_ in ADDRESSEE_PREPS and head.lemma_.lower() in TO_ADDRESSEE_LEMMAS:
+    if (prep.lower_ in ADDRESSEE_PREPS and head.lemma_.lower() in TO_ADDRESSEE_LEMMAS
+            and not given_to(prep, head)):
         return True
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
@@ -886,6 +910,9 @@ def content_for(
             host := parenthetical_content(doc, cue, source)):
         return clip_to_paragraph(doc_text(doc), host, doc[cue.head].idx), "parenthetical"
     pieces, how = clause_content(doc, cue, source, cue_heads, settings, quotes)
+    if (how == "object" and source is not None
+            and (introduced := quote_after_object(doc, pieces, quotes, cue_heads))):
+        return introduced, "quote"
     block = paragraph_after_colon(doc, cue, quotes, settings)
     if block and (how in ("object", "none", "following")
                   or all(s >= block[0][0] for s, _ in pieces)):
@@ -904,6 +931,36 @@ def content_for(
         pieces = parenthetical_content(doc, cue, source)
         how = "parenthetical" if pieces else "none"
     return clip_to_paragraph(doc_text(doc), pieces, doc[cue.head].idx), how
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:\s*")
+
+
+def quote_after_object(doc: Doc, pieces: Pieces, quotes: Sequence[Quote],
+                       cue_heads: frozenset[int] = frozenset()) -> Pieces:
+    """'He also suggested taking action against the judge: “They ought to look into …”',
+    'Trump issued the following statement: “Our prayers are with …”': an object that a colon
+    and a quotation follow introduces the quotation, and the two are what was said (PolNeAR
+    marks them so); () when no quotation follows, or when one of its own cues credits it
+    ('…: “…,” the source said')."""
+    if not pieces:
+        return ()
+    text = doc_text(doc)
+    start, end = pieces[-1]
+    colon = _COLON_AFTER.match(text, start + len(text[start:end].rstrip(" \t\n:")))
+    if colon is None:
+        return ()
+    quote = next((q for q in quotes if q.start == colon.end()), None)
+    if quote is None:
+        return ()
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if any(quote.end <= doc[i].idx < line_end for i in cue_heads):
+        return ()
+    message = doc.char_span(start, end, alignment_mode="expand")
+    if len(pieces) == 1 and message is not None and message.root.lemma_.lower() in MESSAGE_NOUNS:
+        return (quote.inner,)  # 'the following statement:' names the message, as the cue does
+    return (*pieces, quote.inner)
 
 
 def clause_after_quotes(doc: Doc, cue: Cue, pieces: Pieces, how: str,
@@ -1024,7 +1081,19 @@ def paragraph_after_colon(doc: Doc, cue: Cue, quotes: list[Quote],
         return items
     if start >= end or text[start] in "“\"'‘«" or any(start <= q.start < end for q in quotes):
         return None
-    return ((start, end),)
+    entry = live_entry_block(text, at, line_end, settings or ContentSettings())
+    return (entry,) if entry is not None else ((start, end),)
+
+
+def live_entry_block(text: str, at: int, line_end: int,
+                     settings: ContentSettings) -> tuple[int, int] | None:
+    """'09.52 In Indonesia, Tom Phillips has been speaking to the pilot's family. / He writes:'
+    and the paragraphs under it: in a live blog's time-stamped entry the block after the colon
+    runs on to the next entry's time (at most `entry_max_lines` lines, its hard-wrapped lines
+    and later paragraphs included); None outside a live blog."""
+    if not in_live_entry(text, at, settings.entry_max_lines):
+        return None
+    return entry_lines(text, line_end, settings.entry_max_lines)
 
 
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+(?=\S)")

@@ -480,13 +480,16 @@ SEEM_LEMMAS = frozenset(("seem", "appear"))
 
 
 def a_thing_seems(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
-    """'The search seems certain to shift …', 'it now seems clear the rebels will win': how a
-    thing or a situation seems is the writer's description; nobody is reported ('Lopez seems to
-    think that …' has a person, 'The senator appeared to suggest that …' a saying, and stay)."""
+    """'The search seems certain to shift …', 'it now seems clear the rebels will win', 'these
+    improvements may not seem to add up to much': how a thing or a situation seems is the
+    writer's description; nobody is reported ('Lopez seems to think that …' has a person, 'The
+    senator appeared to suggest that …' a saying, and stay; 'add up' is no saying)."""
     if draft.cue is None or doc[draft.cue.head].lemma_.lower() not in SEEM_LEMMAS:
         return False
     return is_thing(draft.source) and not any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in TOLD_LEMMAS for c in doc[draft.cue.head].children)
+        c.dep_ == "xcomp" and c.lemma_.lower() in TOLD_LEMMAS
+        and not any(g.dep_ == "prt" for g in c.children)
+        for c in doc[draft.cue.head].children)
 
 
 SUBORDINATE_DEPS = frozenset(("relcl", "advcl", "ccomp", "acl"))
@@ -562,6 +565,47 @@ def people_in_general(doc: Doc, draft: Draft, settings: AssemblySettings) -> boo
     while clause.dep_ in ("conj", "xcomp", "ccomp") and clause.head is not clause:
         clause = clause.head
     return clause.dep_ == "relcl" and clause.head.lower_ in GENERIC_PEOPLE
+
+
+# Question words that ask for an amount or a kind: 'what percentage of …', 'how many …'.
+QUESTION_DETERMINERS = frozenset(("what", "which"))
+AMOUNT_WORDS = frozenset(("many", "much"))
+
+
+def asked_about(source: Span | None) -> bool:
+    """A source opened by a question word asking how many or which ('what percentage of
+    American nuns', 'how many voters'): the subject of an indirect question, not anyone who
+    spoke ('which said …', a relative pronoun, is no determiner and stays)."""
+    if source is None:
+        return False
+    first = source[0]
+    if first.lower_ == "how":
+        return first.i + 1 < source.end and first.nbor().lower_ in AMOUNT_WORDS
+    return first.lower_ in QUESTION_DETERMINERS and first.dep_ == "det"
+
+
+def counted_in_a_question(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'She would not say just how many or what percentage of American nuns refused to
+    cooperate': a cue whose subject a question word asks about is part of the question asked;
+    it reports no one's words."""
+    return draft.cue is not None and asked_about(draft.source)
+
+
+# Dependencies of a subject.
+SUBJECT_OF_VERB = frozenset(("nsubj", "csubj", "nsubjpass", "csubjpass"))
+
+
+def act_as_subject(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'where sending a remittance might mean giving cash to a bus driver and hoping he
+    delivers it': a gerund clause as the subject ('sending a remittance') is an act, which
+    says nothing; the participle's sayer is someone the sentence leaves unnamed."""
+    source = draft.source
+    if draft.cue is None or source is None:
+        return False
+    root = source.root
+    return (root.tag_ == "VBG" and root.i == source.start and root.dep_ in SUBJECT_OF_VERB
+            and any(c.dep_ == "dobj" for c in root.children)  # 'Schilling', tagged VBG, has none
+            and not any(t.ent_type_ in BODY_ENTITIES for t in source))
 
 
 def ticker_colon(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
@@ -700,7 +744,7 @@ NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, dou
                                    tells_the_reader, points_at_a_question, found_in_a_state,
                                    a_thing_seems, asks_the_reader, supplies_something,
                                    a_word_refers, people_in_general, ticker_colon, title_colon,
-                                   naming_participle,
+                                   naming_participle, counted_in_a_question, act_as_subject,
                                    list_after_a_doing, author_note, possible_passive,
                                    cannot_tell, future_finding)
 

@@ -65,3 +65,39 @@ def never_attributed(text: str, pos: int, settings: AssemblySettings | None = No
     start, end = line_at(text, pos)
     line = text[start:end].strip()
     return is_title_cased(line, settings) or is_credit_line(line)
+
+
+
+# A live blog's entry opens with its time: '09.52 In Indonesia, …', '14:07 …'.
+ENTRY_TIME = re.compile(r"[ \t]*\d{1,2}[.:]\d{2}\b")
+
+
+def in_live_entry(text: str, pos: int, max_lines: int) -> bool:
+    """Whether the line holding `pos` belongs to a live blog's time-stamped entry: it or one of
+    the `max_lines` non-blank lines above it opens with the entry's time ('09.52 In Indonesia,
+    Tom Phillips has been speaking to …' above 'He writes:')."""
+    start, _ = line_at(text, pos)
+    for _ in range(max_lines + 1):
+        if ENTRY_TIME.match(text, start):
+            return True
+        if start == 0:
+            return False
+        start, _ = line_at(text, start - 1)
+        while start > 0 and not text[start:line_at(text, start)[1]].strip():
+            start, _ = line_at(text, start - 1)
+    return False
+
+
+def entry_lines(text: str, after: int, max_lines: int) -> tuple[int, int] | None:
+    """The stretch of non-blank lines after offset `after` up to the next time-stamped entry,
+    at most `max_lines` of them, without surrounding blanks; None when none follows."""
+    found: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text[after:]):
+        line = m.group()
+        if not line.strip():
+            continue
+        if ENTRY_TIME.match(line) or len(found) == max_lines:
+            break
+        lead = len(line) - len(line.lstrip())
+        found.append((after + m.start() + lead, after + m.start() + len(line.rstrip())))
+    return (found[0][0], found[-1][1]) if found else None

@@ -607,3 +607,70 @@ def test_reportedly_reports_its_whole_clause_but_itself(nlp: Language) -> None:
     words = " … ".join(text[s:e] for s, e in pieces)
     assert words.startswith("Google and Facebook have … looked at the company")
     assert "reportedly" not in words
+
+
+# ------------------------------------------------------------------- quote_after_object
+
+
+def test_an_object_before_a_colon_and_a_quotation_takes_the_quotation(nlp: Language) -> None:
+    text = ("The mayor praised the crews but laid blame on the utility: “They knew the lines "
+            "were old and did nothing about it.”\n")
+    pieces, how = content(nlp, text, "lay")
+    assert how == "quote"
+    assert pieces == ["blame on the utility",
+                      "They knew the lines were old and did nothing about it."]
+
+
+def test_a_message_object_before_the_quotation_is_left_to_the_cue(nlp: Language) -> None:
+    text = ("Governor Ana Ruiz released the following statement:\n\n“Our thoughts are with the "
+            "families of the miners tonight.”\n")
+    pieces, how = content(nlp, text, "release")
+    assert (pieces, how) == (["Our thoughts are with the families of the miners tonight."],
+                             "quote")
+
+
+def test_a_quotation_with_a_cue_of_its_own_stays_its_own(nlp: Language) -> None:
+    text = ("The mayor praised the crews but laid blame on the utility: “They knew the lines "
+            "were old,” her spokesman said.\n")
+    pieces, how = content(nlp, text, "lay")
+    assert how == "object"
+    assert pieces == ["blame on the utility"]
+
+
+# ------------------------------------------------------------------- given_to
+
+
+def test_thanks_to_someone_keeps_whom_it_is_given_to(nlp: Language) -> None:
+    pieces, how = content(nlp, "The airline's chief has tweeted his thanks to the rescue "
+                          "teams in the harbour.", "tweet")
+    assert how == "object"
+    assert pieces == ["his thanks to the rescue teams in the harbour"]
+    pieces, _ = content(nlp, "Lopez spoke to reporters on Monday about the city budget.",
+                        "speak")
+    assert pieces == ["the city budget"]  # 'to reporters' is still whom he spoke to
+
+
+# ------------------------------------------------------------------- live_entry_block
+
+
+def test_a_colon_block_in_a_live_blog_entry_runs_to_the_next_entry(nlp: Language) -> None:
+    text = ("Live: the flood in Carlton\n"
+            "09.52 In Carlton, Ann Lee has been speaking to the family of the ferry pilot.\n"
+            "She writes:\n"
+            "When the first pictures of the ferry flashed up on\n"
+            "  screens on Tuesday, few had any hope left.\n"
+            "But on Wednesday one boy still waited at the pier for his father.\n"
+            "09.30 The river has reached its highest level since 1987.\n")
+    pieces, how = content(nlp, text, "write")
+    assert how == "colon-paragraph"
+    assert pieces == ["When the first pictures of the ferry flashed up on\n"
+                      "  screens on Tuesday, few had any hope left.\n"
+                      "But on Wednesday one boy still waited at the pier for his father."]
+
+
+def test_a_colon_block_outside_a_live_blog_is_one_paragraph(nlp: Language) -> None:
+    text = ("The critic praised the film's nerve. He adds:\n"
+            "It means not just to expose the dictator as a fraud.\n"
+            "The studio did not comment.\n")
+    pieces, _ = content(nlp, text, "add")
+    assert pieces == ["It means not just to expose the dictator as a fraud."]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
@@ -10,8 +12,10 @@ from saidwhat.engine.drafts import Draft
 from saidwhat.engine.not_said import (
     a_thing_seems,
     a_word_refers,
+    act_as_subject,
     acts_on_object,
     appeal_for_information,
+    asked_about,
     asks_for_someone_to,
     asks_someone_to,
     asks_the_reader,
@@ -20,6 +24,7 @@ from saidwhat.engine.not_said import (
     cannot_tell,
     colon_after_sentence_end,
     correction_notice,
+    counted_in_a_question,
     cue_in_subject_clause,
     doubted_cue_on_object,
     first_piece,
@@ -559,6 +564,7 @@ def test_finding_someone_in_a_state_is_seeing(nlp: Language, text: str,
     ("Lopez seems to think that the bill will pass.", "seems", "Lopez", False),
     ("The senator appeared to suggest that the bill would fail.", "appeared", "The senator",
      False),
+    ("These small repairs may not seem to add up to much.", "seem", "These small repairs", True),
 ])
 def test_how_a_thing_seems_is_description(nlp: Language, text: str, cue: str, source: str,
                                           expected: bool) -> None:
@@ -883,3 +889,48 @@ def test_a_finding_still_to_come_reports_nothing(nlp: Language, text: str,
     doc, draft = draft_for(nlp, text, cue, text.split(" " + cue)[0].split(" will")[0]
                            .split(" have")[0], "ccomp", 0.8)
     assert future_finding(doc, draft, S) is expected
+
+
+# ------------------------------------------------------------------- counted_in_a_question
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "expected"), [
+    ("The mayor would not say what share of the drivers refused to pay.", "refused",
+     "what share of the drivers", True),
+    ("Nobody knows how many voters refused to answer.", "refused", "how many voters", True),
+    ("The drivers refused to pay the toll.", "refused", "The drivers", False),
+])
+def test_a_subject_a_question_asks_about_reports_nobody(nlp: Language, text: str, cue: str,
+                                                       source: str, expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, cue, source, "xcomp", 0.8)
+    assert counted_in_a_question(doc, draft, S) is expected
+    assert asked_about(draft.source) is expected
+
+
+def test_a_relative_which_is_no_question(nlp: Language) -> None:
+    doc, draft = draft_for(nlp, "The agency, which said the road was safe, closed it.", "said",
+                           "which", "ccomp", 0.9)
+    assert not counted_in_a_question(doc, draft, S)
+
+
+# ------------------------------------------------------------------- act_as_subject
+
+
+def test_a_gerund_clause_as_subject_says_nothing(nlp: Language) -> None:
+    text = "In the village, sending a letter might mean paying a driver and hoping he delivers it."
+    doc = nlp(text)
+    hoping = next(t for t in doc if t.text == "hoping")
+    sending = next(t for t in doc if t.text == "sending")
+    source = doc[sending.i:sending.i + 3]
+    draft = Draft(Cue(hoping.i, (hoping.i,), "thought", 0.6), source,
+                  ((hoping.idx + 7, len(text) - 1),), "thought", 1.0, how="ccomp")
+    assert act_as_subject(doc, draft, S)  # 'sending a letter', the subject of 'mean'
+    assert not act_as_subject(doc, replace(draft, source=None), S)
+
+
+def test_a_name_tagged_as_a_gerund_is_no_act(nlp: Language) -> None:
+    doc = nlp("Schilling, through a spokeswoman, declined to comment.")
+    declined = next(t for t in doc if t.text == "declined")
+    draft = Draft(Cue(declined.i, (declined.i,), "speech", 0.8), doc[0:1],
+                  ((declined.idx + 9, len(doc.text) - 1),), "speech", 1.0, how="xcomp")
+    assert not act_as_subject(doc, draft, S)  # no object: a name, whatever its tag

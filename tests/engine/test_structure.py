@@ -224,3 +224,17 @@ def test_a_headline_is_never_the_source_of_the_sentence_below_it(nlp: Language) 
     got = found(nlp, text)
     assert not any(s is not None and "Selma" in s for _, s, _ in got)
     assert any("finished in a hurry" in c for c, _, _ in got)
+
+
+def test_a_line_under_a_time_stamped_entry_is_in_a_live_entry() -> None:
+    from saidwhat.engine.structure import entry_lines, in_live_entry
+
+    text = ("Live: the flood\n09.52 Ann Lee has been at the pier.\nShe writes:\n"
+            "The boy waited.\n\nHe is still there.\n10.30 The river rose.\n")
+    at = text.index("She writes")
+    assert in_live_entry(text, at, 6)
+    assert not in_live_entry(text, at, 0)  # the time is one line above
+    start, end = entry_lines(text, text.index("\n", at), 6)  # type: ignore[misc]
+    assert text[start:end] == "The boy waited.\n\nHe is still there."
+    assert entry_lines(text, text.index("\n", at), 1) == (start, start + len("The boy waited."))
+    assert not in_live_entry("A story.\nShe writes:\nWords.\n", 12, 6)
