@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.engine.cues import Cue
 from saidwhat.engine.lexicon import Lexicon
 from saidwhat.engine.quotes import doc_text
+from saidwhat.engine.structure import CLOCK_TIME
 from saidwhat.settings import SourceSettings
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -272,7 +273,7 @@ def after_dateline(doc: Doc, start: int, head: int, end: int = 0) -> int:
 
 # A live blog's entry time opening a line: '14.07', '9:38', '9:38PM' (the meridiem may be its
 # own token).
-ENTRY_TIME = re.compile(r"\d{1,2}[.:]\d{2}(?:[ap]\.?m\.?)?", re.IGNORECASE)
+ENTRY_TIME = re.compile(rf"{CLOCK_TIME}(?:[ap]\.?m\.?)?", re.IGNORECASE)
 MERIDIEMS = frozenset("am pm a.m. p.m.".split())
 
 

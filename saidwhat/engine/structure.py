@@ -67,9 +67,10 @@ def never_attributed(text: str, pos: int, settings: AssemblySettings | None = No
     return is_title_cased(line, settings) or is_credit_line(line)
 
 
-
+# A clock time as live blogs write it ('09.52', '14:07'); `sources` reads it in a source too.
+CLOCK_TIME = r"\d{1,2}[.:]\d{2}"
 # A live blog's entry opens with its time: '09.52 In Indonesia, …', '14:07 …'.
-ENTRY_TIME = re.compile(r"[ \t]*\d{1,2}[.:]\d{2}\b")
+ENTRY_TIME = re.compile(rf"[ \t]*{CLOCK_TIME}\b")
 
 
 def in_live_entry(text: str, pos: int, max_lines: int) -> bool:
