@@ -36,8 +36,7 @@ from dataclasses import dataclass, replace
 
 from saidwhat.data.names import (
     COUNTRY_NAMES,
-    FEMALE_NAMES,
-    MALE_NAMES,
+    FIRST_NAMES,
     NATIONALITIES,
     PLACE_WORDS,
     TITLES,
@@ -290,7 +289,6 @@ def affiliation_word(name: str, type_: str) -> bool:
 INSTITUTION_WORDS = frozenset(
     "house senate congress court committee department ministry agency commission council board "
     "bureau parliament".split())
-FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
 
 def institution_named_person(name: str, type_: str) -> bool:
@@ -410,7 +408,7 @@ def compound_surnames(names: Iterable[str]) -> dict[str, str]:
         words = [w for w in _words(strip_titles(name)) if w not in NAME_SUFFIXES]
         if len(words) >= 3:
             fuller[tuple(words[-2:])].add(" ".join(person_tokens(name)))
-        elif len(words) == 2 and words[0] not in MALE_NAMES | FEMALE_NAMES:
+        elif len(words) == 2 and words[0] not in FIRST_NAMES:
             short.add(" ".join(words))
     out = {}
     for key in short:

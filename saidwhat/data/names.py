@@ -242,6 +242,8 @@ FEMALE_NAMES = _words(
     virginia wendy whitney yvonne zoe angela theresa liz nikki tulsi kyrsten jacinda giorgia
     """
 ) - _words("kim")
+# Every known first name, either gender (built once, not at each check).
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
 # Countries by their common English names (lowercased; "the city" is never one of them).
 COUNTRY_NAMES = _words(

@@ -16,6 +16,7 @@ from saidwhat.data.names import (
     COUNTRY_NAMES,
     FAMILY_WORDS,
     FEMALE_NAMES,
+    FIRST_NAMES,
     MALE_NAMES,
     NATIONALITIES,
     ORG_WORDS,
@@ -670,8 +671,7 @@ def has_surname(ent: Entity) -> bool:
     """Whether a person's name ends in a surname: more than one word, or one word that is no
     known first name ("McKinley" for Mr. McKinley, not "Bill")."""
     words = ent.name.split()
-    return len(ent.tokens) > 1 or bool(words) and norm_word(words[-1]) not in (
-        MALE_NAMES | FEMALE_NAMES)
+    return len(ent.tokens) > 1 or bool(words) and norm_word(words[-1]) not in FIRST_NAMES
 
 
 def answer_regions(text: str) -> list[tuple[int, int, int]]:
@@ -785,7 +785,7 @@ def person_shaped(name: str) -> bool:
             and not any(norm_word(w) in ORG_WORDS or norm_word(w) in PLACE_WORDS
                         for w in words)
             and not (words[0].lower().endswith("ed")  # "Associated Press", "United Way"
-                     and words[0].lower() not in MALE_NAMES | FEMALE_NAMES))
+                     and words[0].lower() not in FIRST_NAMES))
 
 
 def person_with_initials(index: ArticleIndex, word: str, shaped: bool = False) -> int | None:

@@ -12,9 +12,8 @@ from spacy.tokens import Span, Token
 
 from saidwhat.data.names import (
     FAMILY_WORDS,
-    FEMALE_NAMES,
+    FIRST_NAMES,
     HONORIFIC_GENDER,
-    MALE_NAMES,
     NATIONALITIES,
     ORG_WORDS,
     PARTIES,
@@ -1755,7 +1754,7 @@ def person_named(words: list[str]) -> bool:
     """Whether a name's lowercased words are a person's: two words opening with a known first
     name ("Condoleezza Rice"); a longer name ("George Washington Bridge") names a thing after
     a person."""
-    return len(words) == 2 and words[0] in MALE_NAMES | FEMALE_NAMES
+    return len(words) == 2 and words[0] in FIRST_NAMES
 
 
 def unlisted_thing_name(index: ArticleIndex, span: Span, head: str) -> str | None:
@@ -1777,7 +1776,7 @@ def unlisted_thing_name(index: ArticleIndex, span: Span, head: str) -> str | Non
                 and not doc[start - 1].ent_type_ and index.sent_of[start - 1] == index.sent_of[i]:
             start -= 1
         words = [norm_word(t.text) for t in doc[start : i + 1]]
-        if len(words) >= 2 and words[0] not in MALE_NAMES | FEMALE_NAMES:
+        if len(words) >= 2 and words[0] not in FIRST_NAMES:
             return doc[start : i + 1].text
     return None
 
@@ -1790,6 +1789,6 @@ def entity_named_by_head(index: ArticleIndex, span: Span, head: str) -> int | No
         ent = index.entities[e.entity]
         words = [norm_word(w) for w in ent.name.split()]
         if (len(words) >= 2 and head in (words[0], words[-1]) and ent.type != "GROUP"
-                and ent.gender is None and words[0] not in MALE_NAMES | FEMALE_NAMES):
+                and ent.gender is None and words[0] not in FIRST_NAMES):
             return e.entity
     return None

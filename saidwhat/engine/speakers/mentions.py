@@ -14,6 +14,7 @@ from saidwhat.data.names import (
     ABBREVIATIONS,
     FAMILY_WORDS,
     FEMALE_NAMES,
+    FIRST_NAMES,
     GROUP_WORDS,
     HONORIFIC_GENDER,
     MALE_NAMES,
@@ -184,7 +185,7 @@ def strip_gerund_lead(toks: list[Token]) -> list[Token]:
     first = toks[0] if toks else None
     if (first is not None and len(toks) > 1 and opens_sentence(first)
             and first.lower_.endswith("ing") and len(first.text) > 5
-            and norm_word(first.text) not in MALE_NAMES | FEMALE_NAMES):
+            and norm_word(first.text) not in FIRST_NAMES):
         return toks[1:]
     return toks
 
@@ -197,7 +198,7 @@ def strip_function_lead(toks: list[Token]) -> list[Token]:
     Clinton's wins", "If Trump wins", "For Clinton"): a preposition, adverb, conjunction or
     determiner that is no known first name."""
     while (len(toks) > 1 and opens_sentence(toks[0]) and toks[0].tag_ in FUNCTION_TAGS
-           and norm_word(toks[0].text) not in MALE_NAMES | FEMALE_NAMES):
+           and norm_word(toks[0].text) not in FIRST_NAMES):
         toks = toks[1:]
     return toks
 
@@ -207,7 +208,7 @@ def split_name_pair(toks: list[Token]) -> list[Token]:
     "Muhammad Ali"): a hyphen followed by a known first name and another name word."""
     for n, t in enumerate(toks):
         if (t.text in ("-", "–") and 0 < n < len(toks) - 2
-                and norm_word(toks[n + 1].text) in MALE_NAMES | FEMALE_NAMES):
+                and norm_word(toks[n + 1].text) in FIRST_NAMES):
             return toks[:n]
     return toks
 
@@ -235,7 +236,7 @@ def strip_role_lead(toks: list[Token], common_nouns: set[str], person_words: set
     first = toks[0] if toks else None
     if (first is not None and len(toks) > 1 and opens_sentence(first)
             and first.lower_ in common_nouns and first.text[:1].isupper()
-            and norm_word(first.text) not in MALE_NAMES | FEMALE_NAMES
+            and norm_word(first.text) not in FIRST_NAMES
             and all(norm_word(t.text) in person_words for t in toks[1:])):
         return toks[1:]
     return toks
@@ -452,7 +453,7 @@ def court_with_jurisdiction(ent: Span) -> Span:
 
 def looks_like_person(toks: Sequence[Token]) -> bool:
     """A multi-token name whose first token is a known first name."""
-    return len(toks) > 1 and norm_word(toks[0].text) in (MALE_NAMES | FEMALE_NAMES)
+    return len(toks) > 1 and norm_word(toks[0].text) in FIRST_NAMES
 
 
 def mostly_places(raw: Sequence[tuple[Span, str, list[Token], list[Token]]],
@@ -585,7 +586,7 @@ COORDINATORS = frozenset({"and", "&"})
 def shared_surname(doc: Doc, toks: Sequence[Token]) -> Token | None:
     """The surname a lone first name shares with the full name coordinated right after it
     ("both Donald and Ivana Trump", "Bill & Hillary Clinton" -> Trump, Clinton), else None."""
-    if len(toks) != 1 or norm_word(toks[0].text) not in MALE_NAMES | FEMALE_NAMES:
+    if len(toks) != 1 or norm_word(toks[0].text) not in FIRST_NAMES:
         return None
     i = toks[0].i + 1
     if i + 2 >= len(doc) or doc[i].lower_ not in COORDINATORS:
@@ -632,7 +633,7 @@ def untagged_first_name(doc: Doc, surname: Token, covered: set[int]) -> list[Tok
         return []
     first = doc[i]
     if (first.pos_ == "PROPN" and first.text[:1].isupper() and first.text[1:2].islower()
-            and norm_word(first.text) in MALE_NAMES | FEMALE_NAMES):
+            and norm_word(first.text) in FIRST_NAMES):
         return [first]
     return []
 
