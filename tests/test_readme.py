@@ -93,6 +93,7 @@ HEAVY_SUBCOMMANDS = {"evaluate", "evaluate-pages", "evaluate-speakers", "evaluat
 HEAVY_SCRIPTS = {"scripts/compare_outputs.py", "scripts/time_positions.py",
                  "scripts/train_positions.py",  # extracts the positions gold's articles, 15 fits
                  "scripts/check_speakers.py",  # the model over PolNeAR dev
+                 "scripts/evaluate_cached.py",  # parses PolNeAR train when nothing is cached
                  "bench/web_pages.py",  # builds a 10,000-article index, times 32 pages 5 times
                  "bench/synthetic_index.py",  # writes that 130 MB index
                  "bench/memory.py"}  # 10,000 generated articles through the model
