@@ -255,6 +255,8 @@ BODY_WORDS = frozenset("committee commission council department association unio
                        "foundation institute caucus court board agency center centre "
                        "coalition alliance federation league society".split())
 PERSONAL = frozenset("he she him her his hers himself herself".split())
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 PLACES = frozenset("GPE LOC FAC".split())  # what a place is said to have is no one's act
 # Words for the kind of place something is ("Silicon Valley is an extremely disruptive place").
 PLACE_NOUNS = frozenset("place city town area region neighborhood neighbourhood".split())
@@ -745,6 +747,8 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
         return None
     att = ctx.source_at(tok.idx)
     spoke = _single(ctx, att) if att and att.speaker else None
+    if spoke and joined_name(tok, spoke[0]):
+        return ctx.names.resolve(entity_around(tok).text)  # "Ted Cruz and John Kasich": Kasich
     if spoke and not (modifier_named(tok) and content_key(spoke[0]) <= content_key(
             " ".join(t.text for c in tok.lefts if c.dep_ == "compound" for t in c.subtree))):
         return spoke  # but "the former Heisman Trophy winner" is no "Trophy"
@@ -771,6 +775,14 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     if tok.lemma_.lower() in ORG_NOUNS and owner is not None:  # "Ryan's campaign"
         return f"{_known(ctx, owner.text)[0]} {tok.text}", None
     return _referent(ctx, tok) or _national_body(tok) or _described_person(ctx, tok)
+
+
+def joined_name(tok: Token, speaker: str) -> bool:
+    """Whether a name joined to another by "and" in a source is someone else than the speaker
+    the attribution step gave that source ("Ted Cruz and John Kasich have agreed", read as Ted
+    Cruz): each member of a joint source stands for themselves."""
+    return tok.dep_ == "conj" and tok.ent_type_ == "PERSON" and not (
+        content_key(entity_around(tok).text) & content_key(speaker))
 
 
 def modifier_named(tok: Token) -> bool:
@@ -889,7 +901,8 @@ def _referent(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
     name = ctx.referents.get(tok.i)
     if name and tok.lower_ in PERSONAL and _place(ctx, name):
         return None  # "At a town hall in Salem, New Hampshire, … He has criticized": no state
-    return _known(ctx, name) if name else None
+    known = _known(ctx, name) if name else None
+    return None if known and gender_clash(tok.lower_, known[0]) else known
 
 
 def _described_person(ctx: Context, noun: Token) -> tuple[str, str | None] | None:
@@ -983,12 +996,28 @@ def entity_around(tok: Token) -> Span:
 
 def _previous_person(ctx: Context, tok: Token,
                      exclude: frozenset[str] = frozenset()) -> tuple[str, str | None] | None:
-    """The last person named before a he/she (other than `exclude`, the speaker's words)."""
+    """The last person named before a he/she (other than `exclude`, the speaker's words, and
+    other than one whose first name says the other gender)."""
     for ent in reversed([e for e in ctx.doc.ents if e.end <= tok.i and e.label_ == "PERSON"]):
         name = ctx.names.resolve(ent.text)
-        if not exclude or not content_key(name[0]) <= exclude:
+        if (not exclude or not content_key(name[0]) <= exclude) and not gender_clash(
+                tok.lower_, name[0]):
             return name
     return None
+
+
+def gender_clash(pronoun: str, name: str) -> bool:
+    """Whether a he/she and a name's first name say different genders ("She has spoken about
+    her difference of opinion with Obama" is not Barack Obama); False when either says none."""
+    from saidwhat.data.names import FEMALE_NAMES, MALE_NAMES
+
+    said = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+    first = TITLES.sub("", name.strip()).split()[:1]
+    if said is None or not first or len(name.split()) < 2:
+        return False
+    word = first[0].lower()
+    named = "m" if word in MALE_NAMES else "f" if word in FEMALE_NAMES else None
+    return named is not None and named != said
 
 
 def members(ctx: Context, subj: Token) -> list[tuple[str, str | None]]:
@@ -1028,7 +1057,8 @@ def _subject_before(tok: Token) -> Token | None:
     """The subject of the clause a "they" follows in its sentence ("The two are vying …, as
     they have traded barbs")."""
     return next((t for t in reversed(tok.doc[tok.sent.start: tok.i])
-                 if t.dep_ in ("nsubj", "nsubjpass")), None)
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WDT", "WP")), None)
+    # not the "which" of "the election, which has grown contentious as they traded barbs"
 
 
 def _last_two(ctx: Context, tok: Token, sentences: int = 3) -> list[tuple[str, str | None]]:
@@ -1037,7 +1067,8 @@ def _last_two(ctx: Context, tok: Token, sentences: int = 3) -> list[tuple[str, s
     start = _sentences_back(tok, sentences).start
     found: list[tuple[str, str | None]] = []
     named = {e.root.i: e.root for e in ctx.doc.ents if start <= e.start and e.end <= tok.i
-             and e.label_ in ("PERSON", "ORG") and e.root.dep_ not in ("compound", "poss", "amod")}
+             and e.label_ in ("PERSON", "ORG") and (e.root.dep_ not in ("compound", "poss", "amod")
+                                                    or person_owner(ctx, e))}
     for t in ctx.doc[start: tok.i]:  # not "DNC" of "DNC emails"; a headline's untagged names
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass"):
             named.update({x.i: x for x in (t, *_headline_partners(t))})
@@ -1048,6 +1079,18 @@ def _last_two(ctx: Context, tok: Token, sentences: int = 3) -> list[tuple[str, s
         if len(found) == 2:
             return found[::-1]
     return []
+
+
+def person_owner(ctx: Context, ent: Span) -> bool:
+    """Whether a name is a person's possessive naming someone beside them ("Clinton’s Republican
+    rival, New York businessman Donald Trump"): that person counts among the last named, where
+    an organisation's ("DNC emails", "the DNC's chair") does not; a surname the tagger took for
+    an organisation counts when the article names a person by it."""
+    root = ent.root
+    person = ent.label_ == "PERSON" or _is_person(
+        ctx, ctx.names.resolve(re.sub(r"[’']s?$", "", ent.text))[0])
+    return person and root.dep_ == "poss" and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.head.children)
 
 
 def _titled_name(tok: Token) -> Token:
@@ -2961,7 +3004,8 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
         subj = subject_of(tok)
         if subj is None:
             continue
-        pair = (_leaders(ctx, tok, found) or []) if _states(subj) else members(ctx, subj)
+        pair = (_leaders(ctx, tok, found) or []) if _states(subj) else members(
+            ctx, _named_pair(subj))  # "Trailing contenders Ted Cruz and John Kasich have agreed"
         partner = _partner(ctx, tok)
         if partner and pair:
             pair = [pair[0], partner]
@@ -2981,6 +3025,7 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
                               b_id=b_id))
     found += held_firm(ctx, found)
     found += list(disagreements_with(ctx))
+    found += list(their_differences(ctx))
     found += list(opposing_sides(ctx))
     found += list(splits_between(ctx))
     found += list(believed_right(ctx))
@@ -3098,6 +3143,23 @@ def disagreements_with(ctx: Context) -> Iterator[Position]:
                                verb, ctx.rules.max_topic_words) or tok.text,
                            _evidence(ctx, tok), a=src[0], a_id=src[1], b=partner[0],
                            b_id=partner[1])
+
+
+def their_differences(ctx: Context) -> Iterator[Position]:
+    """"The two appeared to hash out their differences", "Donald Trump and Paul Ryan pledged to
+    work together despite their differences": the two whose differences they are diverge."""
+    for tok in ctx.tokens(DISAGREE_NOUNS):
+        if tok.tag_ != "NNS" or not any(c.dep_ == "poss" and c.lower_ == "their"
+                                        for c in tok.children) or _with_object(tok) is not None:
+            continue
+        verb = _governing_verb(tok)
+        subj = subject_of(verb) if verb is not None else None
+        pair = members(ctx, _named_pair(subj)) if subj is not None else []
+        if len(pair) != 2 or _related(pair[0][0], pair[1][0]):
+            continue
+        (a, a_id), (b, b_id) = pair
+        yield Position("disagree", _noun_topic(tok, ctx.rules.max_topic_words) or tok.text,
+                       _evidence(ctx, tok), a=a, a_id=a_id, b=b, b_id=b_id)
 
 
 def _with_object(node: Token) -> Token | None:

@@ -1853,3 +1853,38 @@ def test_a_bare_the_organization_is_the_one_named_just_before(nlp):
     two = nlp("The Harbour Trust and the River Fund met. Kerr praised the organization.")
     assert P.bare_body(P.build_context(two, ()), next(
         t for t in two if t.lower_ == "organization")) is None  # which of the two, it does not say
+
+
+def test_a_he_or_she_is_no_one_whose_first_name_says_the_other_gender(nlp):
+    assert P.gender_clash("she", "Tom Hale")
+    assert P.gender_clash("his", "Ann Kerr")
+    assert not P.gender_clash("she", "Ann Kerr")
+    assert not P.gender_clash("he", "Hale")  # no first name: nothing said
+    assert not P.gender_clash("they", "Tom Hale")
+    doc = nlp("Ann Kerr worked for Tom Hale. She said so.")
+    ctx = P.build_context(doc, ())
+    assert P._previous_person(ctx, doc[7])[0] == "Ann Kerr"
+
+
+def test_two_named_beside_a_role_noun_agree(nlp):
+    found = positions(nlp, "Primaries\n\nTrailing contenders Tom Hale and Ann Kerr have agreed to "
+                           "divide the remaining primaries between them.")
+    assert pairs(found, "agree") == {frozenset({"Hale", "Kerr"})}
+
+
+def test_the_two_whose_differences_they_are_diverge(nlp):
+    found = positions(nlp, "Meeting\n\nMayor Tom Hale and Senator Ann Kerr pledged to work "
+                           "together despite their differences over the harbour plan.")
+    assert pairs(found, "disagree") == {frozenset({"Hale", "Kerr"})}
+    assert "harbour" in next(p.topic for p in found if p.relation == "disagree")
+    group = positions(nlp, "Meeting\n\nCouncil Republicans pledged to work together despite "
+                           "their differences over the harbour plan.")
+    assert not pairs(group, "disagree")
+
+
+def test_the_two_who_traded_barbs_after_a_relative_clause(nlp):
+    found = positions(nlp, "Race\n\nMayor Ann Kerr opened her campaign with Judge Bill Stone. "
+                           "Kerr’s rival, businessman Tom Hale, spoke on Monday. The two "
+                           "are vying for the mayoralty in the November election, which has grown "
+                           "contentious as they have traded barbs about taxes.")
+    assert pairs(found, "disagree") == {frozenset({"Kerr", "Hale"})}
