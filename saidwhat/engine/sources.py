@@ -92,6 +92,36 @@ def quoted_as_saying(verb: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
+def quotes_one_as_saying(verb: Token) -> Token | None:
+    """'“I don't regret it,” local newspapers quote Salinas as saying': when the quoting verb
+    itself carries the words (its 'as saying' has none of its own), the one quoted, its
+    object, is who says them; the newspapers only report it ('cited a memo as pointing to
+    China' is the report's own reading of the memo)."""
+    if verb.lemma_.lower() not in QUOTING_LEMMAS:
+        return None
+    saying = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() == "say"]
+    if not saying or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in saying[0].children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def listed_clause_subject(verb: Token) -> Token | None:
+    """'Walsh added that Swanson surfaced after several seconds, yelled “shark attack!”, and
+    began paddling': a subject-less verb the parse made a second clause of the cue before it,
+    right after a comma that closes a clause with a subject of its own, shares that subject
+    (Swanson yelled; Walsh only tells it)."""
+    doc = verb.doc
+    if (verb.dep_ not in ("ccomp", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP")
+            or verb.i == 0 or doc[verb.i - 1].text != ","):
+        return None
+    before = [c for c in verb.head.children
+              if c.dep_ == "ccomp" and c.i < verb.i and c.right_edge.i in (verb.i - 2, verb.i - 1)]
+    if not before:
+        return None
+    return next((c for c in before[0].children if c.dep_ == "nsubj"), None)
+
+
 def _asked_aside(verb: Token, subject: Token) -> bool:
     """'Trump, asked about the polls, …' misparsed with Trump as the asker: he was asked."""
     doc = verb.doc
@@ -142,6 +172,9 @@ def subject_of(
     verb: Token, lexicon: Lexicon, settings: SourceSettings, depth: int = 0
 ) -> Token | None:
     """The subject of a verb, borrowed from the governing verb for participles and conjuncts."""
+    quoted = quotes_one_as_saying(verb) if depth == 0 else None
+    if quoted is not None:
+        return quoted
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         subject = nearest_subject(verb, subjects)
@@ -183,6 +216,9 @@ def subject_of(
     if person is not None:
         return person
     if depth < max_depth and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        listed = listed_clause_subject(verb)
+        if listed is not None:
+            return listed
         if verb.dep_ == "ccomp" and verb.i > verb.head.i:
             return None
         return subject_of(verb.head, lexicon, settings, depth + 1)

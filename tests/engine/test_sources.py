@@ -6,16 +6,18 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from saidwhat.engine.cues import find_cues
+from saidwhat.engine.cues import Cue, find_cues
 from saidwhat.engine.lexicon import load_lexicon
 from saidwhat.engine.quotes import find_quotes, token_in_quote
 from saidwhat.engine.sources import (
     after_dateline,
     after_entry_time,
+    listed_clause_subject,
     main_verb_hung_on_name,
     mention_span,
     object_after_quote,
     passive_subject,
+    quotes_one_as_saying,
     source_for,
     subject_of,
     unparsed_subject,
@@ -449,3 +451,29 @@ def test_a_participle_inside_an_inverted_report_is_not_the_speakers_act(nlp: Lan
     assert source_text(nlp, text, "warn") != "Colligan"
     text = "Colligan closed the beach, warning swimmers of the shark."
     assert source_text(nlp, text, "warn") == "Colligan"  # his own act, nothing after it
+
+
+def test_the_one_quoted_as_saying_the_quote_before_is_the_source(nlp: Language) -> None:
+    doc = nlp("“We will rebuild the bridge,” local newspapers quote Ortiz as saying.")
+    verb = next(t for t in doc if t.lemma_ == "quote")
+    span = source_for(doc, Cue(verb.i, (verb.i,), "speech"), LEXICON)
+    assert span is not None and span.text == "Ortiz"
+    doc = nlp("The paper quoted the mayor as saying the bridge would reopen.")
+    verb = next(t for t in doc if t.lemma_ == "quote")
+    assert quotes_one_as_saying(verb) is None  # 'saying' carries its own clause
+    doc = nlp("The report cited an internal memo as pointing toward fraud.")
+    verb = next(t for t in doc if t.lemma_ == "cite")
+    assert quotes_one_as_saying(verb) is None  # the report's reading, not the memo's words
+
+
+def test_a_verb_listed_after_another_clause_shares_its_subject(nlp: Language) -> None:
+    text = ("Ortiz added that Lee surfaced after several seconds, yelled “help!”, and began "
+            "swimming to shore.")
+    doc = nlp(text)
+    yelled = next(t for t in doc if t.text == "yelled")
+    found = listed_clause_subject(yelled)
+    if yelled.dep_ in ("ccomp", "advcl"):  # the misparse the rule is for
+        assert found is not None and found.text == "Lee"
+    assert source_text(nlp, text, "yell") == "Lee"
+    doc = nlp("Ortiz said the plan, which failed, was costly.")
+    assert listed_clause_subject(next(t for t in doc if t.text == "said")) is None
