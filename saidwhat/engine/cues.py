@@ -354,10 +354,22 @@ def verb_read_as_noun(tok: Token, inside_quote: bool, lexicon: Lexicon,
                       settings: CueSettings) -> bool:
     """'As Dan Richter of Demand Media notes, “…”': a word the tagger reads as a plural noun
     ('notes', 'claims') that governs a subject of its own is a third-person verb; it is a cue
-    when its lemma is a likely one."""
-    return (not inside_quote and tok.tag_ == "NNS" and tok.lower_.endswith("s")
+    when its lemma is a likely one. So is a singular noun with a subject and a particle or
+    clause only a verb takes (`bare_verb_as_noun`: 'While many point out that …')."""
+    return (not inside_quote
+            and (tok.tag_ == "NNS" and tok.lower_.endswith("s") or bare_verb_as_noun(tok))
             and any(c.dep_ == "nsubj" for c in tok.children)
             and lexicon.p(tok.lemma_.lower()) >= settings.noun_verb_probability)
+
+
+def bare_verb_as_noun(tok: Token) -> bool:
+    """'While many point out that the goal is too low': a plural subject's verb the tagger read
+    as a singular noun, told by what only a verb governs: a subject, and a particle or a
+    clause opened by 'that'."""
+    return tok.tag_ == "NN" and any(c.dep_ == "nsubj" for c in tok.children) and any(
+        c.dep_ == "prt" or c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                    for m in c.children)
+        for c in tok.children)
 
 
 def _structural_cue(tok: Token, inside_quote: bool) -> bool:

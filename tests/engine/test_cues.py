@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from saidwhat.engine.cues import (
     Cue,
+    bare_verb_as_noun,
     copula_phrase,
     cue_type,
     find_cues,
@@ -316,3 +317,21 @@ def test_reportedly_is_a_cue_of_its_own(nlp: Language) -> None:
 def test_reportedly_on_a_verb_of_saying_leaves_that_verb_the_cue(nlp: Language) -> None:
     found = cues_of(nlp, "Maria Lopez reportedly said that the plan failed.")
     assert [head for head, _, _ in found] == ["said"]
+
+
+def test_a_plural_subjects_verb_read_as_a_singular_noun_is_a_cue(nlp: Language) -> None:
+    text = "While many point out that the goal is too low, engineers keep building."
+    doc = nlp(text)
+    point = next(t for t in doc if t.text == "point")
+    if point.tag_ == "NN":  # the misreading this rule is for
+        assert bare_verb_as_noun(point)
+    assert any(doc[c.head].text == "point" for c in find_cues(doc, [False] * len(doc), LEXICON))
+
+
+def test_a_singular_noun_without_a_verbs_dependents_stays_a_noun(nlp: Language) -> None:
+    doc = tagged(nlp, ["many", "point", "of", "view"], ["JJ", "NN", "IN", "NN"], [1, 1, 1, 2],
+                 ["nsubj", "ROOT", "prep", "pobj"], ["many", "point", "of", "view"])
+    assert not bare_verb_as_noun(doc[1])
+    doc = tagged(nlp, ["many", "point", "out"], ["JJ", "NN", "RP"], [1, 1, 1],
+                 ["nsubj", "ROOT", "prt"], ["many", "point", "out"])
+    assert bare_verb_as_noun(doc[1])
