@@ -261,6 +261,19 @@ def _in_trailing_clause(tok: Token, head: Token) -> bool:
     return tok.dep_ in TRAILING_DEPS and not object_infinitive(tok)
 
 
+def writers_relative(tok: Token, head: Token) -> bool:
+    """'Bloggers noted a basic structure that I immediately recognized in every episode': a
+    relative clause on the cue's object whose subject is the writer's unquoted 'I' is the
+    writer's own aside, not what the source said."""
+    node = tok
+    while node.i != head.i and node.head.i != node.i:
+        if (node.dep_ == "relcl" and node.head.head.i == head.i
+                and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in node.children)):
+            return not any(t.is_quote for t in head.doc[head.i : node.right_edge.i + 1])
+        node = node.head
+    return False
+
+
 def object_infinitive(clause: Token) -> bool:
     """'blocked a package to fight the virus', 'pushed China and India to control …': an
     infinitive the parse hung on the cue right after its object, with no comma, says what the
@@ -394,7 +407,8 @@ def clause_content(
     if source is not None or patient is not None:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not (t.dep_ == "agent" and t.head.i == head.i)  # the source's 'by'
-                 and not _in_trailing_clause(t, head) and not _in_aside(t, head, cue.tokens)]
+                 and not _in_trailing_clause(t, head) and not _in_aside(t, head, cue.tokens)
+                 and not writers_relative(t, head)]
         while right and right[0].dep_ == "prep" and right[0].head.i == head.i:
             right = right[1:]
         if patient is not None and any(t.pos_ in CONTENT_POS for t in right):
@@ -683,6 +697,25 @@ def as_clause_host(head: Token) -> Token:
     return head.head
 
 
+# Nouns of certainty in "there is little/no doubt (that) …": the frame is the writer's.
+CERTAINTY_NOUNS = frozenset(("doubt", "question"))
+
+
+def beyond_doubt(host: Token) -> Token:
+    """'There's little doubt the town would have been lost, as officials expected': what an
+    'as' clause on a 'there is no doubt' frame reports is the clause the doubt is about (the
+    writer's certainty is no part of it); any other host is itself."""
+    if not any(c.dep_ == "expl" and c.lower_ == "there" for c in host.children):
+        return host
+    for noun in host.children:
+        if noun.dep_ == "attr" and noun.lemma_.lower() in CERTAINTY_NOUNS:
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                           and c.pos_ in ("VERB", "AUX")), None)
+            if clause is not None:
+                return clause
+    return host
+
+
 def as_clause_content(doc: Doc, cue: Cue, attached: list[Quote]) -> bool:
     """Whether an 'as' clause cue takes its host clause for content ('For all that, we still
     rely on wires, as I noted earlier in this series': not 'in this series', which the parse
@@ -787,7 +820,7 @@ def parenthetical_content(doc: Doc, cue: Cue, source: Span | None) -> Pieces:
             host = host.head
         cut = {t.i for t in head.subtree} | unset_off_clauses(head, host)
     else:
-        host = as_clause_host(head) if as_reported(head) else head.head
+        host = beyond_doubt(as_clause_host(head)) if as_reported(head) else head.head
         cut = {t.i for t in head.subtree} - {t.i for s in host_subjects(head) for t in s.subtree}
     sent = host.sent
     toks = [t for t in host.subtree if t.i not in cut and t.sent == sent]

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from saidwhat.engine.contents import (
     adjective_complement,
+    beyond_doubt,
     clip_to_paragraph,
     content_for,
     drop_openers,
@@ -674,3 +675,24 @@ def test_a_colon_block_outside_a_live_blog_is_one_paragraph(nlp: Language) -> No
             "The studio did not comment.\n")
     pieces, _ = content(nlp, text, "add")
     assert pieces == ["It means not just to expose the dictator as a fraud."]
+
+
+def test_an_as_clause_on_a_doubt_reports_what_is_doubted(nlp: Language) -> None:
+    pieces, how = content(nlp, "Without the new levee, there's little doubt the town would have "
+                               "flooded, as engineers expected.", "expect")
+    assert (pieces, how) == (["the town would have flooded"], "parenthetical")
+
+
+def test_beyond_doubt_leaves_other_hosts(nlp: Language) -> None:
+    doc = nlp("The town flooded, as engineers expected.")
+    flooded = next(t for t in doc if t.text == "flooded")
+    assert beyond_doubt(flooded) is flooded
+
+
+def test_the_writers_relative_clause_on_the_object_is_no_content(nlp: Language) -> None:
+    pieces, _ = content(nlp, "Several critics have noted a basic pattern that I recognized in "
+                             "every episode.", "note")
+    assert pieces == ["a basic pattern"]
+    pieces, _ = content(nlp, "Several critics have noted a pattern that “I recognized at once.”",
+                        "note")
+    assert "I recognized at once" in " ".join(pieces)
