@@ -17,6 +17,7 @@ from saidwhat.engine.speakers.mentions import (
     name_mentions,
     noun_tagged_name,
     strip_possessive,
+    whose_kin,
 )
 from saidwhat.records import Speaker
 from saidwhat.run.nlp import load
@@ -1201,3 +1202,13 @@ def test_a_name_written_whole_again_and_again_keeps_its_common_last_word(
     assert [t.text for t in strip_common_tail(toks, {"underground"}, set())] == ["Storm"]
     kept = strip_common_tail(toks, {"underground"}, set(), frozenset({"Storm Underground"}))
     assert [t.text for t in kept] == ["Storm", "Underground"]
+
+
+def test_a_relatives_kin_in_a_whose_clause_does_not_set_the_gender(nlp: Language) -> None:
+    text = ("“We have waited long enough,” said Ron Dalby, whose mother was on the ferry. "
+            "“I feel so sad,” he said.")
+    (he,) = resolve(nlp, text, "he")
+    assert he.name == "Ron Dalby"
+    doc = nlp("Ron Dalby, whose mother was on the ferry, spoke first.")
+    clause = next(t for t in doc if t.dep_ == "relcl")
+    assert {doc[i].text for i in whose_kin(clause)} >= {"whose", "mother"}

@@ -297,6 +297,14 @@ def others_title(tok: Token) -> bool:
     return word in TITLES and nxt is not None and nxt.pos_ == "PROPN"
 
 
+def whose_kin(clause: Token) -> set[int]:
+    """The tokens of a 'whose' phrase in a relative clause ("Steve Wang, whose mother was on
+    the plane"): they describe someone else, so "mother" gives the named man no gender."""
+    return {t.i for n in clause.subtree
+            if any(c.dep_ == "poss" and c.lower_ == "whose" for c in n.children)
+            for t in n.subtree}
+
+
 def past_conjunct(root: Token, last: Token, child: Token) -> bool:
     """Whether an apposition or relative clause the parse hangs on a name comes after another
     name coordinated with it ("front-runners Clinton, Trump and Cruz, the Texas senator leading
@@ -316,8 +324,9 @@ def descriptors(ent_tokens: Sequence[Token], doc: Doc, s: SpeakerSettings) -> se
     for child in root.children:
         if child.dep_ in ("appos", "relcl") and child.i > last.i and not past_conjunct(
                 root, last, child):
+            kin = whose_kin(child)
             sub = [t for t in child.subtree if not t.is_punct and not others_title(t)
-                   ][: s.max_apposition_tokens]
+                   and t.i not in kin][: s.max_apposition_tokens]
             words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in sub]
     if root.dep_ == "appos" and root.head.i < first.i:
         head = root.head
