@@ -6,7 +6,7 @@ import pytest
 from resolving import resolve
 from spacy.language import Language
 
-from saidwhat.engine.speakers.clusters import excerpt_paragraph
+from saidwhat.engine.speakers.clusters import ArticleIndex, excerpt_paragraph
 from saidwhat.run.nlp import load
 
 
@@ -159,6 +159,20 @@ def test_a_party_nationality_country_or_state_is_never_he_or_she() -> None:
     assert not pronoun_may_refer("she", Entity(name="Alaska", type="GPE"))
     assert pronoun_may_refer("she", Entity(name="Georgia", type="GPE"))  # also a first name
     assert pronoun_may_refer("they", Entity(name="Republicans", type="NORP"))
+
+
+def test_a_pronoun_makes_no_acronym_a_person(nlp: Language) -> None:
+    from saidwhat.engine.speakers.pronouns import acronym_name, retype_as_person
+
+    assert acronym_name("XQ") and acronym_name("AT&T") and not acronym_name("Strayer")
+    assert not acronym_name("DONALD TRUMP") and not acronym_name("X")
+    index = ArticleIndex(nlp("Ann Kerr joined IBM in 2001. She left IBM and Strayer in 2004."))
+    named = {e.name: n for n, e in enumerate(index.entities)}
+    assert index.entities[named["IBM"]].type == index.entities[named["Strayer"]].type == "ORG"
+    retype_as_person(index, named["IBM"], "his")
+    retype_as_person(index, named["Strayer"], "his")
+    assert index.entities[named["IBM"]].type == "ORG"
+    assert index.entities[named["Strayer"]].type == "PERSON"  # may be a mistyped man
 
 
 def test_she_after_a_described_senator_is_not_her_party_or_state(nlp: Language) -> None:

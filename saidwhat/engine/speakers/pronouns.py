@@ -76,6 +76,13 @@ def never_he_or_she(name: str) -> bool:
         w in NATIONALITIES or (w in PARTIES and len(w) > 1) for w in words)
 
 
+def acronym_name(name: str) -> bool:
+    """Whether a name is only capitals ("HP", "IBM", "AT&T"): an organisation's short form,
+    never a person's name form, so a "he"/"she" the ranker gives it does not make it one."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name.strip()
+
+
 def pronoun_may_refer(pronoun: str, ent: Entity) -> bool:
     """Whether the learned ranker may weigh an entity as a pronoun's antecedent: what
     `pronoun_ok` allows, plus a short name of another type (see LOOSE_TYPES); never a
@@ -149,9 +156,11 @@ def affiliation_modifiers(index: ArticleIndex) -> set[int]:
 
 def retype_as_person(index: ArticleIndex, ent_id: int, pronoun: str) -> None:
     """A name "he"/"she" refers back to is a person where the recogniser said organisation or
-    thing ("Shannon Cross … she said"); a place stays a place ("the city" may follow)."""
-    if pronoun_class(pronoun) in ("m", "f") and index.entities[ent_id].type in (
-            "ORG", "OTHER", "NORP"):
+    thing ("Shannon Cross … she said"); a place stays a place ("the city" may follow), and an
+    acronym stays what it was ("HP … his brainstorm" is a misreading, not a man named HP)."""
+    ent = index.entities[ent_id]
+    if pronoun_class(pronoun) in ("m", "f") and ent.type in ("ORG", "OTHER", "NORP") and (
+            not acronym_name(ent.name)):
         index.retype(ent_id, "PERSON")
 
 
