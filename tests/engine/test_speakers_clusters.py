@@ -138,3 +138,20 @@ def test_a_name_used_long_before_a_namesake_with_it_in_the_middle_stays_apart(
     text = ("Chao went to the United States in 1910 to study mathematics. Chao taught at "
             "Harvard later. His first daughter Rulan Chao Pian was a professor.")
     assert surname_goes_to(nlp, text, "Chao") == ["Chao", "Chao"]
+
+
+def test_an_object_pronoun_gives_no_gender_to_its_own_clauses_subject(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import own_clause_subject
+
+    doc = nlp("Dara Quill filed three complaints against him in May.")
+    him = next(t for t in doc if t.text == "him")
+    subject = own_clause_subject(him)
+    assert subject is not None and subject.text == "Quill"
+    assert own_clause_subject(next(t for t in doc if t.text == "Dara")) is None
+    index = ArticleIndex(doc)
+    assert [e.gender for e in index.entities if e.name == "Dara Quill"] == [None]
+    index = ArticleIndex(nlp("Dara Quill filed three complaints in May. He lost the case."))
+    assert [e.gender for e in index.entities if e.name == "Dara Quill"] == ["m"]
+    index = ArticleIndex(nlp("The paper listed the reports Dara Quill filed against him. "
+                             "He denied them."))  # "He" is the "him" of the sentence before
+    assert [e.gender for e in index.entities if e.name == "Dara Quill"] == [None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -452,7 +452,9 @@ class ArticleIndex:
 
     def _pronoun_genders(self) -> None:
         """Gender votes from he/she after the only person named in a sentence (outside quotes);
-        with no person there, a lone person-shaped "organisation" is that person."""
+        with no person there, a lone person-shaped "organisation" is that person. An object
+        pronoun of that person's own clause is someone else's, and so is a pronoun of its
+        gender opening the next sentence (`own_clause_subject`)."""
         by_sent: dict[int, set[int]] = {}
         orgs_by_sent: dict[int, set[int]] = {}
         for e in self.events:
@@ -461,12 +463,20 @@ class ArticleIndex:
                 by_sent.setdefault(e.sent, set()).add(e.entity)
             elif ent.type == "ORG" and person_shaped(ent.name):
                 orgs_by_sent.setdefault(e.sent, set()).add(e.entity)
+        other: defaultdict[int, set[str]] = defaultdict(set)  # genders of someone else, by sentence
+        at = {e.token: e.entity for e in self.events}  # not sorted yet: has_event cannot tell
         for tok in self.doc:
             low = tok.lower_
-            if (self.in_quote[tok.i] or low not in MALE_PRONOUNS | FEMALE_PRONOUNS
-                    or about_described_other(tok)):
+            if self.in_quote[tok.i] or low not in MALE_PRONOUNS | FEMALE_PRONOUNS:
                 continue
             s = self.sent_of[tok.i]
+            gender = "m" if low in MALE_PRONOUNS else "f"
+            subject = own_clause_subject(tok)
+            if subject is not None and at.get(subject.i, -1) in by_sent.get(s, ()):
+                other[s].add(gender)  # "reports Ann Lee filed against him": someone else
+                continue
+            if about_described_other(tok):
+                continue
             first = tok.i == 0 or self.sent_of[tok.i - 1] != s
             people = by_sent.get(s) or (by_sent.get(s - 1) if first else None)
             if not people and not by_sent.get(s - 1):
@@ -477,7 +487,8 @@ class ArticleIndex:
                     by_sent.setdefault(s, set()).update(orgs)
             if people and len(people) == 1:
                 ent = next(iter(people))
-                gender = "m" if low in MALE_PRONOUNS else "f"
+                if not by_sent.get(s) and gender in other[s - 1]:
+                    continue  # "… Ann Lee filed against him. He denied …": him, not Ann Lee
                 self.entities[ent].gender_votes[gender] += self.s.pronoun_gender_votes
 
     def _retype_things(self) -> None:
@@ -753,6 +764,19 @@ def unlisted_name(tok: Token) -> str | None:
     if any(w in TITLES or w in ORG_WORDS or w in PLACE_WORDS for w in words):
         return None
     return tok.doc[start : tok.i + 1].text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def own_clause_subject(tok: Token) -> Token | None:
+    """The subject of the verb an object pronoun depends on, directly or through a
+    preposition ("Ann Lee filed reports against him": Ann Lee), which it cannot mean; None for
+    any other pronoun (a reflexive, "himself", may mean it)."""
+    if tok.tag_ != "PRP" or tok.lower_ not in ("him", "her") or tok.dep_ not in (
+            "dobj", "iobj", "dative", "pobj"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def about_described_other(tok: Token) -> bool:
