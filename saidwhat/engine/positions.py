@@ -112,6 +112,10 @@ REJECTING = WRONG | frozenset("unfounded false baseless untrue bogus groundless 
                               "misleading laughable specious flawed ridiculous".split())
 HOLDING = {"hold": frozenset({"weight", "water", "up"}), "stand": frozenset({"up"}),
            "make": frozenset({"sense"})}
+# What someone says of another that a third may echo or agree with ("echoed Mr. Ryan's
+# denunciation of Mr. Trump"): its owner is the speaker, its of-object what it is about.
+VOICED_NOUNS = frozenset("denunciation criticism condemnation praise endorsement call warning "
+                         "demand plea message line critique attack attacks".split())
 CLAIM_NOUNS = frozenset("claim rationale argument reason assertion allegation accusation excuse "
                         "charge theory comment remark statement suggestion contention "
                         "explanation justification premise account comments remarks "
@@ -2999,8 +3003,8 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
     found: list[Position] = []
     for tok in ctx.tokens(PAIR_LEMMAS):
         relation = _pair_relation(tok)
-        if relation is None:
-            continue
+        if relation is None or hypothetical(tok):
+            continue  # "to say whether she agrees or disagrees with the EPA's call"
         subj = subject_of(tok)
         if subj is None:
             continue
@@ -3475,7 +3479,9 @@ def _partner(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
         if c.dep_ == "prep" and c.lower_ == "with":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    return who(ctx, g)
+                    return who(ctx, _titled_name(g)) or _claim_owner(ctx, g)
+                    # "breaking with the Fed's chairwoman, Janet L. Yellen", "agrees with
+                    # Ginsburg's remarks"
         if c.dep_ == "dobj" and tok.lemma_.lower() == "echo":
             return who(ctx, c) or _claim_owner(ctx, c)
     return None
@@ -3485,11 +3491,14 @@ def _claim_owner(ctx: Context, noun: Token) -> tuple[str, str | None] | None:
     """Whose comments, claim or view a noun is: its possessor ("Obama's remarks"), its agent
     ("comments made earlier by President Obama") or its of-object ("the contention of Hillary
     Clinton"); None when it names no one."""
-    if noun.lemma_.lower() not in CLAIM_NOUNS | VIEW_NOUNS:
+    if noun.lemma_.lower() not in CLAIM_NOUNS | VIEW_NOUNS | VOICED_NOUNS:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
+    if owner is None and noun.lemma_.lower() not in VOICED_NOUNS:  # not "denunciation of Trump"
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None:  # "comments by his colleague, New York Sen. Kirsten Gillibrand"
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                       for g in c.children if g.dep_ == "pobj"), None)
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "acl"
@@ -3550,9 +3559,13 @@ def _pair_topic(tok: Token, limit: int) -> str:
     fronted "On Navalny," of the clause that reports them."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "regarding"):
-            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")
+                         and g.ent_type_ not in ("DATE", "TIME")), None)  # not "On Sunday"
             if pobj is not None:
                 return _issue_of(pobj, limit)
+        if c.dep_ == "dobj" and tok.lemma_.lower() == "echo" and any(
+                g.dep_ == "prep" and g.lower_ == "of" for g in c.children):
+            return _act_of(c, limit)  # "echoed Mr. Putin's justification of the annexation"
         if c.dep_ == "prep" and c.lower_ == "with" and not any(
                 x.lower_ in ("on", "over", "about") for x in tok.children):
             pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
@@ -3583,7 +3596,10 @@ def _act_of(noun: Token, limit: int) -> str:
     owners = {x.i for c in noun.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
               for x in c.subtree}
     words = [t for t in noun.subtree if t.i not in owners and t.dep_ not in ("det", "case")]
-    return compact_words(words[:limit])
+    words = words[:limit]
+    while words and words[-1].is_punct:
+        words.pop()  # "line of criticism —"
+    return compact_words(words)
 
 
 def _issue_of(tok: Token, limit: int) -> str:

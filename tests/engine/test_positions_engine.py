@@ -1888,3 +1888,29 @@ def test_the_two_who_traded_barbs_after_a_relative_clause(nlp):
                            "are vying for the mayoralty in the November election, which has grown "
                            "contentious as they have traded barbs about taxes.")
     assert pairs(found, "disagree") == {frozenset({"Kerr", "Hale"})}
+
+
+def test_echoing_or_agreeing_with_what_another_said_pairs_with_its_owner(nlp):
+    found = positions(nlp, "Vote\n\nMayor Tom Hale denounced Ann Kerr on Monday. “I will not vote "
+                           "for her,” declared Senator Joe Pratt, who echoed Mr. Hale's "
+                           "denunciation of Ms. Kerr.")
+    agree = [p for p in found if p.relation == "agree" and {p.a, p.b} == {"Tom Hale",
+                                                                          "Joe Pratt"}]
+    assert agree and "Kerr" in agree[0].topic
+    remarks = positions(nlp, "Row\n\nJudge Ann Kerr criticized the harbour plan on Monday. "
+                             "Senator Joe Pratt said on Wednesday that he agrees with Kerr’s "
+                             "remarks about the plan.")
+    assert frozenset({"Kerr", "Pratt"}) in pairs(remarks, "agree")
+
+
+def test_a_date_is_no_topic_of_an_echo(nlp):
+    doc = nlp("On Sunday, Hale even echoed Mr. Pratt's justification of the harbour tax.")
+    echoed = next(t for t in doc if t.lower_ == "echoed")
+    assert P._pair_topic(echoed, 8) == "justification of the harbour tax"
+
+
+def test_whether_one_agrees_or_disagrees_is_no_pair(nlp):
+    found = positions(nlp, "Ethanol\n\nThe agency's decision will increase the pressure on Mayor "
+                           "Ann Kerr to say whether she agrees or disagrees with the Harbour "
+                           "Agency's call to cut the mandates.")
+    assert not [p for p in found if p.relation in ("agree", "disagree")]
