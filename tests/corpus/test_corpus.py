@@ -370,3 +370,50 @@ def test_one_unnamed_official_is_no_group_page_but_officials_and_a_spokesman_are
     assert is_speaker_name("White House officials", "GROUP")
     assert is_speaker_name("Twitter spokesman", "GROUP")
     assert is_speaker_name("Cameron's spokesman", "PERSON")
+
+
+def test_a_weekday_run_on_to_a_name_is_cut():
+    from saidwhat.corpus.speakers import without_weekday
+
+    assert without_weekday("The Quill campaign on Monday") == "The Quill campaign"
+    assert without_weekday("Quill campaign Tuesday") == "Quill campaign"
+    assert without_weekday("Quill on Friday") == "Quill on Friday"  # too short to cut
+    speakers = resolve([local("a1", "Nora Quill campaign", "ORG", quotes=3),
+                        local("a2", "Quill campaign on Monday", "ORG", quotes=2),
+                        local("a3", "Nora Quill")])[1]
+    assert ("Nora Quill campaign", 5) in {(s.name, s.quote_count) for s in speakers}
+
+
+def test_a_surname_typed_org_is_the_established_person_it_names():
+    from saidwhat.corpus.speakers import surname_typed_org
+
+    by_surname = {"quill": {"nora quill"}, "blasio": {"tom blasio"}}
+    quotes = {"nora quill": 40, "tom blasio": 9}
+    articles = {"nora quill": 6, "tom blasio": 3}
+    assert surname_typed_org("Quill", "ORG", by_surname, quotes, articles, 1) == "nora quill"
+    assert surname_typed_org("De Blasio", "ORG", by_surname, quotes, articles, 1) == "tom blasio"
+    assert surname_typed_org("Quill", "ORG", by_surname, quotes, articles, 3) is None  # a body too
+    assert surname_typed_org("Quill", "GPE", by_surname, quotes, articles, 1) is None
+    assert surname_typed_org("Quill", "ORG", by_surname, quotes, {"nora quill": 2}, 1) is None
+    speakers = resolve([local(f"a{i}", "Nora Quill", quotes=2) for i in range(3)]
+                       + [local("b1", "Quill", "ORG"), local("c1", "Ferrand Gazette", "ORG"),
+                          local("c2", "Dora Gazette"), local("c3", "Gazette", "ORG")])[1]
+    found = {s.name: (s.type, s.quote_count) for s in speakers}
+    assert found["Nora Quill"] == ("PERSON", 7) and "Quill" not in found
+    assert found["Gazette"] == ("ORG", 1)  # Dora Gazette speaks in one article only
+
+
+def test_an_unidentified_full_name_with_a_known_first_name_is_a_person():
+    from saidwhat.corpus.speakers import first_named
+
+    assert first_named("Philip Quillby") and first_named("JAKE QUILLBY")
+    assert not first_named("Quillby") and not first_named("Justice Department")
+    assert not first_named("Mark Quillby Prize Committee")
+    speakers = resolve([local("a1", "Philip Quillby", "OTHER"), local("a2", "Grace", "OTHER")])[1]
+    assert [(s.name, s.type) for s in speakers] == [("Philip Quillby", "PERSON")]
+
+
+def test_a_curly_possessive_is_dropped_like_a_straight_one():
+    assert group_key("Quillby’s allies") == group_key("Quillby's allies") == "quillby allies"
+    assert group_key("Quillby‘s allies") == "quillby allies"
+    assert speaker_key("Nora Quillby‘s", "PERSON") == "nora quillby"
