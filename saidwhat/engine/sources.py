@@ -122,6 +122,17 @@ def listed_clause_subject(verb: Token) -> Token | None:
     return next((c for c in before[0].children if c.dep_ == "nsubj"), None)
 
 
+def shares_a_passive(verb: Token) -> bool:
+    """'He was held there for 74 days and accused of funding the enemy': a bare participle
+    joined to a passive verb shares its 'was', so it is passive too and its subject is who was
+    accused, never who accused ('was forced out and said …' is active)."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in head.children)
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass")
+                        for c in verb.children))
+
+
 def _asked_aside(verb: Token, subject: Token) -> bool:
     """'Trump, asked about the polls, …' misparsed with Trump as the asker: he was asked."""
     doc = verb.doc
@@ -219,6 +230,8 @@ def subject_of(
         listed = listed_clause_subject(verb)
         if listed is not None:
             return listed
+        if shares_a_passive(verb):
+            return None
         if verb.dep_ == "ccomp" and verb.i > verb.head.i:
             return None
         return subject_of(verb.head, lexicon, settings, depth + 1)

@@ -18,6 +18,7 @@ from saidwhat.engine.sources import (
     object_after_quote,
     passive_subject,
     quotes_one_as_saying,
+    shares_a_passive,
     source_for,
     subject_of,
     unparsed_subject,
@@ -477,3 +478,15 @@ def test_a_verb_listed_after_another_clause_shares_its_subject(nlp: Language) ->
     assert source_text(nlp, text, "yell") == "Lee"
     doc = nlp("Ortiz said the plan, which failed, was costly.")
     assert listed_clause_subject(next(t for t in doc if t.text == "said")) is None
+
+
+def test_a_participle_joined_to_a_passive_is_passive_and_has_no_source(nlp: Language) -> None:
+    doc = nlp("He was held there for 74 days and accused of funding the rebels.")
+    accused = next(t for t in doc if t.text == "accused")
+    if accused.dep_ == "conj":  # the shape the rule is for
+        assert shares_a_passive(accused)
+    assert subject_of(accused, LEXICON, SourceSettings()) is None
+    doc = nlp("Mr. Ortiz was forced into damage control and said the plan had failed.")
+    said = next(t for t in doc if t.text == "said")
+    assert not shares_a_passive(said)
+    assert source_text(nlp, doc.text, "say") == "Mr. Ortiz"
