@@ -244,6 +244,25 @@ def acts_on_object(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
             and doc[draft.cue.head].lemma_.lower() in ACTION_LEMMAS)
 
 
+# What a call is placed to: "called the home number", "called 911" is a telephone call
+# ("line" is not: "called the long lines unacceptable", "calls Trump line 'racist'").
+PHONE_OBJECTS = frozenset("number phone hotline 911 cellphone landline".split())
+CALLING_LEMMAS = frozenset(("call", "dial", "ring"))
+
+
+def phones(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
+    """'He called the family's home number nine times', 'She called 911': a call placed to a
+    number is a telephone call, an action; 'called the plan a waste', 'called the number
+    absurd' name it and stay."""
+    if draft.cue is None:
+        return False
+    head = doc[draft.cue.head]
+    return (head.lemma_.lower() in CALLING_LEMMAS
+            and not any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") for c in head.children)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in PHONE_OBJECTS
+                    for c in head.children))
+
+
 # Knowing to do something: a habit or skill, not a thought ("Savvy buyers know to look at …").
 SKILL_LEMMAS = frozenset(("know",))
 _INFINITIVE = re.compile(r"^to\s", re.I)
@@ -737,7 +756,8 @@ def author_note(doc: Doc, draft: Draft, settings: AssemblySettings) -> bool:
 
 Rule = Callable[[Doc, Draft, AssemblySettings], bool]
 NOT_SAID_RULES: tuple[Rule, ...] = (thing_does_something, thing_as_evidence, doubted_cue_on_object,
-                                   writer_narrates, shown_or_seen, acts_on_object, attempts_an_act,
+                                   writer_narrates, shown_or_seen, acts_on_object, phones,
+                                   attempts_an_act,
                                    knows_how_to, correction_notice, colon_after_sentence_end,
                                    teaser, headline_list, lets_suppose,
                                    appeal_for_information, cue_in_subject_clause,

@@ -42,6 +42,7 @@ from saidwhat.engine.not_said import (
     of_thing_pronoun,
     opens_a_bio,
     people_in_general,
+    phones,
     points_at_a_question,
     possible_passive,
     shown_or_seen,
@@ -361,6 +362,19 @@ def test_a_verb_of_doing_with_a_clause_is_left_alone(nlp: Language) -> None:
     doc, draft = draft_for(nlp, "Smith continued that the plan would fail.", "continued",
                            "Smith", "ccomp", 0.6)
     assert not acts_on_object(doc, draft, S)  # 'continued that …' goes on speaking
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He called the family's home number nine times in two months.", True),
+    ("She called 911 from the parking lot.", True),
+    ("He called the plan a waste of money.", False),
+    ("He called the long lines unacceptable.", False),
+])
+def test_a_call_to_a_number_is_a_telephone_call(nlp: Language, text: str,
+                                                 expected: bool) -> None:
+    doc, draft = draft_for(nlp, text, "called", "He" if text.startswith("He") else "She",
+                           "object", 0.6)
+    assert phones(doc, draft, S) is expected
 
 
 # ---------------------------------------------------------------------- correction_notice
