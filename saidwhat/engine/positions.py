@@ -1253,6 +1253,8 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     lower = obj.lower_
     if lower in ("him", "her", "them"):
         return (_referent(ctx, obj) or _previous_person(ctx, obj)) if lower != "them" else None
+    if lower in ("former", "latter") and any(c.lower_ == "the" for c in obj.children):
+        return former_or_latter(ctx, obj)
     whole = _partitive(obj) or _antecedent(obj)
     if whole is not None:
         return _target(ctx, whole, strict, claim)  # "several of Trump's comments", "the
@@ -1306,6 +1308,16 @@ def _target(ctx: Context, obj: Token, strict: bool = False,
     if not strict and _about(obj):
         return text, None  # "an increase to the federal minimum wage"
     return None
+
+
+def former_or_latter(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
+    """Whom "the former" or "the latter" means: the first or the second of the last two named
+    in its sentence or the one before ("in a race between Trump and Sen. Ted Cruz, he would
+    support the former": Trump); None when fewer than two were named."""
+    two = _last_two(ctx, tok, sentences=1)
+    if len(two) != 2:
+        return None
+    return two[0] if tok.lower_ == "former" else two[1]
 
 
 def bare_body(ctx: Context, noun: Token) -> tuple[str, str | None] | None:
@@ -1502,6 +1514,10 @@ def stance_acts(ctx: Context) -> Iterator[Position]:
             if c.dep_ in ("prep", "prt") and key in PHRASAL_STANCES:
                 polarity, preps = PHRASAL_STANCES[key], (c.lower_,)
                 break
+        asked_for = called_for(tok) if polarity is None else None
+        if asked_for is not None:  # "called for the national minimum wage … to be raised",
+            polarity = "oppose" if asked_for.lemma_.lower() in END_VERBS else "support"
+            # "calling for Donald Trump to be banned from the country"
         if polarity is None and tok.lemma_.lower() in CALLING:
             yield from _called(ctx, tok)
             continue
@@ -1622,6 +1638,8 @@ def _clause_object(verb: Token) -> Token | None:
     compensation to be clawed back"), whom one questions ("questioned how Cruz could turn back on
     a pledge", "challenged whether …")."""
     lemma = verb.lemma_.lower()
+    if called_for(verb) is not None:
+        return called_for(verb)
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
             continue
@@ -1632,6 +1650,22 @@ def _clause_object(verb: Token) -> Token | None:
                 g.dep_ == "pobj" for g in c.children) for c in verb.children):
             return clause
     return None
+
+
+def called_for(verb: Token) -> Token | None:
+    """The clause a "called for" asks for when the parser took its "for" for a clause marker
+    ("Sanders has called for the national minimum wage, now $7.25 an hour, to be raised to $15":
+    "raised" hangs on "called", marked by "for"); None otherwise, and for an active clause,
+    whose subject is who should act ("called for the United States and allies to organize
+    ground forces"), not what is called for, or when what is to be done to it neither makes nor
+    ends it ("called for the Islamic State's strongholds to be hit")."""
+    if verb.lemma_.lower() != "call" or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.pos_ == "VERB"
+                 and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1
+                         for m in c.children)
+                 and any(m.dep_ == "auxpass" for m in c.children)
+                 and c.lemma_.lower() in MAKE_VERBS | END_VERBS), None)
 
 
 def _someone_else(ctx: Context, obj: Token, src: tuple[str, str | None],
@@ -3030,6 +3064,7 @@ def explicit_pairs(ctx: Context) -> Iterator[Position]:
     found += held_firm(ctx, found)
     found += list(disagreements_with(ctx))
     found += list(their_differences(ctx))
+    found += list(passive_echoes(ctx))
     found += list(opposing_sides(ctx))
     found += list(splits_between(ctx))
     found += list(believed_right(ctx))
@@ -3164,6 +3199,31 @@ def their_differences(ctx: Context) -> Iterator[Position]:
         (a, a_id), (b, b_id) = pair
         yield Position("disagree", _noun_topic(tok, ctx.rules.max_topic_words) or tok.text,
                        _evidence(ctx, tok), a=a, a_id=a_id, b=b, b_id=b_id)
+
+
+def passive_echoes(ctx: Context) -> Iterator[Position]:
+    """"Sanders' stridency was echoed by former Maryland Gov. Martin O'Malley": the one whose
+    words or tone are echoed and each one echoing them agree, on what the first last said."""
+    for tok in ctx.tokens(("echo",)):
+        if tok.tag_ != "VBN" or hypothetical(tok) or not any(
+                c.dep_ == "auxpass" for c in tok.children):
+            continue
+        echoed = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        owner = next((c for c in echoed.children if c.dep_ == "poss"), None) if (
+            echoed is not None) else None
+        agent = next((g for c in tok.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        first = who(ctx, owner) if owner is not None else None
+        if first is None or agent is None:
+            continue
+        said = _latest_statement(ctx, tok, first[0])
+        topic = (said_topic(ctx, said) if said is not None else "") or _act_of(
+            echoed, ctx.rules.max_topic_words)
+        for each in (agent, *agent.conjuncts):
+            other = who(ctx, _titled_name(each))
+            if other and not _related(first[0], other[0]):
+                yield Position("agree", topic, _evidence(ctx, tok), a=other[0], a_id=other[1],
+                               b=first[0], b_id=first[1])
 
 
 def _with_object(node: Token) -> Token | None:

@@ -1914,3 +1914,60 @@ def test_whether_one_agrees_or_disagrees_is_no_pair(nlp):
                            "Ann Kerr to say whether she agrees or disagrees with the Harbour "
                            "Agency's call to cut the mandates.")
     assert not [p for p in found if p.relation in ("agree", "disagree")]
+
+
+def test_the_former_and_the_latter_are_the_two_just_named(nlp):
+    found = positions(nlp, "Race\n\nTom Hale, the owner of the team, said that in a race between "
+                           "Ann Kerr and Joe Pratt, he would support the former.")
+    assert ("Hale", "support", "Ann Kerr") in stances(found)
+    doc = nlp("Kerr and Pratt spoke. Hale praised the latter.")
+    latter = next(t for t in doc if t.lower_ == "latter")
+    assert P.former_or_latter(P.build_context(doc, ()), latter)[0] == "Pratt"
+    alone = nlp("Hale praised the latter.")
+    assert P.former_or_latter(P.build_context(alone, ()), alone[3]) is None
+
+
+def test_one_whose_words_are_echoed_agrees_with_each_who_echoes_them(nlp):
+    found = positions(nlp, "Wages\n\n“It is not a radical idea to pay people a living wage,” said "
+                           "Senator Ann Kerr. Kerr’s stridency was echoed by former Governor Joe "
+                           "Pratt, who noted that he had raised the state’s minimum wage.")
+    agree = [p for p in found if p.relation == "agree"]
+    assert pairs(found, "agree") == {frozenset({"Kerr", "Pratt"})}
+    assert "wage" in agree[0].topic
+
+
+def test_calling_for_something_to_be_done_supports_it_through_a_misparsed_for(nlp):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=["Kerr", "called", "for", "the", "wage", "to", "be", "raised", "."],
+              heads=[1, 1, 7, 4, 7, 7, 7, 1, 1],
+              deps=["nsubj", "ROOT", "mark", "det", "nsubjpass", "aux", "auxpass", "advcl",
+                    "punct"],
+              pos=["PROPN", "VERB", "SCONJ", "DET", "NOUN", "PART", "AUX", "VERB", "PUNCT"],
+              lemmas=["Kerr", "call", "for", "the", "wage", "to", "be", "raise", "."])
+    assert P.called_for(doc[1]) == doc[7]
+    assert P.called_for(nlp("Kerr called Pratt a fraud.")[1]) is None
+    active = Doc(nlp.vocab, words=["Kerr", "called", "for", "allies", "to", "send", "troops"],
+                 heads=[1, 1, 5, 5, 5, 1, 5],
+                 deps=["nsubj", "ROOT", "mark", "nsubj", "aux", "advcl", "dobj"],
+                 pos=["PROPN", "VERB", "SCONJ", "NOUN", "PART", "VERB", "NOUN"],
+                 lemmas=["Kerr", "call", "for", "ally", "to", "send", "troop"])
+    assert P.called_for(active[1]) is None  # who should act is not what is called for
+    hit = Doc(nlp.vocab, words=["Kerr", "called", "for", "the", "camps", "to", "be", "hit"],
+              heads=[1, 1, 7, 4, 7, 7, 7, 1],
+              deps=["nsubj", "ROOT", "mark", "det", "nsubjpass", "aux", "auxpass", "advcl"],
+              pos=["PROPN", "VERB", "SCONJ", "DET", "NOUN", "PART", "AUX", "VERB"],
+              lemmas=["Kerr", "call", "for", "the", "camp", "to", "be", "hit"])
+    assert P.called_for(hit[1]) is None  # hitting them neither makes nor ends them
+    ban = Doc(nlp.vocab, words=["Ann", "Kerr", "called", "for", "Tom", "Hale", "to", "be",
+                                "banned", "."],
+              heads=[1, 2, 2, 8, 5, 8, 8, 8, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "mark", "compound", "nsubjpass", "aux",
+                    "auxpass", "advcl", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "SCONJ", "PROPN", "PROPN", "PART", "AUX", "VERB",
+                   "PUNCT"],
+              lemmas=["Ann", "Kerr", "call", "for", "Tom", "Hale", "to", "be", "ban", "."],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O",
+                    "O"])
+    found = {(p.source, p.polarity, p.target) for p in P.stance_acts(P.build_context(ban, ()))}
+    assert found == {("Ann Kerr", "oppose", "Tom Hale")}  # a ban called for opposes
