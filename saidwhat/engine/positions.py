@@ -259,8 +259,6 @@ BODY_WORDS = frozenset("committee commission council department association unio
                        "foundation institute caucus court board agency center centre "
                        "coalition alliance federation league society".split())
 PERSONAL = frozenset("he she him her his hers himself herself".split())
-MALE_PRONOUNS = frozenset("he him his himself".split())
-FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 PLACES = frozenset("GPE LOC FAC".split())  # what a place is said to have is no one's act
 # Words for the kind of place something is ("Silicon Valley is an extremely disruptive place").
 PLACE_NOUNS = frozenset("place city town area region neighborhood neighbourhood".split())
@@ -1014,10 +1012,11 @@ def gender_clash(pronoun: str, name: str) -> bool:
     """Whether a he/she and a name's first name say different genders ("She has spoken about
     her difference of opinion with Obama" is not Barack Obama); False when either says none."""
     from saidwhat.data.names import FEMALE_NAMES, MALE_NAMES
+    from saidwhat.engine.speakers.ranker import pronoun_class
 
-    said = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+    said = pronoun_class(pronoun)
     first = TITLES.sub("", name.strip()).split()[:1]
-    if said is None or not first or len(name.split()) < 2:
+    if said not in ("m", "f") or not first or len(name.split()) < 2:
         return False
     word = first[0].lower()
     named = "m" if word in MALE_NAMES else "f" if word in FEMALE_NAMES else None
