@@ -203,13 +203,37 @@ class WorkerPool:
             except BrokenProcessPool:
                 if done_since_start == 0:
                     _raise_if_model_broken(self.model)
-                result = [x if isinstance(x, Failure) else
-                          Failure(x.origin or x.id, "worker process died on its batch")
-                          for x in batch]
-                self._executor.shutdown(wait=False, cancel_futures=True)
-                self._executor, done_since_start = self._start(), 0
+                self._restart()
+                result = self._retried(batch)  # the pool breaks for every batch in flight
+                done_since_start = 0
                 pending = deque((b, self._executor.submit(_work, b)) for b, _ in pending)
             yield from result
+
+    def _restart(self) -> None:
+        """Replace a broken executor with a fresh one."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._start()
+
+    def _alone(self, batch: list[Item]) -> list[Item] | None:
+        """The batch annotated with nothing else in flight, or None when it breaks the pool."""
+        try:
+            return self._executor.submit(_work, batch).result()
+        except BrokenProcessPool:
+            self._restart()
+            return None
+
+    def _retried(self, batch: list[Item]) -> list[Item]:
+        """A batch that was in flight when the pool broke, run again alone; when it breaks the
+        pool again, article by article, so only the article that kills its worker fails."""
+        result = self._alone(batch)
+        if result is not None:
+            return result
+        out: list[Item] = []
+        for x in batch:
+            alone = None if isinstance(x, Failure) else self._alone([x])
+            out.extend(alone if alone is not None else [x if isinstance(x, Failure) else Failure(
+                x.origin or x.id, "worker process died on this article")])
+        return out
 
 
 def _pooled(items: Iterable[Item], model: str | None, workers: int,
