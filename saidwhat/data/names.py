@@ -245,6 +245,11 @@ FEMALE_NAMES = _words(
 # Every known first name, either gender (built once, not at each check).
 FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
+
+def first_name_gender(word: str) -> str | None:
+    """'m' or 'f' for a known lowercased first name (a man's name first), else None."""
+    return "m" if word in MALE_NAMES else "f" if word in FEMALE_NAMES else None
+
 # Countries by their common English names (lowercased; "the city" is never one of them).
 COUNTRY_NAMES = _words(
     """

@@ -1011,15 +1011,14 @@ def _previous_person(ctx: Context, tok: Token,
 def gender_clash(pronoun: str, name: str) -> bool:
     """Whether a he/she and a name's first name say different genders ("She has spoken about
     her difference of opinion with Obama" is not Barack Obama); False when either says none."""
-    from saidwhat.data.names import FEMALE_NAMES, MALE_NAMES
+    from saidwhat.data.names import first_name_gender
     from saidwhat.engine.speakers.ranker import pronoun_class
 
     said = pronoun_class(pronoun)
     first = TITLES.sub("", name.strip()).split()[:1]
     if said not in ("m", "f") or not first or len(name.split()) < 2:
         return False
-    word = first[0].lower()
-    named = "m" if word in MALE_NAMES else "f" if word in FEMALE_NAMES else None
+    named = first_name_gender(first[0].lower())
     return named is not None and named != said
 
 

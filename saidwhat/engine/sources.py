@@ -103,7 +103,7 @@ def quotes_one_as_saying(verb: Token) -> Token | None:
               for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() == "say"]
     if not saying or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in saying[0].children):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return quoted_as_saying(saying[0])
 
 
 def listed_clause_subject(verb: Token) -> Token | None:

@@ -15,15 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.data.names import (
     COUNTRY_NAMES,
     FAMILY_WORDS,
-    FEMALE_NAMES,
     FIRST_NAMES,
-    MALE_NAMES,
     NATIONALITIES,
     ORG_WORDS,
     PARTIES,
     PLACE_WORDS,
     TITLES,
     US_STATES,
+    first_name_gender,
 )
 from saidwhat.engine.quotes import doc_text, find_quotes, paragraphs, token_in_quote
 from saidwhat.engine.speakers.mentions import (
@@ -721,7 +720,7 @@ def first_names_of(before: list[Token], gender: str | None) -> set[str]:
     found: set[str] = set()
     for tok in before:
         first = norm_word(tok.text)
-        known = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+        known = first_name_gender(first)
         if known and gender in (known, None):
             found.add(tok.text)
     return found

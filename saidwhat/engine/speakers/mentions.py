@@ -13,15 +13,14 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.data.names import (
     ABBREVIATIONS,
     FAMILY_WORDS,
-    FEMALE_NAMES,
     FIRST_NAMES,
     GROUP_WORDS,
     HONORIFIC_GENDER,
-    MALE_NAMES,
     NATIONALITIES,
     ORG_WORDS,
     ROLE_SYNONYMS,
     TITLES,
+    first_name_gender,
     same_first_name,
 )
 from saidwhat.engine.quotes import doc_text
@@ -348,11 +347,7 @@ def name_gender(titles: Sequence[Token], toks: Sequence[Token], roles: set[str])
     if len(genders) == 1:
         return genders.pop()
     if len(toks) > 1:
-        first = norm_word(toks[0].text)
-        if first in MALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES:
-            return "f"
+        return first_name_gender(norm_word(toks[0].text))
     return None
 
 
