@@ -1636,8 +1636,9 @@ def _clause_object(verb: Token) -> Token | None:
     compensation to be clawed back"), whom one questions ("questioned how Cruz could turn back on
     a pledge", "challenged whether …")."""
     lemma = verb.lemma_.lower()
-    if called_for(verb) is not None:
-        return called_for(verb)
+    asked_for = called_for(verb)
+    if asked_for is not None:
+        return asked_for
     for clause in verb.children:
         if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
             continue
