@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from saidwhat.data.names import (
     COUNTRY_NAMES,
     FIRST_NAMES,
+    INSTITUTION_WORDS,
     NATIONALITIES,
     PLACE_WORDS,
     TITLES,
@@ -294,12 +295,6 @@ def affiliation_word(name: str, type_: str) -> bool:
     words = _words(name)
     return (type_ in (PERSON, OTHER, "GROUP") and len(words) == 1
             and words[0] in AFFILIATIONS | AFFILIATION_PLURALS)
-
-
-# Words that name an institution, never part of a person's name when no first name is there.
-INSTITUTION_WORDS = frozenset(
-    "house senate congress court committee department ministry agency commission council board "
-    "bureau parliament".split())
 
 
 def institution_named_person(name: str, type_: str) -> bool:
