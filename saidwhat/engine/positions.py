@@ -232,6 +232,9 @@ FROM_NOUNS = {**dict.fromkeys("attack attacks criticism ridicule derision rebuke
 DRAW_VERBS = frozenset("receive win get earn draw attract face come take".split())
 RECEIVE_VERBS = frozenset("receive win get earn secure land".split())
 DEMAND_VERBS = frozenset("call urge demand ask press".split())
+# What people ask for their own sake, no position on anything ("ask for prayers of support").
+PLEAS = frozenset("prayer privacy patience understanding forgiveness sympathy help donation "
+                  "thought".split())
 URGE_VERBS = frozenset("urge call press encourage implore".split())
 CONTRITION = frozenset("apologize apologise resign quit step recuse withdraw".split())
 WITHDRAWALS = frozenset("rescind revoke retract withdraw pull drop".split())  # support taken back
@@ -2438,7 +2441,8 @@ def joint_agreements(ctx: Context) -> Iterator[Position]:
     pair of places ("South Carolina and South Dakota passed laws …")."""
     for a in ctx.attributions:
         members_ = sources(ctx, a)
-        if len(members_) < 2 or one_name(ctx, a) or any(_place(ctx, n) for n, _ in members_):
+        if len(members_) < 2 or one_name(ctx, a) or any(_place(ctx, n) for n, _ in members_) or (
+                unasserted_joint(ctx, a)):
             continue
         span = ctx.doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
         relation = joint_relation(ctx, a, span) if span is not None else None
@@ -2450,6 +2454,25 @@ def joint_agreements(ctx: Context) -> Iterator[Position]:
                 if not _related(x, y):
                     yield Position(relation, topic, a.content, a=x, a_id=x_id, b=y, b_id=y_id,
                                    explicit=relation == "disagree")
+
+
+def unasserted_joint(ctx: Context, a: Attribution) -> bool:
+    """Whether a joint attribution says its speakers hold nothing together: "Neither Republicans
+    nor Democrats know which nominee that helps" denies it of each, and "Don't let the media and
+    Rubio tell you he won" warns against what they say (a speech cue, or the verb it hangs on,
+    negated outside the content: nothing said; a doubt, "are not confident that Clinton
+    understands", is held)."""
+    source = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
+        a.source) else None
+    if source is not None and any(t.lower_ in ("neither", "nor") for t in source):
+        return True
+    cue = ctx.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue else None
+    if cue is None or a.type != "speech":
+        return False
+    verb = cue.root
+    heads = (verb, verb.head) if verb.dep_ in ("ccomp", "xcomp") else (verb,)
+    return any(c.dep_ == "neg" and not a.content.start <= c.idx < a.content.end
+               for h in heads for c in h.children)  # a "not" the content holds is said
 
 
 def joint_relation(ctx: Context, a: Attribution, span: Span) -> str | None:
@@ -2466,10 +2489,18 @@ def joint_relation(ctx: Context, a: Attribution, span: Span) -> str | None:
     if lemma in REFUSALS or RECIPROCAL.search(a.content.text) or (
             cue is not None and RECIPROCAL.search(cue.sent.text)):
         return None
+    if lemma in DEMAND_VERBS and own_plea(span):
+        return None
     if lemma in STANCE_VERBS or lemma in ADVOCACY | DEMAND_VERBS:
         return "agree"
     valence = span_valence(span, ctx.rules.booster)
     return "agree" if abs(valence) >= ctx.rules.min_valence else None
+
+
+def own_plea(content: Span) -> bool:
+    """Whether what speakers ask for is for their own sake ("ask for prayers of support", "asked
+    for privacy"): a plea takes no position on anything."""
+    return content.root.lemma_.lower() in PLEAS
 
 
 def one_name(ctx: Context, a: Attribution) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.engine import positions as P
-from saidwhat.records import Article, Mention, Position
+from saidwhat.records import Article, Attribution, Mention, Position
 from saidwhat.run.pipeline import annotate
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -282,6 +282,38 @@ def test_joint_places_and_each_others_faults_are_no_agreement(nlp):
                            "fireworks. Mayor Ann Kerr and Mayor Joe Pratt "
                            "attacked each other's record on crime.")
     assert not pairs(found, "agree")
+
+
+def test_a_joint_source_denied_or_warned_against_holds_nothing_together(nlp):
+    found = positions(nlp, "Vote\n\nDon't let Mayor Bo Diaz and Sam Ruiz tell you the disgraceful "
+                           "tax was a great triumph. Mayor Ann Kerr and Joe Pratt did not say "
+                           "the fee was a disgraceful failure.")
+    assert not pairs(found, "agree")
+    kept = positions(nlp, "Vote\n\nMayor Bo Diaz and Sam Ruiz tell you the disgraceful tax was "
+                          "a great triumph.")
+    assert pairs(kept, "agree") == {frozenset({"Diaz", "Ruiz"})}
+    text = "Neither Ann Kerr nor Joe Pratt knows which plan the tax helps."
+    doc = nlp(text)
+    said = Attribution("indirect", "thought", Mention.from_spans(text, [(37, 63)]),
+                       Mention.from_spans(text, [(31, 36)]), Mention.from_spans(text, [(0, 30)]))
+    assert P.unasserted_joint(P.build_context(doc, []), said)
+    plain = replace(said, source=Mention.from_spans(text, [(8, 16)]))
+    assert not P.unasserted_joint(P.build_context(doc, []), plain)
+    text = "Ann Kerr and Joe Pratt did not say the plan helps."
+    doc = nlp(text)
+    said = Attribution("indirect", "speech", Mention.from_spans(text, [(35, 50)]),
+                       Mention.from_spans(text, [(23, 34)]), Mention.from_spans(text, [(0, 22)]))
+    assert P.unasserted_joint(P.build_context(doc, []), said)
+    doubt = replace(said, type="thought")  # a doubt held together ("are not confident that")
+    assert not P.unasserted_joint(P.build_context(doc, []), doubt)
+
+
+def test_speakers_asking_for_their_own_sake_take_no_joint_position(nlp):
+    found = positions(nlp, "Vote\n\nAnn Kerr and Joe Pratt asked for prayers of support as their "
+                           "son fights for his life.")
+    assert not pairs(found, "agree")
+    kept = positions(nlp, "Vote\n\nAnn Kerr and Joe Pratt asked for a ban on the disgraceful tax.")
+    assert pairs(kept, "agree") == {frozenset({"Kerr", "Pratt"})}
 
 
 def test_a_question_reported_is_no_stance(nlp):
