@@ -269,3 +269,21 @@ def test_no_opening_possessor_for_a_possessed_person(nlp: Language) -> None:
     was, employs = [t for t in doc if t.text == "He"]
     assert opening_possessor(index, was) is None
     assert opening_possessor(index, employs) == index.entity_named("Omar Haidari", "PERSON")
+
+
+def test_a_subject_pronoun_is_not_what_its_own_verb_acts_on(nlp: Language) -> None:
+    from saidwhat.engine.speakers.pronouns import own_objects
+
+    text = "Ben Cole praised Tom Hart. Tom Hart said the plan was good. Later he thanked Tom Hart."
+    (he,) = resolve(nlp, text, ("he", 0))
+    assert he.name == "Ben Cole"  # not Tom Hart, whom he thanked
+    text = "Ben Cole met Tom Hart. Tom Hart said the plan was good. Later he spoke to Tom Hart."
+    (he,) = resolve(nlp, text, ("he", 0))
+    assert he.name == "Ben Cole"
+    doc = nlp("Ann Lee met Mary Cole. She thanked Mary Cole for the plan.")
+    index = ArticleIndex(doc)
+    she = next(t for t in doc if t.lower_ == "she")
+    assert own_objects(index, she) == {index.entity_named("Mary Cole", "PERSON")}
+    doc = nlp("Ann Lee met Mary Cole. Mary Cole said she was late.")
+    index = ArticleIndex(doc)
+    assert own_objects(index, next(t for t in doc if t.lower_ == "she")) == set()

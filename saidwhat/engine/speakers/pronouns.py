@@ -125,6 +125,39 @@ def own_subjects(index: ArticleIndex, tok: Token) -> set[int]:
     return out
 
 
+# Dependencies of what a verb acts on: its objects, and the object of a preposition on it.
+OBJECT_DEPS = frozenset(("dobj", "dative", "iobj"))
+
+
+def own_objects(index: ArticleIndex, tok: Token) -> set[int]:
+    """Entities a subject pronoun cannot mean: those its own verb names after it as what it
+    acts on ("he recommended Waze as an alternative", "she thanked Smith", "he spoke to
+    Jones": not Waze, Smith, Jones; a reflexive, "himself", would be), whether the
+    recogniser tagged that mention or only another one of the same name. Empty for any
+    other pronoun."""
+    if tok.dep_ != "nsubj" or tok.tag_ != "PRP":
+        return set()
+    verb = tok.head
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    objects = [o for o in objects if o.i > tok.i]
+    heads = {o.i for o in objects}
+    names = {proper_name_of(o) for o in objects} - {""}  # named where NER saw no entity
+    return {e.entity for e in index.events if e.token in heads} | {
+        n for n, ent in enumerate(index.entities) if ent.name in names}
+
+
+def proper_name_of(tok: Token) -> str:
+    """The proper name a noun heads, its compound words before it ("Apple Maps"), or ""
+    when it is no proper noun."""
+    if tok.pos_ != "PROPN":
+        return ""
+    words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in [*words, tok])
+
+
 def possessed_entities(index: ArticleIndex, noun: Token) -> set[int]:
     """The entities the article named as someone's `noun` ("Kim's mom" for "mom", made when
     a possessed description was resolved)."""
@@ -181,6 +214,9 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
     subjects = own_subjects(index, tok)
     if subjects:  # "Her mom wouldn't let her": not her mom
         exclude = (exclude or set()) | subjects
+    acted_on = own_objects(index, tok)
+    if acted_on:  # "he recommended Waze": not Waze
+        exclude = (exclude or set()) | acted_on
     itself = possessed_by_itself(index, tok)
     if itself:  # "her mom": not Kim's mom
         exclude = (exclude or set()) | itself
