@@ -887,9 +887,8 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
     cue_start = doc[min(cue.tokens)].idx
     cue_end = doc[max(cue.tokens)].idx + len(doc[max(cue.tokens)].text)
     found: list[Quote] = []
-    if source is not None:  # a nickname in the source's name ('Robert C. “Bobby” Scott')
-        quotes = [q for q in quotes
-                  if not source.start_char <= q.start < q.end <= source.end_char + 1]
+    if source is not None:  # a nickname in or as the source's name ('“Perry” countered')
+        quotes = [q for q in quotes if not quoted_in_source(q, source)]
     before = [q for q in quotes if q.end <= cue_start]
     if (before and _ends_open(doc, before[-1], cue_start, cue.head)
             and _gap_ok(doc, before[-1].end, cue_start, allowed, gap)):
@@ -911,6 +910,13 @@ def adjacent_quotes(doc: Doc, cue: Cue, source: Span | None, quotes: list[Quote]
                 idx += 1
                 found.append(quotes[idx])
     return found
+
+
+def quoted_in_source(quote: Quote, source: Span) -> bool:
+    """Whether a quotation's words lie inside the source mention: a nickname in a name
+    ('Robert C. “Bobby” Scott said') or a quoted name that is the whole source ('“No,” “Perry”
+    countered', a pseudonym the writer marks), who spoke, not what was said."""
+    return source.start_char <= quote.inner_start and quote.inner_end <= source.end_char + 1
 
 
 def _ccomp_ids(head: Token) -> set[int]:

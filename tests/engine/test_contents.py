@@ -350,6 +350,13 @@ def test_a_nickname_in_the_source_is_not_a_quote(nlp: Language) -> None:
     assert (pieces, how) == (["the budget was balanced"], "ccomp")
 
 
+def test_a_quoted_name_as_the_subject_is_the_source_not_a_quote(nlp: Language) -> None:
+    text = ("“We tried,” Ann Lee said. “No, not at all,” “Duke” countered: “They never "
+            "listened to us.”")
+    pieces, how = content(nlp, text, "counter")
+    assert (pieces, how) == (["No, not at all", "They never listened to us."], "quote")
+
+
 def test_names_a_work() -> None:
     assert names_a_work("A Change Is Gonna Come")
     assert names_a_work("Face the Nation")
