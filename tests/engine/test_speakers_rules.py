@@ -1212,3 +1212,15 @@ def test_a_relatives_kin_in_a_whose_clause_does_not_set_the_gender(nlp: Language
     doc = nlp("Ron Dalby, whose mother was on the ferry, spoke first.")
     clause = next(t for t in doc if t.dep_ == "relcl")
     assert {doc[i].text for i in whose_kin(clause)} >= {"whose", "mother"}
+
+
+def test_a_possessor_in_an_apposition_is_no_role_of_the_named(nlp: Language) -> None:
+    from saidwhat.engine.speakers.mentions import possessors_in
+
+    text = ("Sam Ortiz flew the jet. “I told the boy he was brave,” said Tom Rudd, the pilot's "
+            "older brother. “We pray,” the pilot's son said.")
+    (son,) = resolve(nlp, text, "the pilot's son")
+    assert son.name != "Tom Rudd"  # the pilot's brother is no pilot, nor his son
+    doc = nlp("Tom Rudd, the pilot's older brother, spoke first.")
+    appos = next(t for t in doc if t.dep_ == "appos")
+    assert {doc[i].text for i in possessors_in(appos)} == {"the", "pilot", "'s"}

@@ -305,6 +305,14 @@ def whose_kin(clause: Token) -> set[int]:
             for t in n.subtree}
 
 
+def possessors_in(phrase: Token) -> set[int]:
+    """The tokens of a noun possessor inside an apposition ("Budi Sutiono, the pilot's
+    brother": "pilot"): they name someone else, so the named man is no pilot."""
+    return {t.i for n in phrase.subtree
+            for c in n.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+            for t in c.subtree}
+
+
 def past_conjunct(root: Token, last: Token, child: Token) -> bool:
     """Whether an apposition or relative clause the parse hangs on a name comes after another
     name coordinated with it ("front-runners Clinton, Trump and Cruz, the Texas senator leading
@@ -324,7 +332,7 @@ def descriptors(ent_tokens: Sequence[Token], doc: Doc, s: SpeakerSettings) -> se
     for child in root.children:
         if child.dep_ in ("appos", "relcl") and child.i > last.i and not past_conjunct(
                 root, last, child):
-            kin = whose_kin(child)
+            kin = whose_kin(child) | (possessors_in(child) if child.dep_ == "appos" else set())
             sub = [t for t in child.subtree if not t.is_punct and not others_title(t)
                    and t.i not in kin][: s.max_apposition_tokens]
             words += [t.lemma_ if t.pos_ == "NOUN" else t.text for t in sub]
