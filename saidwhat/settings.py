@@ -227,6 +227,9 @@ class SpeakerSettings:
         1, "sentences back that count as near: last speaker, namesakes, a person's campaign")
     lede_reach: int = _s(
         2, "sentences after an indefinite story opener in which the name it stands for may come")
+    lede_min_words: int = _s(
+        12, "words of the first paragraph after the headline that make it the story's first "
+        "body paragraph (a dateline line has fewer): where 'the airline' of the story is named")
     place_majority: int = _s(
         3, "times more place than person tags that make a one-word name a place ('Athens')")
     name_gender_votes: int = _s(3, "weight of gender evidence from a name or honorific")

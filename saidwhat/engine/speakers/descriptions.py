@@ -47,6 +47,7 @@ from saidwhat.engine.speakers.mentions import (
 )
 from saidwhat.engine.speakers.pronouns import SAYING_VERBS, resolve_pronoun
 from saidwhat.engine.speakers.ranker import (
+    KIND_MARKERS,
     PLACE_HEADS,
     countries_first,
     description_candidates,
@@ -538,6 +539,8 @@ def resolve_org_description(index: ArticleIndex, span: Span) -> int | None:
             index, head, organisation_candidates(index, span, head, mods, interviewers))
         best = place_in_sentence(index, span, head, [c for c, _ in candidates])
         if best is None:
+            best = story_business(index, span, head, [c for c, _ in candidates])
+        if best is None:
             best = index.ranker.best("organisation", candidates)
     else:
         best = salient_organisation(index, span, head, mods, interviewers, recent_people)
@@ -566,6 +569,35 @@ def place_in_sentence(index: ArticleIndex, span: Span, head: str, candidates: li
     named = {e.entity for e in index.events if e.token < span.start
              and index.sent_of[e.token] == here and e.entity in allowed}
     return named.pop() if len(named) == 1 else None
+
+
+def opening_paragraphs(index: ArticleIndex) -> int:
+    """The last paragraph of a story's opening: its headline and its first body paragraph
+    (the first after the headline with the settings' lede_min_words words; a dateline line
+    is none)."""
+    words = Counter(index.para_of[t.i] for t in index.doc if t.is_alpha)
+    return next((p for p in sorted(words) if p > 0 and words[p] >= index.s.lede_min_words), 0)
+
+
+def story_business(index: ArticleIndex, span: Span, head: str, candidates: list[int]
+                   ) -> int | None:
+    """The one business of the description's line (KIND_MARKERS: "the airline", "the
+    newspaper") the story's opening names, when no other candidate is named in the
+    description's sentence or the one before ("… search for missing AirAsia jet … In the
+    third incident, Malaysia Airlines Flight MH17 was shot down … the airline said": AirAsia,
+    the story's); else None, and the ranker decides."""
+    if head not in KIND_MARKERS or not candidates:
+        return None
+    allowed = set(candidates)
+    last = opening_paragraphs(index)
+    here = index.sent_of[span.start]
+    opening = {e.entity for e in index.events
+               if e.entity in allowed and index.para_of[e.token] <= last}
+    near = {e.entity for e in index.events if e.token < span.start and e.entity in allowed
+            and here - e.sent <= 1}
+    if len(opening) != 1 or near - opening:
+        return None
+    return opening.pop()
 
 
 def salient_organisation(index: ArticleIndex, span: Span, head: str, mods: set[str],

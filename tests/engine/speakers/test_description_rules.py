@@ -338,3 +338,38 @@ def test_the_board_is_the_board_of_the_company_named_with_it(nlp: Language) -> N
             "double its size.")
     (board,) = resolve(nlp, text, "The board")
     assert board.name != "Acme board"
+
+
+STORY = ("Search widens for missing SkyLark Airlines jet\n"
+         "Ships from four countries on Tuesday joined the search for a SkyLark Airlines plane "
+         "carrying 90 people that vanished over the sea.\n"
+         "The plane was flying from Perth to Bali.\n"
+         "Two crashes of other carriers have shaken travellers this year.\n"
+         "In the first, a Bluewing Airways jet was lost over the ocean in March.\n"
+         "{between}"
+         "The pilot had flown for twenty years, the airline said.\n")
+
+
+def test_the_airline_is_the_one_the_story_opens_with(nlp: Language) -> None:
+    text = STORY.format(between="Rescuers said the weather had been poor.\n"
+                                "Divers are waiting for calmer seas.\n")
+    (airline,) = resolve(nlp, text, "the airline")
+    assert airline.name == "SkyLark Airlines"  # not Bluewing, named later in passing
+
+
+def test_an_airline_named_just_before_is_left_to_the_ranker(nlp: Language) -> None:
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.descriptions import story_business
+
+    doc = nlp(STORY.format(between=""))
+    index = ArticleIndex(doc)
+    span = next(s for s in doc.noun_chunks if s.text == "the airline")
+    ids = [index.entity_named(n, "ORG") for n in ("SkyLark Airlines", "Bluewing Airways")]
+    assert None not in ids
+    assert story_business(index, span, "airline", ids) is None
+    far = nlp(STORY.format(between="Rescuers said the weather had been poor.\n"
+                                   "Divers are waiting for calmer seas.\n"))
+    index = ArticleIndex(far)
+    span = next(s for s in far.noun_chunks if s.text == "the airline")
+    ids = [index.entity_named(n, "ORG") for n in ("SkyLark Airlines", "Bluewing Airways")]
+    assert ids[0] is not None and story_business(index, span, "airline", ids) == ids[0]
