@@ -42,7 +42,7 @@ from saidwhat.engine.lexicon import TOLD_LEMMAS
 from saidwhat.engine.not_said import not_said
 from saidwhat.engine.nouns import find_noun_cues, noun_content, noun_source
 from saidwhat.engine.quotes import Quote, doc_text
-from saidwhat.engine.sources import source_for
+from saidwhat.engine.sources import asked_after, source_for
 from saidwhat.engine.structure import (
     between_credits,
     is_credit_line,
@@ -125,13 +125,15 @@ def continued_quotes(doc: Doc, quotes: list[Quote], drafts: list[Draft],
 
 def participle_host(doc: Doc, drafts: list[Draft], i: int) -> int:
     """The draft a participle cue's draft hangs on ('“A,” Sanders said, invoking the 2008 race.
-    “B.”': 'invoking' hangs on 'said'): the speaker going on is the one quoted, so a quote that
-    continues goes to that draft; `i` itself when its cue is no such participle."""
+    “B.”': 'invoking' hangs on 'said'; '“A,” Lee said when asked about it. “B.”': Lee was
+    asked): the speaker going on is the one quoted, so a quote that continues goes to that
+    draft; `i` itself when its cue is no such participle."""
     cue = drafts[i].cue
     if cue is None:
         return i
     head = doc[cue.head]
-    if head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj", "xcomp"):
+    if (head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj", "xcomp")) and not (
+            drafts[i].source is None and asked_after(head)):
         return i
     hosts = [k for k, d in enumerate(drafts) if k != i and d.cue is not None
              and d.cue.head == head.head.i and d.how == "quote"]

@@ -17,7 +17,7 @@ from saidwhat.engine.cues import (
 )
 from saidwhat.engine.lexicon import TOLD_LEMMAS
 from saidwhat.engine.quotes import Quote, doc_text
-from saidwhat.engine.sources import SUBJECT_DEPS
+from saidwhat.engine.sources import SUBJECT_DEPS, unnamed_asker
 from saidwhat.engine.structure import entry_lines, in_live_entry
 from saidwhat.settings import ContentSettings
 
@@ -404,7 +404,8 @@ def clause_content(
         if how == "ccomp":
             toks += stranded_predicate(doc, toks, exclude)
         return tokens_to_pieces(drop_openers(toks)), how
-    if source is not None or patient is not None:
+    asked = source is None and unnamed_asker(head)  # 'Asked about the plan, Lee said'
+    if source is not None or patient is not None or asked:
         right = [t for t in head.subtree if t.i > max(cue.tokens) and t.i not in exclude
                  and not (t.dep_ == "agent" and t.head.i == head.i)  # the source's 'by'
                  and not _in_trailing_clause(t, head) and not _in_aside(t, head, cue.tokens)
@@ -415,7 +416,10 @@ def clause_content(
             toks = [t for t in patient.subtree if t.i not in exclude] + right
             return tokens_to_pieces(drop_openers(toks)), "patient"
         words = [t for t in right if not (t.is_punct or t.is_space)]
-        if source is not None and words and not (len(words) == 1 and words[0].pos_ == "PRON"):
+        if asked and not any(t.pos_ in CONTENT_POS for t in words):
+            words = []  # 'when asked recently': nothing named that was asked about
+        if ((source is not None or asked) and words
+                and not (len(words) == 1 and words[0].pos_ == "PRON")):
             return tokens_to_pieces(right), "object"
     if source is not None:
         held = modified_noun(head)
@@ -950,6 +954,8 @@ def content_for(
 ) -> tuple[Pieces, str]:
     """The content pieces of a cue, and how they were found (quote, ccomp, object, …)."""
     attached = adjacent_quotes(doc, cue, source, quotes, settings)
+    if source is None and unnamed_asker(doc[cue.head]):
+        attached = []  # '“…?” when asked about it': the quote is the answer of the one asked
     if fronted := fronted_as_content(doc, cue):
         return clip_to_paragraph(doc_text(doc), fronted, doc[cue.head].idx), "parenthetical"
     if as_clause_content(doc, cue, attached) and (

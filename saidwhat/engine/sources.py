@@ -66,15 +66,45 @@ def name_after_quote_apposition(verb: Token, subjects: list[Token]) -> Token | N
 
 # Verbs whose comma-set participle says what someone was asked ("Trump, asked about …, said").
 ADDRESSED_LEMMAS = frozenset("ask press question quiz challenge".split())
+# Whoever a participle of asking names as the asker or the one asked, by its own dependents.
+ASKED_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
 
 
 def asked_opening(verb: Token) -> bool:
     """'Asked about the disclosures, Lord Baker said …', 'When asked about the plan, the mayor
     said …': a subject-less participle of asking before the clause it modifies says the subject
-    was asked; the asker goes unnamed (PolNeAR leaves such a cue without a source)."""
-    return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
+    was asked; the asker goes unnamed (PolNeAR leaves such a cue without a source). The tagger
+    often reads an opening 'Asked' as a past tense; with no subject it is the participle."""
+    return (verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and verb.i < verb.head.i
             and verb.lemma_.lower() in ADDRESSED_LEMMAS
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children))
+            and not any(c.dep_ in ASKED_SUBJECT_DEPS for c in verb.children))
+
+
+# Words opening a trailing participle of asking: '…, she said when asked about the plan'.
+ASKED_OPENERS = frozenset("when if after while".split())
+
+
+def asked_after(verb: Token) -> bool:
+    """'“…,” Lee said when asked about the plan', '…, Lee said, asked about the delay': a
+    subject-less participle of asking after the clause it hangs on says its subject was asked,
+    by someone unnamed; set off by 'when' or by a comma with no object or clause of its own
+    ('Lee smiled, asked the crowd whether …' is Lee asking)."""
+    doc = verb.doc
+    if (verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("advcl", "xcomp")
+            or verb.i < verb.head.i or verb.lemma_.lower() not in ADDRESSED_LEMMAS
+            or any(c.dep_ in ASKED_SUBJECT_DEPS + ("aux", "auxpass") for c in verb.children)):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ASKED_OPENERS and c.i < verb.i
+           for c in verb.children):
+        return True
+    return (verb.i > 0 and doc[verb.i - 1].text == ","
+            and not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children))
+
+
+def unnamed_asker(verb: Token) -> bool:
+    """Whether a participle of asking says its clause's subject was asked by someone the
+    sentence does not name, before the clause or after it (`asked_opening`, `asked_after`)."""
+    return asked_opening(verb) or asked_after(verb)
 
 
 # Verbs of quoting someone: "The newspaper quoted the agency as saying …".
@@ -198,7 +228,7 @@ def subject_of(
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return passive_subject(verb) if depth > 0 else reported_subject(verb, lexicon, settings)
     max_depth = settings.max_inherit_depth
-    if depth == 0 and asked_opening(verb):
+    if depth == 0 and unnamed_asker(verb):
         return None
     quoted = quoted_as_saying(verb)
     if quoted is not None:

@@ -569,6 +569,14 @@ def test_quote_followed_by_a_new_sentence_continues_the_content(nlp: Language) -
     assert [text[s:e] for s, e in a.content.spans] == ["The budget is a disgrace", "It must go."]
 
 
+def test_a_quote_after_when_asked_continues_the_one_asked(nlp: Language) -> None:
+    text = (LOPEZ + " “We will see,” Lopez said when asked about the budget. “It is too "
+            "early.”")
+    a = only(run(nlp, text), "We will see")
+    assert [text[s:e] for s, e in a.content.spans] == ["We will see", "It is too early."]
+    assert speaker_name(a) == "Maria Lopez"
+
+
 def test_a_cue_in_the_source_does_not_carry_the_next_quote(nlp: Language) -> None:
     text = ("“The budget is a disgrace,” said Ana Ruiz, who wrote about the plan in a memo. "
             "“It must go.”")

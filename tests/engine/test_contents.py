@@ -489,6 +489,16 @@ def test_an_object_content_leaves_out_the_agents_by(nlp: Language) -> None:
     assert "by" not in " ".join(pieces).split()  # once 'it by'; a lone 'it' is no content
 
 
+def test_a_participle_of_asking_reports_what_was_asked_about_not_the_answer(
+        nlp: Language) -> None:
+    assert content(nlp, "When asked about the budget, Reyes said it was too early.", "ask") == (
+        ["the budget"], "object")  # no source: the asker goes unnamed
+    assert content(nlp, "“We will see,” Reyes said when asked about the budget.", "ask") == (
+        ["the budget"], "object")  # the quote is the answer of Reyes, who was asked
+    assert content(nlp, "“It is too early,” Reyes said when asked recently.", "ask") == (
+        [], "none")  # nothing named that was asked about
+
+
 def test_modified_noun_relative_pronoun(nlp: Language) -> None:
     assert content(nlp, "The mayor defended the budget, which the council rejected on Monday.",
                    "reject") == (["which"], "object")

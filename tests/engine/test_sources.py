@@ -92,6 +92,22 @@ def test_an_opening_participle_of_asking_has_no_source(nlp: Language, text: str)
     assert source_text(nlp, text, "say") in ("Lord Baker", "the mayor")
 
 
+@pytest.mark.parametrize("text", [
+    "Asked what the new plan would cost, Reyes said it was too early to tell.",  # tagged VBD
+    "“We will see,” Reyes said when asked about the budget.",
+    "The budget is fine, Reyes said, asked about the delay.",
+])
+def test_a_participle_of_asking_before_or_after_its_clause_has_no_source(
+        nlp: Language, text: str) -> None:
+    assert source_text(nlp, text, "ask") is None  # Reyes was asked, by someone unnamed
+    assert source_text(nlp, text, "say") == "Reyes"
+
+
+def test_a_past_tense_of_asking_with_an_object_keeps_its_subject(nlp: Language) -> None:
+    assert source_text(nlp, "Reyes spoke for an hour, asked the council for more money.",
+                       "ask") == "Reyes"
+
+
 def test_asked_by_someone_keeps_the_asker(nlp: Language) -> None:
     text = "Asked about it by reporters, the mayor said the plan was dead."
     assert source_text(nlp, text, "ask") == "reporters"
