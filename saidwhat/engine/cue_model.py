@@ -37,15 +37,17 @@ def is_candidate(tok: Token) -> bool:
     return tok.text == ":"
 
 
-def _subject(tok: Token) -> Token | None:
-    """The token's grammatical subject, the agent of a passive, or a noun's possessor."""
-    for c in tok.children:
+def _subject(tok: Token, children: Sequence[Token] | None = None) -> Token | None:
+    """The token's grammatical subject, the agent of a passive, or a noun's possessor
+    (`children`: the token's, when already read)."""
+    kids = list(tok.children) if children is None else children
+    for c in kids:
         if c.dep_ in ("nsubj", "csubj"):
             return c
-    for c in tok.children:
+    for c in kids:
         if c.dep_ == "agent":
             return next((o for o in c.children if o.dep_ == "pobj"), None)
-    for c in tok.children:
+    for c in kids:
         if c.dep_ == "poss":
             return c
     if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
@@ -148,9 +150,11 @@ class Vocabulary:
         return lemma if not known or lemma in known else OTHER
 
 
-def _first_prep(tok: Token) -> Token | None:
-    """The first preposition the token governs to its right ('criticism of', 'talked about')."""
-    return next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+def _first_prep(tok: Token, children: Sequence[Token] | None = None) -> Token | None:
+    """The first preposition the token governs to its right ('criticism of', 'talked about');
+    `children`: the token's, when already read."""
+    kids = tok.children if children is None else children
+    return next((c for c in kids if c.dep_ == "prep" and c.i > tok.i), None)
 
 
 def prep_word(prep: Token) -> str:
@@ -160,10 +164,11 @@ def prep_word(prep: Token) -> str:
     return word if word.isalpha() else OTHER
 
 
-def _marked_clause(tok: Token) -> str | None:
+def _marked_clause(tok: Token, children: Sequence[Token] | None = None) -> str | None:
     """How a clause the token governs to its right opens: 'that', 'to' (an infinitive), 'if',
-    'whether' or 'none' (a bare clause); None when it governs no clause."""
-    for c in tok.children:
+    'whether' or 'none' (a bare clause); None when it governs no clause (`children`: the
+    token's, when already read)."""
+    for c in tok.children if children is None else children:
         if c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "acl"):
             marks = [m.lower_ for m in c.children if m.dep_ in ("mark", "aux") and m.i < c.i
                      and m.lower_ in ("that", "to", "if", "whether")]
@@ -171,10 +176,12 @@ def _marked_clause(tok: Token) -> str | None:
     return None
 
 
-def copula_features(tok: Token, vocab: Vocabulary) -> dict[str, float]:
+def copula_features(tok: Token, vocab: Vocabulary,
+                    children: Sequence[Token] | None = None) -> dict[str, float]:
     """A copula's adjective and what it takes: 'is critical of', 'is confident that',
-    'is quick to point out'."""
-    adj = next((c for c in tok.children if c.dep_ == "acomp"), None)
+    'is quick to point out' (`children`: the copula's, when already read)."""
+    adj = next((c for c in (tok.children if children is None else children)
+                if c.dep_ == "acomp"), None)
     if adj is None:
         return {}
     f = {"acomp=" + vocab.word(vocab.adjectives, adj.lemma_.lower()): 1.0}
@@ -190,9 +197,11 @@ def copula_features(tok: Token, vocab: Vocabulary) -> dict[str, float]:
 NAMED_DETERMINERS = frozenset(("the", "a", "an", "this"))
 
 
-def determiner_kind(noun: Token) -> str:
-    """A noun's determiner: poss ('his view'), one of NAMED_DETERMINERS, other, or none."""
-    det = next((c for c in noun.children if c.dep_ in ("det", "poss") and c.i < noun.i), None)
+def determiner_kind(noun: Token, children: Sequence[Token] | None = None) -> str:
+    """A noun's determiner: poss ('his view'), one of NAMED_DETERMINERS, other, or none
+    (`children`: the noun's, when already read)."""
+    kids = noun.children if children is None else children
+    det = next((c for c in kids if c.dep_ in ("det", "poss") and c.i < noun.i), None)
     if det is None:
         return "none"
     if det.dep_ == "poss":
@@ -200,21 +209,24 @@ def determiner_kind(noun: Token) -> str:
     return det.lower_ if det.lower_ in NAMED_DETERMINERS else "other"
 
 
-def complement_features(tok: Token, crossed: str) -> dict[str, float]:
+def complement_features(tok: Token, crossed: str,
+                        children: Sequence[Token] | None = None) -> dict[str, float]:
     """What the token takes: the preposition after it ('criticism of', 'talked about'), how its
     clause opens ('the claim that', 'the decision to'), an infinitive that reports a clause
-    ('to argue that'), a noun's determiner ('the idea', 'his view')."""
+    ('to argue that'), a noun's determiner ('the idea', 'his view'); `children`: the token's,
+    when already read."""
+    kids = list(tok.children) if children is None else children
     f: dict[str, float] = {}
-    prep = _first_prep(tok)
+    prep = _first_prep(tok, kids)
     if prep is not None:
         word = prep_word(prep)
         f["prep=" + word] = 1.0
         f["l|prep=" + crossed + "|" + word] = 1.0
-    clause = _marked_clause(tok)
+    clause = _marked_clause(tok, kids)
     if clause is not None:
         f[tok.pos_ + "|clause=" + clause] = 1.0
     if tok.pos_ == "NOUN":
-        f["n_det=" + determiner_kind(tok)] = 1.0
+        f["n_det=" + determiner_kind(tok, kids)] = 1.0
     if tok.dep_ == "xcomp":
         f["inf_hpos=" + tok.head.pos_] = 1.0
     return f
@@ -228,11 +240,12 @@ def features(tok: Token, in_quote: Sequence[bool], vocab: Vocabulary = Vocabular
     lemma = vocab.word(vocab.lemmas, raw)
     crossed = vocab.word(vocab.cued, raw)
     head = tok.head
-    subj = _subject(tok)
+    kids = list(tok.children)  # read once: each read of Token.children builds every token again
+    subj = _subject(tok, kids)
     kind = subject_kind(subj)
     coarse = kind if kind in ("none", "person", "thing") else kind.split(":")[0] + (
         ":PERSON" if kind == "ent:PERSON" else "")
-    deps = {c.dep_ for c in tok.children if c.dep_ in CHILD_DEPS}
+    deps = {c.dep_ for c in kids if c.dep_ in CHILD_DEPS}
     f: dict[str, float] = {
         "l=" + lemma: 1.0,
         "pos=" + tok.pos_: 1.0,
@@ -251,7 +264,7 @@ def features(tok: Token, in_quote: Sequence[bool], vocab: Vocabulary = Vocabular
         f["c=" + d] = 1.0
     if "ccomp" in deps:
         f["l|ccomp=" + crossed] = 1.0
-        for c in tok.children:
+        for c in kids:
             if c.dep_ == "ccomp":
                 marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
                 f["ccomp_mark=" + (marks[0] if marks else "none")] = 1.0
@@ -259,14 +272,14 @@ def features(tok: Token, in_quote: Sequence[bool], vocab: Vocabulary = Vocabular
         f["l|dobj=" + crossed] = 1.0
     if "xcomp" in deps:
         f["l|xcomp=" + crossed] = 1.0
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
         f["to_inf"] = 1.0
         if "ccomp" in deps:
             f["to_inf|ccomp"] = 1.0
     if tok.lemma_ == "be":
-        f.update(copula_features(tok, vocab))
-    f.update(complement_features(tok, crossed))
-    if any(c.dep_ == "auxpass" for c in tok.children):
+        f.update(copula_features(tok, vocab, kids))
+    f.update(complement_features(tok, crossed, kids))
+    if any(c.dep_ == "auxpass" for c in kids):
         f["passive"] = 1.0
     if _quote_near(tok, -1):
         f["quote_before"] = 1.0

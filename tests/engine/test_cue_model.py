@@ -163,6 +163,18 @@ def test_complement_features_see_the_preposition_the_clause_and_the_determiner(
     assert f["NOUN|clause=that"] == 1.0 and f["n_det=the"] == 1.0
 
 
+def test_features_read_from_children_given_are_those_read_from_the_token(
+        nlp: Language) -> None:
+    doc = nlp("The senator was critical of the plan, and her aide said that it would fail.")
+    for word in ("was", "said", "plan"):
+        tok = _tok(doc, word)
+        kids = list(tok.children)
+        assert complement_features(tok, word, kids) == complement_features(tok, word)
+        assert copula_features(tok, Vocabulary(), kids) == copula_features(tok, Vocabulary())
+    assert copula_features(_tok(doc, "was"), Vocabulary())["acomp_prep=of"] == 1.0
+    assert complement_features(_tok(doc, "said"), "said")["VERB|clause=that"] == 1.0
+
+
 def test_an_infinitive_reporting_a_clause_is_told_apart(nlp: Language) -> None:
     doc = nlp("Ruiz used the hearing to argue that the law is unfair.")
     f = features(_tok(doc, "argue"), [False] * len(doc))
