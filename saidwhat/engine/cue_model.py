@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from saidwhat.engine.linear import logistic, weights_json
+from saidwhat.engine.quotes import span_text
 
 # Tokens the classifier looks at: content verbs, nouns ("claim", "statement"), the colon.
 CANDIDATE_POS = frozenset(("VERB", "AUX", "NOUN"))
@@ -108,7 +109,7 @@ def sentence_facts(doc: Doc, in_quote: Sequence[bool]) -> SentenceFacts:
     for sent in doc.sents:
         n = sent.end - sent.start
         quoted += [any(in_quote[sent.start:sent.end])] * n
-        question += [sent.text.rstrip().endswith("?")] * n
+        question += [span_text(sent).rstrip().endswith("?")] * n
     return SentenceFacts(tuple(quoted), tuple(question))
 
 
@@ -118,7 +119,7 @@ def _sentence_flags(tok: Token, in_quote: Sequence[bool],
     if sentences is not None:
         return sentences.quoted[tok.i], sentences.question[tok.i]
     sent = tok.sent
-    return any(in_quote[sent.start:sent.end]), sent.text.rstrip().endswith("?")
+    return any(in_quote[sent.start:sent.end]), span_text(sent).rstrip().endswith("?")
 
 
 OTHER = "<other>"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.lexicon import Lexicon
 from saidwhat.engine.linear import logistic, weights_json
-from saidwhat.engine.quotes import doc_text
+from saidwhat.engine.quotes import doc_text, span_text
 from saidwhat.settings import ScorerSettings
 
 PRONOUNS = frozenset("he she they it i we you who which that this these those".split())
@@ -131,7 +131,7 @@ def features(doc: Doc, draft: Draft, drafts: list[Draft], lexicon: Lexicon) -> d
             "tag=" + head.tag_: 1.0,
             "type=" + draft.type: 1.0,
             "headline": float(0 <= first_line_end and head.idx < first_line_end),
-            "question": float(head.sent.text.rstrip().endswith("?")),
+            "question": float(span_text(head.sent).rstrip().endswith("?")),
             "src_after": float(draft.source is not None and draft.source.start > head.i),
         })
         f.update(_extra(doc, draft, head, lemma, src))

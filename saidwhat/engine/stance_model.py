@@ -39,6 +39,7 @@ from saidwhat.engine.positions import (
     token_valence,
     who,
 )
+from saidwhat.engine.quotes import span_text
 from saidwhat.records import Attribution, Mention, Position
 
 CLASSES = ("none", "support", "oppose")
@@ -202,7 +203,7 @@ def features(ctx: Context, a: Attribution, cue: Token | None, kind: str, span: S
     out.append(f"wv_tk:{_bucket(valence, (-2, -0.5, 0.5, 2))}|{kind}")
     if _negated(gov):
         out.append("neg")
-    if "?" in sent.text:
+    if "?" in span_text(sent):
         out.append("question")
     return tuple(out)
 
@@ -269,7 +270,7 @@ def candidates(ctx: Context, rules: list[Position]) -> list[Candidate]:
                         supposed(span.root)) or someone_elses(span.root, name):
                     continue
                 sent = span.root.sent
-                evidence = Mention(sent.text, ((sent.start_char, sent.end_char),))
+                evidence = Mention(span_text(sent), ((sent.start_char, sent.end_char),))
                 feats = features(ctx, a, cue, kind, span, len(found), cv, speakers,
                                  rule_polarity(name, target, rules), vals)
                 out.append(Candidate(name, sid, target, kind, evidence, feats))
@@ -305,7 +306,7 @@ def narrated(ctx: Context, rules: list[Position], speakers: frozenset[str],
         if src is None or not content_key(src[0]):
             continue
         sent = tok.sent
-        evidence = Mention(sent.text, ((sent.start_char, sent.end_char),))
+        evidence = Mention(span_text(sent), ((sent.start_char, sent.end_char),))
         for obj in sorted(named, key=lambda t: t.i):
             span = _target_span(obj)
             target = _target_name(ctx, span)

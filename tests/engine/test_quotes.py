@@ -7,7 +7,14 @@ import random
 import pytest
 from spacy.language import Language
 
-from saidwhat.engine.quotes import Quote, find_quotes, paragraphs, quote_regions, token_in_quote
+from saidwhat.engine.quotes import (
+    Quote,
+    find_quotes,
+    paragraphs,
+    quote_regions,
+    span_text,
+    token_in_quote,
+)
 
 
 def inner_texts(text: str) -> list[str]:
@@ -163,3 +170,10 @@ def test_token_in_quote_is_the_quoted_words_never_the_marks(
     doc = nlp(text)
     flags = token_in_quote(doc, find_quotes(text))
     assert [t.text for t in doc if flags[t.i]] == inside
+
+
+def test_span_text_is_the_text_spacy_gives_a_span(nlp: Language) -> None:
+    doc = nlp("The mayor said the harbour plan is late.  Is it?\n\nShe did not answer. ")
+    spans = [*doc.sents, doc[1:3], doc[2:2], doc[len(doc) - 1:], doc[:]]
+    assert [span_text(s) for s in spans] == [s.text for s in spans]
+    assert span_text(doc[1:3]) == "mayor said"
