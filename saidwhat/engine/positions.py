@@ -68,6 +68,10 @@ ACT_LEMMAS = frozenset(STANCE_VERBS) | {verb for verb, _ in PHRASAL_STANCES} | C
 # to scrap the nuclear agreement", "we're going to build the wall").
 END_VERBS = frozenset("scrap repeal abolish ban kill block stop overturn dismantle cancel "
                       "eliminate outlaw defund lift veto close halt end rid".split())
+# Efforts whose aim is to defeat a thing ("tried to stop the pact", "sought to block the bill").
+EFFORT_VERBS = frozenset("try attempt seek strive work".split())
+EFFORT_ENDS = frozenset("stop block kill derail overturn repeal scrap defund dismantle "
+                        "abolish".split())
 MAKE_VERBS = frozenset("build pass extend expand protect restore fund enact adopt "
                        "reinstate promote contribute deploy establish increase raise create "
                        "improve strengthen boost enforce invest reinvest".split())
@@ -772,6 +776,9 @@ def who(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
         if name[1] or (tok.dep_ != "compound" and _is_person(ctx, name[0])):
             return name  # a speaker the tagger missed ("WikiLeaks"), a person named before
         return None
+    body = narrated_body(ctx, tok)
+    if body:
+        return body  # "the nuclear pact, which the group tried to stop": the group named before
     group = _group_noun(tok)
     if group:
         return group, None
@@ -834,6 +841,8 @@ def _antecedent(tok: Token) -> Token | None:
     """What a relative "who" stands for: the noun its clause describes, or the name that noun
     stands beside ("Chuy García, a little-known county commissioner who accused him")."""
     clause = tok.head
+    if clause.dep_ == "xcomp" and clause.head.dep_ == "relcl":
+        clause = clause.head  # "the pact, which the group tried to stop": the object of "stop"
     if clause.dep_ == "conj" and clause.head.dep_ == "relcl":
         clause = clause.head  # "…, which the group tried to stop and which Trump criticized"
     if tok.lower_ not in ("who", "which", "that") or tok.tag_ not in ("WP", "WDT") or (
@@ -1331,8 +1340,28 @@ def bare_body(ctx: Context, noun: Token) -> tuple[str, str | None] | None:
         return None
     start = _sentences_back(noun, 1).start
     named = {ctx.names.resolve(e.text)[0] for e in ctx.doc.ents if e.label_ == "ORG"
-             and start <= e.start and e.end <= noun.i and e.root.dep_ not in ("compound", "poss")}
+             and start <= e.start and e.end <= noun.i and e.root.dep_ not in ("compound", "poss")
+             and not person_tagged_org(ctx, e)}
     return (named.pop(), None) if len(named) == 1 else None
+
+
+def narrated_body(ctx: Context, tok: Token) -> tuple[str, str | None] | None:
+    """The organisation a bare "the group" or "the organization" acting in narration is (the one
+    named in its sentence or the one before, `bare_body`: "Clinton is at odds with AIPAC on the
+    pact, which the group tried to stop"); None inside what someone says ("argued that the group
+    should not endorse Randolph" is the speaker's wish, not the group's act)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.speaker_at(tok.idx) is not None:
+        return None
+    return bare_body(ctx, tok)
+
+
+def person_tagged_org(ctx: Context, ent: Span) -> bool:
+    """Whether an organisation the tagger found is a person's name the article gives in full
+    ("Clinton's aggressive attack on Trump" with "Trump" tagged ORG, in an article naming Donald
+    Trump): no organisation a bare "the group" could be."""
+    full = ctx.names.resolve(ent.text)[0]
+    return full != ent.text and _name_like(full) and bool(content_key(ent.text)) and (
+        content_key(ent.text) < content_key(full))
 
 
 def another_law(noun: Token) -> bool:
@@ -2002,7 +2031,8 @@ def advocacy(ctx: Context) -> Iterator[Position]:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in END_VERBS | MAKE_VERBS:
             continue
-        if refused(tok) or hypothetical(tok) or asked_or_supposed(tok) or not _advocated(tok):
+        if refused(tok) or hypothetical(tok) or asked_or_supposed(tok) or not (
+                _advocated(tok) or effort_to_end(ctx, tok)):
             continue
         obj = _ridded(tok) or next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None:
@@ -2015,7 +2045,7 @@ def advocacy(ctx: Context) -> Iterator[Position]:
             target = _target(ctx, each) or (
                 (phrase(each, ctx.rules.max_target_words), None) if lemma == "rid" else None)
             found = _stance(ctx, src, target, polarity,
-                            _act_topic(tok, each), tok, explicit=False)
+                            _act_topic(tok, _antecedent(each) or each), tok, explicit=False)
             if found:
                 yield found
 
@@ -2028,6 +2058,19 @@ def _ridded(verb: Token) -> Token | None:
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "of" may hang on either
     return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
+
+
+def effort_to_end(ctx: Context, verb: Token) -> bool:
+    """Whether an act is one someone is told in narration to have tried or sought to stop ("the
+    pact, which the group tried to stop", "sought to block the merger"): working to stop or undo
+    a thing opposes it, done or not; only verbs of defeating a thing ("tried to lift spirits"
+    judges nothing), not stopping someone from an act ("try to stop the party from nominating
+    …" opposes the act, not the party), and not inside what someone says, where a call or a
+    promise is the speaker's (`_advocated`)."""
+    return verb.lemma_.lower() in EFFORT_ENDS and verb.dep_ == "xcomp" and (
+        verb.head.lemma_.lower() in EFFORT_VERBS) and not any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and (
+        ctx.speaker_at(verb.idx) is None)
 
 
 def _advocated(verb: Token) -> bool:

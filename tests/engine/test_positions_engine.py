@@ -316,6 +316,26 @@ def test_speakers_asking_for_their_own_sake_take_no_joint_position(nlp):
     assert pairs(kept, "agree") == {frozenset({"Kerr", "Pratt"})}
 
 
+def test_a_group_that_tried_to_stop_a_plan_opposes_it(nlp):
+    found = positions(nlp, "Tax fight\n\nSenator Ann Lee is at odds with the Norcom Union on the "
+                           "tax plan, which the group tried to stop.")
+    assert ("Union", "oppose", "tax plan") in stances(found)
+    found = positions(nlp, "Tax fight\n\nThe Norcom Union met on Monday. Senator Ann Lee tried "
+                           "to stop the union from striking.")
+    assert not [p for p in found if p.relation == "stance" and "nion" in (p.target or "")]
+
+
+def test_a_surname_tagged_as_an_organisation_is_no_group_a_bare_the_group_could_be():
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("Donald Trump spoke . Lee is at odds with Trump and Norcom .")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 5, "PERSON"), Span(doc, 9, 10, "ORG"),
+                Span(doc, 11, 12, "ORG")]
+    ctx = P.build_context(doc, [])
+    assert P.person_tagged_org(ctx, doc.ents[2]) and not P.person_tagged_org(ctx, doc.ents[3])
+
+
 def test_a_question_reported_is_no_stance(nlp):
     found = positions(nlp, "Debate\n\nModerator Bret Baker asked Tom Ruby why he decided to "
                            "attack Sam Trent personally.")
