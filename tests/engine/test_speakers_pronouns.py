@@ -287,3 +287,32 @@ def test_a_subject_pronoun_is_not_what_its_own_verb_acts_on(nlp: Language) -> No
     doc = nlp("Ann Lee met Mary Cole. Mary Cole said she was late.")
     index = ArticleIndex(doc)
     assert own_objects(index, next(t for t in doc if t.lower_ == "she")) == set()
+
+
+def test_an_unnamed_relative_is_a_possessed_role_of_a_person() -> None:
+    from saidwhat.engine.speakers.clusters import Entity
+    from saidwhat.engine.speakers.pronouns import unnamed_relative
+
+    assert unnamed_relative(Entity("Quill's mother", "PERSON"))
+    assert unnamed_relative(Entity("Lund’s sister", "PERSON"))
+    assert not unnamed_relative(Entity("Nora Quill", "PERSON"))
+    assert not unnamed_relative(Entity("Quill's aides", "GROUP"))
+    assert not unnamed_relative(Entity("Quill's Bakery", "PERSON"))
+
+
+def test_a_named_person_over_an_unnamed_relative_mentioned_once_before(nlp: Language) -> None:
+    text = ("Nora Quill stayed late at the fair on Friday. Her mom said they had to leave "
+            "early. Her mom would not let her. So she went home and phoned her friends, she "
+            "said.")
+    mom, she = resolve(nlp, text, "Her mom", ("she", 1))
+    assert (mom.name, she.name) == ("Quill's mother", "Nora Quill")
+
+
+def test_an_unnamed_relative_keeps_the_pronoun_that_follows_its_words(nlp: Language) -> None:
+    text = ("Omar Haidari spoke on Monday. Haidari's father said the firm had grown. He added "
+            "that he was proud.")
+    _, he = resolve(nlp, text, "Haidari's father", "He")
+    assert he.name == "Haidari's father"
+    text = "Nora Quill won the race. Nora Quill's mother said she was tired."
+    _, she = resolve(nlp, text, "Nora Quill's mother", "she")
+    assert she.name == "Quill's mother"

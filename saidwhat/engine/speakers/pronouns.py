@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Token
@@ -232,6 +233,8 @@ def resolve_pronoun(index: ArticleIndex, tok: Token, exclude: set[int] | None = 
             best = governing_subject(index, tok, candidates)
         if best is None:
             best = index.ranker.best("pronoun", candidates)
+        if best is not None and unnamed_relative(index.entities[best]):
+            best = named_over_relative(index, tok, candidates, best)
         if best is not None:
             retype_as_person(index, best, tok.lower_)
         return best
@@ -441,6 +444,36 @@ def governing_subject(index: ArticleIndex, tok: Token, candidates: list[tuple[in
             return None
         return ok[0]
     return None
+
+
+def unnamed_relative(ent: Entity) -> bool:
+    """Whether an entity is a person the article names only as someone's relative or role
+    ("Kim's mother", "Sam's sister": made when "her mom" or "Thomas' sister" was resolved)."""
+    name = ent.name
+    return ent.type == "PERSON" and bool(re.search(r"['’]s [a-z-]+$", name))
+
+
+def named_over_relative(index: ArticleIndex, tok: Token, candidates: list[tuple[int, Features]],
+                        relative: int) -> int | None:
+    """The pronoun's antecedent when the ranker chose an unnamed relative mentioned once before
+    the pronoun's sentence: the ranker's best among the other candidates that fit the pronoun
+    with a known gender ("But her mom would not let her. And so she went home": Kim, not Kim's
+    mother; "Thomas' sister pleaded with him to send Gloria … taking her on a trip": Gloria),
+    else the relative. The relative stays when it is mentioned more than once, in the
+    pronoun's own sentence ("Smith's father said he …"), or in the sentence just before a
+    subject pronoun ("Smith's father said the firm had grown. He added …")."""
+    here = index.sent_of[tok.i]
+    seen = [e for e in index.events if e.entity == relative and e.token < tok.i]
+    subject = tok.dep_ in ("nsubj", "nsubjpass")
+    if len(seen) != 1 or seen[0].sent >= here - (1 if subject else 0):
+        return relative
+    others = [c for c in candidates
+              if c[0] != relative and known_fit(tok.lower_, index.entities[c[0]])
+              and not unnamed_relative(index.entities[c[0]])]
+    if not others or index.ranker is None:
+        return relative
+    other = index.ranker.best("pronoun", others)
+    return relative if other is None else other
 
 
 def known_fit(pronoun: str, ent: Entity) -> bool:
