@@ -59,6 +59,29 @@ def test_a_lawyer_the_article_names_is_that_person(nlp: Language) -> None:
     assert speaker.name == "Ann Whitaker"
 
 
+def test_a_relative_introduced_with_a_wider_word_of_kin_is_that_person(nlp: Language) -> None:
+    text = ("Ravi Lund, 42, and his wife Mira Lund are on trial over the death of their "
+            "nine-month-old child, Tessa. Tessa lost her fight in May. Ravi Lund decided to "
+            "treat his daughter himself.")
+    (daughter,) = resolve(nlp, text, "his daughter")
+    assert daughter.name == "Tessa"
+    (son,) = resolve(nlp, text.replace("his daughter", "his son"), "his son")
+    assert son.name == "Lund's son"  # "her fight": Tessa is a girl
+
+
+def test_a_wider_word_of_kin_fits_only_a_relative_of_that_gender() -> None:
+    from collections import Counter
+
+    from saidwhat.engine.speakers.clusters import Entity
+    from saidwhat.engine.speakers.descriptions import kin_fits
+
+    girl = Entity("Tessa", "PERSON", roles={"child"}, gender_votes=Counter({"f": 2}))
+    assert kin_fits("daughter", girl)
+    assert not kin_fits("son", girl)
+    assert not kin_fits("mother", girl)
+    assert kin_fits("lawyer", Entity("Ann Lee", "PERSON", roles={"lawyer"}))
+
+
 def test_a_bare_surname_goes_to_the_namesake_just_named(nlp: Language) -> None:
     text = ("Donald Trump Jr. spoke in Ohio on Monday. Donald Trump spoke in Iowa. "
             "Trump said he would win the state.")

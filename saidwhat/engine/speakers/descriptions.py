@@ -718,7 +718,7 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
     if owner is None or index.entities[owner].type not in ("PERSON", "ORG"):
         return None
     for ent_id, ent in enumerate(index.entities):  # "his lawyer, Ann Lee"
-        if (ent_id != owner and ent.type == "PERSON" and head in ent.roles
+        if (ent_id != owner and ent.type == "PERSON" and kin_fits(head, ent)
                 and root.tag_ == "NN" and head not in ORG_LIKE):
             return speaker_of(index, ent_id, "nominal")
     who = short_name(index.entities[owner])
@@ -730,6 +730,25 @@ def resolve_possessed(index: ArticleIndex, span: Span) -> Speaker | None:
     if type_ == "PERSON":
         gendered_role(index.entities[ent_id], head)
     return speaker_of(index, ent_id, "nominal")
+
+
+# A relative's word and the wider words an article may introduce that relative with ("their
+# child, Gloria" is "his daughter").
+KIN_GENERIC: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("daughter", "son"), frozenset({"child", "kid", "baby"})),
+    **dict.fromkeys(("mother", "father"), frozenset({"parent"})),
+    **dict.fromkeys(("wife", "husband"), frozenset({"spouse"})),
+}
+
+
+def kin_fits(head: str, ent: Entity) -> bool:
+    """Whether a person was introduced in the role a possessed description names: the same
+    word ("his lawyer, Ann Lee"), or a wider word of kin whose gender does not clash ("their
+    child, Gloria" for "his daughter", not a boy for "his daughter")."""
+    if head in ent.roles:
+        return True
+    gender = HONORIFIC_GENDER.get(head)
+    return bool(KIN_GENERIC.get(head, frozenset()) & ent.roles) and ent.gender in (gender, None)
 
 
 # Bodies of an organisation, each a speaker of its own ("the board" of HP is not HP).

@@ -71,11 +71,3 @@ def test_the_teen_is_the_girl_just_named(nlp: Language) -> None:
             "reporters she had no regrets.")
     (teen,) = resolve(nlp, text, "The teen")
     assert teen.name == "Maria Lopez"
-
-
-def test_a_person_name_ending_in_an_institution_is_the_institution(nlp: Language) -> None:
-    doc = nlp("The Obama White House had long disliked the summits held at the lake house, "
-              "and a former aide said so in March.")
-    typed = {(e.name, e.type) for e in ArticleIndex(doc).entities}
-    assert ("Obama White House", "ORG") in typed
-    assert not any(type_ == "PERSON" for _, type_ in typed)
