@@ -370,7 +370,8 @@ def clause_content(
     comps = [c for c in comps if not _before_the_source(c, head, source, quotes)
              and not fronted_clause_with_object(c, head, quotes)
              and not describes_the_source(c, head, source)]
-    comps = comps or inverted_aside_host(head, source) or split_subject_clause(head)
+    comps = (comps or inverted_aside_host(head, source) or split_subject_clause(head)
+             or that_clause_in_scene(head))
     how = "ccomp"
     if not comps and any(c.dep_ == "agent" for c in head.children):
         comps, how = [c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")], "passive"
@@ -486,6 +487,27 @@ def modified_noun(head: Token) -> list[Token]:
 
 SPLIT_SUBJECT_LEMMAS = frozenset(("say",))
 FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))  # a finite verb or modal
+
+
+# Prepositions of the setting a cue was spoken in ('said in a statement', 'during a news
+# conference', 'on CNN', 'through a spokesman').
+SETTING_PREPS = frozenset("in during on at through via".split())
+
+
+def that_clause_in_scene(head: Token) -> list[Token]:
+    """'Adelson said during a news conference that he may wait', 'said in one of a series of
+    Twitter messages that the truck was …': the parse hangs the cue's 'that'-clause on the
+    noun of the setting before it, as a relative clause; a clause opened by the conjunction
+    'that' (not the pronoun) with a subject of its own is what the cue reports."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i < head.i or prep.lower_ not in SETTING_PREPS:
+            continue
+        for t in prep.subtree:
+            if (t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX")
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                    and any(c.dep_ in SUBJECT_DEPS + ("nsubjpass", "expl") for c in t.children)):
+                return [t]
+    return []
 
 
 def split_subject_clause(head: Token) -> list[Token]:

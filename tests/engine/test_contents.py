@@ -17,6 +17,7 @@ from saidwhat.engine.contents import (
     names_a_work,
     object_is_reported,
     reported_content,
+    that_clause_in_scene,
     trim_pieces,
     unset_off_clauses,
 )
@@ -497,6 +498,20 @@ def test_a_participle_of_asking_reports_what_was_asked_about_not_the_answer(
         ["the budget"], "object")  # the quote is the answer of Reyes, who was asked
     assert content(nlp, "“It is too early,” Reyes said when asked recently.", "ask") == (
         [], "none")  # nothing named that was asked about
+
+
+@pytest.mark.parametrize("text", [
+    "Reyes said during a news conference that the budget was balanced.",
+    "Reyes said in one of a series of messages that the budget was balanced.",
+])
+def test_a_that_clause_hung_on_the_setting_is_what_the_cue_reports(
+        nlp: Language, text: str) -> None:
+    assert content(nlp, text, "say") == (["that the budget was balanced"], "ccomp")
+
+
+def test_a_relative_clause_on_the_setting_is_no_content(nlp: Language) -> None:
+    doc = nlp("Reyes spoke at a meeting that lasted an hour.")
+    assert that_clause_in_scene(doc[1]) == []  # 'that' the pronoun, no subject of its own
 
 
 def test_modified_noun_relative_pronoun(nlp: Language) -> None:
