@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.lexicon import Lexicon
 from saidwhat.engine.linear import logistic, weights_json
+from saidwhat.engine.not_said import DOCUMENT_LEMMAS, is_thing, names_people
 from saidwhat.engine.quotes import doc_text, span_text
 from saidwhat.settings import ScorerSettings
 
@@ -94,6 +95,16 @@ def source_kind(draft: Draft) -> str:
     return "pos:" + root.pos_
 
 
+def thing_source(draft: Draft) -> bool:
+    """Whether the source is a thing, not someone: a plain common noun phrase or thing
+    pronoun (`not_said.is_thing`: 'its many features', 'small devices', 'The simple act of
+    driving') naming no people or body ('officials', 'the agency') and no document ('the
+    report', 'the poll', which PolNeAR marks as sources)."""
+    src = draft.source
+    return (src is not None and is_thing(src) and not names_people(src)
+            and src.root.lemma_.lower() not in DOCUMENT_LEMMAS)
+
+
 def _nested(draft: Draft, drafts: list[Draft]) -> bool:
     """Whether the candidate's cue lies inside another candidate's content."""
     if draft.cue is None:
@@ -118,6 +129,8 @@ def features(doc: Doc, draft: Draft, drafts: list[Draft], lexicon: Lexicon) -> d
         "pieces>1": float(len(draft.content) > 1),
         "nested": float(_nested(draft, drafts)),
     }
+    if thing_source(draft):  # a thing 'suggests', 'allows', 'shows': rarely someone's words
+        f["thing|how=" + draft.how] = 1.0
     first_line_end = doc_text(doc).find("\n")
     if draft.cue is not None:
         head = doc[draft.cue.head]

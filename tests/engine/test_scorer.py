@@ -10,7 +10,14 @@ from spacy.tokens import Doc
 from saidwhat.engine.attribute import drafts_for as engine_drafts
 from saidwhat.engine.drafts import Draft
 from saidwhat.engine.engine import Engine
-from saidwhat.engine.scorer import Scorer, _bucket, features, load_scorer, source_kind
+from saidwhat.engine.scorer import (
+    Scorer,
+    _bucket,
+    features,
+    load_scorer,
+    source_kind,
+    thing_source,
+)
 
 ENGINE = Engine.load()
 
@@ -72,6 +79,20 @@ def test_source_kind_of_a_sourceless_draft(nlp: Language) -> None:
     draft = replace(drafts_for(doc)[0], source=None)
     assert source_kind(draft) == "none"
     assert features(doc, draft, [draft], ENGINE.lexicon)["src=none"] == 1.0
+
+
+def test_a_thing_as_source_is_a_feature_of_its_own(nlp: Language) -> None:
+    doc = nlp("Its many clever features suggest that maps will improve. The new report found "
+              "that maps improved. Local officials said maps improved. She said maps improved.")
+    draft = drafts_for(doc)[0]
+    features_, report, officials, she = (
+        doc.char_span(doc.text.find(w), doc.text.find(w) + len(w))
+        for w in ("Its many clever features", "The new report", "Local officials", "She"))
+    assert thing_source(replace(draft, source=features_))
+    assert not any(thing_source(replace(draft, source=s)) for s in (report, officials, she))
+    assert not thing_source(replace(draft, source=None))
+    thing = replace(draft, source=features_)
+    assert features(doc, thing, [thing], ENGINE.lexicon)["thing|how=" + thing.how] == 1.0
 
 
 def test_extreme_weights_do_not_overflow(nlp: Language) -> None:
