@@ -42,6 +42,7 @@ from saidwhat.engine.speakers.mentions import (
     np_start,
     oath,
     org_key,
+    person_shaped,
     plural_lemma,
 )
 from saidwhat.records import Speaker, slugify
@@ -785,30 +786,6 @@ def about_described_other(tok: Token) -> bool:
         if anc.dep_ == "relcl":
             return anc.head.pos_ == "NOUN"
     return False
-
-
-_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
-# Dotted abbreviations of places and bodies that open organisation names ("U.S. Steel").
-PLACE_INITIALS = {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "N.J.", "S.F."}
-
-
-def initials_first_name(word: str) -> bool:
-    """A first name written as dotted initials: "J.C." in "J.C. Chandor", "J." in "J. Edgar
-    Hoover"; not a place's abbreviation ("U.S." in "U.S. Steel")."""
-    return _INITIALS.fullmatch(word) is not None and word not in PLACE_INITIALS
-
-
-def person_shaped(name: str) -> bool:
-    """Two or three capitalised words with no organisation word: "Shannon Cross" or "J.C.
-    Chandor", not "Cross Research" or "NASA"."""
-    words = name.split()
-    return (2 <= len(words) <= 3
-            and all(w[:1].isupper() and w[1:2].islower()
-                    or (n == 0 and initials_first_name(w)) for n, w in enumerate(words))
-            and not any(norm_word(w) in ORG_WORDS or norm_word(w) in PLACE_WORDS
-                        for w in words)
-            and not (words[0].lower().endswith("ed")  # "Associated Press", "United Way"
-                     and words[0].lower() not in FIRST_NAMES))
 
 
 def person_with_initials(index: ArticleIndex, word: str, shaped: bool = False) -> int | None:

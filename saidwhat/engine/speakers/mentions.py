@@ -18,6 +18,7 @@ from saidwhat.data.names import (
     HONORIFIC_GENDER,
     NATIONALITIES,
     ORG_WORDS,
+    PLACE_WORDS,
     ROLE_SYNONYMS,
     TITLES,
     first_name_gender,
@@ -444,6 +445,46 @@ def whole_proper_name(ent: Span) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# Dotted abbreviations of places and bodies that open organisation names ("U.S. Steel").
+PLACE_INITIALS = {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "N.J.", "S.F."}
+
+
+def initials_first_name(word: str) -> bool:
+    """A first name written as dotted initials: "J.C." in "J.C. Chandor", "J." in "J. Edgar
+    Hoover"; not a place's abbreviation ("U.S." in "U.S. Steel")."""
+    return _INITIALS.fullmatch(word) is not None and word not in PLACE_INITIALS
+
+
+def person_shaped(name: str) -> bool:
+    """Two or three capitalised words with no organisation word: "Shannon Cross" or "J.C.
+    Chandor", not "Cross Research" or "NASA"."""
+    words = name.split()
+    return (2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:2].islower()
+                    or (n == 0 and initials_first_name(w)) for n, w in enumerate(words))
+            and not any(norm_word(w) in ORG_WORDS or norm_word(w) in PLACE_WORDS
+                        for w in words)
+            and not (words[0].lower().endswith("ed")  # "Associated Press", "United Way"
+                     and words[0].lower() not in FIRST_NAMES))
+
+
+def person_after_owner(ent: Span) -> Span:
+    """A person's name the recogniser ran on from its owner ("Commentary's Noah Rothman" tagged
+    ORG, "The New Republic's Jeet Heer" GPE): the person after the possessive, when it is
+    person-shaped and the recogniser, a known first name or its acting as a subject says it is a
+    person; any other name as it is ("McDonald's Happy Meal sales")."""
+    owner = next((t for t in ent[:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
+    if owner is None:
+        return ent
+    rest = ent.doc[owner.i + 1 : ent.end]
+    person = (ent.label_ == "PERSON" or norm_word(rest[0].text) in FIRST_NAMES
+              or rest.root.dep_ in ("nsubj", "nsubjpass"))
+    if not person or not person_shaped(rest.text):
+        return ent
+    return Span(ent.doc, rest.start, rest.end, label="PERSON")
+
+
 COURT_ENDS = frozenset("court appeals".split())
 JURISDICTION_ENDS = frozenset("circuit district".split())
 
@@ -518,7 +559,7 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         if (ent.label_ not in NAME_LABELS or in_quote[ent.start] or in_quote[ent.end - 1]
                 or ent.start < joined):
             continue
-        ent = court_with_jurisdiction(whole_proper_name(ent))
+        ent = person_after_owner(court_with_jurisdiction(whole_proper_name(ent)))
         joined = max(joined, ent.end)
         titles, toks = clean_name(list(ent), ent.label_ == "PERSON")
         if ent.label_ == "PERSON":

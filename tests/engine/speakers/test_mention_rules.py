@@ -4,6 +4,7 @@ them: oaths name nobody, an emperor's title is no part of his name."""
 import pytest
 from resolving import span_of
 from spacy.language import Language
+from spacy.tokens import Span
 
 from saidwhat.engine.speakers.clusters import ArticleIndex
 from saidwhat.engine.speakers.mentions import oath
@@ -71,3 +72,30 @@ def test_the_teen_is_the_girl_just_named(nlp: Language) -> None:
             "reporters she had no regrets.")
     (teen,) = resolve(nlp, text, "The teen")
     assert teen.name == "Maria Lopez"
+
+
+def test_a_person_name_ending_in_an_institution_is_the_institution(nlp: Language) -> None:
+    doc = nlp("The Obama White House had long disliked the summits held at the lake house, "
+              "and a former aide said so in March.")
+    typed = {(e.name, e.type) for e in ArticleIndex(doc).entities}
+    assert ("Obama White House", "ORG") in typed
+    assert not any(type_ == "PERSON" for _, type_ in typed)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“He will gain from this,” Commentary’s Noah Rothman tweeted Friday.", "Noah Rothman"),
+    ("The New Republic’s Jeet Heer sees the essay as a return to old habits.", "Jeet Heer"),
+    ("“We can win,” Harper’s Lucy Marsh wrote on Monday.", "Lucy Marsh"),
+])
+def test_a_journalist_named_after_the_outlets_possessive_is_the_person(
+        nlp: Language, text: str, name: str) -> None:
+    people = {e.name for e in ArticleIndex(nlp(text)).entities if e.type == "PERSON"}
+    assert people == {name}
+
+
+def test_an_organisations_possessive_before_no_first_name_keeps_the_name(nlp: Language) -> None:
+    from saidwhat.engine.speakers.mentions import person_after_owner
+
+    doc = nlp("McDonald’s Happy Meal sales rose.")
+    ent = Span(doc, 0, 4, label="ORG")
+    assert person_after_owner(ent) is ent
