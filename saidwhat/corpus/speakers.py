@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from saidwhat.data.names import (
     COUNTRY_NAMES,
     FIRST_NAMES,
+    INSTITUTION_WORDS,
     NATIONALITIES,
     PLACE_WORDS,
     TITLES,
@@ -296,12 +297,6 @@ def affiliation_word(name: str, type_: str) -> bool:
             and words[0] in AFFILIATIONS | AFFILIATION_PLURALS)
 
 
-# Words that name an institution, never part of a person's name when no first name is there.
-INSTITUTION_WORDS = frozenset(
-    "house senate congress court committee department ministry agency commission council board "
-    "bureau parliament".split())
-
-
 def institution_named_person(name: str, type_: str) -> bool:
     """A PERSON name with an institution word and no first name in it ("White House", "Obama
     White House", "State Department", "Supreme Court"): an organisation."""
@@ -426,6 +421,43 @@ def personal_org_key(key: str, variants: dict[str, str], by_surname: dict[str, s
     person = " ".join(person_tokens(" ".join(words[:-1])))
     linked = _link(variants.get(person, person), by_surname, quotes)
     return f"org:{linked} {words[-1]}" if linked != person else key
+
+
+ACRONYM_SKIPPED = frozenset("of for on the and in at".split())
+OUTLET_TAILS = frozenset("news media".split())
+
+
+def org_initials(key: str) -> str:
+    """The initials of an organisation key's words, small words skipped ("org:commission on
+    presidential debates" -> "cpd")."""
+    return "".join(w[0] for w in key.partition(":")[2].split() if w not in ACRONYM_SKIPPED)
+
+
+def written_as_acronym(name: str) -> bool:
+    """A name ending in a word of two to six capitals, dots allowed ("AP", "the RNC", "U.N.")."""
+    letters = name.split()[-1].replace(".", "") if name.split() else ""
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def org_short_forms(names: dict[str, set[str]]) -> dict[str, str]:
+    """Each organisation key written as an acronym ("AP") or as an outlet's bare name
+    ("BuzzFeed" beside "BuzzFeed News") mapped to the one longer organisation of the corpus it
+    stands for ("Associated Press"); a short form two organisations share stays itself.
+    `names` maps each organisation key to the names it was written as."""
+    longer = [k for k in names if len(k.split()) > 1]
+    out: dict[str, str] = {}
+    for key, written in names.items():
+        word = key.partition(":")[2]
+        if " " in word:
+            continue
+        bare = word.replace(".", "")
+        found = {k for k in longer if any(written_as_acronym(n) for n in written)
+                 and org_initials(k) == bare}
+        found |= {k for k in longer if k.split()[-1] in OUTLET_TAILS
+                  and k.rsplit(" ", 1)[0] == key}
+        if len(found) == 1:
+            out[key] = found.pop()
+    return out
 
 
 def compound_surnames(names: Iterable[str]) -> dict[str, str]:
@@ -585,6 +617,11 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
     for s in locals_:
         if s.type in BODY_TYPES:
             body_articles[group_key(s.name)].add(s.article_id)
+    org_names: dict[str, set[str]] = defaultdict(set)
+    for s, k in zip(locals_, keys, strict=True):
+        if s.type == "ORG":
+            org_names[k].add(s.name)
+    short_forms = org_short_forms(org_names)
     members: dict[str, list[LocalSpeaker]] = defaultdict(list)
     member_keys: dict[str, set[str]] = defaultdict(set)
     types: dict[str, str] = {}
@@ -605,7 +642,7 @@ def identities(local_speakers: Iterable[LocalSpeaker], known: dict[str, str] | N
             final = person
         else:
             final = _link(k, by_surname, quotes) if s.type == PERSON else \
-                personal_org_key(k, variants, by_surname, quotes)
+                short_forms.get(k) or personal_org_key(k, variants, by_surname, quotes)
             types[final] = s.type
         members[final].append(s)
         member_keys[final].update((k, own))

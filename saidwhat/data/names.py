@@ -140,6 +140,13 @@ ORG_WORDS = _words(
     """
 )
 
+# Words that name an institution, never part of a person's name when no first name is there
+# ("Obama White House", "State Department", "Supreme Court").
+INSTITUTION_WORDS = _words(
+    "house senate congress court committee department ministry agency commission council board "
+    "bureau parliament"
+)
+
 # Plural or collective heads that name an anonymous group ("officials", "sources", "critics").
 GROUP_WORDS = _words(
     """

@@ -417,3 +417,31 @@ def test_a_curly_possessive_is_dropped_like_a_straight_one():
     assert group_key("Quillby’s allies") == group_key("Quillby's allies") == "quillby allies"
     assert group_key("Quillby‘s allies") == "quillby allies"
     assert speaker_key("Nora Quillby‘s", "PERSON") == "nora quillby"
+
+
+def test_an_organisations_acronym_and_an_outlets_bare_name_join_the_full_name():
+    from saidwhat.corpus.speakers import LocalSpeaker, identities
+
+    found = identities([LocalSpeaker("a1", "l1", "Associated Press", "ORG"),
+                        LocalSpeaker("a2", "l2", "AP", "ORG"),
+                        LocalSpeaker("a3", "l3", "Republican National Committee", "ORG"),
+                        LocalSpeaker("a4", "l4", "the RNC", "ORG"),
+                        LocalSpeaker("a5", "l5", "BuzzFeed News", "ORG"),
+                        LocalSpeaker("a6", "l6", "BuzzFeed", "ORG"),
+                        LocalSpeaker("a7", "l7", "POLITICO", "ORG")])
+    assert found.mapping[("a1", "l1")] == found.mapping[("a2", "l2")]
+    assert found.mapping[("a3", "l3")] == found.mapping[("a4", "l4")]
+    assert found.mapping[("a5", "l5")] == found.mapping[("a6", "l6")]
+    names = {s.name for s in found.speakers}
+    assert {"Associated Press", "Republican National Committee", "POLITICO"} <= names
+    assert len(found.speakers) == 4
+
+
+def test_an_acronym_two_organisations_share_stays_apart():
+    from saidwhat.corpus.speakers import LocalSpeaker, identities
+
+    found = identities([LocalSpeaker("a1", "l1", "Associated Press", "ORG"),
+                        LocalSpeaker("a2", "l2", "American Petroleum", "ORG"),
+                        LocalSpeaker("a3", "l3", "AP", "ORG")])
+    assert len({found.mapping[("a1", "l1")], found.mapping[("a2", "l2")],
+                found.mapping[("a3", "l3")]}) == 3

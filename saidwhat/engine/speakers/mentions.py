@@ -16,6 +16,7 @@ from saidwhat.data.names import (
     FIRST_NAMES,
     GROUP_WORDS,
     HONORIFIC_GENDER,
+    INSTITUTION_WORDS,
     NATIONALITIES,
     ORG_WORDS,
     PLACE_WORDS,
@@ -504,6 +505,14 @@ def court_with_jurisdiction(ent: Span) -> Span:
     return Span(doc, ent.start, nxt.end, label="ORG")
 
 
+def institution_named(toks: Sequence[Token]) -> bool:
+    """A "person" name ending in an institution word, with no first name in it ("Obama White
+    House", "Trump Justice Department"): the institution, an organisation."""
+    return (len(toks) > 1 and toks[-1].lower_ in INSTITUTION_WORDS
+            and toks[-1].text[:1].isupper()
+            and not any(norm_word(t.text) in FIRST_NAMES for t in toks))
+
+
 def looks_like_person(toks: Sequence[Token]) -> bool:
     """A multi-token name whose first token is a known first name."""
     return len(toks) > 1 and norm_word(toks[0].text) in FIRST_NAMES
@@ -571,6 +580,8 @@ def name_mentions(doc: Doc, in_quote: Sequence[bool],
         label = "ORG" if ent.label_ in ("FAC",) or acronym_tail(toks) else ent.label_
         if label != "PERSON" and looks_like_person(toks):
             label = "PERSON"
+        elif label == "PERSON" and institution_named(toks):
+            label = "ORG"
         raw.append((ent, label, titles, toks))
     raw = [(ent, "ORG" if label == "PERSON" and team_name(toks, raw) else label, titles, toks)
            for ent, label, titles, toks in raw]
