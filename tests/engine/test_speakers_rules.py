@@ -330,11 +330,8 @@ def test_a_company_that_said_it_and_a_news_agency_are_not_people(nlp: Language) 
 
 
 def test_a_first_name_in_dotted_initials_is_still_a_person_shape(nlp: Language) -> None:
-    from saidwhat.engine.speakers.clusters import (
-        ArticleIndex,
-        initials_first_name,
-        person_shaped,
-    )
+    from saidwhat.engine.speakers.clusters import ArticleIndex
+    from saidwhat.engine.speakers.mentions import initials_first_name, person_shaped
 
     assert initials_first_name("J.C.") and initials_first_name("J.")
     assert not initials_first_name("JC") and not initials_first_name("U.S.A.A.")
