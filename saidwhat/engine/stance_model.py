@@ -363,6 +363,14 @@ def _target_name(ctx: Context, span: Span) -> str:
     return clean_name(span.text)
 
 
+def denies_a_fault(features: tuple[str, ...], polarity: str) -> bool:
+    """Whether an opposition the model reads is only a denial of something bad said of the
+    target ("The party is not in a crisis": a negated clause of negative words), which opposes
+    no one."""
+    return polarity == "oppose" and "neg" in features and any(
+        f in ("gv:<=-2", "gv:<=-0.5") for f in features)
+
+
 def learned_stances(ctx: Context, rules: list[Position], model: StanceModel,
                     threshold: float | None = None,
                     found: list[Candidate] | None = None) -> list[Position]:
@@ -383,7 +391,7 @@ def learned_stances(ctx: Context, rules: list[Position], model: StanceModel,
             best[key2] = (p, polarity, c)
     out = []
     for p, polarity, c in best.values():
-        if p >= limit:
+        if p >= limit and not denies_a_fault(c.features, polarity):
             out.append(Position("stance", c.target, c.evidence, source=c.source,
                                 source_id=c.source_id, target=c.target, polarity=polarity,
                                 explicit=False))

@@ -133,3 +133,12 @@ def test_a_safe_candidate_is_no_valence(nlp):
     vals = M.Valences(ctx.doc)
     safe = next(t for t in ctx.doc if t.lower_ == "safe")
     assert vals[safe.i] == 0.0
+
+
+def test_denying_something_bad_of_a_target_opposes_no_one() -> None:
+    from saidwhat.engine.stance_model import denies_a_fault
+
+    assert denies_a_fault(("bias", "gv:<=-2", "neg"), "oppose")
+    assert not denies_a_fault(("bias", "gv:<=-2"), "oppose")  # "The party is in a crisis"
+    assert not denies_a_fault(("bias", "gv:>2", "neg"), "oppose")
+    assert not denies_a_fault(("bias", "gv:<=-2", "neg"), "support")
