@@ -464,6 +464,14 @@ def phrase(tok: Token, limit: int) -> str:
     return compact(sub[start:], limit)
 
 
+def mention_span(doc: Doc, mention: Mention | None) -> Span | None:
+    """The tokens an attribution's cue or source covers, widened to whole tokens; None when it
+    has none or its characters fit no tokens."""
+    if mention is None:
+        return None
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
 def content_key(text: str) -> frozenset[str]:
     """The content words of a phrase, lower-cased (how targets and topics are compared)."""
     found = re.findall(r"[A-Za-z0-9]+", text)
@@ -962,8 +970,7 @@ def _principal(ctx: Context, a: Attribution) -> tuple[str, str | None] | None:
     """The one a spokesperson, aide or source speaks for ("Clinton spokesman Jesse Lehrich said
     she would sign it", "a spokeswoman for Senator Kay Bruno", "A Trump campaign source told NBC
     that … his case against Clinton"): a he/she in their report is the principal."""
-    span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
-        a.source) else None
+    span = mention_span(ctx.doc, a.source)
     role = next((t for t in span if t.lemma_.lower() in ENVOYS), None) if span else None
     if role is None:
         return None
@@ -2505,11 +2512,10 @@ def unasserted_joint(ctx: Context, a: Attribution) -> bool:
     Rubio tell you he won" warns against what they say (a speech cue, or the verb it hangs on,
     negated outside the content: nothing said; a doubt, "are not confident that Clinton
     understands", is held)."""
-    source = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
-        a.source) else None
+    source = mention_span(ctx.doc, a.source)
     if source is not None and any(t.lower_ in ("neither", "nor") for t in source):
         return True
-    cue = ctx.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue else None
+    cue = mention_span(ctx.doc, a.cue)
     if cue is None or a.type != "speech":
         return False
     verb = cue.root
@@ -2525,7 +2531,7 @@ def joint_relation(ctx: Context, a: Attribution, span: Span) -> str | None:
     poor"); None for a plain report ("said there were no plans for an offering", "invoked the
     civil rights leader"), a refusal ("refusing to admit any fault") or what each says of the
     other ("questioning the other's fitness")."""
-    cue = ctx.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue else None
+    cue = mention_span(ctx.doc, a.cue)
     lemma = cue.root.lemma_.lower() if cue is not None else ""
     if lemma in CLASH_VERBS:
         return "disagree"
@@ -2549,8 +2555,7 @@ def own_plea(content: Span) -> bool:
 def one_name(ctx: Context, a: Attribution) -> bool:
     """Whether a joint-looking source is one organisation's name with "and" in it ("the
     Organization for Economic Cooperation and Development says"): one entity spans it all."""
-    span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
-        a.source) else None
+    span = mention_span(ctx.doc, a.source)
     if span is None:
         return False
     words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "a", "an")]
@@ -2907,7 +2912,7 @@ def _is_person(ctx: Context, name: str) -> bool:
 def asked(ctx: Context, a: Attribution, span: Span) -> bool:
     """Whether an attribution reports a question ("asking Rubio why he decided to attack
     Trump", "asked if he would support Trump"): it asserts no stance."""
-    cue = ctx.doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue else None
+    cue = mention_span(ctx.doc, a.cue)
     if cue is not None and cue.root.lemma_.lower() in ("ask", "wonder", "question", "inquire"):
         return True
     first = next((t for t in span if not t.is_punct), None)
@@ -4048,8 +4053,7 @@ def speaking_for(ctx: Context) -> dict[str, frozenset[str]]:
     sides: dict[str, set[str]] = {}
     named = [e for e in ctx.doc.ents if e.label_ in ("ORG", "PERSON")]
     for a in ctx.attributions:
-        span = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand") if (
-            a.source) else None
+        span = mention_span(ctx.doc, a.source)
         if span is None:
             continue
         end = next((t.i for t in span if t.tag_ in ("WP", "WDT")), span.end)
